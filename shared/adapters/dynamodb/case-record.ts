@@ -1,0 +1,83 @@
+import * as z from 'zod/mini';
+import { AUDIT_EVENT_TYPES, type AuditEvent } from '#domain/audit.ts';
+import { CASE_STATUSES, type Case } from '#domain/case.ts';
+import { CHANNELS, LANGUAGES } from '#domain/channels.ts';
+import { IDENTITY_METHODS, IDENTITY_STATUSES } from '#domain/identity.ts';
+import type { IdempotencyRecord } from '#domain/ports.ts';
+import { RIGHT_STATUSES, RIGHT_TYPES } from '#domain/rights.ts';
+
+/**
+ * Schemas for what we read back from DynamoDB: stored data is parsed, never cast, so a corrupt
+ * or foreign item fails loudly at the adapter instead of deep in the domain.
+ */
+const actor = z.object({ kind: z.enum(['subject', 'partner', 'staff', 'system']), id: z.string() });
+const ruleDeadline = z.object({ dueDate: z.nullable(z.string()), dueAt: z.string(), rule: z.string() });
+
+export const StoredCaseSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  tenantId: z.string(),
+  channel: z.enum(CHANNELS),
+  status: z.enum(CASE_STATUSES),
+  language: z.enum(LANGUAGES),
+  receivedAt: z.string(),
+  subject: z.object({ name: z.string(), email: z.optional(z.string()), phone: z.optional(z.string()), postalAddress: z.optional(z.string()) }),
+  subjectKey: z.string(),
+  representative: z.optional(z.object({ name: z.string(), email: z.optional(z.string()), authorizationDocument: z.optional(z.string()) })),
+  rights: z.array(z.object({ type: z.enum(RIGHT_TYPES), details: z.optional(z.string()), status: z.enum(RIGHT_STATUSES) })),
+  identity: z.object({
+    status: z.enum(IDENTITY_STATUSES),
+    method: z.nullable(z.enum(IDENTITY_METHODS)),
+    acceptedMethods: z.array(z.enum(IDENTITY_METHODS)),
+    rule: z.string(),
+    assertionSupplied: z.boolean(),
+  }),
+  deadlines: z.object({
+    receivedAt: z.string(),
+    countedFrom: z.string(),
+    answer: ruleDeadline,
+    extended: ruleDeadline,
+    invalidRequestNotice: z.nullable(ruleDeadline),
+    directMarketingObjection: z.nullable(ruleDeadline),
+  }),
+  dueDate: z.string(),
+  dueAt: z.string(),
+  extended: z.boolean(),
+  repeat: z.nullable(z.object({ rule: z.string(), reason: z.string(), previousCaseIds: z.array(z.string()) })),
+  acknowledgement: z.object({ status: z.enum(['pending', 'sent', 'failed', 'in_response']), messageId: z.optional(z.string()), at: z.optional(z.string()) }),
+  partnerId: z.optional(z.string()),
+  callbackUrl: z.optional(z.string()),
+  createdBy: actor,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.int(),
+  lastEventSeq: z.int(),
+});
+
+export const StoredEventSchema = z.object({
+  caseId: z.string(),
+  tenantId: z.string(),
+  at: z.string(),
+  seq: z.int(),
+  type: z.union([z.enum(AUDIT_EVENT_TYPES), z.templateLiteral([z.string(), '.', z.string()])]),
+  actor,
+  visibility: z.enum(['public', 'internal']),
+  summary: z.string(),
+  details: z.optional(z.record(z.string(), z.unknown())),
+});
+
+export const StoredIdempotencySchema = z.object({
+  tenantId: z.string(),
+  scope: z.string(),
+  key: z.string(),
+  fingerprint: z.string(),
+  caseId: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.number(),
+});
+
+// Compile-time proof that the schemas produce the domain types.
+type Assignable<T, U extends T> = U;
+export type CaseCheck = Assignable<Case, z.infer<typeof StoredCaseSchema>>;
+export type EventCheck = Assignable<AuditEvent, z.infer<typeof StoredEventSchema>>;
+export type IdempotencyCheck = Assignable<IdempotencyRecord, z.infer<typeof StoredIdempotencySchema>>;

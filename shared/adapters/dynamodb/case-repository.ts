@@ -1,0 +1,238 @@
+import { TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod/mini';
+import type { AuditEvent } from '#domain/audit.ts';
+import type { Case, CaseStatus } from '#domain/case.ts';
+import { ConcurrentUpdateError, ValidationError } from '#domain/errors.ts';
+import type { CaseRepository, CreateCaseOutcome, IdempotencyRecord, ListOptions, Page } from '#domain/ports.ts';
+import type { EarlierRequest } from '#domain/repeats.ts';
+import { StoredCaseSchema, StoredEventSchema, StoredIdempotencySchema } from './case-record.ts';
+import {
+  caseIndexAttributes,
+  caseKey,
+  counterKey,
+  EVENT_PREFIX,
+  eventKey,
+  idempotencyKey,
+  queuePartition,
+  statusPartition,
+  subjectPartition,
+} from './keys.ts';
+import { TABLE_INDEXES } from './table.ts';
+
+/** DynamoDB retries conflicting transactions itself only a few times; we add a short, capped loop. */
+const TRANSACTION_ATTEMPTS = 5;
+const MAX_PAGE = 100;
+
+const CursorSchema = z.record(z.string(), z.string());
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function isConflictOnly(error: TransactionCanceledException): boolean {
+  return (error.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict') &&
+    !(error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed');
+}
+
+/**
+ * The CaseRepository on a single DynamoDB table (key design: README "Data model").
+ * Writes are conditional (attribute_not_exists on create, the expected `version` on update), so
+ * concurrent writers can't silently overwrite each other; no request path scans.
+ */
+export class DynamoCaseRepository implements CaseRepository {
+  private readonly doc: DynamoDBDocumentClient;
+
+  constructor(client: DynamoDBClient, private readonly tableName: string) {
+    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  async createCase(c: Case, events: readonly AuditEvent[], idempotency?: IdempotencyRecord): Promise<CreateCaseOutcome> {
+    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [];
+    if (idempotency) {
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: { ...idempotencyKey(idempotency.tenantId, idempotency.scope, idempotency.key), ...idempotency, type: 'idempotency' },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      });
+    }
+    items.push({
+      Put: { TableName: this.tableName, Item: this.caseItem(c), ConditionExpression: 'attribute_not_exists(PK)' },
+    });
+    for (const e of events) items.push({ Put: { TableName: this.tableName, Item: this.eventItem(e), ConditionExpression: 'attribute_not_exists(PK)' } });
+
+    try {
+      await this.transact(items);
+      return { kind: 'created' };
+    } catch (error) {
+      if (idempotency && error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+        const record = await this.findIdempotency(idempotency.tenantId, idempotency.scope, idempotency.key);
+        if (record) return { kind: 'idempotency_conflict', record };
+      }
+      throw error;
+    }
+  }
+
+  async getCase(tenantId: string, caseId: string): Promise<Case | null> {
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: caseKey(tenantId, caseId), ConsistentRead: true }));
+    return Item ? StoredCaseSchema.parse(Item.data) : null;
+  }
+
+  async saveCase(updated: Case, events: readonly AuditEvent[]): Promise<void> {
+    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: this.caseItem(updated),
+          ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': updated.version - 1 },
+        },
+      },
+      ...events.map((e) => ({ Put: { TableName: this.tableName, Item: this.eventItem(e), ConditionExpression: 'attribute_not_exists(PK)' } })),
+    ];
+    try {
+      await this.transact(items);
+    } catch (error) {
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed')) {
+        throw new ConcurrentUpdateError(`Case ${updated.id} was changed concurrently (expected version ${updated.version - 1}).`, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async listEvents(tenantId: string, caseId: string): Promise<readonly AuditEvent[]> {
+    const events: AuditEvent[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': caseKey(tenantId, caseId).PK, ':prefix': EVENT_PREFIX },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) events.push(StoredEventSchema.parse(item.data));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return events;
+  }
+
+  async findIdempotency(tenantId: string, scope: string, key: string): Promise<IdempotencyRecord | null> {
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: idempotencyKey(tenantId, scope, key), ConsistentRead: true }));
+    if (!Item) return null;
+    const record = StoredIdempotencySchema.parse(Item);
+    // DynamoDB TTL deletes lazily (and DynamoDB Local never does): an expired record is gone.
+    return record.expiresAt * 1000 > Date.now() ? record : null;
+  }
+
+  async findBySubject(tenantId: string, subjectKey: string, limit: number): Promise<readonly EarlierRequest[]> {
+    const index = TABLE_INDEXES.bySubject;
+    const page = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.partitionKey },
+        ExpressionAttributeValues: { ':pk': subjectPartition(tenantId, subjectKey) },
+        ScanIndexForward: false,
+        Limit: Math.min(limit, MAX_PAGE),
+      }),
+    );
+    return (page.Items ?? []).map((item) => {
+      const c = StoredCaseSchema.parse(item.data);
+      return { id: c.id, receivedAt: c.receivedAt, status: c.status, rights: c.rights.map((r) => r.type) };
+    });
+  }
+
+  listByStatus(tenantId: string, status: CaseStatus, options: ListOptions): Promise<Page<Case>> {
+    return this.pageByDue(TABLE_INDEXES.byStatusDue, statusPartition(tenantId, status), options);
+  }
+
+  listOpen(tenantId: string, options: ListOptions): Promise<Page<Case>> {
+    return this.pageByDue(TABLE_INDEXES.byQueueDue, queuePartition(tenantId, true), options);
+  }
+
+  async nextReferenceNumber(tenantId: string, year: number): Promise<number> {
+    const { Attributes } = await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: counterKey(tenantId, `REFERENCE#${year}`),
+        UpdateExpression: 'ADD #value :one',
+        ExpressionAttributeNames: { '#value': 'value' },
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return z.object({ value: z.int() }).parse(Attributes).value;
+  }
+
+  private async pageByDue(index: { name: string; partitionKey: string; sortKey: string }, partition: string, options: ListOptions): Promise<Page<Case>> {
+    const start = options.cursor ? decodeCursor(options.cursor, index.partitionKey, partition) : undefined;
+    const input: QueryCommandInput = {
+      TableName: this.tableName,
+      IndexName: index.name,
+      KeyConditionExpression: options.dueBefore ? '#pk = :pk AND #sk <= :due' : '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': index.partitionKey, ...(options.dueBefore ? { '#sk': index.sortKey } : {}) },
+      // '~' sorts after every id character, so "<= dueBefore~" includes every case due at that instant.
+      ExpressionAttributeValues: { ':pk': partition, ...(options.dueBefore ? { ':due': `${options.dueBefore}~` } : {}) },
+      Limit: Math.min(Math.max(1, options.limit), MAX_PAGE),
+      ExclusiveStartKey: start,
+    };
+    const page = await this.doc.send(new QueryCommand(input));
+    return {
+      items: (page.Items ?? []).map((item) => StoredCaseSchema.parse(item.data)),
+      nextCursor: page.LastEvaluatedKey ? encodeCursor(page.LastEvaluatedKey) : null,
+    };
+  }
+
+  private caseItem(c: Case): Record<string, unknown> {
+    return { ...caseKey(c.tenantId, c.id), ...caseIndexAttributes(c), type: 'case', version: c.version, data: c };
+  }
+
+  private eventItem(e: AuditEvent): Record<string, unknown> {
+    return { ...eventKey(e.tenantId, e.caseId, e.seq), type: 'event', data: e };
+  }
+
+  private async transact(items: NonNullable<TransactWriteCommandInput['TransactItems']>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+        return;
+      } catch (error) {
+        const retryable = error instanceof TransactionCanceledException && isConflictOnly(error);
+        if (!retryable || attempt >= TRANSACTION_ATTEMPTS) throw error;
+        await sleep(Math.min(200, 10 * 2 ** attempt) * Math.random());
+      }
+    }
+  }
+}
+
+function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+/** A cursor is client input: decode defensively, and only accept one for the same partition. */
+function decodeCursor(cursor: string, partitionAttribute: string, partition: string): Record<string, string> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  const result = CursorSchema.safeParse(parsed);
+  if (!result.success || result.data[partitionAttribute] !== partition) {
+    throw new ValidationError('The page cursor is not valid for this list.', [{ field: 'cursor', message: 'invalid' }]);
+  }
+  return result.data;
+}

@@ -1,0 +1,34 @@
+import { isOpen, type Case } from '#domain/case.ts';
+
+/**
+ * Key builders for the single table. Every key starts with the tenant, so a key built for one
+ * tenant can never address another tenant's item (isolation by construction).
+ */
+const tenant = (tenantId: string) => `TENANT#${tenantId}`;
+
+export const caseKey = (tenantId: string, caseId: string) => ({ PK: `${tenant(tenantId)}#CASE#${caseId}`, SK: 'CASE' });
+export const eventKey = (tenantId: string, caseId: string, seq: number) => ({
+  PK: caseKey(tenantId, caseId).PK,
+  // Zero-padded so that the sort key orders events numerically.
+  SK: `EVENT#${String(seq).padStart(10, '0')}`,
+});
+export const EVENT_PREFIX = 'EVENT#';
+export const idempotencyKey = (tenantId: string, scope: string, key: string) => ({ PK: `${tenant(tenantId)}#IDEMPOTENCY#${scope}#${key}`, SK: 'IDEMPOTENCY' });
+export const counterKey = (tenantId: string, name: string) => ({ PK: `${tenant(tenantId)}#COUNTER#${name}`, SK: 'COUNTER' });
+
+export const statusPartition = (tenantId: string, status: string) => `${tenant(tenantId)}#STATUS#${status}`;
+export const queuePartition = (tenantId: string, open: boolean) => `${tenant(tenantId)}#QUEUE#${open ? 'OPEN' : 'CLOSED'}`;
+export const subjectPartition = (tenantId: string, subjectKey: string) => `${tenant(tenantId)}#SUBJECT#${subjectKey}`;
+
+/** The index attributes a case item carries; recomputed on every write so indexes never go stale. */
+export function caseIndexAttributes(c: Case): Record<string, string> {
+  const byDue = `${c.dueAt}#${c.id}`;
+  return {
+    GSI1PK: statusPartition(c.tenantId, c.status),
+    GSI1SK: byDue,
+    GSI2PK: queuePartition(c.tenantId, isOpen(c.status)),
+    GSI2SK: byDue,
+    GSI3PK: subjectPartition(c.tenantId, c.subjectKey),
+    GSI3SK: `${c.receivedAt}#${c.id}`,
+  };
+}

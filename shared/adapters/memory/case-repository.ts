@@ -1,0 +1,100 @@
+import type { AuditEvent } from '#domain/audit.ts';
+import { isOpen, type Case, type CaseStatus } from '#domain/case.ts';
+import { ConcurrentUpdateError, ValidationError } from '#domain/errors.ts';
+import type { CaseRepository, CreateCaseOutcome, IdempotencyRecord, ListOptions, Page } from '#domain/ports.ts';
+import type { EarlierRequest } from '#domain/repeats.ts';
+
+const tenantCase = (tenantId: string, caseId: string) => `${tenantId}/${caseId}`;
+
+/**
+ * The CaseRepository in process memory, with the same semantics as the DynamoDB adapter
+ * (atomic create, version-checked save, due-date order). For unit tests and the benchmark's
+ * "DynamoDB stubbed in memory" run; never for production.
+ */
+export class InMemoryCaseRepository implements CaseRepository {
+  private readonly cases = new Map<string, Case>();
+  private readonly events = new Map<string, AuditEvent[]>();
+  private readonly idempotency = new Map<string, IdempotencyRecord>();
+  private readonly counters = new Map<string, number>();
+
+  async createCase(c: Case, events: readonly AuditEvent[], record?: IdempotencyRecord): Promise<CreateCaseOutcome> {
+    if (record) {
+      const key = `${record.tenantId}/${record.scope}/${record.key}`;
+      const existing = this.idempotency.get(key);
+      if (existing) return { kind: 'idempotency_conflict', record: existing };
+      this.idempotency.set(key, record);
+    }
+    const id = tenantCase(c.tenantId, c.id);
+    if (this.cases.has(id)) throw new ConcurrentUpdateError(`Case ${c.id} already exists.`);
+    this.cases.set(id, structuredClone(c));
+    this.events.set(id, events.map((e) => structuredClone(e)));
+    return { kind: 'created' };
+  }
+
+  async getCase(tenantId: string, caseId: string): Promise<Case | null> {
+    const found = this.cases.get(tenantCase(tenantId, caseId));
+    return found ? structuredClone(found) : null;
+  }
+
+  async saveCase(updated: Case, events: readonly AuditEvent[]): Promise<void> {
+    const id = tenantCase(updated.tenantId, updated.id);
+    const stored = this.cases.get(id);
+    if (!stored || stored.version !== updated.version - 1) {
+      throw new ConcurrentUpdateError(`Case ${updated.id} was changed concurrently (expected version ${updated.version - 1}).`);
+    }
+    this.cases.set(id, structuredClone(updated));
+    this.events.get(id)?.push(...events.map((e) => structuredClone(e)));
+  }
+
+  async listEvents(tenantId: string, caseId: string): Promise<readonly AuditEvent[]> {
+    return structuredClone(this.events.get(tenantCase(tenantId, caseId)) ?? []);
+  }
+
+  async findIdempotency(tenantId: string, scope: string, key: string): Promise<IdempotencyRecord | null> {
+    const record = this.idempotency.get(`${tenantId}/${scope}/${key}`);
+    return record && record.expiresAt * 1000 > Date.now() ? record : null;
+  }
+
+  async findBySubject(tenantId: string, subjectKey: string, limit: number): Promise<readonly EarlierRequest[]> {
+    return this.tenantCases(tenantId)
+      .filter((c) => c.subjectKey === subjectKey)
+      .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
+      .slice(0, limit)
+      .map((c) => ({ id: c.id, receivedAt: c.receivedAt, status: c.status, rights: c.rights.map((r) => r.type) }));
+  }
+
+  async listByStatus(tenantId: string, status: CaseStatus, options: ListOptions): Promise<Page<Case>> {
+    return this.page(this.tenantCases(tenantId).filter((c) => c.status === status), options);
+  }
+
+  async listOpen(tenantId: string, options: ListOptions): Promise<Page<Case>> {
+    return this.page(this.tenantCases(tenantId).filter((c) => isOpen(c.status)), options);
+  }
+
+  async nextReferenceNumber(tenantId: string, year: number): Promise<number> {
+    const key = `${tenantId}/${year}`;
+    const next = (this.counters.get(key) ?? 0) + 1;
+    this.counters.set(key, next);
+    return next;
+  }
+
+  private tenantCases(tenantId: string): Case[] {
+    return [...this.cases.values()].filter((c) => c.tenantId === tenantId);
+  }
+
+  private page(cases: Case[], options: ListOptions): Page<Case> {
+    const sortKey = (c: Case) => `${c.dueAt}#${c.id}`;
+    const sorted = cases.filter((c) => !options.dueBefore || c.dueAt <= options.dueBefore).sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+    let start = 0;
+    if (options.cursor) {
+      const after = Buffer.from(options.cursor, 'base64url').toString('utf8');
+      start = sorted.findIndex((c) => sortKey(c) > after);
+      if (!after.includes('#')) throw new ValidationError('The page cursor is not valid for this list.', [{ field: 'cursor', message: 'invalid' }]);
+      if (start < 0) start = sorted.length;
+    }
+    const items = sorted.slice(start, start + options.limit).map((c) => structuredClone(c));
+    const last = items.at(-1);
+    const more = start + options.limit < sorted.length;
+    return { items, nextCursor: more && last ? Buffer.from(sortKey(last)).toString('base64url') : null };
+  }
+}

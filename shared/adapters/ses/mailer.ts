@@ -1,0 +1,36 @@
+import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import type { Mailer, OutboundEmail } from '#domain/ports.ts';
+
+/**
+ * Sends e-mail through SES v2 with `Content.Simple`, which (unlike a v1 raw send through the
+ * local stand-in) carries custom headers such as In-Reply-To/References for threading.
+ */
+export class SesMailer implements Mailer {
+  constructor(
+    private readonly client: SESv2Client,
+    private readonly options: { readonly configurationSet?: string } = {},
+  ) {}
+
+  async send(message: OutboundEmail): Promise<{ messageId: string }> {
+    const headers = Object.entries(message.headers ?? {}).map(([Name, Value]) => ({ Name, Value }));
+    const result = await this.client.send(
+      new SendEmailCommand({
+        FromEmailAddress: message.from,
+        Destination: { ToAddresses: [...message.to] },
+        ...(this.options.configurationSet ? { ConfigurationSetName: this.options.configurationSet } : {}),
+        Content: {
+          Simple: {
+            Subject: { Data: message.subject, Charset: 'UTF-8' },
+            Body: {
+              Text: { Data: message.text, Charset: 'UTF-8' },
+              ...(message.html ? { Html: { Data: message.html, Charset: 'UTF-8' } } : {}),
+            },
+            ...(headers.length > 0 ? { Headers: headers } : {}),
+          },
+        },
+      }),
+    );
+    if (!result.MessageId) throw new Error('SES accepted the message but returned no MessageId.');
+    return { messageId: result.MessageId };
+  }
+}

@@ -1,0 +1,60 @@
+import * as z from 'zod/mini';
+import type { JSONWebKeySet } from 'jose';
+
+/**
+ * The API's configuration, read once from the environment and validated at start-up (fail
+ * fast). Nothing else reads process.env. Endpoints are only set locally (stand-ins); on AWS the
+ * SDK's defaults apply.
+ */
+const EnvSchema = z.object({
+  RIGHTSDESK_TABLE: z.string().check(z.minLength(3)),
+  AWS_REGION: z._default(z.string(), 'eu-central-1'),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  SES_ENDPOINT: z.optional(z.url()),
+  SES_CONFIGURATION_SET: z.optional(z.string()),
+  AUTH_ISSUER: z.string().check(z.minLength(1)),
+  AUTH_AUDIENCE: z.string().check(z.minLength(1)),
+  /** Inline JWKS (JSON) for the partner token issuer's public keys… */
+  AUTH_JWKS: z.optional(z.string()),
+  /** …or where to fetch them (cached by jose). */
+  AUTH_JWKS_URL: z.optional(z.url()),
+  MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.positive()), 64 * 1024),
+});
+
+const JwksSchema = z.object({ keys: z.array(z.record(z.string(), z.unknown())).check(z.minLength(1)) });
+
+export interface ApiConfig {
+  readonly tableName: string;
+  readonly region: string;
+  readonly dynamodbEndpoint?: string;
+  readonly sesEndpoint?: string;
+  readonly sesConfigurationSet?: string;
+  readonly auth: { readonly issuer: string; readonly audience: string; readonly jwks: JSONWebKeySet | URL };
+  readonly maxBodyBytes: number;
+}
+
+export function loadApiConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid API configuration: ${fields}`);
+  }
+  const e = parsed.data;
+  let jwks: JSONWebKeySet | URL;
+  if (e.AUTH_JWKS_URL) jwks = new URL(e.AUTH_JWKS_URL);
+  else if (e.AUTH_JWKS) {
+    const keys = JwksSchema.safeParse(JSON.parse(e.AUTH_JWKS));
+    if (!keys.success) throw new Error('Invalid API configuration: AUTH_JWKS is not a JSON Web Key Set.');
+    // jose validates each key's fields when it imports them.
+    jwks = keys.data as unknown as JSONWebKeySet;
+  } else throw new Error('Invalid API configuration: set AUTH_JWKS or AUTH_JWKS_URL.');
+  return {
+    tableName: e.RIGHTSDESK_TABLE,
+    region: e.AWS_REGION,
+    ...(e.DYNAMODB_ENDPOINT ? { dynamodbEndpoint: e.DYNAMODB_ENDPOINT } : {}),
+    ...(e.SES_ENDPOINT ? { sesEndpoint: e.SES_ENDPOINT } : {}),
+    ...(e.SES_CONFIGURATION_SET ? { sesConfigurationSet: e.SES_CONFIGURATION_SET } : {}),
+    auth: { issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE, jwks },
+    maxBodyBytes: e.MAX_BODY_BYTES,
+  };
+}

@@ -1,0 +1,90 @@
+import type { AuditEvent } from './audit.ts';
+import type { Case, CaseStatus } from './case.ts';
+import type { EarlierRequest } from './repeats.ts';
+
+/**
+ * Ports the use cases depend on. Adapters (DynamoDB, in-memory, SES, …) implement them, and the
+ * use cases receive them as arguments, so tests swap adapters without module mocking.
+ */
+
+/** Remembers which case an `Idempotency-Key` produced, and for which request body. */
+export interface IdempotencyRecord {
+  readonly tenantId: string;
+  /** Who may reuse the key: the partner id (keys are per partner, as with any payment API). */
+  readonly scope: string;
+  readonly key: string;
+  /** SHA-256 of the canonical request body: the same key with another body is a client bug. */
+  readonly fingerprint: string;
+  readonly caseId: string;
+  readonly createdAt: string;
+  /** Epoch seconds after which the record may be forgotten (DynamoDB TTL). */
+  readonly expiresAt: number;
+}
+
+export type CreateCaseOutcome =
+  | { readonly kind: 'created' }
+  /** Another request with the same idempotency key won the race; this is its record. */
+  | { readonly kind: 'idempotency_conflict'; readonly record: IdempotencyRecord };
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  /** Opaque; pass it back to get the next page. `null` when there is none. */
+  readonly nextCursor: string | null;
+}
+
+export interface ListOptions {
+  readonly limit: number;
+  readonly cursor?: string | null;
+  /** Only cases whose due instant is at or before this ISO instant (deadline sweeps). */
+  readonly dueBefore?: string;
+}
+
+/**
+ * Where cases, their audit trails and idempotency records live.
+ * Example: `await repo.createCase(newCase, events, record)` → `{ kind: 'created' }`.
+ */
+export interface CaseRepository {
+  /** Stores a new case with its first events (and idempotency record) atomically. */
+  createCase(c: Case, events: readonly AuditEvent[], idempotency?: IdempotencyRecord): Promise<CreateCaseOutcome>;
+  getCase(tenantId: string, caseId: string): Promise<Case | null>;
+  /**
+   * Writes `updated` only if the stored case still has `updated.version - 1`, together with
+   * its new events; throws ConcurrentUpdateError otherwise, so no update is lost.
+   */
+  saveCase(updated: Case, events: readonly AuditEvent[]): Promise<void>;
+  listEvents(tenantId: string, caseId: string): Promise<readonly AuditEvent[]>;
+  findIdempotency(tenantId: string, scope: string, key: string): Promise<IdempotencyRecord | null>;
+  /** The subject's earlier requests, newest first (repeat detection). */
+  findBySubject(tenantId: string, subjectKey: string, limit: number): Promise<readonly EarlierRequest[]>;
+  listByStatus(tenantId: string, status: CaseStatus, options: ListOptions): Promise<Page<Case>>;
+  /** Open cases of a tenant, soonest due first (the console inbox, deadline sweeps). */
+  listOpen(tenantId: string, options: ListOptions): Promise<Page<Case>>;
+  /** A per-tenant, per-year counter for human-readable references (GAU-2026-000042). */
+  nextReferenceNumber(tenantId: string, year: number): Promise<number>;
+}
+
+export interface OutboundEmail {
+  readonly from: string;
+  readonly to: readonly string[];
+  readonly subject: string;
+  readonly text: string;
+  readonly html?: string;
+  /** Threading and tracing headers (In-Reply-To, References, X-Rightsdesk-Case). */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** Sends e-mail (SES in both environments; the SES stand-in locally). */
+export interface Mailer {
+  send(message: OutboundEmail): Promise<{ readonly messageId: string }>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  caseId(): string;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+export const randomIds: IdGenerator = { caseId: () => crypto.randomUUID() };

@@ -1,0 +1,64 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { DomainError } from '#domain/errors.ts';
+import { MalformedJsonError } from './body.ts';
+import type { ApiDeps, AppEnv } from './deps.ts';
+import { renderDocsPage } from './docs-page.ts';
+import { buildOpenApi } from './openapi.ts';
+import { partnerRoutes } from './partner-routes.ts';
+import { PROBLEM_KINDS, problemFor, problemFromDomainError, problemResponse, type ProblemCode } from './problem.ts';
+
+/**
+ * The HTTP API: the same Hono app runs on Lambda (functions/api) and on the local Node server.
+ * One error handler maps every failure to RFC 9457; nothing internal reaches a client.
+ */
+export function createApp(deps: ApiDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const openApi = buildOpenApi();
+  const docsHtml = renderDocsPage(openApi);
+
+  app.use('*', secureHeaders());
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.limits.maxBodyBytes,
+      onError: (c) => problemResponse(c, problemFor('payload_too_large', `The body may be at most ${deps.limits.maxBodyBytes} bytes.`)),
+    }),
+  );
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/openapi.json', (c) => c.json(openApi));
+  app.get('/docs', (c) => c.html(docsHtml));
+  app.get('/problems/:slug', (c) => {
+    const code = c.req.param('slug').replaceAll('-', '_');
+    if (!(code in PROBLEM_KINDS)) return problemResponse(c, problemFor('not_found', 'No such problem type.'));
+    const kind = PROBLEM_KINDS[code as ProblemCode];
+    return c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${kind.title}</title></head><body><h1>${kind.title}</h1><p>HTTP ${kind.status}. See <a href="/docs">the API reference</a>.</p></body></html>`);
+  });
+
+  app.route('/v1', partnerRoutes(deps));
+
+  app.notFound((c) => problemResponse(c, problemFor('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
+  app.onError((error, c) => errorResponse(deps, c, error));
+  return app;
+}
+
+function errorResponse(deps: ApiDeps, c: Context, error: unknown): Response {
+  if (error instanceof DomainError) {
+    const headers: Record<string, string> = error.code === 'unauthenticated' ? { 'www-authenticate': 'Bearer realm="rightsdesk"' } : {};
+    return problemResponse(c, problemFromDomainError(error), headers);
+  }
+  if (error instanceof MalformedJsonError) return problemResponse(c, problemFor('malformed_json', error.message));
+  if (error instanceof HTTPException && error.status < 500) {
+    return problemResponse(c, { type: 'about:blank', title: error.message || 'Bad request', status: error.status });
+  }
+  const correlationId = crypto.randomUUID();
+  (deps.logError ?? defaultLog)(correlationId, error);
+  return problemResponse(c, problemFor('internal', 'Something went wrong on our side. Quote the correlation id if you contact us.', { correlationId }));
+}
+
+function defaultLog(correlationId: string, error: unknown): void {
+  console.error(JSON.stringify({ level: 'error', correlationId, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) }));
+}

@@ -1,0 +1,83 @@
+import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import * as z from 'zod/mini';
+import { UnauthenticatedError } from '#domain/errors.ts';
+
+/** Only asymmetric algorithms: a verifier must never be able to mint tokens (no HS256, no `none`). */
+export const ALLOWED_ALGORITHMS = ['ES256', 'EdDSA', 'RS256'];
+
+/** Clock skew tolerated between the token issuer and us. */
+const CLOCK_TOLERANCE_SECONDS = 30;
+
+export interface TokenVerifierConfig {
+  readonly issuer: string;
+  readonly audience: string;
+  /** The issuer's public keys, inline (local stack, tests) or at a JWKS URL (Cognito, KMS-backed issuer). */
+  readonly jwks: JSONWebKeySet | URL;
+}
+
+export interface PartnerPrincipal {
+  readonly partnerId: string;
+  readonly tenantId: string;
+  readonly scopes: readonly string[];
+}
+
+const PartnerClaims = z.object({
+  sub: z.string().check(z.minLength(1), z.maxLength(128)),
+  token_use: z.literal('partner'),
+  tenant: z.string().check(z.regex(/^[a-z][a-z0-9]{1,30}$/)),
+  scope: z.optional(z.string()),
+});
+
+function keySource(jwks: JSONWebKeySet | URL): JWTVerifyGetKey {
+  return jwks instanceof URL ? createRemoteJWKSet(jwks) : createLocalJWKSet(jwks);
+}
+
+/** Plain-words reasons a partner developer can act on, without leaking verification internals. */
+function reasonOf(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'The token has expired.';
+  if (error instanceof errors.JWTClaimValidationFailed) return `The token's "${error.claim}" claim is not valid for this API.`;
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'The token signature is not valid.';
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'The token is signed with an algorithm this API does not accept.';
+  if (error instanceof errors.JWKSNoMatchingKey) return 'The token was not signed by a key this API trusts.';
+  if (error instanceof errors.JWTInvalid || error instanceof errors.JWSInvalid) return 'The token is malformed.';
+  return 'The token could not be verified.';
+}
+
+/**
+ * Verifies partner API tokens: signature against the issuer's keys, algorithm allow-list,
+ * `iss`, `aud`, `exp` (required) and the partner claims.
+ * Example: `const verify = partnerTokenVerifier(cfg); const p = await verify(token)` →
+ * `{ partnerId: 'gautora-shop', tenantId: 'gautora', scopes: ['requests:write'] }`.
+ */
+export function partnerTokenVerifier(config: TokenVerifierConfig): (token: string) => Promise<PartnerPrincipal> {
+  const keys = keySource(config.jwks);
+  return async (token) => {
+    let payload: unknown;
+    try {
+      ({ payload } = await jwtVerify(token, keys, {
+        algorithms: ALLOWED_ALGORITHMS,
+        issuer: config.issuer,
+        audience: config.audience,
+        requiredClaims: ['exp', 'sub'],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      }));
+    } catch (error) {
+      throw new UnauthenticatedError(reasonOf(error), { cause: error });
+    }
+    const claims = PartnerClaims.safeParse(payload);
+    if (!claims.success) throw new UnauthenticatedError('The token is not a partner API token.');
+    return {
+      partnerId: claims.data.sub,
+      tenantId: claims.data.tenant,
+      scopes: claims.data.scope ? claims.data.scope.split(' ').filter(Boolean) : [],
+    };
+  };
+}
+
+/** Extracts the bearer token, or explains what is wrong with the header. */
+export function bearerToken(header: string | undefined): string {
+  if (!header) throw new UnauthenticatedError('Send an "Authorization: Bearer <token>" header.');
+  const match = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/i.exec(header.trim());
+  if (!match?.[1]) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>".');
+  return match[1];
+}

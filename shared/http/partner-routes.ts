@@ -1,0 +1,76 @@
+import { Hono } from 'hono';
+import { ForbiddenError, ValidationError } from '#domain/errors.ts';
+import { deadlinesFor } from '#usecases/compute-deadlines.ts';
+import { getRequest } from '#usecases/get-request.ts';
+import { submitRequest } from '#usecases/submit-request.ts';
+import { bearerToken } from './auth.ts';
+import { parseWith, readJson } from './body.ts';
+import { fingerprint } from './canonical-json.ts';
+import { toCaseView, toDeadlinesView } from './case-view.ts';
+import type { ApiDeps, AppEnv } from './deps.ts';
+import { DeadlinesQuerySchema, NewRequestSchema } from './schemas.ts';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+function requireScope(scopes: readonly string[], scope: string): void {
+  if (!scopes.includes(scope)) throw new ForbiddenError(`This token lacks the "${scope}" scope.`);
+}
+
+/** The partner API v1 (DESIGN §4.2). Handlers parse, call one use case, and format. */
+export function partnerRoutes(deps: ApiDeps): Hono<AppEnv> {
+  const v1 = new Hono<AppEnv>();
+
+  v1.use('*', async (c, next) => {
+    const principal = await deps.verifyPartnerToken(bearerToken(c.req.header('authorization')));
+    c.set('partner', principal);
+    await next();
+  });
+
+  v1.post('/requests', async (c) => {
+    const partner = c.get('partner');
+    requireScope(partner.scopes, 'requests:write');
+    const idempotencyKey = c.req.header('idempotency-key');
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new ValidationError('Idempotency-Key must be 1–255 visible ASCII characters.', [{ field: 'Idempotency-Key', message: 'invalid' }]);
+    }
+    const body = await readJson(c, NewRequestSchema);
+    const result = await submitRequest(deps, {
+      tenantId: partner.tenantId,
+      channel: 'api',
+      actor: { kind: 'partner', id: partner.partnerId },
+      partnerId: partner.partnerId,
+      request: {
+        rights: body.rights,
+        subject: body.subject,
+        ...(body.language ? { language: body.language } : {}),
+        ...(body.callbackUrl ? { callbackUrl: body.callbackUrl } : {}),
+        ...(body.representative ? { representative: body.representative } : {}),
+        ...(body.identity?.assertion ? { identityAssertion: body.identity.assertion } : {}),
+      },
+      ...(idempotencyKey ? { idempotency: { scope: partner.partnerId, key: idempotencyKey, fingerprint: fingerprint(body) } } : {}),
+    });
+    const view = toCaseView(result.case, { acknowledgementText: result.acknowledgementText });
+    c.header('Location', `/v1/requests/${result.case.id}`);
+    if (result.replayed) c.header('Idempotent-Replayed', 'true');
+    return c.json(view, 201);
+  });
+
+  v1.get('/requests/:id', async (c) => {
+    const partner = c.get('partner');
+    requireScope(partner.scopes, 'requests:read');
+    const id = c.req.param('id');
+    if (!CASE_ID.test(id)) throw new ValidationError('The case id is not well formed.', [{ field: 'id', message: 'invalid' }]);
+    const found = await getRequest(deps, { tenantId: partner.tenantId, caseId: id });
+    return c.json(toCaseView(found.case, { events: found.events }));
+  });
+
+  v1.get('/deadlines', (c) => {
+    const partner = c.get('partner');
+    requireScope(partner.scopes, 'requests:read');
+    const query = parseWith(DeadlinesQuerySchema, c.req.query(), 'query');
+    return c.json(toDeadlinesView(deadlinesFor(deps.tenants, partner.tenantId, new Date(query.receivedAt))));
+  });
+
+  return v1;
+}

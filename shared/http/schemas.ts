@@ -1,0 +1,150 @@
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
+import { CASE_STATUSES } from '#domain/case.ts';
+import { CHANNELS, LANGUAGES } from '#domain/channels.ts';
+import { IDENTITY_METHODS, IDENTITY_STATUSES } from '#domain/identity.ts';
+import { RIGHT_STATUSES, RIGHT_TYPES } from '#domain/rights.ts';
+
+// zod/mini ships no messages by default; partners deserve readable field errors.
+z.config(en());
+
+/**
+ * The partner API's schemas (DESIGN §4.2). The same objects validate requests at the edge and
+ * generate `/openapi.json`, so the documentation cannot drift from what is enforced.
+ */
+function register<T extends z.ZodMiniType>(schema: T, id: string, description: string): T {
+  z.globalRegistry.add(schema, { id, description });
+  return schema;
+}
+
+const trimmed = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+
+export const RightRequestSchema = register(
+  z.strictObject({
+    type: z.enum(RIGHT_TYPES),
+    details: z.optional(z.string().check(z.maxLength(4000))),
+  }),
+  'RightRequest',
+  'One right the subject exercises, with optional free-text details (what to rectify, which processing to object to, …).',
+);
+
+export const SubjectSchema = register(
+  z.strictObject({
+    name: trimmed(200),
+    email: z.optional(z.email().check(z.maxLength(254))),
+    phone: z.optional(z.string().check(z.regex(/^\+?[0-9 ()-]{5,25}$/))),
+    postalAddress: z.optional(trimmed(500)),
+  }),
+  'Subject',
+  'The data subject the request is about.',
+);
+
+// A JWS compact serialization: three base64url parts.
+const compactJwt = z.string().check(z.maxLength(8192), z.regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/));
+
+export const NewRequestSchema = register(
+  z.strictObject({
+    rights: z
+      .array(RightRequestSchema)
+      .check(
+        z.minLength(1),
+        z.maxLength(RIGHT_TYPES.length),
+        z.refine((rights) => new Set(rights.map((r) => r.type)).size === rights.length, { message: 'Each right may appear once.' }),
+      ),
+    subject: SubjectSchema,
+    language: z.optional(z.enum(LANGUAGES)),
+    callbackUrl: z.optional(z.url({ protocol: /^https$/ }).check(z.maxLength(2048))),
+    identity: z.optional(z.strictObject({ assertion: z.optional(compactJwt) })),
+    representative: z.optional(
+      z.strictObject({
+        name: trimmed(200),
+        email: z.optional(z.email().check(z.maxLength(254))),
+        authorizationDocument: z.optional(z.string().check(z.maxLength(2048))),
+      }),
+    ),
+  }),
+  'NewRequest',
+  'A data subject rights request submitted by a partner site.',
+);
+export type NewRequestBody = z.infer<typeof NewRequestSchema>;
+
+const localDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const instant = z.iso.datetime({ offset: true });
+
+export const DeadlineSchema = register(
+  z.object({ dueDate: localDate, dueAt: instant, rule: z.optional(z.string()) }),
+  'Deadline',
+  "A period's end: the controller's local date (YYYY-MM-DD) and the UTC instant at which that day ends in the controller's time zone.",
+);
+
+export const HourDeadlineSchema = register(
+  z.object({ dueAt: instant, rule: z.optional(z.string()) }),
+  'HourDeadline',
+  'A period counted in hours: the UTC instant it ends.',
+);
+
+export const DeadlinesSchema = register(
+  z.object({
+    receivedAt: instant,
+    answer: DeadlineSchema,
+    extended: DeadlineSchema,
+    invalidRequestNotice: z.nullable(DeadlineSchema),
+    directMarketingObjection: z.nullable(HourDeadlineSchema),
+  }),
+  'Deadlines',
+  "The legal deadlines for a request received at `receivedAt`, per Regulation 1182/71 and the controller's policy.",
+);
+
+export const DeadlinesQuerySchema = z.object({ receivedAt: instant });
+
+export const EventSchema = register(
+  z.object({ at: instant, type: z.string(), summary: z.string() }),
+  'CaseEvent',
+  'One step on the public timeline of a case.',
+);
+
+export const CaseSchema = register(
+  z.object({
+    id: z.string(),
+    reference: z.string(),
+    tenantId: z.string(),
+    channel: z.enum(CHANNELS),
+    status: z.enum(CASE_STATUSES),
+    language: z.enum(LANGUAGES),
+    receivedAt: instant,
+    dueDate: localDate,
+    dueAt: instant,
+    extended: z.boolean(),
+    rights: z.array(z.object({ type: z.enum(RIGHT_TYPES), status: z.enum(RIGHT_STATUSES) })),
+    identity: z.object({
+      status: z.enum(IDENTITY_STATUSES),
+      method: z.nullable(z.enum(IDENTITY_METHODS)),
+      acceptedMethods: z.array(z.enum(IDENTITY_METHODS)),
+    }),
+    deadlines: DeadlinesSchema,
+    acknowledgement: z.object({
+      status: z.enum(['pending', 'sent', 'failed', 'in_response']),
+      text: z.optional(z.string()),
+    }),
+    events: z.optional(z.array(EventSchema)),
+  }),
+  'Case',
+  'A data subject rights request as the partner sees it.',
+);
+export type CaseView = z.infer<typeof CaseSchema>;
+
+export const ProblemSchema = register(
+  z.object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.optional(z.string()),
+    instance: z.optional(z.string()),
+    errors: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
+    correlationId: z.optional(z.string()),
+  }),
+  'Problem',
+  'RFC 9457 problem details. `errors` lists failing fields for validation problems.',
+);
+
+export const HealthSchema = register(z.object({ status: z.literal('ok') }), 'Health', 'Liveness.');

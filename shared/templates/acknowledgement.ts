@@ -1,0 +1,74 @@
+import { RIGHT_ARTICLE } from '#domain/rights.ts';
+import type { Case } from '#domain/case.ts';
+import type { Language } from '#domain/channels.ts';
+import type { TenantConfig } from '#tenants/schema.ts';
+import { IDENTITY_METHOD_LABEL, RIGHT_LABEL } from './labels.ts';
+
+export interface RenderedMessage {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+function section(tenant: TenantConfig, c: Case, lang: Language): string {
+  const rights = c.rights.map((r) => `  • ${RIGHT_LABEL[r.type][lang]} (GDPR ${RIGHT_ARTICLE[r.type]})`).join('\n');
+  const methods = c.identity.acceptedMethods.map((m) => `  • ${IDENTITY_METHOD_LABEL[m][lang]}`).join('\n');
+  const needsIdentity = c.identity.status === 'pending';
+  if (lang === 'lt') {
+    return [
+      `Gavome Jūsų prašymą. Jo numeris: ${c.reference}.`,
+      '',
+      'Supratome, kad prašote:',
+      rights,
+      '',
+      `Atsakysime ne vėliau kaip iki ${c.dueDate}. Jei prašymas sudėtingas, šį terminą galime pratęsti dar dviem mėnesiams; apie tai ir priežastis Jums pranešime iki ${c.dueDate}.`,
+      '',
+      'Kas toliau:',
+      needsIdentity
+        ? `Kad apsaugotume Jūsų duomenis, turime įsitikinti Jūsų tapatybe. Tinka vienas iš šių būdų:\n${methods}\nJei ko nors trūks, parašysime Jums.`
+        : 'Tapatybės tikrinti nereikia; pradedame nagrinėti prašymą.',
+      '',
+      `Atsakysime tuo pačiu būdu, kuriuo kreipėtės. Jei manote, kad Jūsų teisės pažeistos, galite kreiptis į ${tenant.supervisoryAuthority.name.lt ?? tenant.supervisoryAuthority.name.en} (${tenant.supervisoryAuthority.website}).`,
+      '',
+      `${tenant.controller.legalName}, ${tenant.controller.address}`,
+    ].join('\n');
+  }
+  return [
+    `We have received your request. Its reference is ${c.reference}.`,
+    '',
+    'We understand that you ask for:',
+    rights,
+    '',
+    `We will answer by ${c.dueDate} at the latest. If the request is complex we may extend this by two further months; we would tell you so, with the reasons, before ${c.dueDate}.`,
+    '',
+    'What happens next:',
+    needsIdentity
+      ? `To protect your data we first need to confirm who you are. Any one of these will do:\n${methods}\nIf anything is missing we will write to you.`
+      : 'No identity check is needed; we are starting work on your request.',
+    '',
+    `We will answer the same way you contacted us. If you believe your rights have been infringed you may complain to the ${tenant.supervisoryAuthority.name.en} (${tenant.supervisoryAuthority.website}).`,
+    '',
+    `${tenant.controller.legalName}, ${tenant.controller.address}`,
+  ].join('\n');
+}
+
+/**
+ * The acknowledgement of a new case (issue: spine §6): reference, rights understood, due date
+ * and what happens next. Written in the controller's official language and, when the request
+ * came in another language, in that language too (DESIGN §1.6, 003 §22.4).
+ */
+export function renderAcknowledgement(tenant: TenantConfig, c: Case): RenderedMessage {
+  const languages: Language[] = c.language === tenant.languages.official ? [c.language] : [c.language, tenant.languages.official];
+  const subjects: Record<Language, string> = {
+    lt: `Prašymas gautas – ${c.reference}`,
+    en: `Request received – ${c.reference}`,
+  };
+  const parts = languages.map((lang) => section(tenant, c, lang));
+  const text = parts.join('\n\n-----\n\n');
+  const html = `<!doctype html><html><body>${parts
+    .map((p, i) => `<section lang="${languages[i]}"><pre style="font-family:inherit;white-space:pre-wrap">${escapeHtml(p)}</pre></section>`)
+    .join('<hr>')}</body></html>`;
+  return { subject: languages.map((l) => subjects[l]).join(' / '), text, html };
+}

@@ -1,0 +1,147 @@
+import { SYSTEM, type Actor } from '#domain/audit.ts';
+import { nextEvents, subjectKeyOf, type Case } from '#domain/case.ts';
+import type { Channel } from '#domain/channels.ts';
+import { IdempotencyKeyReusedError, NotFoundError, UnknownTenantError } from '#domain/errors.ts';
+import { localYear, openCase, type NewCaseRequest } from '#domain/open-case.ts';
+import type { CaseRepository, Clock, IdempotencyRecord, IdGenerator, Mailer } from '#domain/ports.ts';
+import type { TenantRegistry } from '#tenants/registry.ts';
+import { renderAcknowledgement } from '#templates/acknowledgement.ts';
+
+/** Idempotency records outlive any sane client retry window. */
+const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
+const EARLIER_REQUESTS_CONSIDERED = 50;
+
+export interface SubmitRequestDeps {
+  readonly tenants: TenantRegistry;
+  readonly repo: CaseRepository;
+  readonly mailer: Mailer;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+}
+
+export interface SubmitRequestInput {
+  readonly tenantId: string;
+  readonly channel: Channel;
+  readonly actor: Actor;
+  readonly partnerId?: string;
+  /** Defaults to now: the API call is the moment of receipt (DESIGN §1.4). */
+  readonly receivedAt?: Date;
+  readonly request: NewCaseRequest;
+  readonly idempotency?: { readonly scope: string; readonly key: string; readonly fingerprint: string };
+}
+
+export interface SubmitRequestResult {
+  readonly case: Case;
+  /** True when an earlier call with the same idempotency key made the case. */
+  readonly replayed: boolean;
+  /** The acknowledgement text in the case language, for channels that answer in the response. */
+  readonly acknowledgementText: string;
+}
+
+/**
+ * Opens a case for a data subject's request and acknowledges it.
+ *
+ * Primary course: resolve the tenant → return the earlier case if this idempotency key was seen
+ * → compute deadlines, identity needs and the repeat flag → store the case with its first audit
+ * events and the idempotency record in one transaction → acknowledge by e-mail when the subject
+ * gave an address (otherwise in the API response) → record the outcome on the case.
+ */
+export async function submitRequest(deps: SubmitRequestDeps, input: SubmitRequestInput): Promise<SubmitRequestResult> {
+  const tenant = deps.tenants.find(input.tenantId);
+  if (!tenant) throw new UnknownTenantError(`Unknown tenant "${input.tenantId}".`);
+  const { idempotency } = input;
+
+  if (idempotency) {
+    const seen = await deps.repo.findIdempotency(tenant.id, idempotency.scope, idempotency.key);
+    if (seen) return replay(deps, seen, idempotency.fingerprint);
+  }
+
+  const now = deps.clock.now();
+  const receivedAt = input.receivedAt ?? now;
+  const earlierRequests = await deps.repo.findBySubject(tenant.id, subjectKeyOf(input.request.subject), EARLIER_REQUESTS_CONSIDERED);
+  const referenceNumber = await deps.repo.nextReferenceNumber(tenant.id, localYear(receivedAt, tenant.timeZone));
+  const opened = openCase({
+    tenant,
+    id: deps.ids.caseId(),
+    referenceNumber,
+    channel: input.channel,
+    receivedAt,
+    request: input.request,
+    actor: input.actor,
+    ...(input.partnerId ? { partnerId: input.partnerId } : {}),
+    earlierRequests,
+    now,
+  });
+  const record: IdempotencyRecord | undefined = idempotency && {
+    tenantId: tenant.id,
+    scope: idempotency.scope,
+    key: idempotency.key,
+    fingerprint: idempotency.fingerprint,
+    caseId: opened.case.id,
+    createdAt: now.toISOString(),
+    expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+  };
+  const outcome = await deps.repo.createCase(opened.case, opened.events, record);
+  if (outcome.kind === 'idempotency_conflict') return replay(deps, outcome.record, idempotency?.fingerprint ?? '');
+
+  const acknowledged = await acknowledge(deps, opened.case);
+  return { case: acknowledged, replayed: false, acknowledgementText: ackText(deps, acknowledged) };
+}
+
+async function replay(deps: SubmitRequestDeps, record: IdempotencyRecord, fingerprint: string): Promise<SubmitRequestResult> {
+  if (record.fingerprint !== fingerprint) {
+    throw new IdempotencyKeyReusedError('This Idempotency-Key was already used with a different request body.');
+  }
+  const existing = await deps.repo.getCase(record.tenantId, record.caseId);
+  if (!existing) throw new NotFoundError('The case created with this Idempotency-Key no longer exists.');
+  return { case: existing, replayed: true, acknowledgementText: ackText(deps, existing) };
+}
+
+function ackText(deps: SubmitRequestDeps, c: Case): string {
+  const tenant = deps.tenants.get(c.tenantId);
+  return renderAcknowledgement(tenant, c).text;
+}
+
+/**
+ * E-mails the acknowledgement when the subject gave an address. A failed send never loses the
+ * case: it is recorded (status `failed`, internal event) for the workflow or staff to retry.
+ */
+async function acknowledge(deps: SubmitRequestDeps, c: Case): Promise<Case> {
+  const tenant = deps.tenants.get(c.tenantId);
+  const now = deps.clock.now();
+  if (!c.subject.email) {
+    const updated: Case = { ...c, acknowledgement: { status: 'in_response', at: now.toISOString() }, version: c.version + 1, updatedAt: now.toISOString() };
+    await deps.repo.saveCase(updated, []);
+    return updated;
+  }
+  const message = renderAcknowledgement(tenant, c);
+  try {
+    const { messageId } = await deps.mailer.send({
+      from: tenant.mailbox,
+      to: [c.subject.email],
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      headers: { 'X-Rightsdesk-Case': c.reference },
+    });
+    const events = nextEvents(c, now, [
+      { type: 'acknowledgement.sent', actor: SYSTEM, visibility: 'public', summary: 'Acknowledgement sent by e-mail.', details: { messageId, to: c.subject.email } },
+    ]);
+    const updated: Case = {
+      ...c,
+      acknowledgement: { status: 'sent', messageId, at: now.toISOString() },
+      version: c.version + 1,
+      lastEventSeq: c.lastEventSeq + events.length,
+      updatedAt: now.toISOString(),
+    };
+    await deps.repo.saveCase(updated, events);
+    return updated;
+  } catch (error) {
+    const events = nextEvents(c, now, [
+      { type: 'acknowledgement.failed', actor: SYSTEM, visibility: 'internal', summary: 'Acknowledgement e-mail could not be sent; it will be retried.', details: { error: error instanceof Error ? error.message : String(error) } },
+    ]);
+    const updated: Case = { ...c, acknowledgement: { status: 'failed', at: now.toISOString() }, version: c.version + 1, lastEventSeq: c.lastEventSeq + events.length, updatedAt: now.toISOString() };
+    await deps.repo.saveCase(updated, events);
+    return updated;
+  }
+}
