@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import sesLocal from 'aws-ses-v2-local';
+import type { Config } from 'aws-ses-v2-local';
 
 /**
  * SES stand-in: aws-ses-v2-local, run in-process (its package exports the Express server
@@ -48,11 +49,20 @@ export interface SesLocal {
 
 const HOST = '127.0.0.1';
 
+type ServerFactory = (config?: Partial<Config>) => Promise<Server>;
+
+// The package is CommonJS with `exports.default`. A static ESM import sees `module.exports` as
+// the default under Node and tsx but the unwrapped function under vitest's module runner;
+// require() gives the same object everywhere (and one shared store per process).
+function serverFactory(): ServerFactory {
+  const require = createRequire(import.meta.url);
+  const loaded = require('aws-ses-v2-local') as { default: ServerFactory };
+  return loaded.default;
+}
+
 export async function startSesLocal(options: SesLocalOptions = {}): Promise<SesLocal> {
   const started = performance.now();
-  // The package is CommonJS with `exports.default`; from ESM the default import is the whole
-  // `module.exports`, so the factory is `.default`.
-  const server: Server = await sesLocal.default({ host: HOST, port: options.port ?? 0 });
+  const server = await serverFactory()({ host: HOST, port: options.port ?? 0 });
   // Express 5 hands a listen error to the callback the package treats as success, so a taken
   // port shows up as a server that never bound.
   const address = server.address() as AddressInfo | null;

@@ -63,7 +63,7 @@ function rollForward(last: DateTime<true>, calendar: HolidayCalendar): DateTime<
  */
 function ensureTwoWorkingDays(receipt: DateTime<true>, last: DateTime<true>, calendar: HolidayCalendar): DateTime<true> {
   let working = 0;
-  for (let day = receipt.plus({ days: 1 }); day <= last; day = day.plus({ days: 1 })) {
+  for (let day = receipt.plus({ days: 1 }); day <= last && working < 2; day = day.plus({ days: 1 })) {
     if (calendar.isWorkingDay(formatLocalDate(day))) working += 1;
   }
   let end = last;

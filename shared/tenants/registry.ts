@@ -1,0 +1,122 @@
+import { UnknownTenantError } from '#domain/errors.ts';
+import { TenantSchema, type TenantConfig } from '#tenants/schema.ts';
+import { bajtelTenant } from './bajtel.ts';
+import { gautoraTenant } from './gautora.ts';
+import { legalbalanceTenant } from './legalbalance.ts';
+import { lytagraTenant } from './lytagra.ts';
+import { softeraTenant } from './softera.ts';
+
+/**
+ * The controllers this desk serves.
+ *
+ * Adding a sixth controller is one new file plus one line here: write
+ * `shared/tenants/<id>.ts` exporting `<id>Tenant = { … } satisfies TenantConfig` (every rule with
+ * its `source` clause), then append it to this list. It is validated at start-up with the others.
+ */
+export const TENANT_CONFIGS: readonly TenantConfig[] = [
+  softeraTenant,
+  legalbalanceTenant,
+  bajtelTenant,
+  gautoraTenant,
+  lytagraTenant,
+];
+
+/**
+ * Read access to validated tenant configuration. Use cases take this port rather than the module
+ * singleton so tests can pass a registry built from their own list.
+ * Example: `tenants.findByMailbox('Duomenys@LegalBalance.lt')?.id === 'legalbalance'`.
+ */
+export interface TenantRegistry {
+  /** The tenant, or `undefined` when the id is unknown. */
+  find(id: string): TenantConfig | undefined;
+  /** The tenant; throws `UnknownTenantError` when the id is unknown. */
+  get(id: string): TenantConfig;
+  /** The tenant whose privacy mailbox this is (case-insensitive), e.g. the To of inbound mail. */
+  findByMailbox(address: string): TenantConfig | undefined;
+  list(): readonly TenantConfig[];
+}
+
+/** A tenant list that must not start: invalid configuration or a clash between two tenants. */
+export class TenantConfigurationError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'TenantConfigurationError';
+  }
+}
+
+/**
+ * Validates every config with `TenantSchema` and builds a registry. Throws
+ * `TenantConfigurationError` naming the offending tenant when one is invalid, or when two share
+ * an id, a mailbox or a reference prefix (mail routing and case references must be unambiguous).
+ */
+export function createTenantRegistry(configs: readonly TenantConfig[]): TenantRegistry {
+  const tenants = configs.map((config, index) => deepFreeze(parseTenant(config, index)));
+
+  const byId = new Map<string, TenantConfig>();
+  const byMailbox = new Map<string, TenantConfig>();
+  const byPrefix = new Map<string, TenantConfig>();
+  for (const tenant of tenants) {
+    claim(byId, tenant.id, tenant, 'id');
+    claim(byMailbox, normaliseAddress(tenant.mailbox), tenant, 'mailbox');
+    claim(byPrefix, tenant.referencePrefix, tenant, 'reference prefix');
+  }
+
+  return {
+    find: (id) => byId.get(id),
+    get: (id) => {
+      const tenant = byId.get(id);
+      if (!tenant) throw new UnknownTenantError(`Unknown tenant "${id}".`);
+      return tenant;
+    },
+    findByMailbox: (address) => byMailbox.get(normaliseAddress(address)),
+    list: () => tenants,
+  };
+}
+
+function parseTenant(config: TenantConfig, index: number): TenantConfig {
+  const result = TenantSchema.safeParse(config);
+  if (result.success) return result.data;
+  const name = typeof config.id === 'string' && config.id !== '' ? `"${config.id}"` : `#${index}`;
+  const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+  throw new TenantConfigurationError(`Tenant ${name} has an invalid configuration: ${issues}`, { cause: result.error });
+}
+
+function claim(index: Map<string, TenantConfig>, key: string, tenant: TenantConfig, what: string): void {
+  const holder = index.get(key);
+  if (holder) {
+    throw new TenantConfigurationError(`Tenants "${holder.id}" and "${tenant.id}" have the same ${what} "${key}".`);
+  }
+  index.set(key, tenant);
+}
+
+/** Mail headers may carry `<addr>` and any letter case; the mailbox is matched on the bare address. */
+function normaliseAddress(address: string): string {
+  return address.trim().replace(/^<(.*)>$/, '$1').trim().toLowerCase();
+}
+
+// Configuration is shared by every request in a process; freezing stops one caller's edit from
+// leaking into another tenant's case.
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** The seed controllers, validated when this module loads (fail fast). */
+export const tenantRegistry: TenantRegistry = createTenantRegistry(TENANT_CONFIGS);
+
+/** The tenant with this id; throws `UnknownTenantError` when there is none. */
+export function getTenant(id: string): TenantConfig {
+  return tenantRegistry.get(id);
+}
+
+/** The tenant receiving mail at this address (case-insensitive), or `undefined`. */
+export function findTenantByMailbox(address: string): TenantConfig | undefined {
+  return tenantRegistry.findByMailbox(address);
+}
+
+export function listTenants(): readonly TenantConfig[] {
+  return tenantRegistry.list();
+}

@@ -1,0 +1,79 @@
+import type { Hono } from 'hono';
+import { InMemoryCaseRepository } from '#adapters/memory/case-repository.ts';
+import type { CaseRepository, Clock, Mailer, OutboundEmail } from '#domain/ports.ts';
+import { partnerTokenVerifier } from '#http/auth.ts';
+import { createApp } from '#http/app.ts';
+import type { AppEnv } from '#http/deps.ts';
+import { tenantRegistry } from '#tenants/registry.ts';
+import { ephemeralIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER, type LocalIssuer } from '../../local/tokens.ts';
+
+/** Records every message instead of sending it; can be told to fail. */
+export class RecordingMailer implements Mailer {
+  readonly sent: OutboundEmail[] = [];
+  failWith: Error | null = null;
+  async send(message: OutboundEmail): Promise<{ messageId: string }> {
+    if (this.failWith) throw this.failWith;
+    this.sent.push(message);
+    return { messageId: `test-${this.sent.length}` };
+  }
+}
+
+export const fixedClock = (iso: string): Clock & { set(iso: string): void } => {
+  let now = new Date(iso);
+  return { now: () => new Date(now), set: (next) => void (now = new Date(next)) };
+};
+
+export interface Harness {
+  app: Hono<AppEnv>;
+  repo: CaseRepository;
+  mailer: RecordingMailer;
+  issuer: LocalIssuer;
+  clock: ReturnType<typeof fixedClock>;
+  errors: unknown[];
+  token(tenant: string, options?: { scopes?: string[]; partnerId?: string }): Promise<string>;
+  post(path: string, body: unknown, init?: { token?: string; headers?: Record<string, string>; raw?: string }): Promise<Response>;
+  get(path: string, token?: string): Promise<Response>;
+}
+
+/** The real Hono app with in-memory adapters and a throwaway token issuer. */
+export async function harness(options: { repo?: CaseRepository; now?: string; maxBodyBytes?: number } = {}): Promise<Harness> {
+  const issuer = await ephemeralIssuer();
+  const repo = options.repo ?? new InMemoryCaseRepository();
+  const mailer = new RecordingMailer();
+  const clock = fixedClock(options.now ?? '2026-11-23T09:00:00Z');
+  const errors: unknown[] = [];
+  let n = 0;
+  const app = createApp({
+    tenants: tenantRegistry,
+    repo,
+    mailer,
+    clock,
+    ids: { caseId: () => `case-${++n}-${Math.random().toString(36).slice(2, 8)}` },
+    verifyPartnerToken: partnerTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwks: issuer.jwks }),
+    limits: { maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 },
+    logError: (_id, error) => errors.push(error),
+  });
+  const h: Harness = {
+    app,
+    repo,
+    mailer,
+    issuer,
+    clock,
+    errors,
+    token: (tenant, o = {}) => issuer.mintPartnerToken({ tenant, ...(o.partnerId ? { partnerId: o.partnerId } : {}), ...(o.scopes ? { scopes: o.scopes } : {}) }),
+    post: async (path, body, init = {}) =>
+      app.request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...init.headers },
+        body: init.raw ?? JSON.stringify(body),
+      }),
+    get: async (path, token) => app.request(path, { headers: token ? { authorization: `Bearer ${token}` } : {} }),
+  };
+  return h;
+}
+
+export const accessRequest = (name = 'Ona Petraitienė', email: string | undefined = 'ona@example.lt') => ({
+  rights: [{ type: 'access' }],
+  subject: { name, ...(email ? { email } : {}) },
+  language: 'en',
+});
