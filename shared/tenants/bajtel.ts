@@ -18,8 +18,8 @@ export const bajtelTenant = {
     website: 'www.eleme.lt',
   },
   // 002 names no data protection officer; §19.1 sends every data protection matter to the
-  // company's e-mail and legal address.
-  dpo: { email: 'info@eleme.lt', address: 'Vikingų st. 3, Vilnius, LT-02182, Lithuania' },
+  // company's e-mail (lost, see `mailbox`) and legal address.
+  dpo: { address: 'Vikingų st. 3, Vilnius, LT-02182, Lithuania' },
   // 002 §13.2: requests "via e-mail to [email protected]" — the address itself is lost in the seed.
   // PLACEHOLDER on the shop's own domain; replace with the controller's real privacy address.
   mailbox: 'info@eleme.lt',

@@ -50,7 +50,7 @@ export class TenantConfigurationError extends Error {
  * an id, a mailbox or a reference prefix (mail routing and case references must be unambiguous).
  */
 export function createTenantRegistry(configs: readonly TenantConfig[]): TenantRegistry {
-  const tenants = configs.map((config, index) => deepFreeze(parseTenant(config, index)));
+  const tenants = deepFreeze(configs.map((config, index) => parseTenant(config, index)));
 
   const byId = new Map<string, TenantConfig>();
   const byMailbox = new Map<string, TenantConfig>();

@@ -134,7 +134,7 @@ export const softeraTenant = {
           { en: 'Cookie data: browser type, IP address, number of visits, pages viewed, visit duration, demographic data, referring URL' },
         ],
         retention: { en: 'Per cookie, from the end of the browser session up to 2 years (cookie table, 000 §13)' },
-        source: '000 §12',
+        source: '000 §5',
       },
     ],
     recipients: [
