@@ -178,7 +178,13 @@ export function spawnTracked(command: string, args: readonly string[], options: 
       stopping ??= (async () => {
         if (exitInfo) return exitInfo;
         signalGroup(pid, 'SIGTERM');
-        const graceful = await Promise.race([exited, delay(graceMs).then(() => undefined)]);
+        // A pending grace timer would keep the parent alive for graceMs after a quick exit.
+        let timer: NodeJS.Timeout | undefined;
+        const graceOver = new Promise<undefined>((resolve) => {
+          timer = setTimeout(resolve, graceMs, undefined);
+        });
+        const graceful = await Promise.race([exited, graceOver]);
+        clearTimeout(timer);
         if (graceful) return graceful;
         signalGroup(pid, 'SIGKILL');
         return exited;

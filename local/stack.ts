@@ -1,0 +1,127 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { serve, type ServerType } from '@hono/node-server';
+import { buildApiDeps } from '#adapters/api-deps.ts';
+import { loadApiConfig } from '#config/api-config.ts';
+import { createApp } from '#http/app.ts';
+import { tenantRegistry } from '#tenants/registry.ts';
+import { ensureBuckets, ensureTable } from './provision.ts';
+import { startDynamoDbLocal, type DynamoDbLocal } from './services/dynamodb-local.ts';
+import { s3ClientConfig, startS3Local, type S3Local } from './services/s3-local.ts';
+import { startSesLocal, type SesLocal } from './services/ses-local.ts';
+import { localIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER, STAFF_ROLES, type StaffRole } from './tokens.ts';
+
+export const LOCAL_TABLE = 'rightsdesk';
+export const LOCAL_BUCKETS = ['rightsdesk-inbound-mail', 'rightsdesk-evidence', 'rightsdesk-answers'] as const;
+const REGION = 'eu-central-1';
+const TOKEN_TTL_SECONDS = 7 * 24 * 3600;
+
+export interface StackOptions {
+  /** Where state lives (`.local`): DynamoDB data, S3 objects, keys, dev.json. */
+  readonly stateDir: string;
+  /** 0 picks a free port (tests); the defaults match DESIGN §4.1. */
+  readonly ports: { readonly api: number; readonly dynamodb: number; readonly ses: number; readonly s3: number };
+  /** Keep DynamoDB data on disk across restarts (npm start) or in memory (tests). */
+  readonly persist: boolean;
+  readonly log?: (line: string) => void;
+}
+
+export interface DevJson {
+  apiUrl: string;
+  sesOutboxUrl: string;
+  dynamodbEndpoint: string;
+  s3Endpoint: string;
+  tableName: string;
+  tokenIssuer: string;
+  tenants: Record<string, { name: string; mailbox: string; partnerToken: string; staffTokens: Record<StaffRole, string> }>;
+}
+
+export interface LocalStack {
+  readonly dev: DevJson;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole system on loopback: DynamoDB Local, the SES and S3 stand-ins, and the same
+ * Hono app and adapters the Lambda runs, configured through the same validated config.
+ */
+export async function startLocalStack(options: StackOptions): Promise<LocalStack> {
+  const log = options.log ?? (() => undefined);
+  // The stand-ins accept any credentials; fixed ones keep a developer's real AWS keys out of play.
+  process.env.AWS_ACCESS_KEY_ID = 'local';
+  process.env.AWS_SECRET_ACCESS_KEY = 'local';
+  delete process.env.AWS_SESSION_TOKEN;
+  delete process.env.AWS_PROFILE;
+
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch(() => undefined);
+  };
+  try {
+    const [dynamo, ses, s3]: [DynamoDbLocal, SesLocal, S3Local] = await Promise.all([
+      startDynamoDbLocal({ port: options.ports.dynamodb, ...(options.persist ? { dbPath: join(options.stateDir, 'dynamodb') } : {}) }),
+      startSesLocal({ port: options.ports.ses }),
+      startS3Local({ port: options.ports.s3, directory: join(options.stateDir, 's3') }),
+    ]);
+    stops.push(dynamo.stop, ses.stop, s3.stop);
+    log(`DynamoDB Local  ${dynamo.endpoint}  (ready in ${Math.round(dynamo.startupMs)} ms)`);
+    log(`SES stand-in    ${ses.endpoint}  outbox ${ses.outboxUrl}`);
+    log(`S3 stand-in     ${s3.endpoint}`);
+
+    await ensureTable(new DynamoDBClient({ region: REGION, endpoint: dynamo.endpoint }), LOCAL_TABLE);
+    await ensureBuckets(new S3Client(s3ClientConfig(s3.endpoint)), LOCAL_BUCKETS);
+
+    const issuer = await localIssuer(join(options.stateDir, 'keys', 'issuer.json'));
+    const config = loadApiConfig({
+      RIGHTSDESK_TABLE: LOCAL_TABLE,
+      AWS_REGION: REGION,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      SES_ENDPOINT: ses.endpoint,
+      AUTH_ISSUER: LOCAL_ISSUER,
+      AUTH_AUDIENCE: LOCAL_AUDIENCE,
+      AUTH_JWKS: JSON.stringify(issuer.jwks),
+    });
+    const app = createApp(buildApiDeps(config, tenantRegistry));
+    const server = await listen(app.fetch, options.ports.api);
+    stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    log(`API             ${apiUrl}  (reference ${apiUrl}/docs)`);
+
+    const tenants: DevJson['tenants'] = {};
+    for (const tenant of tenantRegistry.list()) {
+      const staffTokens = {} as Record<StaffRole, string>;
+      for (const role of STAFF_ROLES) staffTokens[role] = await issuer.mintStaffToken({ tenant: tenant.id, role, ttlSeconds: TOKEN_TTL_SECONDS });
+      tenants[tenant.id] = {
+        name: tenant.controller.name,
+        mailbox: tenant.mailbox,
+        partnerToken: await issuer.mintPartnerToken({ tenant: tenant.id, ttlSeconds: TOKEN_TTL_SECONDS }),
+        staffTokens,
+      };
+    }
+    const dev: DevJson = {
+      apiUrl,
+      sesOutboxUrl: ses.outboxUrl,
+      dynamodbEndpoint: dynamo.endpoint,
+      s3Endpoint: s3.endpoint,
+      tableName: LOCAL_TABLE,
+      tokenIssuer: LOCAL_ISSUER,
+      tenants,
+    };
+    await mkdir(options.stateDir, { recursive: true });
+    await writeFile(join(options.stateDir, 'dev.json'), `${JSON.stringify(dev, null, 2)}\n`, { mode: 0o600 });
+    return { dev, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function listen(fetch: (request: Request) => Response | Promise<Response>, port: number): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname: '127.0.0.1' }, () => resolve(server));
+    server.once('error', reject);
+  });
+}

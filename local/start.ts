@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+import { startLocalStack } from './stack.ts';
+
+/** `npm start`: the whole system on 127.0.0.1; Ctrl-C stops every child process. */
+const port = (name: string, fallback: number) => {
+  const raw = process.env[name];
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${name} must be a port number, got "${raw}".`);
+  return value;
+};
+
+const stateDir = resolve(process.env.RIGHTSDESK_STATE_DIR ?? '.local');
+const stack = await startLocalStack({
+  stateDir,
+  persist: process.env.RIGHTSDESK_IN_MEMORY !== '1',
+  ports: { api: port('API_PORT', 3000), dynamodb: port('DYNAMODB_PORT', 8000), ses: port('SES_PORT', 8005), s3: port('S3_PORT', 4569) },
+  log: (line) => console.log(line),
+});
+console.log(`\nrightsdesk is up. Tenants: ${Object.keys(stack.dev.tenants).join(', ')}.`);
+console.log(`Tokens and endpoints: ${resolve(stateDir, 'dev.json')}   SES inbox: ${stack.dev.sesOutboxUrl.replace(/\/store$/, '/')}`);
+console.log('Try:  npm run -s cli -- example softera   (prints a curl command)\n');
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping…`);
+  await stack.stop();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
