@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { DomainError, ValidationError, type DomainErrorCode, type FieldIssue } from '#domain/errors.ts';
+import type { DomainError} from '#domain/errors.ts';
+import { ValidationError, type DomainErrorCode, type FieldIssue } from '#domain/errors.ts';
 
 export interface Problem {
   readonly type: string;
