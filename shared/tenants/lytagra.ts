@@ -78,7 +78,10 @@ export const lytagraTenant = {
       },
     },
     // 004 §3.1.1 "know (to be informed) about the processing" is general information (Art. 13/14).
-    notRequiredFor: ['information'],
+    // 004 §3.4.3: a direct marketing objection is made by plain e-mail listing the subject's
+    // accounts, with no e-signature — and §3.7 gives only 72 hours to act on it, so waiting for a
+    // QES would defeat the deadline. Stopping marketing harms no one if the sender is not the subject.
+    notRequiredFor: ['information', 'direct_marketing_objection'],
     // 004 §3.4.2.3: "if the application is filed through a representative - submit a document
     // confirming the representation"; §3.3 also lets a non-profit body act for the subject (Art. 80).
     representative: {

@@ -143,9 +143,14 @@ describe('tenant configurations', () => {
     }
   });
 
+  it('lets Lytagra act on a direct marketing objection without identity (004 §3.4.3, §3.7: 72 hours)', () => {
+    expect(getTenant('lytagra').identity.notRequiredFor).toEqual(['information', 'direct_marketing_objection']);
+    expect(getTenant('gautora').identity.notRequiredFor).toEqual(['information']);
+  });
+
   it('answers Art. 13/14 information requests without identity and keeps four-eyes approval on', () => {
     for (const tenant of listTenants()) {
-      expect(tenant.identity.notRequiredFor, tenant.id).toEqual(['information']);
+      expect(tenant.identity.notRequiredFor, tenant.id).toContain('information');
       expect(tenant.approvals.fourEyes, tenant.id).toBe(true);
       expect(tenant.supervisoryAuthority.website).toBe('https://vdai.lrv.lt');
     }

@@ -1,0 +1,30 @@
+import { parseArgs } from 'node:util';
+import type { Context } from 'aws-lambda';
+import { loadEvent } from '../local/events.ts';
+import { localEnv, useLocalEndpoints } from './local-env.ts';
+
+/**
+ * Invokes the real Lambda handler (functions/api) with a sample event against the running
+ * local stack: `npm run -s invoke -- events/api/create-request.json`.
+ */
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'case-id': { type: 'string' } } });
+const file = positionals[0];
+if (!file) {
+  console.error('usage: npm run -s invoke -- <event.json> [--case-id <id>]');
+  process.exit(2);
+}
+const { dev, issuer } = await localEnv();
+useLocalEndpoints(dev, issuer.jwks);
+const event = await loadEvent(file, {
+  partnerToken: (tenant) => issuer.mintPartnerToken({ tenant }),
+  ...(values['case-id'] ? { caseId: values['case-id'] } : {}),
+});
+const { handler } = (await import('../functions/api/handler.ts')) as { handler: (e: unknown, c: Context) => Promise<{ statusCode: number; headers?: Record<string, string>; body: string }> };
+const result = await handler(event, { awsRequestId: 'local-invoke', functionName: 'api' } as Context);
+let body: unknown = result.body;
+try {
+  body = JSON.parse(result.body);
+} catch {
+  // not JSON (e.g. the docs page): print as is
+}
+console.log(JSON.stringify({ statusCode: result.statusCode, headers: result.headers, body }, null, 2));
