@@ -109,6 +109,23 @@ function lastDayOf(receipt: DateTime<true>, period: Period, calendar: HolidayCal
 export function periodEnd(receivedAt: Date, period: Period, calendar: HolidayCalendar): Deadline {
   assertInstant(receivedAt, 'receivedAt');
   assertPeriod(period);
+  // Every real time zone's offset is a multiple of 15 minutes, so within one UTC quarter-hour
+  // the local date and the local hour cannot change: the result depends on the quarter only.
+  // Caching per quarter spares the time-zone arithmetic (the API's hottest cost, measured).
+  const key = `${calendar.country}|${calendar.timeZone}|${period.unit}|${period.amount}|${Math.floor(receivedAt.getTime() / QUARTER_HOUR_MS)}`;
+  const cached = periodEndCache.get(key);
+  if (cached) return cached;
+  const computed = computePeriodEnd(receivedAt, period, calendar);
+  if (periodEndCache.size >= PERIOD_END_CACHE_LIMIT) periodEndCache.clear();
+  periodEndCache.set(key, Object.freeze(computed));
+  return computed;
+}
+
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const PERIOD_END_CACHE_LIMIT = 10_000;
+const periodEndCache = new Map<string, Deadline>();
+
+function computePeriodEnd(receivedAt: Date, period: Period, calendar: HolidayCalendar): Deadline {
   const zone = calendar.timeZone;
 
   if (period.unit === 'hours') {

@@ -35,14 +35,18 @@ export function detectRepeat(
   timeZone: string,
 ): RepeatFlag | null {
   const received = DateTime.fromJSDate(receivedAt, { zone: timeZone });
-  const counted = earlier.filter((e) => !NOT_COUNTED.includes(e.status) && Date.parse(e.receivedAt) <= receivedAt.getTime());
+  const at = receivedAt.getTime();
+  // Compare epoch milliseconds: parsing every earlier request's date in the zone is costly.
+  const counted = earlier
+    .map((e) => ({ ...e, ms: Date.parse(e.receivedAt) }))
+    .filter((e) => !NOT_COUNTED.includes(e.status) && e.ms <= at);
   const overlapping = (rights: readonly RightType[], scope: readonly RightType[]) =>
     rights.filter((r) => scope.includes(r) && requested.includes(r));
 
   switch (rule.kind) {
     case 'excessive_only': {
-      const since = received.minus({ months: EXCESSIVE_LOOKBACK_MONTHS });
-      const hits = counted.filter((e) => overlapping(e.rights, requested).length > 0 && DateTime.fromISO(e.receivedAt) >= since);
+      const since = received.minus({ months: EXCESSIVE_LOOKBACK_MONTHS }).toMillis();
+      const hits = counted.filter((e) => overlapping(e.rights, requested).length > 0 && e.ms >= since);
       if (hits.length === 0) return null;
       return {
         rule: rule.source,
@@ -51,9 +55,8 @@ export function detectRepeat(
       };
     }
     case 'free_per_calendar_year': {
-      const hits = counted.filter(
-        (e) => overlapping(e.rights, rule.rights).length > 0 && DateTime.fromISO(e.receivedAt, { zone: timeZone }).year === received.year,
-      );
+      const yearStart = received.startOf('year').toMillis();
+      const hits = counted.filter((e) => overlapping(e.rights, rule.rights).length > 0 && e.ms >= yearStart);
       if (hits.length < rule.count || overlapping(requested, rule.rights).length === 0) return null;
       return {
         rule: rule.source,
@@ -62,8 +65,8 @@ export function detectRepeat(
       };
     }
     case 'min_interval_months': {
-      const since = received.minus({ months: rule.months });
-      const hits = counted.filter((e) => overlapping(e.rights, rule.rights).length > 0 && DateTime.fromISO(e.receivedAt) > since);
+      const since = received.minus({ months: rule.months }).toMillis();
+      const hits = counted.filter((e) => overlapping(e.rights, rule.rights).length > 0 && e.ms > since);
       if (hits.length === 0) return null;
       return {
         rule: rule.source,

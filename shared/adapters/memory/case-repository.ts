@@ -16,6 +16,8 @@ export class InMemoryCaseRepository implements CaseRepository {
   private readonly events = new Map<string, AuditEvent[]>();
   private readonly idempotency = new Map<string, IdempotencyRecord>();
   private readonly counters = new Map<string, number>();
+  /** Mirrors the DynamoDB subject index, so lookups stay O(subject's cases) as the store grows. */
+  private readonly bySubject = new Map<string, string[]>();
 
   async createCase(c: Case, events: readonly AuditEvent[], record?: IdempotencyRecord): Promise<CreateCaseOutcome> {
     if (record) {
@@ -28,6 +30,7 @@ export class InMemoryCaseRepository implements CaseRepository {
     if (this.cases.has(id)) throw new ConcurrentUpdateError(`Case ${c.id} already exists.`);
     this.cases.set(id, structuredClone(c));
     this.events.set(id, events.map((e) => structuredClone(e)));
+    this.indexSubject(c, id);
     return { kind: 'created' };
   }
 
@@ -56,10 +59,11 @@ export class InMemoryCaseRepository implements CaseRepository {
   }
 
   async findBySubject(tenantId: string, subjectKey: string, limit: number): Promise<readonly EarlierRequest[]> {
-    return this.tenantCases(tenantId)
-      .filter((c) => c.subjectKey === subjectKey)
-      .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
-      .slice(0, limit)
+    return (this.bySubject.get(`${tenantId}/${subjectKey}`) ?? [])
+      .slice(-limit)
+      .reverse()
+      .map((id) => this.cases.get(id))
+      .filter((c): c is Case => c !== undefined)
       .map((c) => ({ id: c.id, receivedAt: c.receivedAt, status: c.status, rights: c.rights.map((r) => r.type) }));
   }
 
@@ -76,6 +80,16 @@ export class InMemoryCaseRepository implements CaseRepository {
     const next = (this.counters.get(key) ?? 0) + 1;
     this.counters.set(key, next);
     return next;
+  }
+
+  /** Keeps each subject's ids in receipt order (like the index's sort key), newest last. */
+  private indexSubject(c: Case, id: string): void {
+    const key = `${c.tenantId}/${c.subjectKey}`;
+    const ids = this.bySubject.get(key) ?? [];
+    let at = ids.length;
+    while (at > 0 && (this.cases.get(ids[at - 1] as string)?.receivedAt ?? '') > c.receivedAt) at--;
+    ids.splice(at, 0, id);
+    this.bySubject.set(key, ids);
   }
 
   private tenantCases(tenantId: string): Case[] {

@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+
+/**
+ * `npm run bench`: requests/s and latency of POST /v1/requests (DynamoDB stubbed in memory)
+ * against a bare Hono hello-world on the same server, measured side by side in one run.
+ * Rounds alternate between the two targets and the medians are compared, so drift (thermal,
+ * other load) hits both alike.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+
+interface Sample {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+
+const server = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts'], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+  env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: '1', NODE_ENV: 'production' },
+});
+const firstLine = await new Promise<string>((resolve, reject) => {
+  createInterface({ input: server.stdout }).once('line', resolve);
+  server.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+});
+const { port, token } = JSON.parse(firstLine) as { port: number; token: string };
+const base = `http://127.0.0.1:${port}`;
+
+const body = JSON.stringify({ rights: [{ type: 'access' }, { type: 'erasure' }], subject: { name: 'Bench Subject', email: 'bench@example.lt' }, language: 'en' });
+const targets = {
+  hello: { url: `${base}/hello`, method: 'GET' as const },
+  post: { url: `${base}/v1/requests`, method: 'POST' as const, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body },
+};
+
+async function run(target: (typeof targets)[keyof typeof targets], seconds: number): Promise<Sample> {
+  const result = await autocannon({ ...target, connections: CONNECTIONS, duration: seconds });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+}
+
+try {
+  // Warm up both paths (JIT, caches) before anything is recorded.
+  await run(targets.hello, 1);
+  await run(targets.post, 2);
+  const samples: Record<'hello' | 'post', Sample[]> = { hello: [], post: [] };
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const name of round % 2 ? (['hello', 'post'] as const) : (['post', 'hello'] as const)) {
+      const s = await run(targets[name], SECONDS);
+      samples[name].push(s);
+      console.log(`round ${round} ${name.padEnd(5)} ${s.rps.toFixed(0).padStart(7)} req/s  p50 ${s.p50} ms  p99 ${s.p99} ms${s.errors || s.non2xx ? `  errors ${s.errors} non-2xx ${s.non2xx}` : ''}`);
+    }
+  }
+  const summary = (name: 'hello' | 'post') => ({
+    rps: median(samples[name].map((s) => s.rps)),
+    p50: median(samples[name].map((s) => s.p50)),
+    p99: median(samples[name].map((s) => s.p99)),
+    failures: samples[name].reduce((n, s) => n + s.errors + s.non2xx, 0),
+  });
+  const h = summary('hello');
+  const p = summary('post');
+  console.log(`\n${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${SECONDS} s, medians, node ${process.version}`);
+  console.log('target                          req/s     p50 ms   p99 ms   failures');
+  console.log(`GET /hello (bare Hono)       ${h.rps.toFixed(0).padStart(8)} ${String(h.p50).padStart(10)} ${String(h.p99).padStart(8)} ${String(h.failures).padStart(10)}`);
+  console.log(`POST /v1/requests (in-memory)${p.rps.toFixed(0).padStart(8)} ${String(p.p50).padStart(10)} ${String(p.p99).padStart(8)} ${String(p.failures).padStart(10)}`);
+  console.log(`ratio POST / hello: ${(p.rps / h.rps).toFixed(2)} (target ≥ 0.60)`);
+  if (p.failures > 0) process.exitCode = 1;
+} finally {
+  server.kill('SIGTERM');
+}
