@@ -26,12 +26,15 @@ const api = createApp({
   limits: { maxBodyBytes: 64 * 1024 },
   logError: (id, error) => console.error(id, error),
 });
-const hello = new Hono().get('/hello', (c) => c.text('Hello Hono!'));
+const hello = new Hono()
+  .get('/hello', (c) => c.text('Hello Hono!'))
+  // The floor for any JSON POST on this HTTP stack: read the body, parse it, answer 201.
+  .post('/echo', async (c) => c.json(await c.req.json(), 201));
 
 const server = serve({
   hostname: '127.0.0.1',
   port: 0,
-  fetch: (request) => (new URL(request.url).pathname === '/hello' ? hello.fetch(request) : api.fetch(request)),
+  fetch: (request) => (/^\/(hello|echo)$/.test(new URL(request.url).pathname) ? hello.fetch(request) : api.fetch(request)),
 });
 server.once('listening', async () => {
   const { port } = server.address() as AddressInfo;

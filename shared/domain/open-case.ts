@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { computeDeadlines } from '#deadlines/engine.ts';
 import { holidayCalendar } from '#deadlines/calendar.ts';
 import type { TenantConfig } from '#tenants/schema.ts';
@@ -36,9 +35,17 @@ export function caseReference(prefix: string, year: number, n: number): string {
   return `${prefix}-${year}-${String(n).padStart(6, '0')}`;
 }
 
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The controller's local year of an instant; reference counters restart every local new year. */
 export function localYear(instant: Date, timeZone: string): number {
-  return DateTime.fromJSDate(instant, { zone: timeZone }).year;
+  let format = yearFormats.get(timeZone);
+  if (!format) {
+    // A cached Intl formatter is an order of magnitude cheaper than a zoned DateTime per call.
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' });
+    yearFormats.set(timeZone, format);
+  }
+  return Number(format.format(instant));
 }
 
 /**

@@ -37,9 +37,11 @@ export function detectRepeat(
   const received = DateTime.fromJSDate(receivedAt, { zone: timeZone });
   const at = receivedAt.getTime();
   // Compare epoch milliseconds: parsing every earlier request's date in the zone is costly.
-  const counted = earlier
-    .map((e) => ({ ...e, ms: Date.parse(e.receivedAt) }))
-    .filter((e) => !NOT_COUNTED.includes(e.status) && e.ms <= at);
+  const counted: Array<EarlierRequest & { ms: number }> = [];
+  for (const e of earlier) {
+    const ms = Date.parse(e.receivedAt);
+    if (!NOT_COUNTED.includes(e.status) && ms <= at) counted.push({ ...e, ms });
+  }
   const overlapping = (rights: readonly RightType[], scope: readonly RightType[]) =>
     rights.filter((r) => scope.includes(r) && requested.includes(r));
 

@@ -85,7 +85,7 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
   if (outcome.kind === 'idempotency_conflict') return replay(deps, outcome.record, idempotency?.fingerprint ?? '');
 
   const acknowledged = await acknowledge(deps, opened.case);
-  return { case: acknowledged, replayed: false, acknowledgementText: ackText(deps, acknowledged) };
+  return { case: acknowledged.case, replayed: false, acknowledgementText: acknowledged.text };
 }
 
 async function replay(deps: SubmitRequestDeps, record: IdempotencyRecord, fingerprint: string): Promise<SubmitRequestResult> {
@@ -98,23 +98,22 @@ async function replay(deps: SubmitRequestDeps, record: IdempotencyRecord, finger
 }
 
 function ackText(deps: SubmitRequestDeps, c: Case): string {
-  const tenant = deps.tenants.get(c.tenantId);
-  return renderAcknowledgement(tenant, c).text;
+  return renderAcknowledgement(deps.tenants.get(c.tenantId), c).text;
 }
 
 /**
  * E-mails the acknowledgement when the subject gave an address. A failed send never loses the
  * case: it is recorded (status `failed`, internal event) for the workflow or staff to retry.
  */
-async function acknowledge(deps: SubmitRequestDeps, c: Case): Promise<Case> {
+async function acknowledge(deps: SubmitRequestDeps, c: Case): Promise<{ case: Case; text: string }> {
   const tenant = deps.tenants.get(c.tenantId);
   const now = deps.clock.now();
+  const message = renderAcknowledgement(tenant, c);
   if (!c.subject.email) {
     const updated: Case = { ...c, acknowledgement: { status: 'in_response', at: now.toISOString() }, version: c.version + 1, updatedAt: now.toISOString() };
     await deps.repo.saveCase(updated, []);
-    return updated;
+    return { case: updated, text: message.text };
   }
-  const message = renderAcknowledgement(tenant, c);
   try {
     const { messageId } = await deps.mailer.send({
       from: tenant.mailbox,
@@ -135,13 +134,13 @@ async function acknowledge(deps: SubmitRequestDeps, c: Case): Promise<Case> {
       updatedAt: now.toISOString(),
     };
     await deps.repo.saveCase(updated, events);
-    return updated;
+    return { case: updated, text: message.text };
   } catch (error) {
     const events = nextEvents(c, now, [
       { type: 'acknowledgement.failed', actor: SYSTEM, visibility: 'internal', summary: 'Acknowledgement e-mail could not be sent; it will be retried.', details: { error: error instanceof Error ? error.message : String(error) } },
     ]);
     const updated: Case = { ...c, acknowledgement: { status: 'failed', at: now.toISOString() }, version: c.version + 1, lastEventSeq: c.lastEventSeq + events.length, updatedAt: now.toISOString() };
     await deps.repo.saveCase(updated, events);
-    return updated;
+    return { case: updated, text: message.text };
   }
 }
