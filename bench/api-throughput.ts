@@ -30,7 +30,7 @@ const median = (xs: number[]) => {
 
 const server = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts'], {
   stdio: ['ignore', 'pipe', 'inherit'],
-  env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: '1', NODE_ENV: 'production' },
+  env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', NODE_ENV: 'production' },
 });
 const firstLine = await new Promise<string>((resolve, reject) => {
   createInterface({ input: server.stdout }).once('line', resolve);

@@ -12,6 +12,10 @@ export interface RenderedMessage {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
+function signature(tenant: TenantConfig): string {
+  return [tenant.controller.legalName, tenant.controller.address, tenant.mailbox].filter(Boolean).join(', ');
+}
+
 function section(tenant: TenantConfig, c: Case, lang: Language): string {
   const rights = c.rights.map((r) => `  • ${RIGHT_LABEL[r.type][lang]} (GDPR ${RIGHT_ARTICLE[r.type]})`).join('\n');
   const methods = c.identity.acceptedMethods.map((m) => `  • ${IDENTITY_METHOD_LABEL[m][lang]}`).join('\n');
@@ -30,9 +34,10 @@ function section(tenant: TenantConfig, c: Case, lang: Language): string {
         ? `Kad apsaugotume Jūsų duomenis, turime įsitikinti Jūsų tapatybe. Tinka vienas iš šių būdų:\n${methods}\nJei ko nors trūks, parašysime Jums.`
         : 'Tapatybės tikrinti nereikia; pradedame nagrinėti prašymą.',
       '',
-      `Atsakysime tuo pačiu būdu, kuriuo kreipėtės. Jei manote, kad Jūsų teisės pažeistos, galite kreiptis į ${tenant.supervisoryAuthority.name.lt ?? tenant.supervisoryAuthority.name.en} (${tenant.supervisoryAuthority.website}).`,
+      // The authority's name stays in the nominative after the dash, so no declension is needed.
+      `Atsakysime tuo pačiu būdu, kuriuo kreipėtės. Jei manote, kad Jūsų teisės pažeistos, turite teisę pateikti skundą priežiūros institucijai – ${tenant.supervisoryAuthority.name.lt ?? tenant.supervisoryAuthority.name.en} (${tenant.supervisoryAuthority.website}).`,
       '',
-      `${tenant.controller.legalName}, ${tenant.controller.address}`,
+      signature(tenant),
     ].join('\n');
   }
   return [
@@ -50,7 +55,7 @@ function section(tenant: TenantConfig, c: Case, lang: Language): string {
     '',
     `We will answer the same way you contacted us. If you believe your rights have been infringed you may complain to the ${tenant.supervisoryAuthority.name.en} (${tenant.supervisoryAuthority.website}).`,
     '',
-    `${tenant.controller.legalName}, ${tenant.controller.address}`,
+    signature(tenant),
   ].join('\n');
 }
 

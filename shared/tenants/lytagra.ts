@@ -16,8 +16,8 @@ export const lytagraTenant = {
     name: 'Lytagra',
     legalName: 'AB „Lytagra“',
     // 004 gives neither the company code nor the registered address; say so rather than guess.
-    companyCode: 'Not stated in the privacy policy (004); confirm from the Register of Legal Entities',
-    address: 'Not stated in the privacy policy (004); confirm from the Register of Legal Entities',
+    // companyCode and address: not stated in the privacy policy (004); to be confirmed from the
+    // Register of Legal Entities before go-live, never guessed.
     email: 'bdar@lytagra.lt',
     phone: '8 37 404165',
     website: 'www.lytagra.lt',

@@ -98,8 +98,9 @@ export const TenantSchema = z.object({
   controller: z.object({
     name: nonEmpty,
     legalName: nonEmpty,
-    companyCode: nonEmpty,
-    address: nonEmpty,
+    /** Optional only because some policies leave it out; never invent one (it is shown to subjects). */
+    companyCode: z.optional(nonEmpty),
+    address: z.optional(nonEmpty),
     email: z.optional(z.email()),
     phone: z.optional(z.string()),
     website: z.optional(z.string()),

@@ -15,7 +15,8 @@ export const softeraTenant = {
     companyCode: '301566552',
     // 000 §1 names the fields but leaves them empty: "legal entity code 301566552, legal address,
     // e-mail address (hereinafter – Company)". Nothing to copy, so we say so instead of guessing.
-    address: 'Not stated in the privacy policy (000 §1 leaves "legal address" blank); confirm from the Register of Legal Entities',
+    // address: not stated (000 §1 leaves "legal address" blank); to be confirmed from the
+    // Register of Legal Entities before go-live, never guessed.
     // Not in the seed: the same legal entity's current policy on its own site (softera.lt/en/privacy-policy,
     // 2024-04-18) names this mailbox for data protection questions. Confirm before go-live.
     email: 'duomenuapsauga@softera.lt',

@@ -76,6 +76,14 @@ describe('partner API: POST /v1/requests', () => {
     expect(h.mailer.sent).toHaveLength(0);
   });
 
+  it('gives a Lytagra direct marketing objection its 72-hour deadline and no identity step (004 §3.4.3, §3.7)', async () => {
+    const h = await harness({ now: '2026-11-21T10:15:00Z' });
+    const res = await h.post('/v1/requests', { rights: [{ type: 'direct_marketing_objection' }], subject: { name: 'Ona', email: 'ona@example.lt' } }, { token: await h.token('lytagra') });
+    const body = (await res.json()) as { identity: { status: string }; deadlines: { directMarketingObjection: { dueAt: string; rule: string } } };
+    expect(body.identity.status).toBe('not_required');
+    expect(body.deadlines.directMarketingObjection).toEqual({ dueAt: '2026-11-24T11:00:00.000Z', rule: expect.stringMatching(/^004 §3\.7/) });
+  });
+
   it('writes the acknowledgement in Lithuanian and English when the request is in English', async () => {
     const h = await harness();
     await h.post('/v1/requests', accessRequest(), { token: await h.token('softera') });
