@@ -1,5 +1,6 @@
 import type { AuditEvent } from './audit.ts';
 import type { Case, CaseStatus } from './case.ts';
+import type { Channel } from './channels.ts';
 import type { EarlierRequest } from './repeats.ts';
 
 /**
@@ -88,3 +89,40 @@ export interface IdGenerator {
 
 export const systemClock: Clock = { now: () => new Date() };
 export const randomIds: IdGenerator = { caseId: () => crypto.randomUUID() };
+
+/**
+ * What the controller tells the subject at each step. Each kind has an lt + en template; the
+ * notifier sends it in the case's channel (a threaded e-mail reply, a letter queued for print,
+ * a partner webhook, …) and records it on the case as evidence.
+ */
+export type NoticeKind =
+  | 'acknowledgement'
+  | 'identity_request'
+  | 'identity_reminder'
+  | 'identity_not_established'
+  | 'more_information_request'
+  | 'invalid_request'
+  | 'extension'
+  | 'refusal'
+  | 'fee'
+  | 'answer'
+  | 'marketing_objection_confirmed';
+
+export interface Notice {
+  readonly kind: NoticeKind;
+  /** Staff's written reasons (extension, refusal, invalid request, fee): shown to the subject. */
+  readonly reasons?: readonly string[];
+  /** What is missing (identity or details), in plain words. */
+  readonly missing?: readonly string[];
+  /** The answer's body text and attachments for `answer`. */
+  readonly body?: string;
+  readonly attachments?: ReadonlyArray<{ readonly filename: string; readonly contentType: string; readonly content: Uint8Array }>;
+}
+
+/**
+ * Sends a notice to the subject in the case's channel and stores it on the case.
+ * Example: `await notifier.notify(c, { kind: 'extension', reasons: ['Large volume of records'] })`.
+ */
+export interface SubjectNotifier {
+  notify(c: Case, notice: Notice): Promise<{ readonly messageId?: string; readonly channel: Channel }>;
+}
