@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { InMemoryCaseRepository } from '#adapters/memory/case-repository.ts';
 import { randomIds, systemClock, type Mailer } from '#domain/ports.ts';
 import { createApp } from '#http/app.ts';
-import { partnerTokenVerifier } from '#http/auth.ts';
+import { partnerTokenVerifier, staffTokenVerifier } from '#http/auth.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { ephemeralIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../local/tokens.ts';
 
@@ -23,6 +23,7 @@ const api = createApp({
   clock: systemClock,
   ids: randomIds,
   verifyPartnerToken: partnerTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwks: issuer.jwks }),
+  verifyStaffToken: staffTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwks: issuer.jwks }),
   limits: { maxBodyBytes: 64 * 1024 },
   logError: (id, error) => console.error(id, error),
 });

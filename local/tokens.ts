@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { StaffRole } from '#http/auth.ts';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type JSONWebKeySet, type CryptoKey } from 'jose';
 
 /**
@@ -9,8 +10,7 @@ import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type JSONWebK
  */
 export const LOCAL_ISSUER = 'https://rightsdesk.local/issuer';
 export const LOCAL_AUDIENCE = 'rightsdesk-api';
-export const STAFF_ROLES = ['agent', 'approver', 'admin'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+export { STAFF_ROLES, type StaffRole } from '#http/auth.ts';
 
 export interface LocalIssuer {
   readonly jwks: JSONWebKeySet;

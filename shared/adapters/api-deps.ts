@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { randomIds, systemClock } from '#domain/ports.ts';
 import type { ApiConfig } from '#config/api-config.ts';
-import { partnerTokenVerifier } from '#http/auth.ts';
+import { partnerTokenVerifier, staffTokenVerifier } from '#http/auth.ts';
 import type { ApiDeps } from '#http/deps.ts';
 import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
 import { DynamoCaseRepository } from './dynamodb/case-repository.ts';
@@ -22,6 +22,7 @@ export function buildApiDeps(config: ApiConfig, tenants: TenantRegistry = tenant
     clock: systemClock,
     ids: randomIds,
     verifyPartnerToken: partnerTokenVerifier(config.auth),
+    verifyStaffToken: staffTokenVerifier(config.auth),
     limits: { maxBodyBytes: config.maxBodyBytes },
   };
 }

@@ -7,6 +7,7 @@ import { MalformedJsonError } from './body.ts';
 import type { ApiDeps, AppEnv } from './deps.ts';
 import { renderDocsPage } from './docs-page.ts';
 import { buildOpenApi } from './openapi.ts';
+import { consoleRoutes } from './console-routes.ts';
 import { partnerRoutes } from './partner-routes.ts';
 import { PROBLEM_KINDS, problemFor, problemFromDomainError, problemResponse, type ProblemCode } from './problem.ts';
 
@@ -39,6 +40,7 @@ export function createApp(deps: ApiDeps): Hono<AppEnv> {
   });
 
   app.route('/v1', partnerRoutes(deps));
+  app.route('/console/api', consoleRoutes(deps));
 
   app.notFound((c) => problemResponse(c, problemFor('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => errorResponse(deps, c, error));

@@ -100,6 +100,50 @@ async function verifyPartnerToken(
   };
 }
 
+export const STAFF_ROLES = ['agent', 'approver', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export interface StaffPrincipal {
+  readonly userId: string;
+  readonly tenantId: string;
+  readonly role: StaffRole;
+  readonly email?: string;
+}
+
+const StaffClaims = z.object({
+  sub: z.string().check(z.minLength(1), z.maxLength(256)),
+  exp: z.number(),
+  token_use: z.literal('staff'),
+  tenant: z.string().check(z.regex(/^[a-z][a-z0-9]{1,30}$/)),
+  role: z.enum(STAFF_ROLES),
+  email: z.optional(z.string()),
+});
+
+/**
+ * Verifies staff tokens (locally: the development issuer; on AWS: Cognito ID tokens mapped to
+ * the same claims). Same checks as partner tokens; partner tokens are refused.
+ */
+export function staffTokenVerifier(config: TokenVerifierConfig): (token: string) => Promise<StaffPrincipal> {
+  const keys = keySource(config.jwks);
+  return async (token) => {
+    let payload: unknown;
+    try {
+      ({ payload } = await jwtVerify(token, keys, {
+        algorithms: ALLOWED_ALGORITHMS,
+        issuer: config.issuer,
+        audience: config.audience,
+        requiredClaims: ['exp', 'sub'],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      }));
+    } catch (error) {
+      throw new UnauthenticatedError(reasonOf(error), { cause: error });
+    }
+    const claims = StaffClaims.safeParse(payload);
+    if (!claims.success) throw new UnauthenticatedError('The token is not a staff token.');
+    return { userId: claims.data.sub, tenantId: claims.data.tenant, role: claims.data.role, ...(claims.data.email ? { email: claims.data.email } : {}) };
+  };
+}
+
 /** Extracts the bearer token, or explains what is wrong with the header. */
 export function bearerToken(header: string | undefined): string {
   if (!header) throw new UnauthenticatedError('Send an "Authorization: Bearer <token>" header.');

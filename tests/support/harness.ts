@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { InMemoryCaseRepository } from '#adapters/memory/case-repository.ts';
 import type { CaseRepository, Clock, Mailer, OutboundEmail } from '#domain/ports.ts';
-import { partnerTokenVerifier } from '#http/auth.ts';
+import { partnerTokenVerifier, staffTokenVerifier } from '#http/auth.ts';
 import { createApp } from '#http/app.ts';
 import type { AppEnv } from '#http/deps.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
@@ -50,6 +50,7 @@ export async function harness(options: { repo?: CaseRepository; now?: string; ma
     clock,
     ids: { caseId: () => `case-${++n}-${Math.random().toString(36).slice(2, 8)}` },
     verifyPartnerToken: partnerTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwks: issuer.jwks }),
+    verifyStaffToken: staffTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwks: issuer.jwks }),
     limits: { maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 },
     logError: (_id, error) => errors.push(error),
   });

@@ -40,3 +40,17 @@ describe('bearerToken', () => {
     expect(bearerToken('Bearer abc.def.ghi')).toBe('abc.def.ghi');
   });
 });
+
+describe('staff API authentication', () => {
+  it('admits staff tokens to /console/api and refuses partner tokens there', async () => {
+    const { harness } = await import('../support/harness.ts');
+    const h = await harness();
+    const staff = await h.issuer.mintStaffToken({ tenant: 'gautora', role: 'approver' });
+    const me = await h.get('/console/api/me', staff);
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ tenantId: 'gautora', role: 'approver' });
+    const partner = await h.get('/console/api/me', await h.token('gautora'));
+    expect(partner.status).toBe(401);
+    expect((await h.get('/console/api/me')).status).toBe(401);
+  });
+});
