@@ -29,6 +29,22 @@ const PartnerClaims = z.object({
   scope: z.optional(z.string()),
 });
 
+/** Signature, algorithm allow-list, `iss`, `aud` and `exp`: the checks every token gets. */
+async function verifiedPayload(token: string, keys: JWTVerifyGetKey, config: TokenVerifierConfig): Promise<unknown> {
+  try {
+    const { payload } = await jwtVerify(token, keys, {
+      algorithms: ALLOWED_ALGORITHMS,
+      issuer: config.issuer,
+      audience: config.audience,
+      requiredClaims: ['exp', 'sub'],
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+    });
+    return payload;
+  } catch (error) {
+    throw new UnauthenticatedError(reasonOf(error), { cause: error });
+  }
+}
+
 function keySource(jwks: JSONWebKeySet | URL): JWTVerifyGetKey {
   return jwks instanceof URL ? createRemoteJWKSet(jwks) : createLocalJWKSet(jwks);
 }
@@ -76,19 +92,7 @@ async function verifyPartnerToken(
   keys: JWTVerifyGetKey,
   config: TokenVerifierConfig,
 ): Promise<{ principal: PartnerPrincipal; exp: number }> {
-  let payload: unknown;
-  try {
-    ({ payload } = await jwtVerify(token, keys, {
-      algorithms: ALLOWED_ALGORITHMS,
-      issuer: config.issuer,
-      audience: config.audience,
-      requiredClaims: ['exp', 'sub'],
-      clockTolerance: CLOCK_TOLERANCE_SECONDS,
-    }));
-  } catch (error) {
-    throw new UnauthenticatedError(reasonOf(error), { cause: error });
-  }
-  const claims = PartnerClaims.safeParse(payload);
+  const claims = PartnerClaims.safeParse(await verifiedPayload(token, keys, config));
   if (!claims.success) throw new UnauthenticatedError('The token is not a partner API token.');
   return {
     exp: claims.data.exp,
@@ -126,19 +130,7 @@ const StaffClaims = z.object({
 export function staffTokenVerifier(config: TokenVerifierConfig): (token: string) => Promise<StaffPrincipal> {
   const keys = keySource(config.jwks);
   return async (token) => {
-    let payload: unknown;
-    try {
-      ({ payload } = await jwtVerify(token, keys, {
-        algorithms: ALLOWED_ALGORITHMS,
-        issuer: config.issuer,
-        audience: config.audience,
-        requiredClaims: ['exp', 'sub'],
-        clockTolerance: CLOCK_TOLERANCE_SECONDS,
-      }));
-    } catch (error) {
-      throw new UnauthenticatedError(reasonOf(error), { cause: error });
-    }
-    const claims = StaffClaims.safeParse(payload);
+    const claims = StaffClaims.safeParse(await verifiedPayload(token, keys, config));
     if (!claims.success) throw new UnauthenticatedError('The token is not a staff token.');
     return { userId: claims.data.sub, tenantId: claims.data.tenant, role: claims.data.role, ...(claims.data.email ? { email: claims.data.email } : {}) };
   };

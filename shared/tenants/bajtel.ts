@@ -1,4 +1,5 @@
 import type { TenantConfig } from '#tenants/schema.ts';
+import { LITHUANIA } from './lithuania.ts';
 
 /**
  * UAB BAJTEL.LT, operator of the e-shop eleme.lt — seed 002. The policy is a Latvian template
@@ -24,8 +25,8 @@ export const bajtelTenant = {
   // PLACEHOLDER on the shop's own domain; replace with the controller's real privacy address.
   mailbox: 'info@eleme.lt',
   languages: { official: 'lt', supported: ['lt', 'en'] },
-  timeZone: 'Europe/Vilnius',
-  holidayCountry: 'LT',
+  timeZone: LITHUANIA.timeZone,
+  holidayCountry: LITHUANIA.holidayCountry,
   deadlines: {
     // 002 §13.3: "free of charge and without undue delay within one month of the date of receiving the submission".
     answer: [{ period: { unit: 'months', amount: 1 }, source: '002 §13.3' }],
@@ -161,11 +162,6 @@ export const bajtelTenant = {
     },
   },
   // 002 §13.1 calls it "the Data State Inspectorate" and asks the user to contact the Data Handler first.
-  supervisoryAuthority: {
-    name: { lt: 'Valstybinė duomenų apsaugos inspekcija', en: 'State Data Protection Inspectorate' },
-    address: 'L. Sapiegos g. 17, LT-10312 Vilnius',
-    website: 'https://vdai.lrv.lt',
-    email: 'ada@ada.lt',
-  },
+  supervisoryAuthority: LITHUANIA.supervisoryAuthority,
   approvals: { fourEyes: true },
 } satisfies TenantConfig;

@@ -1,4 +1,5 @@
 import type { TenantConfig } from '#tenants/schema.ts';
+import { LITHUANIA } from './lithuania.ts';
 
 /**
  * UAB GAUTORA, e-shop gautora.lt — seed 003, the strictest policy: electronic requests need a
@@ -25,8 +26,8 @@ export const gautoraTenant = {
   // 003 §22.4: "Information shall be provided in the official language"; English replies follow
   // the language of the request (DESIGN §1.6).
   languages: { official: 'lt', supported: ['lt', 'en'] },
-  timeZone: 'Europe/Vilnius',
-  holidayCountry: 'LT',
+  timeZone: LITHUANIA.timeZone,
+  holidayCountry: LITHUANIA.holidayCountry,
   deadlines: {
     // 003 §21.10: "considered for a maximum period of 1 month" (also §22.1); 003 §21.1: "We will
     // respond with a decision within 30 calendar days." Both bind, so the earlier date wins.
@@ -196,11 +197,6 @@ export const gautoraTenant = {
   },
   // 003 §20.1 and §22.6 name the Inspectorate, but §22.6 gives its former address (A. Juozapavičiaus
   // g. 6); the current address is used here.
-  supervisoryAuthority: {
-    name: { lt: 'Valstybinė duomenų apsaugos inspekcija', en: 'State Data Protection Inspectorate' },
-    address: 'L. Sapiegos g. 17, LT-10312 Vilnius',
-    website: 'https://vdai.lrv.lt',
-    email: 'ada@ada.lt',
-  },
+  supervisoryAuthority: LITHUANIA.supervisoryAuthority,
   approvals: { fourEyes: true },
 } satisfies TenantConfig;

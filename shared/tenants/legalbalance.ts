@@ -1,4 +1,5 @@
 import type { TenantConfig } from '#tenants/schema.ts';
+import { LITHUANIA } from './lithuania.ts';
 
 /**
  * Legal Balance, UAB — seed 001, a debt collector. Most data it holds about debtors came from
@@ -25,8 +26,8 @@ export const legalbalanceTenant = {
   // 001 §7.4: "You may submit the application by e-mail: duomenys@legalbalance.lt".
   mailbox: 'duomenys@legalbalance.lt',
   languages: { official: 'lt', supported: ['lt', 'en'] },
-  timeZone: 'Europe/Vilnius',
-  holidayCountry: 'LT',
+  timeZone: LITHUANIA.timeZone,
+  holidayCountry: LITHUANIA.holidayCountry,
   deadlines: {
     // 001 §7.2: "We will respond to your application not later than within one (1) month after its receipt."
     answer: [{ period: { unit: 'months', amount: 1 }, source: '001 §7.2' }],
@@ -218,11 +219,6 @@ export const legalbalanceTenant = {
     },
   },
   // 001 §7.1.11: "the right to submit a complaint ... to the State Data Protection Inspectorate."
-  supervisoryAuthority: {
-    name: { lt: 'Valstybinė duomenų apsaugos inspekcija', en: 'State Data Protection Inspectorate' },
-    address: 'L. Sapiegos g. 17, LT-10312 Vilnius',
-    website: 'https://vdai.lrv.lt',
-    email: 'ada@ada.lt',
-  },
+  supervisoryAuthority: LITHUANIA.supervisoryAuthority,
   approvals: { fourEyes: true },
 } satisfies TenantConfig;

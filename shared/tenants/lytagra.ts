@@ -1,4 +1,5 @@
 import type { TenantConfig } from '#tenants/schema.ts';
+import { LITHUANIA } from './lithuania.ts';
 
 /**
  * AB „Lytagra“ and its subsidiaries — seed 004, bilingual (Lithuanian first, English second,
@@ -28,8 +29,8 @@ export const lytagraTenant = {
   // 004 §1: "please contact us by e-mail: bdar@lytagra.lt" — the policy's only (and privacy) address.
   mailbox: 'bdar@lytagra.lt',
   languages: { official: 'lt', supported: ['lt', 'en'] },
-  timeZone: 'Europe/Vilnius',
-  holidayCountry: 'LT',
+  timeZone: LITHUANIA.timeZone,
+  holidayCountry: LITHUANIA.holidayCountry,
   deadlines: {
     // 004 §3.5: "no later than within 30 days from the date of receipt of the application"
     // (LT: „ne vėliau kaip per 30 dienų nuo prašymo gavimo dienos“) — calendar days.
@@ -200,11 +201,6 @@ export const lytagraTenant = {
     },
   },
   // 004 §1.1.8: „Priežiūros institucija – Valstybinė duomenų apsaugos inspekcija“; §3.2 right to complain.
-  supervisoryAuthority: {
-    name: { lt: 'Valstybinė duomenų apsaugos inspekcija', en: 'State Data Protection Inspectorate' },
-    address: 'L. Sapiegos g. 17, LT-10312 Vilnius',
-    website: 'https://vdai.lrv.lt',
-    email: 'ada@ada.lt',
-  },
+  supervisoryAuthority: LITHUANIA.supervisoryAuthority,
   approvals: { fourEyes: true },
 } satisfies TenantConfig;

@@ -1,4 +1,5 @@
 import type { TenantConfig } from '#tenants/schema.ts';
+import { LITHUANIA } from './lithuania.ts';
 
 /**
  * Softera Baltic, UAB — seed 000. The policy is short and silent on identity, representatives,
@@ -28,8 +29,8 @@ export const softeraTenant = {
   // but §1 gives no address, so the controller's data protection mailbox (see above) is used.
   mailbox: 'duomenuapsauga@softera.lt',
   languages: { official: 'lt', supported: ['lt', 'en'] },
-  timeZone: 'Europe/Vilnius',
-  holidayCountry: 'LT',
+  timeZone: LITHUANIA.timeZone,
+  holidayCountry: LITHUANIA.holidayCountry,
   deadlines: {
     // 000 §9: "no later than within 1 month from the receipt of request".
     answer: [{ period: { unit: 'months', amount: 1 }, source: '000 §9' }],
@@ -167,11 +168,6 @@ export const softeraTenant = {
     },
   },
   // 000 §9: "the right to lodge a complaint ... to State Data Protection Inspectorate" (no contact given).
-  supervisoryAuthority: {
-    name: { lt: 'Valstybinė duomenų apsaugos inspekcija', en: 'State Data Protection Inspectorate' },
-    address: 'L. Sapiegos g. 17, LT-10312 Vilnius',
-    website: 'https://vdai.lrv.lt',
-    email: 'ada@ada.lt',
-  },
+  supervisoryAuthority: LITHUANIA.supervisoryAuthority,
   approvals: { fourEyes: true },
 } satisfies TenantConfig;

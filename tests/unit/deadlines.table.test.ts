@@ -3,6 +3,7 @@ import { endOfLocalDay, holidayCalendar, localDateOf } from '#deadlines/calendar
 import { computeDeadlines, daysLeft, periodEnd } from '#deadlines/engine.ts';
 import type { Deadline, Period } from '#deadlines/period.ts';
 import type { DeadlinePolicy } from '#tenants/schema.ts';
+import { gautora, legalbalance, lytagra, softera } from '../support/design-policies.ts';
 
 /*
  * Every expected date below was worked out by hand against a printed calendar (weekdays checked
@@ -13,38 +14,6 @@ import type { DeadlinePolicy } from '#tenants/schema.ts';
  * 21:59:59.999Z in winter and 20:59:59.999Z in summer.
  */
 
-// Inline copies of DESIGN §1.4's table: the real tenant files are maintained elsewhere.
-const softera: DeadlinePolicy = {
-  answer: [{ period: { unit: 'months', amount: 1 }, source: '000 §9' }],
-  extension: { total: { unit: 'months', amount: 3 }, noticeRequired: true, noticeMustGiveReasons: true, source: '000 §9' },
-  invalidRequestNotice: null,
-  directMarketingObjection: null,
-  restartOnRevisedRequest: { applies: false },
-};
-const legalbalance: DeadlinePolicy = {
-  answer: [{ period: { unit: 'months', amount: 1 }, source: '001 §7.2' }],
-  extension: { total: { unit: 'months', amount: 3 }, noticeRequired: true, noticeMustGiveReasons: true, source: '001 §7.2' },
-  invalidRequestNotice: null,
-  directMarketingObjection: null,
-  restartOnRevisedRequest: { applies: true, source: '001 §7.2' },
-};
-const gautora: DeadlinePolicy = {
-  answer: [
-    { period: { unit: 'months', amount: 1 }, source: '003 §21.10' },
-    { period: { unit: 'days', amount: 30 }, source: '003 §21.1' },
-  ],
-  extension: { total: { unit: 'months', amount: 3 }, noticeRequired: true, noticeMustGiveReasons: true, source: '003 §21.10' },
-  invalidRequestNotice: { period: { unit: 'working_days', amount: 14 }, source: '003 §22.2' },
-  directMarketingObjection: null,
-  restartOnRevisedRequest: { applies: false },
-};
-const lytagra: DeadlinePolicy = {
-  answer: [{ period: { unit: 'days', amount: 30 }, source: '004 §3.5' }],
-  extension: { total: { unit: 'months', amount: 3 }, noticeRequired: true, noticeMustGiveReasons: true, source: 'GDPR Art. 12(3)' },
-  invalidRequestNotice: null,
-  directMarketingObjection: { period: { unit: 'hours', amount: 72 }, source: '004 §3.7' },
-  restartOnRevisedRequest: { applies: false },
-};
 // Not a real controller: shows that the invalid-request notice ignores a restart.
 const gautoraWithRestart: DeadlinePolicy = { ...gautora, restartOnRevisedRequest: { applies: true, source: 'test' } };
 
