@@ -1,6 +1,10 @@
-import Holidays from 'date-holidays';
 import { DateTime, IANAZone } from 'luxon';
+import { HolidayDataSchema } from './holiday-data.ts';
+import generated from './holidays.generated.json' with { type: 'json' };
 import type { LocalDate } from './period.ts';
+
+// Validated once at load: a hand-edited or truncated data file fails fast, not mid-deadline.
+const HOLIDAYS = HolidayDataSchema.parse(generated);
 
 /**
  * The controller's working calendar: its time zone and its country's public holidays
@@ -81,24 +85,20 @@ export function endOfLocalDay(date: LocalDate, timeZone: string): string {
   return end.toUTC().toJSDate().toISOString();
 }
 
-const MS_PER_DAY = 86_400_000;
-
 /** Holiday names by local date for one year; built once per calendar and year. */
 type YearHolidays = ReadonlyMap<LocalDate, string>;
 
-function loadYear(holidays: Holidays, year: number): YearHolidays {
+function loadYear(country: string, year: number): YearHolidays {
+  const data = HOLIDAYS.countries[country];
+  if (data === undefined) throw new RangeError(`No public-holiday data for country ${JSON.stringify(country)}`);
+  if (year < HOLIDAYS.firstYear || year > HOLIDAYS.lastYear) {
+    throw new RangeError(`Public holidays are known for ${HOLIDAYS.firstYear}–${HOLIDAYS.lastYear}, not ${year} (regenerate: npm run generate:holidays)`);
+  }
   const byDate = new Map<LocalDate, string>();
-  for (const holiday of holidays.getHolidays(year)) {
-    // `date` is already the country's local date ("2026-12-24 00:00:00"); converting
-    // `start` through a zone would risk shifting it by a day.
-    const first = parseLocalDate(holiday.date.slice(0, 10));
-    // A few countries define multi-day holidays; a rule that lasts part of a day still blocks it.
-    const span = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / MS_PER_DAY));
-    for (let offset = 0; offset < span; offset += 1) {
-      const date = formatLocalDate(first.plus({ days: offset }));
-      const known = byDate.get(date);
-      byDate.set(date, known === undefined ? holiday.name : `${known} / ${holiday.name}`);
-    }
+  for (const [date, nameIndex] of data.years[String(year)] ?? []) {
+    const name = data.names[nameIndex] ?? 'public holiday';
+    const known = byDate.get(date);
+    byDate.set(date, known === undefined ? name : `${known} / ${name}`);
   }
   return byDate;
 }
@@ -117,16 +117,15 @@ export function holidayCalendar(country: string, timeZone: string): HolidayCalen
   if (cached !== undefined) return cached;
 
   assertTimeZone(timeZone);
-  if (!/^[A-Z]{2}$/.test(country) || !(country in new Holidays().getCountries())) {
-    throw new RangeError(`No public-holiday data for country ${JSON.stringify(country)}`);
+  if (!/^[A-Z]{2}$/.test(country) || HOLIDAYS.countries[country] === undefined) {
+    throw new RangeError(`No public-holiday data for country ${JSON.stringify(country)} (add a tenant and run npm run generate:holidays)`);
   }
-  const holidays = new Holidays(country, { types: ['public'] });
   const years = new Map<number, YearHolidays>();
 
   const yearOf = (year: number): YearHolidays => {
     let loaded = years.get(year);
     if (loaded === undefined) {
-      loaded = loadYear(holidays, year);
+      loaded = loadYear(country, year);
       years.set(year, loaded);
     }
     return loaded;
@@ -134,7 +133,7 @@ export function holidayCalendar(country: string, timeZone: string): HolidayCalen
   // A multi-day holiday starting late in December is filed under the year it starts in.
   const namesOn = (date: LocalDate): string | null => {
     const { year } = parseLocalDate(date);
-    return yearOf(year).get(date) ?? yearOf(year - 1).get(date) ?? null;
+    return yearOf(year).get(date) ?? (year > HOLIDAYS.firstYear ? yearOf(year - 1).get(date) : undefined) ?? null;
   };
 
   const calendar: HolidayCalendar = {
