@@ -1,7 +1,20 @@
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { loadInfraConfig } from './config.ts';
 import { DataStack } from './data-stack.ts';
+import { ServiceStack } from './service-stack.ts';
 
-/** The CDK app (`cdk.json` runs it with tsx). */
-const app = new App();
-new DataStack(app, 'RightsdeskData', { env: { region: process.env.CDK_DEFAULT_REGION ?? 'eu-central-1' } });
-app.synth();
+/**
+ * The CDK app (`npm run synth`, `npx cdk deploy`): the stateful data stack and the stateless
+ * service stack, checked by cdk-nag's AWS Solutions pack at synth.
+ */
+export function buildApp(app: App = new App()): { app: App; data: DataStack; service: ServiceStack } {
+  const config = loadInfraConfig((key) => app.node.tryGetContext(key));
+  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-central-1' };
+  const data = new DataStack(app, 'RightsdeskData', { env, description: 'rightsdesk: table, key and buckets (retained)' });
+  const service = new ServiceStack(app, 'RightsdeskService', { env, data, config, description: 'rightsdesk: functions, API, sign-in, mail, alarms' });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, data, service };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) buildApp().app.synth();

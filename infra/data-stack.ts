@@ -1,18 +1,53 @@
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { TABLE_INDEXES, TABLE_KEYS } from '#adapters/dynamodb/table.ts';
 
+/** How long each kind of object is kept (DESIGN §1.3, §1.7). */
+export const RETENTION_DAYS = {
+  /** Raw inbound mail is the evidence of receipt: kept as long as the audit trail (001 §4.5: 3 years). */
+  inboundMail: 3 * 365,
+  /** Identity evidence (ID copies, signed files) is deleted after the decision; this is the safety net. */
+  evidence: 30,
+  /** Answers sent to subjects, kept with the case record. */
+  answers: 3 * 365,
+  accessLogs: 365,
+} as const;
+
 /**
- * The stateful part of rightsdesk: the single DynamoDB table, created from the same key design
- * the adapter and the local stack use (shared/adapters/dynamodb/table.ts). Buckets, KMS, SES and
- * the stateless stack follow with the infrastructure issue.
+ * The stateful part of rightsdesk: a customer-managed KMS key, the single DynamoDB table
+ * (from the same key description the adapter and the local stack use), and the buckets for
+ * inbound mail, identity evidence and answers. Everything here is retained on stack deletion.
  */
 export class DataStack extends Stack {
+  readonly key: Key;
   readonly table: Table;
+  readonly inboundMailBucket: Bucket;
+  readonly evidenceBucket: Bucket;
+  readonly answersBucket: Bucket;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
+
+    this.key = new Key(this, 'DataKey', {
+      description: 'rightsdesk: cases, mail, evidence and answers',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // SES writes received mail into the KMS-encrypted inbound bucket on our behalf.
+    this.key.addToResourcePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        principals: [new ServicePrincipal('ses.amazonaws.com')],
+        actions: ['kms:GenerateDataKey*', 'kms:Encrypt'],
+        resources: ['*'], // a key policy's resource is always the key itself
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
+
     this.table = new Table(this, 'Cases', {
       partitionKey: { name: TABLE_KEYS.partitionKey, type: AttributeType.STRING },
       sortKey: { name: TABLE_KEYS.sortKey, type: AttributeType.STRING },
@@ -20,7 +55,8 @@ export class DataStack extends Stack {
       timeToLiveAttribute: TABLE_KEYS.ttlAttribute,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
-      encryption: TableEncryption.AWS_MANAGED,
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.key,
       // Cases and audit trails are legal records (001 §4.5: logs kept 3 years): never drop them with the stack.
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -32,5 +68,35 @@ export class DataStack extends Stack {
         projectionType: ProjectionType.ALL,
       });
     }
+
+    const accessLogs = new Bucket(this, 'AccessLogs', {
+      // S3 server access logging can only deliver to SSE-S3 buckets.
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      enforceSSL: true,
+      lifecycleRules: [{ expiration: Duration.days(RETENTION_DAYS.accessLogs) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(accessLogs).acknowledge({ id: 'AwsSolutions-S1', reason: 'This is the access-log bucket itself; logging it into itself would loop.' });
+
+    const privateBucket = (name: string, expireAfterDays: number) =>
+      new Bucket(this, name, {
+        encryption: BucketEncryption.KMS,
+        encryptionKey: this.key,
+        bucketKeyEnabled: true,
+        blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+        enforceSSL: true,
+        versioned: true,
+        serverAccessLogsBucket: accessLogs,
+        serverAccessLogsPrefix: `${name}/`,
+        lifecycleRules: [
+          { expiration: Duration.days(expireAfterDays), noncurrentVersionExpiration: Duration.days(1), abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        ],
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+    this.inboundMailBucket = privateBucket('InboundMail', RETENTION_DAYS.inboundMail);
+    this.evidenceBucket = privateBucket('Evidence', RETENTION_DAYS.evidence);
+    this.answersBucket = privateBucket('Answers', RETENTION_DAYS.answers);
   }
 }

@@ -1,43 +1,150 @@
+import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_INDEXES } from '#adapters/dynamodb/table.ts';
-import { DataStack } from '../../infra/data-stack.ts';
+import { tenantRegistry } from '#tenants/registry.ts';
+import { buildApp } from '../../infra/app.ts';
+import { FUNCTIONS } from '../../infra/bundling.ts';
 
-describe('DataStack', () => {
-  const template = Template.fromStack(new DataStack(new App(), 'Test'));
+type Resources = Record<string, { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string }>;
 
-  it('creates the single table with the adapter’s keys, PITR, deletion protection and TTL', () => {
-    template.hasResourceProperties('AWS::DynamoDB::Table', {
+let data: Template;
+let service: Template;
+let synthError: unknown;
+
+beforeAll(() => {
+  // The same context `npm run synth` uses (cdk.json), so the tests see what gets deployed.
+  const { context } = JSON.parse(readFileSync('cdk.json', 'utf8')) as { context: Record<string, unknown> };
+  const built = buildApp(new App({ context }));
+  data = Template.fromStack(built.data);
+  service = Template.fromStack(built.service);
+  try {
+    built.app.synth();
+  } catch (error) {
+    synthError = error;
+  }
+}, 120_000);
+
+const resourcesOf = (template: Template, type: string): Resources => template.findResources(type) as Resources;
+const allPolicyStatements = (template: Template) =>
+  [...Object.values(resourcesOf(template, 'AWS::IAM::Policy')), ...Object.values(resourcesOf(template, 'AWS::IAM::Role'))].flatMap((r) => {
+    const props = r.Properties as { PolicyDocument?: { Statement: unknown[] }; Policies?: Array<{ PolicyDocument: { Statement: unknown[] } }> };
+    return [...(props.PolicyDocument?.Statement ?? []), ...(props.Policies ?? []).flatMap((p) => p.PolicyDocument.Statement)] as Array<{ Action: string | string[]; Resource?: unknown }>;
+  });
+
+describe('CDK app', () => {
+  it('synthesises with zero unsuppressed cdk-nag (AwsSolutions) findings', () => {
+    expect(synthError).toBeUndefined();
+  });
+
+  it('gives every function the shared defaults: Node.js 24, arm64, ESM handler, JSON logs, tracing', () => {
+    const functions = Object.values(resourcesOf(service, 'AWS::Lambda::Function'));
+    expect(functions).toHaveLength(FUNCTIONS.length);
+    for (const fn of functions) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        LoggingConfig: { LogFormat: 'JSON' },
+        TracingConfig: { Mode: 'Active' },
+      });
+    }
+  });
+
+  it('gives every asynchronously invoked function retries and an on-failure destination', () => {
+    const asyncCount = FUNCTIONS.filter((f) => f.async).length;
+    const configs = Object.values(resourcesOf(service, 'AWS::Lambda::EventInvokeConfig'));
+    expect(configs).toHaveLength(asyncCount);
+    for (const config of configs) expect(config.Properties).toMatchObject({ MaximumRetryAttempts: 2, DestinationConfig: { OnFailure: { Destination: Match.anyValue() } } });
+  });
+
+  it('encrypts the table with the customer-managed key, with PITR, deletion protection, TTL and the adapter’s indexes', () => {
+    data.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [
         { AttributeName: 'PK', KeyType: 'HASH' },
         { AttributeName: 'SK', KeyType: 'RANGE' },
       ],
-      BillingMode: 'PAY_PER_REQUEST',
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: Match.anyValue() },
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       DeletionProtectionEnabled: true,
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
     });
-    template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    const table = Object.values(resourcesOf(data, 'AWS::DynamoDB::Table'))[0];
+    expect(table?.DeletionPolicy).toBe('Retain');
+    const indexes = (table?.Properties?.GlobalSecondaryIndexes as Array<{ IndexName: string }>).map((i) => i.IndexName).sort();
+    expect(indexes).toEqual(Object.values(TABLE_INDEXES).map((i) => i.name).sort());
+    data.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 
-  it('declares exactly the indexes the request paths query', () => {
-    const tables = template.findResources('AWS::DynamoDB::Table');
-    const table = Object.values(tables)[0] as { Properties: { GlobalSecondaryIndexes: Array<{ IndexName: string; KeySchema: unknown }> } };
-    expect(table.Properties.GlobalSecondaryIndexes.map((i) => i.IndexName).sort()).toEqual(Object.values(TABLE_INDEXES).map((i) => i.name).sort());
-    for (const index of Object.values(TABLE_INDEXES)) {
-      template.hasResourceProperties('AWS::DynamoDB::Table', {
-        GlobalSecondaryIndexes: Match.arrayWith([
-          Match.objectLike({
-            IndexName: index.name,
-            KeySchema: [
-              { AttributeName: index.partitionKey, KeyType: 'HASH' },
-              { AttributeName: index.sortKey, KeyType: 'RANGE' },
-            ],
-            Projection: { ProjectionType: 'ALL' },
-          }),
-        ]),
-      });
+  it('blocks public access, requires TLS and encrypts every bucket; evidence expires fast', () => {
+    const buckets = resourcesOf(data, 'AWS::S3::Bucket');
+    expect(Object.keys(buckets)).toHaveLength(4);
+    for (const bucket of Object.values(buckets)) {
+      expect(bucket.Properties?.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+      expect(JSON.stringify(bucket.Properties?.BucketEncryption)).toMatch(/"SSEAlgorithm":"(aws:kms|AES256)"/);
     }
+    const kmsBuckets = Object.values(buckets).filter((b) => JSON.stringify(b.Properties?.BucketEncryption).includes('aws:kms'));
+    expect(kmsBuckets).toHaveLength(3);
+    const policies = Object.values(resourcesOf(data, 'AWS::S3::BucketPolicy'));
+    expect(policies).toHaveLength(4);
+    for (const policy of policies) {
+      expect(JSON.stringify(policy.Properties)).toContain('"aws:SecureTransport":"false"');
+    }
+    data.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ ExpirationInDays: 30 })]) },
+    });
+  });
+
+  it('grants no wildcard actions in any IAM policy', () => {
+    const statements = [...allPolicyStatements(service), ...allPolicyStatements(data)];
+    expect(statements.length).toBeGreaterThan(0);
+    for (const statement of statements) {
+      for (const action of [statement.Action].flat()) expect(action, JSON.stringify(statement)).not.toContain('*');
+    }
+  });
+
+  it('lets the API read and write the table and its indexes, and send mail only from the tenant mailboxes', () => {
+    const apiPolicy = JSON.stringify(service.findResources('AWS::IAM::Policy'));
+    for (const action of ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'ses:SendEmail']) {
+      expect(apiPolicy).toContain(action);
+    }
+    expect(apiPolicy).not.toContain('dynamodb:Scan');
+    expect(apiPolicy).not.toContain('dynamodb:DeleteTable');
+    for (const index of Object.values(TABLE_INDEXES)) expect(apiPolicy).toContain(`/index/${index.name}`);
+  });
+
+  it('throttles the HTTP API and logs access', () => {
+    service.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.anyValue() },
+    });
+  });
+
+  it('signs staff in through Cognito with MFA and the code flow only', () => {
+    service.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
+    service.hasResourceProperties('AWS::Cognito::UserPoolClient', { AllowedOAuthFlows: ['code'], GenerateSecret: false });
+    expect(Object.keys(service.findResources('AWS::Cognito::UserPoolGroup'))).toHaveLength(3);
+  });
+
+  it('receives mail for every tenant mailbox into the inbound bucket, and sends with a configuration set', () => {
+    service.hasResourceProperties('AWS::SES::ReceiptRule', {
+      Rule: Match.objectLike({ Recipients: tenantRegistry.list().map((t) => t.mailbox), Actions: Match.arrayWith([Match.objectLike({ S3Action: Match.anyValue() })]) }),
+    });
+    expect(Object.keys(service.findResources('AWS::SES::EmailIdentity'))).toHaveLength(5);
+    service.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({ MatchingEventTypes: Match.arrayWith(['bounce', 'complaint']) }),
+    });
+  });
+
+  it('has the alarms: cases overdue, API 5xx, SES bounce rate, and a dead-letter queue alarm per async function', () => {
+    const alarms = Object.values(resourcesOf(service, 'AWS::CloudWatch::Alarm')).map((a) => JSON.stringify(a.Properties));
+    expect(alarms.some((a) => a.includes('"MetricName":"CasesOverdue"'))).toBe(true);
+    expect(alarms.some((a) => a.includes('"MetricName":"5xx"'))).toBe(true);
+    expect(alarms.some((a) => a.includes('"MetricName":"Reputation.BounceRate"'))).toBe(true);
+    expect(alarms.filter((a) => a.includes('ApproximateNumberOfMessagesVisible'))).toHaveLength(FUNCTIONS.filter((f) => f.async).length);
+    expect(alarms.every((a) => a.includes('AlarmActions'))).toBe(true);
+    expect(Object.keys(service.findResources('AWS::CloudWatch::Dashboard'))).toHaveLength(1);
   });
 });

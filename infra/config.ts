@@ -1,0 +1,40 @@
+import * as z from 'zod/mini';
+import { tenantRegistry } from '#tenants/registry.ts';
+
+/**
+ * Deployment parameters, read from CDK context (`cdk.json` or `-c key=value`) and validated
+ * before anything is synthesised. Defaults in cdk.json make `npm run synth` work offline.
+ */
+const ContextSchema = z.object({
+  /** Where partner tokens' public keys are published (the partner token issuer's JWKS). */
+  partnerJwksUrl: z.url({ protocol: /^https$/ }),
+  tokenIssuer: z.string().check(z.minLength(1)),
+  tokenAudience: z.string().check(z.minLength(1)),
+  /** Who is told when an alarm fires; none → alarms still exist, nobody is mailed. */
+  alarmEmail: z.optional(z.email()),
+  /** The EU list of trusted lists (ETSI TS 119 612) the QES validation starts from. */
+  trustedListSource: z.url({ protocol: /^https$/ }),
+  /** Prefix of the Cognito hosted UI domain for staff sign-in. */
+  cognitoDomainPrefix: z.string().check(z.regex(/^[a-z0-9-]{3,63}$/)),
+  /** The console's public origin (Cognito callback/logout URLs). */
+  consoleOrigin: z.url({ protocol: /^https$/ }),
+  /** Requests per second and burst for the HTTP API's default stage. */
+  apiRateLimit: z._default(z.coerce.number().check(z.positive()), 50),
+  apiBurstLimit: z._default(z.coerce.number().check(z.positive()), 100),
+});
+
+export interface InfraConfig extends z.infer<typeof ContextSchema> {
+  /** The privacy mailboxes SES receives and sends for: one per tenant, from the tenant files. */
+  readonly mailboxes: readonly string[];
+}
+
+export const CONTEXT_PREFIX = 'rightsdesk:';
+
+export function loadInfraConfig(context: (key: string) => unknown): InfraConfig {
+  const raw = Object.fromEntries(Object.keys(ContextSchema.def.shape).map((key) => [key, context(`${CONTEXT_PREFIX}${key}`)]));
+  const parsed = ContextSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(`Invalid deployment parameters: ${parsed.error.issues.map((i) => `${CONTEXT_PREFIX}${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return { ...parsed.data, mailboxes: tenantRegistry.list().map((t) => t.mailbox) };
+}

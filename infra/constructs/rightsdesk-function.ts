@@ -1,0 +1,89 @@
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, ApplicationLogLevel, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { CfnLogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { LAMBDA_BUNDLING, type FunctionSpec } from '../bundling.ts';
+
+export interface RightsdeskFunctionProps {
+  readonly spec: FunctionSpec;
+  readonly environment?: Record<string, string>;
+  /** Encrypts the dead-letter queue of asynchronous functions. */
+  readonly key: IKey;
+}
+
+/**
+ * Every rightsdesk Lambda with the same defaults (STYLE: Lambda defaults live in one construct):
+ * arm64, Node.js 22, ESM bundled by the local esbuild (never Docker), minified with source maps,
+ * structured JSON logs kept 90 days, X-Ray tracing, and — for asynchronously invoked functions —
+ * two retries and an encrypted dead-letter queue as the on-failure destination.
+ */
+export class RightsdeskFunction extends NodejsFunction {
+  /** Set for asynchronously invoked functions. */
+  readonly failureQueue?: Queue;
+
+  constructor(scope: Construct, id: string, props: RightsdeskFunctionProps) {
+    const { spec } = props;
+    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.RETAIN });
+    const deadLetterQueue = spec.async
+      ? new Queue(scope, `${id}Failures`, {
+          encryption: QueueEncryption.KMS,
+          encryptionMasterKey: props.key,
+          retentionPeriod: Duration.days(14),
+          enforceSSL: true,
+        })
+      : undefined;
+    // Our own role instead of AWSLambdaBasicExecutionRole: it may write to this function's log
+    // group only, not create or write any log group in the account.
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `rightsdesk ${spec.name}`,
+      inlinePolicies: {
+        logs: new PolicyDocument({
+          statements: [new PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn, `${logGroup.logGroupArn}:log-stream:*`] })],
+        }),
+      },
+    });
+    const functionProps: NodejsFunctionProps = {
+      role,
+      entry: spec.entry,
+      handler: 'handler',
+      description: spec.description,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: spec.memoryMb ?? 512,
+      timeout: Duration.seconds(spec.timeoutSeconds ?? 30),
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      systemLogLevelV2: SystemLogLevel.WARN,
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: LAMBDA_BUNDLING.target,
+        minify: LAMBDA_BUNDLING.minify,
+        sourceMap: LAMBDA_BUNDLING.sourcemap,
+        mainFields: [...LAMBDA_BUNDLING.mainFields],
+        externalModules: [...LAMBDA_BUNDLING.external],
+        banner: LAMBDA_BUNDLING.banner,
+        forceDockerBundling: false,
+      },
+      ...(deadLetterQueue ? { onFailure: new SqsDestination(deadLetterQueue), retryAttempts: 2 } : {}),
+    };
+    super(scope, id, functionProps);
+    if (deadLetterQueue) this.failureQueue = deadLetterQueue;
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(logGroup.node.defaultChild as CfnLogGroup)}.Arn>:log-stream:*]`,
+      reason: 'Log stream names are chosen by Lambda at run time; the grant is limited to this function’s own log group.',
+    });
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray PutTraceSegments/PutTelemetryRecords accept no resource other than "*" (AWS requirement for active tracing).',
+    });
+  }
+}
