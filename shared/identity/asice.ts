@@ -1,0 +1,72 @@
+import { UnsafeInputError } from './errors.ts';
+import type { TrustedList } from './trusted-list.ts';
+import type { SignatureVerdict } from './verdict.ts';
+import { verifyXadesSignature } from './xades.ts';
+import { children, NS, parseXml } from './xml.ts';
+import { readZip, type ZipLimits, DEFAULT_ZIP_LIMITS } from './zip.ts';
+
+/** ASiC-E mimetypes: ETSI (also BDOC, EDOC) and the Lithuanian ADOC. */
+export const ASICE_MIMETYPES = ['application/vnd.etsi.asic-e+zip', 'application/vnd.lt.archyvai.adoc-2008'] as const;
+
+const SIGNATURE_FILE = /^META-INF\/[^/]*signatures[^/]*\.xml$/;
+
+export interface AsiceResult {
+  readonly signatures: readonly SignatureVerdict[];
+  /** Problems of the container as a whole; any makes the file invalid. */
+  readonly reasons: readonly string[];
+}
+
+/**
+ * Opens an ASiC-E container (`.asice`, `.bdoc`, `.edoc`, `.adoc`) and verifies each XAdES
+ * signature in `META-INF/*signatures*.xml` over the container's data files. Hostile
+ * containers (bombs, escaping paths, DTDs) end as a reason, never as an exception.
+ */
+export function verifyAsice(bytes: Uint8Array, trustedList: TrustedList, at: Date, limits: ZipLimits = DEFAULT_ZIP_LIMITS): AsiceResult {
+  try {
+    return open(bytes, trustedList, at, limits);
+  } catch (error) {
+    if (error instanceof UnsafeInputError) return { signatures: [], reasons: [error.message] };
+    throw error;
+  }
+}
+
+function open(bytes: Uint8Array, trustedList: TrustedList, at: Date, limits: ZipLimits): AsiceResult {
+  const entries = readZip(bytes, limits);
+  const reasons: string[] = [];
+  const first = entries[0];
+  if (!first || first.name !== 'mimetype') throw new UnsafeInputError('The container does not start with its "mimetype" file, so it is not an ASiC-E container.');
+  const mimetype = Buffer.from(first.bytes).toString('utf8').trim();
+  if (first.method !== 0) reasons.push('The "mimetype" file of the container is compressed; ASiC requires it stored.');
+  if (!(ASICE_MIMETYPES as readonly string[]).includes(mimetype)) throw new UnsafeInputError(`The container's type "${mimetype}" is not ASiC-E.`);
+
+  const files = new Map(entries.map((e) => [e.name, e.bytes]));
+  const dataFiles = new Map(entries.filter((e) => e.name !== 'mimetype' && !e.name.startsWith('META-INF/') && !e.name.endsWith('/')).map((e) => [e.name, e.bytes]));
+
+  const manifestBytes = files.get('META-INF/manifest.xml');
+  if (!manifestBytes) reasons.push('The container has no manifest (META-INF/manifest.xml).');
+  else {
+    const manifest = parseXml(manifestBytes, 'The container manifest', { maxBytes: 1024 * 1024 });
+    const listed = new Set(
+      children(manifest.documentElement!, NS.manifest, 'file-entry')
+        .map((e) => e.getAttributeNS(NS.manifest, 'full-path') ?? '')
+        .filter((p) => p !== '/' && p !== ''),
+    );
+    for (const name of dataFiles.keys()) if (!listed.has(name)) reasons.push(`The file "${name}" is not listed in the container manifest.`);
+    for (const name of listed) if (!dataFiles.has(name)) reasons.push(`The manifest lists "${name}", which is not in the container.`);
+  }
+
+  const signatureFiles = entries.filter((e) => SIGNATURE_FILE.test(e.name));
+  if (signatureFiles.length === 0) return { signatures: [], reasons: [...reasons, 'The container has no signatures.'] };
+  if (dataFiles.size === 0) reasons.push('The container has no signed files.');
+
+  const signatures: SignatureVerdict[] = [];
+  for (const file of signatureFiles) {
+    const doc = parseXml(file.bytes, `The signature file ${file.name}`, { maxBytes: 4 * 1024 * 1024 });
+    const root = doc.documentElement!;
+    if (root.localName !== 'XAdESSignatures') throw new UnsafeInputError(`${file.name} is not an XAdES signatures file.`);
+    const sigs = children(root, NS.ds, 'Signature');
+    if (sigs.length === 0) reasons.push(`${file.name} holds no signature.`);
+    for (const sig of sigs) signatures.push(verifyXadesSignature(sig, { dataFiles, trustedList, at }));
+  }
+  return { signatures, reasons };
+}

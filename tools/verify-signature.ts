@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { Certificate } from '#identity/certificate.ts';
+import { loadTrustedList } from '#identity/trusted-list.ts';
+import { UnsupportedFormatError, verifySignedFile } from '#identity/verify-file.ts';
+
+export const VERIFY_SIGNATURE_USAGE =
+  'npm run -s cli -- verify-signature <file> --trusted-list <TL.xml> [--tl-signer <cert>] [--content <file>] [--at <ISO instant>]';
+
+/**
+ * `verify-signature` (DESIGN §4.3): prints one JSON verdict and returns 0 whenever the file
+ * could be judged, valid or not; 2 for bad arguments, 3 when it could not judge (unreadable
+ * input, an untrusted list, a format not implemented yet).
+ */
+export async function verifySignatureCommand(argv: readonly string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { 'trusted-list': { type: 'string' }, 'tl-signer': { type: 'string' }, content: { type: 'string' }, at: { type: 'string' } },
+    });
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${VERIFY_SIGNATURE_USAGE}`);
+    return 2;
+  }
+  const { positionals, values } = parsed;
+  const file = positionals[0];
+  const listPath = values['trusted-list'];
+  if (!file || !listPath) {
+    console.error(`Give the signed file and --trusted-list.\n\n${VERIFY_SIGNATURE_USAGE}`);
+    return 2;
+  }
+  const at = values.at ? new Date(values.at) : new Date();
+  if (Number.isNaN(at.getTime())) {
+    console.error('--at must be an ISO 8601 instant, e.g. 2026-11-21T12:00:00Z.');
+    return 2;
+  }
+  try {
+    // Without --tl-signer the list is read unverified and every verdict says it is not qualified.
+    const signer = values['tl-signer'] ? Certificate.fromPemOrDer(await readFile(values['tl-signer'])) : null;
+    const trustedList = loadTrustedList(await readFile(listPath), signer);
+    const bytes = await readFile(file);
+    const content = values.content ? await readFile(values.content) : undefined;
+    const verdict = verifySignedFile({ bytes, fileName: file, trustedList, at, ...(content ? { content } : {}) });
+    const first = verdict.signatures[0];
+    console.log(
+      JSON.stringify(
+        {
+          format: verdict.format,
+          valid: verdict.valid,
+          qualified: verdict.qualified,
+          signer: { commonName: first?.signer?.commonName ?? null, serialNumber: first?.signer?.serialNumber ?? null },
+          signingTime: first?.signingTime?.toISOString() ?? null,
+          reasons: verdict.reasons,
+        },
+        null,
+        2,
+      ),
+    );
+    return 0;
+  } catch (error) {
+    const message = error instanceof UnsupportedFormatError || error instanceof Error ? error.message : String(error);
+    console.error(`Could not judge ${file}: ${message}`);
+    return 3;
+  }
+}
