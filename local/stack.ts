@@ -5,6 +5,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { serve, type ServerType } from '@hono/node-server';
 import { buildApiDeps } from '#adapters/api-deps.ts';
+import { buildReceiveEmailDeps } from '#adapters/inbound-email-deps.ts';
+import { loadMailConfig } from '#config/mail-config.ts';
+import { createInboundEmailHandler } from '../functions/inbound-email/handler.ts';
 import { loadApiConfig } from '#config/api-config.ts';
 import { createApp } from '#http/app.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
@@ -12,6 +15,8 @@ import { ensureBuckets, ensureTable } from './provision.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './services/dynamodb-local.ts';
 import { s3ClientConfig, startS3Local, type S3Local } from './services/s3-local.ts';
 import { startSesLocal, type SesLocal } from './services/ses-local.ts';
+import { startSmtpLocal } from './services/smtp-local.ts';
+import { startLocalWorkflows } from './sfn/local-workflows.ts';
 import { localIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER, STAFF_ROLES, type StaffRole } from './tokens.ts';
 
 export const LOCAL_TABLE = 'rightsdesk';
@@ -23,7 +28,7 @@ export interface StackOptions {
   /** Where state lives (`.local`): DynamoDB data, S3 objects, keys, dev.json. */
   readonly stateDir: string;
   /** 0 picks a free port (tests); the defaults match DESIGN §4.1. */
-  readonly ports: { readonly api: number; readonly dynamodb: number; readonly ses: number; readonly s3: number };
+  readonly ports: { readonly api: number; readonly dynamodb: number; readonly ses: number; readonly s3: number; readonly smtp?: number; readonly sfn?: number };
   /** Keep DynamoDB data on disk across restarts (npm start) or in memory (tests). */
   readonly persist: boolean;
   readonly log?: (line: string) => void;
@@ -32,7 +37,11 @@ export interface StackOptions {
 export interface DevJson {
   apiUrl: string;
   sesOutboxUrl: string;
+  /** Inbound mail: the SMTP listener that feeds the inbound e-mail handler (DESIGN §4.1). */
+  smtp: { host: string; port: number };
   dynamodbEndpoint: string;
+  /** The local Step Functions service (SFNClient endpoint). */
+  sfnEndpoint: string;
   s3Endpoint: string;
   tableName: string;
   tokenIssuer: string;
@@ -84,11 +93,50 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       AUTH_AUDIENCE: LOCAL_AUDIENCE,
       AUTH_JWKS: JSON.stringify(issuer.jwks),
     });
-    const app = createApp(buildApiDeps(config, tenantRegistry));
+    // The e-mail channel reads the same endpoints; raw mail and evidence live in the S3 stand-in.
+    const mailConfig = loadMailConfig({
+      RIGHTSDESK_TABLE: LOCAL_TABLE,
+      AWS_REGION: REGION,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      SES_ENDPOINT: ses.endpoint,
+      S3_ENDPOINT: s3.endpoint,
+      INBOUND_MAIL_BUCKET: 'rightsdesk-inbound-mail',
+      EVIDENCE_BUCKET: 'rightsdesk-evidence',
+    });
+    // Step Functions stand-in: the real ASL files, the workflow handlers, a clock that can run fast.
+    const workflows = await startLocalWorkflows({
+      port: options.ports.sfn ?? 8083,
+      region: REGION,
+      tableName: LOCAL_TABLE,
+      dynamodbEndpoint: dynamo.endpoint,
+      sesEndpoint: ses.endpoint,
+      mail: mailConfig,
+      ...(options.persist ? { clockFile: join(options.stateDir, 'clock.json') } : {}),
+      speed: Number(process.env.RIGHTSDESK_TIME_SPEED ?? '1'),
+      log,
+    });
+    stops.push(workflows.stop);
+    log(`Step Functions  ${workflows.endpoint}  (time ×${workflows.clock.speed}, now ${workflows.clock.now().toISOString()})`);
+    const app = createApp({ ...buildApiDeps(config, tenantRegistry, mailConfig), clock: workflows.clock, workflows: workflows.engine });
     const server = await listen(app.fetch, options.ports.api);
     stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
     const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     log(`API             ${apiUrl}  (reference ${apiUrl}/docs)`);
+
+    // SES receiving stand-in: store the raw in S3, then call the same handler the receipt rule invokes.
+    const inboundDeps = { ...buildReceiveEmailDeps(mailConfig, tenantRegistry), workflows: workflows.engine };
+    const inboundHandler = createInboundEmailHandler(inboundDeps, { keyPrefix: mailConfig.inboundPrefix });
+    const smtp = await startSmtpLocal({
+      port: options.ports.smtp ?? 2525,
+      keyPrefix: mailConfig.inboundPrefix,
+      store: (key, raw) => inboundDeps.inboundMail.put(key, raw, 'message/rfc822'),
+      deliver: inboundHandler,
+      log,
+    });
+    stops.push(smtp.stop);
+    log(`SMTP (inbound)  smtp://${smtp.host}:${smtp.port}`);
+    // Executions do not survive a restart; every case not yet closed continues from its stored state.
+    log(`Workflows       resumed ${await workflows.resume()} open case(s)`);
 
     const tenants: DevJson['tenants'] = {};
     for (const tenant of tenantRegistry.list()) {
@@ -104,7 +152,9 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     const dev: DevJson = {
       apiUrl,
       sesOutboxUrl: ses.outboxUrl,
+      smtp: { host: smtp.host, port: smtp.port },
       dynamodbEndpoint: dynamo.endpoint,
+      sfnEndpoint: workflows.endpoint,
       s3Endpoint: s3.endpoint,
       tableName: LOCAL_TABLE,
       tokenIssuer: LOCAL_ISSUER,

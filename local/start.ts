@@ -13,7 +13,7 @@ const stateDir = resolve(process.env.RIGHTSDESK_STATE_DIR ?? '.local');
 const stack = await startLocalStack({
   stateDir,
   persist: process.env.RIGHTSDESK_IN_MEMORY !== '1',
-  ports: { api: port('API_PORT', 3000), dynamodb: port('DYNAMODB_PORT', 8000), ses: port('SES_PORT', 8005), s3: port('S3_PORT', 4569) },
+  ports: { api: port('API_PORT', 3000), dynamodb: port('DYNAMODB_PORT', 8000), ses: port('SES_PORT', 8005), s3: port('S3_PORT', 4569), smtp: port('SMTP_PORT', 2525), sfn: port('SFN_PORT', 8083) },
   log: (line) => console.log(line),
 });
 console.log(`\nrightsdesk is up. Tenants: ${Object.keys(stack.dev.tenants).join(', ')}.`);

@@ -2,23 +2,29 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { randomIds, systemClock } from '#domain/ports.ts';
 import type { ApiConfig } from '#config/api-config.ts';
+import type { MailConfig } from '#config/mail-config.ts';
 import { partnerTokenVerifier, staffTokenVerifier } from '#http/auth.ts';
 import type { ApiDeps } from '#http/deps.ts';
 import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
 import { DynamoCaseRepository } from './dynamodb/case-repository.ts';
+import { buildMailAdapters, s3ClientFor } from './email-deps.ts';
 import { SesMailer } from './ses/mailer.ts';
 
 /**
  * The composition root shared by the Lambda handler and the local server: real adapters, with
  * endpoints pointed at the stand-ins when the config names them.
  */
-export function buildApiDeps(config: ApiConfig, tenants: TenantRegistry = tenantRegistry): ApiDeps {
+export function buildApiDeps(config: ApiConfig, tenants: TenantRegistry = tenantRegistry, mail?: MailConfig): ApiDeps {
   const dynamo = new DynamoDBClient({ region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) });
   const ses = new SESv2Client({ region: config.region, ...(config.sesEndpoint ? { endpoint: config.sesEndpoint } : {}) });
+  const mailer = new SesMailer(ses, config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {});
+  // With the e-mail configuration, acknowledgements go through the threaded notifier with evidence.
+  const mailAdapters = mail ? buildMailAdapters(mail, { dynamo, s3: s3ClientFor(mail), mailer }, tenants) : {};
   return {
+    ...mailAdapters,
     tenants,
     repo: new DynamoCaseRepository(dynamo, config.tableName),
-    mailer: new SesMailer(ses, config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {}),
+    mailer,
     clock: systemClock,
     ids: randomIds,
     verifyPartnerToken: partnerTokenVerifier(config.auth),

@@ -4,6 +4,7 @@ import { InvalidTransitionError } from './errors.ts';
 import type { IdentityMethod, IdentityStatus } from './identity.ts';
 import type { RightStatus, RightType } from './rights.ts';
 import type { CaseDeadlines } from '#deadlines/engine.ts';
+import type { AnswerDraft, Attention, RecordedDecision, TimerState, Waiting } from './workflow.ts';
 
 /**
  * The lifecycle of a case. `received` is where every case starts; terminal statuses end the
@@ -117,6 +118,16 @@ export interface Case {
   readonly version: number;
   /** Sequence number of the last audit event written for this case. */
   readonly lastEventSeq: number;
+  /** Where the case workflow waits for a person, with the task token that resumes it. */
+  readonly waiting?: Waiting | null;
+  /** The last staff decision taken in the workflow (kept so a restarted workflow can act on it). */
+  readonly decision?: RecordedDecision | null;
+  /** The answer being prepared, and who drafted and approved it (four-eyes). */
+  readonly draft?: AnswerDraft | null;
+  /** Set when staff must look at the case: overdue, or a workflow step failed. */
+  readonly attention?: Attention | null;
+  /** The deadline timer's memory of the alerts it already sent. */
+  readonly timer?: TimerState;
 }
 
 /**

@@ -14,7 +14,8 @@ export type DomainErrorCode =
   | 'concurrent_update'
   | 'unknown_tenant'
   | 'payload_too_large'
-  | 'unsupported_media_type';
+  | 'unsupported_media_type'
+  | 'workflow_not_waiting';
 
 export interface FieldIssue {
   /** JSON pointer-ish dotted path of the failing field, e.g. `rights.0.type`. */
@@ -76,4 +77,9 @@ export class PayloadTooLargeError extends DomainError {
 
 export class UnsupportedMediaTypeError extends DomainError {
   readonly code = 'unsupported_media_type';
+}
+
+/** A decision or reply for a case whose workflow is not waiting at that step (HTTP 409). */
+export class WorkflowNotWaitingError extends DomainError {
+  readonly code = 'workflow_not_waiting';
 }

@@ -2,6 +2,7 @@ import type { AuditEvent } from './audit.ts';
 import type { Case, CaseStatus } from './case.ts';
 import type { Channel } from './channels.ts';
 import type { EarlierRequest } from './repeats.ts';
+import type { IdentityMethod } from './identity.ts';
 
 /**
  * Ports the use cases depend on. Adapters (DynamoDB, in-memory, SES, …) implement them, and the
@@ -60,6 +61,8 @@ export interface CaseRepository {
   listByStatus(tenantId: string, status: CaseStatus, options: ListOptions): Promise<Page<Case>>;
   /** Open cases of a tenant, soonest due first (the console inbox, deadline sweeps). */
   listOpen(tenantId: string, options: ListOptions): Promise<Page<Case>>;
+  /** The id of the case with this reference (GAU-2026-000042), or null. */
+  findCaseIdByReference(tenantId: string, reference: string): Promise<string | null>;
   /** A per-tenant, per-year counter for human-readable references (GAU-2026-000042). */
   nextReferenceNumber(tenantId: string, year: number): Promise<number>;
 }
@@ -125,4 +128,32 @@ export interface Notice {
  */
 export interface SubjectNotifier {
   notify(c: Case, notice: Notice): Promise<{ readonly messageId?: string; readonly channel: Channel }>;
+}
+
+/**
+ * Drives the Step Functions workflows of a case (Step Functions on AWS, the local
+ * Step Functions-compatible service in development; always through @aws-sdk/client-sfn).
+ * Example: `await workflows.startCase(c)` after the case is stored;
+ * `await workflows.sendDecision(c.waiting.taskToken, { decision: 'approved' })` resumes it.
+ */
+export interface WorkflowEngine {
+  /** Starts the case workflow and its deadline timer; a no-op for executions already running. */
+  startCase(c: Pick<Case, 'id' | 'tenantId'>): Promise<void>;
+  /** Stops the deadline timer (the case is closed). Succeeds when it is not running. */
+  stopTimer(c: Pick<Case, 'id' | 'tenantId'>): Promise<void>;
+  /** Resumes the execution waiting on `taskToken`; throws WorkflowNotWaitingError when none is. */
+  sendDecision(taskToken: string, output: Readonly<Record<string, unknown>>): Promise<void>;
+}
+
+/** Tells the controller's staff about a case (deadline reminders, escalations, failed steps). */
+export interface StaffAlerts {
+  alert(c: Case, alert: { readonly kind: string; readonly message: string; readonly dueAt?: string }): Promise<void>;
+}
+
+/**
+ * Establishes identity automatically at intake where the method allows (a validated QES, a
+ * verified partner assertion). Returns null when staff or the subject must act.
+ */
+export interface IdentityVerifier {
+  verifyAtIntake(c: Case): Promise<{ readonly method: IdentityMethod; readonly evidence: string } | null>;
 }

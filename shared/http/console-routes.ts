@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { ForbiddenError } from '#domain/errors.ts';
 import { bearerToken, type StaffRole } from './auth.ts';
+import { consoleCaseRoutes } from './console-case-routes.ts';
+import { consoleWorkflowRoutes } from './console-workflow-routes.ts';
 import type { ApiDeps, AppEnv } from './deps.ts';
 
 /** Fails unless the signed-in staff member has one of the roles. */
@@ -20,5 +22,7 @@ export function consoleRoutes(deps: ApiDeps): Hono<AppEnv> {
     await next();
   });
   api.get('/me', (c) => c.json(c.get('staff')));
+  api.route('/', consoleCaseRoutes(deps));
+  api.route('/', consoleWorkflowRoutes(deps));
   return api;
 }

@@ -1,4 +1,5 @@
-import type { CaseRepository, Clock, IdGenerator, Mailer } from '#domain/ports.ts';
+import type { BlobStore, MessageStore } from '#domain/mail.ts';
+import type { CaseRepository, Clock, IdGenerator, Mailer, SubjectNotifier, WorkflowEngine } from '#domain/ports.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import type { PartnerPrincipal, StaffPrincipal } from './auth.ts';
 
@@ -12,6 +13,15 @@ export interface ApiDeps {
   readonly verifyPartnerToken: (token: string) => Promise<PartnerPrincipal>;
   readonly verifyStaffToken: (token: string) => Promise<StaffPrincipal>;
   readonly limits: { readonly maxBodyBytes: number };
+  /** Messages in and out of cases (e-mail channel); the staff messages API needs it. */
+  readonly messages?: MessageStore;
+  /** Sends notices (acknowledgements, …) in the case's channel, threaded, with evidence. */
+  readonly notifier?: SubjectNotifier;
+  /** Raw mail too large to keep in the table: received (inbound) and sent (evidence). */
+  readonly inboundMail?: BlobStore;
+  readonly evidence?: BlobStore;
+  /** Step Functions: new cases start their workflows; staff decisions resume them. */
+  readonly workflows?: WorkflowEngine;
   /** Logs unexpected failures with full detail; responses only carry a correlation id. */
   readonly logError?: (correlationId: string, error: unknown) => void;
 }

@@ -33,6 +33,7 @@ export const PROBLEM_KINDS: Readonly<Record<DomainErrorCode | 'malformed_json' |
   idempotency_key_reused: { status: 422, title: 'Idempotency-Key reused with a different request' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },
+  workflow_not_waiting: { status: 409, title: 'The case is not waiting for this decision' },
   internal: { status: 500, title: 'Internal error' },
 };
 

@@ -1,11 +1,12 @@
-import { SYSTEM, type Actor } from '#domain/audit.ts';
-import { nextEvents, subjectKeyOf, type Case } from '#domain/case.ts';
+import type { Actor } from '#domain/audit.ts';
+import { subjectKeyOf, type Case } from '#domain/case.ts';
 import type { Channel } from '#domain/channels.ts';
 import { IdempotencyKeyReusedError, NotFoundError, UnknownTenantError } from '#domain/errors.ts';
 import { localYear, openCase, type NewCaseRequest } from '#domain/open-case.ts';
-import type { CaseRepository, Clock, IdempotencyRecord, IdGenerator, Mailer } from '#domain/ports.ts';
+import type { CaseRepository, Clock, IdempotencyRecord, IdGenerator, Mailer, SubjectNotifier, WorkflowEngine } from '#domain/ports.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { renderAcknowledgement } from '#templates/acknowledgement.ts';
+import { acknowledgeCase } from './acknowledge-case.ts';
 
 /** Idempotency records outlive any sane client retry window. */
 const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
@@ -17,6 +18,10 @@ export interface SubmitRequestDeps {
   readonly mailer: Mailer;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** Sends the acknowledgement in the case's channel (threaded e-mail with evidence). */
+  readonly notifier?: SubjectNotifier;
+  /** Starts the case workflow and deadline timer (Step Functions); absent only in unit tests. */
+  readonly workflows?: WorkflowEngine;
 }
 
 export interface SubmitRequestInput {
@@ -85,6 +90,8 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
   if (outcome.kind === 'idempotency_conflict') return replay(deps, outcome.record, idempotency?.fingerprint ?? '');
 
   const acknowledged = await acknowledge(deps, opened.case);
+  // After the acknowledgement's write, so the workflow's first step reads the stored version.
+  await deps.workflows?.startCase(acknowledged.case);
   return { case: acknowledged.case, replayed: false, acknowledgementText: acknowledged.text };
 }
 
@@ -102,45 +109,10 @@ function ackText(deps: SubmitRequestDeps, c: Case): string {
 }
 
 /**
- * E-mails the acknowledgement when the subject gave an address. A failed send never loses the
- * case: it is recorded (status `failed`, internal event) for the workflow or staff to retry.
+ * Acknowledges the new case through the subject notifier (a threaded e-mail in the case's
+ * channel, stored as evidence), or in the API response when there is no address. A failed send
+ * never loses the case: it is recorded (status `failed`, internal event) for a retry.
  */
 async function acknowledge(deps: SubmitRequestDeps, c: Case): Promise<{ case: Case; text: string }> {
-  const tenant = deps.tenants.get(c.tenantId);
-  const now = deps.clock.now();
-  const message = renderAcknowledgement(tenant, c);
-  if (!c.subject.email) {
-    const updated: Case = { ...c, acknowledgement: { status: 'in_response', at: now.toISOString() }, version: c.version + 1, updatedAt: now.toISOString() };
-    await deps.repo.saveCase(updated, []);
-    return { case: updated, text: message.text };
-  }
-  try {
-    const { messageId } = await deps.mailer.send({
-      from: tenant.mailbox,
-      to: [c.subject.email],
-      subject: message.subject,
-      text: message.text,
-      html: message.html,
-      headers: { 'X-Rightsdesk-Case': c.reference },
-    });
-    const events = nextEvents(c, now, [
-      { type: 'acknowledgement.sent', actor: SYSTEM, visibility: 'public', summary: 'Acknowledgement sent by e-mail.', details: { messageId, to: c.subject.email } },
-    ]);
-    const updated: Case = {
-      ...c,
-      acknowledgement: { status: 'sent', messageId, at: now.toISOString() },
-      version: c.version + 1,
-      lastEventSeq: c.lastEventSeq + events.length,
-      updatedAt: now.toISOString(),
-    };
-    await deps.repo.saveCase(updated, events);
-    return { case: updated, text: message.text };
-  } catch (error) {
-    const events = nextEvents(c, now, [
-      { type: 'acknowledgement.failed', actor: SYSTEM, visibility: 'internal', summary: 'Acknowledgement e-mail could not be sent; it will be retried.', details: { error: error instanceof Error ? error.message : String(error) } },
-    ]);
-    const updated: Case = { ...c, acknowledgement: { status: 'failed', at: now.toISOString() }, version: c.version + 1, lastEventSeq: c.lastEventSeq + events.length, updatedAt: now.toISOString() };
-    await deps.repo.saveCase(updated, events);
-    return { case: updated, text: message.text };
-  }
+  return acknowledgeCase(deps, c);
 }

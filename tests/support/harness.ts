@@ -1,5 +1,9 @@
 import type { Hono } from 'hono';
 import { InMemoryCaseRepository } from '#adapters/memory/case-repository.ts';
+import { InMemoryBlobStore } from '#adapters/memory/blob-store.ts';
+import { InMemoryMessageStore } from '#adapters/memory/message-store.ts';
+import { MimeEmailSender } from '#adapters/mail/mime-email-sender.ts';
+import { createSubjectNotifier } from '#usecases/notify-subject.ts';
 import type { CaseRepository, Clock, Mailer, OutboundEmail } from '#domain/ports.ts';
 import { partnerTokenVerifier, staffTokenVerifier } from '#http/auth.ts';
 import { createApp } from '#http/app.ts';
@@ -27,6 +31,8 @@ export interface Harness {
   app: Hono<AppEnv>;
   repo: CaseRepository;
   mailer: RecordingMailer;
+  /** Messages in and out of cases (acknowledgements are stored here with their raw MIME). */
+  messages: InMemoryMessageStore;
   issuer: LocalIssuer;
   clock: ReturnType<typeof fixedClock>;
   errors: unknown[];
@@ -42,6 +48,8 @@ export async function harness(options: { repo?: CaseRepository; now?: string; ma
   const mailer = new RecordingMailer();
   const clock = fixedClock(options.now ?? '2026-11-23T09:00:00Z');
   const errors: unknown[] = [];
+  const messages = new InMemoryMessageStore();
+  const evidence = new InMemoryBlobStore();
   let n = 0;
   const app = createApp({
     tenants: tenantRegistry,
@@ -53,11 +61,15 @@ export async function harness(options: { repo?: CaseRepository; now?: string; ma
     verifyStaffToken: staffTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwks: issuer.jwks }),
     limits: { maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 },
     logError: (_id, error) => errors.push(error),
+    messages,
+    evidence,
+    notifier: createSubjectNotifier({ tenants: tenantRegistry, messages, email: new MimeEmailSender(mailer), evidence, clock }),
   });
   const h: Harness = {
     app,
     repo,
     mailer,
+    messages,
     issuer,
     clock,
     errors,

@@ -42,7 +42,7 @@ describe('DynamoCaseRepository', () => {
     // Assess
     expect(outcome).toEqual({ kind: 'created' });
     const items = documentMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
-    expect(items).toHaveLength(3);
+    expect(items).toHaveLength(4);
     expect(items.every((i) => i.Put?.ConditionExpression === 'attribute_not_exists(PK)')).toBe(true);
     expect(items[0]?.Put?.Item).toMatchObject({ PK: 'TENANT#gautora#IDEMPOTENCY#shop#k1', SK: 'IDEMPOTENCY' });
     expect(items[1]?.Put?.Item).toMatchObject({
@@ -54,6 +54,8 @@ describe('DynamoCaseRepository', () => {
       GSI3PK: 'TENANT#gautora#SUBJECT#email:ona@example.lt',
     });
     expect(items[2]?.Put?.Item).toMatchObject({ SK: 'EVENT#0000000001' });
+    // The reference item lets staff search and threading find the case by its reference.
+    expect(items[3]?.Put?.Item).toMatchObject({ PK: `TENANT#gautora#REFERENCE#${c.reference}`, SK: 'REFERENCE', caseId: 'case-1' });
   });
 
   it('returns the winning record when the idempotency condition fails', async () => {

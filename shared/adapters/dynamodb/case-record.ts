@@ -5,6 +5,7 @@ import { CHANNELS, LANGUAGES } from '#domain/channels.ts';
 import { IDENTITY_METHODS, IDENTITY_STATUSES } from '#domain/identity.ts';
 import type { IdempotencyRecord } from '#domain/ports.ts';
 import { RIGHT_STATUSES, RIGHT_TYPES } from '#domain/rights.ts';
+import { ATTENTION_KINDS, DECISIONS, WAIT_STEPS } from '#domain/workflow.ts';
 
 /**
  * Schemas for what we read back from DynamoDB: stored data is parsed, never cast, so a corrupt
@@ -52,6 +53,11 @@ export const StoredCaseSchema = z.object({
   updatedAt: z.string(),
   version: z.int(),
   lastEventSeq: z.int(),
+  waiting: z.optional(z.nullable(z.object({ step: z.enum(WAIT_STEPS), taskToken: z.string(), since: z.string(), remindedAt: z.optional(z.string()) }))),
+  decision: z.optional(z.nullable(z.object({ step: z.enum(WAIT_STEPS), decision: z.enum(DECISIONS), reasons: z.optional(z.array(z.string())), by: actor, at: z.string() }))),
+  draft: z.optional(z.nullable(z.object({ body: z.string(), draftedBy: z.string(), draftedAt: z.string(), approvedBy: z.optional(z.string()), approvedAt: z.optional(z.string()) }))),
+  attention: z.optional(z.nullable(z.object({ kind: z.enum(ATTENTION_KINDS), reason: z.string(), since: z.string() }))),
+  timer: z.optional(z.object({ fired: z.array(z.string()) })),
 });
 
 export const StoredEventSchema = z.object({

@@ -23,6 +23,7 @@ import {
   eventKey,
   idempotencyKey,
   queuePartition,
+  referenceKey,
   statusPartition,
   subjectPartition,
 } from './keys.ts';
@@ -68,6 +69,9 @@ export class DynamoCaseRepository implements CaseRepository {
       Put: { TableName: this.tableName, Item: this.caseItem(c), ConditionExpression: 'attribute_not_exists(PK)' },
     });
     for (const e of events) items.push({ Put: { TableName: this.tableName, Item: this.eventItem(e), ConditionExpression: 'attribute_not_exists(PK)' } });
+    items.push({
+      Put: { TableName: this.tableName, Item: { ...referenceKey(c.tenantId, c.reference), type: 'reference', caseId: c.id }, ConditionExpression: 'attribute_not_exists(PK)' },
+    });
 
     try {
       await this.transact(items);
@@ -161,6 +165,11 @@ export class DynamoCaseRepository implements CaseRepository {
 
   listOpen(tenantId: string, options: ListOptions): Promise<Page<Case>> {
     return this.pageByDue(TABLE_INDEXES.byQueueDue, queuePartition(tenantId, true), options);
+  }
+
+  async findCaseIdByReference(tenantId: string, reference: string): Promise<string | null> {
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: referenceKey(tenantId, reference), ConsistentRead: true }));
+    return Item ? z.object({ caseId: z.string() }).parse(Item).caseId : null;
   }
 
   async nextReferenceNumber(tenantId: string, year: number): Promise<number> {

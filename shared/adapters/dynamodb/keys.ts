@@ -15,6 +15,8 @@ export const eventKey = (tenantId: string, caseId: string, seq: number) => ({
 export const EVENT_PREFIX = 'EVENT#';
 export const idempotencyKey = (tenantId: string, scope: string, key: string) => ({ PK: `${tenant(tenantId)}#IDEMPOTENCY#${scope}#${key}`, SK: 'IDEMPOTENCY' });
 export const counterKey = (tenantId: string, name: string) => ({ PK: `${tenant(tenantId)}#COUNTER#${name}`, SK: 'COUNTER' });
+/** Case reference (SOF-2026-000001) → case id: staff search and threading by the reference in a subject. */
+export const referenceKey = (tenantId: string, reference: string) => ({ PK: `${tenant(tenantId)}#REFERENCE#${reference}`, SK: 'REFERENCE' });
 
 export const statusPartition = (tenantId: string, status: string) => `${tenant(tenantId)}#STATUS#${status}`;
 export const queuePartition = (tenantId: string, open: boolean) => `${tenant(tenantId)}#QUEUE#${open ? 'OPEN' : 'CLOSED'}`;

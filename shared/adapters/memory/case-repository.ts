@@ -16,6 +16,7 @@ export class InMemoryCaseRepository implements CaseRepository {
   private readonly events = new Map<string, AuditEvent[]>();
   private readonly idempotency = new Map<string, IdempotencyRecord>();
   private readonly counters = new Map<string, number>();
+  private readonly references = new Map<string, string>();
   /** Mirrors the DynamoDB subject index, so lookups stay O(subject's cases) as the store grows. */
   private readonly bySubject = new Map<string, string[]>();
 
@@ -31,6 +32,7 @@ export class InMemoryCaseRepository implements CaseRepository {
     this.cases.set(id, structuredClone(c));
     this.events.set(id, events.map((e) => structuredClone(e)));
     this.indexSubject(c, id);
+    this.references.set(`${c.tenantId}/${c.reference}`, c.id);
     return { kind: 'created' };
   }
 
@@ -73,6 +75,10 @@ export class InMemoryCaseRepository implements CaseRepository {
 
   async listOpen(tenantId: string, options: ListOptions): Promise<Page<Case>> {
     return this.page(this.tenantCases(tenantId).filter((c) => isOpen(c.status)), options);
+  }
+
+  async findCaseIdByReference(tenantId: string, reference: string): Promise<string | null> {
+    return this.references.get(`${tenantId}/${reference}`) ?? null;
   }
 
   async nextReferenceNumber(tenantId: string, year: number): Promise<number> {

@@ -1,0 +1,72 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import * as z from 'zod/mini';
+import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
+import { DynamoMessageStore } from '#adapters/dynamodb/message-store.ts';
+import { loadMailConfig } from '#config/mail-config.ts';
+import { systemClock } from '#domain/ports.ts';
+import { tenantRegistry } from '#tenants/registry.ts';
+import { recordDeliveryProblem } from '#usecases/record-delivery-problem.ts';
+
+/**
+ * SES bounce and complaint notifications (configuration set event destination → SNS → this
+ * Lambda). Other notification types (Delivery, Send, …) are ignored.
+ */
+const SesNotification = z.object({
+  notificationType: z.optional(z.string()),
+  eventType: z.optional(z.string()),
+  mail: z.object({ messageId: z.string(), source: z.string(), timestamp: z.string() }),
+  bounce: z.optional(z.object({ bounceType: z.string(), bounceSubType: z.optional(z.string()), bouncedRecipients: z.array(z.object({ emailAddress: z.string() })) })),
+  complaint: z.optional(z.object({ complainedRecipients: z.array(z.object({ emailAddress: z.string() })), complaintFeedbackType: z.optional(z.string()) })),
+});
+const SnsEvent = z.object({ Records: z.array(z.object({ Sns: z.object({ Message: z.string(), Timestamp: z.string() }) })) });
+
+type Deps = Parameters<typeof recordDeliveryProblem>[0];
+
+export function createSesNotificationHandler(deps: Deps) {
+  return async (event: unknown): Promise<{ flagged: number }> => {
+    let flagged = 0;
+    for (const record of SnsEvent.parse(event).Records) {
+      const n = SesNotification.parse(JSON.parse(record.Sns.Message));
+      const type = n.notificationType ?? n.eventType;
+      if (type === 'Bounce' && n.bounce) {
+        await recordDeliveryProblem(deps, {
+          kind: 'bounce',
+          providerMessageId: n.mail.messageId,
+          source: n.mail.source,
+          recipients: n.bounce.bouncedRecipients.map((r) => r.emailAddress),
+          at: new Date(record.Sns.Timestamp),
+          detail: [n.bounce.bounceType, n.bounce.bounceSubType].filter(Boolean).join('/'),
+        });
+        flagged++;
+      } else if (type === 'Complaint' && n.complaint) {
+        await recordDeliveryProblem(deps, {
+          kind: 'complaint',
+          providerMessageId: n.mail.messageId,
+          source: n.mail.source,
+          recipients: n.complaint.complainedRecipients.map((r) => r.emailAddress),
+          at: new Date(record.Sns.Timestamp),
+          detail: n.complaint.complaintFeedbackType ?? 'complaint',
+        });
+        flagged++;
+      }
+    }
+    return { flagged };
+  };
+}
+
+let lambdaHandler: ReturnType<typeof createSesNotificationHandler> | undefined;
+
+/** The Lambda entry point; configuration is validated on the first event of a container. */
+export const handler = (event: unknown) => {
+  if (!lambdaHandler) {
+    const config = loadMailConfig();
+    const dynamo = new DynamoDBClient({ region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) });
+    lambdaHandler = createSesNotificationHandler({
+      tenants: tenantRegistry,
+      repo: new DynamoCaseRepository(dynamo, config.tableName),
+      messages: new DynamoMessageStore(dynamo, config.tableName),
+      clock: systemClock,
+    });
+  }
+  return lambdaHandler(event);
+};

@@ -1,0 +1,138 @@
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+
+/**
+ * The local stand-in for SES receiving: an SMTP listener on 127.0.0.1 that does what a receipt
+ * rule does in AWS — store the raw message (S3 action), then invoke the inbound handler with an
+ * SES receipt event (Lambda action, asynchronous: retried on failure). The message is accepted
+ * (250) once the raw is stored, as SES does; a failed store is a temporary failure (451) so the
+ * sending server retries.
+ */
+export interface SmtpLocalOptions {
+  readonly port?: number;
+  /** Stores the raw message under the key (the receiving bucket). */
+  readonly store: (key: string, raw: Uint8Array) => Promise<void>;
+  /** The inbound handler, called with an SES receipt event. */
+  readonly deliver: (event: SesReceiptEventLike) => Promise<unknown>;
+  /** The receipt rule's object key prefix. */
+  readonly keyPrefix: string;
+  /** Lambda retries a failed asynchronous invocation twice; so do we. */
+  readonly retryDelaysMs?: readonly number[];
+  readonly log?: (line: string) => void;
+  /** SES accepts up to 40 MB. */
+  readonly maxBytes?: number;
+}
+
+export interface SmtpLocal {
+  readonly host: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+export interface SesReceiptEventLike {
+  Records: Array<{
+    eventSource: 'aws:ses';
+    eventVersion: '1.0';
+    ses: {
+      mail: { messageId: string; timestamp: string; source: string; destination: string[] };
+      receipt: { timestamp: string; recipients: string[]; action: { type: 'Lambda'; invocationType: 'Event' } };
+    };
+  }>;
+}
+
+const HOST = '127.0.0.1';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function receiptEvent(deliveryId: string, receivedAt: Date, session: Pick<SMTPServerSession, 'envelope'>): SesReceiptEventLike {
+  const recipients = session.envelope.rcptTo.map((r) => r.address);
+  const source = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+  const timestamp = receivedAt.toISOString();
+  return {
+    Records: [
+      {
+        eventSource: 'aws:ses',
+        eventVersion: '1.0',
+        ses: {
+          mail: { messageId: deliveryId, timestamp, source, destination: recipients },
+          receipt: { timestamp, recipients, action: { type: 'Lambda', invocationType: 'Event' } },
+        },
+      },
+    ],
+  };
+}
+
+export async function startSmtpLocal(options: SmtpLocalOptions): Promise<SmtpLocal> {
+  const log = options.log ?? (() => undefined);
+  const delays = options.retryDelaysMs ?? [200, 1000];
+  const maxBytes = options.maxBytes ?? 40 * 1024 * 1024;
+
+  const server = new SMTPServer({
+    name: 'rightsdesk.local',
+    banner: 'rightsdesk local inbound (SES stand-in)',
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    size: maxBytes,
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('error', (error) => callback(error));
+      stream.on('end', () => {
+        if (stream.sizeExceeded) {
+          callback(Object.assign(new Error('Message exceeds the size limit'), { responseCode: 552 }));
+          return;
+        }
+        // The mail server's timestamp is the moment of receipt (DESIGN §1.4).
+        const receivedAt = new Date();
+        const deliveryId = `${receivedAt.getTime().toString(36)}-${randomUUID()}`;
+        const key = `${options.keyPrefix}${deliveryId}`;
+        const raw = Buffer.concat(chunks);
+        options.store(key, raw).then(
+          async () => {
+            const event = receiptEvent(deliveryId, receivedAt, session);
+            for (let attempt = 0; ; attempt++) {
+              try {
+                await options.deliver(event);
+                break;
+              } catch (error) {
+                const delay = delays[attempt];
+                if (delay === undefined) {
+                  // Like a Lambda out of retries: the raw stays in the bucket, to be redriven.
+                  log(`inbound mail ${key}: handler failed after ${attempt + 1} attempts: ${error instanceof Error ? error.message : String(error)}`);
+                  break;
+                }
+                await sleep(delay);
+              }
+            }
+            callback(null, `Queued as ${deliveryId}`);
+          },
+          (error: unknown) => {
+            log(`inbound mail: could not store the raw message: ${error instanceof Error ? error.message : String(error)}`);
+            callback(Object.assign(new Error('Temporary failure storing the message, try again later'), { responseCode: 451 }));
+          },
+        );
+      });
+    },
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  // smtp-server logs and survives socket errors; the listener must not crash the stack.
+  server.on('error', (error) => log(`smtp: ${error.message}`));
+  const port = (server.server.address() as AddressInfo).port;
+  let stopping: Promise<void> | undefined;
+  return {
+    host: HOST,
+    port,
+    stop: () => {
+      stopping ??= new Promise<void>((resolve) => server.close(() => resolve()));
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { buildMailAdapters, s3ClientFor } from '#adapters/email-deps.ts';
+import { STATE_MACHINES } from '#adapters/sfn/definitions.ts';
+import { buildWorkflowDeps, workflowClients } from '#adapters/workflow-deps.ts';
+import type { MailConfig } from '#config/mail-config.ts';
+import type { WorkflowConfig } from '#config/workflow-config.ts';
+import type { WorkflowEngine } from '#domain/ports.ts';
+import { DEFAULT_WORKFLOW_SETTINGS } from '#domain/workflow.ts';
+import { tenantRegistry } from '#tenants/registry.ts';
+import { resumeOpenCases } from '#usecases/workflow/resume-open-cases.ts';
+import { createWorkflowHandlers } from '../../functions/workflow/handlers.ts';
+import { registerRightsdeskWorkflows, startLocalSfn } from './service.ts';
+import { VirtualClock } from './virtual-clock.ts';
+
+export interface LocalWorkflowsOptions {
+  readonly port: number;
+  readonly region: string;
+  readonly tableName: string;
+  readonly dynamodbEndpoint: string;
+  readonly sesEndpoint: string;
+  readonly mail: MailConfig;
+  /** Where the virtual clock is remembered across restarts (`.local/clock.json`); none = start at now. */
+  readonly clockFile?: string;
+  /** Virtual time per real time (`RIGHTSDESK_TIME_SPEED`, default 1; e.g. 3600 = an hour a second). */
+  readonly speed: number;
+  readonly log?: (line: string) => void;
+}
+
+export interface LocalWorkflows {
+  readonly endpoint: string;
+  readonly clock: VirtualClock;
+  readonly engine: WorkflowEngine;
+  readonly arns: WorkflowConfig['arns'];
+  /** Starts the workflows of every case not yet closed (executions do not survive a restart). */
+  resume(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const CLOCK_SAVE_MS = 5_000;
+
+async function savedClock(file: string | undefined): Promise<number> {
+  if (!file) return Date.now();
+  try {
+    const saved = JSON.parse(await readFile(file, 'utf8')) as { virtualNow?: unknown };
+    // A clock that ran ahead (speed > 1) continues from there; time never goes back.
+    return typeof saved.virtualNow === 'string' ? Math.max(Date.parse(saved.virtualNow) || 0, Date.now()) : Date.now();
+  } catch {
+    return Date.now();
+  }
+}
+
+/**
+ * The workflows part of `npm start`: the local Step Functions service with rightsdesk's state
+ * machines, the same workflow handlers the Lambdas run (DynamoDB Local, the e-mail notifier, staff
+ * alerts through the SES stand-in), and a clock that can run faster for demos.
+ */
+export async function startLocalWorkflows(options: LocalWorkflowsOptions): Promise<LocalWorkflows> {
+  const clock = new VirtualClock({ start: new Date(await savedClock(options.clockFile)), speed: options.speed });
+  const dynamodb = new DynamoDBClient({ region: options.region, endpoint: options.dynamodbEndpoint });
+  const sfn = await startLocalSfn({ port: options.port, clock, dynamodb, region: options.region, ...(options.log ? { log: options.log } : {}) });
+  const config: WorkflowConfig = {
+    tableName: options.tableName,
+    region: options.region,
+    dynamodbEndpoint: options.dynamodbEndpoint,
+    sesEndpoint: options.sesEndpoint,
+    sfnEndpoint: sfn.endpoint,
+    arns: {
+      caseWorkflow: sfn.engine.stateMachineArn(STATE_MACHINES.caseWorkflow.name),
+      deadlineTimer: sfn.engine.stateMachineArn(STATE_MACHINES.deadlineTimer.name),
+    },
+    settings: DEFAULT_WORKFLOW_SETTINGS,
+  };
+  const clients = workflowClients(config);
+  const { notifier } = buildMailAdapters(options.mail, { dynamo: clients.dynamo, s3: s3ClientFor(options.mail), mailer: clients.mailer }, tenantRegistry);
+  const deps = buildWorkflowDeps(config, clients, { notifier, clock });
+  await registerRightsdeskWorkflows(sfn, { tableName: options.tableName, handlers: createWorkflowHandlers(deps) });
+
+  const saveClock = async () => {
+    if (!options.clockFile) return;
+    await mkdir(dirname(options.clockFile), { recursive: true });
+    await writeFile(options.clockFile, JSON.stringify({ virtualNow: clock.now().toISOString(), speed: clock.speed }));
+  };
+  const saver = setInterval(() => void saveClock().catch(() => undefined), CLOCK_SAVE_MS);
+  saver.unref();
+
+  return {
+    endpoint: sfn.endpoint,
+    clock,
+    engine: deps.workflows,
+    arns: config.arns,
+    resume: async () => (await resumeOpenCases({ tenants: tenantRegistry, repo: deps.repo, workflows: deps.workflows })).resumed,
+    stop: async () => {
+      clearInterval(saver);
+      await saveClock().catch(() => undefined);
+      await sfn.stop();
+      clock.dispose();
+      for (const client of [clients.dynamo, clients.sfn, dynamodb]) client.destroy();
+    },
+  };
+}

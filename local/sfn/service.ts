@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { STATE_MACHINES, TABLE_SUBSTITUTION, WORKFLOW_FUNCTIONS, type WorkflowFunction } from '#adapters/sfn/definitions.ts';
+import type { WorkflowArns } from '#adapters/sfn/workflow-engine.ts';
+import { LocalStepFunctions } from './engine.ts';
+import { createInvoke, type LocalFunction } from './integrations.ts';
+import { serveSfn } from './server.ts';
+import type { VirtualClock } from './virtual-clock.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface LocalSfnOptions {
+  /** 0 picks a free port. */
+  readonly port?: number;
+  readonly clock: VirtualClock;
+  /** For `arn:aws:states:::dynamodb:*` tasks. */
+  readonly dynamodb?: DynamoDBClient;
+  readonly region?: string;
+  readonly log?: (line: string) => void;
+}
+
+export interface LocalSfn {
+  /** For SFNClient({ endpoint }). */
+  readonly endpoint: string;
+  readonly engine: LocalStepFunctions;
+  readonly clock: VirtualClock;
+  /** Local functions by Lambda function name (what a Lambda ARN's `function:<name>` names). */
+  readonly functions: Map<string, LocalFunction>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The local Step Functions-compatible service: an HTTP server on 127.0.0.1 speaking the API
+ * @aws-sdk/client-sfn uses, executing ASL with aws-local-stepfunctions on a virtual clock.
+ */
+export async function startLocalSfn(options: LocalSfnOptions): Promise<LocalSfn> {
+  const functions = new Map<string, LocalFunction>();
+  const engine = new LocalStepFunctions({
+    clock: options.clock,
+    invoke: createInvoke({ functions, ...(options.dynamodb ? { dynamodb: options.dynamodb } : {}) }),
+    ...(options.region ? { region: options.region } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  const server = await serveSfn(engine, options.port ?? 0);
+  return {
+    endpoint: server.endpoint,
+    engine,
+    clock: options.clock,
+    functions,
+    stop: async () => {
+      engine.shutdown();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Registers rightsdesk's state machines from `statemachines/` with the substitutions CDK would
+ * make (table name, Lambda ARNs), and the workflow handlers as the functions those ARNs name.
+ */
+export async function registerRightsdeskWorkflows(
+  sfn: LocalSfn,
+  options: { readonly tableName: string; readonly handlers: Record<WorkflowFunction, LocalFunction> },
+): Promise<WorkflowArns> {
+  const substitutions: Record<string, string> = { [TABLE_SUBSTITUTION]: options.tableName };
+  for (const [key, fn] of Object.entries(WORKFLOW_FUNCTIONS) as Array<[WorkflowFunction, (typeof WORKFLOW_FUNCTIONS)[WorkflowFunction]]>) {
+    sfn.functions.set(fn.functionName, options.handlers[key]);
+    substitutions[fn.substitution] = sfn.engine.lambdaArn(fn.functionName);
+  }
+  const load = async (file: string) => readFile(join(ROOT, file), 'utf8');
+  return {
+    caseWorkflow: sfn.engine.registerStateMachine(STATE_MACHINES.caseWorkflow.name, await load(STATE_MACHINES.caseWorkflow.file), substitutions),
+    deadlineTimer: sfn.engine.registerStateMachine(STATE_MACHINES.deadlineTimer.name, await load(STATE_MACHINES.deadlineTimer.file), substitutions),
+  };
+}

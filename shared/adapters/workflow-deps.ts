@@ -1,0 +1,47 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import type { WorkflowConfig } from '#config/workflow-config.ts';
+import { systemClock, type Clock, type Mailer, type SubjectNotifier } from '#domain/ports.ts';
+import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
+import type { WorkflowDeps } from '#usecases/workflow/deps.ts';
+import { DynamoCaseRepository } from './dynamodb/case-repository.ts';
+import { MailerStaffAlerts } from './ses/staff-alerts.ts';
+import { SesMailer } from './ses/mailer.ts';
+import { SfnWorkflowEngine } from './sfn/workflow-engine.ts';
+
+export interface WorkflowClients {
+  readonly dynamo: DynamoDBClient;
+  readonly mailer: Mailer;
+  readonly sfn: SFNClient;
+}
+
+/** SDK clients for the workflow Lambdas, pointed at the stand-ins when the config names them. */
+export function workflowClients(config: WorkflowConfig): WorkflowClients {
+  return {
+    dynamo: new DynamoDBClient({ region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) }),
+    mailer: new SesMailer(new SESv2Client({ region: config.region, ...(config.sesEndpoint ? { endpoint: config.sesEndpoint } : {}) })),
+    sfn: new SFNClient({ region: config.region, ...(config.sfnEndpoint ? { endpoint: config.sfnEndpoint } : {}) }),
+  };
+}
+
+/**
+ * The workflow steps' composition root (Lambda and local service): DynamoDB repository, the
+ * subject notifier of the e-mail channel, staff alerts by e-mail, Step Functions via the SDK.
+ */
+export function buildWorkflowDeps(
+  config: WorkflowConfig,
+  clients: WorkflowClients,
+  options: { readonly notifier: SubjectNotifier; readonly tenants?: TenantRegistry; readonly clock?: Clock },
+): WorkflowDeps {
+  const tenants = options.tenants ?? tenantRegistry;
+  return {
+    tenants,
+    repo: new DynamoCaseRepository(clients.dynamo, config.tableName),
+    notifier: options.notifier,
+    alerts: new MailerStaffAlerts(clients.mailer, tenants),
+    workflows: new SfnWorkflowEngine(clients.sfn, config.arns),
+    clock: options.clock ?? systemClock,
+    settings: config.settings,
+  };
+}

@@ -1,0 +1,51 @@
+import * as z from 'zod/mini';
+
+/**
+ * E-mail channel configuration (inbound handler and the API's notifier), read once from the
+ * environment and validated (fail fast). Endpoints are only set locally (stand-ins).
+ */
+const EnvSchema = z.object({
+  RIGHTSDESK_TABLE: z.string().check(z.minLength(3)),
+  AWS_REGION: z._default(z.string(), 'eu-central-1'),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  SES_ENDPOINT: z.optional(z.url()),
+  S3_ENDPOINT: z.optional(z.url()),
+  SES_CONFIGURATION_SET: z.optional(z.string()),
+  /** Where the SES receipt rule's S3 action stores raw mail… */
+  INBOUND_MAIL_BUCKET: z._default(z.string().check(z.minLength(3)), 'rightsdesk-inbound-mail'),
+  /** …under this key prefix (the action's ObjectKeyPrefix); the key is prefix + SES message id. */
+  INBOUND_MAIL_PREFIX: z._default(z.string(), 'inbound/'),
+  EVIDENCE_BUCKET: z._default(z.string().check(z.minLength(3)), 'rightsdesk-evidence'),
+});
+
+export interface MailConfig {
+  readonly tableName: string;
+  readonly region: string;
+  readonly dynamodbEndpoint?: string;
+  readonly sesEndpoint?: string;
+  readonly s3Endpoint?: string;
+  readonly sesConfigurationSet?: string;
+  readonly inboundBucket: string;
+  readonly inboundPrefix: string;
+  readonly evidenceBucket: string;
+}
+
+export function loadMailConfig(env: Record<string, string | undefined> = process.env): MailConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid e-mail configuration: ${fields}`);
+  }
+  const e = parsed.data;
+  return {
+    tableName: e.RIGHTSDESK_TABLE,
+    region: e.AWS_REGION,
+    ...(e.DYNAMODB_ENDPOINT ? { dynamodbEndpoint: e.DYNAMODB_ENDPOINT } : {}),
+    ...(e.SES_ENDPOINT ? { sesEndpoint: e.SES_ENDPOINT } : {}),
+    ...(e.S3_ENDPOINT ? { s3Endpoint: e.S3_ENDPOINT } : {}),
+    ...(e.SES_CONFIGURATION_SET ? { sesConfigurationSet: e.SES_CONFIGURATION_SET } : {}),
+    inboundBucket: e.INBOUND_MAIL_BUCKET,
+    inboundPrefix: e.INBOUND_MAIL_PREFIX,
+    evidenceBucket: e.EVIDENCE_BUCKET,
+  };
+}

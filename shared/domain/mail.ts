@@ -1,0 +1,169 @@
+import type { Channel } from './channels.ts';
+import type { NoticeKind } from './ports.ts';
+import type { RightType } from './rights.ts';
+
+/**
+ * Messages in and out of a case (DESIGN §1.2, §1.7): every e-mail, letter or notice is kept on
+ * the case as evidence, with the headers that thread it and its raw form.
+ */
+export type MessageDirection = 'inbound' | 'outbound';
+
+export interface StoredAttachment {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly size: number;
+  /** Object key in the evidence bucket. */
+  readonly key: string;
+}
+
+/** Why an inbound message needs a person to look at it. */
+export const INBOUND_FLAGS = [
+  'unparseable',
+  'no_tenant',
+  'no_sender',
+  'unclassified',
+  'forwarded',
+  'auto_reply',
+  'bounce',
+  'complaint',
+] as const;
+export type InboundFlag = (typeof INBOUND_FLAGS)[number];
+
+export interface RightMatch {
+  readonly right: RightType;
+  /** The phrase of the message that matched, as written (shown to staff). */
+  readonly phrase: string;
+  readonly language: 'lt' | 'en';
+}
+
+/** How the rights of an e-mailed request were read from its text; staff confirm or correct it. */
+export interface Classification {
+  readonly rights: readonly RightType[];
+  readonly matches: readonly RightMatch[];
+  /** False when nothing matched and the case fell back to `information`. */
+  readonly confident: boolean;
+}
+
+export interface CaseMessage {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly caseId: string;
+  readonly direction: MessageDirection;
+  readonly channel: Channel;
+  /** ISO instant: receipt by our mail server (inbound) or hand-over to SES (outbound). */
+  readonly at: string;
+  readonly subject: string;
+  /** RFC 5322 Message-ID with angle brackets, e.g. `<abc@example.lt>`. */
+  readonly messageId: string;
+  readonly inReplyTo: string | null;
+  readonly references: readonly string[];
+  readonly from: string;
+  readonly to: readonly string[];
+  /** The full MIME source when small enough to keep in the table… */
+  readonly raw?: string;
+  /** …or where it is stored (inbound: the receiving bucket; outbound: the evidence bucket). */
+  readonly rawKey?: string;
+  readonly attachments: readonly StoredAttachment[];
+  /** Outbound: which notice this was. */
+  readonly notice?: NoticeKind;
+  /** Outbound: the id SES gave the send (bounce and complaint notifications name it). */
+  readonly providerMessageId?: string;
+  /** Inbound: how the request's rights were read (new cases only). */
+  readonly classification?: Classification;
+  /** Inbound: automated mail (auto-reply, bounce) kept for the record, never answered. */
+  readonly automated?: 'auto_reply' | 'bounce' | 'complaint';
+}
+
+/** Inbound mail that could not be handled automatically: kept, never dropped, shown to staff. */
+export interface FlaggedInbound {
+  readonly id: string;
+  /** `null` when no tenant's mailbox matched. */
+  readonly tenantId: string | null;
+  readonly at: string;
+  readonly flag: InboundFlag;
+  readonly reason: string;
+  /** Where the raw message is (receiving bucket). */
+  readonly rawKey: string;
+  readonly messageId?: string;
+  readonly from?: string;
+  readonly subject?: string;
+  readonly caseId?: string;
+}
+
+/**
+ * Where messages of a case live, and the thread index that finds a case by any Message-ID it
+ * sent or received. Example:
+ * `await store.addMessage(m)` → `'added'`; `await store.findCaseByMessageIds('softera', ['<a@b>'])`.
+ */
+export interface MessageStore {
+  /**
+   * Stores the message and indexes its Message-ID (and `alsoKnownAs`, e.g. the id SES gives an
+   * outbound mail) for threading, all conditionally: a second call with the same tenant +
+   * Message-ID changes nothing and answers `'exists'` (duplicate delivery).
+   */
+  addMessage(message: CaseMessage, alsoKnownAs?: readonly string[]): Promise<'added' | 'exists'>;
+  listMessages(tenantId: string, caseId: string): Promise<readonly CaseMessage[]>;
+  /** The case that sent or received one of these Message-IDs (first match in the given order). */
+  findCaseByMessageIds(tenantId: string, messageIds: readonly string[]): Promise<{ caseId: string; messageId: string } | null>;
+  /** Keeps an inbound item for staff; a second call with the same id is a no-op. */
+  flag(item: FlaggedInbound): Promise<void>;
+  listFlagged(tenantId: string | null, limit: number): Promise<readonly FlaggedInbound[]>;
+}
+
+/** Named byte stores (the receiving bucket, the evidence bucket). */
+export interface BlobStore {
+  put(key: string, body: Uint8Array, contentType: string): Promise<void>;
+  get(key: string): Promise<Uint8Array>;
+}
+
+export interface MailAddress {
+  readonly address: string;
+  readonly name: string;
+}
+
+/** An inbound e-mail after MIME parsing: what the use case needs, nothing library-specific. */
+export interface ParsedEmail {
+  readonly messageId: string | null;
+  readonly inReplyTo: string | null;
+  readonly references: readonly string[];
+  readonly subject: string;
+  readonly from: MailAddress | null;
+  readonly replyTo: MailAddress | null;
+  readonly to: readonly MailAddress[];
+  readonly cc: readonly MailAddress[];
+  readonly date: Date | null;
+  /** Plain text; derived from the HTML part when the mail has only HTML. */
+  readonly text: string;
+  /** Header name (lower case) → raw value(s), for auto-reply detection. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Top-level media type, e.g. `multipart/report` for delivery status notifications. */
+  readonly contentType: string;
+  readonly attachments: ReadonlyArray<{ readonly filename: string; readonly contentType: string; readonly content: Uint8Array }>;
+}
+
+/** MIME parsing (mailparser in the adapter). Throws when the bytes are not a message at all. */
+export interface MailParser {
+  parse(raw: Uint8Array): Promise<ParsedEmail>;
+}
+
+export interface OutgoingEmail {
+  readonly from: string;
+  readonly to: readonly string[];
+  readonly subject: string;
+  readonly text: string;
+  readonly html?: string;
+  readonly messageId: string;
+  readonly inReplyTo: string | null;
+  readonly references: readonly string[];
+  readonly date: Date;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly attachments?: ReadonlyArray<{ readonly filename: string; readonly contentType: string; readonly content: Uint8Array }>;
+}
+
+/**
+ * Sends a threaded e-mail and returns the exact MIME it stands for (evidence), plus the id the
+ * provider gave the send. Example: `await sender.send(mail)` → `{ raw, providerMessageId }`.
+ */
+export interface EmailSender {
+  send(mail: OutgoingEmail): Promise<{ readonly raw: string; readonly providerMessageId: string }>;
+}

@@ -1,0 +1,198 @@
+import type { Actor, AuditEvent } from './audit.ts';
+import { isOpen, nextEvents, type Case } from './case.ts';
+
+/**
+ * The parts of a case that the Step Functions workflows drive (DESIGN §2): where the case waits
+ * for a person (with the task token that resumes it), the last staff decision, the answer draft,
+ * a flag that needs staff attention, and which deadline alerts already went out.
+ */
+
+/** Steps at which a case workflow waits for a person; each holds a task token while waiting. */
+export const WAIT_STEPS = ['identity_review', 'subject_identity', 'answer_draft', 'approval'] as const;
+export type WaitStep = (typeof WAIT_STEPS)[number];
+
+export interface Waiting {
+  readonly step: WaitStep;
+  /** Resumes the waiting execution (SendTaskSuccess); never shown to clients. */
+  readonly taskToken: string;
+  /** When the case began waiting at this step (a restart keeps the original instant). */
+  readonly since: string;
+  /** When the subject was reminded (subject_identity only). */
+  readonly remindedAt?: string;
+}
+
+export const DECISIONS = ['approve', 'reject', 'request_more', 'invalid', 'withdraw', 'draft', 'extend', 'fee', 'refuse'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+/** Which decisions each waiting step accepts. */
+export const DECISIONS_BY_STEP: Readonly<Record<WaitStep, readonly Decision[]>> = {
+  identity_review: ['approve', 'reject', 'request_more', 'invalid', 'withdraw'],
+  subject_identity: ['approve', 'invalid', 'withdraw'],
+  answer_draft: ['draft', 'extend', 'fee', 'refuse', 'withdraw'],
+  approval: ['approve', 'reject'],
+};
+
+/** Decisions that must carry written reasons (they are sent to the subject, or explain a rejection). */
+export const DECISIONS_NEEDING_REASONS: readonly Decision[] = ['invalid', 'extend', 'fee', 'refuse', 'reject'];
+
+export interface RecordedDecision {
+  readonly step: WaitStep;
+  readonly decision: Decision;
+  readonly reasons?: readonly string[];
+  readonly by: Actor;
+  readonly at: string;
+}
+
+export interface AnswerDraft {
+  readonly body: string;
+  readonly draftedBy: string;
+  readonly draftedAt: string;
+  readonly approvedBy?: string;
+  readonly approvedAt?: string;
+}
+
+export const ATTENTION_KINDS = ['overdue', 'workflow_failed'] as const;
+export type AttentionKind = (typeof ATTENTION_KINDS)[number];
+
+export interface Attention {
+  readonly kind: AttentionKind;
+  readonly reason: string;
+  readonly since: string;
+}
+
+export interface TimerState {
+  /** Keys of the deadline alerts already sent (see `timerPoints`), so a restart never repeats one. */
+  readonly fired: readonly string[];
+}
+
+/**
+ * Timings of the workflows. Example: reminders to staff 7 and 2 days before the due date; the
+ * subject is reminded after 10 days without an answer to an identity request, and the case is
+ * closed 10 days after that.
+ */
+export interface WorkflowSettings {
+  readonly reminderDaysBefore: readonly number[];
+  readonly escalationRepeatDays: number;
+  readonly maxEscalations: number;
+  readonly invalidNoticeReminderDaysBefore: number;
+  readonly marketingObjectionReminderHoursBefore: number;
+  readonly identityReminderAfterDays: number;
+  readonly identityCloseAfterReminderDays: number;
+}
+
+export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = {
+  reminderDaysBefore: [7, 2],
+  escalationRepeatDays: 7,
+  maxEscalations: 8,
+  invalidNoticeReminderDaysBefore: 3,
+  marketingObjectionReminderHoursBefore: 24,
+  identityReminderAfterDays: 10,
+  identityCloseAfterReminderDays: 10,
+};
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/** A staff alert kind, and the family it belongs to (only the latest due point of a family is sent). */
+export const ALERT_KINDS = [
+  'deadline_reminder',
+  'deadline_escalation',
+  'invalid_notice_reminder',
+  'invalid_notice_due',
+  'marketing_objection_reminder',
+  'marketing_objection_due',
+  'workflow_failed',
+] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+export interface TimerPoint {
+  readonly key: string;
+  readonly kind: AlertKind;
+  readonly at: string;
+  /** The deadline this point is about. */
+  readonly dueAt: string;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Every deadline alert still ahead of (or due for) a case, read from the case as it is now: an
+ * extension or a restarted period moves `dueAt`, so the points move with it without a new timer.
+ */
+export function timerPoints(c: Case, settings: WorkflowSettings): TimerPoint[] {
+  if (!isOpen(c.status)) return [];
+  const fired = new Set(c.timer?.fired ?? []);
+  const points: TimerPoint[] = [];
+  const due = Date.parse(c.dueAt);
+  for (const days of settings.reminderDaysBefore) {
+    points.push({ key: `reminder:${days}d:${c.dueAt}`, kind: 'deadline_reminder', at: iso(due - days * DAY_MS), dueAt: c.dueAt });
+  }
+  // Overdue cases are escalated at the due instant, then again every few days until answered.
+  for (let n = 0; n < settings.maxEscalations; n += 1) {
+    const key = `escalation:${c.dueAt}:${n}`;
+    if (fired.has(key)) continue;
+    points.push({ key, kind: 'deadline_escalation', at: iso(due + n * settings.escalationRepeatDays * DAY_MS), dueAt: c.dueAt });
+    break;
+  }
+  const invalid = c.deadlines.invalidRequestNotice;
+  if (invalid && (c.status === 'received' || c.status === 'awaiting_identity')) {
+    const at = Date.parse(invalid.dueAt);
+    points.push({ key: `invalid_notice_reminder:${invalid.dueAt}`, kind: 'invalid_notice_reminder', at: iso(at - settings.invalidNoticeReminderDaysBefore * DAY_MS), dueAt: invalid.dueAt });
+    points.push({ key: `invalid_notice_due:${invalid.dueAt}`, kind: 'invalid_notice_due', at: invalid.dueAt, dueAt: invalid.dueAt });
+  }
+  const marketing = c.deadlines.directMarketingObjection;
+  if (marketing && c.rights.some((r) => r.type === 'direct_marketing_objection')) {
+    const at = Date.parse(marketing.dueAt);
+    points.push({ key: `marketing_reminder:${marketing.dueAt}`, kind: 'marketing_objection_reminder', at: iso(at - settings.marketingObjectionReminderHoursBefore * HOUR_MS), dueAt: marketing.dueAt });
+    points.push({ key: `marketing_due:${marketing.dueAt}`, kind: 'marketing_objection_due', at: marketing.dueAt, dueAt: marketing.dueAt });
+  }
+  return points.filter((p) => !fired.has(p.key)).sort((a, b) => a.at.localeCompare(b.at));
+}
+
+export type TimerPlan =
+  | { readonly action: 'stop' }
+  | { readonly action: 'alert'; readonly due: readonly TimerPoint[] }
+  | { readonly action: 'wait'; readonly until: string };
+
+/**
+ * What the deadline timer does next: stop (case no longer open), send the alerts that are due,
+ * or sleep until the next one.
+ * Example: a case due 2026-04-05 planned on 2026-03-10 → `{ action: 'wait', until: <29 March> }`.
+ */
+export function planTimer(c: Case, settings: WorkflowSettings, now: Date): TimerPlan {
+  const points = timerPoints(c, settings);
+  if (points.length === 0) return { action: 'stop' };
+  const due = points.filter((p) => Date.parse(p.at) <= now.getTime());
+  if (due.length > 0) return { action: 'alert', due };
+  return { action: 'wait', until: points[0]!.at };
+}
+
+/**
+ * The alerts to send for due points: within one kind, only the latest point (a "7 days before"
+ * reminder that is already past when a "2 days before" one is due is not sent late).
+ */
+export function alertsToSend(due: readonly TimerPoint[]): TimerPoint[] {
+  const latest = new Map<AlertKind, TimerPoint>();
+  for (const p of due) {
+    const seen = latest.get(p.kind);
+    if (!seen || p.at > seen.at) latest.set(p.kind, p);
+  }
+  return [...latest.values()];
+}
+
+/**
+ * Applies a change to a case together with its audit events, bumping the optimistic-locking
+ * version. Example: `const { case: next, events } = updateCase(c, now, { status: 'closed' }, [draft])`.
+ */
+export function updateCase(
+  c: Case,
+  now: Date,
+  patch: Partial<Omit<Case, 'id' | 'tenantId' | 'version' | 'lastEventSeq'>>,
+  drafts: ReadonlyArray<Omit<AuditEvent, 'caseId' | 'tenantId' | 'seq' | 'at'>>,
+): { case: Case; events: AuditEvent[] } {
+  const events = nextEvents(c, now, drafts);
+  return {
+    case: { ...c, ...patch, version: c.version + 1, lastEventSeq: c.lastEventSeq + events.length, updatedAt: now.toISOString() },
+    events,
+  };
+}

@@ -1,0 +1,337 @@
+import { SYSTEM } from '#domain/audit.ts';
+import { nextEvents, type Case } from '#domain/case.ts';
+import { classifyAutomated } from '#domain/automated-mail.ts';
+import { classifyRights, detectLanguage } from '#domain/classify-rights.ts';
+import { ConcurrentUpdateError } from '#domain/errors.ts';
+import type {
+  BlobStore,
+  CaseMessage,
+  Classification,
+  FlaggedInbound,
+  InboundFlag,
+  MailAddress,
+  MailParser,
+  MessageStore,
+  ParsedEmail,
+  StoredAttachment,
+} from '#domain/mail.ts';
+import { RIGHT_ARTICLE } from '#domain/rights.ts';
+import { domainOf, parseMessageIds, referencesIn, stripReplyPrefixes } from '#domain/threading.ts';
+import type { TenantConfig } from '#tenants/schema.ts';
+import { acknowledgeCase } from './acknowledge-case.ts';
+import { INLINE_RAW_LIMIT } from './notify-subject.ts';
+import { submitRequest, type SubmitRequestDeps } from './submit-request.ts';
+
+export interface ReceiveEmailDeps extends SubmitRequestDeps {
+  readonly messages: MessageStore;
+  readonly parser: MailParser;
+  /** The receiving bucket SES (or the local SMTP listener) stored the raw message in. */
+  readonly inboundMail: BlobStore;
+  /** Where attachments are kept as evidence. */
+  readonly evidence: BlobStore;
+}
+
+export interface ReceiveEmailInput {
+  /** Object key of the raw message in the receiving bucket. */
+  readonly rawKey: string;
+  /** When our mail server received it: the moment of receipt (DESIGN §1.4). */
+  readonly receivedAt: Date;
+  /** Envelope recipients (RCPT TO): they route the mail even when To/Cc don't name the mailbox. */
+  readonly recipients: readonly string[];
+  /** The receiving service's id of this delivery (SES `mail.messageId`); stable across retries. */
+  readonly deliveryId: string;
+}
+
+export type ReceiveEmailResult =
+  | { readonly outcome: 'created'; readonly caseId: string; readonly reference: string }
+  | { readonly outcome: 'threaded'; readonly caseId: string }
+  | { readonly outcome: 'duplicate'; readonly caseId: string }
+  | { readonly outcome: 'automated'; readonly kind: 'auto_reply' | 'bounce'; readonly caseId: string | null }
+  | { readonly outcome: 'flagged'; readonly flag: InboundFlag; readonly caseId: string | null };
+
+const SAVE_ATTEMPTS = 4;
+
+/**
+ * Handles one e-mail that reached a privacy mailbox.
+ *
+ * Primary course: read the raw message → parse the MIME → find the tenant by recipient mailbox →
+ * drop nothing: a Message-ID seen before is a duplicate delivery → machine-written mail (auto-
+ * replies, bounces) is kept on its case or flagged, never answered → a reply to one of our
+ * messages (In-Reply-To/References, or the case reference in the subject) is threaded onto that
+ * case → otherwise a new `email` case: rights read from the text, attachments kept as evidence,
+ * receipt at the mail server's timestamp, acknowledged by a threaded reply.
+ * Every step is idempotent (keys derive from tenant + Message-ID), so a failed run is retried
+ * whole and processes the message once.
+ * Example: `await receiveEmail(deps, { rawKey: 'inbound/abc', receivedAt, recipients: ['duomenuapsauga@softera.lt'], deliveryId: 'abc' })`.
+ */
+export async function receiveEmail(deps: ReceiveEmailDeps, input: ReceiveEmailInput): Promise<ReceiveEmailResult> {
+  const raw = await deps.inboundMail.get(input.rawKey);
+  const envelopeTenant = tenantFor(deps, input.recipients.map((address) => ({ address, name: '' })));
+
+  let mail: ParsedEmail;
+  try {
+    mail = await deps.parser.parse(raw);
+  } catch (error) {
+    return flagged(deps, input, envelopeTenant?.id ?? null, 'unparseable', `The message could not be parsed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const tenant = envelopeTenant ?? tenantFor(deps, [...mail.to, ...mail.cc]);
+  const summary = { ...(mail.from ? { from: mail.from.address } : {}), subject: mail.subject, ...(mail.messageId ? { messageId: mail.messageId } : {}) };
+  if (!tenant) return flagged(deps, input, null, 'no_tenant', 'No privacy mailbox of a tenant among the recipients.', summary);
+
+  // Without a Message-ID the delivery id is the only stable identity a retry shares.
+  const messageId = mail.messageId ?? `<${input.deliveryId}@delivery.invalid>`;
+  const seen = await deps.messages.findCaseByMessageIds(tenant.id, [messageId]);
+  if (seen) {
+    const existing = await deps.repo.getCase(tenant.id, seen.caseId);
+    if (existing) {
+      // A run that stored the case but died before acknowledging finishes the job now.
+      if (existing.acknowledgement.status === 'pending' && existing.createdBy.kind === 'subject' && existing.channel === 'email') {
+        await acknowledgeCase(deps, existing);
+      }
+      return { outcome: 'duplicate', caseId: existing.id };
+    }
+  }
+
+  const automated = classifyAutomated({ headers: mail.headers, contentType: mail.contentType, from: mail.from?.address ?? null, subject: mail.subject });
+  const threadIds = threadCandidates(mail);
+  const thread = await findThread(deps, tenant, mail, threadIds);
+
+  if (automated.kind) {
+    if (!thread) {
+      return flagged(deps, input, tenant.id, automated.kind, `${automated.kind === 'bounce' ? 'Bounce' : 'Automatic reply'} that matches no case (${automated.reason}); kept, not answered.`, summary);
+    }
+    const stored = await storeInbound(deps, tenant, thread, mail, messageId, input, raw, { automated: automated.kind });
+    if (stored === 'added') {
+      await appendEvent(deps, tenant.id, thread, {
+        type: automated.kind === 'bounce' ? 'email.bounced' : 'email.auto_reply',
+        summary: automated.kind === 'bounce' ? `A message to the subject bounced (${automated.reason}).` : `Automatic reply received (${automated.reason}); not answered.`,
+        details: { messageId },
+      });
+      if (automated.kind === 'bounce') {
+        await deps.messages.flag(flagItem(input, tenant.id, 'bounce', `Our message could not be delivered (${automated.reason}); the subject must be reached another way.`, { ...summary, caseId: thread }));
+      }
+    }
+    return { outcome: 'automated', kind: automated.kind, caseId: thread };
+  }
+
+  if (thread) {
+    const stored = await storeInbound(deps, tenant, thread, mail, messageId, input, raw, {});
+    if (stored === 'added') {
+      await appendEvent(deps, tenant.id, thread, { type: 'email.received', summary: `E-mail from the subject: "${mail.subject || '(no subject)'}".`, details: { messageId }, visibility: 'public' });
+    }
+    return stored === 'added' ? { outcome: 'threaded', caseId: thread } : { outcome: 'duplicate', caseId: thread };
+  }
+
+  return openEmailCase(deps, tenant, mail, messageId, input, raw, summary);
+}
+
+async function openEmailCase(
+  deps: ReceiveEmailDeps,
+  tenant: TenantConfig,
+  mail: ParsedEmail,
+  messageId: string,
+  input: ReceiveEmailInput,
+  raw: Uint8Array,
+  summary: Pick<FlaggedInbound, 'from' | 'subject' | 'messageId'>,
+): Promise<ReceiveEmailResult> {
+  const forwarded = forwardedByStaff(tenant, mail);
+  const requester = forwarded?.original ?? mail.replyTo ?? mail.from;
+  if (!requester || requester.address === tenant.mailbox.toLowerCase()) {
+    return flagged(deps, input, tenant.id, 'no_sender', 'The message has no address we could answer.', summary);
+  }
+  const text = `${stripReplyPrefixes(mail.subject)}\n${mail.text}`;
+  const classification = classifyRights(text);
+  const caseId = await caseIdFor(tenant.id, messageId);
+  const receivedAt = forwarded?.date && forwarded.date < input.receivedAt ? forwarded.date : input.receivedAt;
+
+  await storeInbound(deps, tenant, caseId, mail, messageId, input, raw, { classification });
+
+  let c = await deps.repo.getCase(tenant.id, caseId);
+  if (!c) {
+    const details = (right: string) =>
+      classification.matches
+        .filter((m) => m.right === right)
+        .map((m) => `"${m.phrase}"`)
+        .join(', ');
+    const result = await submitRequest(
+      { ...deps, ids: { caseId: () => caseId } },
+      {
+        tenantId: tenant.id,
+        channel: 'email',
+        actor: { kind: 'subject', id: requester.address },
+        receivedAt,
+        request: {
+          rights: classification.rights.map((type) => {
+            const phrases = details(type);
+            return { type, details: phrases ? `Read from the e-mail: ${phrases}` : 'Nothing recognisable in the e-mail; staff to read and correct.' };
+          }),
+          subject: { name: requester.name.trim() || requester.address, email: requester.address },
+          language: detectLanguage(text),
+        },
+        // The same Message-ID delivered twice at once: the conditional write keyed by
+        // tenant + Message-ID lets exactly one of them create the case.
+        idempotency: { scope: 'email', key: messageId, fingerprint: 'email' },
+      },
+    );
+    c = result.case;
+    if (!result.replayed) await recordClassification(deps, c, classification, forwarded !== null);
+  } else if (c.acknowledgement.status === 'pending') {
+    await acknowledgeCase(deps, c);
+  }
+  if (!classification.confident) {
+    await deps.messages.flag(flagItem(input, tenant.id, 'unclassified', 'No right recognised in the text; opened as a request for information. Read it and correct the rights.', { ...summary, caseId }));
+  }
+  if (forwarded) {
+    await deps.messages.flag(
+      flagItem(input, tenant.id, 'forwarded', `Forwarded by ${mail.from?.address ?? 'staff'}; the requester and the receipt time were taken from the forwarded message. Check them.`, { ...summary, caseId }),
+    );
+  }
+  return { outcome: 'created', caseId: c.id, reference: c.reference };
+}
+
+/** The mailbox (first match) of a tenant among these addresses. */
+function tenantFor(deps: ReceiveEmailDeps, addresses: readonly MailAddress[]): TenantConfig | undefined {
+  for (const a of addresses) {
+    const t = deps.tenants.findByMailbox(a.address);
+    if (t) return t;
+  }
+  return undefined;
+}
+
+/** Message-IDs this mail answers, newest first, plus those named inside a bounce's report. */
+function threadCandidates(mail: ParsedEmail): string[] {
+  const ids = [...(mail.inReplyTo ? [mail.inReplyTo] : []), ...[...mail.references].reverse()];
+  for (const a of mail.attachments) {
+    if (/^(message\/rfc822|text\/rfc822-headers|message\/delivery-status|message\/global-headers)/i.test(a.contentType)) {
+      const head = new TextDecoder().decode(a.content.subarray(0, 16_384));
+      for (const m of head.matchAll(/^(?:message-id|in-reply-to|references):\s*(.+(?:\r?\n[ \t].+)*)/gim)) ids.push(...parseMessageIds(m[1] ?? ''));
+    }
+  }
+  // SES rewrites the Message-ID of what it sends to <id@region.amazonses.com>; we index <id@amazonses.com>.
+  const aliases = ids.map((id) => id.replace(/@[a-z0-9-]+\.amazonses\.com>$/i, '@amazonses.com>'));
+  return [...new Set([...ids, ...aliases])];
+}
+
+async function findThread(deps: ReceiveEmailDeps, tenant: TenantConfig, mail: ParsedEmail, ids: readonly string[]): Promise<string | null> {
+  const byHeader = await deps.messages.findCaseByMessageIds(tenant.id, ids);
+  if (byHeader) return byHeader.caseId;
+  const texts = [mail.subject, ...mail.attachments.filter((a) => /rfc822|delivery-status|headers/i.test(a.contentType)).map((a) => new TextDecoder().decode(a.content.subarray(0, 16_384)))];
+  for (const reference of referencesIn(texts.join('\n'), [tenant.referencePrefix])) {
+    const caseId = await deps.repo.findCaseIdByReference(tenant.id, reference);
+    if (caseId) return caseId;
+  }
+  return null;
+}
+
+/**
+ * A request a staff member forwarded from the controller's own domain: the requester is the
+ * person in the forwarded header block, and the request reached the controller when they sent it.
+ */
+function forwardedByStaff(tenant: TenantConfig, mail: ParsedEmail): { original: MailAddress; date: Date | null } | null {
+  if (!mail.from || domainOf(mail.from.address) !== domainOf(tenant.mailbox)) return null;
+  const block = /(?:-{2,}\s*(?:forwarded message|original message|persiųstas laiškas|originalus laiškas)\s*-{2,}|^begin forwarded message:)([\s\S]{0,2000})/im.exec(mail.text);
+  if (!block) return null;
+  const from = /^\s*(?:from|nuo|siuntėjas)\s*:\s*(?:"?([^"<\n]*?)"?\s*)?<?([^\s<>@]+@[^\s<>]+?)>?\s*$/im.exec(block[1] ?? '');
+  if (!from?.[2]) return null;
+  const dateLine = /^\s*(?:date|sent|data|išsiųsta)\s*:\s*(.+)$/im.exec(block[1] ?? '');
+  const date = dateLine?.[1] ? new Date(dateLine[1].trim()) : null;
+  return { original: { address: from[2].toLowerCase(), name: (from[1] ?? '').trim() }, date: date && !Number.isNaN(date.getTime()) ? date : null };
+}
+
+async function storeInbound(
+  deps: ReceiveEmailDeps,
+  tenant: TenantConfig,
+  caseId: string,
+  mail: ParsedEmail,
+  messageId: string,
+  input: ReceiveEmailInput,
+  raw: Uint8Array,
+  extra: Pick<CaseMessage, 'classification' | 'automated'>,
+): Promise<'added' | 'exists'> {
+  const id = input.deliveryId;
+  const attachments: StoredAttachment[] = [];
+  for (const [index, a] of mail.attachments.entries()) {
+    // Keys derive from the delivery, so a retried run overwrites instead of duplicating.
+    const key = `cases/${tenant.id}/${caseId}/${id}/${String(index + 1).padStart(2, '0')}-${safeName(a.filename)}`;
+    await deps.evidence.put(key, a.content, a.contentType);
+    attachments.push({ filename: a.filename, contentType: a.contentType, size: a.content.byteLength, key });
+  }
+  const message: CaseMessage = {
+    id,
+    tenantId: tenant.id,
+    caseId,
+    direction: 'inbound',
+    channel: 'email',
+    at: input.receivedAt.toISOString(),
+    subject: mail.subject,
+    messageId,
+    inReplyTo: mail.inReplyTo,
+    references: [...mail.references],
+    from: mail.from?.address ?? '',
+    to: [...mail.to.map((a) => a.address)],
+    ...(raw.byteLength <= INLINE_RAW_LIMIT ? { raw: new TextDecoder().decode(raw) } : {}),
+    rawKey: input.rawKey,
+    attachments,
+    ...extra,
+  };
+  return deps.messages.addMessage(message);
+}
+
+function safeName(name: string): string {
+  return name.normalize('NFKD').replace(/[^\w.-]+/g, '_').slice(0, 100) || 'file';
+}
+
+/** Case ids of e-mailed requests derive from tenant + Message-ID: every retry addresses the same case. */
+async function caseIdFor(tenantId: string, messageId: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${tenantId}\n${messageId}`)));
+  const hex = [...digest.subarray(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  // Shaped as a UUID (version nibble 8: "custom") so it looks like every other case id.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
+}
+
+async function recordClassification(deps: ReceiveEmailDeps, c: Case, classification: Classification, forwarded: boolean): Promise<void> {
+  await appendEvent(deps, c.tenantId, c.id, {
+    type: 'email.classified',
+    summary: classification.confident
+      ? `Rights read from the e-mail: ${classification.rights.map((r) => `${r} (${RIGHT_ARTICLE[r]})`).join(', ')}. Staff may correct them.`
+      : 'No right recognised in the e-mail; opened as a request for information for staff to read and correct.',
+    details: { ...classification, forwarded },
+  });
+}
+
+/** Appends an audit event to a case, re-reading on a concurrent update (the workflow may be writing too). */
+async function appendEvent(
+  deps: ReceiveEmailDeps,
+  tenantId: string,
+  caseId: string,
+  event: { type: `${string}.${string}`; summary: string; details: Record<string, unknown>; visibility?: 'public' | 'internal' },
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await deps.repo.getCase(tenantId, caseId);
+    if (!current) return;
+    const now = deps.clock.now();
+    const events = nextEvents(current, now, [{ type: event.type, actor: SYSTEM, visibility: event.visibility ?? 'internal', summary: event.summary, details: event.details }]);
+    try {
+      await deps.repo.saveCase({ ...current, version: current.version + 1, lastEventSeq: current.lastEventSeq + events.length, updatedAt: now.toISOString() }, events);
+      return;
+    } catch (error) {
+      if (!(error instanceof ConcurrentUpdateError) || attempt >= SAVE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+function flagItem(input: ReceiveEmailInput, tenantId: string | null, flag: InboundFlag, reason: string, extra: Partial<Pick<FlaggedInbound, 'from' | 'subject' | 'messageId' | 'caseId'>> = {}): FlaggedInbound {
+  return { id: `${input.deliveryId}#${flag}`, tenantId, at: input.receivedAt.toISOString(), flag, reason, rawKey: input.rawKey, ...extra };
+}
+
+async function flagged(
+  deps: ReceiveEmailDeps,
+  input: ReceiveEmailInput,
+  tenantId: string | null,
+  flag: InboundFlag,
+  reason: string,
+  extra: Partial<Pick<FlaggedInbound, 'from' | 'subject' | 'messageId' | 'caseId'>> = {},
+): Promise<ReceiveEmailResult> {
+  await deps.messages.flag(flagItem(input, tenantId, flag, reason, extra));
+  return flag === 'auto_reply' || flag === 'bounce' ? { outcome: 'automated', kind: flag, caseId: null } : { outcome: 'flagged', flag, caseId: null };
+}

@@ -1,0 +1,73 @@
+import { SYSTEM, type AuditEvent } from '#domain/audit.ts';
+import { transition, type Case, type CaseStatus } from '#domain/case.ts';
+import { InvalidTransitionError } from '#domain/errors.ts';
+import type { Notice } from '#domain/ports.ts';
+import { updateCase } from '#domain/workflow.ts';
+import { loadCase, type CaseRef, type WorkflowDeps } from './deps.ts';
+
+export interface ConcludeInput extends CaseRef {
+  /** `from_status`: the outcome the case's status stands for (answered, refused, invalid, withdrawn). */
+  readonly outcome: 'from_status' | 'identity_not_established';
+}
+
+type Draft = Omit<AuditEvent, 'caseId' | 'tenantId' | 'seq' | 'at'>;
+
+function noticeFor(c: Case, outcome: ConcludeInput['outcome']): { notice: Notice | null; via: CaseStatus[] ; summary: string } {
+  const reasons = c.decision?.reasons ?? [];
+  if (outcome === 'identity_not_established') {
+    return { notice: { kind: 'identity_not_established' }, via: [], summary: 'Closed: identity could not be established.' };
+  }
+  switch (c.status) {
+    case 'answered': {
+      const marketingOnly = c.rights.every((r) => r.type === 'direct_marketing_objection');
+      return { notice: { kind: marketingOnly ? 'marketing_objection_confirmed' : 'answer', body: c.draft?.body ?? '' }, via: [], summary: 'Answer sent; case closed.' };
+    }
+    case 'refused':
+      return { notice: { kind: 'refusal', reasons }, via: [], summary: 'Refusal sent with reasons; case closed.' };
+    case 'invalid':
+      return { notice: { kind: 'invalid_request', reasons }, via: [], summary: 'Invalid-request notice sent with reasons; case closed.' };
+    case 'withdrawn':
+      return { notice: null, via: [], summary: 'Withdrawn; case closed.' };
+    default:
+      throw new InvalidTransitionError(`Case ${c.reference} is ${c.status}: nothing to conclude.`);
+  }
+}
+
+/**
+ * The last step of a case: the outcome notice in the case's channel (answer, refusal,
+ * invalid-request notice, identity not established), the case closed, its deadline timer stopped.
+ * Example: `await concludeCase(deps, { tenantId, caseId, outcome: 'from_status' })`.
+ */
+export async function concludeCase(deps: WorkflowDeps, input: ConcludeInput): Promise<void> {
+  let c = await loadCase(deps, input);
+  if (c.status === 'closed') {
+    await deps.workflows.stopTimer(c);
+    return;
+  }
+  const { notice, summary } = noticeFor(c, input.outcome);
+  let channel: string | null = null;
+  if (notice) {
+    channel = (await deps.notifier.notify(c, notice)).channel;
+    c = await loadCase(deps, input);
+  }
+  const now = deps.clock.now();
+  const drafts: Draft[] = [];
+  if (notice) {
+    drafts.push({ type: `notice.${notice.kind}`, actor: SYSTEM, visibility: 'public', summary: `Notice sent (${notice.kind}) via ${channel}.`, details: { kind: notice.kind, channel, ...(notice.reasons ? { reasons: notice.reasons } : {}) } });
+  }
+  drafts.push({ type: 'case.status_changed', actor: SYSTEM, visibility: 'public', summary, details: { from: c.status, to: 'closed' } });
+  const rightStatus = c.status === 'answered' ? 'fulfilled' : c.status === 'refused' ? 'refused' : c.status === 'withdrawn' ? 'withdrawn' : null;
+  const closed = transition(c, 'closed', now);
+  const { case: next, events } = updateCase(
+    closed,
+    now,
+    {
+      waiting: null,
+      attention: null,
+      ...(rightStatus ? { rights: c.rights.map((r) => ({ ...r, status: rightStatus })) } : {}),
+    },
+    drafts,
+  );
+  await deps.repo.saveCase(next, events);
+  await deps.workflows.stopTimer(next);
+}

@@ -1,0 +1,143 @@
+import type { Actor } from '#domain/audit.ts';
+import { transition, type Case, type CaseStatus } from '#domain/case.ts';
+import { ForbiddenError, ValidationError, WorkflowNotWaitingError } from '#domain/errors.ts';
+import type { IdentityMethod } from '#domain/identity.ts';
+import {
+  DECISIONS_BY_STEP,
+  DECISIONS_NEEDING_REASONS,
+  updateCase,
+  type AnswerDraft,
+  type Decision,
+  type WaitStep,
+} from '#domain/workflow.ts';
+import { loadCase, type CaseRef, type WorkflowDeps } from './deps.ts';
+
+export interface DecideInput extends CaseRef {
+  readonly step: WaitStep;
+  readonly decision: Decision;
+  readonly reasons?: readonly string[];
+  /** The answer text (`draft`). */
+  readonly body?: string;
+  /** How identity was established (`approve` at an identity step). */
+  readonly method?: IdentityMethod;
+  readonly actor: Actor;
+}
+
+export interface DecideResult {
+  readonly case: Case;
+  /** What the workflow was resumed with. */
+  readonly outcome: string;
+}
+
+type Effect = { status?: CaseStatus; patch?: Partial<Case>; outcome: string; summary: string; visibility: 'public' | 'internal' };
+
+/**
+ * A staff decision at the step where the case workflow waits: recorded on the case with its
+ * audit event, then the waiting execution is resumed with the outcome.
+ *
+ * Primary course: the case must be waiting at `step` (else 409, the decision is not silently
+ * dropped) → the decision must be one the step accepts, with reasons where the subject will read
+ * them → four-eyes on approval → status, identity or draft change + audit event, saved with a
+ * version check → SendTaskSuccess with the outcome.
+ * Example: `await decide(deps, { tenantId, caseId, step: 'approval', decision: 'approve', actor })`.
+ */
+export type DecisionDeps = Pick<WorkflowDeps, 'tenants' | 'repo' | 'clock' | 'workflows'>;
+
+export async function decide(deps: DecisionDeps, input: DecideInput): Promise<DecideResult> {
+  const c = await loadCase(deps, input);
+  if (!c.waiting || c.waiting.step !== input.step) {
+    throw new WorkflowNotWaitingError(
+      `Case ${c.reference} is not waiting for "${input.step}" (status "${c.status}", ${c.waiting ? `waiting for "${c.waiting.step}"` : 'not waiting for anyone'}).`,
+    );
+  }
+  if (!DECISIONS_BY_STEP[input.step].includes(input.decision)) {
+    throw new ValidationError(`"${input.decision}" is not a decision for "${input.step}".`, [
+      { field: 'decision', message: `one of ${DECISIONS_BY_STEP[input.step].join(', ')}` },
+    ]);
+  }
+  const reasons = (input.reasons ?? []).map((r) => r.trim()).filter(Boolean);
+  if (DECISIONS_NEEDING_REASONS.includes(input.decision) && reasons.length === 0) {
+    throw new ValidationError(`"${input.decision}" needs written reasons.`, [{ field: 'reasons', message: 'at least one reason' }]);
+  }
+  const now = deps.clock.now();
+  const effect = effectOf(deps, c, input, reasons, now);
+  const taskToken = c.waiting.taskToken;
+  const moved = effect.status && effect.status !== c.status ? transition(c, effect.status, now) : c;
+  const { case: next, events } = updateCase(
+    moved,
+    now,
+    {
+      ...effect.patch,
+      waiting: null,
+      decision: { step: input.step, decision: input.decision, ...(reasons.length ? { reasons } : {}), by: input.actor, at: now.toISOString() },
+    },
+    [
+      {
+        type: `decision.${input.decision}`,
+        actor: input.actor,
+        visibility: effect.visibility,
+        summary: effect.summary,
+        details: { step: input.step, ...(reasons.length ? { reasons } : {}), ...(effect.status ? { status: effect.status } : {}) },
+      },
+    ],
+  );
+  await deps.repo.saveCase(next, events);
+  await deps.workflows.sendDecision(taskToken, { decision: effect.outcome, ...(reasons.length ? { reasons } : {}) });
+  return { case: next, outcome: effect.outcome };
+}
+
+function effectOf(deps: DecisionDeps, c: Case, input: DecideInput, reasons: readonly string[], now: Date): Effect {
+  const by = input.actor.id;
+  switch (input.decision) {
+    case 'approve':
+      if (input.step === 'approval') {
+        const draft = c.draft;
+        if (!draft) throw new WorkflowNotWaitingError(`Case ${c.reference} has no drafted answer to approve.`);
+        if (deps.tenants.get(c.tenantId).approvals.fourEyes && draft.draftedBy === by) {
+          throw new ForbiddenError('Four-eyes: the answer must be approved by someone other than the person who drafted it.');
+        }
+        const approved: AnswerDraft = { ...draft, approvedBy: by, approvedAt: now.toISOString() };
+        return { status: 'answered', patch: { draft: approved }, outcome: 'approved', summary: 'Answer approved for sending.', visibility: 'internal' };
+      }
+      {
+        const method = input.method ?? (c.channel === 'in_person' ? 'in_person' : 'id_document');
+        if (!c.identity.acceptedMethods.includes(method)) {
+          throw new ValidationError(`"${method}" does not establish identity here (${c.identity.rule}).`, [{ field: 'method', message: `one of ${c.identity.acceptedMethods.join(', ')}` }]);
+        }
+        return {
+          status: 'in_progress',
+          patch: { identity: { ...c.identity, status: 'verified', method }, rights: c.rights.map((r) => (r.status === 'pending' ? { ...r, status: 'in_progress' as const } : r)) },
+          outcome: 'approved',
+          summary: `Identity verified by staff (${method}).`,
+          visibility: 'public',
+        };
+      }
+    case 'reject':
+      if (input.step === 'approval') {
+        return { status: 'in_progress', outcome: 'rejected', summary: 'Drafted answer sent back for changes.', visibility: 'internal' };
+      }
+      return { patch: { identity: { ...c.identity, status: 'failed' } }, outcome: 'rejected', summary: 'Identity could not be established.', visibility: 'public' };
+    case 'request_more':
+      return { outcome: 'request_more', summary: 'More identity information to be asked from the subject.', visibility: 'internal' };
+    case 'invalid':
+      return { status: 'invalid', outcome: 'invalid', summary: 'The request is not valid; the subject will be told why.', visibility: 'public' };
+    case 'withdraw':
+      return { status: 'withdrawn', outcome: 'withdrawn', summary: 'The request was withdrawn.', visibility: 'public' };
+    case 'draft': {
+      const body = input.body?.trim();
+      if (!body) throw new ValidationError('A drafted answer needs its text.', [{ field: 'body', message: 'required' }]);
+      return { status: 'awaiting_approval', patch: { draft: { body, draftedBy: by, draftedAt: now.toISOString() } }, outcome: 'drafted', summary: 'Answer drafted; awaiting approval.', visibility: 'internal' };
+    }
+    case 'extend':
+      if (c.extended) throw new WorkflowNotWaitingError(`Case ${c.reference} was already extended to ${c.dueDate}.`);
+      // The notice must reach the subject within the first period (001 §7.2, 003 §21.10).
+      if (now.getTime() > Date.parse(c.deadlines.answer.dueAt)) {
+        throw new ValidationError(`The extension had to be decided and notified by ${c.deadlines.answer.dueDate}.`, [{ field: 'decision', message: 'too late to extend' }]);
+      }
+      return { outcome: 'extend', summary: `Extension decided: ${reasons.join('; ')}`, visibility: 'internal' };
+    case 'fee':
+      return { outcome: 'fee', summary: `Fee decided: ${reasons.join('; ')}`, visibility: 'internal' };
+    case 'refuse':
+      return { status: 'refused', outcome: 'refused', summary: 'The request is refused; the subject will be told why.', visibility: 'public' };
+  }
+}

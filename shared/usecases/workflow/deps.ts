@@ -1,0 +1,36 @@
+import type { Case } from '#domain/case.ts';
+import { NotFoundError } from '#domain/errors.ts';
+import type { CaseRepository, Clock, IdentityVerifier, StaffAlerts, SubjectNotifier, WorkflowEngine } from '#domain/ports.ts';
+import type { WorkflowSettings } from '#domain/workflow.ts';
+import type { TenantRegistry } from '#tenants/registry.ts';
+
+/** What the workflow steps need; the Lambda handlers and the local service pass adapters in. */
+export interface WorkflowDeps {
+  readonly tenants: TenantRegistry;
+  readonly repo: CaseRepository;
+  readonly notifier: SubjectNotifier;
+  readonly alerts: StaffAlerts;
+  readonly workflows: WorkflowEngine;
+  readonly clock: Clock;
+  readonly settings: WorkflowSettings;
+  /** Automatic identity at intake (QES, partner assertion); absent until those validators exist. */
+  readonly identity?: IdentityVerifier;
+}
+
+export interface CaseRef {
+  readonly tenantId: string;
+  readonly caseId: string;
+}
+
+export async function loadCase(deps: Pick<WorkflowDeps, 'repo'>, ref: CaseRef): Promise<Case> {
+  const c = await deps.repo.getCase(ref.tenantId, ref.caseId);
+  if (!c) throw new NotFoundError(`Case ${ref.caseId} of ${ref.tenantId} does not exist.`);
+  return c;
+}
+
+/** Where the case workflow goes next, and the timeouts of a wait for the subject. */
+export interface WorkflowPlan {
+  readonly route: 'in_progress' | 'identity_review' | 'subject_identity' | 'subject_identity_reminded';
+  readonly reminderInSeconds: number;
+  readonly closeInSeconds: number;
+}

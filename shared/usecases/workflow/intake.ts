@@ -1,0 +1,58 @@
+import { SYSTEM } from '#domain/audit.ts';
+import { transition, type Case } from '#domain/case.ts';
+import { updateCase } from '#domain/workflow.ts';
+import { loadCase, type CaseRef, type WorkflowDeps, type WorkflowPlan } from './deps.ts';
+import { planResume } from './resume.ts';
+
+/**
+ * Intake: the first step of every case workflow.
+ *
+ * Primary course: identity that needs nothing more (not required, already verified, or
+ * established automatically, e.g. a valid QES) → in progress; a letter or a visit brought an
+ * identity document → staff review; otherwise the subject is asked for what is missing.
+ * Example: `await intakeCase(deps, { tenantId: 'gautora', caseId })` → `{ route: 'in_progress', … }`.
+ */
+export async function intakeCase(deps: WorkflowDeps, ref: CaseRef): Promise<WorkflowPlan> {
+  let c = await loadCase(deps, ref);
+  // A retried intake (or a racing restart) finds the case already past intake.
+  if (c.status !== 'received') return planResume(deps, ref);
+  const now = deps.clock.now();
+
+  if (c.identity.status === 'pending') {
+    const automatic = await deps.identity?.verifyAtIntake(c);
+    if (automatic) {
+      c = { ...c, identity: { ...c.identity, status: 'verified', method: automatic.method } };
+      return moveOn(deps, c, now, [
+        { type: 'identity.verified', actor: SYSTEM, visibility: 'public', summary: `Identity verified automatically (${automatic.method}).`, details: { method: automatic.method, evidence: automatic.evidence } },
+      ]);
+    }
+  }
+  if (c.identity.status === 'verified' || c.identity.status === 'not_required') return moveOn(deps, c, now, []);
+
+  const route = c.channel === 'post' || c.channel === 'in_person' ? 'identity_review' : 'subject_identity';
+  const { case: next, events } = updateCase(transition(c, 'awaiting_identity', now), now, {}, [
+    {
+      type: 'case.status_changed',
+      actor: SYSTEM,
+      visibility: 'public',
+      summary: route === 'identity_review' ? 'Identity document to be reviewed by staff.' : 'Identity to be confirmed by the subject.',
+      details: { from: 'received', to: 'awaiting_identity', acceptedMethods: c.identity.acceptedMethods, rule: c.identity.rule },
+    },
+  ]);
+  await deps.repo.saveCase(next, events);
+  return {
+    route,
+    reminderInSeconds: deps.settings.identityReminderAfterDays * 86_400,
+    closeInSeconds: deps.settings.identityCloseAfterReminderDays * 86_400,
+  };
+}
+
+async function moveOn(deps: WorkflowDeps, c: Case, now: Date, drafts: Parameters<typeof updateCase>[3]): Promise<WorkflowPlan> {
+  const moved = transition(c, 'in_progress', now);
+  const { case: next, events } = updateCase(moved, now, { rights: c.rights.map((r) => (r.status === 'pending' ? { ...r, status: 'in_progress' as const } : r)) }, [
+    ...drafts,
+    { type: 'case.status_changed', actor: SYSTEM, visibility: 'public', summary: 'Request in progress.', details: { from: c.status, to: 'in_progress' } },
+  ]);
+  await deps.repo.saveCase(next, events);
+  return { route: 'in_progress', reminderInSeconds: 1, closeInSeconds: 1 };
+}
