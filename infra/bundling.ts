@@ -1,3 +1,5 @@
+import { WORKFLOW_FUNCTIONS } from '#adapters/sfn/definitions.ts';
+
 /**
  * The one description of how Lambda code is bundled, shared by the CDK function construct and
  * the bundle-size check, so the sizes we test are the sizes we deploy.
@@ -18,9 +20,11 @@ export const LAMBDA_BUNDLING = {
 } as const;
 
 export interface FunctionSpec {
-  /** Logical name, also the function's folder under functions/. */
+  /** Logical name of the function. */
   readonly name: string;
   readonly entry: string;
+  /** The entry's export to invoke (several workflow steps share one entry); default `handler`. */
+  readonly handler?: string;
   readonly description: string;
   /** Minified bundle budget in KB (issue 7: intake/API ≤ 450, others ≤ 400). */
   readonly budgetKb: number;
@@ -30,7 +34,22 @@ export interface FunctionSpec {
   readonly async: boolean;
 }
 
+/** One function per workflow step: the state machines name each by its own ARN substitution. */
+const workflowSteps: readonly FunctionSpec[] = Object.entries(WORKFLOW_FUNCTIONS).map(([handler, step]) => ({
+  name: step.functionName.replace(/^rightsdesk-/, ''),
+  entry: 'functions/workflow/handler.ts',
+  handler,
+  description: `Workflow step: ${handler}`,
+  budgetKb: 400,
+  timeoutSeconds: 60,
+  // Step Functions invokes these synchronously and retries them itself (Retry/Catch in the ASL).
+  async: false,
+}));
+
 /** Every deployable function. */
 export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'api', entry: 'functions/api/handler.ts', description: 'Partner API, staff API and console (Hono)', budgetKb: 450, memoryMb: 1024, timeoutSeconds: 29, async: false },
+  { name: 'inbound-email', entry: 'functions/inbound-email/handler.ts', description: 'SES receipt: parse, thread or open a case', budgetKb: 450, memoryMb: 1024, timeoutSeconds: 120, async: true },
+  { name: 'ses-notifications', entry: 'functions/ses-notifications/handler.ts', description: 'SES bounces and complaints flag the case', budgetKb: 400, async: true },
+  ...workflowSteps,
 ];

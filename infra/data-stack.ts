@@ -6,6 +6,14 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import type { Construct } from 'constructs';
 import { TABLE_INDEXES, TABLE_KEYS } from '#adapters/dynamodb/table.ts';
 
+/**
+ * Bucket names are derived from account and region, so the service stack can name the buckets
+ * (and their object ARNs in IAM policies) without cross-stack exports.
+ */
+export function bucketName(purpose: 'inbound-mail' | 'evidence' | 'answers', stack: Stack): string {
+  return `rightsdesk-${purpose}-${stack.account}-${stack.region}`;
+}
+
 /** How long each kind of object is kept (DESIGN §1.3, §1.7). */
 export const RETENTION_DAYS = {
   /** Raw inbound mail is the evidence of receipt: kept as long as the audit trail (001 §4.5: 3 years). */
@@ -80,8 +88,9 @@ export class DataStack extends Stack {
     });
     Validations.of(accessLogs).acknowledge({ id: 'AwsSolutions-S1', reason: 'This is the access-log bucket itself; logging it into itself would loop.' });
 
-    const privateBucket = (name: string, expireAfterDays: number) =>
+    const privateBucket = (name: string, purpose: Parameters<typeof bucketName>[0], expireAfterDays: number) =>
       new Bucket(this, name, {
+        bucketName: bucketName(purpose, this),
         encryption: BucketEncryption.KMS,
         encryptionKey: this.key,
         bucketKeyEnabled: true,
@@ -95,8 +104,8 @@ export class DataStack extends Stack {
         ],
         removalPolicy: RemovalPolicy.RETAIN,
       });
-    this.inboundMailBucket = privateBucket('InboundMail', RETENTION_DAYS.inboundMail);
-    this.evidenceBucket = privateBucket('Evidence', RETENTION_DAYS.evidence);
-    this.answersBucket = privateBucket('Answers', RETENTION_DAYS.answers);
+    this.inboundMailBucket = privateBucket('InboundMail', 'inbound-mail', RETENTION_DAYS.inboundMail);
+    this.evidenceBucket = privateBucket('Evidence', 'evidence', RETENTION_DAYS.evidence);
+    this.answersBucket = privateBucket('Answers', 'answers', RETENTION_DAYS.answers);
   }
 }

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { buildReceiveEmailDeps } from '#adapters/inbound-email-deps.ts';
+import { buildWorkflowEngine } from '#adapters/sfn/build-engine.ts';
 import { loadMailConfig } from '#config/mail-config.ts';
+import { loadWorkflowEngineConfig } from '#config/workflow-engine-config.ts';
 import { receiveEmail, type ReceiveEmailDeps, type ReceiveEmailResult } from '#usecases/receive-email.ts';
 
 /**
@@ -53,7 +55,8 @@ let lambdaHandler: ReturnType<typeof createInboundEmailHandler> | undefined;
 export const handler = (event: unknown) => {
   if (!lambdaHandler) {
     const config = loadMailConfig();
-    lambdaHandler = createInboundEmailHandler(buildReceiveEmailDeps(config), { keyPrefix: config.inboundPrefix });
+    const deps = { ...buildReceiveEmailDeps(config), ...buildWorkflowEngine(loadWorkflowEngineConfig()) };
+    lambdaHandler = createInboundEmailHandler(deps, { keyPrefix: config.inboundPrefix });
   }
   return lambdaHandler(event);
 };

@@ -6,7 +6,7 @@ import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
 import type { ReceiveEmailDeps } from '#usecases/receive-email.ts';
 import { DynamoCaseRepository } from './dynamodb/case-repository.ts';
 import { buildMailAdapters, s3ClientFor, type MailAdapters } from './email-deps.ts';
-import { MailparserParser } from './mail/mailparser.ts';
+import { PostalMimeParser } from './mail/postal-mime-parser.ts';
 import { SesMailer } from './ses/mailer.ts';
 
 // Kept apart from email-deps.ts so the API bundle never pulls in the MIME parser (and its charset tables).
@@ -17,5 +17,5 @@ export function buildReceiveEmailDeps(config: MailConfig, tenants: TenantRegistr
   const mailer = new SesMailer(ses, config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {});
   const repo: CaseRepository = new DynamoCaseRepository(dynamo, config.tableName);
   const adapters = buildMailAdapters(config, { dynamo, s3: s3ClientFor(config), mailer }, tenants);
-  return { ...adapters, tenants, repo, mailer, clock: systemClock, ids: randomIds, parser: new MailparserParser() };
+  return { ...adapters, tenants, repo, mailer, clock: systemClock, ids: randomIds, parser: new PostalMimeParser() };
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { InMemoryBlobStore } from '#adapters/memory/blob-store.ts';
-import { MailparserParser } from '#adapters/mail/mailparser.ts';
+import { PostalMimeParser } from '#adapters/mail/postal-mime-parser.ts';
 import { MimeEmailSender } from '#adapters/mail/mime-email-sender.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { createSubjectNotifier } from '#usecases/notify-subject.ts';
@@ -32,7 +32,7 @@ describe('receiveEmail with in-memory adapters', () => {
       ids: { caseId: () => crypto.randomUUID() },
       messages: h.messages,
       notifier: createSubjectNotifier({ tenants: tenantRegistry, messages: h.messages, email: new MimeEmailSender(h.mailer), evidence, clock: h.clock }),
-      parser: new MailparserParser(),
+      parser: new PostalMimeParser(),
       inboundMail: inbound,
       evidence,
     };

@@ -6,6 +6,7 @@ import { TABLE_INDEXES } from '#adapters/dynamodb/table.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { buildApp } from '../../infra/app.ts';
 import { FUNCTIONS } from '../../infra/bundling.ts';
+import { STATE_MACHINES } from '#adapters/sfn/definitions.ts';
 
 type Resources = Record<string, { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string }>;
 
@@ -41,11 +42,12 @@ describe('CDK app', () => {
   it('gives every function the shared defaults: Node.js 24, arm64, ESM handler, JSON logs, tracing', () => {
     const functions = Object.values(resourcesOf(service, 'AWS::Lambda::Function'));
     expect(functions).toHaveLength(FUNCTIONS.length);
+    const handlers = new Set(FUNCTIONS.map((f) => `index.${f.handler ?? 'handler'}`));
+    expect(new Set(functions.map((fn) => fn.Properties?.Handler))).toEqual(handlers);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
-        Handler: 'index.handler',
         LoggingConfig: { LogFormat: 'JSON' },
         TracingConfig: { Mode: 'Active' },
       });
@@ -56,7 +58,7 @@ describe('CDK app', () => {
     const asyncCount = FUNCTIONS.filter((f) => f.async).length;
     const configs = Object.values(resourcesOf(service, 'AWS::Lambda::EventInvokeConfig'));
     expect(configs).toHaveLength(asyncCount);
-    for (const config of configs) expect(config.Properties).toMatchObject({ MaximumRetryAttempts: 2, DestinationConfig: { OnFailure: { Destination: Match.anyValue() } } });
+    for (const config of configs) expect(config.Properties).toMatchObject({ MaximumRetryAttempts: 2, DestinationConfig: { OnFailure: { Destination: expect.anything() } } });
   });
 
   it('encrypts the table with the customer-managed key, with PITR, deletion protection, TTL and the adapter’s indexes', () => {
@@ -80,6 +82,7 @@ describe('CDK app', () => {
   it('blocks public access, requires TLS and encrypts every bucket; evidence expires fast', () => {
     const buckets = resourcesOf(data, 'AWS::S3::Bucket');
     expect(Object.keys(buckets)).toHaveLength(4);
+    expect(Object.values(buckets).filter((b) => JSON.stringify(b.Properties?.BucketName ?? '').includes('rightsdesk-'))).toHaveLength(3);
     for (const bucket of Object.values(buckets)) {
       expect(bucket.Properties?.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
       expect(JSON.stringify(bucket.Properties?.BucketEncryption)).toMatch(/"SSEAlgorithm":"(aws:kms|AES256)"/);
@@ -130,12 +133,42 @@ describe('CDK app', () => {
 
   it('receives mail for every tenant mailbox into the inbound bucket, and sends with a configuration set', () => {
     service.hasResourceProperties('AWS::SES::ReceiptRule', {
-      Rule: Match.objectLike({ Recipients: tenantRegistry.list().map((t) => t.mailbox), Actions: Match.arrayWith([Match.objectLike({ S3Action: Match.anyValue() })]) }),
+      Rule: Match.objectLike({
+        Recipients: tenantRegistry.list().map((t) => t.mailbox),
+        Actions: [Match.objectLike({ S3Action: Match.objectLike({ ObjectKeyPrefix: 'inbound/' }) }), Match.objectLike({ LambdaAction: Match.objectLike({ InvocationType: 'Event' }) })],
+      }),
     });
+    service.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda' });
     expect(Object.keys(service.findResources('AWS::SES::EmailIdentity'))).toHaveLength(5);
     service.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
       EventDestination: Match.objectLike({ MatchingEventTypes: Match.arrayWith(['bounce', 'complaint']) }),
     });
+  });
+
+  it('deploys the state machine files from statemachines/ unchanged, with every ${…} substituted', () => {
+    const machines = Object.values(resourcesOf(service, 'AWS::StepFunctions::StateMachine'));
+    expect(machines).toHaveLength(Object.keys(STATE_MACHINES).length);
+    for (const machine of Object.values(STATE_MACHINES)) {
+      const deployed = machines.find((m) => m.Properties?.StateMachineName === machine.name);
+      const file = readFileSync(machine.file, 'utf8');
+      expect(JSON.parse(String(deployed?.Properties?.DefinitionString))).toEqual(JSON.parse(file));
+      const placeholders = new Set([...file.matchAll(/\$\{([A-Za-z]+)\}/g)].map((m) => m[1]));
+      expect(Object.keys(deployed?.Properties?.DefinitionSubstitutions as object).sort()).toEqual(expect.arrayContaining([...placeholders].sort()));
+      expect(deployed?.Properties).toMatchObject({ StateMachineType: 'STANDARD', TracingConfiguration: { Enabled: true }, LoggingConfiguration: { Level: 'ALL' } });
+    }
+  });
+
+  it('uses wildcard resources only where names are chosen at run time', () => {
+    const wildcardResources = new Set(
+      allPolicyStatements(service)
+        .flatMap((statement) => [statement.Resource].flat())
+        .map((resource) => JSON.stringify(resource))
+        .filter((resource) => resource.includes('*')),
+    );
+    const described = [...wildcardResources].map((r) =>
+      r === '"*"' ? 'any (X-Ray, log delivery)' : r.includes(':execution:rightsdesk-deadline-timer:*') ? 'timer executions' : r.includes('rightsdesk-evidence-') && r.endsWith('/*"]]}') ? 'evidence objects' : r.includes('rightsdesk-inbound-mail-') && r.includes('/inbound/*') ? 'received mail' : r.includes(':log-stream:*') ? 'own log streams' : `unexpected: ${r}`,
+    );
+    expect(new Set(described)).toEqual(new Set(['any (X-Ray, log delivery)', 'timer executions', 'evidence objects', 'received mail', 'own log streams']));
   });
 
   it('has the alarms: cases overdue, API 5xx, SES bounce rate, and a dead-letter queue alarm per async function', () => {
@@ -144,6 +177,7 @@ describe('CDK app', () => {
     expect(alarms.some((a) => a.includes('"MetricName":"5xx"'))).toBe(true);
     expect(alarms.some((a) => a.includes('"MetricName":"Reputation.BounceRate"'))).toBe(true);
     expect(alarms.filter((a) => a.includes('ApproximateNumberOfMessagesVisible'))).toHaveLength(FUNCTIONS.filter((f) => f.async).length);
+    expect(alarms.filter((a) => a.includes('ExecutionsFailed') && a.includes('ExecutionsTimedOut'))).toHaveLength(Object.keys(STATE_MACHINES).length);
     expect(alarms.every((a) => a.includes('AlarmActions'))).toBe(true);
     expect(Object.keys(service.findResources('AWS::CloudWatch::Dashboard'))).toHaveLength(1);
   });
