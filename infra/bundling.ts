@@ -40,7 +40,8 @@ const workflowSteps: readonly FunctionSpec[] = Object.entries(WORKFLOW_FUNCTIONS
   entry: 'functions/workflow/handler.ts',
   handler,
   description: `Workflow step: ${handler}`,
-  budgetKb: 400,
+  // 400 → 750: intake validates QES attachments in process (pkijs/asn1js, @xmldom/xmldom, jose: ~300 KB).
+  budgetKb: 750,
   timeoutSeconds: 60,
   // Step Functions invokes these synchronously and retries them itself (Retry/Catch in the ASL).
   async: false,
@@ -51,5 +52,12 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'api', entry: 'functions/api/handler.ts', description: 'Partner API, staff API and console (Hono)', budgetKb: 450, memoryMb: 1024, timeoutSeconds: 29, async: false },
   { name: 'inbound-email', entry: 'functions/inbound-email/handler.ts', description: 'SES receipt: parse, thread or open a case', budgetKb: 450, memoryMb: 1024, timeoutSeconds: 120, async: true },
   { name: 'ses-notifications', entry: 'functions/ses-notifications/handler.ts', description: 'SES bounces and complaints flag the case', budgetKb: 400, async: true },
+  // pdf-lib + @pdf-lib/fontkit (its Unicode tables are ~900 KB) live only here, so the API and the
+  // workflow steps stay small; the DejaVu Sans TTF ships beside the bundle (LETTER_FONT_PATH).
+  { name: 'letters', entry: 'functions/letters/handler.ts', description: 'Letter PDFs for post and in-person answers (pdf-lib)', budgetKb: 1500, memoryMb: 1024, timeoutSeconds: 30, async: false },
+  // The webhook retry sweep (EventBridge, every minute): signs (jose) and POSTs due deliveries.
+  { name: 'webhooks', entry: 'functions/webhooks/handler.ts', description: 'Partner webhooks: signed deliveries with retries', budgetKb: 400, timeoutSeconds: 60, async: true },
+  // The public web form (API Gateway routes /forms/* here): unauthenticated, kept out of the API bundle.
+  { name: 'forms', entry: 'functions/forms/handler.ts', description: 'Public web form (lt/en), e-mail confirmation, status page', budgetKb: 400, memoryMb: 512, timeoutSeconds: 29, async: false },
   ...workflowSteps,
 ];

@@ -5,6 +5,14 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { serve, type ServerType } from '@hono/node-server';
 import { buildApiDeps } from '#adapters/api-deps.ts';
+import { loadLetterFont, PdfLetterRenderer } from '#adapters/pdf/letter-pdf.ts';
+import { webhookJwks } from '#adapters/webhooks/jose-signer.ts';
+import { localFormsSecret, localWebhookKeys } from './webhook-keys.ts';
+import { buildFormsDeps } from '#adapters/forms-deps.ts';
+import { loadFormsConfig } from '#config/forms-config.ts';
+import { createFormsApp } from '#http/forms/forms-app.tsx';
+import { Hono } from 'hono';
+import { startWebhookSweep } from './webhook-sweep.ts';
 import { buildReceiveEmailDeps } from '#adapters/inbound-email-deps.ts';
 import { loadMailConfig } from '#config/mail-config.ts';
 import { createInboundEmailHandler } from '../functions/inbound-email/handler.ts';
@@ -17,6 +25,7 @@ import { s3ClientConfig, startS3Local, type S3Local } from './services/s3-local.
 import { startSesLocal, type SesLocal } from './services/ses-local.ts';
 import { startSmtpLocal } from './services/smtp-local.ts';
 import { startLocalWorkflows } from './sfn/local-workflows.ts';
+import { localConsole } from './console.ts';
 import { localIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER, STAFF_ROLES, type StaffRole } from './tokens.ts';
 
 export const LOCAL_TABLE = 'rightsdesk';
@@ -117,11 +126,38 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     });
     stops.push(workflows.stop);
     log(`Step Functions  ${workflows.endpoint}  (time ×${workflows.clock.speed}, now ${workflows.clock.now().toISOString()})`);
-    const app = createApp({ ...buildApiDeps(config, tenantRegistry, mailConfig), clock: workflows.clock, workflows: workflows.engine });
-    const server = await listen(app.fetch, options.ports.api);
+    // Partner webhooks: per-tenant ES256 keys in .local/keys/webhook.json, a sweep every second
+    // delivers due items (the AWS `webhooks` function runs the same use case on a schedule).
+    const webhookKeys = await localWebhookKeys(join(options.stateDir, 'keys', 'webhook.json'), tenantRegistry.list().map((t) => t.id));
+    stops.push(startWebhookSweep({ dynamodbEndpoint: dynamo.endpoint, region: REGION, tableName: LOCAL_TABLE, keys: webhookKeys, clock: workflows.clock, log }));
+    const apiDeps = {
+      webhookJwks: webhookJwks(webhookKeys),
+      // Letters (post / in person) render in-process locally; on AWS the `letters` function does.
+      ...buildApiDeps(config, tenantRegistry, mailConfig, { renderer: new PdfLetterRenderer(loadLetterFont()) }),
+      clock: workflows.clock,
+      workflows: workflows.engine,
+      console: localConsole({ issuer, tenants: tenantRegistry, dynamodbEndpoint: dynamo.endpoint, region: REGION, tableName: LOCAL_TABLE }),
+    };
+    const app = createApp(apiDeps);
+    // The public web form is its own function on AWS (API Gateway routes /forms/* to it); locally it
+    // shares the port: /forms/* goes to it, everything else to the API app unchanged.
+    const root = new Hono();
+    const server = await listen(root.fetch, options.ports.api);
     stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
     const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const formsDynamo = new DynamoDBClient({ region: REGION, endpoint: dynamo.endpoint });
+    stops.push(async () => formsDynamo.destroy());
+    const formsConfig = loadFormsConfig({ FORM_SECRET: await localFormsSecret(join(options.stateDir, 'keys', 'forms.json')), PUBLIC_BASE_URL: apiUrl });
+    root.route(
+      '/forms',
+      createFormsApp(
+        buildFormsDeps(formsConfig, { ...apiDeps, clock: workflows.clock, dynamo: formsDynamo, tableName: LOCAL_TABLE, workflows: workflows.engine }),
+      ),
+    );
+    root.all('*', (c) => app.fetch(c.req.raw, c.env));
+    log(`Web form        ${apiUrl}/forms/<tenant>  (lt/en)`);
     log(`API             ${apiUrl}  (reference ${apiUrl}/docs)`);
+    log(`Staff console   ${apiUrl}/console  (development sign-in: pick a seeded staff member)`);
 
     // SES receiving stand-in: store the raw in S3, then call the same handler the receipt rule invokes.
     const inboundDeps = { ...buildReceiveEmailDeps(mailConfig, tenantRegistry), workflows: workflows.engine };

@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 
 bash tools/ensure-java.sh
+# The browser tests (tests/e2e) drive Debian's Chromium.
+bash tools/ensure-chromium.sh
 npx tsc --noEmit -p tsconfig.json
 npx eslint .
 

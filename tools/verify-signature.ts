@@ -42,7 +42,7 @@ export async function verifySignatureCommand(argv: readonly string[]): Promise<n
     const trustedList = loadTrustedList(await readFile(listPath), signer);
     const bytes = await readFile(file);
     const content = values.content ? await readFile(values.content) : undefined;
-    const verdict = verifySignedFile({ bytes, fileName: file, trustedList, at, ...(content ? { content } : {}) });
+    const verdict = await verifySignedFile({ bytes, fileName: file, trustedList, at, ...(content ? { content } : {}) });
     const first = verdict.signatures[0];
     console.log(
       JSON.stringify(

@@ -1,5 +1,10 @@
 import { buildMailAdapters, s3ClientFor } from '#adapters/email-deps.ts';
+import { lambdaLetterRenderer } from '#adapters/lambda/letter-renderer.ts';
+import { S3AnswerDownloads } from '#adapters/s3/answer-downloads.ts';
+import { loadLetterConfig } from '#config/letter-config.ts';
+import { systemClock } from '#domain/ports.ts';
 import { buildWorkflowDeps, workflowClients } from '#adapters/workflow-deps.ts';
+import { qesIdentityVerifier } from '#adapters/identity/qes-wiring.ts';
 import { loadMailConfig } from '#config/mail-config.ts';
 import { loadWorkflowConfig } from '#config/workflow-config.ts';
 import { createWorkflowHandlers } from './handlers.ts';
@@ -12,8 +17,11 @@ import { createWorkflowHandlers } from './handlers.ts';
 const config = loadWorkflowConfig();
 const clients = workflowClients(config);
 const mail = loadMailConfig();
-const { notifier } = buildMailAdapters(mail, { dynamo: clients.dynamo, s3: s3ClientFor(mail), mailer: clients.mailer });
-const handlers = createWorkflowHandlers(buildWorkflowDeps(config, clients, { notifier }));
+const s3 = s3ClientFor(mail);
+const downloads = new S3AnswerDownloads(s3, mail.answersBucket, mail.answerLinkTtlSeconds, systemClock);
+const renderer = lambdaLetterRenderer(loadLetterConfig().functionName, config.region);
+const { notifier, messages, evidence, inboundMail } = buildMailAdapters(mail, { dynamo: clients.dynamo, s3, mailer: clients.mailer }, undefined, { downloads, ...(renderer ? { renderer } : {}) });
+const handlers = createWorkflowHandlers(buildWorkflowDeps(config, clients, { notifier, identity: qesIdentityVerifier({ messages, evidence, inboundMail }, systemClock) }));
 
 export const intake = handlers.intake;
 export const resume = handlers.resume;

@@ -2,8 +2,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { buildMailAdapters, s3ClientFor } from '#adapters/email-deps.ts';
+import { loadLetterFont, PdfLetterRenderer } from '#adapters/pdf/letter-pdf.ts';
+import { S3AnswerDownloads } from '#adapters/s3/answer-downloads.ts';
 import { STATE_MACHINES } from '#adapters/sfn/definitions.ts';
 import { buildWorkflowDeps, workflowClients } from '#adapters/workflow-deps.ts';
+import { qesIdentityVerifier } from '#adapters/identity/qes-wiring.ts';
 import type { MailConfig } from '#config/mail-config.ts';
 import type { WorkflowConfig } from '#config/workflow-config.ts';
 import type { WorkflowEngine } from '#domain/ports.ts';
@@ -73,8 +76,12 @@ export async function startLocalWorkflows(options: LocalWorkflowsOptions): Promi
     settings: DEFAULT_WORKFLOW_SETTINGS,
   };
   const clients = workflowClients(config);
-  const { notifier } = buildMailAdapters(options.mail, { dynamo: clients.dynamo, s3: s3ClientFor(options.mail), mailer: clients.mailer }, tenantRegistry);
-  const deps = buildWorkflowDeps(config, clients, { notifier, clock });
+  const s3 = s3ClientFor(options.mail);
+  const downloads = new S3AnswerDownloads(s3, options.mail.answersBucket, options.mail.answerLinkTtlSeconds, clock);
+  // Letters render in-process locally (on AWS: the `letters` function).
+  const renderer = new PdfLetterRenderer(loadLetterFont());
+  const { notifier, messages, evidence, inboundMail } = buildMailAdapters(options.mail, { dynamo: clients.dynamo, s3, mailer: clients.mailer }, tenantRegistry, { downloads, renderer, clock });
+  const deps = buildWorkflowDeps(config, clients, { notifier, clock, identity: qesIdentityVerifier({ messages, evidence, inboundMail }, clock) });
   await registerRightsdeskWorkflows(sfn, { tableName: options.tableName, handlers: createWorkflowHandlers(deps) });
 
   const saveClock = async () => {

@@ -1,11 +1,14 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { MailConfig } from '#config/mail-config.ts';
+import type { AnswerDownloads, LetterRenderer, PrintQueue } from '#domain/channel-ports.ts';
 import type { BlobStore, MessageStore } from '#domain/mail.ts';
-import { systemClock, type Mailer, type SubjectNotifier } from '#domain/ports.ts';
+import { systemClock, type Clock, type Mailer, type SubjectNotifier } from '#domain/ports.ts';
 import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
+import { createChannelNotifier } from '#usecases/channel-notifier.ts';
 import { createSubjectNotifier } from '#usecases/notify-subject.ts';
 import { DynamoMessageStore } from './dynamodb/message-store.ts';
+import { DynamoPrintQueue } from './dynamodb/print-queue.ts';
 import { MimeEmailSender } from './mail/mime-email-sender.ts';
 import { S3BlobStore } from './s3/blob-store.ts';
 
@@ -13,6 +16,7 @@ export interface MailAdapters {
   readonly messages: MessageStore;
   readonly inboundMail: BlobStore;
   readonly evidence: BlobStore;
+  readonly printQueue: PrintQueue;
   readonly notifier: SubjectNotifier;
 }
 
@@ -24,18 +28,40 @@ export function s3ClientFor(config: Pick<MailConfig, 'region' | 's3Endpoint'>): 
   });
 }
 
-/** The e-mail channel's adapters over given clients: shared by the API and the inbound handler. */
+/**
+ * The channels' adapters over given clients, shared by the API, the inbound handler and the
+ * workflow steps: the message store, the buckets, the print queue, and the notifier that routes
+ * each notice by the case's channel (e-mail; letters for post and in person when a renderer is
+ * given). Answers publish large attachments as links when `downloads` is given.
+ */
 export function buildMailAdapters(
   config: MailConfig,
   clients: { dynamo: DynamoDBClient; s3: S3Client; mailer: Mailer },
   tenants: TenantRegistry = tenantRegistry,
+  /** Workflow steps pass `downloads` (the API never sends answers, so the presigner stays out of its bundle); `renderer` makes letters. */
+  extras: { readonly downloads?: AnswerDownloads; readonly renderer?: LetterRenderer; readonly clock?: Clock } = {},
 ): MailAdapters {
+  const clock = extras.clock ?? systemClock;
   const messages = new DynamoMessageStore(clients.dynamo, config.tableName);
   const evidence = new S3BlobStore(clients.s3, config.evidenceBucket);
+  const printQueue = new DynamoPrintQueue(clients.dynamo, config.tableName);
+  const email = createSubjectNotifier({
+    tenants,
+    messages,
+    email: new MimeEmailSender(clients.mailer),
+    evidence,
+    clock,
+    ...(extras.downloads ? { downloads: extras.downloads } : {}),
+    attachmentLimitBytes: config.attachmentLimitBytes,
+  });
   return {
     messages,
     inboundMail: new S3BlobStore(clients.s3, config.inboundBucket),
     evidence,
-    notifier: createSubjectNotifier({ tenants, messages, email: new MimeEmailSender(clients.mailer), evidence, clock: systemClock }),
+    printQueue,
+    notifier: createChannelNotifier({
+      email,
+      ...(extras.renderer ? { letters: { tenants, renderer: extras.renderer, printQueue, evidence, messages, clock } } : {}),
+    }),
   };
 }

@@ -2,10 +2,12 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import type { WorkflowConfig } from '#config/workflow-config.ts';
-import { systemClock, type Clock, type Mailer, type SubjectNotifier } from '#domain/ports.ts';
+import { systemClock, type Clock, type IdentityVerifier, type Mailer, type SubjectNotifier } from '#domain/ports.ts';
 import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
 import type { WorkflowDeps } from '#usecases/workflow/deps.ts';
+import { withWebhookOutbox } from '#usecases/webhooks.ts';
 import { DynamoCaseRepository } from './dynamodb/case-repository.ts';
+import { DynamoWebhookOutbox } from './dynamodb/webhook-outbox.ts';
 import { MailerStaffAlerts } from './ses/staff-alerts.ts';
 import { SesMailer } from './ses/mailer.ts';
 import { SfnWorkflowEngine } from './sfn/workflow-engine.ts';
@@ -32,16 +34,18 @@ export function workflowClients(config: WorkflowConfig): WorkflowClients {
 export function buildWorkflowDeps(
   config: WorkflowConfig,
   clients: WorkflowClients,
-  options: { readonly notifier: SubjectNotifier; readonly tenants?: TenantRegistry; readonly clock?: Clock },
+  options: { readonly notifier: SubjectNotifier; readonly tenants?: TenantRegistry; readonly clock?: Clock; readonly identity?: IdentityVerifier },
 ): WorkflowDeps {
   const tenants = options.tenants ?? tenantRegistry;
   return {
     tenants,
-    repo: new DynamoCaseRepository(clients.dynamo, config.tableName),
+    // Status changes and notices of `api` cases owe the partner a webhook (see usecases/webhooks.ts).
+    repo: withWebhookOutbox(new DynamoCaseRepository(clients.dynamo, config.tableName), new DynamoWebhookOutbox(clients.dynamo, config.tableName), options.clock ?? systemClock),
     notifier: options.notifier,
     alerts: new MailerStaffAlerts(clients.mailer, tenants),
     workflows: new SfnWorkflowEngine(clients.sfn, config.arns),
     clock: options.clock ?? systemClock,
     settings: config.settings,
+    ...(options.identity ? { identity: options.identity } : {}),
   };
 }

@@ -16,6 +16,12 @@ const EnvSchema = z.object({
   /** …under this key prefix (the action's ObjectKeyPrefix); the key is prefix + SES message id. */
   INBOUND_MAIL_PREFIX: z._default(z.string(), 'inbound/'),
   EVIDENCE_BUCKET: z._default(z.string().check(z.minLength(3)), 'rightsdesk-evidence'),
+  /** Answers too large to attach are published here as presigned links… */
+  ANSWERS_BUCKET: z._default(z.string().check(z.minLength(3)), 'rightsdesk-answers'),
+  /** …valid this long (SigV4 allows at most 7 days)… */
+  ANSWER_LINK_TTL_SECONDS: z._default(z.coerce.number().check(z.int(), z.positive(), z.maximum(604_800)), 604_800),
+  /** …when the attachments of one answer exceed this many bytes. */
+  ANSWER_ATTACHMENT_LIMIT_BYTES: z._default(z.coerce.number().check(z.int(), z.positive()), 7 * 1024 * 1024),
 });
 
 export interface MailConfig {
@@ -28,6 +34,9 @@ export interface MailConfig {
   readonly inboundBucket: string;
   readonly inboundPrefix: string;
   readonly evidenceBucket: string;
+  readonly answersBucket: string;
+  readonly answerLinkTtlSeconds: number;
+  readonly attachmentLimitBytes: number;
 }
 
 export function loadMailConfig(env: Record<string, string | undefined> = process.env): MailConfig {
@@ -47,5 +56,8 @@ export function loadMailConfig(env: Record<string, string | undefined> = process
     inboundBucket: e.INBOUND_MAIL_BUCKET,
     inboundPrefix: e.INBOUND_MAIL_PREFIX,
     evidenceBucket: e.EVIDENCE_BUCKET,
+    answersBucket: e.ANSWERS_BUCKET,
+    answerLinkTtlSeconds: e.ANSWER_LINK_TTL_SECONDS,
+    attachmentLimitBytes: e.ANSWER_ATTACHMENT_LIMIT_BYTES,
   };
 }

@@ -2,6 +2,7 @@ import type { Actor, AuditEvent } from './audit.ts';
 import type { Channel, Language } from './channels.ts';
 import { InvalidTransitionError } from './errors.ts';
 import type { IdentityMethod, IdentityStatus } from './identity.ts';
+import type { IdentityEvidence } from './identity-evidence.ts';
 import type { RightStatus, RightType } from './rights.ts';
 import type { CaseDeadlines } from '#deadlines/engine.ts';
 import type { AnswerDraft, Attention, RecordedDecision, TimerState, Waiting } from './workflow.ts';
@@ -74,6 +75,8 @@ export interface CaseIdentity {
   readonly rule: string;
   /** A partner's identity assertion was supplied and awaits verification. */
   readonly assertionSupplied: boolean;
+  /** How identity was (or could not yet be) established: the minimal evidence record. */
+  readonly evidence?: IdentityEvidence | null;
 }
 
 export interface RepeatFlag {

@@ -1,8 +1,10 @@
+import type { AnswerContent } from './answer.ts';
 import type { AuditEvent } from './audit.ts';
 import type { Case, CaseStatus } from './case.ts';
 import type { Channel } from './channels.ts';
 import type { EarlierRequest } from './repeats.ts';
 import type { IdentityMethod } from './identity.ts';
+import type { IdentityEvidence } from './identity-evidence.ts';
 
 /**
  * Ports the use cases depend on. Adapters (DynamoDB, in-memory, SES, …) implement them, and the
@@ -75,6 +77,8 @@ export interface OutboundEmail {
   readonly html?: string;
   /** Threading and tracing headers (In-Reply-To, References, X-Rightsdesk-Case). */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Files sent with the mail (SES v2 `Content.Simple.Attachments`). */
+  readonly attachments?: ReadonlyArray<{ readonly filename: string; readonly contentType: string; readonly content: Uint8Array }>;
 }
 
 /** Sends e-mail (SES in both environments; the SES stand-in locally). */
@@ -120,6 +124,10 @@ export interface Notice {
   /** The answer's body text and attachments for `answer`. */
   readonly body?: string;
   readonly attachments?: ReadonlyArray<{ readonly filename: string; readonly contentType: string; readonly content: Uint8Array }>;
+  /** `answer`: the per-right content (Art. 15 information, erasure outcome, the subject's data). */
+  readonly answer?: AnswerContent;
+  /** Files too large to attach, offered as time-limited download links instead (set by the notifier). */
+  readonly links?: ReadonlyArray<{ readonly filename: string; readonly url: string; readonly expiresAt: string }>;
 }
 
 /**
@@ -155,5 +163,12 @@ export interface StaffAlerts {
  * verified partner assertion). Returns null when staff or the subject must act.
  */
 export interface IdentityVerifier {
-  verifyAtIntake(c: Case): Promise<{ readonly method: IdentityMethod; readonly evidence: string } | null>;
+  verifyAtIntake(c: Case): Promise<{
+    readonly method: IdentityMethod;
+    readonly evidence: string;
+    /** The evidence record kept on the case (identity.evidence). */
+    readonly record?: IdentityEvidence;
+    /** `needs_review`: e.g. a qualified signature by someone else than the requester; staff decide. */
+    readonly verdict?: 'verified' | 'needs_review';
+  } | null>;
 }

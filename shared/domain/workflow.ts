@@ -1,3 +1,4 @@
+import type { AnswerContent } from './answer.ts';
 import type { Actor, AuditEvent } from './audit.ts';
 import { isOpen, nextEvents, type Case } from './case.ts';
 
@@ -45,6 +46,8 @@ export interface RecordedDecision {
 
 export interface AnswerDraft {
   readonly body: string;
+  /** Per-right content and the subject's data (access, portability, erasure outcome). */
+  readonly answer?: AnswerContent;
   readonly draftedBy: string;
   readonly draftedAt: string;
   readonly approvedBy?: string;

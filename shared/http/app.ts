@@ -8,6 +8,7 @@ import type { ApiDeps, AppEnv } from './deps.ts';
 import { renderDocsPage } from './docs-page.ts';
 import { buildOpenApi } from './openapi.ts';
 import { consoleRoutes } from './console-routes.ts';
+import { consoleUi } from './console-ui/routes.tsx';
 import { partnerRoutes } from './partner-routes.ts';
 import { PROBLEM_KINDS, problemFor, problemFromDomainError, problemResponse, type ProblemCode } from './problem.ts';
 
@@ -21,15 +22,19 @@ export function createApp(deps: ApiDeps): Hono<AppEnv> {
   const docsHtml = renderDocsPage(openApi);
 
   app.use('*', secureHeaders());
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: deps.limits.maxBodyBytes,
-      onError: (c) => problemResponse(c, problemFor('payload_too_large', `The body may be at most ${deps.limits.maxBodyBytes} bytes.`)),
-    }),
-  );
+  const limit = bodyLimit({
+    maxSize: deps.limits.maxBodyBytes,
+    onError: (c) => problemResponse(c, problemFor('payload_too_large', `The body may be at most ${deps.limits.maxBodyBytes} bytes.`)),
+  });
+  // Registering a postal request carries its scan: that route sets its own, larger limit (console-intake-routes.ts).
+  app.use('*', (c, next) => (c.req.method === 'POST' && c.req.path === '/console/api/cases' ? next() : limit(c, next)));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  // Partners verify webhook JWS signatures with these (kid per tenant key); cacheable, keys rotate by adding.
+  app.get('/.well-known/jwks.json', (c) => {
+    c.header('cache-control', 'public, max-age=300');
+    return c.json(deps.webhookJwks ?? { keys: [] });
+  });
   app.get('/openapi.json', (c) => c.json(openApi));
   app.get('/docs', (c) => c.html(docsHtml));
   app.get('/problems/:slug', (c) => {
@@ -41,6 +46,7 @@ export function createApp(deps: ApiDeps): Hono<AppEnv> {
 
   app.route('/v1', partnerRoutes(deps));
   app.route('/console/api', consoleRoutes(deps));
+  if (deps.console) app.route('/', consoleUi(deps, deps.console));
 
   app.notFound((c) => problemResponse(c, problemFor('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => errorResponse(deps, c, error));

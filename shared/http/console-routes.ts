@@ -2,6 +2,9 @@ import { Hono } from 'hono';
 import { ForbiddenError } from '#domain/errors.ts';
 import { bearerToken, type StaffRole } from './auth.ts';
 import { consoleCaseRoutes } from './console-case-routes.ts';
+import { consoleIdentityRoutes } from './console-identity-routes.ts';
+import { consoleIntakeRoutes } from './console-intake-routes.ts';
+import { consoleRightsRoutes } from './console-rights-routes.ts';
 import { consoleWorkflowRoutes } from './console-workflow-routes.ts';
 import type { ApiDeps, AppEnv } from './deps.ts';
 
@@ -24,5 +27,8 @@ export function consoleRoutes(deps: ApiDeps): Hono<AppEnv> {
   api.get('/me', (c) => c.json(c.get('staff')));
   api.route('/', consoleCaseRoutes(deps));
   api.route('/', consoleWorkflowRoutes(deps));
+  api.route('/', consoleIdentityRoutes(deps));
+  api.route('/', consoleIntakeRoutes(deps));
+  api.route('/', consoleRightsRoutes(deps));
   return api;
 }

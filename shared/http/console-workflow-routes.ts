@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
+import { AnswerContentSchema } from '#domain/answer-schema.ts';
 import { ForbiddenError } from '#domain/errors.ts';
 import { IDENTITY_METHODS } from '#domain/identity.ts';
 import { DECISIONS, WAIT_STEPS } from '#domain/workflow.ts';
@@ -12,6 +13,8 @@ const DecisionSchema = z.object({
   decision: z.enum(DECISIONS),
   reasons: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(2000))).check(z.maxLength(20))),
   body: z.optional(z.string().check(z.maxLength(200_000))),
+  /** `draft`: per-right outcomes and the subject's data (JSON + CSV attachments of the answer). */
+  answer: z.optional(AnswerContentSchema),
   method: z.optional(z.enum(IDENTITY_METHODS)),
 });
 
@@ -37,6 +40,7 @@ export function consoleWorkflowRoutes(deps: ApiDeps): Hono<AppEnv> {
         decision: input.decision,
         ...(input.reasons ? { reasons: input.reasons } : {}),
         ...(input.body !== undefined ? { body: input.body } : {}),
+        ...(input.answer ? { answer: input.answer } : {}),
         ...(input.method ? { method: input.method } : {}),
         actor: { kind: 'staff', id: staff.userId },
       },

@@ -1,7 +1,10 @@
+import type { PrintQueue } from '#domain/channel-ports.ts';
+import type { BlobEraser } from '#domain/identity-ports.ts';
 import type { BlobStore, MessageStore } from '#domain/mail.ts';
 import type { CaseRepository, Clock, IdGenerator, Mailer, SubjectNotifier, WorkflowEngine } from '#domain/ports.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import type { PartnerPrincipal, StaffPrincipal } from './auth.ts';
+import type { ConsoleUiDeps } from './console-ui/deps.ts';
 
 /** Everything the HTTP app needs, passed in so tests and the local stack choose the adapters. */
 export interface ApiDeps {
@@ -20,8 +23,16 @@ export interface ApiDeps {
   /** Raw mail too large to keep in the table: received (inbound) and sent (evidence). */
   readonly inboundMail?: BlobStore;
   readonly evidence?: BlobStore;
+  /** Deletes identity-document scans from the evidence bucket once identity is decided. */
+  readonly evidenceEraser?: BlobEraser;
   /** Step Functions: new cases start their workflows; staff decisions resume them. */
   readonly workflows?: WorkflowEngine;
+  /** Letters to print and documents to hand over (post and in-person channels). */
+  readonly printQueue?: PrintQueue;
+  /** Public keys partners verify webhook signatures with (`GET /.well-known/jwks.json`). */
+  readonly webhookJwks?: { readonly keys: ReadonlyArray<Readonly<Record<string, unknown>>> };
+  /** The browser console under `/console` (sessions, sign-in); not served when absent. */
+  readonly console?: ConsoleUiDeps;
   /** Logs unexpected failures with full detail; responses only carry a correlation id. */
   readonly logError?: (correlationId: string, error: unknown) => void;
 }

@@ -1,5 +1,5 @@
-/** Formats the verifier recognises; only `asice` (with its aliases) is validated today. */
-export type SignatureFormat = 'asice' | 'pades' | 'cades' | 'jades' | 'unknown';
+/** Formats the verifier recognises: ASiC-E (XAdES), PAdES, CAdES (.p7s/.p7m), S/MIME, JAdES. */
+export type SignatureFormat = 'asice' | 'pades' | 'cades' | 'smime' | 'jades' | 'unknown';
 
 export interface SignerIdentity {
   readonly commonName: string | null;

@@ -1,4 +1,8 @@
 import { verifyAsice } from './asice.ts';
+import { verifyCms } from './cms.ts';
+import { verifyJades } from './jades.ts';
+import { verifyPades } from './pades.ts';
+import { looksLikeSmime, verifySmime } from './smime.ts';
 import type { TrustedList } from './trusted-list.ts';
 import { fileVerdict, type FileVerdict, type SignatureFormat } from './verdict.ts';
 
@@ -17,16 +21,36 @@ export interface VerifyFileInput {
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /**
- * Judges one signed file. Primary course: recognise the format → verify it → one verdict with
+ * Judges one signed file. Primary course: recognise the format → verify it (every format ends in
+ * the same signer checks and trusted-list policy, signer-checks.ts) → one verdict with
  * plain-English reasons. Throws only when it cannot judge (see `UnsupportedFormatError`).
+ * Example: `await verifySignedFile({ bytes, fileName: 'request.pdf', trustedList, at })`.
  */
-export function verifySignedFile(input: VerifyFileInput): FileVerdict {
+export async function verifySignedFile(input: VerifyFileInput): Promise<FileVerdict> {
   const format = detectFormat(input.bytes, input.fileName);
-  const context = { trustedList: { territory: input.trustedList.territory, sequenceNumber: input.trustedList.sequenceNumber, sha256: input.trustedList.sha256 }, validatedAt: input.at };
+  const { trustedList, at } = input;
+  const context = { trustedList: { territory: trustedList.territory, sequenceNumber: trustedList.sequenceNumber, sha256: trustedList.sha256 }, validatedAt: at };
   if (input.bytes.length > MAX_INPUT_BYTES) return fileVerdict(format, [], [`The file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB.`], context);
-  if (format !== 'asice') throw new UnsupportedFormatError(format);
-  const result = verifyAsice(input.bytes, input.trustedList, input.at);
+  const result = await verifyFormat(format, input);
   return fileVerdict(format, result.signatures, result.reasons, context);
+}
+
+async function verifyFormat(format: SignatureFormat, input: VerifyFileInput): Promise<{ signatures: FileVerdict['signatures']; reasons: readonly string[] }> {
+  const { bytes, trustedList, at } = input;
+  switch (format) {
+    case 'asice':
+      return verifyAsice(bytes, trustedList, at);
+    case 'pades':
+      return verifyPades(bytes, trustedList, at);
+    case 'smime':
+      return verifySmime(bytes, trustedList, at);
+    case 'cades':
+      return verifyCms(pemOrDer(bytes), { trustedList, at, ...(input.content ? { content: input.content } : {}) });
+    case 'jades':
+      return verifyJades(bytes, trustedList, at);
+    case 'unknown':
+      throw new UnsupportedFormatError(format);
+  }
 }
 
 export class UnsupportedFormatError extends Error {
@@ -37,11 +61,20 @@ export class UnsupportedFormatError extends Error {
 }
 
 export function detectFormat(bytes: Uint8Array, fileName = ''): SignatureFormat {
-  const head = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
+  const head = Buffer.from(bytes.subarray(0, 64)).toString('latin1');
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
   if (head.startsWith('PK\x03\x04') || ['asice', 'sce', 'bdoc', 'edoc', 'adoc'].includes(ext)) return 'asice';
-  if (head.startsWith('%PDF-')) return 'pades';
-  if (['p7s', 'p7m', 'eml'].includes(ext) || bytes[0] === 0x30) return 'cades';
-  if (head.startsWith('ey') || ext === 'json' || ext === 'jws') return 'jades';
+  if (head.startsWith('%PDF-') || ext === 'pdf') return 'pades';
+  if (bytes[0] === 0x30 || /^-----BEGIN (PKCS7|CMS)-----/.test(head) || ['p7s', 'p7m'].includes(ext)) return 'cades';
+  if (looksLikeSmime(bytes) || ext === 'eml') return 'smime';
+  if (/^\s*(\{|ey)/.test(head) || ['json', 'jws', 'jades'].includes(ext)) return 'jades';
   return 'unknown';
+}
+
+/** `.p7s`/`.p7m` arrive as DER or PEM ("-----BEGIN PKCS7-----"). */
+function pemOrDer(bytes: Uint8Array): Uint8Array {
+  const text = Buffer.from(bytes.subarray(0, 64)).toString('latin1');
+  if (!text.startsWith('-----BEGIN')) return bytes;
+  const body = /-----BEGIN [A-Z0-9 ]+-----([\s\S]+?)-----END/.exec(Buffer.from(bytes).toString('latin1'))?.[1] ?? '';
+  return new Uint8Array(Buffer.from(body.replace(/\s+/g, ''), 'base64'));
 }

@@ -1,11 +1,10 @@
 import type { Element } from '@xmldom/xmldom';
 import { digest, digestNameForUri, UnsupportedAlgorithmError } from './algorithms.ts';
 import { c14nMethod, canonicalize } from './c14n.ts';
-import { Certificate, OID } from './certificate.ts';
+import { Certificate } from './certificate.ts';
 import { UnsafeInputError } from './errors.ts';
-import { checkOcsp, OcspError, type OcspResult } from './ocsp.ts';
-import { checkTimestamp, TimestampError, type TimestampResult } from './timestamp.ts';
-import { checkIssuingCa, checkOcspResponder, checkTimestampAuthority, isoDate, isoMinute } from './trust-policy.ts';
+import { judgeSigner, recordSigner, verifiedOcsp, verifiedTimestamp } from './signer-checks.ts';
+import type { TimestampResult } from './timestamp.ts';
 import type { TrustedList } from './trusted-list.ts';
 import { VerdictBuilder, type SignatureVerdict } from './verdict.ts';
 import { base64Bytes, child, children, descendants, NS, path, text } from './xml.ts';
@@ -13,8 +12,6 @@ import { referenceDigestMatches, references, signatureValueVerifies } from './xm
 
 const SIGNED_PROPERTIES_TYPE = 'http://uri.etsi.org/01903#SignedProperties';
 const DEFAULT_C14N = 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315';
-/** How far an OCSP response may precede the time-stamp (clock skew between services). */
-const OCSP_BEFORE_TIMESTAMP_MS = 15 * 60 * 1000;
 
 export interface XadesContext {
   /** Data files of the container by name; each must be signed exactly once. */
@@ -95,50 +92,17 @@ function verifyInto(signature: Element, ctx: XadesContext, v: VerdictBuilder): v
   if (keyInfoCerts.length > 0 && !keyInfoCerts.some((c) => c.equals(signingCert))) {
     v.invalid('The certificate shown in the signature differs from the one the signer committed to (possible key substitution).');
   }
-  v.signerCertificateSha256 = signingCert.sha256;
-  v.signer = {
-    commonName: signingCert.commonName ?? null,
-    serialNumber: signingCert.subjectAttribute(OID.serialNumber) ?? null,
-    givenName: signingCert.subjectAttribute(OID.givenName) ?? null,
-    surname: signingCert.subjectAttribute(OID.surname) ?? null,
-    country: signingCert.subjectAttribute(OID.country) ?? null,
-  };
+  recordSigner(v, signingCert);
   if (!signatureValueVerifies(signature, signingCert.publicKey)) {
     v.invalid("The signature value does not verify with the signer's certificate: the document or signature was altered, or another key signed it.");
     return;
   }
 
-  // --- Trusted time.
+  // --- Trusted time, revocation and the trusted list: the same for every format.
   const timestamp = signatureTimestamp(signature, usp, v);
-  const ocsp = embeddedOcsp(usp, signingCert, [...valueCerts, ...keyInfoCerts], ctx.trustedList, v);
-  const trustedTime = timestamp?.genTime ?? ocsp?.producedAt ?? null;
-  v.signingTime = trustedTime;
-  if (!trustedTime) v.notQualified('The signature has no time-stamp or time-mark, so there is no trusted signing time.');
-
-  const when = trustedTime ?? v.claimedSigningTime;
-  if (when && !signingCert.validAt(when)) {
-    v.invalid(`The signer's certificate was not valid at the signing time ${isoMinute(when)} (valid ${isoDate(signingCert.notBefore)} to ${isoDate(signingCert.notAfter)}).`);
-  }
-  if (!signingCert.keyUsage.has('nonRepudiation')) v.notQualified("The signer's certificate is not meant for signatures (no nonRepudiation key usage).");
-
-  // --- Revocation.
-  if (ocsp) {
-    if (ocsp.status.kind === 'revoked') {
-      if (!trustedTime || ocsp.status.at.getTime() <= trustedTime.getTime()) v.invalid(`The signer's certificate was revoked on ${isoDate(ocsp.status.at)} (OCSP).`);
-    } else if (ocsp.status.kind === 'unknown') v.invalid("The OCSP responder does not know the signer's certificate.");
-    if (timestamp && ocsp.producedAt.getTime() < timestamp.genTime.getTime() - OCSP_BEFORE_TIMESTAMP_MS) {
-      v.notQualified('The revocation check (OCSP) was made before the signature was time-stamped, so it does not cover the signing time.');
-    }
-  } else if (!v.isInvalid) v.notQualified("No revocation information (OCSP) is embedded, so it cannot be shown that the signer's certificate was not revoked.");
-
-  // --- Trusted list.
-  const list = ctx.trustedList;
-  if (!list.signer) v.notQualified('The trusted list was not checked against its signer certificate, so no signature can be called qualified with it.');
-  if (list.nextUpdate && ctx.at.getTime() > list.nextUpdate.getTime()) v.notQualified(`The trusted list expired on ${isoDate(list.nextUpdate)}; a current list is needed.`);
-  v.notQualified(...checkIssuingCa(list, signingCert, signingCert.notBefore, 'when the certificate was issued'));
-  if (trustedTime) v.notQualified(...checkIssuingCa(list, signingCert, trustedTime, 'at the signing time'));
-  if (ocsp) v.notQualified(...checkOcspResponder(list, ocsp.responder, ocsp.producedAt));
-  if (timestamp) v.notQualified(...checkTimestampAuthority(list, timestamp.tsa, timestamp.genTime));
+  const ocspValues = usp ? descendants(usp, NS.xades, 'EncapsulatedOCSPValue').map((e) => base64Bytes(text(e))) : [];
+  const ocsp = verifiedOcsp(ocspValues, signingCert, [...valueCerts, ...keyInfoCerts], ctx.trustedList, v);
+  judgeSigner(v, { signingCert, timestamp, ocsp, trustedList: ctx.trustedList, at: ctx.at });
 }
 
 /** The candidate whose digest SigningCertificate(V2) names; the first Cert is the signer's. */
@@ -159,47 +123,11 @@ function boundSigningCertificate(ssp: Element | undefined, candidates: readonly 
 
 function signatureTimestamp(signature: Element, usp: Element | undefined, v: VerdictBuilder): TimestampResult | undefined {
   const stamps = usp ? children(usp, NS.xades, 'SignatureTimeStamp') : [];
-  if (stamps.length === 0) return undefined;
-  if (stamps.length > 1) {
-    v.notQualified('The signature has more than one signature time-stamp, which is not supported.');
-    return undefined;
-  }
-  const stamp = stamps[0]!;
+  const stamp = stamps[0];
+  // None: no trusted time; several: refused by verifiedTimestamp before any is read.
+  if (!stamp || stamps.length > 1) return verifiedTimestamp(stamps.map(() => new Uint8Array()), new Uint8Array(), v);
   const method = child(stamp, NS.ds, 'CanonicalizationMethod')?.getAttribute('Algorithm') ?? DEFAULT_C14N;
   const value = child(signature, NS.ds, 'SignatureValue')!;
   const imprint = Buffer.from(canonicalize(value, c14nMethod(method)), 'utf8');
-  try {
-    return checkTimestamp(base64Bytes(text(child(stamp, NS.xades, 'EncapsulatedTimeStamp'))), imprint);
-  } catch (error) {
-    if (error instanceof TimestampError || error instanceof UnsupportedAlgorithmError) {
-      v.invalid(`The signature time-stamp is not valid: ${lowerFirst(error.message)}`);
-      return undefined;
-    }
-    throw error;
-  }
-}
-
-function embeddedOcsp(usp: Element | undefined, signer: Certificate, embedded: readonly Certificate[], list: TrustedList, v: VerdictBuilder): OcspResult | undefined {
-  const values = usp ? descendants(usp, NS.xades, 'EncapsulatedOCSPValue') : [];
-  if (values.length === 0) return undefined;
-  const pool = [...embedded, ...list.services.flatMap((s) => s.certificates)];
-  const issuers = pool.filter((c) => signer.isIssuedBy(c));
-  const problems: string[] = [];
-  for (const value of values) {
-    for (const issuer of issuers.length > 0 ? issuers : []) {
-      try {
-        return checkOcsp(base64Bytes(text(value)), signer, issuer, pool);
-      } catch (error) {
-        if (error instanceof OcspError || error instanceof UnsupportedAlgorithmError) problems.push(error.message);
-        else throw error;
-      }
-    }
-  }
-  if (issuers.length === 0) problems.push("The certificate of the signer's issuer is neither in the signature nor in the trusted list.");
-  v.invalid(...problems.map((p) => `Revocation data: ${lowerFirst(p)}`));
-  return undefined;
-}
-
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
+  return verifiedTimestamp([base64Bytes(text(child(stamp, NS.xades, 'EncapsulatedTimeStamp')))], imprint, v);
 }

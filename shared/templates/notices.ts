@@ -4,6 +4,7 @@ import type { Notice, NoticeKind } from '#domain/ports.ts';
 import { RIGHT_ARTICLE } from '#domain/rights.ts';
 import type { TenantConfig } from '#tenants/schema.ts';
 import { renderAcknowledgement, type RenderedMessage } from './acknowledgement.ts';
+import { answerSections } from './answers.ts';
 import { IDENTITY_METHOD_LABEL, RIGHT_LABEL } from './labels.ts';
 
 /**
@@ -166,8 +167,12 @@ function body(kind: Exclude<NoticeKind, 'acknowledgement'>, tenant: TenantConfig
         rightsList(c, lang),
         '',
         notice.body?.trim() ? notice.body.trim() : null,
-        notice.attachments && notice.attachments.length > 0
-          ? `${lt ? 'Prisegti failai:' : 'Attached:'}\n${bullets(notice.attachments.map((a) => a.filename))}`
+        '',
+        answerSections(tenant, c, notice.answer, lang, [...(notice.attachments ?? []), ...(notice.links ?? [])].map((a) => a.filename)),
+        notice.links && notice.links.length > 0
+          ? `${lt ? 'Failai per dideli siųsti el. paštu; atsisiųskite juos:' : 'The files are too large to e-mail; download them here:'}\n${bullets(
+              notice.links.map((l) => `${l.filename}: ${l.url} (${lt ? 'galioja iki' : 'valid until'} ${l.expiresAt})`),
+            )}`
           : null,
         '',
         lt ? 'Jei manote, kad Jūsų teisės pažeistos:' : 'If you believe your rights have been infringed:',

@@ -24,7 +24,9 @@ export async function acknowledgeCase(deps: AcknowledgeDeps, c: Case): Promise<{
   const now = deps.clock.now();
   const message = renderAcknowledgement(tenant, c);
   const to = c.subject.email ?? c.representative?.email;
-  if (!to) {
+  // Post and in-person requests are acknowledged on paper (a letter queued for printing or handed over).
+  const onPaper = (c.channel === 'post' || c.channel === 'in_person') && deps.notifier !== undefined;
+  if (!to && !onPaper) {
     const updated: Case = { ...c, acknowledgement: { status: 'in_response', at: now.toISOString() }, version: c.version + 1, updatedAt: now.toISOString() };
     await deps.repo.saveCase(updated, []);
     return { case: updated, text: message.text };
@@ -34,7 +36,7 @@ export async function acknowledgeCase(deps: AcknowledgeDeps, c: Case): Promise<{
   try {
     if (deps.notifier) {
       ({ messageId } = await deps.notifier.notify(c, { kind: 'acknowledgement' }));
-    } else {
+    } else if (to) {
       ({ messageId } = await deps.mailer.send({
         from: tenant.mailbox,
         to: [to],
@@ -50,7 +52,13 @@ export async function acknowledgeCase(deps: AcknowledgeDeps, c: Case): Promise<{
   const events =
     failure === undefined
       ? nextEvents(c, now, [
-          { type: 'acknowledgement.sent', actor: SYSTEM, visibility: 'public', summary: 'Acknowledgement sent by e-mail.', details: { ...(messageId ? { messageId } : {}), to } },
+          {
+            type: 'acknowledgement.sent',
+            actor: SYSTEM,
+            visibility: 'public',
+            summary: onPaper ? `Acknowledgement letter queued (${c.channel === 'post' ? 'to print and post' : 'to hand over'}).` : 'Acknowledgement sent by e-mail.',
+            details: { ...(messageId ? { messageId } : {}), ...(onPaper ? { channel: c.channel } : { to }) },
+          },
         ])
       : nextEvents(c, now, [
           {

@@ -1,6 +1,7 @@
 import type { Case } from '#domain/case.ts';
 import type { Channel } from '#domain/channels.ts';
-import type { CaseMessage, EmailSender, MessageStore } from '#domain/mail.ts';
+import type { AnswerDownloads } from '#domain/channel-ports.ts';
+import type { CaseMessage, EmailSender, MessageStore, StoredAttachment } from '#domain/mail.ts';
 import type { Clock, Notice, SubjectNotifier } from '#domain/ports.ts';
 import { domainOf, replyHeaders, replySubject } from '#domain/threading.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
@@ -17,7 +18,14 @@ export interface NotifierDeps {
   readonly evidence: { put(key: string, body: Uint8Array, contentType: string): Promise<void> };
   readonly clock: Clock;
   readonly newId?: () => string;
+  /** Where answers too large to attach are published as time-limited links (S3 presigned GET). */
+  readonly downloads?: AnswerDownloads;
+  /** Attachments above this many bytes in total go as download links instead (default 7 MB). */
+  readonly attachmentLimitBytes?: number;
 }
+
+/** SES takes 40 MB per message; base64 adds a third, and many mailboxes refuse over ~10 MB. */
+export const DEFAULT_ATTACHMENT_LIMIT_BYTES = 7 * 1024 * 1024;
 
 /** Channels whose answer is an e-mail to the address the subject gave (DESIGN §1.2). */
 const EMAIL_CHANNELS: readonly Channel[] = ['email', 'api', 'web_form'];
@@ -48,11 +56,12 @@ export function createSubjectNotifier(deps: NotifierDeps): SubjectNotifier {
         if (sent) return { channel: 'email', messageId: sent.messageId };
       }
       const lastInbound = [...history].reverse().find((m) => m.direction === 'inbound' && !m.automated) ?? null;
-      const rendered = renderNotice(tenant, c, notice);
+      const id = newId();
+      const sized = await linkLargeAttachments(deps, c, notice, id);
+      const rendered = renderNotice(tenant, c, sized);
       const threading = replyHeaders(lastInbound);
       const subject = replySubject(lastInbound?.subject ?? null, c.reference, rendered.subject);
       const now = deps.clock.now();
-      const id = newId();
       const messageId = `<${id}@${domainOf(tenant.mailbox)}>`;
       const { raw, providerMessageId } = await deps.email.send({
         from: tenant.mailbox,
@@ -65,8 +74,15 @@ export function createSubjectNotifier(deps: NotifierDeps): SubjectNotifier {
         references: threading.references,
         date: now,
         headers: { 'X-Rightsdesk-Case': c.reference, 'Auto-Submitted': 'auto-generated' },
-        ...(notice.attachments ? { attachments: notice.attachments } : {}),
+        ...(sized.attachments && sized.attachments.length > 0 ? { attachments: sized.attachments } : {}),
       });
+      // Each attachment is also kept on its own, so staff can open it without parsing the MIME.
+      const attachments: StoredAttachment[] = [];
+      for (const [i, a] of (sized.attachments ?? []).entries()) {
+        const key = `outbound/${c.tenantId}/${c.id}/${id}/${i + 1}-${a.filename.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+        await deps.evidence.put(key, a.content, a.contentType);
+        attachments.push({ filename: a.filename, contentType: a.contentType, size: a.content.byteLength, key });
+      }
       const bytes = new TextEncoder().encode(raw);
       let rawKey: string | undefined;
       if (bytes.byteLength > INLINE_RAW_LIMIT) {
@@ -87,7 +103,7 @@ export function createSubjectNotifier(deps: NotifierDeps): SubjectNotifier {
         from: tenant.mailbox,
         to: [to],
         ...(rawKey ? { rawKey } : { raw }),
-        attachments: [],
+        attachments,
         notice: notice.kind,
         providerMessageId,
       };
@@ -101,4 +117,20 @@ export function createSubjectNotifier(deps: NotifierDeps): SubjectNotifier {
 /** The Message-ID header SES gives a mail it sends: `<MessageId@<region>.amazonses.com>`, matched on its local part. */
 export function sesMessageIdHeader(providerMessageId: string): string {
   return `<${providerMessageId}@amazonses.com>`;
+}
+
+/**
+ * Attachments over the size limit are published (S3, presigned GET with an expiry) and the
+ * notice carries links instead; without a download store they stay attached.
+ */
+async function linkLargeAttachments(deps: NotifierDeps, c: Case, notice: Notice, id: string): Promise<Notice> {
+  const files = notice.attachments ?? [];
+  const total = files.reduce((sum, f) => sum + f.content.byteLength, 0);
+  if (!deps.downloads || files.length === 0 || total <= (deps.attachmentLimitBytes ?? DEFAULT_ATTACHMENT_LIMIT_BYTES)) return notice;
+  const links = [];
+  for (const file of files) {
+    const published = await deps.downloads.publish(`answers/${c.tenantId}/${c.id}/${id}/${file.filename}`, file);
+    links.push({ filename: file.filename, url: published.url, expiresAt: published.expiresAt });
+  }
+  return { ...notice, attachments: [], links };
 }

@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
+import { AnswerContentSchema } from '#domain/answer-schema.ts';
 import { AUDIT_EVENT_TYPES, type AuditEvent } from '#domain/audit.ts';
 import { CASE_STATUSES, type Case } from '#domain/case.ts';
 import { CHANNELS, LANGUAGES } from '#domain/channels.ts';
 import { IDENTITY_METHODS, IDENTITY_STATUSES } from '#domain/identity.ts';
+import { StoredIdentityEvidenceSchema } from './identity-evidence-record.ts';
 import type { IdempotencyRecord } from '#domain/ports.ts';
 import { RIGHT_STATUSES, RIGHT_TYPES } from '#domain/rights.ts';
 import { ATTENTION_KINDS, DECISIONS, WAIT_STEPS } from '#domain/workflow.ts';
@@ -32,6 +34,7 @@ export const StoredCaseSchema = z.object({
     acceptedMethods: z.array(z.enum(IDENTITY_METHODS)),
     rule: z.string(),
     assertionSupplied: z.boolean(),
+    evidence: z.optional(z.nullable(StoredIdentityEvidenceSchema)),
   }),
   deadlines: z.object({
     receivedAt: z.string(),
@@ -55,7 +58,7 @@ export const StoredCaseSchema = z.object({
   lastEventSeq: z.int(),
   waiting: z.optional(z.nullable(z.object({ step: z.enum(WAIT_STEPS), taskToken: z.string(), since: z.string(), remindedAt: z.optional(z.string()) }))),
   decision: z.optional(z.nullable(z.object({ step: z.enum(WAIT_STEPS), decision: z.enum(DECISIONS), reasons: z.optional(z.array(z.string())), by: actor, at: z.string() }))),
-  draft: z.optional(z.nullable(z.object({ body: z.string(), draftedBy: z.string(), draftedAt: z.string(), approvedBy: z.optional(z.string()), approvedAt: z.optional(z.string()) }))),
+  draft: z.optional(z.nullable(z.object({ body: z.string(), answer: z.optional(AnswerContentSchema), draftedBy: z.string(), draftedAt: z.string(), approvedBy: z.optional(z.string()), approvedAt: z.optional(z.string()) }))),
   attention: z.optional(z.nullable(z.object({ kind: z.enum(ATTENTION_KINDS), reason: z.string(), since: z.string() }))),
   timer: z.optional(z.object({ fired: z.array(z.string()) })),
 });

@@ -1,30 +1,16 @@
-import MailComposer from 'nodemailer/lib/mail-composer';
 import type { EmailSender, OutgoingEmail } from '#domain/mail.ts';
 import type { Mailer } from '#domain/ports.ts';
+import { composeMimeMessage } from './mime-compose.ts';
 
-/** The exact MIME of an outgoing mail, composed by nodemailer (evidence; also what SES would send raw). */
+/** The exact MIME of an outgoing mail (evidence; also what SES would send raw). */
 export async function composeMime(mail: OutgoingEmail): Promise<string> {
-  const composer = new MailComposer({
-    from: mail.from,
-    to: [...mail.to],
-    subject: mail.subject,
-    text: mail.text,
-    ...(mail.html ? { html: mail.html } : {}),
-    messageId: mail.messageId,
-    ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
-    ...(mail.references.length > 0 ? { references: [...mail.references] } : {}),
-    date: mail.date,
-    headers: { ...mail.headers },
-    ...(mail.attachments ? { attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) })) } : {}),
-  });
-  const built = await new Promise<Buffer>((resolve, reject) => composer.compile().build((error, message) => (error ? reject(error) : resolve(message))));
-  return built.toString('utf8');
+  return composeMimeMessage(mail);
 }
 
 /**
- * Sends through the Mailer (SES v2 `Content.Simple` with `Headers`: the one form the SES
- * stand-in keeps Message-ID/In-Reply-To/References in) and returns the composed MIME with the
- * very same headers as the evidence of what was sent.
+ * Sends through the Mailer (SES v2 `Content.Simple` with `Headers` and `Attachments`: the one
+ * form the SES stand-in keeps Message-ID/In-Reply-To/References in) and returns the composed
+ * MIME with the very same headers and attachments as the evidence of what was sent.
  */
 export class MimeEmailSender implements EmailSender {
   constructor(private readonly mailer: Mailer) {}
@@ -43,6 +29,7 @@ export class MimeEmailSender implements EmailSender {
         ...(mail.inReplyTo ? { 'In-Reply-To': mail.inReplyTo } : {}),
         ...(mail.references.length > 0 ? { References: mail.references.join(' ') } : {}),
       },
+      ...(mail.attachments && mail.attachments.length > 0 ? { attachments: mail.attachments } : {}),
     });
     return { raw, providerMessageId: messageId };
   }

@@ -26,6 +26,17 @@ export class SesMailer implements Mailer {
               ...(message.html ? { Html: { Data: message.html, Charset: 'UTF-8' } } : {}),
             },
             ...(headers.length > 0 ? { Headers: headers } : {}),
+            ...(message.attachments && message.attachments.length > 0
+              ? {
+                  Attachments: message.attachments.map((a) => ({
+                    FileName: a.filename,
+                    ContentType: a.contentType,
+                    ContentDisposition: 'ATTACHMENT' as const,
+                    ContentTransferEncoding: 'BASE64' as const,
+                    RawContent: a.content,
+                  })),
+                }
+              : {}),
           },
         },
       }),

@@ -1,3 +1,4 @@
+import { dataFiles } from '#domain/answer.ts';
 import { SYSTEM, type AuditEvent } from '#domain/audit.ts';
 import { transition, type Case, type CaseStatus } from '#domain/case.ts';
 import { InvalidTransitionError } from '#domain/errors.ts';
@@ -12,7 +13,7 @@ export interface ConcludeInput extends CaseRef {
 
 type Draft = Omit<AuditEvent, 'caseId' | 'tenantId' | 'seq' | 'at'>;
 
-function noticeFor(c: Case, outcome: ConcludeInput['outcome']): { notice: Notice | null; via: CaseStatus[] ; summary: string } {
+function noticeFor(c: Case, outcome: ConcludeInput['outcome'], now: Date): { notice: Notice | null; via: CaseStatus[] ; summary: string } {
   const reasons = c.decision?.reasons ?? [];
   if (outcome === 'identity_not_established') {
     return { notice: { kind: 'identity_not_established' }, via: [], summary: 'Closed: identity could not be established.' };
@@ -20,7 +21,15 @@ function noticeFor(c: Case, outcome: ConcludeInput['outcome']): { notice: Notice
   switch (c.status) {
     case 'answered': {
       const marketingOnly = c.rights.every((r) => r.type === 'direct_marketing_objection');
-      return { notice: { kind: marketingOnly ? 'marketing_objection_confirmed' : 'answer', body: c.draft?.body ?? '' }, via: [], summary: 'Answer sent; case closed.' };
+      if (marketingOnly) return { notice: { kind: 'marketing_objection_confirmed', body: c.draft?.body ?? '' }, via: [], summary: 'Answer sent; case closed.' };
+      // The subject's data travel as JSON + CSV files (a copy for access, machine-readable for portability).
+      const answer = c.draft?.answer;
+      const files = answer?.data ? dataFiles(c.reference, answer.data, now) : [];
+      return {
+        notice: { kind: 'answer', body: c.draft?.body ?? '', ...(answer ? { answer } : {}), ...(files.length > 0 ? { attachments: files } : {}) },
+        via: [],
+        summary: 'Answer sent; case closed.',
+      };
     }
     case 'refused':
       return { notice: { kind: 'refusal', reasons }, via: [], summary: 'Refusal sent with reasons; case closed.' };
@@ -44,7 +53,7 @@ export async function concludeCase(deps: WorkflowDeps, input: ConcludeInput): Pr
     await deps.workflows.stopTimer(c);
     return;
   }
-  const { notice, summary } = noticeFor(c, input.outcome);
+  const { notice, summary } = noticeFor(c, input.outcome, deps.clock.now());
   let channel: string | null = null;
   if (notice) {
     channel = (await deps.notifier.notify(c, notice)).channel;

@@ -1,3 +1,4 @@
+import type { AnswerContent } from '#domain/answer.ts';
 import type { Actor } from '#domain/audit.ts';
 import { transition, type Case, type CaseStatus } from '#domain/case.ts';
 import { ForbiddenError, ValidationError, WorkflowNotWaitingError } from '#domain/errors.ts';
@@ -18,6 +19,8 @@ export interface DecideInput extends CaseRef {
   readonly reasons?: readonly string[];
   /** The answer text (`draft`). */
   readonly body?: string;
+  /** The answer's per-right content and the subject's data (`draft`). */
+  readonly answer?: AnswerContent;
   /** How identity was established (`approve` at an identity step). */
   readonly method?: IdentityMethod;
   readonly actor: Actor;
@@ -126,7 +129,7 @@ function effectOf(deps: DecisionDeps, c: Case, input: DecideInput, reasons: read
     case 'draft': {
       const body = input.body?.trim();
       if (!body) throw new ValidationError('A drafted answer needs its text.', [{ field: 'body', message: 'required' }]);
-      return { status: 'awaiting_approval', patch: { draft: { body, draftedBy: by, draftedAt: now.toISOString() } }, outcome: 'drafted', summary: 'Answer drafted; awaiting approval.', visibility: 'internal' };
+      return { status: 'awaiting_approval', patch: { draft: { body, ...(input.answer ? { answer: input.answer } : {}), draftedBy: by, draftedAt: now.toISOString() } }, outcome: 'drafted', summary: 'Answer drafted; awaiting approval.', visibility: 'internal' };
     }
     case 'extend':
       if (c.extended) throw new WorkflowNotWaitingError(`Case ${c.reference} was already extended to ${c.dueDate}.`);

@@ -20,8 +20,10 @@ export async function intakeCase(deps: WorkflowDeps, ref: CaseRef): Promise<Work
 
   if (c.identity.status === 'pending') {
     const automatic = await deps.identity?.verifyAtIntake(c);
-    if (automatic) {
-      c = { ...c, identity: { ...c.identity, status: 'verified', method: automatic.method } };
+    // A signature that needs a person's look (e.g. signed by someone else) goes to staff with its evidence.
+    if (automatic?.verdict === 'needs_review') c = { ...c, identity: { ...c.identity, ...(automatic.record ? { evidence: automatic.record } : {}) } };
+    else if (automatic) {
+      c = { ...c, identity: { ...c.identity, status: 'verified', method: automatic.method, ...(automatic.record ? { evidence: automatic.record } : {}) } };
       return moveOn(deps, c, now, [
         { type: 'identity.verified', actor: SYSTEM, visibility: 'public', summary: `Identity verified automatically (${automatic.method}).`, details: { method: automatic.method, evidence: automatic.evidence } },
       ]);
@@ -29,7 +31,7 @@ export async function intakeCase(deps: WorkflowDeps, ref: CaseRef): Promise<Work
   }
   if (c.identity.status === 'verified' || c.identity.status === 'not_required') return moveOn(deps, c, now, []);
 
-  const route = c.channel === 'post' || c.channel === 'in_person' ? 'identity_review' : 'subject_identity';
+  const route = c.channel === 'post' || c.channel === 'in_person' || c.identity.evidence?.verdict === 'needs_review' ? 'identity_review' : 'subject_identity';
   const { case: next, events } = updateCase(transition(c, 'awaiting_identity', now), now, {}, [
     {
       type: 'case.status_changed',

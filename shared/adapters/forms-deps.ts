@@ -1,0 +1,30 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { FormsConfig } from '#config/forms-config.ts';
+import { randomIds, type CaseRepository, type Clock, type Mailer, type SubjectNotifier, type WorkflowEngine } from '#domain/ports.ts';
+import type { FormsDeps } from '#http/forms/forms-app.tsx';
+import type { TenantRegistry } from '#tenants/registry.ts';
+import { DynamoUsedTokens } from './dynamodb/used-tokens.ts';
+import { JoseFormTokens } from './forms/jose-form-tokens.ts';
+
+/** The web form's composition: the same repository, notifier and workflows as the API, plus its tokens. */
+export function buildFormsDeps(
+  config: FormsConfig,
+  base: { tenants: TenantRegistry; repo: CaseRepository; mailer: Mailer; notifier?: SubjectNotifier; clock: Clock; dynamo: DynamoDBClient; tableName: string; workflows: WorkflowEngine },
+  options: { minFormAgeSeconds?: number } = {},
+): FormsDeps {
+  return {
+    tenants: base.tenants,
+    repo: base.repo,
+    mailer: base.mailer,
+    ...(base.notifier ? { notifier: base.notifier } : {}),
+    clock: base.clock,
+    ids: randomIds,
+    workflows: base.workflows,
+    tokens: new JoseFormTokens(config.secret, { now: () => base.clock.now() }),
+    formTokens: new JoseFormTokens(config.secret, { now: () => base.clock.now(), ...(options.minFormAgeSeconds !== undefined ? { minFormAgeSeconds: options.minFormAgeSeconds } : {}) }),
+    used: new DynamoUsedTokens(base.dynamo, base.tableName),
+    baseUrl: config.baseUrl,
+    frameAncestors: config.frameAncestors,
+    rateLimit: { max: config.rateLimit, windowSeconds: 600 },
+  };
+}

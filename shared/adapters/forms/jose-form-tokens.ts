@@ -1,0 +1,71 @@
+import { errors, jwtVerify, SignJWT } from 'jose';
+import * as z from 'zod/mini';
+import { ValidationError } from '#domain/errors.ts';
+import type { FormTokens } from '#usecases/web-form.ts';
+
+/**
+ * The web form's tokens, signed and checked by us alone, so a symmetric key is right here
+ * (HS256, the forms secret; never used for anything a third party verifies):
+ * - `confirm` (one-time e-mail confirmation link, 48 h; its `jti` is recorded when used),
+ * - `status` (the subject's status page link),
+ * - `form` (the anti-CSRF token in each rendered form: issued with the page, bound to the tenant,
+ *   valid for 2 hours, refused when younger than `minFormAgeSeconds` — bots post instantly).
+ */
+const ISSUER = 'rightsdesk-forms';
+const Claims = z.object({ purpose: z.enum(['confirm', 'status', 'form']), tenant: z.string(), case: z.optional(z.string()), jti: z.string(), iat: z.number() });
+
+export class JoseFormTokens implements FormTokens {
+  private readonly key: Uint8Array;
+
+  constructor(secret: string, private readonly options: { readonly minFormAgeSeconds?: number; readonly now?: () => Date } = {}) {
+    if (secret.length < 32) throw new Error('The forms secret must be at least 32 characters.');
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  private sign(claims: Record<string, unknown>, ttlSeconds: number): Promise<string> {
+    const iat = Math.floor(this.now().getTime() / 1000);
+    return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setIssuer(ISSUER).setIssuedAt(iat).setExpirationTime(iat + ttlSeconds).sign(this.key);
+  }
+
+  private async read(token: string, purpose: 'confirm' | 'status' | 'form') {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER, currentDate: this.now() });
+      const claims = Claims.safeParse(payload);
+      if (!claims.success || claims.data.purpose !== purpose) throw new ValidationError('This link is not valid.', [{ field: 'token', message: 'wrong purpose' }]);
+      return claims.data;
+    } catch (error) {
+      if (error instanceof ValidationError) throw error;
+      const expired = error instanceof errors.JWTExpired;
+      throw new ValidationError(expired ? 'This link has expired.' : 'This link is not valid.', [{ field: 'token', message: expired ? 'expired' : 'invalid' }]);
+    }
+  }
+
+  issue(claims: { purpose: 'confirm' | 'status'; tenantId: string; caseId: string; jti: string }, ttlSeconds: number): Promise<string> {
+    return this.sign({ purpose: claims.purpose, tenant: claims.tenantId, case: claims.caseId, jti: claims.jti }, ttlSeconds);
+  }
+
+  async verify(token: string, purpose: 'confirm' | 'status'): Promise<{ tenantId: string; caseId: string; jti: string }> {
+    const claims = await this.read(token, purpose);
+    if (!claims.case) throw new ValidationError('This link is not valid.', [{ field: 'token', message: 'no case' }]);
+    return { tenantId: claims.tenant, caseId: claims.case, jti: claims.jti };
+  }
+
+  issueFormToken(tenantId: string): Promise<string> {
+    return this.sign({ purpose: 'form', tenant: tenantId, jti: crypto.randomUUID() }, 2 * 3600);
+  }
+
+  /** True when the token came from our form for this tenant, old enough and not expired. */
+  async checkFormToken(token: string, tenantId: string): Promise<boolean> {
+    try {
+      const claims = await this.read(token, 'form');
+      const age = this.now().getTime() / 1000 - claims.iat;
+      return claims.tenant === tenantId && age >= (this.options.minFormAgeSeconds ?? 2);
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { digest } from '#identity/algorithms.ts';
+import { Certificate } from '#identity/certificate.ts';
+import { loadTrustedList, type TrustedList } from '#identity/trusted-list.ts';
+import type { TrustedListSource } from '#domain/identity-ports.ts';
+import type { BlobStore } from '#domain/mail.ts';
+import type { Clock } from '#domain/ports.ts';
+import { readIndex } from '#usecases/identity/refresh-trusted-lists.ts';
+
+/**
+ * The trusted lists validation uses, read only from the refresh job's cache (S3 through the
+ * BlobStore port). Each list is checked against the digest the job recorded and re-verified
+ * with the signer the LOTL named, then kept in memory for `ttlMs` (a warm Lambda does not
+ * re-read S3 per request).
+ */
+export class CachedTrustedLists implements TrustedListSource<TrustedList> {
+  private loaded: { readonly until: number; readonly value: { lists: TrustedList[]; fetchedAt: string } | null } | null = null;
+
+  constructor(
+    private readonly cache: BlobStore,
+    private readonly clock: Clock,
+    private readonly ttlMs = 15 * 60_000,
+  ) {}
+
+  async current(): Promise<{ lists: TrustedList[]; fetchedAt: string } | null> {
+    const now = this.clock.now().getTime();
+    if (this.loaded && this.loaded.until > now) return this.loaded.value;
+    const index = await readIndex(this.cache);
+    let value: { lists: TrustedList[]; fetchedAt: string } | null = null;
+    if (index) {
+      const lists: TrustedList[] = [];
+      for (const entry of index.lists) {
+        const bytes = await this.cache.get(entry.key);
+        if (digest('sha256', bytes).toString('hex') !== entry.sha256) continue; // a cache object that changed is not used
+        lists.push(loadTrustedList(bytes, Certificate.fromPemOrDer(new TextEncoder().encode(entry.signerPem))));
+      }
+      value = { lists, fetchedAt: index.fetchedAt };
+    }
+    this.loaded = { until: now + this.ttlMs, value };
+    return value;
+  }
+}
+
+/** Fixed lists (tests, the CLI). */
+export class StaticTrustedLists implements TrustedListSource<TrustedList> {
+  constructor(
+    private readonly lists: readonly TrustedList[],
+    private readonly fetchedAt: string,
+  ) {}
+
+  async current(): Promise<{ lists: readonly TrustedList[]; fetchedAt: string }> {
+    return { lists: this.lists, fetchedAt: this.fetchedAt };
+  }
+}

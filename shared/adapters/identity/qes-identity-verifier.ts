@@ -1,0 +1,23 @@
+import type { Case } from '#domain/case.ts';
+import type { IdentityVerifier } from '#domain/ports.ts';
+import { qesEvidenceFor, type QesDeps } from '#usecases/identity/verify-qes-attachments.ts';
+
+/**
+ * The IdentityVerifier the intake step uses: a qualified signature that names the requester
+ * establishes identity automatically (when the tenant's rule for the channel accepts `qes`);
+ * a qualified signature by someone else goes to staff with the reason; anything else leaves
+ * the case to ask the subject.
+ */
+export class QesIdentityVerifier implements IdentityVerifier {
+  constructor(private readonly deps: QesDeps) {}
+
+  async verifyAtIntake(c: Case) {
+    if (!c.identity.acceptedMethods.includes('qes')) return null;
+    const record = await qesEvidenceFor(this.deps, c);
+    if (!record || record.verdict === 'rejected') return null;
+    const summary = record.verdict === 'verified'
+      ? `Qualified electronic signature by ${record.signer?.name ?? 'the requester'} (certificate ${record.certificateSha256?.slice(0, 16) ?? '?'}…, trusted list ${record.trustedList?.territory ?? '?'} #${record.trustedList?.sequenceNumber ?? '?'}).`
+      : record.reasons.join(' ');
+    return { method: 'qes' as const, evidence: summary, record, verdict: record.verdict };
+  }
+}

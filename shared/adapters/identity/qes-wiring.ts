@@ -1,0 +1,12 @@
+import type { BlobStore, MessageStore } from '#domain/mail.ts';
+import type { Clock, IdentityVerifier } from '#domain/ports.ts';
+import { CachedTrustedLists } from './cached-trusted-lists.ts';
+import { QesIdentityVerifier } from './qes-identity-verifier.ts';
+
+/**
+ * The intake's QES verifier over the e-mail channel's stores: attachments and raw mail from the
+ * buckets, trusted lists from the refresh job's cache (`trusted-lists/` in the evidence bucket).
+ */
+export function qesIdentityVerifier(stores: { readonly messages: MessageStore; readonly evidence: BlobStore; readonly inboundMail: BlobStore }, clock: Clock): IdentityVerifier {
+  return new QesIdentityVerifier({ ...stores, trustedLists: new CachedTrustedLists(stores.evidence, clock), clock });
+}

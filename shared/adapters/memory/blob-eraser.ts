@@ -1,0 +1,11 @@
+import type { BlobEraser } from '#domain/identity-ports.ts';
+import type { InMemoryBlobStore } from './blob-store.ts';
+
+/** Deletes from an in-memory bucket (unit tests). */
+export class InMemoryBlobEraser implements BlobEraser {
+  constructor(private readonly store: InMemoryBlobStore) {}
+
+  async delete(key: string): Promise<void> {
+    this.store.objects.delete(key);
+  }
+}

@@ -1,0 +1,37 @@
+import * as z from 'zod/mini';
+
+/**
+ * The public web form: `FORM_SECRET` signs its tokens (HS256, ≥ 32 characters, from a secret on
+ * AWS; `.local/keys/forms.json` locally), `PUBLIC_BASE_URL` is where links in e-mails point, and
+ * `FORM_FRAME_ANCESTORS` lists per tenant the partner origins that may embed the form, e.g.
+ * `{"softera":["https://www.softera.lt"]}` (CSP frame-ancestors; default: only our own origin).
+ */
+const EnvSchema = z.object({
+  FORM_SECRET: z.string().check(z.minLength(32)),
+  PUBLIC_BASE_URL: z.url(),
+  FORM_FRAME_ANCESTORS: z._default(z.string(), '{}'),
+  FORM_RATE_LIMIT: z._default(z.coerce.number().check(z.int(), z.positive()), 5),
+});
+
+const Ancestors = z.record(z.string(), z.array(z.string().check(z.regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/))));
+
+export interface FormsConfig {
+  readonly secret: string;
+  readonly baseUrl: string;
+  readonly frameAncestors: Readonly<Record<string, readonly string[]>>;
+  readonly rateLimit: number;
+}
+
+export function loadFormsConfig(env: Record<string, string | undefined> = process.env): FormsConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) throw new Error(`Invalid forms configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  let ancestors: unknown;
+  try {
+    ancestors = JSON.parse(parsed.data.FORM_FRAME_ANCESTORS);
+  } catch {
+    throw new Error('Invalid forms configuration: FORM_FRAME_ANCESTORS is not JSON.');
+  }
+  const frame = Ancestors.safeParse(ancestors);
+  if (!frame.success) throw new Error('Invalid forms configuration: FORM_FRAME_ANCESTORS must map tenant ids to lists of origins.');
+  return { secret: parsed.data.FORM_SECRET, baseUrl: parsed.data.PUBLIC_BASE_URL.replace(/\/$/, ''), frameAncestors: frame.data, rateLimit: parsed.data.FORM_RATE_LIMIT };
+}

@@ -1,0 +1,38 @@
+import * as z from 'zod/mini';
+
+/**
+ * Configuration of the trusted-list refresh job, read once at start-up (fail fast).
+ * `TL_LOTL_SIGNERS` holds the pinned LOTL signer certificates (PEM, concatenated), as published
+ * in the Official Journal of the EU.
+ */
+const EnvSchema = z.object({
+  AWS_REGION: z._default(z.string(), 'eu-central-1'),
+  S3_ENDPOINT: z.optional(z.url()),
+  EVIDENCE_BUCKET: z.string().check(z.minLength(3)),
+  TL_LOTL_URL: z._default(z.url(), 'https://ec.europa.eu/tools/lotl/eu-lotl.xml'),
+  TL_LOTL_SIGNERS: z.string().check(z.includes('-----BEGIN CERTIFICATE-----')),
+  TL_TERRITORIES: z._default(z.string(), ''),
+});
+
+export interface TrustedListConfig {
+  readonly region: string;
+  readonly s3Endpoint?: string;
+  readonly cacheBucket: string;
+  readonly lotlUrl: string;
+  readonly lotlSignersPem: readonly string[];
+  readonly territories: readonly string[];
+}
+
+export function loadTrustedListConfig(env: Record<string, string | undefined> = process.env): TrustedListConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) throw new Error(`Invalid trusted-list configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const e = parsed.data;
+  return {
+    region: e.AWS_REGION,
+    ...(e.S3_ENDPOINT ? { s3Endpoint: e.S3_ENDPOINT } : {}),
+    cacheBucket: e.EVIDENCE_BUCKET,
+    lotlUrl: e.TL_LOTL_URL,
+    lotlSignersPem: e.TL_LOTL_SIGNERS.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [],
+    territories: e.TL_TERRITORIES.split(',').map((t) => t.trim().toUpperCase()).filter(Boolean),
+  };
+}

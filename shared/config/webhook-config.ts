@@ -1,0 +1,49 @@
+import * as z from 'zod/mini';
+import type { JSONWebKeySet } from 'jose';
+import type { TenantWebhookKey } from '#adapters/webhooks/jose-signer.ts';
+
+/**
+ * Webhook keys on AWS. The sender (webhooks function) reads the private keys from
+ * `WEBHOOK_SIGNING_KEYS` (JSON `{ "<tenant>": { "privateJwk": {…}, "publicJwk": {…} } }`, injected
+ * from a Secrets Manager secret); the API serves the public halves from `WEBHOOK_JWKS` (a JWKS).
+ * Locally both come from `.local/keys/webhook.json` (local/webhook-keys.ts).
+ */
+const jwk = z.record(z.string(), z.unknown());
+const KeysSchema = z.record(z.string(), z.object({ privateJwk: jwk, publicJwk: jwk }));
+const JwksSchema = z.object({ keys: z.array(jwk) });
+
+const EnvSchema = z.object({
+  WEBHOOK_SIGNING_KEYS: z.optional(z.string()),
+  WEBHOOK_JWKS: z.optional(z.string()),
+  WEBHOOK_BATCH: z._default(z.coerce.number().check(z.int(), z.positive(), z.maximum(100)), 25),
+});
+
+export interface WebhookConfig {
+  readonly signingKeys: Readonly<Record<string, TenantWebhookKey>>;
+  readonly jwks: JSONWebKeySet;
+  readonly batch: number;
+}
+
+function json(name: string, raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new Error(`Invalid webhook configuration: ${name} is not JSON.`);
+  }
+}
+
+export function loadWebhookConfig(env: Record<string, string | undefined> = process.env): WebhookConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) throw new Error(`Invalid webhook configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const e = parsed.data;
+  const keys = e.WEBHOOK_SIGNING_KEYS ? KeysSchema.safeParse(json('WEBHOOK_SIGNING_KEYS', e.WEBHOOK_SIGNING_KEYS)) : null;
+  if (keys && !keys.success) throw new Error('Invalid webhook configuration: WEBHOOK_SIGNING_KEYS must map tenant ids to { privateJwk, publicJwk }.');
+  const jwks = e.WEBHOOK_JWKS ? JwksSchema.safeParse(json('WEBHOOK_JWKS', e.WEBHOOK_JWKS)) : null;
+  if (jwks && !jwks.success) throw new Error('Invalid webhook configuration: WEBHOOK_JWKS is not a JSON Web Key Set.');
+  // jose validates each key's members when it imports them.
+  return {
+    signingKeys: (keys?.data ?? {}) as unknown as Record<string, TenantWebhookKey>,
+    jwks: (jwks?.data ?? { keys: [] }) as unknown as JSONWebKeySet,
+    batch: e.WEBHOOK_BATCH,
+  };
+}

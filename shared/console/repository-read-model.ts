@@ -1,0 +1,38 @@
+import type { Case, CaseStatus } from '#domain/case.ts';
+import type { CaseRepository, ListOptions, Page } from '#domain/ports.ts';
+import type { CappedCount, ConsoleReadModel } from './ports.ts';
+
+const PAGE = 100;
+
+/**
+ * The console's aggregates through the CaseRepository port alone (in-memory tests, and the API
+ * until the DynamoDB read model is wired in): same results, but counting pages through whole
+ * items, and a due-date window is read from the oldest due date (closed: only the `closed` status).
+ */
+export function repositoryReadModel(repo: CaseRepository): ConsoleReadModel {
+  return {
+    async countByStatus(tenantId: string, status: CaseStatus, cap: number): Promise<CappedCount> {
+      let count = 0;
+      let cursor: string | null = null;
+      do {
+        const page = await repo.listByStatus(tenantId, status, { limit: Math.min(PAGE, cap - count), cursor });
+        count += page.items.length;
+        cursor = page.nextCursor;
+      } while (cursor && count < cap);
+      return { count, capped: Boolean(cursor) && count >= cap };
+    },
+    async dueBetween(tenantId: string, queue: 'open' | 'closed', fromIso: string, toIso: string, cap: number) {
+      const items: Case[] = [];
+      let cursor: string | null = null;
+      let read = 0;
+      do {
+        const options: ListOptions = { limit: PAGE, cursor, dueBefore: toIso };
+        const page: Page<Case> = queue === 'open' ? await repo.listOpen(tenantId, options) : await repo.listByStatus(tenantId, 'closed', options);
+        read += page.items.length;
+        for (const c of page.items) if (c.dueAt >= fromIso) items.push(c);
+        cursor = page.nextCursor;
+      } while (cursor && items.length < cap && read < cap * 10);
+      return { items: items.slice(0, cap), capped: Boolean(cursor) };
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import type { AnswerFile } from './answer.ts';
+import type { Case } from './case.ts';
+import type { Language } from './channels.ts';
+
+/**
+ * Ports of the non-e-mail channels (DESIGN §1.2): download links for large answers, letters
+ * (PDF) for post, and partner webhooks. Adapters live in shared/adapters.
+ */
+
+/**
+ * Publishes a file for a limited time and returns a link to it (S3 presigned GET on AWS and
+ * locally). Example: `await downloads.publish('answers/gautora/c1/m1/data.json', file)` →
+ * `{ url: 'https://…?X-Amz-Expires=604800…', expiresAt: '2026-12-01T10:00:00.000Z' }`.
+ */
+export interface AnswerDownloads {
+  publish(key: string, file: AnswerFile): Promise<{ readonly url: string; readonly expiresAt: string }>;
+}
+
+/** Everything a printed letter shows, already in words: the renderer only lays it out. */
+export interface LetterDocument {
+  /** Controller's letterhead lines (legal name, company code, address, contacts). */
+  readonly letterhead: readonly string[];
+  /** The recipient block: name and postal address lines. */
+  readonly recipient: readonly string[];
+  /** Place and date line, e.g. "Kaunas, 2026-11-23". */
+  readonly dateLine: string;
+  /** "Nr. GAU-2026-000042" / "Ref. GAU-2026-000042". */
+  readonly referenceLine: string;
+  readonly title: string;
+  /** The body text; blank lines separate paragraphs. */
+  readonly body: string;
+  readonly language: Language;
+}
+
+/**
+ * Lays a letter out as a PDF (pdf-lib with an embedded Unicode font, so ą č ę ė į š ų ū ž
+ * render). Kept behind a port so the PDF library never enters the API bundle.
+ */
+export interface LetterRenderer {
+  render(letter: LetterDocument): Promise<Uint8Array>;
+}
+
+export const PRINT_STATUSES = ['queued', 'dispatched'] as const;
+export type PrintStatus = (typeof PRINT_STATUSES)[number];
+
+/** A letter waiting to be printed and posted, or a document to hand over in person. */
+export interface PrintItem {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly caseId: string;
+  readonly reference: string;
+  /** `post`: print and post; `in_person`: hand over at the office. */
+  readonly delivery: 'post' | 'in_person';
+  readonly notice: string;
+  readonly title: string;
+  readonly recipient: readonly string[];
+  /** The letter PDF in the evidence bucket. */
+  readonly pdfKey: string;
+  readonly pdfSize: number;
+  /** Further files that go with the letter (data on paper or a medium), in the evidence bucket. */
+  readonly enclosures: ReadonlyArray<{ readonly filename: string; readonly key: string; readonly size: number }>;
+  readonly status: PrintStatus;
+  readonly createdAt: string;
+  readonly dispatch?: { readonly at: string; readonly trackingNumber?: string; readonly by: string; readonly recordedAt: string; readonly handedTo?: string };
+}
+
+/** The staff print queue (letters to post, documents to hand over). */
+export interface PrintQueue {
+  add(item: PrintItem): Promise<void>;
+  get(tenantId: string, id: string): Promise<PrintItem | null>;
+  /** Queued items of a tenant, oldest first. */
+  listQueued(tenantId: string, limit: number): Promise<readonly PrintItem[]>;
+  /** Marks an item dispatched; only a queued item can be (returns false when it was not queued). */
+  markDispatched(item: PrintItem, dispatch: NonNullable<PrintItem['dispatch']>): Promise<boolean>;
+}
+
+/** An event a partner receives about an `api` case (status change or notice). */
+export interface WebhookEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly caseId: string;
+  readonly reference: string;
+  readonly status: Case['status'];
+  readonly at: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** A delivery owed to a partner's callback URL, retried with backoff until it succeeds or gives up. */
+export interface WebhookDelivery {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly caseId: string;
+  readonly url: string;
+  readonly event: WebhookEvent;
+  /** Attempts made so far. */
+  readonly attempts: number;
+  /** When the next attempt is due (ISO instant). */
+  readonly dueAt: string;
+  readonly status: 'pending' | 'delivered' | 'failed';
+  readonly createdAt: string;
+}
+
+/** Durable webhook deliveries: a due-time index the retry sweep reads (no in-memory retries). */
+export interface WebhookOutbox {
+  enqueue(delivery: WebhookDelivery): Promise<void>;
+  /** Pending deliveries due at or before `now`, across tenants, oldest first. */
+  listDue(now: Date, limit: number): Promise<readonly WebhookDelivery[]>;
+  /** Replaces the stored delivery if it still has `previousAttempts` attempts (two sweeps never both deliver). */
+  update(delivery: WebhookDelivery, previousAttempts: number): Promise<boolean>;
+}
+
+/** Signs a webhook body as a compact JWS with the tenant's key. */
+export interface WebhookSigner {
+  sign(tenantId: string, payload: Uint8Array): Promise<string>;
+}
+
+/** Sends one HTTP POST; returns the status, or throws on a network error/timeout. */
+export interface WebhookTransport {
+  post(url: string, body: string, headers: Readonly<Record<string, string>>): Promise<{ readonly status: number }>;
+}

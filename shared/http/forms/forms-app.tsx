@@ -1,0 +1,283 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Child } from 'hono/jsx';
+import * as z from 'zod/mini';
+import type { JoseFormTokens } from '#adapters/forms/jose-form-tokens.ts';
+import type { AuditEvent } from '#domain/audit.ts';
+import type { Case } from '#domain/case.ts';
+import type { Language } from '#domain/channels.ts';
+import { DomainError } from '#domain/errors.ts';
+import type { WorkflowEngine } from '#domain/ports.ts';
+import { RIGHT_TYPES, type RightType } from '#domain/rights.ts';
+import { RIGHT_LABEL } from '#templates/labels.ts';
+import { FORM_TEXT } from '#templates/web-form.ts';
+import { confirmWebFormEmail, submitWebForm, webFormStatus, type WebFormDeps } from '#usecases/web-form.ts';
+
+/**
+ * The public web form per tenant (DESIGN §1.2): `GET /forms/{tenantId}?lang=lt|en`, server-
+ * rendered (Hono JSX), no JavaScript, labelled fields and an error summary (WCAG 2.1 AA
+ * patterns), embeddable where the tenant allows (`frame-ancestors`). A separate app (the `forms`
+ * function on AWS, mounted beside the API locally): it is public and unauthenticated, and it keeps
+ * the API bundle within its budget.
+ *
+ * - `POST /forms/{tenantId}` (urlencoded): anti-CSRF form token (signed, tenant-bound, ≥ 2 s
+ *   old), Origin check, honeypot field, per-address rate limit → the case is opened and the
+ *   subject gets a one-time confirmation link by e-mail.
+ * - `GET /forms/{tenantId}/confirm?token=…`: the one-time link (single use recorded in the table).
+ * - `GET /forms/{tenantId}/status?token=…`: the status page behind a signed link.
+ */
+export interface FormsDeps extends WebFormDeps {
+  readonly formTokens: JoseFormTokens;
+  readonly workflows: WorkflowEngine;
+  /** Origins allowed to embed each tenant's form (CSP frame-ancestors); default: none but us. */
+  readonly frameAncestors: Readonly<Record<string, readonly string[]>>;
+  /** Submissions per address per tenant in `rateWindowSeconds` (per instance; see README). */
+  readonly rateLimit?: { readonly max: number; readonly windowSeconds: number };
+}
+
+const FORM_BODY_LIMIT = 16 * 1024;
+
+const Submission = z.object({
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  email: z.email().check(z.maxLength(254)),
+  rights: z.array(z.enum(RIGHT_TYPES)).check(z.minLength(1)),
+  details: z.optional(z.string().check(z.maxLength(4000))),
+  language: z.enum(['lt', 'en']),
+});
+
+const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:1rem auto;padding:0 1rem;color:#1a1a1a}
+label{display:block;margin-top:1rem;font-weight:600}input[type=text],input[type=email],textarea,select{width:100%;padding:.5rem;font:inherit;border:1px solid #555;border-radius:4px}
+fieldset{margin-top:1rem;border:1px solid #999;border-radius:4px}fieldset label{font-weight:400;margin:.25rem 0}
+button{margin-top:1.5rem;padding:.6rem 1.2rem;font:inherit;background:#0b5394;color:#fff;border:0;border-radius:4px}
+:focus-visible{outline:3px solid #f6b26b;outline-offset:2px}.error{color:#a00000}.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}`;
+
+function Page(props: { lang: Language; title: string; children: Child }) {
+  return (
+    <html lang={props.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{props.title}</title>
+        <style>{STYLE}</style>
+      </head>
+      <body>
+        <main>
+          <h1>{props.title}</h1>
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+interface FormState {
+  values?: { name?: string; email?: string; rights?: string[]; details?: string };
+  errors?: Record<string, string>;
+}
+
+function FormPage(props: { tenant: string; controller: string; lang: Language; token: string; state: FormState }) {
+  const t = FORM_TEXT[props.lang];
+  const errors = props.state.errors ?? {};
+  const v = props.state.values ?? {};
+  const invalid = (field: string) => (errors[field] ? { 'aria-invalid': 'true', 'aria-describedby': `${field}-error` } : {});
+  return (
+    <Page lang={props.lang} title={`${t.title} – ${props.controller}`}>
+      <p>{t.intro}</p>
+      {Object.keys(errors).length > 0 && (
+        <div role="alert" class="error">
+          <p>{t.errors}</p>
+          <ul>
+            {Object.entries(errors).map(([field, message]) => (
+              <li>
+                <a href={`#${field}`}>{message}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <form method="post" action={`/forms/${props.tenant}`} novalidate>
+        <input type="hidden" name="formToken" value={props.token} />
+        <input type="hidden" name="language" value={props.lang} />
+        <label for="name">
+          {t.name} <span>({t.required})</span>
+        </label>
+        <input type="text" id="name" name="name" autocomplete="name" required value={v.name ?? ''} {...invalid('name')} />
+        {errors.name && <p id="name-error" class="error">{errors.name}</p>}
+        <label for="email">
+          {t.email} <span>({t.required})</span>
+        </label>
+        <input type="email" id="email" name="email" autocomplete="email" required value={v.email ?? ''} {...invalid('email')} />
+        {errors.email && <p id="email-error" class="error">{errors.email}</p>}
+        <fieldset id="rights" {...invalid('rights')}>
+          <legend>{t.rights}</legend>
+          {RIGHT_TYPES.map((r) => (
+            <label>
+              <input type="checkbox" name="rights" value={r} checked={v.rights?.includes(r) ?? false} /> {RIGHT_LABEL[r][props.lang]}
+            </label>
+          ))}
+        </fieldset>
+        {errors.rights && <p id="rights-error" class="error">{errors.rights}</p>}
+        <label for="details">{t.details}</label>
+        <textarea id="details" name="details" rows={5} maxlength={4000}>
+          {v.details ?? ''}
+        </textarea>
+        <div class="hp" aria-hidden="true">
+          <label for="website">Website</label>
+          <input type="text" id="website" name="website" tabindex={-1} autocomplete="off" />
+        </div>
+        <button type="submit">{t.submit}</button>
+      </form>
+      <p>
+        <a href={`/forms/${props.tenant}?lang=${props.lang === 'lt' ? 'en' : 'lt'}`} hreflang={props.lang === 'lt' ? 'en' : 'lt'}>
+          {props.lang === 'lt' ? 'English' : 'Lietuviškai'}
+        </a>
+      </p>
+    </Page>
+  );
+}
+
+function StatusPage(props: { lang: Language; c: Case; events: readonly AuditEvent[] }) {
+  const t = FORM_TEXT[props.lang];
+  return (
+    <Page lang={props.lang} title={`${t.status} – ${props.c.reference}`}>
+      <dl>
+        <dt>{t.reference}</dt>
+        <dd>{props.c.reference}</dd>
+        <dt>{t.due}</dt>
+        <dd>{props.c.dueDate}</dd>
+      </dl>
+      <h2>{t.timeline}</h2>
+      <ol>
+        {props.events.map((e) => (
+          <li>
+            <time datetime={e.at}>{e.at.slice(0, 10)}</time> {e.summary}
+          </li>
+        ))}
+      </ol>
+    </Page>
+  );
+}
+
+function languageOf(c: Context, fallback: Language): Language {
+  const q = c.req.query('lang');
+  return q === 'lt' || q === 'en' ? q : fallback;
+}
+
+export function createFormsApp(deps: FormsDeps): Hono {
+  const app = new Hono();
+  const hits = new Map<string, number[]>();
+
+  app.use('*', async (c, next) => {
+    await next();
+    const tenantId = c.req.param('tenantId') ?? c.req.path.split('/')[2] ?? '';
+    const ancestors = deps.frameAncestors[tenantId] ?? [];
+    c.header('content-security-policy', `default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'${ancestors.map((a) => ` ${a}`).join('')}`);
+    c.header('x-content-type-options', 'nosniff');
+    // Links carry tokens: never leak them to another site through Referer.
+    c.header('referrer-policy', 'no-referrer');
+    c.header('cache-control', 'no-store');
+  });
+
+  const tenantOr404 = (c: Context) => deps.tenants.find(c.req.param('tenantId') ?? '');
+
+  app.get('/:tenantId', async (c) => {
+    const tenant = tenantOr404(c);
+    if (!tenant) return c.notFound();
+    const lang = languageOf(c, tenant.languages.official);
+    const token = await deps.formTokens.issueFormToken(tenant.id);
+    return c.html(<FormPage tenant={tenant.id} controller={tenant.controller.name} lang={lang} token={token} state={{}} />);
+  });
+
+  app.post('/:tenantId', bodyLimit({ maxSize: FORM_BODY_LIMIT, onError: (c) => c.text('Too large', 413) }), async (c) => {
+    const tenant = tenantOr404(c);
+    if (!tenant) return c.notFound();
+    const origin = c.req.header('origin');
+    const self = new URL(c.req.url).origin;
+    if (origin && origin !== 'null' && origin !== self && !(deps.frameAncestors[tenant.id] ?? []).includes(origin)) return c.text('Forbidden', 403);
+    const form = await c.req.parseBody({ all: true });
+    const one = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : undefined);
+    const lang: Language = one('language') === 'en' ? 'en' : one('language') === 'lt' ? 'lt' : tenant.languages.official;
+    const t = FORM_TEXT[lang];
+    if (!(await deps.formTokens.checkFormToken(one('formToken') ?? '', tenant.id))) return c.text('The form has expired; please reload it.', 403);
+    const rawRights = form.rights;
+    const rights = (Array.isArray(rawRights) ? rawRights : rawRights === undefined ? [] : [rawRights]).filter((r): r is string => typeof r === 'string');
+    // A filled honeypot is a bot: it sees the usual thank-you page and nothing happens.
+    if (one('website')) return c.html(<Page lang={lang} title={t.sent}><p>{t.sentText}</p></Page>);
+    const address = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
+    const limit = deps.rateLimit ?? { max: 5, windowSeconds: 600 };
+    const key = `${tenant.id}|${address}`;
+    const now = deps.clock.now().getTime();
+    const recent = (hits.get(key) ?? []).filter((at) => now - at < limit.windowSeconds * 1000);
+    if (recent.length >= limit.max) {
+      c.header('retry-after', String(limit.windowSeconds));
+      return c.text('Too many requests; please try again later.', 429);
+    }
+    const values = { name: one('name'), email: one('email'), rights, details: one('details') };
+    const parsed = Submission.safeParse({ ...values, details: values.details || undefined, language: lang });
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? 'form');
+        errors[field] = `${field === 'name' ? t.name : field === 'email' ? t.email : t.rights}: ${lang === 'lt' ? 'patikrinkite' : 'please check'}`;
+      }
+      const token = await deps.formTokens.issueFormToken(tenant.id);
+      return c.html(<FormPage tenant={tenant.id} controller={tenant.controller.name} lang={lang} token={token} state={{ values, errors }} />, 422);
+    }
+    recent.push(now);
+    hits.set(key, recent);
+    if (hits.size > 10_000) hits.clear();
+    const { case: created } = await submitWebForm(deps, {
+      tenantId: tenant.id,
+      name: parsed.data.name,
+      email: parsed.data.email,
+      rights: parsed.data.rights as RightType[],
+      ...(parsed.data.details ? { details: parsed.data.details } : {}),
+      language: lang,
+    });
+    return c.html(
+      <Page lang={lang} title={t.sent}>
+        <p>{t.sentText}</p>
+        <p>
+          {t.reference}: <strong>{created.reference}</strong>
+        </p>
+      </Page>,
+      201,
+    );
+  });
+
+  app.get('/:tenantId/confirm', async (c) => {
+    const tenant = tenantOr404(c);
+    if (!tenant) return c.notFound();
+    const result = await confirmWebFormEmail(deps, { tenantId: tenant.id, token: c.req.query('token') ?? '' });
+    const lang = result.case.language;
+    const t = FORM_TEXT[lang];
+    return c.html(
+      <Page lang={lang} title={result.alreadyUsed ? t.used : t.confirmed}>
+        <p>{result.alreadyUsed ? t.used : result.identityEstablished ? t.confirmedText : t.confirmedMore}</p>
+        <p>
+          {t.reference}: <strong>{result.case.reference}</strong>
+        </p>
+      </Page>,
+      result.alreadyUsed ? 409 : 200,
+    );
+  });
+
+  app.get('/:tenantId/status', async (c) => {
+    const tenant = tenantOr404(c);
+    if (!tenant) return c.notFound();
+    const { case: found, events } = await webFormStatus(deps, { tenantId: tenant.id, token: c.req.query('token') ?? '' });
+    return c.html(<StatusPage lang={languageOf(c, found.language)} c={found} events={events} />);
+  });
+
+  app.onError((error, c) => {
+    const status = error instanceof DomainError ? (error.code === 'not_found' ? 404 : error.code === 'validation_failed' ? 400 : 409) : 500;
+    if (status === 500) console.error(JSON.stringify({ level: 'error', where: 'forms', error: error instanceof Error ? error.message : String(error) }));
+    return c.html(
+      <Page lang="en" title={status === 500 ? 'Something went wrong' : 'This link cannot be used'}>
+        <p>{status === 500 ? 'Please try again later.' : error.message}</p>
+      </Page>,
+      status,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,243 @@
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { digest, digestNameForOid, UnsupportedAlgorithmError, verifyAsn1Signature } from './algorithms.ts';
+import { Certificate } from './certificate.ts';
+import { UnsafeInputError } from './errors.ts';
+import { judgeSigner, recordSigner, verifiedOcsp, verifiedTimestamp } from './signer-checks.ts';
+import type { TrustedList } from './trusted-list.ts';
+import { VerdictBuilder, type SignatureVerdict } from './verdict.ts';
+
+export const OID_CMS = {
+  signedData: '1.2.840.113549.1.7.2',
+  data: '1.2.840.113549.1.7.1',
+  contentType: '1.2.840.113549.1.9.3',
+  messageDigest: '1.2.840.113549.1.9.4',
+  signingTime: '1.2.840.113549.1.9.5',
+  signingCertificate: '1.2.840.113549.1.9.16.2.12',
+  signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
+  signatureTimeStampToken: '1.2.840.113549.1.9.16.2.14',
+  revocationValues: '1.2.840.113549.1.9.16.2.24',
+  adbeRevocationInfoArchival: '1.2.840.113583.1.1.8',
+  ocspResponseRevInfo: '1.3.6.1.5.5.7.16.2',
+  basicOcsp: '1.3.6.1.5.5.7.48.1.1',
+} as const;
+
+/** Largest CMS structure accepted (signatures with their certificates and revocation data). */
+const MAX_CMS_BYTES = 4 * 1024 * 1024;
+
+export interface CmsContext {
+  /** The signed bytes of a detached signature (`.p7s`, a PDF byte range, an S/MIME part). */
+  readonly content?: Uint8Array;
+  readonly trustedList: TrustedList;
+  /** Validation time; never read from the clock here. */
+  readonly at: Date;
+}
+
+export interface CmsResult {
+  readonly signatures: readonly SignatureVerdict[];
+  readonly reasons: readonly string[];
+  /** The enveloped content (`.p7m`), for showing what was signed. */
+  readonly content: Uint8Array | null;
+}
+
+/**
+ * Verifies a CMS SignedData (CAdES; also the engine of PAdES and S/MIME) over the exact content.
+ *
+ * Primary course: each SignerInfo → its certificate found by the SignerIdentifier and bound by
+ * the ESS signing-certificate(-v2) digest → messageDigest equals the digest of the content →
+ * the signature over the DER signed attributes verifies with that certificate's key → the
+ * signature time-stamp gives the trusted time → embedded OCSP (CAdES revocationValues, the CMS
+ * OCSP RevocationInfoChoice, or Adobe's revocation archive) → the shared trusted-list policy.
+ * Not pkijs' SignedData.verify: it uses "now", and skips revocation (DESIGN §6).
+ */
+export function verifyCms(der: Uint8Array, ctx: CmsContext): CmsResult {
+  let signed: pkijs.SignedData;
+  try {
+    if (der.length > MAX_CMS_BYTES) throw new UnsafeInputError(`The signature is larger than ${MAX_CMS_BYTES / 1024 / 1024} MB.`);
+    const info = pkijs.ContentInfo.fromBER(trimDer(der));
+    if (info.contentType !== OID_CMS.signedData) throw new UnsafeInputError('The file is a CMS structure, but not a signature (SignedData).');
+    signed = new pkijs.SignedData({ schema: info.content });
+  } catch (error) {
+    if (error instanceof UnsafeInputError) return { signatures: [], reasons: [error.message], content: null };
+    return { signatures: [], reasons: ['The signature (CMS SignedData) cannot be read.'], content: null };
+  }
+  const enveloped = signed.encapContentInfo.eContent ? octets(signed.encapContentInfo.eContent) : null;
+  const content = enveloped ?? ctx.content ?? null;
+  if (!content) return { signatures: [], reasons: ['The signature is detached: the signed file must be given with it.'], content: null };
+  if (signed.signerInfos.length === 0) return { signatures: [], reasons: ['The file holds no signature.'], content: enveloped };
+
+  const certs = (signed.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate).flatMap((c) => {
+    try {
+      return [Certificate.fromDer(new Uint8Array(c.toSchema().toBER()))];
+    } catch {
+      return [];
+    }
+  });
+  const otherOcsp = (signed.crls ?? []).flatMap((c) =>
+    c instanceof pkijs.OtherRevocationInfoFormat && c.otherRevInfoFormat === OID_CMS.ocspResponseRevInfo ? [new Uint8Array((c.otherRevInfo as asn1js.BaseBlock).toBER())] : [],
+  );
+  const eContentType = signed.encapContentInfo.eContentType;
+  const signatures = signed.signerInfos.map((signer) => {
+    const v = new VerdictBuilder();
+    try {
+      verifySigner(signer, { content, certs, otherOcsp, eContentType, ctx }, v);
+    } catch (error) {
+      if (error instanceof UnsafeInputError || error instanceof UnsupportedAlgorithmError) v.invalid(error.message);
+      else throw error;
+    }
+    return v.build();
+  });
+  return { signatures, reasons: [], content: enveloped };
+}
+
+interface SignerScope {
+  readonly content: Uint8Array;
+  readonly certs: readonly Certificate[];
+  readonly otherOcsp: readonly Uint8Array[];
+  readonly eContentType: string;
+  readonly ctx: CmsContext;
+}
+
+function verifySigner(signer: pkijs.SignerInfo, s: SignerScope, v: VerdictBuilder): void {
+  const cert = s.certs.find((c) => signerIdentifies(signer.sid, c));
+  if (!cert) {
+    v.invalid("The signer's certificate is not in the signature.");
+    return;
+  }
+  recordSigner(v, cert);
+  const attrs = signer.signedAttrs?.attributes;
+  if (!signer.signedAttrs || !attrs) throw new UnsafeInputError('The signature has no signed attributes, so neither the content type nor the signing certificate is protected.');
+  const attr = (oid: string) => attrs.find((a) => a.type === oid)?.values[0];
+  const hash = digestNameForOid(signer.digestAlgorithm.algorithmId);
+
+  // --- The signer committed to one certificate; another one here means key substitution.
+  const binding = essBinding(attr(OID_CMS.signingCertificateV2), attr(OID_CMS.signingCertificate));
+  if (!binding) v.notQualified('The signature does not name its signing certificate (ESS signing-certificate attribute), as CAdES requires.');
+  else if (Buffer.compare(digest(binding.hash, cert.der), binding.certHash) !== 0) {
+    v.invalid("The signer's certificate is not the one committed to in the signed attributes (signing-certificate digest), so the signer cannot be trusted.");
+  }
+
+  // --- Exact content.
+  const md = attr(OID_CMS.messageDigest);
+  if (!(md instanceof asn1js.OctetString)) throw new UnsafeInputError('The signature has no message digest.');
+  if (Buffer.compare(Buffer.from(md.valueBlock.valueHexView), digest(hash, s.content)) !== 0) v.invalid('The signed content was changed after it was signed (its digest does not match).');
+  const ct = attr(OID_CMS.contentType);
+  if (!(ct instanceof asn1js.ObjectIdentifier) || ct.valueBlock.toString() !== s.eContentType) v.invalid('The signed content type does not match the content.');
+  const st = attr(OID_CMS.signingTime);
+  if (st instanceof asn1js.UTCTime || st instanceof asn1js.GeneralizedTime) v.claimedSigningTime = st.toDate();
+
+  // The signature covers the DER SET OF the signed attributes, not the [0] IMPLICIT form.
+  const signedBytes = new Uint8Array(signer.signedAttrs.encodedValue.slice(0));
+  signedBytes[0] = 0x31;
+  const signatureValue = signer.signature.valueBlock.valueHexView;
+  if (!verifyAsn1Signature(signer.signatureAlgorithm.algorithmId, signer.digestAlgorithm.algorithmId, cert.publicKey, signedBytes, signatureValue)) {
+    v.invalid("The signature does not verify with the signer's certificate: the signed attributes were altered, or another key signed them.");
+    return;
+  }
+  if (v.isInvalid) return;
+
+  const unsigned = signer.unsignedAttrs?.attributes ?? [];
+  const tokens = unsigned.filter((a) => a.type === OID_CMS.signatureTimeStampToken).flatMap((a) => a.values.map((x: asn1js.BaseBlock) => new Uint8Array(x.toBER())));
+  const timestamp = verifiedTimestamp(tokens, signatureValue, v);
+  const ocspValues = [
+    ...unsigned.filter((a) => a.type === OID_CMS.revocationValues).flatMap((a) => ocspFromRevocationValues(a.values[0], 1, true)),
+    ...s.otherOcsp,
+    ...ocspFromRevocationValues(attr(OID_CMS.adbeRevocationInfoArchival), 1, false),
+  ];
+  const ocsp = verifiedOcsp(ocspValues, cert, s.certs, s.ctx.trustedList, v);
+  judgeSigner(v, { signingCert: cert, timestamp, ocsp, trustedList: s.ctx.trustedList, at: s.ctx.at });
+}
+
+/** The certificate digest the signer committed to (ESS SigningCertificateV2, else v1 with SHA-1). */
+function essBinding(v2: unknown, v1: unknown): { hash: string; certHash: Buffer } | undefined {
+  const first = (value: unknown) => {
+    const certs = value instanceof asn1js.Sequence ? value.valueBlock.value[0] : undefined;
+    return certs instanceof asn1js.Sequence ? certs.valueBlock.value[0] : undefined;
+  };
+  const id2 = first(v2);
+  if (id2 instanceof asn1js.Sequence) {
+    const [a, b] = id2.valueBlock.value;
+    if (a instanceof asn1js.OctetString) return { hash: 'sha256', certHash: Buffer.from(a.valueBlock.valueHexView) };
+    if (a instanceof asn1js.Sequence && b instanceof asn1js.OctetString) {
+      const alg = a.valueBlock.value[0];
+      if (alg instanceof asn1js.ObjectIdentifier) return { hash: digestNameForOid(alg.valueBlock.toString()), certHash: Buffer.from(b.valueBlock.valueHexView) };
+    }
+    throw new UnsafeInputError('The signing-certificate attribute cannot be read.');
+  }
+  const id1 = first(v1);
+  if (id1 instanceof asn1js.Sequence) {
+    const [a] = id1.valueBlock.value;
+    if (a instanceof asn1js.OctetString) return { hash: 'sha1', certHash: Buffer.from(a.valueBlock.valueHexView) };
+    throw new UnsafeInputError('The signing-certificate attribute cannot be read.');
+  }
+  return undefined;
+}
+
+/**
+ * OCSP responses from CAdES revocationValues (`[1] SEQUENCE OF BasicOCSPResponse`) or Adobe's
+ * revocation archive (`[1] SEQUENCE OF OCSPResponse`), as full OCSPResponse DER.
+ */
+function ocspFromRevocationValues(value: unknown, tag: number, basic: boolean): Uint8Array[] {
+  if (!(value instanceof asn1js.Sequence)) return [];
+  const out: Uint8Array[] = [];
+  for (const item of value.valueBlock.value) {
+    if (item.idBlock.tagClass !== 3 || item.idBlock.tagNumber !== tag || !(item instanceof asn1js.Constructed)) continue;
+    const list = item.valueBlock.value[0];
+    if (!(list instanceof asn1js.Sequence)) continue;
+    for (const entry of list.valueBlock.value) {
+      const der = new Uint8Array(entry.toBER());
+      out.push(basic ? wrapBasicOcsp(der) : der);
+    }
+  }
+  return out;
+}
+
+/** A full OCSPResponse around a BasicOCSPResponse, the form `checkOcsp` reads. */
+export function wrapBasicOcsp(basic: Uint8Array): Uint8Array {
+  return new Uint8Array(
+    new pkijs.OCSPResponse({
+      responseStatus: new asn1js.Enumerated({ value: 0 }),
+      responseBytes: new pkijs.ResponseBytes({ responseType: OID_CMS.basicOcsp, response: new asn1js.OctetString({ valueHex: basic }) }),
+    })
+      .toSchema()
+      .toBER(),
+  );
+}
+
+function signerIdentifies(sid: unknown, cert: Certificate): boolean {
+  if (sid instanceof pkijs.IssuerAndSerialNumber) {
+    const serial = Buffer.from(sid.serialNumber.valueBlock.valueHexView).toString('hex').replace(/^(00)+(?=.)/, '');
+    return serial === cert.serialHex && sid.issuer.isEqual(cert.asn.issuer);
+  }
+  if (sid instanceof asn1js.Constructed || sid instanceof asn1js.Primitive) {
+    const bytes = sid instanceof asn1js.Primitive ? sid.valueBlock.valueHexView : (sid.valueBlock.value[0] as asn1js.OctetString | undefined)?.valueBlock.valueHexView;
+    return !!bytes && Buffer.from(bytes).toString('hex') === cert.subjectKeyIdentifier;
+  }
+  return false;
+}
+
+function octets(value: asn1js.OctetString): Uint8Array {
+  if (!value.idBlock.isConstructed) return value.valueBlock.valueHexView;
+  return Buffer.concat(value.valueBlock.value.map((v) => Buffer.from((v as asn1js.OctetString).valueBlock.valueHexView)));
+}
+
+/**
+ * The DER element at the start of `der`, without trailing bytes (a PDF /Contents is padded with
+ * zeros). Indefinite lengths (BER) are kept whole.
+ */
+export function trimDer(der: Uint8Array): Uint8Array {
+  if (der.length < 2 || der[0] !== 0x30) throw new UnsafeInputError('The signature is not a DER structure.');
+  const first = der[1]!;
+  if (first === 0x80) return der;
+  let length = first;
+  let header = 2;
+  if (first & 0x80) {
+    const n = first & 0x7f;
+    if (n > 4 || der.length < 2 + n) throw new UnsafeInputError('The signature is not a DER structure.');
+    length = 0;
+    for (let i = 0; i < n; i++) length = length * 256 + der[2 + i]!;
+    header = 2 + n;
+  }
+  if (header + length > der.length) throw new UnsafeInputError('The signature is truncated.');
+  return der.subarray(0, header + length);
+}

@@ -1,0 +1,66 @@
+import { verifyCms } from './cms.ts';
+import type { TrustedList } from './trusted-list.ts';
+import type { SignatureVerdict } from './verdict.ts';
+
+/** More signature dictionaries than any real request carries; bounds the work on hostile files. */
+const MAX_SIGNATURES = 16;
+const SUPPORTED_SUBFILTERS = ['adbe.pkcs7.detached', 'ETSI.CAdES.detached'];
+
+export interface PadesResult {
+  readonly signatures: readonly SignatureVerdict[];
+  readonly reasons: readonly string[];
+}
+
+/**
+ * Verifies the signatures of a PDF (PAdES, and the older adbe.pkcs7.detached).
+ *
+ * Primary course: every `/ByteRange [a b c d]` → it must start at 0, leave out exactly the
+ * `/Contents <hex>` string and stay inside the file → the CMS in /Contents is verified over the
+ * two ranges (cms.ts, same policy as every format) → the last signature must reach the end of
+ * the file: bytes after it are an incremental update the signer never saw, reported as a change.
+ * Document time-stamps (ETSI.RFC3161) are not signatures of a person and are skipped.
+ */
+export function verifyPades(bytes: Uint8Array, trustedList: TrustedList, at: Date): PadesResult {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+  const reasons: string[] = [];
+  const signatures: SignatureVerdict[] = [];
+  let coveredTo = 0;
+  const ranges = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)];
+  if (ranges.length > MAX_SIGNATURES) return { signatures, reasons: [`The PDF has more than ${MAX_SIGNATURES} signature dictionaries.`] };
+  for (const match of ranges) {
+    const [a, b, c, d] = match.slice(1, 5).map(Number) as [number, number, number, number];
+    const dict = dictionaryAround(text, match.index);
+    const subFilter = /\/SubFilter\s*\/([A-Za-z0-9.]+)/.exec(dict)?.[1] ?? '';
+    if (subFilter === 'ETSI.RFC3161') continue;
+    if (!SUPPORTED_SUBFILTERS.includes(subFilter)) {
+      reasons.push(`A signature uses the PDF signature type "${subFilter || 'none'}", which is not a PAdES or CMS signature.`);
+      continue;
+    }
+    const gapOk = a === 0 && b > 0 && c > b + 1 && c + d <= bytes.length && text[b] === '<' && text[c - 1] === '>' && /^[0-9A-Fa-f]*$/.test(text.slice(b + 1, c - 1));
+    if (!gapOk) {
+      reasons.push('A signature\'s byte range does not cover the file except exactly its own signature value, so it does not show what was signed.');
+      continue;
+    }
+    coveredTo = Math.max(coveredTo, c + d);
+    const hex = text.slice(b + 1, c - 1);
+    const cms = new Uint8Array(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex'));
+    const content = new Uint8Array(Buffer.concat([bytes.subarray(0, b), bytes.subarray(c, c + d)]));
+    const result = verifyCms(cms, { content, trustedList, at });
+    reasons.push(...result.reasons);
+    signatures.push(...result.signatures);
+  }
+  if (signatures.length === 0 && reasons.length === 0) return { signatures, reasons: ['The PDF is not signed.'] };
+  if (signatures.length > 0 && coveredTo < bytes.length) {
+    // Only trailing whitespace after %%EOF is harmless; anything else was added after signing.
+    const rest = text.slice(coveredTo);
+    if (/\S/.test(rest)) reasons.push(`The PDF was changed after it was signed: ${bytes.length - coveredTo} bytes were added in an incremental update that no signature covers.`);
+  }
+  return { signatures, reasons };
+}
+
+/** The text of the indirect object holding position `at` (where /SubFilter is found). */
+function dictionaryAround(text: string, at: number): string {
+  const start = text.lastIndexOf(' obj', at);
+  const end = text.indexOf('endobj', at);
+  return text.slice(start < 0 ? Math.max(0, at - 4096) : start, end < 0 ? at + 4096 : end);
+}

@@ -1,0 +1,124 @@
+import { UnsupportedAlgorithmError } from './algorithms.ts';
+import { OID, type Certificate } from './certificate.ts';
+import { checkOcsp, OcspError, type OcspResult } from './ocsp.ts';
+import { checkTimestamp, TimestampError, type TimestampResult } from './timestamp.ts';
+import { checkIssuingCa, checkOcspResponder, checkTimestampAuthority, isoDate, isoMinute } from './trust-policy.ts';
+import type { TrustedList } from './trusted-list.ts';
+import type { SignerIdentity, VerdictBuilder } from './verdict.ts';
+
+/**
+ * What every signature format shares once it has found the signing certificate, checked the
+ * signature over the exact content and collected its time-stamp and revocation data: trusted
+ * time, certificate validity, revocation, and the trusted-list policy (trust-policy.ts). XAdES,
+ * CAdES/PAdES/S-MIME and JAdES all end here, so "qualified" means the same in every format.
+ */
+
+/** How far an OCSP response may precede the time-stamp (clock skew between services). */
+const OCSP_BEFORE_TIMESTAMP_MS = 15 * 60 * 1000;
+
+export interface SignerEvidence {
+  readonly signingCert: Certificate;
+  readonly timestamp: TimestampResult | undefined;
+  readonly ocsp: OcspResult | undefined;
+  readonly trustedList: TrustedList;
+  /** Validation time; never read from the clock here. */
+  readonly at: Date;
+}
+
+export function signerIdentity(cert: Certificate): SignerIdentity {
+  return {
+    commonName: cert.commonName ?? null,
+    serialNumber: cert.subjectAttribute(OID.serialNumber) ?? null,
+    givenName: cert.subjectAttribute(OID.givenName) ?? null,
+    surname: cert.subjectAttribute(OID.surname) ?? null,
+    country: cert.subjectAttribute(OID.country) ?? null,
+  };
+}
+
+/** Records the signer on the verdict (identity and certificate digest) before any other check. */
+export function recordSigner(v: VerdictBuilder, cert: Certificate): void {
+  v.signerCertificateSha256 = cert.sha256;
+  v.signer = signerIdentity(cert);
+}
+
+/** Trusted time, validity, revocation and the trusted-list policy for a signature already verified. */
+export function judgeSigner(v: VerdictBuilder, e: SignerEvidence): void {
+  const { signingCert, timestamp, ocsp } = e;
+  const trustedTime = timestamp?.genTime ?? ocsp?.producedAt ?? null;
+  v.signingTime = trustedTime;
+  if (!trustedTime) v.notQualified('The signature has no time-stamp or time-mark, so there is no trusted signing time.');
+
+  const when = trustedTime ?? v.claimedSigningTime;
+  if (when && !signingCert.validAt(when)) {
+    v.invalid(`The signer's certificate was not valid at the signing time ${isoMinute(when)} (valid ${isoDate(signingCert.notBefore)} to ${isoDate(signingCert.notAfter)}).`);
+  }
+  if (!signingCert.keyUsage.has('nonRepudiation')) v.notQualified("The signer's certificate is not meant for signatures (no nonRepudiation key usage).");
+
+  if (ocsp) {
+    if (ocsp.status.kind === 'revoked') {
+      if (!trustedTime || ocsp.status.at.getTime() <= trustedTime.getTime()) v.invalid(`The signer's certificate was revoked on ${isoDate(ocsp.status.at)} (OCSP).`);
+    } else if (ocsp.status.kind === 'unknown') v.invalid("The OCSP responder does not know the signer's certificate.");
+    if (timestamp && ocsp.producedAt.getTime() < timestamp.genTime.getTime() - OCSP_BEFORE_TIMESTAMP_MS) {
+      v.notQualified('The revocation check (OCSP) was made before the signature was time-stamped, so it does not cover the signing time.');
+    }
+  } else if (!v.isInvalid) v.notQualified("No revocation information (OCSP) is embedded, so it cannot be shown that the signer's certificate was not revoked.");
+
+  const list = e.trustedList;
+  if (!list.signer) v.notQualified('The trusted list was not checked against its signer certificate, so no signature can be called qualified with it.');
+  if (list.nextUpdate && e.at.getTime() > list.nextUpdate.getTime()) v.notQualified(`The trusted list expired on ${isoDate(list.nextUpdate)}; a current list is needed.`);
+  v.notQualified(...checkIssuingCa(list, signingCert, signingCert.notBefore, 'when the certificate was issued'));
+  if (trustedTime) v.notQualified(...checkIssuingCa(list, signingCert, trustedTime, 'at the signing time'));
+  if (ocsp) v.notQualified(...checkOcspResponder(list, ocsp.responder, ocsp.producedAt));
+  if (timestamp) v.notQualified(...checkTimestampAuthority(list, timestamp.tsa, timestamp.genTime));
+}
+
+/**
+ * Verifies the signature time-stamp token over `imprintSource` (what each format time-stamps:
+ * XAdES the canonical SignatureValue, CMS the signature octets, JAdES the base64url signature).
+ * A broken token makes the signature invalid; none at all is the caller's "no trusted time".
+ */
+export function verifiedTimestamp(tokens: readonly Uint8Array[], imprintSource: Uint8Array, v: VerdictBuilder): TimestampResult | undefined {
+  if (tokens.length === 0) return undefined;
+  if (tokens.length > 1) {
+    v.notQualified('The signature has more than one signature time-stamp, which is not supported.');
+    return undefined;
+  }
+  try {
+    return checkTimestamp(tokens[0]!, imprintSource);
+  } catch (error) {
+    if (error instanceof TimestampError || error instanceof UnsupportedAlgorithmError) {
+      v.invalid(`The signature time-stamp is not valid: ${lowerFirst(error.message)}`);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/**
+ * The first embedded OCSP response (full OCSPResponse DER) that answers for `signer`, its issuer
+ * taken from the embedded certificates or the trusted list. Unusable responses make the
+ * signature invalid with the reason; none at all is for `judgeSigner` to report.
+ */
+export function verifiedOcsp(responses: readonly Uint8Array[], signer: Certificate, embedded: readonly Certificate[], list: TrustedList, v: VerdictBuilder): OcspResult | undefined {
+  if (responses.length === 0) return undefined;
+  const pool = [...embedded, ...list.services.flatMap((s) => s.certificates)];
+  const issuers = pool.filter((c) => signer.isIssuedBy(c));
+  const problems: string[] = [];
+  for (const der of responses) {
+    for (const issuer of issuers) {
+      try {
+        return checkOcsp(der, signer, issuer, pool);
+      } catch (error) {
+        if (error instanceof OcspError || error instanceof UnsupportedAlgorithmError) problems.push(error.message);
+        else throw error;
+      }
+    }
+  }
+  if (issuers.length === 0) problems.push("The certificate of the signer's issuer is neither in the signature nor in the trusted list.");
+  v.invalid(...[...new Set(problems)].map((p) => `Revocation data: ${lowerFirst(p)}`));
+  return undefined;
+}
+
+export function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}

@@ -1,0 +1,99 @@
+import type { Case } from '#domain/case.ts';
+import { minimiseEvidence, type IdentityEvidence } from '#domain/identity-evidence.ts';
+import { matchSigner, personalCodeOf, peopleOf, signerName } from '#domain/identity-matching.ts';
+import type { TrustedListSource } from '#domain/identity-ports.ts';
+import type { BlobStore, MessageStore } from '#domain/mail.ts';
+import type { Clock } from '#domain/ports.ts';
+import type { TrustedList } from '#identity/trusted-list.ts';
+import type { FileVerdict } from '#identity/verdict.ts';
+import { detectFormat, UnsupportedFormatError, verifySignedFile } from '#identity/verify-file.ts';
+
+export interface QesDeps {
+  readonly messages: MessageStore;
+  readonly evidence: BlobStore;
+  readonly inboundMail: BlobStore;
+  readonly trustedLists: TrustedListSource<TrustedList>;
+  readonly clock: Clock;
+}
+
+const SIGNED_NAME = /\.(asice|sce|bdoc|edoc|adoc|pdf|p7s|p7m|jws|jades)$/i;
+
+/**
+ * Looks for a qualified electronic signature among what the subject sent with the case (e-mail
+ * attachments in the evidence bucket, or the S/MIME-signed message itself) and turns the best
+ * one into an evidence record.
+ *
+ * Primary course: each candidate file → verified against the cached trusted lists at `now`
+ * (never fetched here) → qualified and the signer is the requester or represented person →
+ * `verified`. A qualified signature by someone else → `needs_review` with the reason; only
+ * unqualified ones → `rejected` with their reasons (a scanned, hand-signed PDF ends here: it
+ * has no signature at all). Nothing signed at all → null.
+ * Example: `await qesEvidenceFor(deps, c)` → `{ method: 'qes', verdict: 'verified', … }`.
+ */
+export async function qesEvidenceFor(deps: QesDeps, c: Case): Promise<IdentityEvidence | null> {
+  const source = await deps.trustedLists.current();
+  const now = deps.clock.now();
+  const inbound = (await deps.messages.listMessages(c.tenantId, c.id)).filter((m) => m.direction === 'inbound');
+  const verdicts: FileVerdict[] = [];
+  for (const message of inbound) {
+    const files = message.attachments.filter((a) => SIGNED_NAME.test(a.filename));
+    for (const file of files) {
+      const bytes = await deps.evidence.get(file.key);
+      // A detached .p7s signs the attachment of the same name without the extension.
+      const signedName = file.filename.replace(/\.p7s$/i, '');
+      const partner = /\.p7s$/i.test(file.filename) ? message.attachments.find((a) => a.filename === signedName) : undefined;
+      const content = partner ? await deps.evidence.get(partner.key) : undefined;
+      const verdict = await judge(source?.lists ?? [], { bytes, fileName: file.filename, ...(content ? { content } : {}) }, now);
+      if (verdict) verdicts.push(verdict);
+    }
+    const raw = message.raw !== undefined ? new TextEncoder().encode(message.raw) : message.rawKey ? await deps.inboundMail.get(message.rawKey) : undefined;
+    if (raw && detectFormat(raw, 'message.eml') === 'smime' && /multipart\/signed|pkcs7-mime/i.test(new TextDecoder().decode(raw.subarray(0, 16 * 1024)))) {
+      const verdict = await judge(source?.lists ?? [], { bytes: raw, fileName: 'message.eml' }, now);
+      if (verdict) verdicts.push(verdict);
+    }
+  }
+  if (verdicts.length === 0) return null;
+  const checkedAt = now.toISOString();
+  const fetchedAt = source?.fetchedAt;
+  const people = peopleOf(c);
+  const base = (v: FileVerdict) => {
+    const sig = v.signatures[0];
+    return {
+      method: 'qes' as const,
+      signer: sig?.signer ? { name: signerName(sig.signer), ...(personalCodeOf(sig.signer.serialNumber) ? { personalCode: personalCodeOf(sig.signer.serialNumber)! } : {}) } : null,
+      certificateSha256: sig?.signerCertificateSha256 ?? null,
+      trustedList: v.trustedList ? { ...v.trustedList, ...(fetchedAt ? { fetchedAt } : {}) } : null,
+      signedAt: sig?.signingTime?.toISOString() ?? null,
+      reviewer: null,
+      checkedAt,
+    };
+  };
+  let mismatch: IdentityEvidence | null = null;
+  for (const v of verdicts.filter((x) => x.qualified)) {
+    const signer = v.signatures[0]?.signer;
+    const outcome = signer ? matchSigner(signer, people) : { kind: 'mismatch' as const, reason: 'The signature names no signer.' };
+    if (outcome.kind === 'match') return minimiseEvidence({ ...base(v), verdict: 'verified', reasons: [], matched: outcome.who });
+    mismatch ??= minimiseEvidence({ ...base(v), verdict: 'needs_review', reasons: [outcome.reason] });
+  }
+  if (mismatch) return mismatch;
+  const best = verdicts.find((v) => v.valid) ?? verdicts[0]!;
+  return minimiseEvidence({ ...base(best), verdict: 'rejected', reasons: best.reasons.length ? best.reasons : ['The signature is not a qualified electronic signature.'] });
+}
+
+/** The verdict with the first list that calls the signature qualified, else with the first list. */
+async function judge(lists: readonly TrustedList[], file: { bytes: Uint8Array; fileName: string; content?: Uint8Array }, at: Date): Promise<FileVerdict | null> {
+  if (lists.length === 0) return null;
+  let first: FileVerdict | null = null;
+  try {
+    for (const trustedList of lists) {
+      const verdict = await verifySignedFile({ ...file, trustedList, at });
+      if (verdict.qualified) return verdict;
+      first ??= verdict;
+      if (!verdict.valid) break; // invalid is invalid under every list
+    }
+  } catch (error) {
+    if (error instanceof UnsupportedFormatError) return null;
+    throw error;
+  }
+  return first;
+}

@@ -1,0 +1,120 @@
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
+import { buildFormsDeps } from '#adapters/forms-deps.ts';
+import { SesMailer } from '#adapters/ses/mailer.ts';
+import { loadFormsConfig } from '#config/forms-config.ts';
+import { systemClock, type WorkflowEngine } from '#domain/ports.ts';
+import { createFormsApp } from '#http/forms/forms-app.tsx';
+import { tenantRegistry } from '#tenants/registry.ts';
+import { Hono } from 'hono';
+import { dynamoClientFor, LOCAL_CREDENTIALS, LOCAL_REGION, readOutbox } from './helpers.ts';
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
+const started: string[] = [];
+const workflows: WorkflowEngine = { startCase: async (c) => void started.push(c.id), stopTimer: async () => undefined, sendDecision: async () => undefined };
+
+let app: Hono;
+let repo: DynamoCaseRepository;
+const dynamo = dynamoClientFor(inject('dynamodbEndpoint'));
+beforeAll(() => {
+  repo = new DynamoCaseRepository(dynamo, inject('tableName'));
+  const mailer = new SesMailer(new SESv2Client({ endpoint: inject('sesEndpoint'), region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
+  const config = loadFormsConfig({ FORM_SECRET: 'x'.repeat(40), PUBLIC_BASE_URL: 'http://forms.test', FORM_FRAME_ANCESTORS: '{"softera":["https://www.softera.lt"]}', FORM_RATE_LIMIT: '3' });
+  app = new Hono();
+  app.route('/forms', createFormsApp(buildFormsDeps(config, { tenants: tenantRegistry, repo, mailer, clock: systemClock, dynamo, tableName: inject('tableName'), workflows }, { minFormAgeSeconds: 0 })));
+});
+afterAll(() => dynamo.destroy());
+
+async function formToken(tenant: string, lang = 'en'): Promise<string> {
+  const html = await (await app.request(`http://forms.test/forms/${tenant}?lang=${lang}`)).text();
+  return /name="formToken" value="([^"]+)"/.exec(html)![1]!;
+}
+
+async function submit(tenant: string, fields: Record<string, string | string[]>, headers: Record<string, string> = {}) {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+  return app.request(`http://forms.test/forms/${tenant}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `10.0.0.${Math.floor(Math.random() * 250)}`, ...headers }, body });
+}
+
+const linkIn = (text: string, kind: 'confirm' | 'status') => new RegExp(`(http://forms\\.test/forms/\\w+/${kind}\\?token=\\S+)`).exec(text)?.[1];
+
+describe('public web form (lt/en), e-mail confirmation and status page', () => {
+  it('serves an accessible, embeddable form in both languages', async () => {
+    const en = await app.request('http://forms.test/forms/softera?lang=en');
+    expect(en.status).toBe(200);
+    expect(en.headers.get('content-security-policy')).toContain("frame-ancestors 'self' https://www.softera.lt");
+    expect(en.headers.get('referrer-policy')).toBe('no-referrer');
+    const html = await en.text();
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<label for="email">');
+    expect(html).toContain('<legend>What are you asking for?</legend>');
+    const lt = await (await app.request('http://forms.test/forms/softera')).text();
+    expect(lt).toContain('<html lang="lt">');
+    expect(lt).toContain('Duomenų subjekto teisių prašymas');
+    expect((await app.request('http://forms.test/forms/nobody')).status).toBe(404);
+  });
+
+  it('opens the case at submission, e-mails a one-time confirmation link, and the link verifies the address once', async () => {
+    const email = `form.${unique()}@example.lt`;
+    const before = Date.now();
+    const response = await submit('softera', { formToken: await formToken('softera'), language: 'en', name: 'Ona Petraitienė', email, rights: ['access', 'erasure'], details: 'Loyalty account' });
+    expect(response.status).toBe(201);
+    const reference = /<strong>([A-Z]{3}-\d{4}-\d{6})<\/strong>/.exec(await response.text())?.[1];
+    expect(reference).toBeDefined();
+    const caseId = (await repo.findCaseIdByReference('softera', reference!))!;
+    const c = (await repo.getCase('softera', caseId))!;
+    expect(c).toMatchObject({ channel: 'web_form', identity: { status: 'pending', acceptedMethods: ['email_control', 'qes'] } });
+    expect(Date.parse(c.receivedAt)).toBeGreaterThanOrEqual(before - 1000); // receipt is the submission
+    expect(started).toContain(caseId); // the workflow takes it from here (waits for the subject)
+
+    const mail = (await readOutbox(inject('sesOutboxUrl'))).find((m) => m.destination.to.includes(email) && m.subject.includes('confirm your e-mail'));
+    expect(mail).toBeDefined();
+    const confirm = linkIn(mail!.body.text ?? '', 'confirm')!;
+    const status = linkIn(mail!.body.text ?? '', 'status')!;
+    const confirmed = await app.request(confirm);
+    expect(confirmed.status).toBe(200);
+    expect(await confirmed.text()).toContain('E-mail address confirmed');
+    expect((await repo.getCase('softera', caseId))!.identity).toMatchObject({ status: 'verified', method: 'email_control' });
+    const again = await app.request(confirm);
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('already been used');
+
+    const page = await (await app.request(status)).text();
+    expect(page).toContain(reference);
+    expect(page).toContain('Identity verified (email_control).');
+    expect((await app.request(status.replace(/token=[^&]+/, 'token=forged.token.value'))).status).toBe(400);
+    expect((await app.request(confirm.replace('/softera/', '/gautora/'))).status).toBe(400);
+  });
+
+  it('records the confirmation but keeps waiting where the controller needs a QES (Gautora)', async () => {
+    const email = `gau.${unique()}@example.lt`;
+    const response = await submit('gautora', { formToken: await formToken('gautora', 'lt'), language: 'lt', name: 'Jonas Jonaitis', email, rights: 'access' });
+    expect(response.status).toBe(201);
+    const mail = (await readOutbox(inject('sesOutboxUrl'))).find((m) => m.destination.to.includes(email) && m.subject.includes('Patvirtinkite'));
+    const confirmed = await app.request(linkIn(mail!.body.text ?? '', 'confirm')!);
+    expect(await confirmed.text()).toContain('dar turite patvirtinti tapatybę');
+    const reference = /(GAU-\d{4}-\d{6})/.exec(mail!.subject)![1]!;
+    const c = (await repo.getCase('gautora', (await repo.findCaseIdByReference('gautora', reference))!))!;
+    expect(c.identity.status).toBe('pending');
+    expect((await repo.listEvents('gautora', c.id)).map((e) => e.type)).toContain('web_form.email_confirmed');
+  });
+
+  it('refuses posts without a form token or from a foreign origin, drops honeypot posts, re-renders errors, and rate-limits', async () => {
+    const valid = { language: 'en', name: 'Bot', email: `bot.${unique()}@example.lt`, rights: 'access' };
+    expect((await submit('softera', { ...valid, formToken: 'nope' })).status).toBe(403);
+    expect((await submit('softera', { ...valid, formToken: await formToken('gautora') })).status).toBe(403); // another tenant's token
+    expect((await submit('softera', { ...valid, formToken: await formToken('softera') }, { origin: 'https://evil.example' })).status).toBe(403);
+    const honeypot = await submit('softera', { ...valid, formToken: await formToken('softera'), website: 'http://spam' });
+    expect(honeypot.status).toBe(200);
+    expect(await repo.findBySubject('softera', `email:${valid.email}`, 5)).toEqual([]);
+    const invalid = await submit('softera', { formToken: await formToken('softera'), language: 'en', name: '', email: 'not-an-email' });
+    expect(invalid.status).toBe(422);
+    const html = await invalid.text();
+    expect(html).toContain('role="alert"');
+    expect(html).toContain('aria-invalid="true"');
+    const ip = { 'x-forwarded-for': '203.0.113.9' };
+    for (let i = 0; i < 3; i++) expect((await submit('lytagra', { ...valid, email: `r${i}.${unique()}@example.lt`, formToken: await formToken('lytagra') }, ip)).status).toBe(201);
+    expect((await submit('lytagra', { ...valid, formToken: await formToken('lytagra') }, ip)).status).toBe(429);
+  });
+});

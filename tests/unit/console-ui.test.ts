@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { InMemoryCaseRepository } from '#adapters/memory/case-repository.ts';
+import { loadConsoleConfig } from '#config/console-config.ts';
+import type { WorkflowEngine } from '#domain/ports.ts';
+import { updateCase } from '#domain/workflow.ts';
+import { partnerTokenVerifier, staffTokenVerifier, STAFF_ROLES } from '#http/auth.ts';
+import { createApp } from '#http/app.ts';
+import { tenantRegistry } from '#tenants/registry.ts';
+import { ephemeralIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../local/tokens.ts';
+import { fixedClock, RecordingMailer } from '../support/harness.ts';
+
+const ORIGIN = 'http://localhost';
+
+async function consoleApp() {
+  const issuer = await ephemeralIssuer();
+  const repo = new InMemoryCaseRepository();
+  const decisions: Array<Record<string, unknown>> = [];
+  const workflows: WorkflowEngine = { startCase: async () => undefined, stopTimer: async () => undefined, sendDecision: async (_token, output) => void decisions.push(output) };
+  const auth = { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwks: issuer.jwks };
+  let n = 0;
+  const app = createApp({
+    tenants: tenantRegistry,
+    repo,
+    mailer: new RecordingMailer(),
+    clock: fixedClock('2026-11-23T09:00:00Z'),
+    ids: { caseId: () => `case-${++n}` },
+    verifyPartnerToken: partnerTokenVerifier(auth),
+    verifyStaffToken: staffTokenVerifier(auth),
+    limits: { maxBodyBytes: 64 * 1024 },
+    workflows,
+    console: {
+      config: { ...loadConsoleConfig({ CONSOLE_AUTH: 'dev', CONSOLE_SESSION_SECRET: 'q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c' }), secureCookies: false },
+      devIdp: {
+        staff: STAFF_ROLES.map((role) => ({ tenantId: 'softera', tenantName: 'Softera Baltic', role, userId: `${role}@softera.local` })),
+        mint: (tenantId, role) => issuer.mintStaffToken({ tenant: tenantId, role }),
+      },
+    },
+  });
+  const signIn = async (role: 'agent' | 'approver') => {
+    const login = await app.request('/console/login');
+    const loginCookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await login.text())![1]!;
+    const response = await app.request('/console/login/dev', {
+      method: 'POST',
+      headers: { cookie: loginCookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrf, tenant: 'softera', role }),
+    });
+    expect(response.status).toBe(303);
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith('rd_session='))!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    const session = cookie.split(';')[0]!;
+    const page = await (await app.request('/console', { headers: { cookie: session } })).text();
+    return { cookie: session, csrf: /name="_csrf" value="([^"]+)"/.exec(page)![1]! };
+  };
+  const partner = await issuer.mintPartnerToken({ tenant: 'softera' });
+  const created = await app.request('/v1/requests', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${partner}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ rights: [{ type: 'access' }], subject: { name: 'Ona Petraitienė', email: 'ona@example.lt' }, language: 'en' }),
+  });
+  const caseId = ((await created.json()) as { id: string }).id;
+  return { app, repo, decisions, signIn, caseId };
+}
+
+describe('console pages', () => {
+  it('sends a visitor without a session to the sign-in page', async () => {
+    const { app } = await consoleApp();
+    const response = await app.request('/console/cases/abc');
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/console/login?next=%2Fconsole%2Fcases%2Fabc');
+  });
+
+  it('lists the tenant’s open cases with days left when signed in', async () => {
+    const { app, signIn } = await consoleApp();
+    const { cookie } = await signIn('agent');
+    const html = await (await app.request('/console', { headers: { cookie, 'accept-language': 'en' } })).text();
+    expect(html).toContain('SOF-2026-000001');
+    expect(html).toMatch(/chip ok">\d+ d left/);
+  });
+
+  it('refuses a sign-in form without the browser’s login cookie, and a POST from another origin', async () => {
+    const { app, signIn, caseId } = await consoleApp();
+    const noCookie = await app.request('/console/login/dev', { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: 'x'.repeat(32), tenant: 'softera', role: 'admin' }) });
+    expect(noCookie.status).toBe(403);
+    const { cookie, csrf } = await signIn('agent');
+    const crossSite = await app.request(`/console/cases/${caseId}/decide`, { method: 'POST', headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrf, step: 'approval', decision: 'approve' }) });
+    expect(crossSite.status).toBe(403);
+  });
+
+  it('shows the four-eyes refusal on the case page when the drafter approves their own answer', async () => {
+    const { app, repo, decisions, signIn, caseId } = await consoleApp();
+    const c = (await repo.getCase('softera', caseId))!;
+    const now = new Date('2026-11-23T09:00:00Z');
+    const waiting = updateCase({ ...c, status: 'awaiting_approval' }, now, { waiting: { step: 'approval', taskToken: 't-1', since: now.toISOString() }, draft: { body: 'Your data.', draftedBy: 'approver@softera.local', draftedAt: now.toISOString() } }, []);
+    await repo.saveCase(waiting.case, waiting.events);
+    const { cookie, csrf } = await signIn('approver');
+    const response = await app.request(`/console/cases/${caseId}/decide`, {
+      method: 'POST',
+      headers: { cookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'en' },
+      body: new URLSearchParams({ _csrf: csrf, step: 'approval', decision: 'approve' }),
+    });
+    expect(response.status).toBe(403);
+    const html = await response.text();
+    expect(html).toContain('role="alert"');
+    expect(html).toContain('Four-eyes: the answer must be approved by someone other than the person who drafted it.');
+    expect(decisions).toEqual([]);
+  });
+
+  it('records an extension with its reasons and resumes the workflow when an agent submits the form', async () => {
+    const { app, repo, decisions, signIn, caseId } = await consoleApp();
+    const c = (await repo.getCase('softera', caseId))!;
+    const now = new Date('2026-11-23T09:00:00Z');
+    const waiting = updateCase({ ...c, status: 'in_progress' }, now, { waiting: { step: 'answer_draft', taskToken: 't-2', since: now.toISOString() } }, []);
+    await repo.saveCase(waiting.case, waiting.events);
+    const { cookie, csrf } = await signIn('agent');
+    const response = await app.request(`/console/cases/${caseId}/decide`, {
+      method: 'POST',
+      headers: { cookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrf, step: 'answer_draft', decision: 'extend', reasons: 'Three archives\r\nMany records' }),
+    });
+    expect(response.status).toBe(303);
+    expect(decisions).toEqual([{ decision: 'extend', reasons: ['Three archives', 'Many records'] }]);
+    const events = await repo.listEvents('softera', caseId);
+    expect(events.at(-1)).toMatchObject({ type: 'decision.extend', actor: { kind: 'staff', id: 'agent@softera.local' } });
+  });
+});
