@@ -18,6 +18,16 @@ const ContextSchema = z.object({
   cognitoDomainPrefix: z.string().check(z.regex(/^[a-z0-9-]{3,63}$/)),
   /** The console's public origin (Cognito callback/logout URLs). */
   consoleOrigin: z.url({ protocol: /^https$/ }),
+  /** PEM file with the certificates that sign the EU LOTL (published in the Official Journal). */
+  lotlSignersFile: z.optional(z.string().check(z.minLength(1))),
+  /** Territories whose national lists are cached (comma-separated ISO codes; empty: all). */
+  trustedListTerritories: z._default(z.string(), 'LT,LV,EE'),
+  /** A Secrets Manager secret holding the tenants' webhook signing keys (JSON, see README). */
+  webhookKeysSecretArn: z.optional(z.string().check(z.startsWith('arn:'))),
+  /** The public half of those keys, served at /.well-known/jwks.json. */
+  webhookJwks: z.optional(z.string().check(z.startsWith('{'))),
+  /** Sites allowed to embed the web form (CSP frame-ancestors), space-separated. */
+  formFrameAncestors: z.optional(z.string()),
   /** Requests per second and burst for the HTTP API's default stage. */
   apiRateLimit: z._default(z.coerce.number().check(z.positive()), 50),
   apiBurstLimit: z._default(z.coerce.number().check(z.positive()), 100),

@@ -1,10 +1,13 @@
-import { ArnFormat, Aws, CfnOutput, Duration, Stack, Token, Validations, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, Aws, CfnOutput, Duration, SecretValue, Stack, Token, Validations, type StackProps } from 'aws-cdk-lib';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Alarm, ComparisonOperator, Dashboard, GraphWidget, MathExpression, Metric, TextWidget, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { AccountRecovery, Mfa, OAuthScope, UserPool, UserPoolGroup } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, Mfa, OAuthScope, StringAttribute, UserPool, UserPoolGroup } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { ConfigurationSet, ConfigurationSetEventDestination, EmailIdentity, EmailSendingEvent, EventDestination, Identity, ReceiptRuleSet } from 'aws-cdk-lib/aws-ses';
@@ -14,10 +17,11 @@ import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cd
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import type { Construct } from 'constructs';
 import { TABLE_INDEXES } from '#adapters/dynamodb/table.ts';
 import { STATE_MACHINES, TABLE_SUBSTITUTION, WORKFLOW_FUNCTIONS } from '#adapters/sfn/definitions.ts';
-import { FUNCTIONS, type FunctionSpec } from './bundling.ts';
+import { FUNCTIONS, LETTER_FONT, LOTL_SIGNERS_RUNTIME_PATH, type FunctionSpec } from './bundling.ts';
 import type { InfraConfig } from './config.ts';
 import { RightsdeskFunction } from './constructs/rightsdesk-function.ts';
 import { bucketName, type DataStack } from './data-stack.ts';
@@ -65,6 +69,8 @@ export class ServiceStack extends Stack {
       mfaSecondFactor: { otp: true, sms: false },
       passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // The tenant a staff member works for; set by an admin, never by the user.
+      customAttributes: { tenant: new StringAttribute({ mutable: false, minLen: 2, maxLen: 32 }) },
     });
     Validations.of(userPool).acknowledge({
       id: 'AwsSolutions-COG3',
@@ -82,7 +88,7 @@ export class ServiceStack extends Stack {
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-        callbackUrls: [`${config.consoleOrigin}/console/auth/callback`],
+        callbackUrls: [`${config.consoleOrigin}/console/callback`],
         logoutUrls: [`${config.consoleOrigin}/console`],
       },
       idTokenValidity: Duration.hours(1),
@@ -107,20 +113,66 @@ export class ServiceStack extends Stack {
     const caseWorkflowArn = stateMachineArn(STATE_MACHINES.caseWorkflow.name);
     const deadlineTimerArn = stateMachineArn(STATE_MACHINES.deadlineTimer.name);
 
-    const environment: Record<string, string> = {
+    // Generated secrets, read by CloudFormation dynamic references into KMS-encrypted function
+    // environments (never in the template). Rotating one ends open console sessions or
+    // unconfirmed web-form links, so rotation is a redeploy, not a schedule.
+    const generatedSecret = (id: string, description: string) => {
+      const secret = new Secret(this, id, { description, encryptionKey: data.key, generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false } });
+      Validations.of(secret).acknowledge({ id: 'AwsSolutions-SMG4', reason: 'Rotation invalidates sessions and links in flight; it is done by redeploying with a new secret.' });
+      return secret;
+    };
+    const consoleSessionSecret = generatedSecret('ConsoleSessionSecret', 'rightsdesk: staff console session signing key');
+    const formSecret = generatedSecret('FormSecret', 'rightsdesk: web form and e-mail confirmation link signing key');
+    const publicBaseUrl = config.consoleOrigin;
+
+    const base: Record<string, string> = {
       RIGHTSDESK_TABLE: data.table.tableName,
-      AUTH_ISSUER: config.tokenIssuer,
-      AUTH_AUDIENCE: config.tokenAudience,
-      AUTH_JWKS_URL: config.partnerJwksUrl,
       SES_CONFIGURATION_SET: configurationSet.configurationSetName,
       INBOUND_MAIL_BUCKET: bucketName('inbound-mail', this),
       INBOUND_MAIL_PREFIX: INBOUND_PREFIX,
       EVIDENCE_BUCKET: bucketName('evidence', this),
+      ANSWERS_BUCKET: bucketName('answers', this),
       CASE_WORKFLOW_ARN: caseWorkflowArn,
       DEADLINE_TIMER_ARN: deadlineTimerArn,
     };
     const functions: Record<string, RightsdeskFunction> = {};
-    for (const spec of FUNCTIONS) functions[spec.name] = this.function(spec, data, environment);
+    // Letters first: the API and the workflow steps name it in their environment.
+    const lettersSpec = FUNCTIONS.find((f) => f.name === 'letters');
+    if (!lettersSpec) throw new Error('The letters function is not declared in infra/bundling.ts');
+    const letters = this.function(lettersSpec, data, { LETTER_FONT_PATH: LETTER_FONT.runtimePath });
+    functions.letters = letters;
+    const perFunction: Record<string, Record<string, string>> = {
+      api: {
+        AUTH_ISSUER: config.tokenIssuer,
+        AUTH_AUDIENCE: config.tokenAudience,
+        AUTH_JWKS_URL: config.partnerJwksUrl,
+        ...(config.webhookJwks ? { WEBHOOK_JWKS: config.webhookJwks } : {}),
+        CONSOLE_AUTH: 'cognito',
+        CONSOLE_SESSION_SECRET: consoleSessionSecret.secretValue.unsafeUnwrap(),
+        CONSOLE_BASE_URL: config.consoleOrigin,
+        COGNITO_REGION: this.region,
+        COGNITO_USER_POOL_ID: userPool.userPoolId,
+        COGNITO_CLIENT_ID: staffClient.userPoolClientId,
+        COGNITO_DOMAIN: `https://${config.cognitoDomainPrefix}.auth.${this.region}.amazoncognito.com`,
+      },
+      forms: {
+        FORM_SECRET: formSecret.secretValue.unsafeUnwrap(),
+        PUBLIC_BASE_URL: publicBaseUrl,
+        ...(config.formFrameAncestors ? { FORM_FRAME_ANCESTORS: config.formFrameAncestors } : {}),
+      },
+      webhooks: config.webhookKeysSecretArn ? { WEBHOOK_SIGNING_KEYS: SecretValue.secretsManager(config.webhookKeysSecretArn).unsafeUnwrap() } : {},
+      'trusted-list-refresh': {
+        TL_LOTL_URL: config.trustedListSource,
+        TL_LOTL_SIGNERS_FILE: LOTL_SIGNERS_RUNTIME_PATH,
+        TL_TERRITORIES: config.trustedListTerritories,
+      },
+    };
+    for (const spec of FUNCTIONS) {
+      if (spec.name === 'letters') continue;
+      if (spec.name === 'trusted-list-refresh' && !config.lotlSignersFile) continue; // see README: needs the LOTL signers
+      const extraAssets = spec.name === 'trusted-list-refresh' && config.lotlSignersFile ? [[resolvePath(config.lotlSignersFile), 'lotl-signers.pem'] as const] : [];
+      functions[spec.name] = this.function(spec, data, { ...base, LETTERS_FUNCTION: letters.functionName, ...perFunction[spec.name] }, extraAssets);
+    }
     this.functions = functions;
 
     const sendMail = new PolicyStatement({
@@ -134,12 +186,26 @@ export class ServiceStack extends Stack {
     const timerExecutions = `arn:${Aws.PARTITION}:states:${this.region}:${this.account}:execution:${STATE_MACHINES.deadlineTimer.name}:*`;
     const stopTimers = new PolicyStatement({ actions: ['states:StopExecution'], resources: [timerExecutions] });
     const evidenceObjectsArn = `arn:${Aws.PARTITION}:s3:::${bucketName('evidence', this)}/*`;
+    const answersObjectsArn = `arn:${Aws.PARTITION}:s3:::${bucketName('answers', this)}/*`;
     const inboundObjectsArn = `arn:${Aws.PARTITION}:s3:::${bucketName('inbound-mail', this)}/${INBOUND_PREFIX}*`;
+    const trustedListObjectsArn = `arn:${Aws.PARTITION}:s3:::${bucketName('evidence', this)}/trusted-lists/*`;
     const evidenceObjects = new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [evidenceObjectsArn] });
+    const answerObjects = new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [answersObjectsArn] });
+    const renderLetters = new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [letters.functionArn] });
+    const wildcards = {
+      evidence: [evidenceObjectsArn, 'Evidence objects are keyed per case at run time; the grant covers the evidence bucket only.'],
+      answers: [answersObjectsArn, 'Answer files are keyed per case at run time; the grant covers the answers bucket only.'],
+      timers: [timerExecutions, 'Deadline-timer executions are named per case at run time; the grant covers that state machine only.'],
+      inbound: [inboundObjectsArn, 'Each received message has its own key under the SES prefix of the inbound bucket.'],
+      trustedLists: [trustedListObjectsArn, 'One cached object per national trusted list, under the trusted-lists/ prefix only.'],
+    } as const;
+
     const api = this.required(functions, 'api');
     this.grantTable(api, data, TABLE_ACTIONS.readWrite);
-    for (const statement of [sendMail, startWorkflows, stopTimers, evidenceObjects]) api.addToRolePolicy(statement);
+    for (const statement of [sendMail, startWorkflows, stopTimers, evidenceObjects, answerObjects, renderLetters]) api.addToRolePolicy(statement);
     api.addToRolePolicy(new PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'], resources: [caseWorkflowArn] }));
+    // Identity evidence (ID-document scans) is deleted once staff have decided (DESIGN §1.3).
+    api.addToRolePolicy(new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [evidenceObjectsArn] }));
 
     const inbound = this.required(functions, 'inbound-email');
     this.grantTable(inbound, data, TABLE_ACTIONS.readWrite);
@@ -150,18 +216,30 @@ export class ServiceStack extends Stack {
     this.grantTable(notifications, data, TABLE_ACTIONS.readWrite);
     mailEvents.addSubscription(new LambdaSubscription(notifications));
 
+    const forms = this.required(functions, 'forms');
+    this.grantTable(forms, data, TABLE_ACTIONS.readWrite);
+    for (const statement of [sendMail, startWorkflows, evidenceObjects]) forms.addToRolePolicy(statement);
+
+    const webhooks = this.required(functions, 'webhooks');
+    this.grantTable(webhooks, data, TABLE_ACTIONS.readWrite);
+    new Rule(this, 'WebhookRetries', { description: 'rightsdesk: deliver due partner webhooks', schedule: Schedule.rate(Duration.minutes(1)), targets: [new LambdaFunction(webhooks, { retryAttempts: 0 })] });
+
+    const refresh = functions['trusted-list-refresh'];
+    if (refresh) {
+      refresh.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [trustedListObjectsArn] }));
+      refresh.addToRolePolicy(new PolicyStatement({ actions: KEY_ACTIONS, resources: [data.key.keyArn] }));
+      new Rule(this, 'TrustedListRefresh', { description: 'rightsdesk: refresh the EU trusted lists', schedule: Schedule.cron({ minute: '17', hour: '3' }), targets: [new LambdaFunction(refresh, { retryAttempts: 2 })] });
+      this.acknowledgeWildcards(refresh, [wildcards.trustedLists]);
+    }
+
     const steps = Object.values(WORKFLOW_FUNCTIONS).map((step) => this.required(functions, step.functionName.replace(/^rightsdesk-/, '')));
     for (const step of steps) {
       this.grantTable(step, data, TABLE_ACTIONS.readWrite);
-      for (const statement of [sendMail, startWorkflows, stopTimers, evidenceObjects]) step.addToRolePolicy(statement);
+      for (const statement of [sendMail, startWorkflows, stopTimers, evidenceObjects, answerObjects, renderLetters]) step.addToRolePolicy(statement);
     }
-    const wildcards = {
-      evidence: [evidenceObjectsArn, 'Evidence objects are keyed per case at run time; the grant covers the evidence bucket only.'],
-      timers: [timerExecutions, 'Deadline-timer executions are named per case at run time; the grant covers that state machine only.'],
-      inbound: [inboundObjectsArn, 'Each received message has its own key under the SES prefix of the inbound bucket.'],
-    } as const;
-    for (const fn of [api, ...steps]) this.acknowledgeWildcards(fn, [wildcards.evidence, wildcards.timers]);
+    for (const fn of [api, ...steps]) this.acknowledgeWildcards(fn, [wildcards.evidence, wildcards.answers, wildcards.timers]);
     this.acknowledgeWildcards(inbound, [wildcards.evidence, wildcards.inbound]);
+    this.acknowledgeWildcards(forms, [wildcards.evidence]);
 
     // Receiving: raw mail lands in the inbound bucket (the evidence of receipt) before anything
     // parses it; then the inbound function runs asynchronously (retries + dead-letter queue).
@@ -183,6 +261,8 @@ export class ServiceStack extends Stack {
       defaultIntegration: new HttpLambdaIntegration('ApiIntegration', api),
       createDefaultStage: false,
     });
+    // The public web form has its own small function (no partner or staff code behind it).
+    this.httpApi.addRoutes({ path: '/forms/{proxy+}', methods: [HttpMethod.GET, HttpMethod.POST], integration: new HttpLambdaIntegration('FormsIntegration', forms) });
     new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
@@ -257,8 +337,8 @@ export class ServiceStack extends Stack {
     return arn.replaceAll(Aws.PARTITION, '<AWS::Partition>').replaceAll(this.account, account).replaceAll(this.region, region);
   }
 
-  private function(spec: FunctionSpec, data: DataStack, environment: Record<string, string>): RightsdeskFunction {
-    return new RightsdeskFunction(this, `Fn-${spec.name}`, { spec, key: data.key, environment });
+  private function(spec: FunctionSpec, data: DataStack, environment: Record<string, string>, extraAssets: ReadonlyArray<readonly [string, string]> = []): RightsdeskFunction {
+    return new RightsdeskFunction(this, `Fn-${spec.name}`, { spec, key: data.key, environment, extraAssets });
   }
 
   private required(functions: Record<string, RightsdeskFunction>, name: string): RightsdeskFunction {

@@ -12,15 +12,18 @@ import { LAMBDA_BUNDLING, type FunctionSpec } from '../bundling.ts';
 export interface RightsdeskFunctionProps {
   readonly spec: FunctionSpec;
   readonly environment?: Record<string, string>;
-  /** Encrypts the dead-letter queue of asynchronous functions. */
+  /** Encrypts the function's environment (it carries generated secrets). */
   readonly key: IKey;
+  /** Per-deployment files copied beside the bundle, as [absolute source path, file name]. */
+  readonly extraAssets?: ReadonlyArray<readonly [string, string]>;
 }
 
 /**
  * Every rightsdesk Lambda with the same defaults (STYLE: Lambda defaults live in one construct):
- * arm64, Node.js 22, ESM bundled by the local esbuild (never Docker), minified with source maps,
- * structured JSON logs kept 90 days, X-Ray tracing, and — for asynchronously invoked functions —
- * two retries and an encrypted dead-letter queue as the on-failure destination.
+ * arm64, Node.js 24, ESM bundled by the local esbuild (never Docker), minified with source maps,
+ * structured JSON logs kept 90 days, X-Ray tracing, a KMS-encrypted environment, and — for
+ * asynchronously invoked functions — two retries and an encrypted dead-letter queue as the
+ * on-failure destination.
  */
 export class RightsdeskFunction extends NodejsFunction {
   /** Set for asynchronously invoked functions. */
@@ -72,7 +75,16 @@ export class RightsdeskFunction extends NodejsFunction {
         externalModules: [...LAMBDA_BUNDLING.external],
         banner: LAMBDA_BUNDLING.banner,
         forceDockerBundling: false,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir, outputDir) => [
+            ...(spec.assets ?? []).map((asset) => `cp "${inputDir}/${asset}" "${outputDir}/"`),
+            ...(props.extraAssets ?? []).map(([source, name]) => `cp "${source}" "${outputDir}/${name}"`),
+          ],
+        },
       },
+      environmentEncryption: props.key,
       ...(deadLetterQueue ? { onFailure: new SqsDestination(deadLetterQueue), retryAttempts: 2 } : {}),
     };
     super(scope, id, functionProps);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 
 /**
@@ -10,7 +11,10 @@ const EnvSchema = z.object({
   S3_ENDPOINT: z.optional(z.url()),
   EVIDENCE_BUCKET: z.string().check(z.minLength(3)),
   TL_LOTL_URL: z._default(z.url(), 'https://ec.europa.eu/tools/lotl/eu-lotl.xml'),
-  TL_LOTL_SIGNERS: z.string().check(z.includes('-----BEGIN CERTIFICATE-----')),
+  /** The LOTL signers' certificates as PEM text… */
+  TL_LOTL_SIGNERS: z.optional(z.string().check(z.includes('-----BEGIN CERTIFICATE-----'))),
+  /** …or a PEM file shipped beside the bundle (a Lambda environment holds only 4 KB). */
+  TL_LOTL_SIGNERS_FILE: z.optional(z.string().check(z.minLength(1))),
   TL_TERRITORIES: z._default(z.string(), ''),
 });
 
@@ -32,7 +36,15 @@ export function loadTrustedListConfig(env: Record<string, string | undefined> = 
     ...(e.S3_ENDPOINT ? { s3Endpoint: e.S3_ENDPOINT } : {}),
     cacheBucket: e.EVIDENCE_BUCKET,
     lotlUrl: e.TL_LOTL_URL,
-    lotlSignersPem: e.TL_LOTL_SIGNERS.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [],
+    lotlSignersPem: signersPem(e.TL_LOTL_SIGNERS, e.TL_LOTL_SIGNERS_FILE).match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [],
     territories: e.TL_TERRITORIES.split(',').map((t) => t.trim().toUpperCase()).filter(Boolean),
   };
+}
+
+function signersPem(inline: string | undefined, file: string | undefined): string {
+  const pem = inline ?? (file ? readFileSync(file, 'utf8') : '');
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new Error('Invalid trusted-list configuration: set TL_LOTL_SIGNERS (PEM) or TL_LOTL_SIGNERS_FILE to the LOTL signers\' certificates.');
+  }
+  return pem;
 }

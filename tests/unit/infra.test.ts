@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +20,10 @@ let synthError: unknown;
 beforeAll(() => {
   // The same context `npm run synth` uses (cdk.json), so the tests see what gets deployed.
   const { context } = JSON.parse(readFileSync('cdk.json', 'utf8')) as { context: Record<string, unknown> };
-  const built = buildApp(new App({ context }));
+  // A throwaway certificate stands in for the LOTL signers so the trusted-list refresh is deployed too.
+  const lotlSigners = join(mkdtempSync(join(tmpdir(), 'rightsdesk-infra-')), 'lotl-signers.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-subj', '/CN=test LOTL signer', '-days', '2', '-keyout', '/dev/null', '-out', lotlSigners], { stdio: 'ignore' });
+  const built = buildApp(new App({ context: { ...context, 'rightsdesk:lotlSignersFile': lotlSigners } }));
   data = Template.fromStack(built.data);
   service = Template.fromStack(built.service);
   try {
@@ -50,6 +56,7 @@ describe('CDK app', () => {
         Architectures: ['arm64'],
         LoggingConfig: { LogFormat: 'JSON' },
         TracingConfig: { Mode: 'Active' },
+        KmsKeyArn: expect.anything(),
       });
     }
   });
@@ -166,9 +173,39 @@ describe('CDK app', () => {
         .filter((resource) => resource.includes('*')),
     );
     const described = [...wildcardResources].map((r) =>
-      r === '"*"' ? 'any (X-Ray, log delivery)' : r.includes(':execution:rightsdesk-deadline-timer:*') ? 'timer executions' : r.includes('rightsdesk-evidence-') && r.endsWith('/*"]]}') ? 'evidence objects' : r.includes('rightsdesk-inbound-mail-') && r.includes('/inbound/*') ? 'received mail' : r.includes(':log-stream:*') ? 'own log streams' : `unexpected: ${r}`,
+      r === '"*"'
+        ? 'any (X-Ray, log delivery)'
+        : r.includes(':execution:rightsdesk-deadline-timer:*')
+          ? 'timer executions'
+          : r.includes('rightsdesk-evidence-') && r.includes('/trusted-lists/*')
+            ? 'cached trusted lists'
+            : r.includes('rightsdesk-evidence-') && r.endsWith('/*"]]}')
+              ? 'evidence objects'
+              : r.includes('rightsdesk-answers-') && r.endsWith('/*"]]}')
+                ? 'answer files'
+                : r.includes('rightsdesk-inbound-mail-') && r.includes('/inbound/*')
+                  ? 'received mail'
+                  : r.includes(':log-stream:*')
+                    ? 'own log streams'
+                    : `unexpected: ${r}`,
     );
-    expect(new Set(described)).toEqual(new Set(['any (X-Ray, log delivery)', 'timer executions', 'evidence objects', 'received mail', 'own log streams']));
+    expect(new Set(described)).toEqual(new Set(['any (X-Ray, log delivery)', 'timer executions', 'cached trusted lists', 'evidence objects', 'answer files', 'received mail', 'own log streams']));
+  });
+
+  it('runs the webhook retries every minute and the trusted-list refresh daily', () => {
+    service.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 minute)', State: 'ENABLED' });
+    service.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(17 3 * * ? *)', State: 'ENABLED' });
+  });
+
+  it('routes the public web form to its own function and keeps generated secrets out of the template', () => {
+    service.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /forms/{proxy+}' });
+    service.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /forms/{proxy+}' });
+    const environments = Object.values(resourcesOf(service, 'AWS::Lambda::Function')).map((fn) => JSON.stringify((fn.Properties?.Environment as { Variables?: unknown } | undefined)?.Variables ?? {}));
+    const withSecret = environments.filter((env) => env.includes('FORM_SECRET') || env.includes('CONSOLE_SESSION_SECRET'));
+    expect(withSecret).toHaveLength(2);
+    for (const env of withSecret) expect(env).toContain('{{resolve:secretsmanager:');
+    expect(environments.some((env) => env.includes('"LETTER_FONT_PATH":"/var/task/DejaVuSans.ttf"'))).toBe(true);
+    service.hasResourceProperties('AWS::Cognito::UserPool', { Schema: Match.arrayWith([Match.objectLike({ Name: 'tenant', Mutable: false })]) });
   });
 
   it('has the alarms: cases overdue, API 5xx, SES bounce rate, and a dead-letter queue alarm per async function', () => {

@@ -8,7 +8,7 @@ export const STATE_MACHINES = {
   deadlineTimer: { name: 'rightsdesk-deadline-timer', file: 'statemachines/deadline-timer.asl.json' },
 } as const;
 
-/** Each workflow Lambda: its export in functions/workflow/handler.ts, its name, its substitution. */
+/** Each workflow Lambda: its export in functions/workflow/handler.ts (intake: intake.ts), its name, its substitution. */
 export const WORKFLOW_FUNCTIONS = {
   intake: { functionName: 'rightsdesk-workflow-intake', substitution: 'IntakeFunctionArn' },
   resume: { functionName: 'rightsdesk-workflow-resume', substitution: 'ResumeFunctionArn' },

@@ -1,0 +1,25 @@
+import { buildMailAdapters, s3ClientFor, type MailAdapters } from '#adapters/email-deps.ts';
+import { lambdaLetterRenderer } from '#adapters/lambda/letter-renderer.ts';
+import { S3AnswerDownloads } from '#adapters/s3/answer-downloads.ts';
+import { buildWorkflowDeps, workflowClients } from '#adapters/workflow-deps.ts';
+import { loadLetterConfig } from '#config/letter-config.ts';
+import { loadMailConfig } from '#config/mail-config.ts';
+import { loadWorkflowConfig } from '#config/workflow-config.ts';
+import { systemClock, type IdentityVerifier } from '#domain/ports.ts';
+import { createWorkflowHandlers } from './handlers.ts';
+
+/**
+ * The workflow steps' composition root, shared by the two Lambda entries: config and clients
+ * are built once per container. Only the intake entry passes an identity verifier, so the QES
+ * validation code (ASN.1, CMS, XML: ~440 KB) is bundled into that one function alone.
+ */
+export function composeWorkflowHandlers(identity?: (mail: MailAdapters) => IdentityVerifier) {
+  const config = loadWorkflowConfig();
+  const clients = workflowClients(config);
+  const mail = loadMailConfig();
+  const s3 = s3ClientFor(mail);
+  const downloads = new S3AnswerDownloads(s3, mail.answersBucket, mail.answerLinkTtlSeconds, systemClock);
+  const renderer = lambdaLetterRenderer(loadLetterConfig().functionName, config.region);
+  const adapters = buildMailAdapters(mail, { dynamo: clients.dynamo, s3, mailer: clients.mailer }, undefined, { downloads, ...(renderer ? { renderer } : {}) });
+  return createWorkflowHandlers(buildWorkflowDeps(config, clients, { notifier: adapters.notifier, ...(identity ? { identity: identity(adapters) } : {}) }));
+}
