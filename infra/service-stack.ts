@@ -20,6 +20,7 @@ import { readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import type { Construct } from 'constructs';
 import { TABLE_INDEXES } from '#adapters/dynamodb/table.ts';
+import { OVERDUE_METRIC } from '#adapters/metrics/overdue-metric.ts';
 import { STATE_MACHINES, TABLE_SUBSTITUTION, WORKFLOW_FUNCTIONS } from '#adapters/sfn/definitions.ts';
 import { FUNCTIONS, LETTER_FONT, LOTL_SIGNERS_RUNTIME_PATH, type FunctionSpec } from './bundling.ts';
 import type { InfraConfig } from './config.ts';
@@ -29,8 +30,8 @@ import { bucketName, type DataStack } from './data-stack.ts';
 /** Where SES puts received mail in the inbound bucket (the inbound function reads it there). */
 const INBOUND_PREFIX = 'inbound/';
 
-/** Custom metric the deadline sweep publishes; the "cases overdue" alarm watches it. */
-export const OVERDUE_METRIC = { namespace: 'Rightsdesk', metricName: 'CasesOverdue' } as const;
+/** Published (Embedded Metric Format) by the deadline timer each time it escalates a case. */
+const OVERDUE = { namespace: OVERDUE_METRIC.namespace, metricName: OVERDUE_METRIC.name } as const;
 
 export interface ServiceStackProps extends StackProps {
   readonly data: DataStack;
@@ -362,7 +363,7 @@ export class ServiceStack extends Stack {
       return alarm;
     };
 
-    const overdue = new Metric({ ...OVERDUE_METRIC, statistic: 'Maximum', period: Duration.minutes(15) });
+    const overdue = new Metric({ ...OVERDUE, statistic: 'Maximum', period: Duration.minutes(15) });
     add(new Alarm(this, 'CasesOverdue', {
       alarmDescription: 'At least one case is past its legal due date without an answer.',
       metric: overdue,

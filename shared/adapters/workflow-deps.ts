@@ -8,6 +8,7 @@ import type { WorkflowDeps } from '#usecases/workflow/deps.ts';
 import { withWebhookOutbox } from '#usecases/webhooks.ts';
 import { DynamoCaseRepository } from './dynamodb/case-repository.ts';
 import { DynamoWebhookOutbox } from './dynamodb/webhook-outbox.ts';
+import { withOverdueMetric } from './metrics/overdue-metric.ts';
 import { MailerStaffAlerts } from './ses/staff-alerts.ts';
 import { SesMailer } from './ses/mailer.ts';
 import { SfnWorkflowEngine } from './sfn/workflow-engine.ts';
@@ -42,7 +43,7 @@ export function buildWorkflowDeps(
     // Status changes and notices of `api` cases owe the partner a webhook (see usecases/webhooks.ts).
     repo: withWebhookOutbox(new DynamoCaseRepository(clients.dynamo, config.tableName), new DynamoWebhookOutbox(clients.dynamo, config.tableName), options.clock ?? systemClock),
     notifier: options.notifier,
-    alerts: new MailerStaffAlerts(clients.mailer, tenants),
+    alerts: withOverdueMetric(new MailerStaffAlerts(clients.mailer, tenants)),
     workflows: new SfnWorkflowEngine(clients.sfn, config.arns),
     clock: options.clock ?? systemClock,
     settings: config.settings,
