@@ -26,6 +26,8 @@ const ContextSchema = z.object({
   webhookKeysSecretArn: z.optional(z.string().check(z.startsWith('arn:'))),
   /** The public half of those keys, served at /.well-known/jwks.json. */
   webhookJwks: z.optional(z.string().check(z.startsWith('{'))),
+  /** Partners' identity-assertion public keys (PARTNER_ASSERTION_KEYS JSON: tenant → partner id → JWKS). */
+  partnerAssertionKeys: z.optional(z.string().check(z.startsWith('{'))),
   /** Sites allowed to embed the web form (CSP frame-ancestors), space-separated. */
   formFrameAncestors: z.optional(z.string()),
   /** Requests per second and burst for the HTTP API's default stage. */

@@ -142,12 +142,18 @@ export class ServiceStack extends Stack {
     if (!lettersSpec) throw new Error('The letters function is not declared in infra/bundling.ts');
     const letters = this.function(lettersSpec, data, { LETTER_FONT_PATH: LETTER_FONT.runtimePath });
     functions.letters = letters;
+    const apiEnvironment: Record<string, string> = {
+      AUTH_ISSUER: config.tokenIssuer,
+      AUTH_AUDIENCE: config.tokenAudience,
+      AUTH_JWKS_URL: config.partnerJwksUrl,
+      ...(config.webhookJwks ? { WEBHOOK_JWKS: config.webhookJwks } : {}),
+      ...(config.partnerAssertionKeys ? { PARTNER_ASSERTION_KEYS: config.partnerAssertionKeys } : {}),
+    };
     const perFunction: Record<string, Record<string, string>> = {
-      api: {
-        AUTH_ISSUER: config.tokenIssuer,
-        AUTH_AUDIENCE: config.tokenAudience,
-        AUTH_JWKS_URL: config.partnerJwksUrl,
-        ...(config.webhookJwks ? { WEBHOOK_JWKS: config.webhookJwks } : {}),
+      api: apiEnvironment,
+      // The console pages run the same use cases as the API, plus the staff sign-in.
+      console: {
+        ...apiEnvironment,
         CONSOLE_AUTH: 'cognito',
         CONSOLE_SESSION_SECRET: consoleSessionSecret.secretValue.unsafeUnwrap(),
         CONSOLE_BASE_URL: config.consoleOrigin,
@@ -161,6 +167,8 @@ export class ServiceStack extends Stack {
         PUBLIC_BASE_URL: publicBaseUrl,
         ...(config.formFrameAncestors ? { FORM_FRAME_ANCESTORS: config.formFrameAncestors } : {}),
       },
+      // Identity requests carry e-mail control links signed like the web form's (same confirmation page).
+      'workflow-await-subject': { FORM_SECRET: formSecret.secretValue.unsafeUnwrap(), PUBLIC_BASE_URL: publicBaseUrl },
       webhooks: config.webhookKeysSecretArn ? { WEBHOOK_SIGNING_KEYS: SecretValue.secretsManager(config.webhookKeysSecretArn).unsafeUnwrap() } : {},
       'trusted-list-refresh': {
         TL_LOTL_URL: config.trustedListSource,
@@ -202,11 +210,14 @@ export class ServiceStack extends Stack {
     } as const;
 
     const api = this.required(functions, 'api');
-    this.grantTable(api, data, TABLE_ACTIONS.readWrite);
-    for (const statement of [sendMail, startWorkflows, stopTimers, evidenceObjects, answerObjects, renderLetters]) api.addToRolePolicy(statement);
-    api.addToRolePolicy(new PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'], resources: [caseWorkflowArn] }));
-    // Identity evidence (ID-document scans) is deleted once staff have decided (DESIGN §1.3).
-    api.addToRolePolicy(new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [evidenceObjectsArn] }));
+    const consolePages = this.required(functions, 'console');
+    for (const http of [api, consolePages]) {
+      this.grantTable(http, data, TABLE_ACTIONS.readWrite);
+      for (const statement of [sendMail, startWorkflows, stopTimers, evidenceObjects, answerObjects, renderLetters]) http.addToRolePolicy(statement);
+      http.addToRolePolicy(new PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'], resources: [caseWorkflowArn] }));
+      // Identity evidence (ID-document scans) is deleted once staff have decided (DESIGN §1.3).
+      http.addToRolePolicy(new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [evidenceObjectsArn] }));
+    }
 
     const inbound = this.required(functions, 'inbound-email');
     this.grantTable(inbound, data, TABLE_ACTIONS.readWrite);
@@ -238,7 +249,7 @@ export class ServiceStack extends Stack {
       this.grantTable(step, data, TABLE_ACTIONS.readWrite);
       for (const statement of [sendMail, startWorkflows, stopTimers, evidenceObjects, answerObjects, renderLetters]) step.addToRolePolicy(statement);
     }
-    for (const fn of [api, ...steps]) this.acknowledgeWildcards(fn, [wildcards.evidence, wildcards.answers, wildcards.timers]);
+    for (const fn of [api, consolePages, ...steps]) this.acknowledgeWildcards(fn, [wildcards.evidence, wildcards.answers, wildcards.timers]);
     this.acknowledgeWildcards(inbound, [wildcards.evidence, wildcards.inbound]);
     this.acknowledgeWildcards(forms, [wildcards.evidence]);
 
@@ -264,6 +275,12 @@ export class ServiceStack extends Stack {
     });
     // The public web form has its own small function (no partner or staff code behind it).
     this.httpApi.addRoutes({ path: '/forms/{proxy+}', methods: [HttpMethod.GET, HttpMethod.POST], integration: new HttpLambdaIntegration('FormsIntegration', forms) });
+    // The console pages are their own function; its JSON API (`/console/api/*`) stays on the API
+    // function: API Gateway picks the longest matching route.
+    const consoleIntegration = new HttpLambdaIntegration('ConsoleIntegration', consolePages);
+    this.httpApi.addRoutes({ path: '/console', methods: [HttpMethod.GET], integration: consoleIntegration });
+    this.httpApi.addRoutes({ path: '/console/{proxy+}', methods: [HttpMethod.GET, HttpMethod.POST], integration: consoleIntegration });
+    this.httpApi.addRoutes({ path: '/console/api/{proxy+}', methods: [HttpMethod.ANY], integration: new HttpLambdaIntegration('ConsoleApiIntegration', api) });
     new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',

@@ -8,6 +8,7 @@ import { buildApiDeps } from '#adapters/api-deps.ts';
 import { loadLetterFont, PdfLetterRenderer } from '#adapters/pdf/letter-pdf.ts';
 import { webhookJwks } from '#adapters/webhooks/jose-signer.ts';
 import { localFormsSecret, localWebhookKeys } from './webhook-keys.ts';
+import { localPartnerAssertionKeys, mintLocalAssertion, partnerAssertionKeysEnv } from './partner-assertion-keys.ts';
 import { buildFormsDeps } from '#adapters/forms-deps.ts';
 import { loadFormsConfig } from '#config/forms-config.ts';
 import { createFormsApp } from '#http/forms/forms-app.tsx';
@@ -18,6 +19,7 @@ import { loadMailConfig } from '#config/mail-config.ts';
 import { createInboundEmailHandler } from '../functions/inbound-email/handler.ts';
 import { loadApiConfig } from '#config/api-config.ts';
 import { createApp } from '#http/app.ts';
+import { consoleUiExtension } from '#http/console-ui/app.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { ensureBuckets, ensureTable } from './provision.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './services/dynamodb-local.ts';
@@ -54,7 +56,17 @@ export interface DevJson {
   s3Endpoint: string;
   tableName: string;
   tokenIssuer: string;
-  tenants: Record<string, { name: string; mailbox: string; partnerToken: string; staffTokens: Record<StaffRole, string> }>;
+  tenants: Record<
+    string,
+    {
+      name: string;
+      mailbox: string;
+      partnerToken: string;
+      staffTokens: Record<StaffRole, string>;
+      /** Partner identity assertions: the local partner's key (private half in `keysFile`) and a sample for ona@example.lt. */
+      partnerAssertion?: { partnerId: string; kid: string; alg: string; keysFile: string; sample: string };
+    }
+  >;
 }
 
 export interface LocalStack {
@@ -93,7 +105,10 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     await ensureBuckets(new S3Client(s3ClientConfig(s3.endpoint)), LOCAL_BUCKETS);
 
     const issuer = await localIssuer(join(options.stateDir, 'keys', 'issuer.json'));
+    const assertionKeysFile = join(options.stateDir, 'keys', 'partner-assertion.json');
+    const assertionKeys = await localPartnerAssertionKeys(assertionKeysFile, tenantRegistry.list().map((t) => t.id));
     const config = loadApiConfig({
+      PARTNER_ASSERTION_KEYS: partnerAssertionKeysEnv(assertionKeys),
       RIGHTSDESK_TABLE: LOCAL_TABLE,
       AWS_REGION: REGION,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
@@ -112,8 +127,12 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       INBOUND_MAIL_BUCKET: 'rightsdesk-inbound-mail',
       EVIDENCE_BUCKET: 'rightsdesk-evidence',
     });
+    // The web form's secret also signs the e-mail control links of identity requests.
+    const formsSecret = await localFormsSecret(join(options.stateDir, 'keys', 'forms.json'));
     // Step Functions stand-in: the real ASL files, the workflow handlers, a clock that can run fast.
     const workflows = await startLocalWorkflows({
+      // The links point at the API's port, known once it listens (below; no notice goes out before).
+      emailControl: { secret: formsSecret, baseUrl: () => apiUrl },
       port: options.ports.sfn ?? 8083,
       region: REGION,
       tableName: LOCAL_TABLE,
@@ -138,7 +157,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       workflows: workflows.engine,
       console: localConsole({ issuer, tenants: tenantRegistry, dynamodbEndpoint: dynamo.endpoint, region: REGION, tableName: LOCAL_TABLE }),
     };
-    const app = createApp(apiDeps);
+    // On AWS the console pages are their own function; locally one server serves both.
+    const app = createApp(apiDeps, [consoleUiExtension(apiDeps, apiDeps.console)]);
     // The public web form is its own function on AWS (API Gateway routes /forms/* to it); locally it
     // shares the port: /forms/* goes to it, everything else to the API app unchanged.
     const root = new Hono();
@@ -147,7 +167,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const formsDynamo = new DynamoDBClient({ region: REGION, endpoint: dynamo.endpoint });
     stops.push(async () => formsDynamo.destroy());
-    const formsConfig = loadFormsConfig({ FORM_SECRET: await localFormsSecret(join(options.stateDir, 'keys', 'forms.json')), PUBLIC_BASE_URL: apiUrl });
+    const formsConfig = loadFormsConfig({ FORM_SECRET: formsSecret, PUBLIC_BASE_URL: apiUrl });
     root.route(
       '/forms',
       createFormsApp(
@@ -183,6 +203,17 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         mailbox: tenant.mailbox,
         partnerToken: await issuer.mintPartnerToken({ tenant: tenant.id, ttlSeconds: TOKEN_TTL_SECONDS }),
         staffTokens,
+        ...(assertionKeys[tenant.id]
+          ? {
+              partnerAssertion: {
+                partnerId: assertionKeys[tenant.id]!.partnerId,
+                kid: assertionKeys[tenant.id]!.kid,
+                alg: assertionKeys[tenant.id]!.alg,
+                keysFile: assertionKeysFile,
+                sample: await mintLocalAssertion(assertionKeys[tenant.id]!, tenant.id, { sub: 'ona@example.lt', name: 'Ona Petraitienė' }, TOKEN_TTL_SECONDS),
+              },
+            }
+          : {}),
       };
     }
     const dev: DevJson = {

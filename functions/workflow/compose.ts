@@ -1,7 +1,8 @@
 import { buildMailAdapters, s3ClientFor, type MailAdapters } from '#adapters/email-deps.ts';
 import { lambdaLetterRenderer } from '#adapters/lambda/letter-renderer.ts';
 import { S3AnswerDownloads } from '#adapters/s3/answer-downloads.ts';
-import { buildWorkflowDeps, workflowClients } from '#adapters/workflow-deps.ts';
+import { buildWorkflowDeps, emailControlLinks, workflowClients } from '#adapters/workflow-deps.ts';
+import { loadEmailControlConfig } from '#config/forms-config.ts';
 import { loadLetterConfig } from '#config/letter-config.ts';
 import { loadMailConfig } from '#config/mail-config.ts';
 import { loadWorkflowConfig } from '#config/workflow-config.ts';
@@ -21,5 +22,9 @@ export function composeWorkflowHandlers(identity?: (mail: MailAdapters) => Ident
   const downloads = new S3AnswerDownloads(s3, mail.answersBucket, mail.answerLinkTtlSeconds, systemClock);
   const renderer = lambdaLetterRenderer(loadLetterConfig().functionName, config.region);
   const adapters = buildMailAdapters(mail, { dynamo: clients.dynamo, s3, mailer: clients.mailer }, undefined, { downloads, ...(renderer ? { renderer } : {}) });
-  return createWorkflowHandlers(buildWorkflowDeps(config, clients, { notifier: adapters.notifier, ...(identity ? { identity: identity(adapters) } : {}) }));
+  // Only the await-subject function is given the forms secret (infra/service-stack.ts).
+  const links = loadEmailControlConfig();
+  return createWorkflowHandlers(
+    buildWorkflowDeps(config, clients, { notifier: adapters.notifier, ...(identity ? { identity: identity(adapters) } : {}), ...(links ? { links: emailControlLinks(links) } : {}) }),
+  );
 }

@@ -5,7 +5,7 @@ import { buildMailAdapters, s3ClientFor } from '#adapters/email-deps.ts';
 import { loadLetterFont, PdfLetterRenderer } from '#adapters/pdf/letter-pdf.ts';
 import { S3AnswerDownloads } from '#adapters/s3/answer-downloads.ts';
 import { STATE_MACHINES } from '#adapters/sfn/definitions.ts';
-import { buildWorkflowDeps, workflowClients } from '#adapters/workflow-deps.ts';
+import { buildWorkflowDeps, emailControlLinks, workflowClients } from '#adapters/workflow-deps.ts';
 import { qesIdentityVerifier } from '#adapters/identity/qes-wiring.ts';
 import type { MailConfig } from '#config/mail-config.ts';
 import type { WorkflowConfig } from '#config/workflow-config.ts';
@@ -29,6 +29,8 @@ export interface LocalWorkflowsOptions {
   /** Virtual time per real time (`RIGHTSDESK_TIME_SPEED`, default 1; e.g. 3600 = an hour a second). */
   readonly speed: number;
   readonly log?: (line: string) => void;
+  /** E-mail control links in identity requests (the web form's secret; the base URL once known). */
+  readonly emailControl?: { readonly secret: string; readonly baseUrl: () => string };
 }
 
 export interface LocalWorkflows {
@@ -81,7 +83,12 @@ export async function startLocalWorkflows(options: LocalWorkflowsOptions): Promi
   // Letters render in-process locally (on AWS: the `letters` function).
   const renderer = new PdfLetterRenderer(loadLetterFont());
   const { notifier, messages, evidence, inboundMail } = buildMailAdapters(options.mail, { dynamo: clients.dynamo, s3, mailer: clients.mailer }, tenantRegistry, { downloads, renderer, clock });
-  const deps = buildWorkflowDeps(config, clients, { notifier, clock, identity: qesIdentityVerifier({ messages, evidence, inboundMail }, clock) });
+  const deps = buildWorkflowDeps(config, clients, {
+    notifier,
+    clock,
+    identity: qesIdentityVerifier({ messages, evidence, inboundMail }, clock),
+    ...(options.emailControl ? { links: emailControlLinks(options.emailControl, clock) } : {}),
+  });
   await registerRightsdeskWorkflows(sfn, { tableName: options.tableName, handlers: createWorkflowHandlers(deps) });
 
   const saveClock = async () => {

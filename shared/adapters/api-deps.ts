@@ -10,6 +10,7 @@ import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
 import { withWebhookOutbox } from '#usecases/webhooks.ts';
 import { DynamoCaseRepository } from './dynamodb/case-repository.ts';
 import { DynamoWebhookOutbox } from './dynamodb/webhook-outbox.ts';
+import { JosePartnerAssertions } from './identity/jose-partner-assertions.ts';
 import { buildMailAdapters, s3ClientFor } from './email-deps.ts';
 import { S3BlobEraser } from './s3/blob-eraser.ts';
 import { SesMailer } from './ses/mailer.ts';
@@ -41,6 +42,7 @@ export function buildApiDeps(
     verifyPartnerToken: partnerTokenVerifier(config.auth),
     verifyStaffToken: staffTokenVerifier(config.auth),
     limits: { maxBodyBytes: config.maxBodyBytes },
+    partnerAssertions: new JosePartnerAssertions(config.partnerAssertionKeys),
     // Identity-document scans are deleted from the evidence bucket once identity is decided.
     ...(mail ? { evidenceEraser: new S3BlobEraser(s3ClientFor(mail), mail.evidenceBucket) } : {}),
   };

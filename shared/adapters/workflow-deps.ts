@@ -2,11 +2,14 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import type { WorkflowConfig } from '#config/workflow-config.ts';
+import type { EmailControlLinks } from '#domain/identity-ports.ts';
 import { systemClock, type Clock, type IdentityVerifier, type Mailer, type SubjectNotifier } from '#domain/ports.ts';
 import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
 import type { WorkflowDeps } from '#usecases/workflow/deps.ts';
 import { withWebhookOutbox } from '#usecases/webhooks.ts';
 import { DynamoCaseRepository } from './dynamodb/case-repository.ts';
+import { FormTokenEmailControlLinks } from './forms/email-control-links.ts';
+import { JoseFormTokens } from './forms/jose-form-tokens.ts';
 import { DynamoWebhookOutbox } from './dynamodb/webhook-outbox.ts';
 import { withOverdueMetric } from './metrics/overdue-metric.ts';
 import { MailerStaffAlerts } from './ses/staff-alerts.ts';
@@ -35,7 +38,7 @@ export function workflowClients(config: WorkflowConfig): WorkflowClients {
 export function buildWorkflowDeps(
   config: WorkflowConfig,
   clients: WorkflowClients,
-  options: { readonly notifier: SubjectNotifier; readonly tenants?: TenantRegistry; readonly clock?: Clock; readonly identity?: IdentityVerifier },
+  options: { readonly notifier: SubjectNotifier; readonly tenants?: TenantRegistry; readonly clock?: Clock; readonly identity?: IdentityVerifier; readonly links?: EmailControlLinks },
 ): WorkflowDeps {
   const tenants = options.tenants ?? tenantRegistry;
   return {
@@ -48,5 +51,11 @@ export function buildWorkflowDeps(
     clock: options.clock ?? systemClock,
     settings: config.settings,
     ...(options.identity ? { identity: options.identity } : {}),
+    ...(options.links ? { links: options.links } : {}),
   };
+}
+
+/** E-mail control links signed with the web form's secret, pointing at its confirmation page. */
+export function emailControlLinks(config: { readonly secret: string; readonly baseUrl: string | (() => string) }, clock: Clock = systemClock): EmailControlLinks {
+  return new FormTokenEmailControlLinks(new JoseFormTokens(config.secret, { now: () => clock.now() }), config.baseUrl, clock);
 }

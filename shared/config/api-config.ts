@@ -19,9 +19,18 @@ const EnvSchema = z.object({
   /** …or where to fetch them (cached by jose). */
   AUTH_JWKS_URL: z.optional(z.url()),
   MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.positive()), 64 * 1024),
+  /**
+   * Partners' identity-assertion keys: `{ "<tenant>": { "<partner id>": { "keys": [<public JWK>…] } } }`
+   * (a JWKS per partner per tenant). Locally generated into `.local/keys/partner-assertion.json`.
+   */
+  PARTNER_ASSERTION_KEYS: z._default(z.string(), '{}'),
 });
 
 const JwksSchema = z.object({ keys: z.array(z.record(z.string(), z.unknown())).check(z.minLength(1)) });
+const AssertionKeysSchema = z.record(z.string(), z.record(z.string(), JwksSchema));
+
+/** Public keys per tenant, per partner id. */
+export type PartnerAssertionKeys = Readonly<Record<string, Readonly<Record<string, JSONWebKeySet>>>>;
 
 export interface ApiConfig {
   readonly tableName: string;
@@ -31,6 +40,7 @@ export interface ApiConfig {
   readonly sesConfigurationSet?: string;
   readonly auth: { readonly issuer: string; readonly audience: string; readonly jwks: JSONWebKeySet | URL };
   readonly maxBodyBytes: number;
+  readonly partnerAssertionKeys: PartnerAssertionKeys;
 }
 
 export function loadApiConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
@@ -48,6 +58,14 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
     // jose validates each key's fields when it imports them.
     jwks = keys.data as unknown as JSONWebKeySet;
   } else throw new Error('Invalid API configuration: set AUTH_JWKS or AUTH_JWKS_URL.');
+  let assertionJson: unknown;
+  try {
+    assertionJson = JSON.parse(e.PARTNER_ASSERTION_KEYS);
+  } catch {
+    throw new Error('Invalid API configuration: PARTNER_ASSERTION_KEYS is not JSON.');
+  }
+  const assertionKeys = AssertionKeysSchema.safeParse(assertionJson);
+  if (!assertionKeys.success) throw new Error('Invalid API configuration: PARTNER_ASSERTION_KEYS must map tenant ids to partner ids to JSON Web Key Sets.');
   return {
     tableName: e.RIGHTSDESK_TABLE,
     region: e.AWS_REGION,
@@ -56,5 +74,7 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
     ...(e.SES_CONFIGURATION_SET ? { sesConfigurationSet: e.SES_CONFIGURATION_SET } : {}),
     auth: { issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE, jwks },
     maxBodyBytes: e.MAX_BODY_BYTES,
+    // jose validates each key's fields when it imports them.
+    partnerAssertionKeys: assertionKeys.data as unknown as PartnerAssertionKeys,
   };
 }

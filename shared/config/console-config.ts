@@ -76,7 +76,3 @@ export function loadConsoleConfig(env: Record<string, string | undefined> = proc
   };
 }
 
-/** The console is optional per deployment: without a session secret it is simply not served. */
-export function loadOptionalConsoleConfig(env: Record<string, string | undefined> = process.env): ConsoleConfig | null {
-  return env.CONSOLE_SESSION_SECRET ? loadConsoleConfig(env) : null;
-}

@@ -35,3 +35,15 @@ export function loadFormsConfig(env: Record<string, string | undefined> = proces
   if (!frame.success) throw new Error('Invalid forms configuration: FORM_FRAME_ANCESTORS must map tenant ids to lists of origins.');
   return { secret: parsed.data.FORM_SECRET, baseUrl: parsed.data.PUBLIC_BASE_URL.replace(/\/$/, ''), frameAncestors: frame.data, rateLimit: parsed.data.FORM_RATE_LIMIT };
 }
+
+/**
+ * The e-mail control links of identity requests (the `awaitSubject` workflow step): the same
+ * `FORM_SECRET` and `PUBLIC_BASE_URL` as the web form, whose confirmation page they open. Null
+ * when `FORM_SECRET` is not set (then identity requests carry no link).
+ */
+export function loadEmailControlConfig(env: Record<string, string | undefined> = process.env): { readonly secret: string; readonly baseUrl: string } | null {
+  if (!env.FORM_SECRET) return null;
+  const parsed = z.object({ FORM_SECRET: EnvSchema.shape.FORM_SECRET, PUBLIC_BASE_URL: EnvSchema.shape.PUBLIC_BASE_URL }).safeParse(env);
+  if (!parsed.success) throw new Error(`Invalid e-mail control configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return { secret: parsed.data.FORM_SECRET, baseUrl: parsed.data.PUBLIC_BASE_URL.replace(/\/$/, '') };
+}

@@ -1,4 +1,4 @@
-import { OPEN_STATUSES, type Case, type CaseStatus } from '#domain/case.ts';
+import { OPEN_STATUSES, type CaseStatus } from '#domain/case.ts';
 import type { CaseRepository, Clock } from '#domain/ports.ts';
 import { holidayCalendar, localDateOf } from '#deadlines/calendar.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
@@ -29,9 +29,6 @@ export interface DashboardDeps {
   readonly clock: Clock;
 }
 
-/** The instant an answer left: its approval (the workflow sends it right after). */
-const answeredAt = (c: Case): string | null => c.draft?.approvedAt ?? null;
-
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -42,8 +39,8 @@ export function median(values: readonly number[]): number | null {
 /**
  * The dashboard's figures, each from an index query (README "Staff console" lists the costs).
  *
- * Primary course: open cases per status = four capped GSI1 counts → due in the next 7 days =
- * the GSI2 open queue up to now + 7 days (also gives the overdue ones first) → answered on
+ * Primary course: open cases per status = four capped GSI1 counts → overdue = a capped GSI2
+ * count up to now → due in the next 7 days = the open queue's due instants up to now + 7 days → answered on
  * time vs late and the median time to answer = the GSI2 closed queue for due instants from
  * 190 days ago to 100 days ahead, keeping the cases whose answer was approved in the last 90 days.
  * Example: `await dashboardStats(deps, 'softera')`.
@@ -57,7 +54,7 @@ export async function dashboardStats(deps: DashboardDeps, tenantId: string): Pro
   const [counts, overdue, due, closed] = await Promise.all([
     Promise.all(OPEN_STATUSES.map(async (status) => ({ status, count: await deps.readModel.countByStatus(tenantId, status, COUNT_CAP) }))),
     // '0' sorts before every ISO instant: the range starts at the oldest due case.
-    deps.readModel.dueBetween(tenantId, 'open', '0', now.toISOString(), COUNT_CAP),
+    deps.readModel.countDueBetween(tenantId, 'open', '0', now.toISOString(), COUNT_CAP),
     deps.readModel.dueBetween(tenantId, 'open', now.toISOString(), weekEnd, COUNT_CAP),
     deps.readModel.dueBetween(
       tenantId,
@@ -70,14 +67,17 @@ export async function dashboardStats(deps: DashboardDeps, tenantId: string): Pro
 
   const days = Array.from({ length: 7 }, (_, i) => localDateOf(new Date(now.getTime() + i * DAY_MS), calendar.timeZone));
   const byDay = new Map(days.map((d) => [d, 0]));
-  for (const c of due.items) if (byDay.has(c.dueDate)) byDay.set(c.dueDate, (byDay.get(c.dueDate) ?? 0) + 1);
+  for (const c of due.items) {
+    const date = localDateOf(new Date(c.dueAt), calendar.timeZone);
+    if (byDay.has(date)) byDay.set(date, (byDay.get(date) ?? 0) + 1);
+  }
 
   const since = new Date(now.getTime() - WINDOW_DAYS * DAY_MS).toISOString();
   let onTime = 0;
   let late = 0;
   const durations: number[] = [];
   for (const c of closed.items) {
-    const at = answeredAt(c);
+    const at = c.answeredAt;
     if (!at || at < since) continue;
     if (at <= c.dueAt) onTime += 1;
     else late += 1;
@@ -88,7 +88,7 @@ export async function dashboardStats(deps: DashboardDeps, tenantId: string): Pro
     openByStatus: counts,
     dueByDay: days.map((date) => ({ date, count: byDay.get(date) ?? 0 })),
     dueThisWeek: { count: due.items.length, capped: due.capped },
-    overdue: { count: overdue.items.length, capped: overdue.capped },
+    overdue,
     answered: { onTime, late, capped: closed.capped },
     medianDaysToAnswer: m === null ? null : Math.round(m * 10) / 10,
   };

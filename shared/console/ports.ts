@@ -1,5 +1,8 @@
 import type { Case, CaseStatus } from '#domain/case.ts';
 
+/** A case in a due window, as the dashboard reads it. */
+export type DueRow = Pick<Case, 'dueAt' | 'receivedAt'> & { readonly answeredAt: string | null };
+
 /** A count that stopped at a cap: `{ count: 2000, capped: true }` reads "at least 2 000". */
 export interface CappedCount {
   readonly count: number;
@@ -13,6 +16,11 @@ export interface CappedCount {
 export interface ConsoleReadModel {
   /** Cases of a tenant in one status (GSI1), counted up to `cap`. */
   countByStatus(tenantId: string, status: CaseStatus, cap: number): Promise<CappedCount>;
-  /** Open or closed cases whose due instant lies in [fromIso, toIso] (GSI2 queue), at most `cap`. */
-  dueBetween(tenantId: string, queue: 'open' | 'closed', fromIso: string, toIso: string, cap: number): Promise<{ readonly items: readonly Case[]; readonly capped: boolean }>;
+  /**
+   * Open or closed cases whose due instant lies in [fromIso, toIso] (GSI2 queue), at most `cap`:
+   * only the three instants the dashboard needs, never whole cases (less to read and to parse).
+   */
+  dueBetween(tenantId: string, queue: 'open' | 'closed', fromIso: string, toIso: string, cap: number): Promise<{ readonly items: readonly DueRow[]; readonly capped: boolean }>;
+  /** How many open or closed cases are due in [fromIso, toIso], counted up to `cap` (no item data). */
+  countDueBetween(tenantId: string, queue: 'open' | 'closed', fromIso: string, toIso: string, cap: number): Promise<CappedCount>;
 }

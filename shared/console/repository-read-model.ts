@@ -1,6 +1,6 @@
 import type { Case, CaseStatus } from '#domain/case.ts';
 import type { CaseRepository, ListOptions, Page } from '#domain/ports.ts';
-import type { CappedCount, ConsoleReadModel } from './ports.ts';
+import type { CappedCount, ConsoleReadModel, DueRow } from './ports.ts';
 
 const PAGE = 100;
 
@@ -9,8 +9,11 @@ const PAGE = 100;
  * until the DynamoDB read model is wired in): same results, but counting pages through whole
  * items, and a due-date window is read from the oldest due date (closed: only the `closed` status).
  */
+/** The answer left when it was approved (the workflow sends it right after). */
+const dueRow = (c: Case): DueRow => ({ dueAt: c.dueAt, receivedAt: c.receivedAt, answeredAt: c.draft?.approvedAt ?? null });
+
 export function repositoryReadModel(repo: CaseRepository): ConsoleReadModel {
-  return {
+  const model: ConsoleReadModel = {
     async countByStatus(tenantId: string, status: CaseStatus, cap: number): Promise<CappedCount> {
       let count = 0;
       let cursor: string | null = null;
@@ -32,7 +35,12 @@ export function repositoryReadModel(repo: CaseRepository): ConsoleReadModel {
         for (const c of page.items) if (c.dueAt >= fromIso) items.push(c);
         cursor = page.nextCursor;
       } while (cursor && items.length < cap && read < cap * 10);
-      return { items: items.slice(0, cap), capped: Boolean(cursor) };
+      return { items: items.slice(0, cap).map(dueRow), capped: Boolean(cursor) };
+    },
+    async countDueBetween(tenantId, queue, fromIso, toIso, cap) {
+      const { items, capped } = await model.dueBetween(tenantId, queue, fromIso, toIso, cap);
+      return { count: items.length, capped };
     },
   };
+  return model;
 }

@@ -36,3 +36,33 @@ export interface CachedList {
 export interface TrustedListSource<T> {
   current(): Promise<{ readonly lists: readonly T[]; readonly fetchedAt: string } | null>;
 }
+
+/**
+ * Signed single-use links for e-mail control (DESIGN §1.3 `email_control`), bound to the case and
+ * to the address they are mailed to. Example:
+ * `await links.issue({ tenantId: 'softera', caseId }, await addressDigest('ona@example.lt'), 7 * 86_400)`
+ * → `{ url: 'https://…/forms/softera/confirm?token=…', expiresAt: '2027-03-08T…' }`.
+ */
+export interface EmailControlLinks {
+  issue(ref: { readonly tenantId: string; readonly caseId: string }, addressSha256: string, ttlSeconds: number): Promise<{ readonly url: string; readonly expiresAt: string }>;
+}
+
+/** What a partner asserted about the signed-in person, once its signature and claims checked out. */
+export interface AssertedPerson {
+  /** The subject's e-mail address or the partner's account id for them. */
+  readonly sub: string;
+  readonly name?: string;
+  readonly personalCode?: string;
+  /** When the partner issued the assertion (ISO instant). */
+  readonly issuedAt?: string;
+  /** SHA-256 (hex) of the partner key that verified it (RFC 7638 thumbprint). */
+  readonly keySha256: string;
+}
+
+/**
+ * Verifies a partner's identity assertion (a JWT) against that partner's registered keys for the
+ * tenant. Never throws for a bad assertion: it answers the reasons in plain words.
+ */
+export interface PartnerAssertionVerifier {
+  verify(input: { readonly tenantId: string; readonly partnerId: string; readonly assertion: string; readonly now: Date }): Promise<{ readonly ok: true; readonly person: AssertedPerson } | { readonly ok: false; readonly reasons: readonly string[] }>;
+}

@@ -1,7 +1,7 @@
 import type { AnswerContent } from './answer.ts';
 import type { AuditEvent } from './audit.ts';
 import type { Case, CaseStatus } from './case.ts';
-import type { Channel } from './channels.ts';
+import type { Channel, Language } from './channels.ts';
 import type { EarlierRequest } from './repeats.ts';
 import type { IdentityMethod } from './identity.ts';
 import type { IdentityEvidence } from './identity-evidence.ts';
@@ -121,6 +121,8 @@ export interface Notice {
   readonly reasons?: readonly string[];
   /** What is missing (identity or details), in plain words. */
   readonly missing?: readonly string[];
+  /** The same per language where it is written in both (identity: `missingIdentity`); preferred over `missing`. */
+  readonly missingByLanguage?: Readonly<Partial<Record<Language, readonly string[]>>>;
   /** The answer's body text and attachments for `answer`. */
   readonly body?: string;
   readonly attachments?: ReadonlyArray<{ readonly filename: string; readonly contentType: string; readonly content: Uint8Array }>;
@@ -128,6 +130,8 @@ export interface Notice {
   readonly answer?: AnswerContent;
   /** Files too large to attach, offered as time-limited download links instead (set by the notifier). */
   readonly links?: ReadonlyArray<{ readonly filename: string; readonly url: string; readonly expiresAt: string }>;
+  /** `identity_request`/`identity_reminder`: the signed single-use e-mail control link (DESIGN §1.3). */
+  readonly identityLink?: { readonly url: string; readonly expiresAt: string };
 }
 
 /**

@@ -8,28 +8,22 @@ import type { ApiDeps, AppEnv } from './deps.ts';
 import { renderDocsPage } from './docs-page.ts';
 import { buildOpenApi } from './openapi.ts';
 import { consoleRoutes } from './console-routes.ts';
-import { consoleUi } from './console-ui/routes.tsx';
 import { partnerRoutes } from './partner-routes.ts';
 import { PROBLEM_KINDS, problemFor, problemFromDomainError, problemResponse, type ProblemCode } from './problem.ts';
+
+/** Adds routes to an app (the console UI is one: its own Lambda on AWS, mounted locally). */
+export type AppExtension = (app: Hono<AppEnv>) => void;
 
 /**
  * The HTTP API: the same Hono app runs on Lambda (functions/api) and on the local Node server.
  * One error handler maps every failure to RFC 9457; nothing internal reaches a client.
+ * `extensions` add routes (locally: the console pages, which on AWS are their own function).
  */
-export function createApp(deps: ApiDeps): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function createApp(deps: ApiDeps, extensions: readonly AppExtension[] = []): Hono<AppEnv> {
+  const app = createBaseApp(deps);
   const openApi = buildOpenApi();
   const docsHtml = renderDocsPage(openApi);
 
-  app.use('*', secureHeaders());
-  const limit = bodyLimit({
-    maxSize: deps.limits.maxBodyBytes,
-    onError: (c) => problemResponse(c, problemFor('payload_too_large', `The body may be at most ${deps.limits.maxBodyBytes} bytes.`)),
-  });
-  // Registering a postal request carries its scan: that route sets its own, larger limit (console-intake-routes.ts).
-  app.use('*', (c, next) => (c.req.method === 'POST' && c.req.path === '/console/api/cases' ? next() : limit(c, next)));
-
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
   // Partners verify webhook JWS signatures with these (kid per tenant key); cacheable, keys rotate by adding.
   app.get('/.well-known/jwks.json', (c) => {
     c.header('cache-control', 'public, max-age=300');
@@ -46,8 +40,27 @@ export function createApp(deps: ApiDeps): Hono<AppEnv> {
 
   app.route('/v1', partnerRoutes(deps));
   app.route('/console/api', consoleRoutes(deps));
-  if (deps.console) app.route('/', consoleUi(deps, deps.console));
+  for (const extend of extensions) extend(app);
+  return app;
+}
 
+/**
+ * What every deployable HTTP app shares: security headers, the body limit, `/healthz`, and the
+ * one error mapper (RFC 9457).
+ */
+export function createBaseApp(deps: ApiDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', secureHeaders());
+  const limit = bodyLimit({
+    maxSize: deps.limits.maxBodyBytes,
+    onError: (c) => problemResponse(c, problemFor('payload_too_large', `The body may be at most ${deps.limits.maxBodyBytes} bytes.`)),
+  });
+  // Registering a postal request carries its scan: those routes set their own, larger limit
+  // (console-intake-routes.ts, and the console's register form in console-ui/routes.tsx).
+  const ownLimit = new Set(['/console/api/cases', '/console/register']);
+  app.use('*', (c, next) => (c.req.method === 'POST' && ownLimit.has(c.req.path) ? next() : limit(c, next)));
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.notFound((c) => problemResponse(c, problemFor('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => errorResponse(deps, c, error));
   return app;

@@ -31,7 +31,9 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { ID_DOCUMENT_TYPES } from '#domain/identity-evidence.ts';
+import { AUTHORIZATION_DOCUMENTS } from '#domain/representation.ts';
 import { reviewIdDocument } from '#usecases/identity/review-id-document.ts';
+import { reviewRepresentation } from '#usecases/identity/review-representation.ts';
 import { readJson } from './body.ts';
 import type { ApiDeps, AppEnv } from './deps.ts';
 
@@ -49,6 +51,27 @@ export const IdDocumentReviewSchema = z.object({
   mrz: z.optional(z.string().check(z.maxLength(200))),
   imageKey: z.optional(text(500)),
   inPerson: z.optional(z.boolean()),
+});
+
+/**
+ * POST /console/api/cases/{id}/identity/representation  (any staff role)
+ *   { "document": "power_of_attorney" | "notarised_power_of_attorney" | "parental_responsibility" | "legal_guardianship" | "art80_mandate",
+ *     "principal": { "name": "Ona Onaitė", "personalCode": "48001010000" },   // the represented person, as the document names them
+ *     "agent": { "name": "Rūta Rūtaitė" },                                    // the representative, as the document names them
+ *     "validUntil": "2027-12-31", "coversRequest": true,
+ *     "requesterMethod": "in_person",          // optional: how staff identified the representative, when nothing on the case did
+ *     "documentKey": "cases/gautora/<id>/…" }  // optional: the scan/attachment we hold, deleted after approval
+ * 202 verified → identity approved (evidence with `representation`, matched: represented), workflow resumed;
+ * 200 not yet → reasons, nothing decided; 409 not waiting for identity; 422 validation.
+ */
+export const RepresentationReviewSchema = z.object({
+  document: z.enum(AUTHORIZATION_DOCUMENTS),
+  principal: z.object({ name: text(200), personalCode: z.optional(text(32)) }),
+  agent: z.object({ name: text(200) }),
+  validUntil: z.optional(isoDate),
+  coversRequest: z.boolean(),
+  requesterMethod: z.optional(z.enum(['qes', 'id_document', 'in_person', 'email_control', 'partner_assertion'])),
+  documentKey: z.optional(text(500)),
 });
 
 export function consoleIdentityRoutes(deps: ApiDeps): Hono<AppEnv> {
@@ -69,6 +92,34 @@ export function consoleIdentityRoutes(deps: ApiDeps): Hono<AppEnv> {
         resumed: result.resumed,
         outcome: result.outcome,
         imageDeleted: result.imageDeleted,
+        case: { id: result.case.id, reference: result.case.reference, status: result.case.status },
+        evidence: result.evidence,
+      },
+      result.resumed ? 202 : 200,
+    );
+  });
+  api.post('/cases/:id/identity/representation', async (c) => {
+    const staff = c.get('staff');
+    const input = await readJson(c, RepresentationReviewSchema);
+    if (!deps.workflows) throw new Error('No workflow engine is configured for the API.');
+    const { requesterMethod, documentKey, principal, ...rest } = input;
+    const result = await reviewRepresentation(
+      { tenants: deps.tenants, repo: deps.repo, clock: deps.clock, workflows: deps.workflows, ...(deps.evidenceEraser ? { eraser: deps.evidenceEraser } : {}) },
+      {
+        tenantId: staff.tenantId,
+        caseId: c.req.param('id'),
+        review: { ...rest, principal: { name: principal.name, ...(principal.personalCode ? { personalCode: principal.personalCode } : {}) } },
+        ...(requesterMethod ? { requesterMethod } : {}),
+        ...(documentKey ? { documentKey } : {}),
+        actor: { kind: 'staff', id: staff.userId },
+      },
+    );
+    return c.json(
+      {
+        verdict: result.verdict,
+        reasons: result.reasons,
+        resumed: result.resumed,
+        documentDeleted: result.documentDeleted,
         case: { id: result.case.id, reference: result.case.reference, status: result.case.status },
         evidence: result.evidence,
       },

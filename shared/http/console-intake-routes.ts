@@ -57,6 +57,7 @@ import { RightRequestSchema, SubjectSchema } from './schemas.ts';
  */
 export const INTAKE_MAX_BODY_BYTES = 6 * 1024 * 1024;
 export const SCAN_MAX_BYTES = 4 * 1024 * 1024;
+export const SCAN_CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/tiff'] as const;
 
 const ITEM_ID = /^[A-Za-z0-9-]{1,64}$/;
 const receivedAt = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2}))?$/));
@@ -74,7 +75,7 @@ const RegisterSchema = z.strictObject({
   scan: z.optional(
     z.strictObject({
       filename: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-      contentType: z.enum(['application/pdf', 'image/jpeg', 'image/png', 'image/tiff']),
+      contentType: z.enum(SCAN_CONTENT_TYPES),
       contentBase64: z.string().check(z.regex(/^[A-Za-z0-9+/=\s]+$/)),
     }),
   ),
@@ -104,12 +105,13 @@ function itemView(item: PrintItem) {
   };
 }
 
-function requirePaperDeps(deps: ApiDeps) {
+/** The post / in-person ports (also used by the console's pages). */
+export function requirePaperDeps(deps: ApiDeps) {
   if (!deps.messages || !deps.evidence || !deps.printQueue) throw new Error('The post / in-person channel is not configured (messages, evidence, print queue).');
   return { messages: deps.messages, evidence: deps.evidence, printQueue: deps.printQueue };
 }
 
-function attachment(body: Uint8Array, filename: string, contentType: string): Response {
+export function attachment(body: Uint8Array, filename: string, contentType: string): Response {
   return new Response(body, {
     headers: {
       'content-type': contentType,

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { AnswerContentSchema } from '#domain/answer-schema.ts';
-import { ForbiddenError } from '#domain/errors.ts';
 import { IDENTITY_METHODS } from '#domain/identity.ts';
 import { DECISIONS, WAIT_STEPS } from '#domain/workflow.ts';
 import { decide } from '#usecases/workflow/decide.ts';
@@ -22,14 +21,14 @@ const DecisionSchema = z.object({
  * Staff decisions that resume a case workflow waiting at a step (identity review, answer draft,
  * approval, …). `POST /cases/{id}/decisions` `{ step, decision, reasons?, body?, method? }` →
  * `202 { id, status, outcome }`; `409 workflow-not-waiting` when the case is not waiting there.
- * Approving the answer needs the `approver` or `admin` role, and someone other than the drafter.
+ * Deciding at the approval step needs the `approver` or `admin` role (checked in `decide`), and
+ * approving needs someone other than the drafter.
  */
 export function consoleWorkflowRoutes(deps: ApiDeps): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.post('/cases/:id/decisions', async (c) => {
     const staff = c.get('staff');
     const input = await readJson(c, DecisionSchema);
-    if (input.step === 'approval' && staff.role === 'agent') throw new ForbiddenError('Approving an answer needs the approver or admin role.');
     if (!deps.workflows) throw new Error('No workflow engine is configured for the API.');
     const result = await decide(
       { tenants: deps.tenants, repo: deps.repo, clock: deps.clock, workflows: deps.workflows },
@@ -43,6 +42,7 @@ export function consoleWorkflowRoutes(deps: ApiDeps): Hono<AppEnv> {
         ...(input.answer ? { answer: input.answer } : {}),
         ...(input.method ? { method: input.method } : {}),
         actor: { kind: 'staff', id: staff.userId },
+        role: staff.role,
       },
     );
     return c.json({ id: result.case.id, reference: result.case.reference, status: result.case.status, outcome: result.outcome }, 202);

@@ -1,5 +1,5 @@
 import type { PrintQueue } from '#domain/channel-ports.ts';
-import type { BlobEraser } from '#domain/identity-ports.ts';
+import type { BlobEraser, PartnerAssertionVerifier } from '#domain/identity-ports.ts';
 import type { BlobStore, MessageStore } from '#domain/mail.ts';
 import type { CaseRepository, Clock, IdGenerator, Mailer, SubjectNotifier, WorkflowEngine } from '#domain/ports.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
@@ -33,6 +33,8 @@ export interface ApiDeps {
   readonly webhookJwks?: { readonly keys: ReadonlyArray<Readonly<Record<string, unknown>>> };
   /** The browser console under `/console` (sessions, sign-in); not served when absent. */
   readonly console?: ConsoleUiDeps;
+  /** Verifies partners' identity assertions (`identity.assertion` in POST /v1/requests). */
+  readonly partnerAssertions?: PartnerAssertionVerifier;
   /** Logs unexpected failures with full detail; responses only carry a correlation id. */
   readonly logError?: (correlationId: string, error: unknown) => void;
 }

@@ -5,7 +5,7 @@ import { RIGHT_ARTICLE } from '#domain/rights.ts';
 import type { TenantConfig } from '#tenants/schema.ts';
 import { renderAcknowledgement, type RenderedMessage } from './acknowledgement.ts';
 import { answerSections } from './answers.ts';
-import { IDENTITY_METHOD_LABEL, RIGHT_LABEL } from './labels.ts';
+import { RIGHT_LABEL } from './labels.ts';
 
 /**
  * Every notice the controller sends a subject (ports.ts `NoticeKind`), in Lithuanian and
@@ -48,13 +48,19 @@ function reasonsBlock(notice: Notice, lang: Language): string | null {
 }
 
 function missingBlock(notice: Notice, lang: Language): string | null {
-  const missing = (notice.missing ?? []).filter((m) => m.trim() !== '');
+  const missing = (notice.missingByLanguage?.[lang] ?? notice.missing ?? []).filter((m) => m.trim() !== '');
   if (missing.length === 0) return null;
   return `${lang === 'lt' ? 'Trūksta:' : 'What is missing:'}\n${bullets(missing)}`;
 }
 
-function methodsBlock(c: Case, lang: Language): string {
-  return bullets(c.identity.acceptedMethods.map((m) => IDENTITY_METHOD_LABEL[m][lang]));
+
+/** The e-mail control link: single use, until it expires; opening it shows a page with a confirm button. */
+function identityLinkBlock(notice: Notice, lang: Language): string | null {
+  const link = notice.identityLink;
+  if (!link) return null;
+  return lang === 'lt'
+    ? `Jei norite patvirtinti tapatybę el. paštu, atverkite šią vienkartinę nuorodą ir paspauskite „Patvirtinti“ (galioja iki ${link.expiresAt}):\n${link.url}`
+    : `To confirm by e-mail, open this single-use link and press "Confirm" (valid until ${link.expiresAt}):\n${link.url}`;
 }
 
 /** Gautora must say within 14 working days why a request is not valid (003 §22.2). */
@@ -95,17 +101,17 @@ function body(kind: Exclude<NoticeKind, 'acknowledgement'>, tenant: TenantConfig
   switch (kind) {
     case 'identity_request':
       return [
-        lt ? `Kad galėtume nagrinėti Jūsų prašymą ${ref}, turime įsitikinti, kad jį pateikėte Jūs. Tinka vienas iš šių būdų:` : `Before we can act on your request ${ref} we need to be sure it comes from you. Any one of these will do:`,
-        methodsBlock(c, lang),
+        lt ? `Kad galėtume nagrinėti Jūsų prašymą ${ref}, turime įsitikinti, kad jį pateikėte Jūs.` : `Before we can act on your request ${ref} we need to be sure it comes from you.`,
         missingBlock(notice, lang),
+        identityLinkBlock(notice, lang),
         '',
         lt ? `Kol laukiame, prašymo nagrinėjimas sustabdytas. Atsakykite į šį laišką.` : 'While we wait, the request is on hold. Please reply to this e-mail.',
       ];
     case 'identity_reminder':
       return [
-        lt ? `Primename, kad vis dar laukiame Jūsų tapatybės patvirtinimo dėl prašymo ${ref}. Tinka vienas iš šių būdų:` : `This is a reminder that we are still waiting for confirmation of your identity for request ${ref}. Any one of these will do:`,
-        methodsBlock(c, lang),
+        lt ? `Primename, kad vis dar laukiame Jūsų tapatybės patvirtinimo dėl prašymo ${ref}.` : `This is a reminder that we are still waiting for confirmation of your identity for request ${ref}.`,
         missingBlock(notice, lang),
+        identityLinkBlock(notice, lang),
       ];
     case 'identity_not_established':
       return [

@@ -91,6 +91,7 @@ export const gautoraTenant = {
       source: '003 §21.7',
     },
     scannedSignatureAccepted: false,
+    scannedSignatureSource: '003 §21.9',
     // 003 §21.8: "In case of doubt as to the identity of the data subject, the controller will
     // request additional information necessary to verify it."
     whenInDoubt: { action: 'Request the additional information necessary to verify identity.', source: '003 §21.8' },

@@ -50,6 +50,8 @@ export const IdentityPolicySchema = z.object({
   representative: z.object({ requires: z.array(nonEmpty).check(z.minLength(1)), source }),
   /** A scanned, hand-signed letter sent electronically is not enough (003 §21.9). */
   scannedSignatureAccepted: z.boolean(),
+  /** The clause that refuses scanned signatures, cited to the subject (Gautora: 003 §21.9). */
+  scannedSignatureSource: z.optional(source),
   whenInDoubt: z.optional(z.object({ action: nonEmpty, source })),
 });
 

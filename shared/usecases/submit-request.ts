@@ -1,9 +1,11 @@
-import type { Actor } from '#domain/audit.ts';
+import type { Actor, AuditEvent } from '#domain/audit.ts';
 import { subjectKeyOf, type Case } from '#domain/case.ts';
 import type { Channel } from '#domain/channels.ts';
 import { IdempotencyKeyReusedError, NotFoundError, UnknownTenantError } from '#domain/errors.ts';
 import { localYear, openCase, type NewCaseRequest } from '#domain/open-case.ts';
 import type { CaseRepository, Clock, IdempotencyRecord, IdGenerator, Mailer, SubjectNotifier, WorkflowEngine } from '#domain/ports.ts';
+import type { PartnerAssertionVerifier } from '#domain/identity-ports.ts';
+import { assertionEvidence, failedAssertionEvidence, withAssertionEvidence } from '#domain/partner-assertion.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { renderAcknowledgement } from '#templates/acknowledgement.ts';
 import { acknowledgeCase } from './acknowledge-case.ts';
@@ -22,6 +24,8 @@ export interface SubmitRequestDeps {
   readonly notifier?: SubjectNotifier;
   /** Starts the case workflow and deadline timer (Step Functions); absent only in unit tests. */
   readonly workflows?: WorkflowEngine;
+  /** Checks partners' identity assertions; without it an assertion is recorded as not verifiable. */
+  readonly partnerAssertions?: PartnerAssertionVerifier;
 }
 
 export interface SubmitRequestInput {
@@ -65,7 +69,7 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
   const receivedAt = input.receivedAt ?? now;
   const earlierRequests = await deps.repo.findBySubject(tenant.id, subjectKeyOf(input.request.subject), EARLIER_REQUESTS_CONSIDERED);
   const referenceNumber = await deps.repo.nextReferenceNumber(tenant.id, localYear(receivedAt, tenant.timeZone));
-  const opened = openCase({
+  const plain = openCase({
     tenant,
     id: deps.ids.caseId(),
     referenceNumber,
@@ -77,6 +81,7 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
     earlierRequests,
     now,
   });
+  const opened = input.request.identityAssertion ? await checkAssertion(deps, plain, input, now) : plain;
   const record: IdempotencyRecord | undefined = idempotency && {
     tenantId: tenant.id,
     scope: idempotency.scope,
@@ -93,6 +98,25 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
   // After the acknowledgement's write, so the workflow's first step reads the stored version.
   await deps.workflows?.startCase(acknowledged.case);
   return { case: acknowledged.case, replayed: false, acknowledgementText: acknowledged.text };
+}
+
+/**
+ * A partner's identity assertion, checked before the case is stored so the evidence is part of
+ * its first version. Information-only requests need no identity, so nothing is checked. A bad
+ * assertion never fails the request: its reasons are recorded and the case waits for identity.
+ */
+async function checkAssertion(deps: SubmitRequestDeps, opened: { case: Case; events: AuditEvent[] }, input: SubmitRequestInput, now: Date) {
+  const c = opened.case;
+  if (c.identity.status !== 'pending') return opened;
+  const fail = (reason: string) => withAssertionEvidence(opened, failedAssertionEvidence([reason], now), now);
+  if (!c.identity.acceptedMethods.includes('partner_assertion')) return fail(`The controller does not accept a partner’s assertion for this channel (${c.identity.rule}).`);
+  if (!input.partnerId || !deps.partnerAssertions) return fail('No partner keys are configured to verify the assertion.');
+  try {
+    const result = await deps.partnerAssertions.verify({ tenantId: c.tenantId, partnerId: input.partnerId, assertion: input.request.identityAssertion ?? '', now });
+    return withAssertionEvidence(opened, result.ok ? assertionEvidence(c, result.person, now) : failedAssertionEvidence(result.reasons, now), now);
+  } catch {
+    return fail('The partner’s identity assertion could not be verified.');
+  }
 }
 
 async function replay(deps: SubmitRequestDeps, record: IdempotencyRecord, fingerprint: string): Promise<SubmitRequestResult> {

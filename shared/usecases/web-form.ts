@@ -6,9 +6,10 @@ import type { AuditEvent } from '#domain/audit.ts';
 import type { CaseRepository, WorkflowEngine } from '#domain/ports.ts';
 import type { RightType } from '#domain/rights.ts';
 import { updateCase } from '#domain/workflow.ts';
+import { addressDigest } from '#domain/email-control.ts';
 import { confirmationEmail } from '#templates/web-form.ts';
 import { submitRequest, type SubmitRequestDeps } from './submit-request.ts';
-import { receiveSubjectReply } from './workflow/subject-reply.ts';
+import { confirmEmailControl } from './identity/email-control.ts';
 
 /**
  * The public web form (DESIGN §1.2): the case exists from submission (the moment of receipt,
@@ -26,9 +27,10 @@ import { receiveSubjectReply } from './workflow/subject-reply.ts';
 
 /** Signs and checks the form's own tokens (jose; HS256 with the forms secret). */
 export interface FormTokens {
-  issue(claims: { purpose: 'confirm' | 'status'; tenantId: string; caseId: string; jti: string }, ttlSeconds: number): Promise<string>;
+  /** `addressSha256` ties a confirmation link to the address it is mailed to (see #domain/email-control.ts). */
+  issue(claims: { purpose: 'confirm' | 'status'; tenantId: string; caseId: string; jti: string; addressSha256?: string }, ttlSeconds: number): Promise<string>;
   /** Throws ValidationError for a forged, expired or wrong-purpose token. */
-  verify(token: string, purpose: 'confirm' | 'status'): Promise<{ tenantId: string; caseId: string; jti: string }>;
+  verify(token: string, purpose: 'confirm' | 'status'): Promise<{ tenantId: string; caseId: string; jti: string; addressSha256?: string }>;
 }
 
 /** Records that a one-time token was used; a second use answers false. */
@@ -74,7 +76,7 @@ export async function submitWebForm(deps: WebFormDeps, input: WebFormSubmission)
   });
   const c = result.case;
   const tenant = deps.tenants.get(c.tenantId);
-  const confirm = await deps.tokens.issue({ purpose: 'confirm', tenantId: c.tenantId, caseId: c.id, jti: crypto.randomUUID() }, CONFIRM_TTL_SECONDS);
+  const confirm = await deps.tokens.issue({ purpose: 'confirm', tenantId: c.tenantId, caseId: c.id, jti: crypto.randomUUID(), addressSha256: await addressDigest(input.email) }, CONFIRM_TTL_SECONDS);
   const status = await deps.tokens.issue({ purpose: 'status', tenantId: c.tenantId, caseId: c.id, jti: crypto.randomUUID() }, STATUS_TTL_SECONDS);
   const confirmUrl = `${deps.baseUrl}/forms/${c.tenantId}/confirm?token=${encodeURIComponent(confirm)}`;
   const statusUrl = `${deps.baseUrl}/forms/${c.tenantId}/status?token=${encodeURIComponent(status)}`;
@@ -100,36 +102,14 @@ async function saveRetrying(repo: CaseRepository, next: Case, events: readonly A
 }
 
 /**
- * The subject clicked the confirmation link: single use (the token id is recorded), then the
- * address counts as confirmed — identity by e-mail control where the tenant accepts it for the
- * web form (the waiting workflow resumes), otherwise recorded while the case waits for the method
- * the policy requires.
+ * The subject confirmed the link (a POST from the confirmation page; opening the link only shows
+ * that page): the e-mail control use case, shared with the links in identity requests.
  */
 export async function confirmWebFormEmail(
   deps: Pick<WebFormDeps, 'tokens' | 'used' | 'repo' | 'tenants' | 'clock'> & { workflows: WorkflowEngine },
   input: { tenantId: string; token: string },
 ): Promise<{ case: Case; identityEstablished: boolean; alreadyUsed: boolean }> {
-  const claims = await deps.tokens.verify(input.token, 'confirm');
-  if (claims.tenantId !== input.tenantId) throw new ValidationError('This link belongs to another controller.', [{ field: 'token', message: 'wrong tenant' }]);
-  const c = await deps.repo.getCase(claims.tenantId, claims.caseId);
-  if (!c) throw new NotFoundError('The request of this link no longer exists.');
-  const fresh = await deps.used.markUsed(claims.tenantId, claims.jti, new Date(deps.clock.now().getTime() + CONFIRM_TTL_SECONDS * 1000));
-  if (!fresh) return { case: c, identityEstablished: c.identity.status === 'verified', alreadyUsed: true };
-  const accepts = c.identity.acceptedMethods.includes('email_control');
-  if (accepts && c.identity.status === 'pending') {
-    const { case: next } = await receiveSubjectReply(deps, {
-      tenantId: c.tenantId,
-      caseId: c.id,
-      actor: { kind: 'subject', id: c.subject.email ?? c.subject.name },
-      identity: { method: 'email_control', evidence: `confirmation link ${claims.jti} opened ${deps.clock.now().toISOString()}` },
-    });
-    return { case: next, identityEstablished: true, alreadyUsed: false };
-  }
-  const { case: next, events } = updateCase(c, deps.clock.now(), {}, [
-    { type: 'web_form.email_confirmed', actor: { kind: 'subject', id: c.subject.email ?? c.subject.name }, visibility: 'public', summary: 'The subject confirmed their e-mail address.', details: { jti: claims.jti, identityMethodsStillNeeded: c.identity.acceptedMethods } },
-  ]);
-  await deps.repo.saveCase(next, events);
-  return { case: next, identityEstablished: false, alreadyUsed: false };
+  return confirmEmailControl(deps, input);
 }
 
 /** The status page's data: the case and its public timeline, for the holder of a status link. */

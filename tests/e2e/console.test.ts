@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantRegistry } from '#tenants/registry.ts';
+import { td1 } from '../support/mrz.ts';
 import { axeViolations, eventually, outboxTo, signIn, startWorld, waitForCase, type E2eWorld } from './support.ts';
 
 const SCREENSHOTS = 'docs/screenshots';
@@ -52,14 +53,29 @@ describe('staff console in Chromium', () => {
     expect(await agent.locator('main').textContent()).toContain('pasas.png');
     expect(await agent.locator('main').textContent()).toContain('noriu susipažinti');
 
-    // ID-document review: approve identity.
-    await agent.selectOption('#approve-identity select[name=method]', 'id_document');
-    await agent.selectOption('#approve-identity select[name=docType]', 'passport');
-    await agent.fill('#approve-identity input[name=docLast4]', '4321');
-    await agent.click('#approve-identity button[type=submit]');
+    // ID-document review with the MRZ check: a mistyped MRZ is refused with its reasons, nothing decided.
+    const document = { number: 'AB1234321', birth: '1985-03-14', expiry: '2034-05-01', surname: 'PETRAITIENE', given: 'ONA' };
+    const mrz = td1(document);
+    await agent.selectOption('#id-review select[name=documentType]', 'id_card');
+    await agent.fill('#id-review input[name=issuingCountry]', 'LTU');
+    await agent.fill('#id-review input[name=documentNumber]', document.number);
+    await agent.fill('#id-review input[name=surname]', 'Petraitienė');
+    await agent.fill('#id-review input[name=givenNames]', 'Ona');
+    await agent.fill('#id-review input[name=birthDate]', document.birth);
+    await agent.fill('#id-review input[name=expiresOn]', document.expiry);
+    await agent.fill('#id-review textarea[name=mrz]', mrz.replace('AB1234321', 'AB1234322'));
+    expect(await agent.inputValue('#id-review select[name=imageKey]')).toContain('pasas.png');
+    await agent.click('#id-review button[type=submit]');
+    expect(await agent.locator('#id-review-reasons').textContent()).toContain('check digit');
+    expect(await agent.locator('#waiting').getAttribute('data-step')).toBe('subject_identity');
+    expect(await axeViolations(agent)).toEqual([]);
+    // Corrected: verified, identity decided, the scan deleted.
+    await agent.fill('#id-review textarea[name=mrz]', mrz);
+    await agent.click('#id-review button[type=submit]');
+    await agent.waitForURL(/done=identity_scan_deleted/);
     await waitForCase(agent, caseUrl, { step: 'answer_draft' });
     expect((await agent.locator('#identity-status').textContent())?.trim()).toBe('Patvirtinta');
-    expect(await agent.locator('main').textContent()).toContain('number ending 4321');
+    expect(await agent.locator('main').textContent()).toContain('Identity document checked (id_card)');
 
     // Extend with reasons: the subject's extension notice is in the SES outbox.
     await agent.fill('#extend textarea[name=reasons]', 'Duomenys saugomi trijose archyvinėse sistemose.');
@@ -74,6 +90,9 @@ describe('staff console in Chromium', () => {
     expect(template).toContain('Gerb. Ona Petraitienė');
     expect(template).toContain('000 §');
     await agent.fill('#draft textarea[name=body]', `${template}\n\nPriedas: Jūsų duomenų kopija.`);
+    // The structured answer: the subject's data by category and the outcome per right.
+    await agent.fill('#draft textarea[name=answerData]', '[{"category": "Užsakymai", "records": [{"nr": "U-1", "suma": 12.5}, {"nr": "U-2", "suma": 3}]}]');
+    await agent.selectOption('#draft select[name="outcome.access"]', 'fulfilled');
     await agent.click('#draft button[type=submit]');
     await waitForCase(agent, caseUrl, { step: 'approval' });
     await agent.setViewportSize({ width: 1280, height: 1400 });
@@ -91,6 +110,7 @@ describe('staff console in Chromium', () => {
     await signIn(approver, world.base, 'softera', 'approver');
     await approver.goto(caseUrl);
     expect(await approver.locator('#draft-body').textContent()).toContain('Priedas: Jūsų duomenų kopija.');
+    expect(await approver.locator('#draft-answer').textContent()).toContain('Užsakymai: įrašų: 2');
     await approver.click('#approve-send button[type=submit]');
     await waitForCase(approver, caseUrl, { status: 'closed' });
     const reply = await eventually(async () => (await outboxTo(world.stack.dev.sesOutboxUrl, email)).find((m) => m.body.text?.includes('Priedas: Jūsų duomenų kopija.')), 'the answer in the outbox');
@@ -102,6 +122,53 @@ describe('staff console in Chromium', () => {
     expect(await axeViolations(approver)).toEqual([]);
     console.log(`e2e happy path: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }, 180_000);
+
+  it('registers a postal request, corrects its rights and records the dispatch of its acknowledgement', async () => {
+    const page = await world.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'lt-LT' });
+    await signIn(page, world.base, 'softera', 'agent');
+    await page.click('header nav a[href="/console/register"]');
+    expect(await axeViolations(page)).toEqual([]);
+    const name = `Jonas Laiškas ${Date.now().toString(36)}`;
+    await page.check('#register input[name=channel][value=post]');
+    await page.fill('#register input[name=name]', name);
+    await page.fill('#register textarea[name=postalAddress]', 'Gedimino pr. 1\nLT-01103 Vilnius');
+    await page.check('#register input[name=rights][value=access]');
+    await page.fill('#register input[name=note]', 'Registruotas laiškas RR000111222LT');
+    await page.setInputFiles('#register input[name=scan]', { name: 'laiskas.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await page.click('#register button[type=submit]');
+    await page.waitForURL(/\/console\/cases\/[\w-]+\?done=registered$/);
+    const caseUrl = page.url().replace(/\?.*$/, '');
+    const reference = (await page.locator('h1').textContent())!.replace(/^Byla /, '').trim();
+    expect(await page.locator('main').textContent()).toContain('laiskas.pdf');
+
+    // The letter was read as access only; it also asks for erasure.
+    await page.click('#correct-rights >> xpath=.. >> summary');
+    await page.check('#correct-rights input[name=rights][value=erasure]');
+    await page.fill('#correct-rights textarea[name=reasons]', 'Laiške prašoma ir ištrinti duomenis.');
+    await page.click('#correct-rights button[type=submit]');
+    await page.waitForURL(/done=rights/);
+    expect(await page.locator('main').textContent()).toContain('rights.corrected');
+
+    // The acknowledgement letter waits in the print queue; its PDF downloads; the dispatch is recorded.
+    const row = page.locator('tr', { hasText: reference });
+    await eventually(async () => {
+      await page.goto(`${world.base}/console/print-queue`);
+      return (await row.count()) > 0;
+    }, 'the acknowledgement letter in the print queue');
+    await page.screenshot({ path: `${SCREENSHOTS}/print-queue.png` });
+    expect(await axeViolations(page)).toEqual([]);
+    const pdf = await page.request.get(`${world.base}${await row.locator('a', { hasText: 'PDF' }).first().getAttribute('href')}`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await row.first().locator('input[name=trackingNumber]').fill('RR000111222LT');
+    await row.first().locator('button[type=submit]').click();
+    await page.waitForURL(/done=dispatched/);
+    expect(await page.locator('tr', { hasText: reference }).count()).toBe(0);
+    await page.goto(caseUrl);
+    const timeline = await page.locator('#h-timeline + ol').textContent();
+    expect(timeline).toContain('letter.dispatched');
+    expect(timeline).toContain('tracking number RR000111222LT');
+  }, 120_000);
 
   it('switches the interface to English and keeps the keyboard path through the inbox', async () => {
     const page = await world.browser.newPage({ locale: 'lt-LT' });

@@ -5,6 +5,7 @@ import { InMemoryMessageStore } from '#adapters/memory/message-store.ts';
 import { MimeEmailSender } from '#adapters/mail/mime-email-sender.ts';
 import { createSubjectNotifier } from '#usecases/notify-subject.ts';
 import type { CaseRepository, Clock, Mailer, OutboundEmail } from '#domain/ports.ts';
+import type { PartnerAssertionVerifier } from '#domain/identity-ports.ts';
 import { partnerTokenVerifier, staffTokenVerifier } from '#http/auth.ts';
 import { createApp } from '#http/app.ts';
 import type { AppEnv } from '#http/deps.ts';
@@ -42,7 +43,7 @@ export interface Harness {
 }
 
 /** The real Hono app with in-memory adapters and a throwaway token issuer. */
-export async function harness(options: { repo?: CaseRepository; now?: string; maxBodyBytes?: number } = {}): Promise<Harness> {
+export async function harness(options: { repo?: CaseRepository; now?: string; maxBodyBytes?: number; partnerAssertions?: PartnerAssertionVerifier } = {}): Promise<Harness> {
   const issuer = await ephemeralIssuer();
   const repo = options.repo ?? new InMemoryCaseRepository();
   const mailer = new RecordingMailer();
@@ -64,6 +65,7 @@ export async function harness(options: { repo?: CaseRepository; now?: string; ma
     messages,
     evidence,
     notifier: createSubjectNotifier({ tenants: tenantRegistry, messages, email: new MimeEmailSender(mailer), evidence, clock }),
+    ...(options.partnerAssertions ? { partnerAssertions: options.partnerAssertions } : {}),
   });
   const h: Harness = {
     app,

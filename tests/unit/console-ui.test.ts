@@ -5,6 +5,8 @@ import type { WorkflowEngine } from '#domain/ports.ts';
 import { updateCase } from '#domain/workflow.ts';
 import { partnerTokenVerifier, staffTokenVerifier, STAFF_ROLES } from '#http/auth.ts';
 import { createApp } from '#http/app.ts';
+import { consoleUiExtension } from '#http/console-ui/app.ts';
+import type { ApiDeps } from '#http/deps.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { ephemeralIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../local/tokens.ts';
 import { fixedClock, RecordingMailer } from '../support/harness.ts';
@@ -18,7 +20,7 @@ async function consoleApp() {
   const workflows: WorkflowEngine = { startCase: async () => undefined, stopTimer: async () => undefined, sendDecision: async (_token, output) => void decisions.push(output) };
   const auth = { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwks: issuer.jwks };
   let n = 0;
-  const app = createApp({
+  const deps = {
     tenants: tenantRegistry,
     repo,
     mailer: new RecordingMailer(),
@@ -35,7 +37,8 @@ async function consoleApp() {
         mint: (tenantId, role) => issuer.mintStaffToken({ tenant: tenantId, role }),
       },
     },
-  });
+  } satisfies ApiDeps;
+  const app = createApp(deps, [consoleUiExtension(deps, deps.console)]);
   const signIn = async (role: 'agent' | 'approver') => {
     const login = await app.request('/console/login');
     const loginCookie = login.headers.get('set-cookie')!.split(';')[0]!;

@@ -105,7 +105,7 @@ describe('missingIdentity', () => {
   it('says a Gautora e-mail request needs a QES and that a scanned signed letter is not enough', () => {
     const missing = missingIdentity(gautora, caseOf('email'));
     expect(missing[0]).toMatch(/qualified electronic signature/);
-    expect(missing).toContain('A scanned, hand-signed letter is not accepted (003 §21.4).');
+    expect(missing).toContain('A scanned, hand-signed letter is not accepted (003 §21.9).');
   });
 
   it('lists what a representative must bring', () => {

@@ -50,14 +50,26 @@ describe('decide', () => {
     await expect(decide(deps, { ...ref, step: 'answer_draft', decision: 'refuse', actor: staff('a') })).rejects.toBeInstanceOf(ValidationError);
   });
 
+  it('refuses approval-step decisions without the approver or admin role (403), and resumes nothing', async () => {
+    const { deps, workflows } = await setup({
+      status: 'awaiting_approval',
+      waiting: { step: 'approval', taskToken: 'tok-approval', since: '2027-03-02T09:00:00Z' },
+      draft: { body: 'Answer', draftedBy: 'agent-1', draftedAt: '2027-03-02T09:00:00Z' },
+    });
+    await expect(decide(deps, { ...ref, step: 'approval', decision: 'approve', actor: staff('agent-2'), role: 'agent' })).rejects.toThrow(/approver or admin/);
+    await expect(decide(deps, { ...ref, step: 'approval', decision: 'reject', reasons: ['Redo'], actor: staff('agent-2'), role: 'agent' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(decide(deps, { ...ref, step: 'approval', decision: 'approve', actor: staff('agent-2') })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(workflows.decisions).toEqual([]);
+  });
+
   it('enforces four-eyes on the answer and resumes the workflow with the approval', async () => {
     const { deps, workflows, repo } = await setup({
       status: 'awaiting_approval',
       waiting: { step: 'approval', taskToken: 'tok-approval', since: '2027-03-02T09:00:00Z' },
       draft: { body: 'Answer', draftedBy: 'agent-1', draftedAt: '2027-03-02T09:00:00Z' },
     });
-    await expect(decide(deps, { ...ref, step: 'approval', decision: 'approve', actor: staff('agent-1') })).rejects.toBeInstanceOf(ForbiddenError);
-    const result = await decide(deps, { ...ref, step: 'approval', decision: 'approve', actor: staff('dpo-1') });
+    await expect(decide(deps, { ...ref, step: 'approval', decision: 'approve', actor: staff('agent-1'), role: 'approver' })).rejects.toBeInstanceOf(ForbiddenError);
+    const result = await decide(deps, { ...ref, step: 'approval', decision: 'approve', actor: staff('dpo-1'), role: 'approver' });
     expect(result.outcome).toBe('approved');
     expect(workflows.decisions).toEqual([{ token: 'tok-approval', output: { decision: 'approved' } }]);
     expect(await repo.getCase('softera', 'c1')).toMatchObject({ status: 'answered', waiting: null, draft: { approvedBy: 'dpo-1' } });

@@ -6,13 +6,15 @@ import type { FormTokens } from '#usecases/web-form.ts';
 /**
  * The web form's tokens, signed and checked by us alone, so a symmetric key is right here
  * (HS256, the forms secret; never used for anything a third party verifies):
- * - `confirm` (one-time e-mail confirmation link, 48 h; its `jti` is recorded when used),
+ * - `confirm` (one-time e-mail confirmation link: the web form's, 48 h, and the e-mail control
+ *   links of identity requests; its `jti` is recorded when used; `addr` is the SHA-256 of the
+ *   address it was mailed to, so a link never confirms another address),
  * - `status` (the subject's status page link),
  * - `form` (the anti-CSRF token in each rendered form: issued with the page, bound to the tenant,
  *   valid for 2 hours, refused when younger than `minFormAgeSeconds` — bots post instantly).
  */
 const ISSUER = 'rightsdesk-forms';
-const Claims = z.object({ purpose: z.enum(['confirm', 'status', 'form']), tenant: z.string(), case: z.optional(z.string()), jti: z.string(), iat: z.number() });
+const Claims = z.object({ purpose: z.enum(['confirm', 'status', 'form']), tenant: z.string(), case: z.optional(z.string()), jti: z.string(), iat: z.number(), addr: z.optional(z.string()) });
 
 export class JoseFormTokens implements FormTokens {
   private readonly key: Uint8Array;
@@ -44,14 +46,14 @@ export class JoseFormTokens implements FormTokens {
     }
   }
 
-  issue(claims: { purpose: 'confirm' | 'status'; tenantId: string; caseId: string; jti: string }, ttlSeconds: number): Promise<string> {
-    return this.sign({ purpose: claims.purpose, tenant: claims.tenantId, case: claims.caseId, jti: claims.jti }, ttlSeconds);
+  issue(claims: { purpose: 'confirm' | 'status'; tenantId: string; caseId: string; jti: string; addressSha256?: string }, ttlSeconds: number): Promise<string> {
+    return this.sign({ purpose: claims.purpose, tenant: claims.tenantId, case: claims.caseId, jti: claims.jti, ...(claims.addressSha256 ? { addr: claims.addressSha256 } : {}) }, ttlSeconds);
   }
 
-  async verify(token: string, purpose: 'confirm' | 'status'): Promise<{ tenantId: string; caseId: string; jti: string }> {
+  async verify(token: string, purpose: 'confirm' | 'status'): Promise<{ tenantId: string; caseId: string; jti: string; addressSha256?: string }> {
     const claims = await this.read(token, purpose);
     if (!claims.case) throw new ValidationError('This link is not valid.', [{ field: 'token', message: 'no case' }]);
-    return { tenantId: claims.tenant, caseId: claims.case, jti: claims.jti };
+    return { tenantId: claims.tenant, caseId: claims.case, jti: claims.jti, ...(claims.addr ? { addressSha256: claims.addr } : {}) };
   }
 
   issueFormToken(tenantId: string): Promise<string> {

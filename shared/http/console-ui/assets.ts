@@ -43,6 +43,8 @@ button.danger{background:#a4161a;border-color:#a4161a}
 pre{white-space:pre-wrap;word-break:break-word;background:#f3f4f6;padding:8px;border-radius:4px;max-height:24em;overflow:auto}
 .stack{display:flex;flex-direction:column;gap:8px}
 .stack fieldset{border:1px solid #d5d9e0;border-radius:6px}
+.stack label.check{flex-direction:row;align-items:center;gap:6px}
+.mono{font-family:ui-monospace,monospace}
 .row{display:flex;gap:8px;flex-wrap:wrap;align-items:center}
 .counts{display:flex;gap:10px;flex-wrap:wrap;margin:6px 0}
 .counts span{background:#fff;border:1px solid #d5d9e0;border-radius:4px;padding:2px 8px}

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
@@ -6,27 +7,36 @@ import { jwtVerify, SignJWT } from 'jose';
 import * as z from 'zod/mini';
 import { OPEN_STATUSES, type CaseStatus } from '#domain/case.ts';
 import { CHANNELS, type Language } from '#domain/channels.ts';
-import { DomainError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '#domain/errors.ts';
+import { DomainError, ForbiddenError, NotFoundError, PayloadTooLargeError, UnauthenticatedError, ValidationError } from '#domain/errors.ts';
 import { IDENTITY_METHODS } from '#domain/identity.ts';
+import { RIGHT_TYPES } from '#domain/rights.ts';
 import { DECISIONS, WAIT_STEPS } from '#domain/workflow.ts';
-import { holidayCalendar } from '#deadlines/calendar.ts';
+import { holidayCalendar, localDateOf } from '#deadlines/calendar.ts';
 import { daysLeft } from '#deadlines/engine.ts';
 import { answerTemplate } from '#console/answer-template.ts';
-import { COUNT_CAP, dashboardStats } from '#console/dashboard.ts';
+import { COUNT_CAP, dashboardStats, type DashboardStats } from '#console/dashboard.ts';
 import { inboxPage } from '#console/inbox.ts';
 import { mimeText } from '#console/mime-text.ts';
 import { repositoryReadModel } from '#console/repository-read-model.ts';
 import type { ConsoleReadModel } from '#console/ports.ts';
+import { correctRights } from '#usecases/correct-rights.ts';
+import { reviewIdDocument } from '#usecases/identity/review-id-document.ts';
+import { listPrintQueue, printFile, recordDispatch, registerPaperRequest } from '#usecases/paper-requests.ts';
 import { listCaseMessages } from '#usecases/staff-cases.ts';
 import { decide } from '#usecases/workflow/decide.ts';
 import { STAFF_ROLES } from '../auth.ts';
+import { IdDocumentReviewSchema } from '../console-identity-routes.ts';
+import { attachment, INTAKE_MAX_BODY_BYTES, requirePaperDeps, SCAN_CONTENT_TYPES, SCAN_MAX_BYTES } from '../console-intake-routes.ts';
 import type { ApiDeps, AppEnv } from '../deps.ts';
 import { PROBLEM_KINDS } from '../problem.ts';
+import { SubjectSchema } from '../schemas.ts';
+import { answerFromForm } from './answer-form.ts';
 import { CONSOLE_CSS, CONSOLE_JS } from './assets.ts';
 import type { ConsoleUiDeps } from './deps.ts';
 import { authorizeUrl, exchangeCode, pkcePair, poolKeys, verifyIdToken } from './oidc.ts';
 import { randomToken, readSession, sameToken, SESSION_COOKIE, signSession, type Session } from './session.ts';
-import { CasePage, CognitoSignIn, Counts, Dashboard, DevSignIn, ErrorPage, Inbox, type PageContext } from './views.tsx';
+import { PrintQueuePage, RegisterPage, type RegisterValues } from './intake-views.tsx';
+import { CasePage, CognitoSignIn, Counts, Dashboard, DevSignIn, ErrorPage, Inbox, type IdReviewState, type PageContext } from './views.tsx';
 import { translator } from './labels.ts';
 
 const LANG_COOKIE = 'rd_lang';
@@ -49,9 +59,27 @@ const DecisionForm = z.object({
   reasons: z.optional(z.string().check(z.maxLength(20_000))),
   body: z.optional(z.string().check(z.maxLength(200_000))),
   method: z.optional(z.enum(IDENTITY_METHODS)),
-  docType: z.optional(z.enum(['passport', 'id_card', 'residence_permit'])),
-  docLast4: z.optional(z.string().check(z.regex(/^([A-Za-z0-9]{4})?$/))),
 });
+
+const ITEM_ID = CASE_ID;
+const localDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const optionalText = (max: number) => z.optional(z.string().check(z.maxLength(max)));
+const RegisterForm = z.object({
+  channel: z.enum(['post', 'in_person']),
+  receivedAt: localDate,
+  rights: z.array(z.enum(RIGHT_TYPES)).check(z.minLength(1, 'Tick at least one right.')),
+  language: z.enum(['lt', 'en']),
+  note: optionalText(2000),
+});
+const DispatchForm = z.object({ _csrf: z.string(), at: localDate, trackingNumber: optionalText(64), handedTo: optionalText(200) });
+const ID_REVIEW_FIELDS = ['documentType', 'issuingCountry', 'documentNumber', 'surname', 'givenNames', 'birthDate', 'expiresOn', 'mrz', 'imageKey'] as const;
+
+/** A form field as trimmed text ('' when absent or a file). */
+const str = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+const all = (value: unknown) => (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(str).filter(Boolean);
+/** A validation error with its fields, in one sentence for the page. */
+const explain = (error: DomainError) =>
+  error instanceof ValidationError && error.issues.length ? `${error.message} ${error.issues.map((i) => `${i.field}: ${i.message}`).join('; ')}` : error.message;
 
 const DevLoginForm = z.object({ _csrf: z.string(), tenant: z.string(), role: z.enum(STAFF_ROLES), next: z.optional(z.string()) });
 const OidcState = z.object({ state: z.string(), nonce: z.string(), verifier: z.string(), next: z.string() });
@@ -75,6 +103,7 @@ export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
   const key = ui.config.sessionSecret;
   const readModel: ConsoleReadModel = ui.readModel ?? repositoryReadModel(deps.repo);
   const countsCache = new Map<string, { at: number; html: Promise<string> }>();
+  const statsCache = new Map<string, { at: number; stats: Promise<DashboardStats> }>();
 
   const cookieOptions = { httpOnly: true, secure: ui.config.secureCookies, sameSite: 'Lax' as const, path: '/console' };
   const ctxOf = (c: Context, session: Session | null): PageContext => {
@@ -100,6 +129,8 @@ export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
   app.use('/console/login/*', csrf());
   app.use('/console/logout', csrf());
   app.use('/console/cases/*', csrf());
+  app.use('/console/register', csrf());
+  app.use('/console/print-queue/*', csrf());
 
   app.get('/console/assets/console.css', (c) => c.body(CONSOLE_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
   app.get('/console/assets/console.js', (c) => c.body(CONSOLE_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
@@ -204,11 +235,19 @@ export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
 
   app.get('/console/dashboard', async (c) => {
     const s = await requireSession(c);
-    const stats = await dashboardStats({ ...deps, readModel }, s.staff.tenantId);
+    const tenantId = s.staff.tenantId;
+    const hit = statsCache.get(tenantId);
+    // Like the counts: computed at most once per tenant and container every COUNTS_TTL_MS (it reads up to ~12 000 index entries).
+    if (!hit || Date.now() - hit.at > COUNTS_TTL_MS) {
+      const computing = dashboardStats({ ...deps, readModel }, tenantId);
+      statsCache.set(tenantId, { at: Date.now(), stats: computing });
+      computing.catch(() => statsCache.delete(tenantId));
+    }
+    const stats = await statsCache.get(tenantId)!.stats;
     return c.html(<Dashboard ctx={ctxOf(c, s)} stats={stats} />);
   });
 
-  const renderCase = async (c: Context, s: Session, id: string, extra: { error?: string; done?: string; status?: number }) => {
+  const renderCase = async (c: Context, s: Session, id: string, extra: { error?: string; done?: string; status?: number; review?: IdReviewState }) => {
     if (!CASE_ID.test(id)) throw new NotFoundError('No such case.');
     const tenantId = s.staff.tenantId;
     const found = await deps.repo.getCase(tenantId, id);
@@ -225,8 +264,12 @@ export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
       daysLeft: daysLeft({ dueDate: found.dueDate, dueAt: found.dueAt }, deps.clock.now(), holidayCalendar(tenant.holidayCountry, tenant.timeZone)),
       draftTemplate: answerTemplate(tenant, found),
       fourEyes: tenant.approvals.fourEyes,
+      scans: scansOf(messages),
     };
-    return c.html(<CasePage ctx={ctxOf(c, s)} view={view} {...(extra.error ? { error: extra.error } : {})} {...(extra.done ? { done: extra.done } : {})} />, (extra.status ?? 200) as 200);
+    return c.html(
+      <CasePage ctx={ctxOf(c, s)} view={view} {...(extra.error ? { error: extra.error } : {})} {...(extra.done ? { done: extra.done } : {})} {...(extra.review ? { review: extra.review } : {})} />,
+      (extra.status ?? 200) as 200,
+    );
   };
 
   app.get('/console/cases/:id', async (c) => {
@@ -250,17 +293,13 @@ export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
   app.post('/console/cases/:id/decide', async (c) => {
     const s = await requireSession(c);
     const id = c.req.param('id');
-    const form = parseForm(DecisionForm, await c.req.parseBody());
+    const body = await c.req.parseBody();
+    const form = parseForm(DecisionForm, body);
     checkCsrf(s, form._csrf);
-    const reasons = (form.reasons ?? '').split('\n').map((r) => r.trim()).filter(Boolean);
-    // The ID-document review keeps only the fact, type and last characters (data minimisation).
-    if (form.decision === 'approve' && form.method === 'id_document' && form.docType) {
-      reasons.push(`ID document reviewed: ${form.docType}${form.docLast4 ? `, number ending ${form.docLast4.toUpperCase()}` : ''}.`);
-    }
+    const reasons = all((form.reasons ?? '').split('\n'));
     try {
-      // Same rule as the JSON staff API (console-workflow-routes.ts): approving needs the role.
-      if (form.step === 'approval' && form.decision === 'approve' && s.staff.role === 'agent') throw new ForbiddenError('Approving an answer needs the approver or admin role.');
       if (!deps.workflows) throw new Error('No workflow engine is configured for the API.');
+      const answer = form.decision === 'draft' ? await draftAnswer(s, id, body) : undefined;
       await decide(
         { tenants: deps.tenants, repo: deps.repo, clock: deps.clock, workflows: deps.workflows },
         {
@@ -270,8 +309,10 @@ export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
           decision: form.decision,
           ...(reasons.length ? { reasons } : {}),
           ...(form.body !== undefined && form.decision === 'draft' ? { body: form.body.replace(/\r\n/g, '\n') } : {}),
+          ...(answer ? { answer } : {}),
           ...(form.method && form.decision === 'approve' && form.step !== 'approval' ? { method: form.method } : {}),
           actor: { kind: 'staff', id: s.staff.userId },
+          role: s.staff.role,
         },
       );
     } catch (error) {
@@ -279,6 +320,172 @@ export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
       return renderCase(c, s, id, { error: error.message, status: PROBLEM_KINDS[error.code].status });
     }
     return c.redirect(`/console/cases/${id}?done=${form.decision}`, 303);
+  });
+
+  const draftAnswer = async (s: Session, id: string, body: Record<string, unknown>) => {
+    const found = CASE_ID.test(id) ? await deps.repo.getCase(s.staff.tenantId, id) : null;
+    if (!found) throw new NotFoundError(`No case with id "${id}".`);
+    return answerFromForm(body, found);
+  };
+
+  const caseScans = async (s: Session, caseId: string) =>
+    deps.messages ? scansOf(await listCaseMessages({ ...deps, messages: deps.messages }, { tenantId: s.staff.tenantId, caseId })) : [];
+
+  // ID-document review: the identity use case checks the MRZ and the holder, decides, deletes the scan.
+  app.post('/console/cases/:id/identity', async (c) => {
+    const s = await requireSession(c);
+    const id = c.req.param('id');
+    const body = await c.req.parseBody();
+    checkCsrf(s, str(body._csrf));
+    const values = Object.fromEntries(ID_REVIEW_FIELDS.map((k) => [k, str(body[k])]));
+    try {
+      const { imageKey, mrz, ...typed } = values;
+      const input = parseForm(IdDocumentReviewSchema, { ...typed, ...(mrz ? { mrz } : {}) });
+      if (!deps.workflows) throw new Error('No workflow engine is configured for the API.');
+      // Only a file of this very case may be named for deletion (the key comes from the browser).
+      if (imageKey && !(await caseScans(s, id)).some((f) => f.key === imageKey)) throw new ValidationError('The scan is not one of this case’s files.', [{ field: 'imageKey', message: 'unknown' }]);
+      const result = await reviewIdDocument(
+        { tenants: deps.tenants, repo: deps.repo, clock: deps.clock, workflows: deps.workflows, ...(deps.evidenceEraser ? { eraser: deps.evidenceEraser } : {}) },
+        { tenantId: s.staff.tenantId, caseId: id, review: input, ...(imageKey ? { imageKey } : {}), ...(str(body.inPerson) ? { inPerson: true } : {}), actor: { kind: 'staff', id: s.staff.userId } },
+      );
+      // A failed check decides nothing (200, as the JSON API): the reasons go beside the form.
+      if (!result.resumed) return renderCase(c, s, id, { review: { values, reasons: result.evidence.reasons } });
+      return c.redirect(`/console/cases/${id}?done=${result.imageDeleted ? 'identity_scan_deleted' : 'identity'}`, 303);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
+      return renderCase(c, s, id, { error: explain(error), status: PROBLEM_KINDS[error.code].status });
+    }
+  });
+
+  app.post('/console/cases/:id/rights', async (c) => {
+    const s = await requireSession(c);
+    const id = c.req.param('id');
+    const body = await c.req.parseBody({ all: true });
+    checkCsrf(s, str(body._csrf));
+    try {
+      const types = parseForm(z.array(z.enum(RIGHT_TYPES)).check(z.minLength(1, 'Tick at least one right.')), all(body.rights));
+      const found = CASE_ID.test(id) ? await deps.repo.getCase(s.staff.tenantId, id) : null;
+      if (!found) throw new NotFoundError(`No case with id "${id}".`);
+      // Rights that stay keep their details (what to rectify, …); only the set changes here.
+      const rights = types.map((type) => {
+        const details = found.rights.find((r) => r.type === type)?.details;
+        return { type, ...(details ? { details } : {}) };
+      });
+      await correctRights(deps, { tenantId: s.staff.tenantId, caseId: id, rights, reasons: all(str(body.reasons).split('\n')), actor: { kind: 'staff', id: s.staff.userId } });
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
+      return renderCase(c, s, id, { error: explain(error), status: PROBLEM_KINDS[error.code].status });
+    }
+    return c.redirect(`/console/cases/${id}?done=rights`, 303);
+  });
+
+  const today = (tenantId: string) => localDateOf(deps.clock.now(), deps.tenants.get(tenantId).timeZone);
+
+  app.get('/console/register', async (c) => {
+    const s = await requireSession(c);
+    return c.html(<RegisterPage ctx={ctxOf(c, s)} values={{ language: deps.tenants.get(s.staff.tenantId).languages.official }} today={today(s.staff.tenantId)} />);
+  });
+
+  // Same use case as POST /console/api/cases; the scan arrives as a multipart file, not base64.
+  app.post(
+    '/console/register',
+    bodyLimit({ maxSize: INTAKE_MAX_BODY_BYTES, onError: (c) => c.html(<ErrorPage ctx={ctxOf(c, null)} title={PROBLEM_KINDS.payload_too_large.title} detail={`At most ${SCAN_MAX_BYTES} bytes.`} />, 413) }),
+    async (c) => {
+      const s = await requireSession(c);
+      const body = await c.req.parseBody({ all: true });
+      checkCsrf(s, str(body._csrf));
+      const values: RegisterValues = {
+        channel: str(body.channel),
+        receivedAt: str(body.receivedAt),
+        name: str(body.name),
+        email: str(body.email),
+        phone: str(body.phone),
+        postalAddress: str(body.postalAddress),
+        rights: all(body.rights),
+        language: str(body.language),
+        note: str(body.note),
+      };
+      try {
+        const form = parseForm(RegisterForm, values);
+        const subject = parseForm(SubjectSchema, {
+          name: values.name,
+          ...(values.email ? { email: values.email } : {}),
+          ...(values.phone ? { phone: values.phone } : {}),
+          // Lines as the JSON contract has them: the letter's address, one line each.
+          ...(values.postalAddress ? { postalAddress: values.postalAddress.replace(/\r\n/g, '\n') } : {}),
+        });
+        const file = body.scan;
+        let scan: { filename: string; contentType: string; content: Uint8Array } | undefined;
+        if (file instanceof File && file.size > 0) {
+          if (!(SCAN_CONTENT_TYPES as readonly string[]).includes(file.type)) throw new ValidationError('The scan must be a PDF, JPEG, PNG or TIFF file.', [{ field: 'scan', message: file.type || 'unknown type' }]);
+          if (file.size > SCAN_MAX_BYTES) throw new PayloadTooLargeError(`The scan may be at most ${SCAN_MAX_BYTES} bytes.`);
+          scan = { filename: file.name.slice(0, 200) || 'scan', contentType: file.type, content: new Uint8Array(await file.arrayBuffer()) };
+        }
+        const result = await registerPaperRequest(
+          { ...deps, ...requirePaperDeps(deps) },
+          {
+            tenantId: s.staff.tenantId,
+            channel: form.channel,
+            receivedAt: form.receivedAt,
+            request: { rights: form.rights.map((type) => ({ type })), subject, language: form.language },
+            ...(scan ? { scan } : {}),
+            ...(form.note ? { note: form.note } : {}),
+            actor: { kind: 'staff', id: s.staff.userId },
+          },
+        );
+        return c.redirect(`/console/cases/${result.case.id}?done=registered`, 303);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code === 'unauthenticated') throw error;
+        return c.html(<RegisterPage ctx={ctxOf(c, s)} values={values} today={today(s.staff.tenantId)} error={explain(error)} />, PROBLEM_KINDS[error.code].status as 400);
+      }
+    },
+  );
+
+  const renderQueue = async (c: Context, s: Session, extra: { done?: string; error?: string; status?: number } = {}) => {
+    const items = await listPrintQueue(requirePaperDeps(deps), { tenantId: s.staff.tenantId, limit: 200 });
+    return c.html(<PrintQueuePage ctx={ctxOf(c, s)} items={items} today={today(s.staff.tenantId)} {...extra} />, (extra.status ?? 200) as 200);
+  };
+
+  app.get('/console/print-queue', async (c) => {
+    const s = await requireSession(c);
+    return renderQueue(c, s, c.req.query('done') === 'dispatched' ? { done: 'dispatched' } : {});
+  });
+
+  app.get('/console/print-queue/:id/letter.pdf', async (c) => {
+    const s = await requireSession(c);
+    const id = c.req.param('id');
+    if (!ITEM_ID.test(id)) throw new NotFoundError('No such print item.');
+    const file = await printFile({ ...deps, ...requirePaperDeps(deps) }, { tenantId: s.staff.tenantId, itemId: id });
+    return attachment(file.body, file.filename, file.contentType);
+  });
+
+  app.get('/console/print-queue/:id/enclosures/:n', async (c) => {
+    const s = await requireSession(c);
+    const id = c.req.param('id');
+    const n = Number(c.req.param('n'));
+    if (!ITEM_ID.test(id) || !Number.isInteger(n) || n < 0) throw new NotFoundError('No such enclosure.');
+    const file = await printFile({ ...deps, ...requirePaperDeps(deps) }, { tenantId: s.staff.tenantId, itemId: id, enclosure: n });
+    return attachment(file.body, file.filename, file.contentType);
+  });
+
+  app.post('/console/print-queue/:id/dispatch', async (c) => {
+    const s = await requireSession(c);
+    const id = c.req.param('id');
+    const form = parseForm(DispatchForm, await c.req.parseBody());
+    checkCsrf(s, form._csrf);
+    try {
+      if (!ITEM_ID.test(id)) throw new NotFoundError('No such print item.');
+      const trackingNumber = form.trackingNumber?.trim();
+      const handedTo = form.handedTo?.trim();
+      await recordDispatch(
+        { ...deps, ...requirePaperDeps(deps) },
+        { tenantId: s.staff.tenantId, itemId: id, at: form.at, ...(trackingNumber ? { trackingNumber } : {}), ...(handedTo ? { handedTo } : {}), actor: { kind: 'staff', id: s.staff.userId } },
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'unauthenticated') throw error;
+      return renderQueue(c, s, { error: explain(error), status: PROBLEM_KINDS[error.code].status });
+    }
+    return c.redirect('/console/print-queue?done=dispatched', 303);
   });
 
   app.onError((error, c) => {
@@ -300,6 +507,16 @@ export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
   });
 
   return app;
+}
+
+/** Inbound attachments that can be an ID-document scan (images and PDFs), newest message first. */
+function scansOf(messages: ReadonlyArray<{ direction: string; attachments: ReadonlyArray<{ filename: string; contentType: string; key: string }> }>) {
+  return messages
+    .filter((m) => m.direction === 'inbound')
+    .flatMap((m) => m.attachments)
+    .filter((a) => /^(image\/|application\/pdf$)/.test(a.contentType))
+    .map(({ filename, key }) => ({ filename, key }))
+    .reverse();
 }
 
 function parseForm<S extends z.ZodMiniType>(schema: S, input: unknown): z.infer<S> {

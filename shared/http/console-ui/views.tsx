@@ -1,10 +1,11 @@
 import type { Child } from 'hono/jsx';
+import { RIGHT_OUTCOMES, type RightOutcome } from '#domain/answer.ts';
 import { raw } from 'hono/html';
 import type { AuditEvent } from '#domain/audit.ts';
 import { OPEN_STATUSES, type Case } from '#domain/case.ts';
 import { CHANNELS, type Language } from '#domain/channels.ts';
 import type { CaseMessage } from '#domain/mail.ts';
-import { RIGHT_ARTICLE } from '#domain/rights.ts';
+import { RIGHT_ARTICLE, RIGHT_TYPES } from '#domain/rights.ts';
 import type { DashboardStats } from '#console/dashboard.ts';
 import type { InboxPage } from '#console/inbox.ts';
 import type { CappedCount } from '#console/ports.ts';
@@ -19,6 +20,7 @@ import {
   ROLE_LABEL,
   STATUS_LABEL,
   STEP_LABEL,
+  type LabelKey,
   type Translate,
 } from './labels.ts';
 
@@ -34,7 +36,7 @@ export interface PageContext {
 const fmtDateTime = (iso: string, lang: Language) =>
   new Intl.DateTimeFormat(lang === 'lt' ? 'lt-LT' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Vilnius' }).format(new Date(iso));
 
-export function Layout(props: { ctx: PageContext; title: string; nav?: 'inbox' | 'dashboard'; children?: Child }) {
+export function Layout(props: { ctx: PageContext; title: string; nav?: 'inbox' | 'dashboard' | 'register' | 'queue'; children?: Child }) {
   const { ctx } = props;
   const other: Language = ctx.lang === 'lt' ? 'en' : 'lt';
   return (
@@ -57,6 +59,8 @@ export function Layout(props: { ctx: PageContext; title: string; nav?: 'inbox' |
                 <>
                   <a href="/console" aria-current={props.nav === 'inbox' ? 'page' : undefined}>{ctx.t('inbox')}</a>
                   <a href="/console/dashboard" aria-current={props.nav === 'dashboard' ? 'page' : undefined}>{ctx.t('dashboard')}</a>
+                  <a href="/console/print-queue" aria-current={props.nav === 'queue' ? 'page' : undefined}>{ctx.t('printQueue')}</a>
+                  <a href="/console/register" aria-current={props.nav === 'register' ? 'page' : undefined}>{ctx.t('register')}</a>
                 </>
               )}
             </nav>
@@ -79,6 +83,15 @@ export function Layout(props: { ctx: PageContext; title: string; nav?: 'inbox' |
         </body>
       </html>
     </>
+  );
+}
+
+export function Alert(props: { t: Translate; text: string; children?: Child }) {
+  return (
+    <div class="alert" role="alert">
+      <strong>{props.t('errorTitle')}:</strong> {props.text}
+      {props.children}
+    </div>
   );
 }
 
@@ -245,11 +258,19 @@ export interface CaseView {
   readonly daysLeft: number;
   readonly draftTemplate: string;
   readonly fourEyes: boolean;
+  /** Inbound attachments that may be an ID-document scan (deleted after the review). */
+  readonly scans: ReadonlyArray<{ readonly filename: string; readonly key: string }>;
+}
+
+/** An ID-document review whose checks failed: what staff typed and why, shown beside the form. */
+export interface IdReviewState {
+  readonly values: Readonly<Record<string, string>>;
+  readonly reasons: readonly string[];
 }
 
 const IDENTITY_EVENT = /^(identity\.|decision\.(approve|reject|request_more)$)/;
 
-export function CasePage(props: { ctx: PageContext; view: CaseView; error?: string; done?: string }) {
+export function CasePage(props: { ctx: PageContext; view: CaseView; error?: string; done?: string; review?: IdReviewState }) {
   const { ctx, view } = props;
   const { t, lang } = ctx;
   const c = view.case;
@@ -265,11 +286,7 @@ export function CasePage(props: { ctx: PageContext; view: CaseView; error?: stri
   return (
     <Layout ctx={ctx} title={t('caseTitle', { ref: c.reference })} nav="inbox">
       <h1>{t('caseTitle', { ref: c.reference })}</h1>
-      {props.error && (
-        <div class="alert" role="alert">
-          <strong>{t('errorTitle')}:</strong> {props.error}
-        </div>
-      )}
+      {props.error && <Alert t={t} text={props.error} />}
       {props.done && <div class="notice" role="status">{t('done', { what: props.done })}</div>}
       {pending && <p class="warn" data-refresh="1" role="status">{t('notWaiting')}</p>}
       {c.attention && <p class="alert">{t('attention')}: {c.attention.reason}</p>}
@@ -329,6 +346,7 @@ export function CasePage(props: { ctx: PageContext; view: CaseView; error?: stri
               ))}
             </tbody>
           </table>
+          {OPEN_STATUSES.includes(c.status) && <RightsForm ctx={ctx} c={c} />}
         </section>
         <section class="card" aria-labelledby="h-identity">
           <h2 id="h-identity">{t('identity')}</h2>
@@ -381,7 +399,7 @@ export function CasePage(props: { ctx: PageContext; view: CaseView; error?: stri
       </div>
       <section class="card" aria-labelledby="h-actions">
         <h2 id="h-actions">{t('actions')}</h2>
-        <Actions ctx={ctx} view={view} />
+        <Actions ctx={ctx} view={view} {...(props.review ? { review: props.review } : {})} />
       </section>
       <section class="card" aria-labelledby="h-messages">
         <h2 id="h-messages">{t('messages')}</h2>
@@ -457,7 +475,7 @@ function DecisionForm(props: { ctx: PageContext; c: Case; step: string; decision
   );
 }
 
-function Actions(props: { ctx: PageContext; view: CaseView }) {
+function Actions(props: { ctx: PageContext; view: CaseView; review?: IdReviewState }) {
   const { ctx, view } = props;
   const { t, lang } = ctx;
   const c = view.case;
@@ -466,30 +484,19 @@ function Actions(props: { ctx: PageContext; view: CaseView }) {
   if (step === 'identity_review' || step === 'subject_identity') {
     return (
       <div class="grid">
-        <DecisionForm ctx={ctx} c={c} step={step} decision="approve" label={t('approveIdentity')} id="approve-identity">
-          <h3>{t('idDocReview')}</h3>
-          <label>
-            {t('method')}
-            <select name="method">
-              {c.identity.acceptedMethods.map((m) => (
-                <option value={m} selected={m === (c.channel === 'in_person' ? 'in_person' : 'id_document')}>{METHOD_LABEL[m][lang]}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('docType')}
-            <select name="docType">
-              <option value="passport">{t('docPassport')}</option>
-              <option value="id_card">{t('docIdCard')}</option>
-              <option value="residence_permit">{t('docResidence')}</option>
-            </select>
-          </label>
-          <label>
-            {t('docLastDigits')}
-            <input name="docLast4" pattern="[A-Za-z0-9]{4}" maxlength={4} size={6} autocomplete="off" />
-          </label>
-          <p class="muted">{t('mrzNote')}</p>
-        </DecisionForm>
+        {c.identity.acceptedMethods.some(isDocMethod) && <IdReviewForm ctx={ctx} view={view} {...(props.review ? { review: props.review } : {})} />}
+        {c.identity.acceptedMethods.some((m) => !isDocMethod(m)) && (
+          <DecisionForm ctx={ctx} c={c} step={step} decision="approve" label={t('otherMethod')} id="approve-identity">
+            <label>
+              {t('method')}
+              <select name="method">
+                {c.identity.acceptedMethods.filter((m) => !isDocMethod(m)).map((m) => (
+                  <option value={m}>{METHOD_LABEL[m][lang]}</option>
+                ))}
+              </select>
+            </label>
+          </DecisionForm>
+        )}
         {step === 'identity_review' && <DecisionForm ctx={ctx} c={c} step={step} decision="reject" label={t('rejectIdentity')} reasons danger id="reject-identity" />}
         {step === 'identity_review' && <DecisionForm ctx={ctx} c={c} step={step} decision="request_more" label={t('requestMore')} id="request-more" />}
         <DecisionForm ctx={ctx} c={c} step={step} decision="invalid" label={t('markInvalid')} reasons danger id="mark-invalid" />
@@ -506,6 +513,7 @@ function Actions(props: { ctx: PageContext; view: CaseView }) {
             {t('draftHint')}
             <textarea name="body" rows={14} required>{c.draft?.body ?? view.draftTemplate}</textarea>
           </label>
+          <AnswerFields ctx={ctx} c={c} />
         </DecisionForm>
         <div class="grid">
           {!c.extended && (
@@ -527,6 +535,23 @@ function Actions(props: { ctx: PageContext; view: CaseView }) {
         <>
           <p>{t('draftedBy', { who: draft.draftedBy, at: fmtDateTime(draft.draftedAt, lang) })}</p>
           <pre id="draft-body" tabindex={0}>{draft.body}</pre>
+          {draft.answer && (
+            <ul id="draft-answer">
+              {draft.answer.data?.map((d) => (
+                <li>
+                  {d.category}: {t('records', { n: d.records.length })}
+                </li>
+              ))}
+              {draft.answer.results?.map((r) => (
+                <li>
+                  {RIGHT_SHORT[r.type][lang]}: {outcomeLabel(t, r.outcome, lang)}
+                  {r.summary ? ` — ${r.summary}` : ''}
+                  {r.erased?.length ? ` · ${t('erased')}: ${r.erased.join('; ')}` : ''}
+                  {r.kept?.length ? ` · ${t('kept')}: ${r.kept.map((k) => `${k.data} (${k.reason}${k.until ? `, ${k.until}` : ''})`).join('; ')}` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
         </>
       )}
       {view.fourEyes && <p class="muted">{t('fourEyesNote')}</p>}
@@ -535,6 +560,165 @@ function Actions(props: { ctx: PageContext; view: CaseView }) {
         <DecisionForm ctx={ctx} c={c} step="approval" decision="reject" label={t('sendBack')} reasons id="send-back" />
       </div>
     </div>
+  );
+}
+
+const isDocMethod = (m: string) => m === 'id_document' || m === 'in_person';
+const DOC_TYPES: ReadonlyArray<[string, LabelKey]> = [
+  ['id_card', 'docIdCard'],
+  ['passport', 'docPassport'],
+  ['residence_permit', 'docResidence'],
+  ['driving_licence', 'docLicence'],
+];
+
+/** The ID-document review (POST …/identity): typed fields and the MRZ, checked by the identity use case. */
+function IdReviewForm(props: { ctx: PageContext; view: CaseView; review?: IdReviewState }) {
+  const { ctx, view } = props;
+  const { t } = ctx;
+  const c = view.case;
+  const v = props.review?.values ?? {};
+  const field = (name: string, label: LabelKey, attrs: Record<string, string | number | boolean> = {}) => (
+    <label>
+      {t(label)}
+      <input name={name} value={v[name] ?? ''} required autocomplete="off" {...attrs} />
+    </label>
+  );
+  return (
+    <form method="post" action={`/console/cases/${c.id}/identity`} class="stack" id="id-review">
+      <input type="hidden" name="_csrf" value={ctx.csrf} />
+      <fieldset>
+        <legend>{t('idDocReview')}</legend>
+        {props.review && (
+          <Alert t={t} text={t('checkFailed')}>
+            <ul id="id-review-reasons">
+              {props.review.reasons.map((r) => (
+                <li>{r}</li>
+              ))}
+            </ul>
+          </Alert>
+        )}
+        <label>
+          {t('docType')}
+          <select name="documentType">
+            {DOC_TYPES.map(([value, key]) => (
+              <option value={value} selected={v.documentType === value}>{t(key)}</option>
+            ))}
+          </select>
+        </label>
+        {field('issuingCountry', 'country', { pattern: '[A-Za-z<]{3}', maxlength: 3, size: 4 })}
+        {field('documentNumber', 'docNumber', { maxlength: 20 })}
+        {field('surname', 'surname', { maxlength: 100 })}
+        {field('givenNames', 'givenNames', { maxlength: 100 })}
+        {field('birthDate', 'birthDate', { type: 'date' })}
+        {field('expiresOn', 'expiresOn', { type: 'date' })}
+        <label>
+          {t('mrz')}
+          <textarea name="mrz" rows={3} class="mono" spellcheck={false} autocomplete="off">{v.mrz ?? ''}</textarea>
+        </label>
+        {view.scans.length > 0 && (
+          <label>
+            {t('scanToDelete')}
+            <select name="imageKey">
+              {view.scans.map((f) => (
+                <option value={f.key}>{f.filename}</option>
+              ))}
+              <option value="">{t('none')}</option>
+            </select>
+          </label>
+        )}
+        {c.identity.acceptedMethods.includes('in_person') && (
+          <label class="check">
+            <input type="checkbox" name="inPerson" value="1" checked={c.channel === 'in_person'} /> {t('seenInPerson')}
+          </label>
+        )}
+        <p class="muted">{t('mrzNote')}</p>
+        <div>
+          <button type="submit">{t('approveIdentity')}</button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+/** Corrects the classified rights (PATCH …/rights in the JSON API) with reasons. */
+function RightsForm(props: { ctx: PageContext; c: Case }) {
+  const { ctx, c } = props;
+  const { t, lang } = ctx;
+  return (
+    <details>
+      <summary>{t('correctRights')}</summary>
+      <form method="post" action={`/console/cases/${c.id}/rights`} class="stack" id="correct-rights">
+        <input type="hidden" name="_csrf" value={ctx.csrf} />
+        <fieldset>
+          <legend>{t('rights')}</legend>
+          {RIGHT_TYPES.map((r) => (
+            <label class="check">
+              <input type="checkbox" name="rights" value={r} checked={c.rights.some((x) => x.type === r)} /> {RIGHT_SHORT[r][lang]}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          {t('reasons')} <span class="muted">({t('reasonsHint')})</span>
+          <textarea name="reasons" rows={2} required></textarea>
+        </label>
+        <div>
+          <button type="submit">{t('correctRights')}</button>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+const outcomeLabel = (t: Translate, o: RightOutcome, lang: Language) => (o === 'not_applicable' ? t('notApplicable') : RIGHT_STATUS_LABEL[o][lang]);
+
+/** The structured part of the draft: the subject's data (JSON) and per right its outcome. */
+function AnswerFields(props: { ctx: PageContext; c: Case }) {
+  const { ctx, c } = props;
+  const { t, lang } = ctx;
+  const answer = c.draft?.answer;
+  const lines = (xs: readonly string[] | undefined) => (xs ?? []).join('\n');
+  return (
+    <>
+      <label>
+        {t('answerData')}
+        <textarea name="answerData" rows={5} class="mono" spellcheck={false}>{answer?.data ? JSON.stringify(answer.data, null, 1) : ''}</textarea>
+      </label>
+      {c.rights.map((r) => {
+        const prev = answer?.results?.find((x) => x.type === r.type);
+        return (
+          <fieldset>
+            <legend>{RIGHT_SHORT[r.type][lang]}</legend>
+            <div class="filters">
+              <label>
+                {t('outcome')}
+                <select name={`outcome.${r.type}`}>
+                  <option value="">—</option>
+                  {RIGHT_OUTCOMES.map((o) => (
+                    <option value={o} selected={prev?.outcome === o}>{outcomeLabel(t, o, lang)}</option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t('resultSummary')}
+                <input name={`summary.${r.type}`} maxlength={4000} size={40} value={prev?.summary ?? ''} />
+              </label>
+            </div>
+            {r.type === 'erasure' && (
+              <>
+                <label>
+                  {t('erased')} <span class="muted">({t('linesHint')})</span>
+                  <textarea name="erased" rows={3}>{lines(prev?.erased)}</textarea>
+                </label>
+                <label>
+                  {t('kept')} <span class="muted">({t('keptHint')})</span>
+                  <textarea name="kept" rows={3}>{lines(prev?.kept?.map((k) => [k.data, k.reason, k.until ?? ''].join(' | ').replace(/ \| $/, '')))}</textarea>
+                </label>
+              </>
+            )}
+          </fieldset>
+        );
+      })}
+    </>
   );
 }
 

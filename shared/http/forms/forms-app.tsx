@@ -11,6 +11,7 @@ import type { WorkflowEngine } from '#domain/ports.ts';
 import { RIGHT_TYPES, type RightType } from '#domain/rights.ts';
 import { RIGHT_LABEL } from '#templates/labels.ts';
 import { FORM_TEXT } from '#templates/web-form.ts';
+import { previewEmailControl } from '#usecases/identity/email-control.ts';
 import { confirmWebFormEmail, submitWebForm, webFormStatus, type WebFormDeps } from '#usecases/web-form.ts';
 
 /**
@@ -23,7 +24,9 @@ import { confirmWebFormEmail, submitWebForm, webFormStatus, type WebFormDeps } f
  * - `POST /forms/{tenantId}` (urlencoded): anti-CSRF form token (signed, tenant-bound, ≥ 2 s
  *   old), Origin check, honeypot field, per-address rate limit → the case is opened and the
  *   subject gets a one-time confirmation link by e-mail.
- * - `GET /forms/{tenantId}/confirm?token=…`: the one-time link (single use recorded in the table).
+ * - `GET /forms/{tenantId}/confirm?token=…`: the one-time link (the web form's confirmation and
+ *   the e-mail control link of identity requests) shows a page with a button; nothing is used up.
+ * - `POST /forms/{tenantId}/confirm` (urlencoded `token`): confirms (single use recorded in the table).
  * - `GET /forms/{tenantId}/status?token=…`: the status page behind a signed link.
  */
 export interface FormsDeps extends WebFormDeps {
@@ -245,10 +248,36 @@ export function createFormsApp(deps: FormsDeps): Hono {
     );
   });
 
+  // Opening the link only shows a button: mail scanners and link previews fetch every URL in a
+  // message, and a GET that consumed the link would use it up (or confirm) before the subject saw it.
   app.get('/:tenantId/confirm', async (c) => {
     const tenant = tenantOr404(c);
     if (!tenant) return c.notFound();
-    const result = await confirmWebFormEmail(deps, { tenantId: tenant.id, token: c.req.query('token') ?? '' });
+    const token = c.req.query('token') ?? '';
+    const found = await previewEmailControl(deps, { tenantId: tenant.id, token });
+    const lang = languageOf(c, found.language);
+    const t = FORM_TEXT[lang];
+    return c.html(
+      <Page lang={lang} title={t.confirmTitle}>
+        <p>{t.confirmText}</p>
+        <p>
+          {t.reference}: <strong>{found.reference}</strong>
+        </p>
+        <form method="post" action={`/forms/${tenant.id}/confirm`}>
+          <input type="hidden" name="token" value={token} />
+          <button type="submit">{t.confirmButton}</button>
+        </form>
+      </Page>,
+    );
+  });
+
+  app.post('/:tenantId/confirm', bodyLimit({ maxSize: FORM_BODY_LIMIT, onError: (c) => c.text('Too large', 413) }), async (c) => {
+    const tenant = tenantOr404(c);
+    if (!tenant) return c.notFound();
+    const origin = c.req.header('origin');
+    if (origin && origin !== 'null' && origin !== new URL(c.req.url).origin) return c.text('Forbidden', 403);
+    const form = await c.req.parseBody();
+    const result = await confirmWebFormEmail(deps, { tenantId: tenant.id, token: typeof form.token === 'string' ? form.token : '' });
     const lang = result.case.language;
     const t = FORM_TEXT[lang];
     return c.html(

@@ -67,12 +67,20 @@ export async function reviewIdDocument(deps: ReviewIdDocumentDeps, input: Review
   ]);
   await deps.repo.saveCase(withEvidence, events);
   if (evidence.verdict !== 'verified') return { case: withEvidence, evidence, resumed: false, outcome: null, imageDeleted: false };
+  // A representative is identified, but acts for someone else: staff check the authorization next
+  // (reviewRepresentation), which approves with this evidence. The scan is no longer needed.
+  if (c.representative && !c.identity.evidence?.representation) {
+    const imageDeleted = await erase(deps, input.imageKey);
+    return { case: withEvidence, evidence, resumed: false, outcome: null, imageDeleted };
+  }
 
   const decided = await decide(deps, { tenantId: input.tenantId, caseId: input.caseId, step: step as (typeof IDENTITY_STEPS)[number], decision: 'approve', method, actor: input.actor });
-  let imageDeleted = false;
-  if (input.imageKey && deps.eraser) {
-    await deps.eraser.delete(input.imageKey);
-    imageDeleted = true;
-  }
+  const imageDeleted = await erase(deps, input.imageKey);
   return { case: decided.case, evidence, resumed: true, outcome: decided.outcome, imageDeleted };
+}
+
+async function erase(deps: ReviewIdDocumentDeps, key: string | undefined): Promise<boolean> {
+  if (!key || !deps.eraser) return false;
+  await deps.eraser.delete(key);
+  return true;
 }

@@ -1,6 +1,9 @@
 import { SYSTEM } from '#domain/audit.ts';
+import { transition } from '#domain/case.ts';
 import { InvalidTransitionError } from '#domain/errors.ts';
+import { missingIdentity } from '#domain/identity-requirements.ts';
 import { updateCase, type Waiting } from '#domain/workflow.ts';
+import { emailControlLink } from '#usecases/identity/email-control.ts';
 import { loadCase, type CaseRef, type WorkflowDeps } from './deps.ts';
 
 export interface AwaitSubjectInput extends CaseRef {
@@ -8,29 +11,35 @@ export interface AwaitSubjectInput extends CaseRef {
   readonly notice: 'identity_request' | 'identity_reminder';
 }
 
-/** Plain words for what would establish identity, for the notice to the subject. */
-const METHOD_WORDS: Record<string, string> = {
-  qes: 'the request signed with a qualified electronic signature',
-  id_document: 'a copy of an identity document',
-  in_person: 'an identity document shown at our office',
-  email_control: 'a confirmation from the e-mail address we know',
-  partner_assertion: 'a signed confirmation from the partner site you use',
-};
-
 /**
- * The case waits for the subject: asks (or reminds) once, and stores the task token the reply
- * resumes. A restart keeps the original waiting instant and never asks twice.
+ * The case waits for the subject: asks (or reminds) once — saying exactly what is missing, with a
+ * signed single-use e-mail control link where the controller accepts that method — and stores
+ * the task token the reply (or the confirmed link) resumes. A restart keeps the original waiting instant and never asks twice.
  * Example: `await awaitSubject(deps, { tenantId, caseId, taskToken, notice: 'identity_request' })`.
  */
 export async function awaitSubject(deps: WorkflowDeps, input: AwaitSubjectInput): Promise<void> {
   let c = await loadCase(deps, input);
   if (c.status !== 'awaiting_identity') throw new InvalidTransitionError(`Case ${c.id} is ${c.status}, not awaiting identity.`);
   const now = deps.clock.now();
+  // The subject confirmed an e-mail control link before the wait was stored (or between a retry's
+  // attempts): identity is there, so the wait ends at once instead of asking again.
+  if (c.identity.status === 'verified') {
+    const moved = transition(c, 'in_progress', now);
+    const { case: next, events } = updateCase(moved, now, { waiting: null, rights: c.rights.map((r) => (r.status === 'pending' ? { ...r, status: 'in_progress' as const } : r)) }, [
+      { type: 'case.status_changed', actor: SYSTEM, visibility: 'public', summary: 'Request in progress.', details: { from: c.status, to: 'in_progress' } },
+    ]);
+    await deps.repo.saveCase(next, events);
+    await deps.workflows.sendDecision(input.taskToken, { decision: 'verified' });
+    return;
+  }
   const previous = c.waiting?.step === 'subject_identity' ? c.waiting : null;
   const alreadySent = input.notice === 'identity_request' ? previous !== null : previous?.remindedAt !== undefined;
   if (!alreadySent) {
-    const missing = c.identity.acceptedMethods.map((m) => METHOD_WORDS[m] ?? m);
-    await deps.notifier.notify(c, { kind: input.notice, missing });
+    // Exactly what is missing under the controller's rule, in both languages a notice is written in.
+    const tenant = deps.tenants.get(c.tenantId);
+    const missingByLanguage = { lt: missingIdentity(tenant, c, 'lt'), en: missingIdentity(tenant, c, 'en') };
+    const identityLink = await emailControlLink(deps, c, input.notice);
+    await deps.notifier.notify(c, { kind: input.notice, missing: missingByLanguage.en, missingByLanguage, ...(identityLink ? { identityLink } : {}) });
     // The notifier may have recorded the notice on the case; continue from what is stored.
     c = await loadCase(deps, input);
   }

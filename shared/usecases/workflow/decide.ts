@@ -3,6 +3,7 @@ import type { Actor } from '#domain/audit.ts';
 import { transition, type Case, type CaseStatus } from '#domain/case.ts';
 import { ForbiddenError, ValidationError, WorkflowNotWaitingError } from '#domain/errors.ts';
 import type { IdentityMethod } from '#domain/identity.ts';
+import { minimiseEvidence, type IdentityEvidence } from '#domain/identity-evidence.ts';
 import {
   DECISIONS_BY_STEP,
   DECISIONS_NEEDING_REASONS,
@@ -23,8 +24,15 @@ export interface DecideInput extends CaseRef {
   readonly answer?: AnswerContent;
   /** How identity was established (`approve` at an identity step). */
   readonly method?: IdentityMethod;
+  /** The evidence record of how identity was established (`approve` at an identity step); kept minimised. */
+  readonly evidence?: IdentityEvidence;
   readonly actor: Actor;
+  /** The deciding staff member's role; decisions at the approval step need one of APPROVER_ROLES. */
+  readonly role?: 'agent' | 'approver' | 'admin';
 }
+
+/** Who may decide on a drafted answer (approve it, or send it back). */
+export const APPROVER_ROLES: readonly string[] = ['approver', 'admin'];
 
 export interface DecideResult {
   readonly case: Case;
@@ -40,8 +48,9 @@ type Effect = { status?: CaseStatus; patch?: Partial<Case>; outcome: string; sum
  *
  * Primary course: the case must be waiting at `step` (else 409, the decision is not silently
  * dropped) → the decision must be one the step accepts, with reasons where the subject will read
- * them → four-eyes on approval → status, identity or draft change + audit event, saved with a
- * version check → SendTaskSuccess with the outcome.
+ * them → the approval step needs the approver or admin role, and four-eyes on approving →
+ * status, identity or draft change + audit event, saved with a version check → SendTaskSuccess
+ * with the outcome.
  * Example: `await decide(deps, { tenantId, caseId, step: 'approval', decision: 'approve', actor })`.
  */
 export type DecisionDeps = Pick<WorkflowDeps, 'tenants' | 'repo' | 'clock' | 'workflows'>;
@@ -57,6 +66,10 @@ export async function decide(deps: DecisionDeps, input: DecideInput): Promise<De
     throw new ValidationError(`"${input.decision}" is not a decision for "${input.step}".`, [
       { field: 'decision', message: `one of ${DECISIONS_BY_STEP[input.step].join(', ')}` },
     ]);
+  }
+  // The one place for this rule (the JSON API and the console both call here); no role, no approval.
+  if (input.step === 'approval' && !(input.role && APPROVER_ROLES.includes(input.role))) {
+    throw new ForbiddenError('Approving an answer, or sending it back, needs the approver or admin role.');
   }
   const reasons = (input.reasons ?? []).map((r) => r.trim()).filter(Boolean);
   if (DECISIONS_NEEDING_REASONS.includes(input.decision) && reasons.length === 0) {
@@ -109,9 +122,13 @@ function effectOf(deps: DecisionDeps, c: Case, input: DecideInput, reasons: read
         }
         return {
           status: 'in_progress',
-          patch: { identity: { ...c.identity, status: 'verified', method }, rights: c.rights.map((r) => (r.status === 'pending' ? { ...r, status: 'in_progress' as const } : r)) },
+          patch: {
+            identity: { ...c.identity, status: 'verified', method, ...(input.evidence ? { evidence: minimiseEvidence(input.evidence) } : {}) },
+            rights: c.rights.map((r) => (r.status === 'pending' ? { ...r, status: 'in_progress' as const } : r)),
+          },
           outcome: 'approved',
-          summary: `Identity verified by staff (${method}).`,
+          // The subject's own confirmation (an e-mail control link) resumes through here too.
+          summary: input.actor.kind === 'staff' ? `Identity verified by staff (${method}).` : `Identity verified (${method}).`,
           visibility: 'public',
         };
       }

@@ -1,4 +1,5 @@
 import type { Case } from '#domain/case.ts';
+import type { EmailControlLinks } from '#domain/identity-ports.ts';
 import { NotFoundError } from '#domain/errors.ts';
 import type { CaseRepository, Clock, IdentityVerifier, StaffAlerts, SubjectNotifier, WorkflowEngine } from '#domain/ports.ts';
 import type { WorkflowSettings } from '#domain/workflow.ts';
@@ -15,6 +16,8 @@ export interface WorkflowDeps {
   readonly settings: WorkflowSettings;
   /** Automatic identity at intake (QES, partner assertion); absent until those validators exist. */
   readonly identity?: IdentityVerifier;
+  /** Signed single-use e-mail control links for identity requests; without it none are sent. */
+  readonly links?: EmailControlLinks;
 }
 
 export interface CaseRef {

@@ -20,8 +20,9 @@ export async function intakeCase(deps: WorkflowDeps, ref: CaseRef): Promise<Work
 
   if (c.identity.status === 'pending') {
     const automatic = await deps.identity?.verifyAtIntake(c);
-    // A signature that needs a person's look (e.g. signed by someone else) goes to staff with its evidence.
-    if (automatic?.verdict === 'needs_review') c = { ...c, identity: { ...c.identity, ...(automatic.record ? { evidence: automatic.record } : {}) } };
+    // A signature that needs a person's look (e.g. signed by someone else) goes to staff with its
+    // evidence; so does a representative's, whose authorization staff must check (DESIGN §1.3).
+    if (automatic?.verdict === 'needs_review' || (automatic && c.representative)) c = { ...c, identity: { ...c.identity, ...(automatic.record ? { evidence: automatic.record } : {}) } };
     else if (automatic) {
       c = { ...c, identity: { ...c.identity, status: 'verified', method: automatic.method, ...(automatic.record ? { evidence: automatic.record } : {}) } };
       return moveOn(deps, c, now, [
@@ -31,7 +32,9 @@ export async function intakeCase(deps: WorkflowDeps, ref: CaseRef): Promise<Work
   }
   if (c.identity.status === 'verified' || c.identity.status === 'not_required') return moveOn(deps, c, now, []);
 
-  const route = c.channel === 'post' || c.channel === 'in_person' || c.identity.evidence?.verdict === 'needs_review' ? 'identity_review' : 'subject_identity';
+  // The requester is identified but acts for someone else: only the authorization is missing.
+  const mandateOnly = Boolean(c.representative) && c.identity.evidence?.verdict === 'verified' && !c.identity.evidence.representation;
+  const route = c.channel === 'post' || c.channel === 'in_person' || c.identity.evidence?.verdict === 'needs_review' || mandateOnly ? 'identity_review' : 'subject_identity';
   const { case: next, events } = updateCase(transition(c, 'awaiting_identity', now), now, {}, [
     {
       type: 'case.status_changed',
