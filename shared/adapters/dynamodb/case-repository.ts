@@ -14,6 +14,7 @@ import type { Case, CaseStatus } from '#domain/case.ts';
 import { ConcurrentUpdateError, ValidationError } from '#domain/errors.ts';
 import type { CaseRepository, CreateCaseOutcome, IdempotencyRecord, ListOptions, Page } from '#domain/ports.ts';
 import type { EarlierRequest } from '#domain/repeats.ts';
+import { queryCasePartition } from './case-partition.ts';
 import { StoredCaseSchema, StoredEventSchema, StoredIdempotencySchema } from './case-record.ts';
 import {
   caseIndexAttributes,
@@ -113,23 +114,8 @@ export class DynamoCaseRepository implements CaseRepository {
     }
   }
 
-  async listEvents(tenantId: string, caseId: string): Promise<readonly AuditEvent[]> {
-    const events: AuditEvent[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': caseKey(tenantId, caseId).PK, ':prefix': EVENT_PREFIX },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) events.push(StoredEventSchema.parse(item.data));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return events;
+  listEvents(tenantId: string, caseId: string): Promise<readonly AuditEvent[]> {
+    return queryCasePartition(this.doc, this.tableName, tenantId, caseId, EVENT_PREFIX, StoredEventSchema);
   }
 
   async findIdempotency(tenantId: string, scope: string, key: string): Promise<IdempotencyRecord | null> {

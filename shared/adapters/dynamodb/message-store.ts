@@ -4,6 +4,7 @@ import { BatchGetCommand, DynamoDBDocumentClient, PutCommand, QueryCommand, Tran
 import type { CaseMessage, FlaggedInbound, MessageStore } from '#domain/mail.ts';
 import { caseKey } from './keys.ts';
 import { StoredFlaggedSchema, StoredMessageSchema, ThreadIndexSchema } from './message-record.ts';
+import { queryCasePartition } from './case-partition.ts';
 
 /**
  * Message keys in the single table (README "Data model"):
@@ -53,23 +54,8 @@ export class DynamoMessageStore implements MessageStore {
     }
   }
 
-  async listMessages(tenantId: string, caseId: string): Promise<readonly CaseMessage[]> {
-    const messages: CaseMessage[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': caseKey(tenantId, caseId).PK, ':prefix': MESSAGE_PREFIX },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) messages.push(StoredMessageSchema.parse(item.data));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return messages;
+  listMessages(tenantId: string, caseId: string): Promise<readonly CaseMessage[]> {
+    return queryCasePartition(this.doc, this.tableName, tenantId, caseId, MESSAGE_PREFIX, StoredMessageSchema);
   }
 
   async findCaseByMessageIds(tenantId: string, messageIds: readonly string[]): Promise<{ caseId: string; messageId: string } | null> {
