@@ -5,28 +5,28 @@ import { tenantRegistry } from '#tenants/registry.ts';
 import { devSession, percentiles, seedCases, timeInbox } from '../../bench/seed-cases.ts';
 import { axeViolations, signIn, startWorld, type E2eWorld } from './support.ts';
 
-/** 5 000 cases in the suite; `npm run bench:inbox` runs the same with 100 000. */
-const COUNT = 5000;
+/** The issue's scale: 100 000 cases of one tenant in DynamoDB Local (seeding takes ~2 minutes). */
+const COUNT = 100_000;
 let world: E2eWorld;
 beforeAll(async () => {
   world = await startWorld();
   const client = new DynamoDBClient({ region: 'eu-central-1', endpoint: world.stack.dev.dynamodbEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  const ms = await seedCases({ client, tableName: world.stack.dev.tableName, tenant: tenantRegistry.get('lytagra'), count: COUNT, now: new Date(), concurrency: 8 });
+  const ms = await seedCases({ client, tableName: world.stack.dev.tableName, tenant: tenantRegistry.get('lytagra'), count: COUNT, now: new Date(), concurrency: 16 });
   console.log(`seeded ${COUNT} cases in ${(ms / 1000).toFixed(1)} s`);
   client.destroy();
-}, 180_000);
+}, 600_000);
 afterAll(async () => {
   await world?.stop();
 });
 
 describe('inbox at scale', () => {
-  it('serves the first inbox page of 5 000 cases quickly, soonest due first', async () => {
+  it('serves the first inbox page of 100 000 cases in under 150 ms (p95), soonest due first', async () => {
     const cookie = await devSession(world.base, 'lytagra', 'agent');
     const { ms, bytes, rows } = await timeInbox(world.base, cookie, 30);
     const p = percentiles(ms);
     console.log(`inbox first page with ${COUNT} cases: p50 ${p.p50} ms, p95 ${p.p95} ms, ${(bytes / 1024).toFixed(1)} KB HTML, ${rows} rows`);
     expect(rows).toBe(50);
-    expect(p.p95).toBeLessThan(500);
+    expect(p.p95).toBeLessThan(150);
   }, 120_000);
 
   it('draws the dashboard from the indexes, without accessibility violations', async () => {
