@@ -19,7 +19,7 @@ const eeList = loadTrustedList(readFileSync(`${dd}EE_T.xml`), Certificate.fromPe
 
 const cases: Array<{ name: string; run: () => Promise<unknown> }> = [
   { name: 'ASiC-E (libdigidocpp tsl.asice, XAdES-LT)', run: () => verifySignedFile({ bytes: readBytes(`${dd}tsl.asice`), trustedList: eeList, at: new Date('2026-11-21T12:00:00Z') }) },
-  ...(['pades', 'cades-detached', 'cades-enveloping', 'smime', 'jades'] as const).map((format) => {
+  ...(['asice', 'pades', 'cades-detached', 'cades-enveloping', 'smime', 'jades'] as const).map((format) => {
     const f = fx.files[format].qualified;
     const bytes = readBytes(f.file);
     const content = f.content ? readBytes(f.content) : undefined;

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TrustedList } from '#identity/trusted-list.ts';
 import { detectFormat, verifySignedFile } from '#identity/verify-file.ts';
+import { readZip } from '#identity/zip.ts';
 import { CASES, FORMATS, type FixtureCase, type FixtureFormat, type IdentityFixtures } from '../../tools/fixtures/generate.ts';
+import { writeZip } from '../../tools/fixtures/zip-write.ts';
 import { fixtureTrustedList, identityFixtures, readBytes } from '../support/identity-fixtures.ts';
 
 let fx: IdentityFixtures;
@@ -22,11 +24,12 @@ const EXPECTED: Readonly<Record<FixtureCase, { valid: boolean; qualified: boolea
   revoked: { valid: false, qualified: false, reason: /revoked on \d{4}-\d\d-\d\d \(OCSP\)/ },
   'untrusted-ca': { valid: true, qualified: false, reason: /not a qualified certificate authority \(CA\/QC\) in the trusted list/ },
   'tampered-content': { valid: false, qualified: false, reason: /changed after it was signed|content or the signed header was changed/ },
-  'tampered-signed-attribute': { valid: false, qualified: false, reason: /signed attributes were altered|signed header was changed/ },
+  // CMS says "signed attributes", JAdES "signed header", XAdES "signed properties".
+  'tampered-signed-attribute': { valid: false, qualified: false, reason: /signed attributes were altered|signed header was changed|signed properties .* were changed after signing/ },
   'wrong-signer': { valid: false, qualified: false, reason: /not the one committed to|another key signed it/ },
 };
 
-const FORMAT_NAME: Readonly<Record<FixtureFormat, string>> = { 'cades-detached': 'cades', 'cades-enveloping': 'cades', pades: 'pades', smime: 'smime', jades: 'jades' };
+const FORMAT_NAME: Readonly<Record<FixtureFormat, string>> = { asice: 'asice', 'cades-detached': 'cades', 'cades-enveloping': 'cades', pades: 'pades', smime: 'smime', jades: 'jades' };
 const TABLE = FORMATS.flatMap((format) => CASES.map((c) => [format, c] as const));
 
 async function judge(format: FixtureFormat, c: FixtureCase) {
@@ -51,6 +54,37 @@ describe('verifySignedFile on generated fixtures', () => {
     expect(sig.signerCertificateSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(sig.signingTime?.getTime()).toBeGreaterThanOrEqual(new Date(fx.generatedAt).getTime() - 5_000);
     expect(verdict.trustedList).toMatchObject({ territory: 'LT', sequenceNumber: 7 });
+  });
+});
+
+describe('verifyAsice', () => {
+  /** The qualified container rewritten entry by entry (same order, mimetype stored unless `edit` says otherwise). */
+  const rewritten = (edit: (entries: Array<{ name: string; bytes: Uint8Array; store?: boolean }>) => void) => {
+    const entries = readZip(readBytes(fx.files.asice.qualified.file)).map((e) => ({ name: e.name, bytes: e.bytes, store: e.method === 0 }));
+    edit(entries);
+    return verifySignedFile({ bytes: writeZip(entries), fileName: 'request.asice', trustedList: tl, at });
+  };
+
+  it('still verifies when only rewritten (the writer and reader agree)', async () => {
+    await expect(rewritten(() => undefined)).resolves.toMatchObject({ format: 'asice', valid: true, qualified: true });
+  });
+
+  it('rejects a file added after signing, even when the manifest lists it', async () => {
+    const verdict = await rewritten((entries) => {
+      const manifest = entries.find((e) => e.name === 'META-INF/manifest.xml')!;
+      manifest.bytes = Buffer.from(Buffer.from(manifest.bytes).toString('utf8').replace('</manifest:manifest>', '<manifest:file-entry manifest:full-path="extra.txt" manifest:media-type="text/plain"/></manifest:manifest>'));
+      entries.splice(3, 0, { name: 'extra.txt', bytes: Buffer.from('unsigned') });
+    });
+    expect(verdict.valid).toBe(false);
+    expect(verdict.reasons).toContain('The file "extra.txt" is in the container but not covered by the signature.');
+  });
+
+  it('rejects a container whose mimetype is compressed', async () => {
+    const verdict = await rewritten((entries) => {
+      entries[0]!.store = false;
+    });
+    expect(verdict.valid).toBe(false);
+    expect(verdict.reasons).toContain('The "mimetype" file of the container is compressed; ASiC requires it stored.');
   });
 });
 
