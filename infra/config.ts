@@ -16,6 +16,9 @@ const ContextSchema = z.object({
   trustedListSource: z.url({ protocol: /^https$/ }),
   /** Prefix of the Cognito hosted UI domain for staff sign-in. */
   cognitoDomainPrefix: z.string().check(z.regex(/^[a-z0-9-]{3,63}$/)),
+  /** The API's own domain (e.g. privacy.example.lt) and its ACM certificate in the same region. */
+  apiDomain: z.optional(z.string().check(z.regex(/^(?=.{4,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/))),
+  apiCertificateArn: z.optional(z.string().check(z.startsWith('arn:'))),
   /** The console's public origin (Cognito callback/logout URLs). */
   consoleOrigin: z.url({ protocol: /^https$/ }),
   /** PEM file with the certificates that sign the EU LOTL (published in the Official Journal). */
@@ -45,6 +48,9 @@ export const CONTEXT_PREFIX = 'rightsdesk:';
 export function loadInfraConfig(context: (key: string) => unknown): InfraConfig {
   const raw = Object.fromEntries(Object.keys(ContextSchema.def.shape).map((key) => [key, context(`${CONTEXT_PREFIX}${key}`)]));
   const parsed = ContextSchema.safeParse(raw);
+  if (parsed.success && Boolean(parsed.data.apiDomain) !== Boolean(parsed.data.apiCertificateArn)) {
+    throw new Error(`Invalid deployment parameters: set both ${CONTEXT_PREFIX}apiDomain and ${CONTEXT_PREFIX}apiCertificateArn, or neither.`);
+  }
   if (!parsed.success) {
     throw new Error(`Invalid deployment parameters: ${parsed.error.issues.map((i) => `${CONTEXT_PREFIX}${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }

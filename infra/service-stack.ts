@@ -3,7 +3,8 @@ import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { DomainName, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Alarm, ComparisonOperator, Dashboard, GraphWidget, MathExpression, Metric, TextWidget, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -281,10 +282,15 @@ export class ServiceStack extends Stack {
     this.httpApi.addRoutes({ path: '/console', methods: [HttpMethod.GET], integration: consoleIntegration });
     this.httpApi.addRoutes({ path: '/console/{proxy+}', methods: [HttpMethod.GET, HttpMethod.POST], integration: consoleIntegration });
     this.httpApi.addRoutes({ path: '/console/api/{proxy+}', methods: [HttpMethod.ANY], integration: new HttpLambdaIntegration('ConsoleApiIntegration', api) });
+    // Partners and subjects see the controller's own domain when one is configured.
+    const domainName = config.apiDomain && config.apiCertificateArn
+      ? new DomainName(this, 'ApiDomain', { domainName: config.apiDomain, certificate: Certificate.fromCertificateArn(this, 'ApiCertificate', config.apiCertificateArn) })
+      : undefined;
     new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
+      ...(domainName ? { domainMapping: { domainName } } : {}),
       throttle: { rateLimit: config.apiRateLimit, burstLimit: config.apiBurstLimit },
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: AccessLogFormat.jsonWithStandardFields() },
     });
@@ -295,6 +301,7 @@ export class ServiceStack extends Stack {
 
     this.alarms = this.createAlarms(alarmTopic, functions);
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
+    if (domainName) new CfnOutput(this, 'ApiDomainTarget', { value: domainName.regionalDomainName, description: 'Point the API domain (CNAME/alias) here.' });
     new CfnOutput(this, 'StaffUserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'StaffClientId', { value: staffClient.userPoolClientId });
   }
