@@ -102,18 +102,20 @@ export const randomIds: IdGenerator = { caseId: () => crypto.randomUUID() };
  * notifier sends it in the case's channel (a threaded e-mail reply, a letter queued for print,
  * a partner webhook, …) and records it on the case as evidence.
  */
-export type NoticeKind =
-  | 'acknowledgement'
-  | 'identity_request'
-  | 'identity_reminder'
-  | 'identity_not_established'
-  | 'more_information_request'
-  | 'invalid_request'
-  | 'extension'
-  | 'refusal'
-  | 'fee'
-  | 'answer'
-  | 'marketing_objection_confirmed';
+export const NOTICE_KINDS = [
+  'acknowledgement',
+  'identity_request',
+  'identity_reminder',
+  'identity_not_established',
+  'more_information_request',
+  'invalid_request',
+  'extension',
+  'refusal',
+  'fee',
+  'answer',
+  'marketing_objection_confirmed',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export interface Notice {
   readonly kind: NoticeKind;

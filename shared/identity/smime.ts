@@ -15,7 +15,7 @@ export function looksLikeSmime(bytes: Uint8Array): boolean {
 /**
  * Verifies an S/MIME signed e-mail: `multipart/signed` (the first part's exact bytes, from the
  * line after the boundary to the CRLF before the next one, are what was signed) or an opaque
- * `application/pkcs7-mime` signed-data. The CMS goes through the same checks as any CAdES file.
+ * `application/pkcs7-mime` signed-data. The CMS goes through the same checks as every CAdES file.
  * A part stored with bare LF line ends is tried again in canonical CRLF form, as S/MIME
  * clients sign it (RFC 8551 §3.1.1).
  */

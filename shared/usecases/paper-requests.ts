@@ -49,7 +49,7 @@ export interface RegisterPaperInput {
 }
 
 /**
- * Staff register a letter or a visit: the case goes the same way as any other (submitRequest:
+ * Staff register a letter or a visit: the case goes the same way as every other (submitRequest:
  * deadlines from the receipt date, repeat check, acknowledgement — on paper — and the workflow),
  * and the scan is kept as evidence, listed as the case's first (inbound) message.
  * Example: `await registerPaperRequest(deps, { tenantId: 'gautora', channel: 'post', receivedAt: '2026-11-20', … })`.

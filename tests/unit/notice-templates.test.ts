@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { openCase } from '#domain/open-case.ts';
-import type { NoticeKind } from '#domain/ports.ts';
+import { NOTICE_KINDS, type NoticeKind } from '#domain/ports.ts';
 import { renderNotice } from '#templates/notices.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 
-const KINDS: NoticeKind[] = [
-  'acknowledgement',
-  'identity_request',
-  'identity_reminder',
-  'identity_not_established',
-  'more_information_request',
-  'invalid_request',
-  'extension',
-  'refusal',
-  'fee',
-  'answer',
-  'marketing_objection_confirmed',
-];
+const KINDS = NOTICE_KINDS;
 
 const caseFor = (tenantId: string, language: 'lt' | 'en') =>
   openCase({

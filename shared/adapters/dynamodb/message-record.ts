@@ -1,23 +1,10 @@
 import * as z from 'zod/mini';
 import { CHANNELS } from '#domain/channels.ts';
 import { INBOUND_FLAGS, type CaseMessage, type FlaggedInbound } from '#domain/mail.ts';
+import { NOTICE_KINDS } from '#domain/ports.ts';
 import { RIGHT_TYPES } from '#domain/rights.ts';
 
 /** Stored messages and flagged inbound items are parsed on read, never cast. */
-const NOTICE_KINDS = [
-  'acknowledgement',
-  'identity_request',
-  'identity_reminder',
-  'identity_not_established',
-  'more_information_request',
-  'invalid_request',
-  'extension',
-  'refusal',
-  'fee',
-  'answer',
-  'marketing_objection_confirmed',
-] as const;
-
 export const StoredMessageSchema = z.object({
   id: z.string(),
   tenantId: z.string(),
