@@ -1,7 +1,7 @@
 import { X509Certificate, type KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
 import { digest } from './algorithms.ts';
+import { contextElement, DerShapeError, decode, elements, explicitInner, integerHex, octets, oid, raw, time, type Block } from './der.ts';
 
 export const OID = {
   qcStatements: '1.3.6.1.5.5.7.1.3',
@@ -32,21 +32,63 @@ export const LEGAL_PERSON_POLICIES = ['0.4.0.194112.1.1', '0.4.0.194112.1.3'] as
 const KEY_USAGE_BITS = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly'] as const;
 export type KeyUsageBit = (typeof KEY_USAGE_BITS)[number];
 
+/** The TBSCertificate fields identity reads, with the exact DER of both names. */
+interface TbsFields {
+  readonly serialHex: string;
+  readonly issuerDer: Uint8Array;
+  readonly subjectDer: Uint8Array;
+  readonly subject: Block;
+  readonly notBefore: Date;
+  readonly notAfter: Date;
+  readonly subjectPublicKeyBits: Uint8Array;
+  /** extnID → the DER inside extnValue. */
+  readonly extensions: ReadonlyMap<string, Uint8Array>;
+}
+
+function readTbs(der: Uint8Array): TbsFields {
+  const what = 'X.509 certificate';
+  const [tbs] = elements(decode(der, what), what);
+  const fields = elements(tbs, what);
+  // version is [0] EXPLICIT and optional (v1 certificates omit it).
+  const rest = contextElement(fields, 0) === fields[0] ? fields.slice(1) : fields;
+  const [serial, , issuer, validity, subject, spki] = rest;
+  const [notBefore, notAfter] = elements(validity, what);
+  const extensions = new Map<string, Uint8Array>();
+  const extensionsField = contextElement(rest, 3);
+  if (extensionsField) {
+    for (const extension of elements(explicitInner(extensionsField, what), what)) {
+      const parts = elements(extension, what);
+      extensions.set(oid(parts[0], what), octets(parts[parts.length - 1], what));
+    }
+  }
+  if (!issuer || !subject) throw new DerShapeError(what);
+  return {
+    serialHex: integerHex(serial, what),
+    issuerDer: raw(issuer),
+    subjectDer: raw(subject),
+    subject,
+    notBefore: time(notBefore, what),
+    notAfter: time(notAfter, what),
+    subjectPublicKeyBits: octets(elements(spki, what)[1], what),
+    extensions,
+  };
+}
+
 /**
  * One X.509 certificate: Node's X509Certificate for the checks OpenSSL does well (issuer match,
- * signature, validity), pkijs for the extensions Node does not expose (QC statements, policies,
+ * signature, validity), asn1js for the extensions Node does not expose (QC statements, policies,
  * key usage bits).
  */
 export class Certificate {
   readonly der: Uint8Array;
   readonly node: X509Certificate;
-  readonly asn: pkijs.Certificate;
   readonly sha256: string;
+  private readonly tbs: TbsFields;
 
   private constructor(der: Uint8Array) {
     this.der = der;
     this.node = new X509Certificate(der);
-    this.asn = pkijs.Certificate.fromBER(der);
+    this.tbs = readTbs(der);
     this.sha256 = digest('sha256', der).toString('hex');
   }
 
@@ -69,11 +111,11 @@ export class Certificate {
   }
 
   get notBefore(): Date {
-    return this.asn.notBefore.value;
+    return this.tbs.notBefore;
   }
 
   get notAfter(): Date {
-    return this.asn.notAfter.value;
+    return this.tbs.notAfter;
   }
 
   validAt(at: Date): boolean {
@@ -81,7 +123,7 @@ export class Certificate {
   }
 
   get serialHex(): string {
-    return Buffer.from(this.asn.serialNumber.valueBlock.valueHexView).toString('hex').replace(/^(00)+(?=.)/, '');
+    return this.tbs.serialHex;
   }
 
   get serialDecimal(): string {
@@ -89,7 +131,7 @@ export class Certificate {
   }
 
   subjectAttribute(oid: string): string | undefined {
-    return nameAttribute(this.asn.subject, oid);
+    return nameAttribute(this.tbs.subject, oid);
   }
 
   get commonName(): string | undefined {
@@ -100,41 +142,52 @@ export class Certificate {
     return this.node.subject.replace(/\n/g, ', ');
   }
 
-  /** DER of the subject name, as hashed into OCSP CertIDs. */
+  /** DER of the subject name, as hashed into OCSP CertIDs and compared with ResponderIDs. */
   get subjectNameDer(): Uint8Array {
-    return new Uint8Array(this.asn.subject.toSchema().toBER());
+    return this.tbs.subjectDer;
+  }
+
+  /** DER of the issuer name, as named by CMS IssuerAndSerialNumber. */
+  get issuerNameDer(): Uint8Array {
+    return this.tbs.issuerDer;
   }
 
   get subjectPublicKeyBits(): Uint8Array {
-    return this.asn.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView;
+    return this.tbs.subjectPublicKeyBits;
   }
 
   get subjectKeyIdentifier(): string | undefined {
-    const ext = this.extension(OID.subjectKeyIdentifier);
-    const value = ext?.parsedValue;
+    const value = this.extension(OID.subjectKeyIdentifier);
     return value instanceof asn1js.OctetString ? Buffer.from(value.valueBlock.valueHexView).toString('hex') : undefined;
   }
 
   get qcStatements(): string[] {
-    const value = this.extension(OID.qcStatements)?.parsedValue;
-    if (!(value instanceof pkijs.QCStatements)) return [];
+    const value = this.extension(OID.qcStatements);
+    if (!(value instanceof asn1js.Sequence)) return [];
     const ids: string[] = [];
-    for (const statement of value.values) {
-      ids.push(statement.id);
-      if (statement.id === OID.qcType && statement.type instanceof asn1js.Sequence) {
-        for (const t of statement.type.valueBlock.value) if (t instanceof asn1js.ObjectIdentifier) ids.push(t.valueBlock.toString());
+    for (const statement of value.valueBlock.value) {
+      if (!(statement instanceof asn1js.Sequence)) continue;
+      const [id, info] = statement.valueBlock.value;
+      if (!(id instanceof asn1js.ObjectIdentifier)) continue;
+      ids.push(id.valueBlock.toString());
+      if (id.valueBlock.toString() === OID.qcType && info instanceof asn1js.Sequence) {
+        for (const t of info.valueBlock.value) if (t instanceof asn1js.ObjectIdentifier) ids.push(t.valueBlock.toString());
       }
     }
     return ids;
   }
 
   get policies(): string[] {
-    const value = this.extension(OID.certificatePolicies)?.parsedValue;
-    return value instanceof pkijs.CertificatePolicies ? value.certificatePolicies.map((p) => p.policyIdentifier) : [];
+    const value = this.extension(OID.certificatePolicies);
+    if (!(value instanceof asn1js.Sequence)) return [];
+    return value.valueBlock.value.flatMap((info) => {
+      const id = info instanceof asn1js.Sequence ? info.valueBlock.value[0] : undefined;
+      return id instanceof asn1js.ObjectIdentifier ? [id.valueBlock.toString()] : [];
+    });
   }
 
   get keyUsage(): Set<KeyUsageBit> {
-    const value = this.extension(OID.keyUsage)?.parsedValue;
+    const value = this.extension(OID.keyUsage);
     const set = new Set<KeyUsageBit>();
     if (!(value instanceof asn1js.BitString)) return set;
     const bytes = value.valueBlock.valueHexView;
@@ -146,8 +199,9 @@ export class Certificate {
   }
 
   get extendedKeyUsage(): string[] {
-    const value = this.extension(OID.extKeyUsage)?.parsedValue;
-    return value instanceof pkijs.ExtKeyUsage ? value.keyPurposes : [];
+    const value = this.extension(OID.extKeyUsage);
+    if (!(value instanceof asn1js.Sequence)) return [];
+    return value.valueBlock.value.flatMap((p) => (p instanceof asn1js.ObjectIdentifier ? [p.valueBlock.toString()] : []));
   }
 
   /** Whether `issuer` issued this certificate: names match and its key verifies our signature. */
@@ -164,13 +218,28 @@ export class Certificate {
     return this.sha256 === other.sha256;
   }
 
-  private extension(oid: string): pkijs.Extension | undefined {
-    return this.asn.extensions?.find((e) => e.extnID === oid);
+  /** The decoded extnValue of an extension; undefined when absent or not DER. */
+  private extension(id: string): Block | undefined {
+    const value = this.tbs.extensions.get(id);
+    if (!value) return undefined;
+    const parsed = asn1js.fromBER(value);
+    return parsed.offset === -1 ? undefined : parsed.result;
   }
 }
 
-export function nameAttribute(name: pkijs.RelativeDistinguishedNames, oid: string): string | undefined {
-  const tv = name.typesAndValues.find((t) => t.type === oid);
-  const value: unknown = tv?.value.valueBlock.value;
-  return typeof value === 'string' ? value : undefined;
+/** The first value of attribute `id` in an X.501 Name (SEQUENCE OF SET OF AttributeTypeAndValue), as text. */
+export function nameAttribute(name: Block, id: string): string | undefined {
+  if (!(name instanceof asn1js.Sequence)) return undefined;
+  for (const rdn of name.valueBlock.value) {
+    if (!(rdn instanceof asn1js.Set)) continue;
+    for (const tv of rdn.valueBlock.value) {
+      if (!(tv instanceof asn1js.Sequence)) continue;
+      const [type, value] = tv.valueBlock.value;
+      if (type instanceof asn1js.ObjectIdentifier && type.valueBlock.toString() === id) {
+        const text: unknown = (value?.valueBlock as { value?: unknown } | undefined)?.value;
+        return typeof text === 'string' ? text : undefined;
+      }
+    }
+  }
+  return undefined;
 }

@@ -1,8 +1,9 @@
 import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
 import { digest, digestNameForOid, UnsupportedAlgorithmError, verifyAsn1Signature } from './algorithms.ts';
-import { Certificate } from './certificate.ts';
+import type { Certificate } from './certificate.ts';
+import { DerShapeError, isTime, raw } from './der.ts';
 import { UnsafeInputError } from './errors.ts';
+import { NotSignedDataError, readSignedData, signerIdentifies, type SignedDataView, type SignerView } from './signed-data.ts';
 import { judgeSigner, recordSigner, verifiedOcsp, verifiedTimestamp } from './signer-checks.ts';
 import type { TrustedList } from './trusted-list.ts';
 import { VerdictBuilder, type SignatureVerdict } from './verdict.ts';
@@ -48,41 +49,31 @@ export interface CmsResult {
  * the signature over the DER signed attributes verifies with that certificate's key → the
  * signature time-stamp gives the trusted time → embedded OCSP (CAdES revocationValues, the CMS
  * OCSP RevocationInfoChoice, or Adobe's revocation archive) → the shared trusted-list policy.
- * Not pkijs' SignedData.verify: it uses "now", and skips revocation (DESIGN §6).
+ * Not a library's SignedData.verify: those use "now", and skip revocation (DESIGN §6).
  */
 export function verifyCms(der: Uint8Array, ctx: CmsContext): CmsResult {
-  let signed: pkijs.SignedData;
+  let signed: SignedDataView;
   try {
     if (der.length > MAX_CMS_BYTES) throw new UnsafeInputError(`The signature is larger than ${MAX_CMS_BYTES / 1024 / 1024} MB.`);
-    const info = pkijs.ContentInfo.fromBER(trimDer(der));
-    if (info.contentType !== OID_CMS.signedData) throw new UnsafeInputError('The file is a CMS structure, but not a signature (SignedData).');
-    signed = new pkijs.SignedData({ schema: info.content });
+    signed = readSignedData(trimDer(der));
   } catch (error) {
     if (error instanceof UnsafeInputError) return { signatures: [], reasons: [error.message], content: null };
+    if (error instanceof NotSignedDataError) return { signatures: [], reasons: ['The file is a CMS structure, but not a signature (SignedData).'], content: null };
     return { signatures: [], reasons: ['The signature (CMS SignedData) cannot be read.'], content: null };
   }
-  const enveloped = signed.encapContentInfo.eContent ? octets(signed.encapContentInfo.eContent) : null;
+  const enveloped = signed.eContent;
   const content = enveloped ?? ctx.content ?? null;
   if (!content) return { signatures: [], reasons: ['The signature is detached: the signed file must be given with it.'], content: null };
-  if (signed.signerInfos.length === 0) return { signatures: [], reasons: ['The file holds no signature.'], content: enveloped };
+  if (signed.signers.length === 0) return { signatures: [], reasons: ['The file holds no signature.'], content: enveloped };
 
-  const certs = (signed.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate).flatMap((c) => {
-    try {
-      return [Certificate.fromDer(new Uint8Array(c.toSchema().toBER()))];
-    } catch {
-      return [];
-    }
-  });
-  const otherOcsp = (signed.crls ?? []).flatMap((c) =>
-    c instanceof pkijs.OtherRevocationInfoFormat && c.otherRevInfoFormat === OID_CMS.ocspResponseRevInfo ? [new Uint8Array((c.otherRevInfo as asn1js.BaseBlock).toBER())] : [],
-  );
-  const eContentType = signed.encapContentInfo.eContentType;
-  const signatures = signed.signerInfos.map((signer) => {
+  const scope: SignerScope = { content, certs: signed.certificates, otherOcsp: signed.ocspResponses, eContentType: signed.eContentType, ctx };
+  const signatures = signed.signers.map((signer) => {
     const v = new VerdictBuilder();
     try {
-      verifySigner(signer, { content, certs, otherOcsp, eContentType, ctx }, v);
+      verifySigner(signer, scope, v);
     } catch (error) {
       if (error instanceof UnsafeInputError || error instanceof UnsupportedAlgorithmError) v.invalid(error.message);
+      else if (error instanceof DerShapeError) v.invalid('The signature (CMS SignerInfo) cannot be read.');
       else throw error;
     }
     return v.build();
@@ -98,17 +89,17 @@ interface SignerScope {
   readonly ctx: CmsContext;
 }
 
-function verifySigner(signer: pkijs.SignerInfo, s: SignerScope, v: VerdictBuilder): void {
+function verifySigner(signer: SignerView, s: SignerScope, v: VerdictBuilder): void {
   const cert = s.certs.find((c) => signerIdentifies(signer.sid, c));
   if (!cert) {
     v.invalid("The signer's certificate is not in the signature.");
     return;
   }
   recordSigner(v, cert);
-  const attrs = signer.signedAttrs?.attributes;
-  if (!signer.signedAttrs || !attrs) throw new UnsafeInputError('The signature has no signed attributes, so neither the content type nor the signing certificate is protected.');
-  const attr = (oid: string) => attrs.find((a) => a.type === oid)?.values[0];
-  const hash = digestNameForOid(signer.digestAlgorithm.algorithmId);
+  const attrs = signer.signedAttrs;
+  if (!attrs || !signer.signedAttrsDer) throw new UnsafeInputError('The signature has no signed attributes, so neither the content type nor the signing certificate is protected.');
+  const attr = (id: string) => attrs.get(id)?.[0];
+  const hash = digestNameForOid(signer.digestAlgorithm);
 
   // --- The signer committed to one certificate; another one here means key substitution.
   const binding = essBinding(attr(OID_CMS.signingCertificateV2), attr(OID_CMS.signingCertificate));
@@ -124,23 +115,18 @@ function verifySigner(signer: pkijs.SignerInfo, s: SignerScope, v: VerdictBuilde
   const ct = attr(OID_CMS.contentType);
   if (!(ct instanceof asn1js.ObjectIdentifier) || ct.valueBlock.toString() !== s.eContentType) v.invalid('The signed content type does not match the content.');
   const st = attr(OID_CMS.signingTime);
-  if (st instanceof asn1js.UTCTime || st instanceof asn1js.GeneralizedTime) v.claimedSigningTime = st.toDate();
+  if (isTime(st)) v.claimedSigningTime = st.toDate();
 
-  // The signature covers the DER SET OF the signed attributes, not the [0] IMPLICIT form.
-  const signedBytes = new Uint8Array(signer.signedAttrs.encodedValue.slice(0));
-  signedBytes[0] = 0x31;
-  const signatureValue = signer.signature.valueBlock.valueHexView;
-  if (!verifyAsn1Signature(signer.signatureAlgorithm.algorithmId, signer.digestAlgorithm.algorithmId, cert.publicKey, signedBytes, signatureValue)) {
+  if (!verifyAsn1Signature(signer.signatureAlgorithm, signer.digestAlgorithm, cert.publicKey, signer.signedAttrsDer, signer.signature)) {
     v.invalid("The signature does not verify with the signer's certificate: the signed attributes were altered, or another key signed them.");
     return;
   }
   if (v.isInvalid) return;
 
-  const unsigned = signer.unsignedAttrs?.attributes ?? [];
-  const tokens = unsigned.filter((a) => a.type === OID_CMS.signatureTimeStampToken).flatMap((a) => a.values.map((x: asn1js.BaseBlock) => new Uint8Array(x.toBER())));
-  const timestamp = verifiedTimestamp(tokens, signatureValue, v);
+  const tokens = (signer.unsignedAttrs.get(OID_CMS.signatureTimeStampToken) ?? []).map(raw);
+  const timestamp = verifiedTimestamp(tokens, signer.signature, v);
   const ocspValues = [
-    ...unsigned.filter((a) => a.type === OID_CMS.revocationValues).flatMap((a) => ocspFromRevocationValues(a.values[0], 1, true)),
+    ...(signer.unsignedAttrs.get(OID_CMS.revocationValues) ?? []).flatMap((value) => ocspFromRevocationValues(value, 1, true)),
     ...s.otherOcsp,
     ...ocspFromRevocationValues(attr(OID_CMS.adbeRevocationInfoArchival), 1, false),
   ];
@@ -185,7 +171,7 @@ function ocspFromRevocationValues(value: unknown, tag: number, basic: boolean): 
     const list = item.valueBlock.value[0];
     if (!(list instanceof asn1js.Sequence)) continue;
     for (const entry of list.valueBlock.value) {
-      const der = new Uint8Array(entry.toBER());
+      const der = raw(entry);
       out.push(basic ? wrapBasicOcsp(der) : der);
     }
   }
@@ -194,31 +180,13 @@ function ocspFromRevocationValues(value: unknown, tag: number, basic: boolean): 
 
 /** A full OCSPResponse around a BasicOCSPResponse, the form `checkOcsp` reads. */
 export function wrapBasicOcsp(basic: Uint8Array): Uint8Array {
-  return new Uint8Array(
-    new pkijs.OCSPResponse({
-      responseStatus: new asn1js.Enumerated({ value: 0 }),
-      responseBytes: new pkijs.ResponseBytes({ responseType: OID_CMS.basicOcsp, response: new asn1js.OctetString({ valueHex: basic }) }),
-    })
-      .toSchema()
-      .toBER(),
-  );
-}
-
-function signerIdentifies(sid: unknown, cert: Certificate): boolean {
-  if (sid instanceof pkijs.IssuerAndSerialNumber) {
-    const serial = Buffer.from(sid.serialNumber.valueBlock.valueHexView).toString('hex').replace(/^(00)+(?=.)/, '');
-    return serial === cert.serialHex && sid.issuer.isEqual(cert.asn.issuer);
-  }
-  if (sid instanceof asn1js.Constructed || sid instanceof asn1js.Primitive) {
-    const bytes = sid instanceof asn1js.Primitive ? sid.valueBlock.valueHexView : (sid.valueBlock.value[0] as asn1js.OctetString | undefined)?.valueBlock.valueHexView;
-    return !!bytes && Buffer.from(bytes).toString('hex') === cert.subjectKeyIdentifier;
-  }
-  return false;
-}
-
-function octets(value: asn1js.OctetString): Uint8Array {
-  if (!value.idBlock.isConstructed) return value.valueBlock.valueHexView;
-  return Buffer.concat(value.valueBlock.value.map((v) => Buffer.from((v as asn1js.OctetString).valueBlock.valueHexView)));
+  const responseBytes = new asn1js.Sequence({
+    value: [new asn1js.ObjectIdentifier({ value: OID_CMS.basicOcsp }), new asn1js.OctetString({ valueHex: basic })],
+  });
+  const response = new asn1js.Sequence({
+    value: [new asn1js.Enumerated({ value: 0 }), new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [responseBytes] })],
+  });
+  return new Uint8Array(response.toBER());
 }
 
 /**
