@@ -1,3 +1,4 @@
+import type { Case } from './case.ts';
 import type { Channel } from './channels.ts';
 import type { NoticeKind } from './ports.ts';
 import type { RightType } from './rights.ts';
@@ -66,6 +67,8 @@ export interface CaseMessage {
   readonly attachments: readonly StoredAttachment[];
   /** Outbound: which notice this was. */
   readonly notice?: NoticeKind;
+  /** Outbound notices: which sending this was (`noticeKey`), so a retried step does not send it twice. */
+  readonly noticeKey?: string;
   /** Outbound: the id SES gave the send (bounce and complaint notifications name it). */
   readonly providerMessageId?: string;
   /** Inbound: how the request's rights were read (new cases only). */
@@ -141,7 +144,7 @@ export interface ParsedEmail {
   readonly attachments: ReadonlyArray<{ readonly filename: string; readonly contentType: string; readonly content: Uint8Array }>;
 }
 
-/** MIME parsing (mailparser in the adapter). Throws when the bytes are not a message at all. */
+/** MIME parsing (postal-mime in the adapter). Throws when the bytes are not a message at all. */
 export interface MailParser {
   parse(raw: Uint8Array): Promise<ParsedEmail>;
 }
@@ -166,4 +169,22 @@ export interface OutgoingEmail {
  */
 export interface EmailSender {
   send(mail: OutgoingEmail): Promise<{ readonly raw: string; readonly providerMessageId: string }>;
+}
+
+/**
+ * One notice per kind per state of the case: a workflow step that fails after sending and is
+ * retried reads the same case version (nothing it did was saved), so it finds its notice
+ * already sent. A later notice of the same kind follows a saved change, hence a new version.
+ */
+export function noticeKey(c: Pick<Case, 'version'>, kind: NoticeKind): string {
+  return `${kind}#v${c.version}`;
+}
+
+/**
+ * The notice already sent for this case state, if any. An acknowledgement is sent once per case
+ * whatever the version (SES redelivery and API retries come after the case was saved).
+ */
+export function findSentNotice(history: readonly CaseMessage[], c: Pick<Case, 'version'>, kind: NoticeKind): CaseMessage | undefined {
+  const key = noticeKey(c, kind);
+  return history.find((m) => m.direction === 'outbound' && m.notice === kind && (kind === 'acknowledgement' || m.noticeKey === key));
 }

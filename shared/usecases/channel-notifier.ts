@@ -1,7 +1,7 @@
 import { dataFiles } from '#domain/answer.ts';
 import type { Case } from '#domain/case.ts';
 import type { LetterRenderer, PrintItem, PrintQueue } from '#domain/channel-ports.ts';
-import type { BlobStore, CaseMessage, MessageStore, StoredAttachment } from '#domain/mail.ts';
+import { findSentNotice, noticeKey, type BlobStore, type CaseMessage, type MessageStore, type StoredAttachment } from '#domain/mail.ts';
 import type { Clock, Notice, SubjectNotifier } from '#domain/ports.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { letterFor } from '#templates/letter.ts';
@@ -47,15 +47,13 @@ export function createChannelNotifier(deps: ChannelNotifierDeps): SubjectNotifie
 /**
  * A notice on paper: the letter PDF (and the subject's data files as enclosures) kept as
  * evidence, a print-queue item for staff, and an outbound message on the case.
- * A retried acknowledgement finds the letter already queued and does not queue another.
+ * A retried step (or acknowledgement) finds the letter already queued and does not queue another.
  */
 async function queueLetter(deps: LetterDeps, c: Case, notice: Notice): Promise<{ channel: 'post' | 'in_person'; messageId: string }> {
   const channel = c.channel === 'in_person' ? 'in_person' : 'post';
   const history = await deps.messages.listMessages(c.tenantId, c.id);
-  if (notice.kind === 'acknowledgement') {
-    const sent = history.find((m) => m.direction === 'outbound' && m.notice === 'acknowledgement');
-    if (sent) return { channel, messageId: sent.messageId };
-  }
+  const sent = findSentNotice(history, c, notice.kind);
+  if (sent) return { channel, messageId: sent.messageId };
   const tenant = deps.tenants.get(c.tenantId);
   const now = deps.clock.now();
   const id = (deps.newId ?? (() => crypto.randomUUID()))();
@@ -110,6 +108,7 @@ async function queueLetter(deps: LetterDeps, c: Case, notice: Notice): Promise<{
     ...(inline ? { raw: text } : { rawKey: `${base}/letter.txt` }),
     attachments: [{ filename: pdfName, contentType: 'application/pdf', size: pdf.byteLength, key: item.pdfKey }, ...enclosures],
     notice: notice.kind,
+    noticeKey: noticeKey(c, notice.kind),
   };
   await deps.messages.addMessage(message);
   return { channel, messageId };

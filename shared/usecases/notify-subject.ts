@@ -1,7 +1,7 @@
 import type { Case } from '#domain/case.ts';
 import type { Channel } from '#domain/channels.ts';
 import type { AnswerDownloads } from '#domain/channel-ports.ts';
-import type { CaseMessage, EmailSender, MessageStore, StoredAttachment } from '#domain/mail.ts';
+import { findSentNotice, noticeKey, type CaseMessage, type EmailSender, type MessageStore, type StoredAttachment } from '#domain/mail.ts';
 import type { Clock, Notice, SubjectNotifier } from '#domain/ports.ts';
 import { domainOf, replyHeaders, replySubject } from '#domain/threading.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
@@ -50,11 +50,9 @@ export function createSubjectNotifier(deps: NotifierDeps): SubjectNotifier {
         return { channel: c.channel };
       }
       const history = await deps.messages.listMessages(c.tenantId, c.id);
-      if (notice.kind === 'acknowledgement') {
-        // A retried delivery must not acknowledge twice.
-        const sent = history.find((m) => m.direction === 'outbound' && m.notice === 'acknowledgement');
-        if (sent) return { channel: 'email', messageId: sent.messageId };
-      }
+      // A retried step or delivery must not send the same notice twice.
+      const sent = findSentNotice(history, c, notice.kind);
+      if (sent) return { channel: 'email', messageId: sent.messageId };
       const lastInbound = [...history].reverse().find((m) => m.direction === 'inbound' && !m.automated) ?? null;
       const id = newId();
       const sized = await linkLargeAttachments(deps, c, notice, id);
@@ -105,6 +103,7 @@ export function createSubjectNotifier(deps: NotifierDeps): SubjectNotifier {
         ...(rawKey ? { rawKey } : { raw }),
         attachments,
         notice: notice.kind,
+        noticeKey: noticeKey(c, notice.kind),
         providerMessageId,
       };
       // SES replaces Message-ID with its own on AWS; index that too so replies still thread.

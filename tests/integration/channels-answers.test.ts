@@ -85,6 +85,19 @@ describe('answers per right (e-mail channel, real stand-ins)', () => {
   });
 });
 
+describe('retried workflow steps (Step Functions Retry)', () => {
+  it('does not send the answer twice when the conclude step fails after sending and is retried', async () => {
+    const { c, email } = await emailCase('softera', ['access'], 'en');
+    await rig.answer(c, 'Here is your data.', { results: [{ type: 'access', outcome: 'fulfilled' }] }, { stepFailsAfterSending: true });
+    const answers = (await rig.outboxTo(email)).filter((m) => m.subject.includes("The answer") && !/acknowledg|received/i.test(m.subject));
+    expect(answers).toHaveLength(1);
+    expect((await rig.repo.getCase(c.tenantId, c.id))?.status).toBe('closed');
+    const messages = await rig.adapters.messages.listMessages(c.tenantId, c.id);
+    expect(messages.filter((m) => m.notice === 'answer')).toHaveLength(1);
+    expect(messages.find((m) => m.notice === 'answer')?.noticeKey).toMatch(/^answer#v\d+$/);
+  });
+});
+
 describe('large answers (download links)', () => {
   it('publishes the files as time-limited links instead of attaching them above the size limit', async () => {
     const small = await channelsRig({ attachmentLimitBytes: 200 });

@@ -1,5 +1,5 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { buildApiDeps } from '#adapters/api-deps.ts';
 import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
 import { buildMailAdapters, type MailAdapters } from '#adapters/email-deps.ts';
@@ -34,8 +34,12 @@ export interface ChannelsRig {
   readonly issuer: LocalIssuer;
   readonly app: ReturnType<typeof createApp>;
   staff(tenant: string, method: string, path: string, body?: unknown, role?: 'agent' | 'approver' | 'admin'): Promise<Response>;
-  /** Puts the case in `answered` with this draft and runs the workflow's last step (the answer notice). */
-  answer(c: Pick<Case, 'id' | 'tenantId'>, body: string, answer?: AnswerContent): Promise<void>;
+  /**
+   * Puts the case in `answered` with this draft and runs the workflow's last step (the answer
+   * notice). `stepFailsAfterSending`: that step's save fails once after the notice went out, and
+   * the step runs again with the same input, as Step Functions' Retry does.
+   */
+  answer(c: Pick<Case, 'id' | 'tenantId'>, body: string, answer?: AnswerContent, options?: { stepFailsAfterSending?: boolean }): Promise<void>;
   outboxTo(address: string): Promise<OutboxEmail[]>;
   stop(): void;
 }
@@ -97,7 +101,7 @@ export async function channelsRig(options: { attachmentLimitBytes?: number } = {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     },
-    async answer(ref, body, answer) {
+    async answer(ref, body, answer, options) {
       const c = await repo.getCase(ref.tenantId, ref.id);
       if (!c) throw new Error(`case ${ref.id} not found`);
       const now = new Date();
@@ -108,7 +112,14 @@ export async function channelsRig(options: { attachmentLimitBytes?: number } = {
         [],
       );
       await repo.saveCase(next, events);
-      await concludeCase(workflowDeps, { tenantId: c.tenantId, caseId: c.id, outcome: 'from_status' });
+      const input = { tenantId: c.tenantId, caseId: c.id, outcome: 'from_status' } as const;
+      if (options?.stepFailsAfterSending) {
+        const failingRepo = Object.create(repo, {
+          saveCase: { value: () => Promise.reject(new Error('DynamoDB is unavailable (injected)')) },
+        }) as DynamoCaseRepository;
+        await expect(concludeCase({ ...workflowDeps, repo: failingRepo }, input)).rejects.toThrow('injected');
+      }
+      await concludeCase(workflowDeps, input);
     },
     outboxTo: async (address) => (await readOutbox(inject('sesOutboxUrl'))).filter((m) => m.destination.to.includes(address)),
     stop: () => {

@@ -98,6 +98,22 @@ describe('receiveEmail with in-memory adapters', () => {
     expect(stored?.raw).toContain('References: <t1@example.lt> <t2@example.lt>');
   });
 
+  it('sends a notice once per case state: a retried step does not resend, a later state does', async () => {
+    const result = await deliver(['From: ona@example.lt', `To: ${mailbox}`, 'Subject: Access', 'Message-ID: <k1@example.lt>', '', 'Right of access.']);
+    const c = (await h.repo.getCase('softera', String(result.caseId)))!;
+    const before = h.mailer.sent.length;
+    const first = await deps.notifier!.notify(c, { kind: 'fee', reasons: ['Third copy this month'] });
+    const retried = await deps.notifier!.notify(c, { kind: 'fee', reasons: ['Third copy this month'] });
+    expect(retried).toEqual(first);
+    expect(h.mailer.sent.length).toBe(before + 1);
+    // Another notice kind at the same state, and the same kind after a saved change, are sent.
+    await deps.notifier!.notify(c, { kind: 'extension', reasons: ['Many systems to search'] });
+    await deps.notifier!.notify({ ...c, version: c.version + 1 }, { kind: 'fee', reasons: ['Fourth copy this month'] });
+    expect(h.mailer.sent.length).toBe(before + 3);
+    const fees = (await h.messages.listMessages('softera', c.id)).filter((m) => m.notice === 'fee');
+    expect(fees.map((m) => m.noticeKey)).toEqual([`fee#v${c.version}`, `fee#v${c.version + 1}`]);
+  });
+
   it('lets staff find the case by reference, e-mail and name, and read its messages; other tenants get 404', async () => {
     const result = await deliver(['From: Ona Petraitienė <ona@example.lt>', `To: ${mailbox}`, 'Subject: Access', 'Message-ID: <s1@example.lt>', '', 'Right of access.']);
     const token = await staff('softera');

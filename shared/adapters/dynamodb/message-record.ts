@@ -22,6 +22,7 @@ export const StoredMessageSchema = z.object({
   rawKey: z.optional(z.string()),
   attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), size: z.number(), key: z.string() })),
   notice: z.optional(z.enum(NOTICE_KINDS)),
+  noticeKey: z.optional(z.string()),
   providerMessageId: z.optional(z.string()),
   classification: z.optional(
     z.object({
