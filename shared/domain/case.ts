@@ -89,6 +89,11 @@ export interface Acknowledgement {
   readonly status: 'pending' | 'sent' | 'failed' | 'in_response';
   readonly messageId?: string;
   readonly at?: string;
+  /**
+   * Web form: the acknowledgement carried the one-time link that confirms the address (the
+   * e-mail control method where the controller accepts it), valid until then.
+   */
+  readonly confirmationLinkExpiresAt?: string;
 }
 
 export interface Case {

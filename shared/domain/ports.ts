@@ -117,6 +117,13 @@ export const NOTICE_KINDS = [
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
+/** The links a web-form request's acknowledgement carries (shared/usecases/web-form.ts). */
+export interface WebFormLinks {
+  readonly confirmUrl: string;
+  readonly confirmExpiresAt: string;
+  readonly statusUrl: string;
+}
+
 export interface Notice {
   readonly kind: NoticeKind;
   /** Staff's written reasons (extension, refusal, invalid request, fee): shown to the subject. */
@@ -134,6 +141,8 @@ export interface Notice {
   readonly links?: ReadonlyArray<{ readonly filename: string; readonly url: string; readonly expiresAt: string }>;
   /** `identity_request`/`identity_reminder`: the signed single-use e-mail control link (DESIGN §1.3). */
   readonly identityLink?: { readonly url: string; readonly expiresAt: string };
+  /** `acknowledgement` of a web-form request: its one-time address confirmation link and status page. */
+  readonly webForm?: WebFormLinks;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { RIGHT_ARTICLE } from '#domain/rights.ts';
 import type { Case } from '#domain/case.ts';
 import type { Language } from '#domain/channels.ts';
+import type { WebFormLinks } from '#domain/ports.ts';
 import type { TenantConfig } from '#tenants/schema.ts';
 import { IDENTITY_METHOD_LABEL, RIGHT_LABEL } from './labels.ts';
 
@@ -16,7 +17,7 @@ function signature(tenant: TenantConfig): string {
   return [tenant.controller.legalName, tenant.controller.address, tenant.mailbox].filter(Boolean).join(', ');
 }
 
-function section(tenant: TenantConfig, c: Case, lang: Language): string {
+function section(tenant: TenantConfig, c: Case, lang: Language, webForm?: WebFormLinks): string {
   const rights = c.rights.map((r) => `  • ${RIGHT_LABEL[r.type][lang]} (GDPR ${RIGHT_ARTICLE[r.type]})`).join('\n');
   const methods = c.identity.acceptedMethods.map((m) => `  • ${IDENTITY_METHOD_LABEL[m][lang]}`).join('\n');
   const needsIdentity = c.identity.status === 'pending';
@@ -33,6 +34,15 @@ function section(tenant: TenantConfig, c: Case, lang: Language): string {
       needsIdentity
         ? `Kad apsaugotume Jūsų duomenis, turime įsitikinti Jūsų tapatybe. Tinka vienas iš šių būdų:\n${methods}\nJei ko nors trūks, parašysime Jums.`
         : 'Tapatybės tikrinti nereikia; pradedame nagrinėti prašymą.',
+      ...(webForm
+        ? [
+            '',
+            `Patvirtinkite, kad prašymą pateikėte Jūs ir šis el. pašto adresas priklauso Jums: atverkite šią vienkartinę nuorodą ir paspauskite „Patvirtinti“ (galioja iki ${webForm.confirmExpiresAt}):\n${webForm.confirmUrl}`,
+            '',
+            `Prašymo būseną matysite čia: ${webForm.statusUrl}`,
+            'Jei prašymo neteikėte, šio laiško nepaisykite.',
+          ]
+        : []),
       '',
       // The authority's name stays in the nominative after the dash, so no declension is needed.
       `Atsakysime tuo pačiu būdu, kuriuo kreipėtės. Jei manote, kad Jūsų teisės pažeistos, turite teisę pateikti skundą priežiūros institucijai – ${tenant.supervisoryAuthority.name.lt ?? tenant.supervisoryAuthority.name.en} (${tenant.supervisoryAuthority.website}).`,
@@ -52,6 +62,15 @@ function section(tenant: TenantConfig, c: Case, lang: Language): string {
     needsIdentity
       ? `To protect your data we first need to confirm who you are. Any one of these will do:\n${methods}\nIf anything is missing we will write to you.`
       : 'No identity check is needed; we are starting work on your request.',
+    ...(webForm
+      ? [
+          '',
+          `Please confirm that this request comes from you and that this e-mail address is yours: open this single-use link and press "Confirm" (valid until ${webForm.confirmExpiresAt}):\n${webForm.confirmUrl}`,
+          '',
+          `You can follow the request here: ${webForm.statusUrl}`,
+          'If you did not make this request, please ignore this e-mail.',
+        ]
+      : []),
     '',
     `We will answer the same way you contacted us. If you believe your rights have been infringed you may complain to the ${tenant.supervisoryAuthority.name.en} (${tenant.supervisoryAuthority.website}).`,
     '',
@@ -64,13 +83,12 @@ function section(tenant: TenantConfig, c: Case, lang: Language): string {
  * and what happens next. Written in the controller's official language and, when the request
  * came in another language, in that language too (DESIGN §1.6, 003 §22.4).
  */
-export function renderAcknowledgement(tenant: TenantConfig, c: Case): RenderedMessage {
+export function renderAcknowledgement(tenant: TenantConfig, c: Case, webForm?: WebFormLinks): RenderedMessage {
   const languages: Language[] = c.language === tenant.languages.official ? [c.language] : [c.language, tenant.languages.official];
-  const subjects: Record<Language, string> = {
-    lt: `Prašymas gautas – ${c.reference}`,
-    en: `Request received – ${c.reference}`,
-  };
-  const parts = languages.map((lang) => section(tenant, c, lang));
+  const subjects: Record<Language, string> = webForm
+    ? { lt: `Prašymas gautas, patvirtinkite el. pašto adresą – ${c.reference}`, en: `Request received, please confirm your e-mail address – ${c.reference}` }
+    : { lt: `Prašymas gautas – ${c.reference}`, en: `Request received – ${c.reference}` };
+  const parts = languages.map((lang) => section(tenant, c, lang, webForm));
   const text = parts.join('\n\n-----\n\n');
   const html = `<!doctype html><html><body>${parts
     .map((p, i) => `<section lang="${languages[i]}"><pre style="font-family:inherit;white-space:pre-wrap">${escapeHtml(p)}</pre></section>`)

@@ -1,9 +1,6 @@
-import type { Case } from '#domain/case.ts';
 import type { Language } from '#domain/channels.ts';
-import type { TenantConfig } from '#tenants/schema.ts';
-import { RIGHT_LABEL } from './labels.ts';
 
-/** Texts of the public web form and its confirmation e-mail (lt + en). */
+/** Texts of the public web form and its pages (lt + en); its e-mail is the acknowledgement (templates/acknowledgement.ts). */
 export const FORM_TEXT = {
   lt: {
     title: 'Duomenų subjekto teisių prašymas',
@@ -56,36 +53,3 @@ export const FORM_TEXT = {
     errors: 'Please check the marked fields.',
   },
 } as const satisfies Record<Language, Record<string, string>>;
-
-/** The e-mail with the one-time confirmation link and the status link. */
-export function confirmationEmail(tenant: TenantConfig, c: Case, confirmUrl: string, statusUrl: string, hours: number): { subject: string; text: string } {
-  const languages: Language[] = c.language === tenant.languages.official ? [c.language] : [c.language, tenant.languages.official];
-  const part = (lang: Language) =>
-    lang === 'lt'
-      ? [
-          'Laba diena,',
-          '',
-          `gavome Jūsų prašymą ${c.reference} (${c.rights.map((r) => RIGHT_LABEL[r.type].lt).join(', ')}).`,
-          `Patvirtinkite, kad šis el. pašto adresas priklauso Jums – atidarykite nuorodą (galioja ${hours} val., vieną kartą):`,
-          confirmUrl,
-          '',
-          `Prašymo būseną matysite čia: ${statusUrl}`,
-          '',
-          'Jei prašymo neteikėte, šio laiško nepaisykite.',
-          tenant.controller.legalName,
-        ].join('\n')
-      : [
-          'Hello,',
-          '',
-          `we have received your request ${c.reference} (${c.rights.map((r) => RIGHT_LABEL[r.type].en).join(', ')}).`,
-          `Please confirm that this e-mail address is yours by opening this link (valid for ${hours} hours, once):`,
-          confirmUrl,
-          '',
-          `You can follow the request here: ${statusUrl}`,
-          '',
-          'If you did not make this request, please ignore this e-mail.',
-          tenant.controller.legalName,
-        ].join('\n');
-  const subjects: Record<Language, string> = { lt: `Patvirtinkite el. pašto adresą – ${c.reference}`, en: `Please confirm your e-mail address – ${c.reference}` };
-  return { subject: languages.map((l) => subjects[l]).join(' / '), text: languages.map(part).join('\n\n-----\n\n') };
-}

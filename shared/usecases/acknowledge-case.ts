@@ -1,6 +1,6 @@
 import { SYSTEM } from '#domain/audit.ts';
 import { nextEvents, type Case } from '#domain/case.ts';
-import type { CaseRepository, Clock, Mailer, SubjectNotifier } from '#domain/ports.ts';
+import type { CaseRepository, Clock, Mailer, SubjectNotifier, WebFormLinks } from '#domain/ports.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { renderAcknowledgement } from '#templates/acknowledgement.ts';
 
@@ -11,6 +11,8 @@ export interface AcknowledgeDeps {
   readonly clock: Clock;
   /** Sends in the case's channel, threaded, with evidence. Without one, a plain e-mail is sent. */
   readonly notifier?: SubjectNotifier;
+  /** Web form: the address confirmation and status links to put in the acknowledgement. */
+  readonly webFormLinks?: (c: Case) => Promise<WebFormLinks>;
 }
 
 /**
@@ -22,7 +24,8 @@ export interface AcknowledgeDeps {
 export async function acknowledgeCase(deps: AcknowledgeDeps, c: Case): Promise<{ case: Case; text: string }> {
   const tenant = deps.tenants.get(c.tenantId);
   const now = deps.clock.now();
-  const message = renderAcknowledgement(tenant, c);
+  const webForm = c.channel === 'web_form' && deps.webFormLinks ? await deps.webFormLinks(c) : undefined;
+  const message = renderAcknowledgement(tenant, c, webForm);
   const to = c.subject.email ?? c.representative?.email;
   // Post and in-person requests are acknowledged on paper (a letter queued for printing or handed over).
   const onPaper = (c.channel === 'post' || c.channel === 'in_person') && deps.notifier !== undefined;
@@ -35,7 +38,7 @@ export async function acknowledgeCase(deps: AcknowledgeDeps, c: Case): Promise<{
   let failure: unknown;
   try {
     if (deps.notifier) {
-      ({ messageId } = await deps.notifier.notify(c, { kind: 'acknowledgement' }));
+      ({ messageId } = await deps.notifier.notify(c, { kind: 'acknowledgement', ...(webForm ? { webForm } : {}) }));
     } else if (to) {
       ({ messageId } = await deps.mailer.send({
         from: tenant.mailbox,
@@ -56,8 +59,12 @@ export async function acknowledgeCase(deps: AcknowledgeDeps, c: Case): Promise<{
             type: 'acknowledgement.sent',
             actor: SYSTEM,
             visibility: 'public',
-            summary: onPaper ? `Acknowledgement letter queued (${c.channel === 'post' ? 'to print and post' : 'to hand over'}).` : 'Acknowledgement sent by e-mail.',
-            details: { ...(messageId ? { messageId } : {}), ...(onPaper ? { channel: c.channel } : { to }) },
+            summary: onPaper
+              ? `Acknowledgement letter queued (${c.channel === 'post' ? 'to print and post' : 'to hand over'}).`
+              : webForm
+                ? 'Acknowledgement sent by e-mail, with a one-time link to confirm the address and a status link.'
+                : 'Acknowledgement sent by e-mail.',
+            details: { ...(messageId ? { messageId } : {}), ...(onPaper ? { channel: c.channel } : { to }), ...(webForm ? { confirmationLinkExpiresAt: webForm.confirmExpiresAt } : {}) },
           },
         ])
       : nextEvents(c, now, [
@@ -71,7 +78,10 @@ export async function acknowledgeCase(deps: AcknowledgeDeps, c: Case): Promise<{
         ]);
   const updated: Case = {
     ...c,
-    acknowledgement: failure === undefined ? { status: 'sent', ...(messageId ? { messageId } : {}), at: now.toISOString() } : { status: 'failed', at: now.toISOString() },
+    acknowledgement:
+      failure === undefined
+        ? { status: 'sent', ...(messageId ? { messageId } : {}), at: now.toISOString(), ...(webForm ? { confirmationLinkExpiresAt: webForm.confirmExpiresAt } : {}) }
+        : { status: 'failed', at: now.toISOString() },
     version: c.version + 1,
     lastEventSeq: c.lastEventSeq + events.length,
     updatedAt: now.toISOString(),

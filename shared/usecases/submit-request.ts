@@ -3,7 +3,7 @@ import { subjectKeyOf, type Case } from '#domain/case.ts';
 import type { Channel } from '#domain/channels.ts';
 import { IdempotencyKeyReusedError, NotFoundError, UnknownTenantError } from '#domain/errors.ts';
 import { localYear, openCase, type NewCaseRequest } from '#domain/open-case.ts';
-import type { CaseRepository, Clock, IdempotencyRecord, IdGenerator, Mailer, SubjectNotifier, WorkflowEngine } from '#domain/ports.ts';
+import type { CaseRepository, Clock, IdempotencyRecord, IdGenerator, Mailer, SubjectNotifier, WebFormLinks, WorkflowEngine } from '#domain/ports.ts';
 import type { PartnerAssertionVerifier } from '#domain/identity-ports.ts';
 import { assertionEvidence, failedAssertionEvidence, withAssertionEvidence } from '#domain/partner-assertion.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
@@ -26,6 +26,8 @@ export interface SubmitRequestDeps {
   readonly workflows?: WorkflowEngine;
   /** Checks partners' identity assertions; without it an assertion is recorded as not verifiable. */
   readonly partnerAssertions?: PartnerAssertionVerifier;
+  /** Web form: the links its acknowledgement carries, made once the case exists (web-form.ts). */
+  readonly webFormLinks?: (c: Case) => Promise<WebFormLinks>;
 }
 
 export interface SubmitRequestInput {

@@ -1,13 +1,10 @@
-import { SYSTEM } from '#domain/audit.ts';
 import type { Case } from '#domain/case.ts';
 import { NotFoundError, ValidationError } from '#domain/errors.ts';
 import type { Language } from '#domain/channels.ts';
 import type { AuditEvent } from '#domain/audit.ts';
-import type { CaseRepository, WorkflowEngine } from '#domain/ports.ts';
+import type { WebFormLinks, WorkflowEngine } from '#domain/ports.ts';
 import type { RightType } from '#domain/rights.ts';
-import { updateCase } from '#domain/workflow.ts';
 import { addressDigest } from '#domain/email-control.ts';
-import { confirmationEmail } from '#templates/web-form.ts';
 import { submitRequest, type SubmitRequestDeps } from './submit-request.ts';
 import { confirmEmailControl } from './identity/email-control.ts';
 
@@ -59,46 +56,38 @@ export interface WebFormSubmission {
 }
 
 /**
- * Primary course: open the case (channel `web_form`, receipt = now) → e-mail the subject a
- * one-time confirmation link and a status link → record that on the case.
+ * Primary course: open the case (channel `web_form`, receipt = now) → its acknowledgement, the one
+ * e-mail the subject gets, carries a one-time link to confirm the address and a status link.
+ * Where the controller accepts e-mail control, that link is the identity method, so the workflow
+ * does not ask again while it is valid (await-subject.ts).
  * Example: `await submitWebForm(deps, { tenantId: 'softera', name, email, rights: ['access'], language: 'lt' })`.
  */
 export async function submitWebForm(deps: WebFormDeps, input: WebFormSubmission): Promise<{ case: Case; statusUrl: string }> {
-  const result = await submitRequest(deps, {
-    tenantId: input.tenantId,
-    channel: 'web_form',
-    actor: { kind: 'subject', id: input.email },
-    request: {
-      rights: input.rights.map((type, i) => ({ type, ...(i === 0 && input.details ? { details: input.details } : {}) })),
-      subject: { name: input.name, email: input.email },
-      language: input.language,
+  let statusUrl = '';
+  const webFormLinks = async (c: Case): Promise<WebFormLinks> => {
+    const confirm = await deps.tokens.issue({ purpose: 'confirm', tenantId: c.tenantId, caseId: c.id, jti: crypto.randomUUID(), addressSha256: await addressDigest(input.email) }, CONFIRM_TTL_SECONDS);
+    const status = await deps.tokens.issue({ purpose: 'status', tenantId: c.tenantId, caseId: c.id, jti: crypto.randomUUID() }, STATUS_TTL_SECONDS);
+    statusUrl = `${deps.baseUrl}/forms/${c.tenantId}/status?token=${encodeURIComponent(status)}`;
+    return {
+      confirmUrl: `${deps.baseUrl}/forms/${c.tenantId}/confirm?token=${encodeURIComponent(confirm)}`,
+      confirmExpiresAt: new Date(deps.clock.now().getTime() + CONFIRM_TTL_SECONDS * 1000).toISOString(),
+      statusUrl,
+    };
+  };
+  const result = await submitRequest(
+    { ...deps, webFormLinks },
+    {
+      tenantId: input.tenantId,
+      channel: 'web_form',
+      actor: { kind: 'subject', id: input.email },
+      request: {
+        rights: input.rights.map((type, i) => ({ type, ...(i === 0 && input.details ? { details: input.details } : {}) })),
+        subject: { name: input.name, email: input.email },
+        language: input.language,
+      },
     },
-  });
-  const c = result.case;
-  const tenant = deps.tenants.get(c.tenantId);
-  const confirm = await deps.tokens.issue({ purpose: 'confirm', tenantId: c.tenantId, caseId: c.id, jti: crypto.randomUUID(), addressSha256: await addressDigest(input.email) }, CONFIRM_TTL_SECONDS);
-  const status = await deps.tokens.issue({ purpose: 'status', tenantId: c.tenantId, caseId: c.id, jti: crypto.randomUUID() }, STATUS_TTL_SECONDS);
-  const confirmUrl = `${deps.baseUrl}/forms/${c.tenantId}/confirm?token=${encodeURIComponent(confirm)}`;
-  const statusUrl = `${deps.baseUrl}/forms/${c.tenantId}/status?token=${encodeURIComponent(status)}`;
-  const mail = confirmationEmail(tenant, c, confirmUrl, statusUrl, CONFIRM_TTL_SECONDS / 3600);
-  await deps.mailer.send({ from: tenant.mailbox, to: [input.email], subject: mail.subject, text: mail.text, headers: { 'X-Rightsdesk-Case': c.reference, 'Auto-Submitted': 'auto-generated' } });
-  const fresh = (await deps.repo.getCase(c.tenantId, c.id)) ?? c;
-  const { case: next, events } = updateCase(fresh, deps.clock.now(), {}, [
-    { type: 'web_form.confirmation_sent', actor: SYSTEM, visibility: 'public', summary: 'A one-time link to confirm the e-mail address was sent.', details: { expiresInHours: CONFIRM_TTL_SECONDS / 3600 } },
-  ]);
-  await saveRetrying(deps.repo, next, events, async () => (await deps.repo.getCase(c.tenantId, c.id))!);
-  return { case: next, statusUrl };
-}
-
-async function saveRetrying(repo: CaseRepository, next: Case, events: readonly AuditEvent[], reload: () => Promise<Case>): Promise<void> {
-  try {
-    await repo.saveCase(next, events);
-  } catch {
-    // The workflow's intake may have written the case meanwhile: write the event on top of it.
-    const again = await reload();
-    const retry = updateCase(again, new Date(next.updatedAt), {}, events.map(({ type, actor, visibility, summary, details }) => ({ type, actor, visibility, summary, ...(details ? { details } : {}) })));
-    await repo.saveCase(retry.case, retry.events);
-  }
+  );
+  return { case: result.case, statusUrl };
 }
 
 /**

@@ -64,7 +64,7 @@ describe('public web form (lt/en), e-mail confirmation and status page', () => {
     expect((await app.request('http://forms.test/forms/nobody')).status).toBe(404);
   });
 
-  it('opens the case at submission, e-mails a one-time confirmation link, and the link verifies the address once', async () => {
+  it('opens the case at submission, acknowledges it in one e-mail with a one-time confirmation link, and the link verifies the address once', async () => {
     const email = `form.${unique()}@example.lt`;
     const before = Date.now();
     const response = await submit('softera', { formToken: await formToken('softera'), language: 'en', name: 'Ona Petraitienė', email, rights: ['access', 'erasure'], details: 'Loyalty account' });
@@ -77,8 +77,12 @@ describe('public web form (lt/en), e-mail confirmation and status page', () => {
     expect(Date.parse(c.receivedAt)).toBeGreaterThanOrEqual(before - 1000); // receipt is the submission
     expect(started).toContain(caseId); // the workflow takes it from here (waits for the subject)
 
-    const mail = (await readOutbox(inject('sesOutboxUrl'))).find((m) => m.destination.to.includes(email) && m.subject.includes('confirm your e-mail'));
-    expect(mail).toBeDefined();
+    const mails = (await readOutbox(inject('sesOutboxUrl'))).filter((m) => m.destination.to.includes(email));
+    expect(mails).toHaveLength(1); // the acknowledgement is the confirmation e-mail
+    const mail = mails[0];
+    expect(mail?.subject).toContain(`Request received, please confirm your e-mail address – ${reference}`);
+    expect(mail?.body.text).toContain('We will answer by');
+    expect((await repo.getCase('softera', caseId))!.acknowledgement).toMatchObject({ status: 'sent', confirmationLinkExpiresAt: expect.any(String) });
     const confirm = linkIn(mail!.body.text ?? '', 'confirm')!;
     const status = linkIn(mail!.body.text ?? '', 'status')!;
     const confirmed = await confirmLink(confirm);
@@ -100,7 +104,7 @@ describe('public web form (lt/en), e-mail confirmation and status page', () => {
     const email = `gau.${unique()}@example.lt`;
     const response = await submit('gautora', { formToken: await formToken('gautora', 'lt'), language: 'lt', name: 'Jonas Jonaitis', email, rights: 'access' });
     expect(response.status).toBe(201);
-    const mail = (await readOutbox(inject('sesOutboxUrl'))).find((m) => m.destination.to.includes(email) && m.subject.includes('Patvirtinkite'));
+    const mail = (await readOutbox(inject('sesOutboxUrl'))).find((m) => m.destination.to.includes(email) && /patvirtinkite el. pašto adresą/i.test(m.subject));
     const confirmed = await confirmLink(linkIn(mail!.body.text ?? '', 'confirm')!);
     expect(await confirmed.text()).toContain('dar turite patvirtinti tapatybę');
     const reference = /(GAU-\d{4}-\d{6})/.exec(mail!.subject)![1]!;

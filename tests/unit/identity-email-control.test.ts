@@ -56,6 +56,32 @@ describe('e-mail control links in identity requests', () => {
   });
 });
 
+describe('web-form requests: the acknowledgement carries the link', () => {
+  const acknowledged = (until: string) => ({ status: 'awaiting_identity' as const, acknowledgement: { status: 'sent' as const, at: NOW.toISOString(), confirmationLinkExpiresAt: until } });
+
+  it('does not send a second e-mail while the acknowledgement’s confirmation link is valid, and reminds with a fresh link', async () => {
+    const w = await world('softera', 'web_form', acknowledged('2027-03-04T10:00:00.000Z'));
+    await awaitSubject(w.deps, { tenantId: 'softera', caseId: 'c1', taskToken: 'tok', notice: 'identity_request' });
+    expect(w.notifier.sent).toEqual([]);
+    const events = await w.repo.listEvents('softera', 'c1');
+    expect(events.at(-1)).toMatchObject({ type: 'identity.requested', details: { via: 'acknowledgement' } });
+    expect((await w.repo.getCase('softera', 'c1'))!.waiting).toMatchObject({ step: 'subject_identity', taskToken: 'tok' });
+
+    await awaitSubject(w.deps, { tenantId: 'softera', caseId: 'c1', taskToken: 'tok2', notice: 'identity_reminder' });
+    expect(w.notifier.sent.map((s) => s.notice.kind)).toEqual(['identity_reminder']);
+    expect(w.notifier.sent[0]!.notice.identityLink?.url).toMatch(/\/forms\/softera\/confirm\?token=/);
+  });
+
+  it('asks by e-mail when the link has expired, or when the controller does not accept e-mail control (Gautora)', async () => {
+    const expired = await world('softera', 'web_form', acknowledged('2027-03-01T00:00:00.000Z'));
+    await awaitSubject(expired.deps, { tenantId: 'softera', caseId: 'c1', taskToken: 'tok', notice: 'identity_request' });
+    expect(expired.notifier.sent.map((s) => s.notice.kind)).toEqual(['identity_request']);
+    const gautora = await world('gautora', 'web_form', acknowledged('2027-03-04T10:00:00.000Z'));
+    await awaitSubject(gautora.deps, { tenantId: 'gautora', caseId: 'c1', taskToken: 'tok', notice: 'identity_request' });
+    expect(gautora.notifier.sent.map((s) => s.notice.kind)).toEqual(['identity_request']);
+  });
+});
+
 describe('confirmEmailControl', () => {
   it('does not use the link up when it is only opened (GET), then verifies identity and resumes the workflow through the decisions use case on POST', async () => {
     const w = await world('softera', 'email');

@@ -48,7 +48,12 @@ export const StoredCaseSchema = z.object({
   dueAt: z.string(),
   extended: z.boolean(),
   repeat: z.nullable(z.object({ rule: z.string(), reason: z.string(), previousCaseIds: z.array(z.string()) })),
-  acknowledgement: z.object({ status: z.enum(['pending', 'sent', 'failed', 'in_response']), messageId: z.optional(z.string()), at: z.optional(z.string()) }),
+  acknowledgement: z.object({
+    status: z.enum(['pending', 'sent', 'failed', 'in_response']),
+    messageId: z.optional(z.string()),
+    at: z.optional(z.string()),
+    confirmationLinkExpiresAt: z.optional(z.string()),
+  }),
   partnerId: z.optional(z.string()),
   callbackUrl: z.optional(z.string()),
   createdBy: actor,

@@ -1,5 +1,5 @@
 import { SYSTEM } from '#domain/audit.ts';
-import { transition } from '#domain/case.ts';
+import { transition, type Case } from '#domain/case.ts';
 import { InvalidTransitionError } from '#domain/errors.ts';
 import { missingIdentity } from '#domain/identity-requirements.ts';
 import { updateCase, type Waiting } from '#domain/workflow.ts';
@@ -34,7 +34,8 @@ export async function awaitSubject(deps: WorkflowDeps, input: AwaitSubjectInput)
   }
   const previous = c.waiting?.step === 'subject_identity' ? c.waiting : null;
   const alreadySent = input.notice === 'identity_request' ? previous !== null : previous?.remindedAt !== undefined;
-  if (!alreadySent) {
+  const askedInAcknowledgement = input.notice === 'identity_request' && acknowledgementAsked(c, now);
+  if (!alreadySent && !askedInAcknowledgement) {
     // Exactly what is missing under the controller's rule, in both languages a notice is written in.
     const tenant = deps.tenants.get(c.tenantId);
     const missingByLanguage = { lt: missingIdentity(tenant, c, 'lt'), en: missingIdentity(tenant, c, 'en') };
@@ -56,10 +57,24 @@ export async function awaitSubject(deps: WorkflowDeps, input: AwaitSubjectInput)
           type: input.notice === 'identity_request' ? 'identity.requested' : 'identity.reminder_sent',
           actor: SYSTEM,
           visibility: 'public' as const,
-          summary: input.notice === 'identity_request' ? 'The subject was asked to confirm their identity.' : 'The subject was reminded to confirm their identity.',
-          details: { acceptedMethods: c.identity.acceptedMethods },
+          summary: askedInAcknowledgement
+            ? 'The subject was asked to confirm their identity with the e-mail control link in the acknowledgement.'
+            : input.notice === 'identity_request'
+              ? 'The subject was asked to confirm their identity.'
+              : 'The subject was reminded to confirm their identity.',
+          details: { acceptedMethods: c.identity.acceptedMethods, ...(askedInAcknowledgement ? { via: 'acknowledgement' } : {}) },
         } as const,
       ];
   const { case: next, events } = updateCase(c, now, { waiting }, drafts);
   await deps.repo.saveCase(next, events);
+}
+
+/**
+ * A web-form request's acknowledgement already carried a one-time link to confirm the address;
+ * where the controller accepts e-mail control, that link is the identity request, so a second
+ * e-mail would only repeat it. The reminder brings a fresh link once it has expired.
+ */
+function acknowledgementAsked(c: Case, now: Date): boolean {
+  const until = c.acknowledgement.confirmationLinkExpiresAt;
+  return c.channel === 'web_form' && c.acknowledgement.status === 'sent' && until !== undefined && Date.parse(until) > now.getTime() && c.identity.acceptedMethods.includes('email_control');
 }
