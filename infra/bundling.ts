@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { WORKFLOW_FUNCTIONS } from '#adapters/sfn/definitions.ts';
 
 /**
@@ -34,10 +35,30 @@ export interface FunctionSpec {
   readonly async: boolean;
   /** Files copied beside the bundle (read at run time, e.g. a font), relative to the repo root. */
   readonly assets?: readonly string[];
+  /**
+   * esbuild `alias` for this function only: module name → absolute path of its stand-in. Both the
+   * CDK construct (`--alias:<module>=<path>`) and the bundle-size test apply it.
+   */
+  readonly alias?: Readonly<Record<string, string>>;
 }
 
-/** Where the letters function finds its font beside the bundle (the Lambda task root). */
-export const LETTER_FONT = { source: 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf', runtimePath: '/var/task/DejaVuSans.ttf' } as const;
+/** An absolute path from a path relative to the repo root. */
+export const repoPath = (path: string): string => fileURLToPath(new URL(`../${path}`, import.meta.url));
+
+/**
+ * Where the letters function finds its font beside the bundle (the Lambda task root): the DejaVu
+ * Sans subset written by tools/build-letter-font.ts, whose metrics are bundled.
+ */
+export const LETTER_FONT = { source: 'shared/adapters/pdf/font/DejaVuSans-letters.ttf', runtimePath: '/var/task/DejaVuSans-letters.ttf' } as const;
+
+/**
+ * pdf-lib's bundled helpers the letters function does without: pako (deflate/inflate) becomes
+ * node:zlib, and @pdf-lib/upng (PNG decoding; letters embed no images) a stub that throws.
+ */
+export const LETTERS_ALIAS: Readonly<Record<string, string>> = {
+  pako: repoPath('shared/adapters/pdf/shims/pako-zlib.ts'),
+  '@pdf-lib/upng': repoPath('shared/adapters/pdf/shims/upng-unavailable.ts'),
+};
 export const LOTL_SIGNERS_RUNTIME_PATH = '/var/task/lotl-signers.pem';
 
 /**
@@ -49,9 +70,8 @@ const workflowSteps: readonly FunctionSpec[] = Object.entries(WORKFLOW_FUNCTIONS
   entry: handler === 'intake' ? 'functions/workflow/intake.ts' : 'functions/workflow/handler.ts',
   handler,
   description: `Workflow step: ${handler}`,
-  // Intake carries the QES validator (pkijs/asn1js ~350 KB, @xmldom/xmldom ~90 KB): an
-  // exception to the 400 KB budget, documented in the README ("Bundle sizes").
-  budgetKb: handler === 'intake' ? 750 : 400,
+  // Intake is the workflow's intake: issue 7 gives it the 450 KB budget of intake/API functions.
+  budgetKb: handler === 'intake' ? 450 : 400,
   timeoutSeconds: 60,
   // Step Functions invokes these synchronously and retries them itself (Retry/Catch in the ASL).
   async: false,
@@ -65,14 +85,15 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'console', entry: 'functions/console/handler.ts', description: 'Staff console pages (Hono JSX, Cognito sign-in)', budgetKb: 450, memoryMb: 1024, timeoutSeconds: 29, async: false },
   { name: 'inbound-email', entry: 'functions/inbound-email/handler.ts', description: 'SES receipt: parse, thread or open a case', budgetKb: 450, memoryMb: 1024, timeoutSeconds: 120, async: true },
   { name: 'ses-notifications', entry: 'functions/ses-notifications/handler.ts', description: 'SES bounces and complaints flag the case', budgetKb: 400, async: true },
-  // pdf-lib + @pdf-lib/fontkit (its Unicode tables are ~900 KB) live only here, so the API and the
-  // workflow steps stay small; the DejaVu Sans TTF ships beside the bundle (LETTER_FONT_PATH).
-  { name: 'letters', entry: 'functions/letters/handler.ts', description: 'Letter PDFs for post and in-person answers (pdf-lib)', budgetKb: 1500, memoryMb: 1024, timeoutSeconds: 30, async: false, assets: [LETTER_FONT.source] },
+  // pdf-lib lives only here, so the API and the workflow steps stay small. No fontkit at run time:
+  // the DejaVu Sans subset and its metrics are built ahead (tools/build-letter-font.ts), the TTF
+  // ships beside the bundle (LETTER_FONT_PATH), and pako/upng are aliased away (LETTERS_ALIAS).
+  { name: 'letters', entry: 'functions/letters/handler.ts', description: 'Letter PDFs for post and in-person answers (pdf-lib)', budgetKb: 400, memoryMb: 1024, timeoutSeconds: 30, async: false, assets: [LETTER_FONT.source], alias: LETTERS_ALIAS },
   // The webhook retry sweep (EventBridge, every minute): signs (jose) and POSTs due deliveries.
   { name: 'webhooks', entry: 'functions/webhooks/handler.ts', description: 'Partner webhooks: signed deliveries with retries', budgetKb: 400, timeoutSeconds: 60, async: true },
   // The public web form (API Gateway routes /forms/* here): unauthenticated, kept out of the API bundle.
   { name: 'forms', entry: 'functions/forms/handler.ts', description: 'Public web form (lt/en), e-mail confirmation, status page', budgetKb: 400, memoryMb: 512, timeoutSeconds: 29, async: false },
   // Daily: fetch the EU LOTL and the national lists, verify them, cache them for QES validation.
-  { name: 'trusted-list-refresh', entry: 'functions/trusted-list-refresh/handler.ts', description: 'Refresh and verify the EU trusted lists (ETSI TS 119 612)', budgetKb: 750, memoryMb: 1024, timeoutSeconds: 300, async: true },
+  { name: 'trusted-list-refresh', entry: 'functions/trusted-list-refresh/handler.ts', description: 'Refresh and verify the EU trusted lists (ETSI TS 119 612)', budgetKb: 400, memoryMb: 1024, timeoutSeconds: 300, async: true },
   ...workflowSteps,
 ];

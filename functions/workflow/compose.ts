@@ -12,7 +12,8 @@ import { createWorkflowHandlers } from './handlers.ts';
 /**
  * The workflow steps' composition root, shared by the two Lambda entries: config and clients
  * are built once per container. Only the intake entry passes an identity verifier, so the QES
- * validation code (ASN.1, CMS, XML: ~440 KB) is bundled into that one function alone.
+ * validation code (asn1js, @xmldom/xmldom and shared/identity: ~200 KB) is bundled into that one
+ * function alone.
  */
 export function composeWorkflowHandlers(identity?: (mail: MailAdapters) => IdentityVerifier) {
   const config = loadWorkflowConfig();

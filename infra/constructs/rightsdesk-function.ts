@@ -74,6 +74,8 @@ export class RightsdeskFunction extends NodejsFunction {
         mainFields: [...LAMBDA_BUNDLING.mainFields],
         externalModules: [...LAMBDA_BUNDLING.external],
         banner: LAMBDA_BUNDLING.banner,
+        // Per-function module stand-ins, rendered by CDK as `--alias:<module>=<absolute path>`.
+        ...(spec.alias ? { esbuildArgs: { '--alias': Object.entries(spec.alias).map(([module, path]) => `${module}=${path}`) } } : {}),
         forceDockerBundling: false,
         commandHooks: {
           beforeBundling: () => [],

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 
 /**
- * Where letter rendering finds its font and function. `LETTER_FONT_PATH`: the TTF beside the
- * bundle on Lambda (default: dejavu-fonts-ttf from node_modules, local and tests).
+ * Where letter rendering finds its font and function. `LETTER_FONT_PATH`: the DejaVu Sans subset
+ * (DejaVuSans-letters.ttf, built by tools/build-letter-font.ts) beside the bundle on Lambda
+ * (default: the repo's shared/adapters/pdf/font/ copy, local and tests).
  * `LETTERS_FUNCTION`: the function the API and workflow steps invoke to render (AWS only).
  */
 const EnvSchema = z.object({

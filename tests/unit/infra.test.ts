@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_INDEXES } from '#adapters/dynamodb/table.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { buildApp } from '../../infra/app.ts';
-import { FUNCTIONS } from '../../infra/bundling.ts';
+import { FUNCTIONS, LETTER_FONT } from '../../infra/bundling.ts';
 import { STATE_MACHINES } from '#adapters/sfn/definitions.ts';
 
 type Resources = Record<string, { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string }>;
@@ -16,6 +16,8 @@ type Resources = Record<string, { Type: string; Properties?: Record<string, unkn
 let data: Template;
 let service: Template;
 let synthError: unknown;
+/** The cloud assembly directory, where CDK left each function's bundle (asset.<hash>/). */
+let assemblyDir: string;
 
 beforeAll(() => {
   // The same context `npm run synth` uses (cdk.json), so the tests see what gets deployed.
@@ -26,6 +28,7 @@ beforeAll(() => {
   const built = buildApp(new App({ context: { ...context, 'rightsdesk:lotlSignersFile': lotlSigners } }));
   data = Template.fromStack(built.data);
   service = Template.fromStack(built.service);
+  assemblyDir = built.app.outdir;
   try {
     built.app.synth();
   } catch (error) {
@@ -206,8 +209,22 @@ describe('CDK app', () => {
     const withSecret = environments.filter((env) => env.includes('FORM_SECRET') || env.includes('CONSOLE_SESSION_SECRET'));
     expect(withSecret).toHaveLength(3); // forms, console (sessions), workflow-await-subject (e-mail control links)
     for (const env of withSecret) expect(env).toContain('{{resolve:secretsmanager:');
-    expect(environments.some((env) => env.includes('"LETTER_FONT_PATH":"/var/task/DejaVuSans.ttf"'))).toBe(true);
+    expect(environments.some((env) => env.includes('"LETTER_FONT_PATH":"/var/task/DejaVuSans-letters.ttf"'))).toBe(true);
     service.hasResourceProperties('AWS::Cognito::UserPool', { Schema: Match.arrayWith([Match.objectLike({ Name: 'tenant', Mutable: false })]) });
+  });
+
+  it('bundles the letters function with its esbuild aliases (no fontkit, pako or UPNG) within budget, the subset font beside it', () => {
+    const spec = FUNCTIONS.find((f) => f.name === 'letters');
+    const letters = Object.values(resourcesOf(service, 'AWS::Lambda::Function')).find((fn) => fn.Properties?.Description === spec?.description);
+    const key = (letters?.Properties?.Code as { S3Key?: string } | undefined)?.S3Key;
+    expect(key).toMatch(/^[0-9a-f]{64}\.zip$/);
+    const dir = join(assemblyDir, `asset.${key!.replace(/\.zip$/, '')}`);
+    const bundle = readFileSync(join(dir, 'index.mjs'), 'utf8');
+    expect(statSync(join(dir, 'index.mjs')).size / 1024).toBeLessThanOrEqual(spec!.budgetKb);
+    expect(bundle).toContain('PNG embedding is not part of the letters function');
+    expect(bundle).not.toContain('incorrect header check'); // pako's inflate
+    expect(bundle).not.toContain('Unknown font format'); // fontkit
+    expect(existsSync(join(dir, LETTER_FONT.runtimePath.split('/').pop()!))).toBe(true);
   });
 
   it('maps the API to the controller’s own domain only when a domain and certificate are given', () => {

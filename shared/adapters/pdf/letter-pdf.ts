@@ -1,25 +1,74 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
+import { fileURLToPath } from 'node:url';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { LetterDocument, LetterRenderer } from '#domain/channel-ports.ts';
+import letterFontMetrics from './font/DejaVuSans-letters.json' with { type: 'json' };
+import { precomputedFontkit, type PrecomputedFontMetrics } from './precomputed-font.ts';
 
 /**
  * Letters as A4 PDFs with pdf-lib. pdf-lib's standard fonts are WinAnsi only (no ą č ę ė į š ų ū
- * ž), so a Unicode TrueType font is embedded and subset: DejaVu Sans (dejavu-fonts-ttf, Bitstream
- * Vera licence: free to embed and redistribute). Only the workflow/letters functions and the
- * local stack load this module; the API never does (bundle budget).
+ * ž), so a Unicode TrueType font is embedded: DejaVu Sans (Bitstream Vera licence: free to embed
+ * and redistribute), subset at build time by tools/build-letter-font.ts to Basic Latin, Latin-1,
+ * Latin Extended-A, Cyrillic and typographic punctuation (./font/). Its metrics are precomputed, so neither
+ * fontkit (~900 KB) nor subsetting runs here (precomputed-font.ts). Only the letters function and
+ * the local stack load this module; the API never does (bundle budget).
  */
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
 const SIZE = 10.5;
 const LEADING = 14;
 
-/** The font next to the bundle (Lambda: copied beside index.mjs) or from node_modules (local, tests). */
+const metrics: PrecomputedFontMetrics = letterFontMetrics;
+const fontkit = precomputedFontkit(metrics);
+const supported: ReadonlySet<number> = new Set(metrics.codePoints);
+
+/** The subset TTF: LETTER_FONT_PATH on Lambda (copied beside index.mjs), else the repo's copy. */
 export function loadLetterFont(path?: string): Uint8Array {
-  if (path) return readFileSync(path);
-  const require = createRequire(import.meta.url);
-  return readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+  return readFileSync(path ?? fileURLToPath(new URL('./font/DejaVuSans-letters.ttf', import.meta.url)));
+}
+
+/** Look-alikes outside the font, drawn as the font's own. */
+const EQUIVALENTS: ReadonlyMap<string, string> = new Map([
+  ['\u2010', '-'], // hyphen
+  ['\u2011', '-'], // non-breaking hyphen
+  ['\u2012', '–'], // figure dash
+  ['\u2015', '—'], // horizontal bar
+  ['\u2212', '-'], // minus sign
+  ['\u201b', '‘'],
+  ['\u201f', '“'],
+  ['\u2032', "'"], // prime
+  ['\u2033', '"'], // double prime
+]);
+
+const drawable = (text: string) => [...text].every((c) => supported.has(c.codePointAt(0) as number));
+
+/**
+ * Makes text drawable in the letter font, predictably, instead of failing a whole letter for one
+ * character of a name or a staff reply: Unicode NFC first (a decomposed ė becomes the font's ė);
+ * tabs become four spaces and CR/CRLF a line break; other control and format characters are
+ * dropped; other whitespace becomes a space; a few look-alike dashes and quotes become the font's;
+ * otherwise the compatibility form when the font has it (ﬁ → fi, ™ → TM, ǅ → Dž), else that
+ * without its marks (ș → s; a lone combining mark disappears), and anything else becomes a
+ * visible "?" (Cyrillic, Greek, emoji…).
+ */
+export function fitToLetterFont(text: string): string {
+  let out = '';
+  for (const char of text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, '    ')) {
+    if (char === '\n' || supported.has(char.codePointAt(0) as number)) {
+      out += char;
+      continue;
+    }
+    if (/[\p{Cc}\p{Cf}]/u.test(char)) continue;
+    if (/\s/u.test(char)) {
+      out += ' ';
+      continue;
+    }
+    const equivalent = EQUIVALENTS.get(char);
+    const compatible = char.normalize('NFKD').normalize('NFC');
+    const base = char.normalize('NFKD').replace(/\p{M}/gu, '');
+    out += equivalent ?? (drawable(compatible) ? compatible : drawable(base) ? base : '?');
+  }
+  return out;
 }
 
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
@@ -48,14 +97,24 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
 export class PdfLetterRenderer implements LetterRenderer {
   constructor(private readonly fontBytes: Uint8Array) {}
 
-  async render(letter: LetterDocument): Promise<Uint8Array> {
+  async render(input: LetterDocument): Promise<Uint8Array> {
+    const letter: LetterDocument = {
+      ...input,
+      letterhead: input.letterhead.map(fitToLetterFont),
+      recipient: input.recipient.map(fitToLetterFont),
+      dateLine: fitToLetterFont(input.dateLine),
+      referenceLine: fitToLetterFont(input.referenceLine),
+      title: fitToLetterFont(input.title),
+      body: fitToLetterFont(input.body),
+    };
     const pdf = await PDFDocument.create();
     pdf.registerFontkit(fontkit);
-    pdf.setTitle(letter.title);
+    pdf.setTitle(input.title); // metadata is Unicode text, not drawn
     pdf.setLanguage(letter.language === 'lt' ? 'lt-LT' : 'en-GB');
     pdf.setProducer('rightsdesk');
     // A fixed creation date would hide when the letter was made; pdf-lib's default (now) is kept.
-    const font = await pdf.embedFont(this.fontBytes, { subset: true });
+    // The whole (already subset, ~40 KB) font is embedded: the precomputed font cannot subset.
+    const font = await pdf.embedFont(this.fontBytes, { subset: false });
     const width = A4.width - 2 * MARGIN;
     let page: PDFPage = pdf.addPage([A4.width, A4.height]);
     let y = A4.height - MARGIN;
