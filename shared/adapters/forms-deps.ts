@@ -3,6 +3,7 @@ import type { FormsConfig } from '#config/forms-config.ts';
 import { randomIds, type CaseRepository, type Clock, type Mailer, type SubjectNotifier, type WorkflowEngine } from '#domain/ports.ts';
 import type { FormsDeps } from '#http/forms/forms-app.tsx';
 import type { TenantRegistry } from '#tenants/registry.ts';
+import { DynamoRateLimiter } from './dynamodb/rate-limiter.ts';
 import { DynamoUsedTokens } from './dynamodb/used-tokens.ts';
 import { JoseFormTokens } from './forms/jose-form-tokens.ts';
 
@@ -26,5 +27,6 @@ export function buildFormsDeps(
     baseUrl: config.baseUrl,
     frameAncestors: config.frameAncestors,
     rateLimit: { max: config.rateLimit, windowSeconds: 600 },
+    rateLimiter: new DynamoRateLimiter(base.dynamo, base.tableName),
   };
 }

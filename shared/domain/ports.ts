@@ -90,6 +90,29 @@ export interface Clock {
   now(): Date;
 }
 
+/** How many times a key may act in a fixed window: the public web form's per-address limit. */
+export interface RateLimit {
+  readonly max: number;
+  readonly windowSeconds: number;
+}
+
+/**
+ * Counts an action against a limit shared by every instance (DynamoDB on AWS and locally): one
+ * atomic step, so concurrent Lambda instances cannot each let `max` through.
+ * Example: `await limiter.take('softera|<address digest>', { max: 5, windowSeconds: 600 }, now)`
+ * → `{ allowed: false, retryAfterSeconds: 312 }` on the sixth call in the window.
+ */
+export interface RateLimiter {
+  take(key: string, limit: RateLimit, now: Date): Promise<{ readonly allowed: boolean; readonly retryAfterSeconds: number }>;
+}
+
+/** The window `now` falls in, and the seconds until it ends (fixed windows from the epoch). */
+export function rateWindow(limit: RateLimit, now: Date): { readonly start: number; readonly retryAfterSeconds: number } {
+  const seconds = Math.floor(now.getTime() / 1000);
+  const start = seconds - (seconds % limit.windowSeconds);
+  return { start, retryAfterSeconds: start + limit.windowSeconds - seconds };
+}
+
 export interface IdGenerator {
   caseId(): string;
 }

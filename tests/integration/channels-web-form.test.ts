@@ -15,14 +15,21 @@ const started: string[] = [];
 const workflows: WorkflowEngine = { startCase: async (c) => void started.push(c.id), stopTimer: async () => undefined, sendDecision: async () => undefined };
 
 let app: Hono;
+/** A second forms function instance (its own deps and limiter object) on the same table. */
+let otherInstance: Hono;
 let repo: DynamoCaseRepository;
 const dynamo = dynamoClientFor(inject('dynamodbEndpoint'));
 beforeAll(() => {
   repo = new DynamoCaseRepository(dynamo, inject('tableName'));
   const mailer = new SesMailer(new SESv2Client({ endpoint: inject('sesEndpoint'), region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
   const config = loadFormsConfig({ FORM_SECRET: 'x'.repeat(40), PUBLIC_BASE_URL: 'http://forms.test', FORM_FRAME_ANCESTORS: '{"softera":["https://www.softera.lt"]}', FORM_RATE_LIMIT: '3' });
-  app = new Hono();
-  app.route('/forms', createFormsApp(buildFormsDeps(config, { tenants: tenantRegistry, repo, mailer, clock: systemClock, dynamo, tableName: inject('tableName'), workflows }, { minFormAgeSeconds: 0 })));
+  const instance = () => {
+    const forms = new Hono();
+    forms.route('/forms', createFormsApp(buildFormsDeps(config, { tenants: tenantRegistry, repo, mailer, clock: systemClock, dynamo, tableName: inject('tableName'), workflows }, { minFormAgeSeconds: 0 })));
+    return forms;
+  };
+  app = instance();
+  otherInstance = instance();
 });
 afterAll(() => dynamo.destroy());
 
@@ -31,10 +38,10 @@ async function formToken(tenant: string, lang = 'en'): Promise<string> {
   return /name="formToken" value="([^"]+)"/.exec(html)![1]!;
 }
 
-async function submit(tenant: string, fields: Record<string, string | string[]>, headers: Record<string, string> = {}) {
+async function submit(tenant: string, fields: Record<string, string | string[]>, headers: Record<string, string> = {}, via = app) {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
-  return app.request(`http://forms.test/forms/${tenant}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `10.0.0.${Math.floor(Math.random() * 250)}`, ...headers }, body });
+  return via.request(`http://forms.test/forms/${tenant}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `10.0.0.${Math.floor(Math.random() * 250)}`, ...headers }, body });
 }
 
 /** What the confirmation page's button does: POST the link's token (opening the link uses nothing up). */
@@ -113,7 +120,7 @@ describe('public web form (lt/en), e-mail confirmation and status page', () => {
     expect((await repo.listEvents('gautora', c.id)).map((e) => e.type)).toContain('web_form.email_confirmed');
   });
 
-  it('refuses posts without a form token or from a foreign origin, drops honeypot posts, re-renders errors, and rate-limits', async () => {
+  it('refuses posts without a form token or from a foreign origin, drops honeypot posts and re-renders errors', async () => {
     const valid = { language: 'en', name: 'Bot', email: `bot.${unique()}@example.lt`, rights: 'access' };
     expect((await submit('softera', { ...valid, formToken: 'nope' })).status).toBe(403);
     expect((await submit('softera', { ...valid, formToken: await formToken('gautora') })).status).toBe(403); // another tenant's token
@@ -126,8 +133,21 @@ describe('public web form (lt/en), e-mail confirmation and status page', () => {
     const html = await invalid.text();
     expect(html).toContain('role="alert"');
     expect(html).toContain('aria-invalid="true"');
-    const ip = { 'x-forwarded-for': '203.0.113.9' };
-    for (let i = 0; i < 3; i++) expect((await submit('lytagra', { ...valid, email: `r${i}.${unique()}@example.lt`, formToken: await formToken('lytagra') }, ip)).status).toBe(201);
-    expect((await submit('lytagra', { ...valid, formToken: await formToken('lytagra') }, ip)).status).toBe(429);
+  });
+
+  it('rate-limits accepted submissions per address across instances, by the address the proxy appended', async () => {
+    const valid = { language: 'en', name: 'Ona', rights: 'access' };
+    const address = `2001:db8::${unique()}`; // a fresh address: counts live in the shared table
+    const as = (forwardedFor: string) => ({ 'x-forwarded-for': forwardedFor });
+    const accept = async (headers: Record<string, string>, via: Hono) => (await submit('lytagra', { ...valid, email: `r.${unique()}@example.lt`, formToken: await formToken('lytagra') }, headers, via)).status;
+    expect(await accept(as(address), app)).toBe(201);
+    expect(await accept(as(address), otherInstance)).toBe(201);
+    // A client-supplied X-Forwarded-For only prepends: the proxy's last entry is what counts.
+    expect(await accept(as(`198.51.100.7, ${address}`), app)).toBe(201);
+    const limited = await submit('lytagra', { ...valid, email: `r.${unique()}@example.lt`, formToken: await formToken('lytagra') }, as(`192.0.2.1, ${address}`), otherInstance);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(600);
+    expect(await accept(as(`2001:db8::${unique()}`), otherInstance)).toBe(201); // another address is not affected
   });
 });

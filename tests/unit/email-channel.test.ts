@@ -111,7 +111,7 @@ describe('receiveEmail with in-memory adapters', () => {
     await deps.notifier!.notify({ ...c, version: c.version + 1 }, { kind: 'fee', reasons: ['Fourth copy this month'] });
     expect(h.mailer.sent.length).toBe(before + 3);
     const fees = (await h.messages.listMessages('softera', c.id)).filter((m) => m.notice === 'fee');
-    expect(fees.map((m) => m.noticeKey)).toEqual([`fee#v${c.version}`, `fee#v${c.version + 1}`]);
+    expect(fees.map((m) => m.noticeKey).sort()).toEqual([`fee#v${c.version}`, `fee#v${c.version + 1}`]);
   });
 
   it('lets staff find the case by reference, e-mail and name, and read its messages; other tenants get 404', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Child } from 'hono/jsx';
@@ -7,7 +8,7 @@ import type { AuditEvent } from '#domain/audit.ts';
 import type { Case } from '#domain/case.ts';
 import type { Language } from '#domain/channels.ts';
 import { DomainError } from '#domain/errors.ts';
-import type { WorkflowEngine } from '#domain/ports.ts';
+import type { RateLimit, RateLimiter, WorkflowEngine } from '#domain/ports.ts';
 import { RIGHT_TYPES, type RightType } from '#domain/rights.ts';
 import { RIGHT_LABEL } from '#templates/labels.ts';
 import { FORM_TEXT } from '#templates/web-form.ts';
@@ -34,8 +35,22 @@ export interface FormsDeps extends WebFormDeps {
   readonly workflows: WorkflowEngine;
   /** Origins allowed to embed each tenant's form (CSP frame-ancestors); default: none but us. */
   readonly frameAncestors: Readonly<Record<string, readonly string[]>>;
-  /** Submissions per address per tenant in `rateWindowSeconds` (per instance; see README). */
-  readonly rateLimit?: { readonly max: number; readonly windowSeconds: number };
+  /** Accepted submissions per address per tenant and window, counted across instances by `rateLimiter`. */
+  readonly rateLimit: RateLimit;
+  readonly rateLimiter: RateLimiter;
+}
+
+/**
+ * The caller's address: on AWS what API Gateway saw (`requestContext.http.sourceIp`; a client can
+ * prepend to X-Forwarded-For but not change this); elsewhere the address the proxy in front
+ * appended last, or the socket's peer.
+ */
+function clientAddress(c: Context): string {
+  const env = c.env as { requestContext?: { http?: { sourceIp?: string } }; incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  const sourceIp = env?.requestContext?.http?.sourceIp;
+  if (sourceIp) return sourceIp;
+  const forwarded = c.req.header('x-forwarded-for')?.split(',').map((part) => part.trim()).filter(Boolean).at(-1);
+  return forwarded ?? env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
 const FORM_BODY_LIMIT = 16 * 1024;
@@ -168,7 +183,6 @@ function languageOf(c: Context, fallback: Language): Language {
 
 export function createFormsApp(deps: FormsDeps): Hono {
   const app = new Hono();
-  const hits = new Map<string, number[]>();
 
   app.use('*', async (c, next) => {
     await next();
@@ -206,15 +220,6 @@ export function createFormsApp(deps: FormsDeps): Hono {
     const rights = (Array.isArray(rawRights) ? rawRights : rawRights === undefined ? [] : [rawRights]).filter((r): r is string => typeof r === 'string');
     // A filled honeypot is a bot: it sees the usual thank-you page and nothing happens.
     if (one('website')) return c.html(<Page lang={lang} title={t.sent}><p>{t.sentText}</p></Page>);
-    const address = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
-    const limit = deps.rateLimit ?? { max: 5, windowSeconds: 600 };
-    const key = `${tenant.id}|${address}`;
-    const now = deps.clock.now().getTime();
-    const recent = (hits.get(key) ?? []).filter((at) => now - at < limit.windowSeconds * 1000);
-    if (recent.length >= limit.max) {
-      c.header('retry-after', String(limit.windowSeconds));
-      return c.text('Too many requests; please try again later.', 429);
-    }
     const values = { name: one('name'), email: one('email'), rights, details: one('details') };
     const parsed = Submission.safeParse({ ...values, details: values.details || undefined, language: lang });
     if (!parsed.success) {
@@ -226,9 +231,13 @@ export function createFormsApp(deps: FormsDeps): Hono {
       const token = await deps.formTokens.issueFormToken(tenant.id);
       return c.html(<FormPage tenant={tenant.id} controller={tenant.controller.name} lang={lang} token={token} state={{ values, errors }} />, 422);
     }
-    recent.push(now);
-    hits.set(key, recent);
-    if (hits.size > 10_000) hits.clear();
+    // Only accepted submissions count; the address is kept as a digest, never in clear.
+    const addressDigest = createHash('sha256').update(clientAddress(c)).digest('hex').slice(0, 32);
+    const taken = await deps.rateLimiter.take(`FORM#${tenant.id}#${addressDigest}`, deps.rateLimit, deps.clock.now());
+    if (!taken.allowed) {
+      c.header('retry-after', String(taken.retryAfterSeconds));
+      return c.text('Too many requests; please try again later.', 429);
+    }
     const { case: created } = await submitWebForm(deps, {
       tenantId: tenant.id,
       name: parsed.data.name,

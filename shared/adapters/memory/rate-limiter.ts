@@ -1,0 +1,16 @@
+import { rateWindow, type RateLimit, type RateLimiter } from '#domain/ports.ts';
+
+/** One process's counts: unit tests and the in-memory local stack (`RIGHTSDESK_IN_MEMORY=1`). */
+export class InMemoryRateLimiter implements RateLimiter {
+  private readonly counts = new Map<string, { start: number; hits: number }>();
+
+  async take(key: string, limit: RateLimit, now: Date): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+    const { start, retryAfterSeconds } = rateWindow(limit, now);
+    const current = this.counts.get(key);
+    const hits = current && current.start === start ? current.hits : 0;
+    if (hits >= limit.max) return { allowed: false, retryAfterSeconds };
+    if (this.counts.size > 10_000) this.counts.clear();
+    this.counts.set(key, { start, hits: hits + 1 });
+    return { allowed: true, retryAfterSeconds: 0 };
+  }
+}
