@@ -93,6 +93,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'webhooks', entry: 'functions/webhooks/handler.ts', description: 'Partner webhooks: signed deliveries with retries', budgetKb: 400, timeoutSeconds: 60, async: true },
   // The public web form (API Gateway routes /forms/* here): unauthenticated, kept out of the API bundle.
   { name: 'forms', entry: 'functions/forms/handler.ts', description: 'Public web form (lt/en), e-mail confirmation, status page', budgetKb: 400, memoryMb: 512, timeoutSeconds: 29, async: false },
+  // Every 5 minutes: count the open cases past their due date (the CasesOverdue gauge and alarm).
+  { name: 'overdue-gauge', entry: 'functions/overdue-gauge/handler.ts', description: 'CasesOverdue gauge: open cases past their due date', budgetKb: 400, timeoutSeconds: 60, async: true },
   // Daily: fetch the EU LOTL and the national lists, verify them, cache them for QES validation.
   { name: 'trusted-list-refresh', entry: 'functions/trusted-list-refresh/handler.ts', description: 'Refresh and verify the EU trusted lists (ETSI TS 119 612)', budgetKb: 400, memoryMb: 1024, timeoutSeconds: 300, async: true },
   ...workflowSteps,

@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import type { Construct } from 'constructs';
 import { TABLE_INDEXES } from '#adapters/dynamodb/table.ts';
-import { OVERDUE_METRIC } from '#adapters/metrics/overdue-metric.ts';
+import { METRIC_NAMESPACE, METRICS } from '#adapters/metrics/emf.ts';
 import { STATE_MACHINES, TABLE_SUBSTITUTION, WORKFLOW_FUNCTIONS } from '#adapters/sfn/definitions.ts';
 import { FUNCTIONS, LETTER_FONT, LOTL_SIGNERS_RUNTIME_PATH, type FunctionSpec } from './bundling.ts';
 import type { InfraConfig } from './config.ts';
@@ -32,7 +32,8 @@ import { bucketName, type DataStack } from './data-stack.ts';
 const INBOUND_PREFIX = 'inbound/';
 
 /** Published (Embedded Metric Format) by the deadline timer each time it escalates a case. */
-const OVERDUE = { namespace: OVERDUE_METRIC.namespace, metricName: OVERDUE_METRIC.name } as const;
+const OVERDUE = { namespace: METRIC_NAMESPACE, metricName: METRICS.casesOverdue } as const;
+const ESCALATIONS = { namespace: METRIC_NAMESPACE, metricName: METRICS.caseEscalations } as const;
 
 export interface ServiceStackProps extends StackProps {
   readonly data: DataStack;
@@ -237,6 +238,12 @@ export class ServiceStack extends Stack {
     this.grantTable(webhooks, data, TABLE_ACTIONS.readWrite);
     new Rule(this, 'WebhookRetries', { description: 'rightsdesk: deliver due partner webhooks', schedule: Schedule.rate(Duration.minutes(1)), targets: [new LambdaFunction(webhooks, { retryAttempts: 0 })] });
 
+    // The overdue gauge only counts the open queue: a COUNT query on that one index.
+    const gauge = this.required(functions, 'overdue-gauge');
+    gauge.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${data.table.tableArn}/index/${TABLE_INDEXES.byQueueDue.name}`] }));
+    gauge.addToRolePolicy(new PolicyStatement({ actions: ['kms:Decrypt', 'kms:DescribeKey'], resources: [data.key.keyArn] }));
+    new Rule(this, 'OverdueGauge', { description: 'rightsdesk: count open cases past their due date', schedule: Schedule.rate(Duration.minutes(5)), targets: [new LambdaFunction(gauge, { retryAttempts: 0 })] });
+
     const refresh = functions['trusted-list-refresh'];
     if (refresh) {
       refresh.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [trustedListObjectsArn] }));
@@ -387,9 +394,10 @@ export class ServiceStack extends Stack {
       return alarm;
     };
 
+    // A failing gauge run lands in its failure destination, whose depth has its own alarm.
     const overdue = new Metric({ ...OVERDUE, statistic: 'Maximum', period: Duration.minutes(15) });
     add(new Alarm(this, 'CasesOverdue', {
-      alarmDescription: 'At least one case is past its legal due date without an answer.',
+      alarmDescription: 'At least one open case is past its legal due date (the CasesOverdue gauge, counted every 5 minutes).',
       metric: overdue,
       threshold: 0,
       comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -450,7 +458,7 @@ export class ServiceStack extends Stack {
     const dashboard = new Dashboard(this, 'Dashboard', { dashboardName: `${this.stackName}-rightsdesk` });
     dashboard.addWidgets(
       new TextWidget({ markdown: '# rightsdesk\nDeadlines, delivery and failures.', width: 24, height: 2 }),
-      new GraphWidget({ title: 'Cases overdue', left: [overdue], width: 8 }),
+      new GraphWidget({ title: 'Open cases overdue / escalations sent', left: [overdue], right: [new Metric({ ...ESCALATIONS, statistic: 'Sum', period: Duration.hours(1) })], width: 8 }),
       new GraphWidget({ title: 'API 5xx', left: [api5xx], width: 8 }),
       new GraphWidget({ title: 'SES bounce rate', left: [bounceRate], width: 8 }),
       new GraphWidget({ title: 'Workflow executions failed / timed out', left: workflowFailures, width: 24 }),

@@ -11,7 +11,7 @@ import { DynamoCaseRepository } from './dynamodb/case-repository.ts';
 import { FormTokenEmailControlLinks } from './forms/email-control-links.ts';
 import { JoseFormTokens } from './forms/jose-form-tokens.ts';
 import { DynamoWebhookOutbox } from './dynamodb/webhook-outbox.ts';
-import { withOverdueMetric } from './metrics/overdue-metric.ts';
+import { withEscalationMetric } from './metrics/overdue-metric.ts';
 import { MailerStaffAlerts } from './ses/staff-alerts.ts';
 import { SesMailer } from './ses/mailer.ts';
 import { SfnWorkflowEngine } from './sfn/workflow-engine.ts';
@@ -46,7 +46,7 @@ export function buildWorkflowDeps(
     // Status changes and notices of `api` cases owe the partner a webhook (see usecases/webhooks.ts).
     repo: withWebhookOutbox(new DynamoCaseRepository(clients.dynamo, config.tableName), new DynamoWebhookOutbox(clients.dynamo, config.tableName), options.clock ?? systemClock),
     notifier: options.notifier,
-    alerts: withOverdueMetric(new MailerStaffAlerts(clients.mailer, tenants)),
+    alerts: withEscalationMetric(new MailerStaffAlerts(clients.mailer, tenants)),
     workflows: new SfnWorkflowEngine(clients.sfn, config.arns),
     clock: options.clock ?? systemClock,
     settings: config.settings,

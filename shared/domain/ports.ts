@@ -63,6 +63,8 @@ export interface CaseRepository {
   listByStatus(tenantId: string, status: CaseStatus, options: ListOptions): Promise<Page<Case>>;
   /** Open cases of a tenant, soonest due first (the console inbox, deadline sweeps). */
   listOpen(tenantId: string, options: ListOptions): Promise<Page<Case>>;
+  /** How many open cases of a tenant were due before `instant` (ISO): the overdue gauge. */
+  countOpenDueBefore(tenantId: string, instant: string): Promise<number>;
   /** The id of the case with this reference (GAU-2026-000042), or null. */
   findCaseIdByReference(tenantId: string, reference: string): Promise<string | null>;
   /** A per-tenant, per-year counter for human-readable references (GAU-2026-000042). */

@@ -43,6 +43,7 @@ function bind(repo: CaseRepository): CaseRepository {
     findBySubject: repo.findBySubject.bind(repo),
     listByStatus: repo.listByStatus.bind(repo),
     listOpen: repo.listOpen.bind(repo),
+    countOpenDueBefore: repo.countOpenDueBefore.bind(repo),
     findCaseIdByReference: repo.findCaseIdByReference.bind(repo),
     nextReferenceNumber: repo.nextReferenceNumber.bind(repo),
   };

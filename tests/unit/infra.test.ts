@@ -200,6 +200,16 @@ describe('CDK app', () => {
     service.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(17 3 * * ? *)', State: 'ENABLED' });
   });
 
+  it('counts overdue cases every 5 minutes with nothing but a COUNT query on the open queue', () => {
+    service.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(5 minutes)', State: 'ENABLED' });
+    const [gauge] = Object.values(resourcesOf(service, 'AWS::Lambda::Function')).filter((f) => (f.Properties as { Description?: string }).Description?.startsWith('CasesOverdue gauge'));
+    const role = ((gauge?.Properties as { Role: { 'Fn::GetAtt': [string, string] } }).Role)['Fn::GetAtt'][0];
+    const policies = Object.values(resourcesOf(service, 'AWS::IAM::Policy')).filter((p) => JSON.stringify((p.Properties as { Roles: unknown[] }).Roles).includes(`"${role}"`));
+    const actions = policies.flatMap((p) => (p.Properties as { PolicyDocument: { Statement: Array<{ Action: string | string[] }> } }).PolicyDocument.Statement.flatMap((st) => [st.Action].flat()));
+    expect(actions.filter((a) => a.startsWith('dynamodb:'))).toEqual(['dynamodb:Query']);
+    expect(JSON.stringify(policies)).toContain(`/index/${TABLE_INDEXES.byQueueDue.name}`);
+  });
+
   it('routes the public web form to its own function and keeps generated secrets out of the template', () => {
     service.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /forms/{proxy+}' });
     service.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /forms/{proxy+}' });

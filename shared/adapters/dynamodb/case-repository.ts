@@ -153,6 +153,28 @@ export class DynamoCaseRepository implements CaseRepository {
     return this.pageByDue(TABLE_INDEXES.byQueueDue, queuePartition(tenantId, true), options);
   }
 
+  /** A COUNT query on the open queue (GSI2, sorted by `<dueAt>#<id>`), page by page: no items are read out. */
+  async countOpenDueBefore(tenantId: string, instant: string): Promise<number> {
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: TABLE_INDEXES.byQueueDue.name,
+          KeyConditionExpression: '#pk = :pk AND #sk < :due',
+          ExpressionAttributeNames: { '#pk': TABLE_INDEXES.byQueueDue.partitionKey, '#sk': TABLE_INDEXES.byQueueDue.sortKey },
+          ExpressionAttributeValues: { ':pk': queuePartition(tenantId, true), ':due': instant },
+          Select: 'COUNT',
+          ExclusiveStartKey: start,
+        }),
+      );
+      count += page.Count ?? 0;
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return count;
+  }
+
   async findCaseIdByReference(tenantId: string, reference: string): Promise<string | null> {
     const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: referenceKey(tenantId, reference), ConsistentRead: true }));
     return Item ? z.object({ caseId: z.string() }).parse(Item).caseId : null;

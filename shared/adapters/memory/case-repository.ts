@@ -77,6 +77,10 @@ export class InMemoryCaseRepository implements CaseRepository {
     return this.page(this.tenantCases(tenantId).filter((c) => isOpen(c.status)), options);
   }
 
+  async countOpenDueBefore(tenantId: string, instant: string): Promise<number> {
+    return this.tenantCases(tenantId).filter((c) => isOpen(c.status) && c.dueAt < instant).length;
+  }
+
   async findCaseIdByReference(tenantId: string, reference: string): Promise<string | null> {
     return this.references.get(`${tenantId}/${reference}`) ?? null;
   }

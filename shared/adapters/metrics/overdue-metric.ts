@@ -1,31 +1,28 @@
 import type { Case } from '#domain/case.ts';
 import type { StaffAlerts } from '#domain/ports.ts';
+import type { OverdueGauge } from '#usecases/overdue-gauge.ts';
+import { emfLine, METRICS } from './emf.ts';
 
-/** The metric the "cases overdue" alarm watches (infra/service-stack.ts OVERDUE_METRIC). */
-export const OVERDUE_METRIC = { namespace: 'Rightsdesk', name: 'CasesOverdue' } as const;
+type Log = (line: string) => void;
+const stdout: Log = (line) => console.log(line);
 
 /**
- * Publishes a `CasesOverdue` data point whenever the deadline timer escalates a case, as a
- * CloudWatch Embedded Metric Format log line: CloudWatch turns it into a metric without an SDK
- * call or an IAM permission, and locally it is just a log line.
+ * Publishes a `CaseEscalations` data point whenever the deadline timer escalates a case (the
+ * dashboard's escalation count; the alarm reads the `CasesOverdue` gauge below).
  */
-export function withOverdueMetric(inner: StaffAlerts, log: (line: string) => void = (line) => console.log(line)): StaffAlerts {
+export function withEscalationMetric(inner: StaffAlerts, log: Log = stdout): StaffAlerts {
   return {
     async alert(c: Case, alert) {
       await inner.alert(c, alert);
       if (alert.kind !== 'deadline_escalation') return;
-      log(
-        JSON.stringify({
-          _aws: {
-            Timestamp: Date.now(),
-            CloudWatchMetrics: [{ Namespace: OVERDUE_METRIC.namespace, Dimensions: [[]], Metrics: [{ Name: OVERDUE_METRIC.name, Unit: 'Count' }] }],
-          },
-          [OVERDUE_METRIC.name]: 1,
-          tenantId: c.tenantId,
-          caseId: c.id,
-          dueAt: alert.dueAt,
-        }),
-      );
+      log(emfLine({ [METRICS.caseEscalations]: 1 }, { context: { tenantId: c.tenantId, caseId: c.id, dueAt: alert.dueAt } }));
     },
   };
+}
+
+/** The overdue gauge as metric data: the total (what the alarm watches) and one point per tenant. */
+export function publishOverdueGauge(gauge: OverdueGauge, log: Log = stdout): void {
+  const timestamp = Date.parse(gauge.at);
+  log(emfLine({ [METRICS.casesOverdue]: gauge.total }, { timestamp }));
+  for (const [tenantId, count] of Object.entries(gauge.byTenant)) log(emfLine({ [METRICS.casesOverdue]: count }, { dimensions: { TenantId: tenantId }, timestamp }));
 }
