@@ -4,7 +4,7 @@ import type { Certificate } from './certificate.ts';
 import { DerShapeError, isTime, raw } from './der.ts';
 import { UnsafeInputError } from './errors.ts';
 import { NotSignedDataError, readSignedData, signerIdentifies, type SignedDataView, type SignerView } from './signed-data.ts';
-import { judgeSigner, recordSigner, verifiedOcsp, verifiedTimestamp } from './signer-checks.ts';
+import { judgeSigner, recordSigner, verifiedCrl, verifiedOcsp, verifiedTimestamp } from './signer-checks.ts';
 import type { TrustedList } from './trusted-list.ts';
 import { VerdictBuilder, type SignatureVerdict } from './verdict.ts';
 
@@ -48,7 +48,8 @@ export interface CmsResult {
  * the ESS signing-certificate(-v2) digest → messageDigest equals the digest of the content →
  * the signature over the DER signed attributes verifies with that certificate's key → the
  * signature time-stamp gives the trusted time → embedded OCSP (CAdES revocationValues, the CMS
- * OCSP RevocationInfoChoice, or Adobe's revocation archive) → the shared trusted-list policy.
+ * OCSP RevocationInfoChoice, or Adobe's revocation archive), else a CRL of the signer's CA from
+ * the same places → the shared trusted-list policy.
  * Not a library's SignedData.verify: those use "now", and skip revocation (DESIGN §6).
  */
 export function verifyCms(der: Uint8Array, ctx: CmsContext): CmsResult {
@@ -66,7 +67,7 @@ export function verifyCms(der: Uint8Array, ctx: CmsContext): CmsResult {
   if (!content) return { signatures: [], reasons: ['The signature is detached: the signed file must be given with it.'], content: null };
   if (signed.signers.length === 0) return { signatures: [], reasons: ['The file holds no signature.'], content: enveloped };
 
-  const scope: SignerScope = { content, certs: signed.certificates, otherOcsp: signed.ocspResponses, eContentType: signed.eContentType, ctx };
+  const scope: SignerScope = { content, certs: signed.certificates, otherOcsp: signed.ocspResponses, crls: signed.crls, eContentType: signed.eContentType, ctx };
   const signatures = signed.signers.map((signer) => {
     const v = new VerdictBuilder();
     try {
@@ -85,6 +86,7 @@ interface SignerScope {
   readonly content: Uint8Array;
   readonly certs: readonly Certificate[];
   readonly otherOcsp: readonly Uint8Array[];
+  readonly crls: readonly Uint8Array[];
   readonly eContentType: string;
   readonly ctx: CmsContext;
 }
@@ -125,13 +127,19 @@ function verifySigner(signer: SignerView, s: SignerScope, v: VerdictBuilder): vo
 
   const tokens = (signer.unsignedAttrs.get(OID_CMS.signatureTimeStampToken) ?? []).map(raw);
   const timestamp = verifiedTimestamp(tokens, signer.signature, v);
+  // CAdES revocationValues and Adobe's archive both hold CRLs at [0] and OCSP responses at [1]:
+  // CAdES as BasicOCSPResponses, Adobe as full OCSPResponses.
+  const revocationValues = signer.unsignedAttrs.get(OID_CMS.revocationValues) ?? [];
+  const adobeArchive = attr(OID_CMS.adbeRevocationInfoArchival);
   const ocspValues = [
-    ...(signer.unsignedAttrs.get(OID_CMS.revocationValues) ?? []).flatMap((value) => ocspFromRevocationValues(value, 1, true)),
+    ...revocationValues.flatMap((value) => revocationEntries(value, 1).map(wrapBasicOcsp)),
     ...s.otherOcsp,
-    ...ocspFromRevocationValues(attr(OID_CMS.adbeRevocationInfoArchival), 1, false),
+    ...revocationEntries(adobeArchive, 1),
   ];
   const ocsp = verifiedOcsp(ocspValues, cert, s.certs, s.ctx.trustedList, v);
-  judgeSigner(v, { signingCert: cert, timestamp, ocsp, trustedList: s.ctx.trustedList, at: s.ctx.at });
+  const crls = [...revocationValues.flatMap((value) => revocationEntries(value, 0)), ...s.crls, ...revocationEntries(adobeArchive, 0)];
+  const crl = ocsp ? undefined : verifiedCrl(crls, cert, s.certs, s.ctx.trustedList, v);
+  judgeSigner(v, { signingCert: cert, timestamp, ocsp, crl, trustedList: s.ctx.trustedList, at: s.ctx.at });
 }
 
 /** The certificate digest the signer committed to (ESS SigningCertificateV2, else v1 with SHA-1). */
@@ -159,21 +167,14 @@ function essBinding(v2: unknown, v1: unknown): { hash: string; certHash: Buffer 
   return undefined;
 }
 
-/**
- * OCSP responses from CAdES revocationValues (`[1] SEQUENCE OF BasicOCSPResponse`) or Adobe's
- * revocation archive (`[1] SEQUENCE OF OCSPResponse`), as full OCSPResponse DER.
- */
-function ocspFromRevocationValues(value: unknown, tag: number, basic: boolean): Uint8Array[] {
+/** The DER entries of `[tag] EXPLICIT SEQUENCE OF …` in a CAdES RevocationValues or Adobe RevocationInfoArchival. */
+function revocationEntries(value: unknown, tag: number): Uint8Array[] {
   if (!(value instanceof asn1js.Sequence)) return [];
   const out: Uint8Array[] = [];
   for (const item of value.valueBlock.value) {
     if (item.idBlock.tagClass !== 3 || item.idBlock.tagNumber !== tag || !(item instanceof asn1js.Constructed)) continue;
     const list = item.valueBlock.value[0];
-    if (!(list instanceof asn1js.Sequence)) continue;
-    for (const entry of list.valueBlock.value) {
-      const der = raw(entry);
-      out.push(basic ? wrapBasicOcsp(der) : der);
-    }
+    if (list instanceof asn1js.Sequence) out.push(...list.valueBlock.value.map(raw));
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { errors, flattenedVerify, type FlattenedJWSInput } from 'jose';
 import { Certificate } from './certificate.ts';
 import { wrapBasicOcsp } from './cms.ts';
 import { UnsafeInputError } from './errors.ts';
-import { judgeSigner, recordSigner, verifiedOcsp, verifiedTimestamp } from './signer-checks.ts';
+import { judgeSigner, recordSigner, verifiedCrl, verifiedOcsp, verifiedTimestamp } from './signer-checks.ts';
 import type { TrustedList } from './trusted-list.ts';
 import { VerdictBuilder, type SignatureVerdict } from './verdict.ts';
 
@@ -78,10 +78,17 @@ async function verifyOne(jws: FlattenedJWSInput, trustedList: TrustedList, at: D
   const unsigned = etsiU(jws.header);
   const tokens = unsigned.flatMap((u) => list(record(u.sigTst)?.tstTokens)).flatMap((t) => (typeof record(t)?.val === 'string' ? [base64(record(t)!.val as string)] : []));
   const timestamp = verifiedTimestamp(tokens, new Uint8Array(Buffer.from(jws.signature, 'ascii')), v);
-  const ocspValues = unsigned.flatMap((u) => list(record(u.rVals)?.ocspVals)).flatMap((o) => (typeof o === 'string' ? [wrapBasicOcsp(base64(o))] : []));
+  // rVals entries: the base64 DER itself, or a pkiOb object `{ val }` (ETSI TS 119 182-1).
+  const pkiObjects = (key: 'ocspVals' | 'crlVals') =>
+    unsigned.flatMap((u) => list(record(u.rVals)?.[key])).flatMap((entry) => {
+      const value = typeof entry === 'string' ? entry : record(entry)?.val;
+      return typeof value === 'string' ? [base64(value)] : [];
+    });
+  const ocspValues = pkiObjects('ocspVals').map(wrapBasicOcsp);
   const extra = unsigned.flatMap((u) => list(u.xVals)).flatMap((x) => (typeof record(x)?.x509Cert === 'string' ? [Certificate.fromDer(base64(record(x)!.x509Cert as string))] : []));
   const ocsp = verifiedOcsp(ocspValues, cert, [...certs, ...extra], trustedList, v);
-  judgeSigner(v, { signingCert: cert, timestamp, ocsp, trustedList, at });
+  const crl = ocsp ? undefined : verifiedCrl(pkiObjects('crlVals'), cert, [...certs, ...extra], trustedList, v);
+  judgeSigner(v, { signingCert: cert, timestamp, ocsp, crl, trustedList, at });
 }
 
 function parseJws(bytes: Uint8Array): FlattenedJWSInput[] {

@@ -26,6 +26,8 @@ export interface SignedDataView {
   readonly certificates: readonly Certificate[];
   /** OCSP responses carried as CMS "other" revocation info (RFC 5940). */
   readonly ocspResponses: readonly Uint8Array[];
+  /** CRLs (CertificateList DER) among the revocation choices. */
+  readonly crls: readonly Uint8Array[];
   readonly signers: readonly SignerView[];
 }
 
@@ -53,8 +55,10 @@ export function readSignedData(der: Uint8Array): SignedDataView {
       return [];
     }
   });
-  const ocspResponses = present(contextElement(fields, 1), what).flatMap((choice) => {
-    // RevocationInfoChoice: a CRL (read nowhere: README, known limits) or [1] OtherRevocationInfoFormat.
+  const revocationChoices = present(contextElement(fields, 1), what);
+  // RevocationInfoChoice: a CertificateList (a SEQUENCE) or [1] OtherRevocationInfoFormat.
+  const crls = revocationChoices.filter((choice) => choice.idBlock.tagClass === 1).map(raw);
+  const ocspResponses = revocationChoices.flatMap((choice) => {
     if (!isContext(choice, 1)) return [];
     const [format, info] = elements(choice, what);
     return oid(format, what) === OID_OCSP_RESPONSE_REVINFO && info ? [raw(info)] : [];
@@ -65,6 +69,7 @@ export function readSignedData(der: Uint8Array): SignedDataView {
     eContent,
     certificates,
     ocspResponses,
+    crls,
     signers: elements(signerInfos, what).map((info) => readSigner(info, what)),
   };
 }

@@ -1,5 +1,6 @@
 import { UnsupportedAlgorithmError } from './algorithms.ts';
 import { OID, type Certificate } from './certificate.ts';
+import { checkCrl, CrlError, type CrlResult } from './crl.ts';
 import { checkOcsp, OcspError, type OcspResult } from './ocsp.ts';
 import { checkTimestamp, TimestampError, type TimestampResult } from './timestamp.ts';
 import { checkIssuingCa, checkOcspResponder, checkTimestampAuthority, isoDate, isoMinute } from './trust-policy.ts';
@@ -13,13 +14,15 @@ import type { SignerIdentity, VerdictBuilder } from './verdict.ts';
  * CAdES/PAdES/S-MIME and JAdES all end here, so "qualified" means the same in every format.
  */
 
-/** How far an OCSP response may precede the time-stamp (clock skew between services). */
-const OCSP_BEFORE_TIMESTAMP_MS = 15 * 60 * 1000;
+/** How far revocation data (OCSP, CRL) may precede the time-stamp (clock skew between services). */
+const REVOCATION_BEFORE_TIMESTAMP_MS = 15 * 60 * 1000;
 
 export interface SignerEvidence {
   readonly signingCert: Certificate;
   readonly timestamp: TimestampResult | undefined;
   readonly ocsp: OcspResult | undefined;
+  /** Used only where no OCSP response answers: an embedded CRL of the signer's CA. */
+  readonly crl?: CrlResult | undefined;
   readonly trustedList: TrustedList;
   /** Validation time; never read from the clock here. */
   readonly at: Date;
@@ -58,10 +61,16 @@ export function judgeSigner(v: VerdictBuilder, e: SignerEvidence): void {
     if (ocsp.status.kind === 'revoked') {
       if (!trustedTime || ocsp.status.at.getTime() <= trustedTime.getTime()) v.invalid(`The signer's certificate was revoked on ${isoDate(ocsp.status.at)} (OCSP).`);
     } else if (ocsp.status.kind === 'unknown') v.invalid("The OCSP responder does not know the signer's certificate.");
-    if (timestamp && ocsp.producedAt.getTime() < timestamp.genTime.getTime() - OCSP_BEFORE_TIMESTAMP_MS) {
+    if (timestamp && ocsp.producedAt.getTime() < timestamp.genTime.getTime() - REVOCATION_BEFORE_TIMESTAMP_MS) {
       v.notQualified('The revocation check (OCSP) was made before the signature was time-stamped, so it does not cover the signing time.');
     }
-  } else if (!v.isInvalid) v.notQualified("No revocation information (OCSP) is embedded, so it cannot be shown that the signer's certificate was not revoked.");
+  } else if (e.crl) {
+    const { status, thisUpdate } = e.crl;
+    if (status.kind === 'revoked' && (!trustedTime || status.at.getTime() <= trustedTime.getTime())) v.invalid(`The signer's certificate was revoked on ${isoDate(status.at)} (CRL).`);
+    if (timestamp && thisUpdate.getTime() < timestamp.genTime.getTime() - REVOCATION_BEFORE_TIMESTAMP_MS) {
+      v.notQualified('The revocation list (CRL) was issued before the signature was time-stamped, so it does not cover the signing time.');
+    }
+  } else if (!v.isInvalid) v.notQualified("No revocation information (OCSP or CRL) is embedded, so it cannot be shown that the signer's certificate was not revoked.");
 
   const list = e.trustedList;
   if (!list.signer) v.notQualified('The trusted list was not checked against its signer certificate, so no signature can be called qualified with it.');
@@ -110,6 +119,30 @@ export function verifiedOcsp(responses: readonly Uint8Array[], signer: Certifica
         return checkOcsp(der, signer, issuer, pool);
       } catch (error) {
         if (error instanceof OcspError || error instanceof UnsupportedAlgorithmError) problems.push(error.message);
+        else throw error;
+      }
+    }
+  }
+  if (issuers.length === 0) problems.push("The certificate of the signer's issuer is neither in the signature nor in the trusted list.");
+  v.invalid(...[...new Set(problems)].map((p) => `Revocation data: ${lowerFirst(p)}`));
+  return undefined;
+}
+
+/**
+ * The first embedded CRL that the signer's own CA issued and signed, for signatures that carry
+ * CRLs instead of OCSP (checked only when no OCSP response answered). Unusable lists make the
+ * signature invalid with the reason; none at all is for `judgeSigner` to report.
+ */
+export function verifiedCrl(crls: readonly Uint8Array[], signer: Certificate, embedded: readonly Certificate[], list: TrustedList, v: VerdictBuilder): CrlResult | undefined {
+  if (crls.length === 0) return undefined;
+  const issuers = [...embedded, ...list.services.flatMap((s) => s.certificates)].filter((c) => signer.isIssuedBy(c));
+  const problems: string[] = [];
+  for (const der of crls) {
+    for (const issuer of issuers) {
+      try {
+        return checkCrl(der, signer, issuer);
+      } catch (error) {
+        if (error instanceof CrlError || error instanceof UnsupportedAlgorithmError) problems.push(error.message);
         else throw error;
       }
     }

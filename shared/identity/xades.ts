@@ -3,7 +3,7 @@ import { digest, digestNameForUri, UnsupportedAlgorithmError } from './algorithm
 import { c14nMethod, canonicalize } from './c14n.ts';
 import { Certificate } from './certificate.ts';
 import { UnsafeInputError } from './errors.ts';
-import { judgeSigner, recordSigner, verifiedOcsp, verifiedTimestamp } from './signer-checks.ts';
+import { judgeSigner, recordSigner, verifiedCrl, verifiedOcsp, verifiedTimestamp } from './signer-checks.ts';
 import type { TimestampResult } from './timestamp.ts';
 import type { TrustedList } from './trusted-list.ts';
 import { VerdictBuilder, type SignatureVerdict } from './verdict.ts';
@@ -102,7 +102,9 @@ function verifyInto(signature: Element, ctx: XadesContext, v: VerdictBuilder): v
   const timestamp = signatureTimestamp(signature, usp, v);
   const ocspValues = usp ? descendants(usp, NS.xades, 'EncapsulatedOCSPValue').map((e) => base64Bytes(text(e))) : [];
   const ocsp = verifiedOcsp(ocspValues, signingCert, [...valueCerts, ...keyInfoCerts], ctx.trustedList, v);
-  judgeSigner(v, { signingCert, timestamp, ocsp, trustedList: ctx.trustedList, at: ctx.at });
+  const crlValues = usp ? descendants(usp, NS.xades, 'EncapsulatedCRLValue').map((e) => base64Bytes(text(e))) : [];
+  const crl = ocsp ? undefined : verifiedCrl(crlValues, signingCert, [...valueCerts, ...keyInfoCerts], ctx.trustedList, v);
+  judgeSigner(v, { signingCert, timestamp, ocsp, crl, trustedList: ctx.trustedList, at: ctx.at });
 }
 
 /** The candidate whose digest SigningCertificate(V2) names; the first Cert is the signer's. */
