@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyCms } from '#identity/cms.ts';
+import { verifySignedFile } from '#identity/verify-file.ts';
 import type { TrustedList } from '#identity/trusted-list.ts';
 import type { FixtureCase, IdentityFixtures } from '../../tools/fixtures/generate.ts';
 import { openssl } from '../../tools/fixtures/pki.ts';
@@ -85,5 +86,15 @@ describe('CRLs as revocation data', () => {
     const none = judge(withCrlInsteadOfOcsp('qualified', null));
     expect({ valid: none.valid, qualified: none.qualified }).toEqual({ valid: true, qualified: false });
     expect(none.reasons.join('\n')).toMatch(/No revocation information \(OCSP or CRL\)/);
+  });
+
+  it('reads JAdES rVals.crlVals (pkiOb objects) in place of OCSP', async () => {
+    const jws = JSON.parse(Buffer.from(readBytes(fx.files.jades.qualified.file)).toString('utf8')) as { header: { etsiU: unknown[] } };
+    jws.header.etsiU = jws.header.etsiU.filter((u) => !JSON.stringify(u).includes('rVals'));
+    const bytes = (crl: Uint8Array) => new TextEncoder().encode(JSON.stringify({ ...jws, header: { etsiU: [...jws.header.etsiU, { rVals: { crlVals: [{ val: Buffer.from(crl).toString('base64') }] } }] } }));
+    const good = await verifySignedFile({ bytes: bytes(crlOf('issuing-ca')), fileName: 'request.json', trustedList: tl, at });
+    expect({ valid: good.valid, qualified: good.qualified, reasons: good.reasons }).toEqual({ valid: true, qualified: true, reasons: [] });
+    const foreign = await verifySignedFile({ bytes: bytes(crlOf('untrusted-ca')), fileName: 'request.json', trustedList: tl, at });
+    expect(foreign.valid).toBe(false);
   });
 });
