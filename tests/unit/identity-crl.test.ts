@@ -5,6 +5,8 @@ import * as asn1js from 'asn1js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyCms } from '#identity/cms.ts';
 import { verifySignedFile } from '#identity/verify-file.ts';
+import { readZip } from '#identity/zip.ts';
+import { writeZip } from '../../tools/fixtures/zip-write.ts';
 import type { TrustedList } from '#identity/trusted-list.ts';
 import type { FixtureCase, IdentityFixtures } from '../../tools/fixtures/generate.ts';
 import { openssl } from '../../tools/fixtures/pki.ts';
@@ -96,5 +98,23 @@ describe('CRLs as revocation data', () => {
     expect({ valid: good.valid, qualified: good.qualified, reasons: good.reasons }).toEqual({ valid: true, qualified: true, reasons: [] });
     const foreign = await verifySignedFile({ bytes: bytes(crlOf('untrusted-ca')), fileName: 'request.json', trustedList: tl, at });
     expect(foreign.valid).toBe(false);
+  });
+
+  it('reads XAdES CRLValues in an ASiC-E container in place of OCSP', async () => {
+    const container = (c: FixtureCase, crl: Uint8Array) => {
+      const entries = readZip(readBytes(fx.files.asice[c].file)).map((e) => {
+        if (!e.name.startsWith('META-INF/signatures')) return { name: e.name, bytes: e.bytes, store: e.method === 0 };
+        const xml = Buffer.from(e.bytes).toString('utf8');
+        const swapped = xml.replace(/<xades:OCSPValues>[\s\S]*?<\/xades:OCSPValues>/, `<xades:CRLValues><xades:EncapsulatedCRLValue>${Buffer.from(crl).toString('base64')}</xades:EncapsulatedCRLValue></xades:CRLValues>`);
+        expect(swapped).not.toBe(xml);
+        return { name: e.name, bytes: new TextEncoder().encode(swapped), store: e.method === 0 };
+      });
+      return verifySignedFile({ bytes: writeZip(entries), fileName: 'request.asice', trustedList: tl, at });
+    };
+    const good = await container('qualified', crlOf('issuing-ca'));
+    expect({ valid: good.valid, qualified: good.qualified, reasons: good.reasons }).toEqual({ valid: true, qualified: true, reasons: [] });
+    const revoked = await container('revoked', crlOf('issuing-ca'));
+    expect(revoked.valid).toBe(false);
+    expect(revoked.reasons.join('\n')).toMatch(/revoked on \d{4}-\d\d-\d\d \(CRL\)/);
   });
 });
