@@ -169,8 +169,10 @@ export class ServiceStack extends Stack {
         PUBLIC_BASE_URL: publicBaseUrl,
         ...(config.formFrameAncestors ? { FORM_FRAME_ANCESTORS: config.formFrameAncestors } : {}),
       },
-      // Identity requests carry e-mail control links signed like the web form's (same confirmation page).
+      // Identity requests carry e-mail control links signed like the web form's (same confirmation page),
+      // and answers too large to attach carry signed download links the web form redeems.
       'workflow-await-subject': { FORM_SECRET: formSecret.secretValue.unsafeUnwrap(), PUBLIC_BASE_URL: publicBaseUrl },
+      'workflow-conclude': { FORM_SECRET: formSecret.secretValue.unsafeUnwrap(), PUBLIC_BASE_URL: publicBaseUrl },
       webhooks: config.webhookKeysSecretArn ? { WEBHOOK_SIGNING_KEYS: SecretValue.secretsManager(config.webhookKeysSecretArn).unsafeUnwrap() } : {},
       'trusted-list-refresh': {
         TL_LOTL_URL: config.trustedListSource,
@@ -233,6 +235,8 @@ export class ServiceStack extends Stack {
     const forms = this.required(functions, 'forms');
     this.grantTable(forms, data, TABLE_ACTIONS.readWrite);
     for (const statement of [sendMail, startWorkflows, evidenceObjects]) forms.addToRolePolicy(statement);
+    // Signed download links: the web form presigns a short GET for an answer file (read only).
+    forms.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [answersObjectsArn] }));
 
     const webhooks = this.required(functions, 'webhooks');
     this.grantTable(webhooks, data, TABLE_ACTIONS.readWrite);
@@ -259,7 +263,7 @@ export class ServiceStack extends Stack {
     }
     for (const fn of [api, consolePages, ...steps]) this.acknowledgeWildcards(fn, [wildcards.evidence, wildcards.answers, wildcards.timers]);
     this.acknowledgeWildcards(inbound, [wildcards.evidence, wildcards.inbound]);
-    this.acknowledgeWildcards(forms, [wildcards.evidence]);
+    this.acknowledgeWildcards(forms, [wildcards.evidence, wildcards.answers]);
 
     // Receiving: raw mail lands in the inbound bucket (the evidence of receipt) before anything
     // parses it; then the inbound function runs asynchronously (retries + dead-letter queue).

@@ -9,6 +9,7 @@ import { loadLetterFont, PdfLetterRenderer } from '#adapters/pdf/letter-pdf.ts';
 import { webhookJwks } from '#adapters/webhooks/jose-signer.ts';
 import { localFormsSecret, localWebhookKeys } from './webhook-keys.ts';
 import { localPartnerAssertionKeys, mintLocalAssertion, partnerAssertionKeysEnv } from './partner-assertion-keys.ts';
+import { s3ClientFor } from '#adapters/email-deps.ts';
 import { buildFormsDeps } from '#adapters/forms-deps.ts';
 import { loadFormsConfig } from '#config/forms-config.ts';
 import { createFormsApp } from '#http/forms/forms-app.tsx';
@@ -171,7 +172,11 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     root.route(
       '/forms',
       createFormsApp(
-        buildFormsDeps(formsConfig, { ...apiDeps, clock: workflows.clock, dynamo: formsDynamo, tableName: LOCAL_TABLE, workflows: workflows.engine }),
+        buildFormsDeps(
+          formsConfig,
+          { ...apiDeps, clock: workflows.clock, dynamo: formsDynamo, tableName: LOCAL_TABLE, workflows: workflows.engine },
+          { answers: { s3: s3ClientFor(mailConfig), bucket: mailConfig.answersBucket } },
+        ),
       ),
     );
     root.all('*', (c) => app.fetch(c.req.raw, c.env));

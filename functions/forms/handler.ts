@@ -21,7 +21,8 @@ import { tenantRegistry } from '#tenants/registry.ts';
 const mail = loadMailConfig();
 const dynamo = new DynamoDBClient({ region: mail.region, ...(mail.dynamodbEndpoint ? { endpoint: mail.dynamodbEndpoint } : {}) });
 const mailer = new SesMailer(new SESv2Client({ region: mail.region, ...(mail.sesEndpoint ? { endpoint: mail.sesEndpoint } : {}) }), mail.sesConfigurationSet ? { configurationSet: mail.sesConfigurationSet } : {});
-const { notifier } = buildMailAdapters(mail, { dynamo, s3: s3ClientFor(mail), mailer });
+const s3 = s3ClientFor(mail);
+const { notifier } = buildMailAdapters(mail, { dynamo, s3, mailer });
 const { workflows } = buildWorkflowEngine(loadWorkflowEngineConfig());
 if (!workflows) throw new Error('The forms function needs CASE_WORKFLOW_ARN and DEADLINE_TIMER_ARN.');
 const deps = buildFormsDeps(loadFormsConfig(), {
@@ -33,7 +34,7 @@ const deps = buildFormsDeps(loadFormsConfig(), {
   dynamo,
   tableName: mail.tableName,
   workflows,
-});
+}, { answers: { s3, bucket: mail.answersBucket } });
 const root = new Hono();
 root.route('/forms', createFormsApp(deps));
 

@@ -1,7 +1,7 @@
 import { buildMailAdapters, s3ClientFor, type MailAdapters } from '#adapters/email-deps.ts';
 import { lambdaLetterRenderer } from '#adapters/lambda/letter-renderer.ts';
 import { S3AnswerDownloads } from '#adapters/s3/answer-downloads.ts';
-import { buildWorkflowDeps, emailControlLinks, workflowClients } from '#adapters/workflow-deps.ts';
+import { answerDownloadLinks, buildWorkflowDeps, emailControlLinks, workflowClients } from '#adapters/workflow-deps.ts';
 import { loadEmailControlConfig } from '#config/forms-config.ts';
 import { loadLetterConfig } from '#config/letter-config.ts';
 import { loadMailConfig } from '#config/mail-config.ts';
@@ -20,11 +20,12 @@ export function composeWorkflowHandlers(identity?: (mail: MailAdapters) => Ident
   const clients = workflowClients(config);
   const mail = loadMailConfig();
   const s3 = s3ClientFor(mail);
-  const downloads = new S3AnswerDownloads(s3, mail.answersBucket, mail.answerLinkTtlSeconds, systemClock);
+  // Only await-subject (e-mail control links) and conclude (answer download links) are given the
+  // forms secret (infra/service-stack.ts).
+  const links = loadEmailControlConfig();
+  const downloads = new S3AnswerDownloads(s3, mail.answersBucket, mail.answerLinkTtlSeconds, systemClock, links ? answerDownloadLinks(links) : undefined);
   const renderer = lambdaLetterRenderer(loadLetterConfig().functionName, config.region);
   const adapters = buildMailAdapters(mail, { dynamo: clients.dynamo, s3, mailer: clients.mailer }, undefined, { downloads, ...(renderer ? { renderer } : {}) });
-  // Only the await-subject function is given the forms secret (infra/service-stack.ts).
-  const links = loadEmailControlConfig();
   return createWorkflowHandlers(
     buildWorkflowDeps(config, clients, { notifier: adapters.notifier, ...(identity ? { identity: identity(adapters) } : {}), ...(links ? { links: emailControlLinks(links) } : {}) }),
   );

@@ -5,7 +5,7 @@ import { buildMailAdapters, s3ClientFor } from '#adapters/email-deps.ts';
 import { loadLetterFont, PdfLetterRenderer } from '#adapters/pdf/letter-pdf.ts';
 import { S3AnswerDownloads } from '#adapters/s3/answer-downloads.ts';
 import { STATE_MACHINES } from '#adapters/sfn/definitions.ts';
-import { buildWorkflowDeps, emailControlLinks, workflowClients } from '#adapters/workflow-deps.ts';
+import { answerDownloadLinks, buildWorkflowDeps, emailControlLinks, workflowClients } from '#adapters/workflow-deps.ts';
 import { qesIdentityVerifier } from '#adapters/identity/qes-wiring.ts';
 import type { MailConfig } from '#config/mail-config.ts';
 import type { WorkflowConfig } from '#config/workflow-config.ts';
@@ -79,7 +79,7 @@ export async function startLocalWorkflows(options: LocalWorkflowsOptions): Promi
   };
   const clients = workflowClients(config);
   const s3 = s3ClientFor(options.mail);
-  const downloads = new S3AnswerDownloads(s3, options.mail.answersBucket, options.mail.answerLinkTtlSeconds, clock);
+  const downloads = new S3AnswerDownloads(s3, options.mail.answersBucket, options.mail.answerLinkTtlSeconds, clock, options.emailControl ? answerDownloadLinks(options.emailControl, clock) : undefined);
   // Letters render in-process locally (on AWS: the `letters` function).
   const renderer = new PdfLetterRenderer(loadLetterFont());
   const { notifier, messages, evidence, inboundMail } = buildMailAdapters(options.mail, { dynamo: clients.dynamo, s3, mailer: clients.mailer }, tenantRegistry, { downloads, renderer, clock });

@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { FormsConfig } from '#config/forms-config.ts';
 import { randomIds, type CaseRepository, type Clock, type Mailer, type SubjectNotifier, type WorkflowEngine } from '#domain/ports.ts';
 import type { FormsDeps } from '#http/forms/forms-app.tsx';
@@ -6,12 +7,13 @@ import type { TenantRegistry } from '#tenants/registry.ts';
 import { DynamoRateLimiter } from './dynamodb/rate-limiter.ts';
 import { DynamoUsedTokens } from './dynamodb/used-tokens.ts';
 import { JoseFormTokens } from './forms/jose-form-tokens.ts';
+import { presignedGet, REDIRECT_URL_SECONDS } from './s3/answer-downloads.ts';
 
 /** The web form's composition: the same repository, notifier and workflows as the API, plus its tokens. */
 export function buildFormsDeps(
   config: FormsConfig,
   base: { tenants: TenantRegistry; repo: CaseRepository; mailer: Mailer; notifier?: SubjectNotifier; clock: Clock; dynamo: DynamoDBClient; tableName: string; workflows: WorkflowEngine },
-  options: { minFormAgeSeconds?: number } = {},
+  options: { minFormAgeSeconds?: number; answers?: { readonly s3: S3Client; readonly bucket: string } } = {},
 ): FormsDeps {
   return {
     tenants: base.tenants,
@@ -28,5 +30,10 @@ export function buildFormsDeps(
     frameAncestors: config.frameAncestors,
     rateLimit: { max: config.rateLimit, windowSeconds: 600 },
     rateLimiter: new DynamoRateLimiter(base.dynamo, base.tableName),
+    ...(options.answers ? { answerFiles: answerFiles(options.answers.s3, options.answers.bucket) } : {}),
   };
+}
+
+function answerFiles(s3: S3Client, bucket: string): NonNullable<FormsDeps['answerFiles']> {
+  return { presignedUrl: (key) => presignedGet(s3, bucket, key, REDIRECT_URL_SECONDS) };
 }

@@ -10,6 +10,7 @@ import { withWebhookOutbox } from '#usecases/webhooks.ts';
 import { DynamoCaseRepository } from './dynamodb/case-repository.ts';
 import { FormTokenEmailControlLinks } from './forms/email-control-links.ts';
 import { JoseFormTokens } from './forms/jose-form-tokens.ts';
+import type { DownloadLinks } from './s3/answer-downloads.ts';
 import { DynamoWebhookOutbox } from './dynamodb/webhook-outbox.ts';
 import { withEscalationMetric } from './metrics/overdue-metric.ts';
 import { MailerStaffAlerts } from './ses/staff-alerts.ts';
@@ -58,4 +59,9 @@ export function buildWorkflowDeps(
 /** E-mail control links signed with the web form's secret, pointing at its confirmation page. */
 export function emailControlLinks(config: { readonly secret: string; readonly baseUrl: string | (() => string) }, clock: Clock = systemClock): EmailControlLinks {
   return new FormTokenEmailControlLinks(new JoseFormTokens(config.secret, { now: () => clock.now() }), config.baseUrl, clock);
+}
+
+/** Signed links to answer files, served by the web form's download route (S3AnswerDownloads). */
+export function answerDownloadLinks(config: { readonly secret: string; readonly baseUrl: string | (() => string) }, clock: Clock = systemClock): DownloadLinks {
+  return { tokens: new JoseFormTokens(config.secret, { now: () => clock.now() }), baseUrl: config.baseUrl };
 }

@@ -8,12 +8,13 @@ import type { Language } from './channels.ts';
  */
 
 /**
- * Publishes a file for a limited time and returns a link to it (S3 presigned GET on AWS and
- * locally). Example: `await downloads.publish('answers/gautora/c1/m1/data.json', file)` →
- * `{ url: 'https://…?X-Amz-Expires=604800…', expiresAt: '2026-12-01T10:00:00.000Z' }`.
+ * Publishes a file for a limited time and returns a link to it: a signed link to the web form's
+ * download route, which hands out a short presigned S3 URL at each use (presigned S3 URLs alone
+ * without a forms secret). Example: `await downloads.publish('gautora', 'answers/gautora/c1/m1/data.json', file)`
+ * → `{ url: 'https://privacy.example.lt/forms/gautora/download?token=…', expiresAt: '2026-12-01T10:00:00.000Z' }`.
  */
 export interface AnswerDownloads {
-  publish(key: string, file: AnswerFile): Promise<{ readonly url: string; readonly expiresAt: string }>;
+  publish(tenantId: string, key: string, file: AnswerFile): Promise<{ readonly url: string; readonly expiresAt: string }>;
 }
 
 /** Everything a printed letter shows, already in words: the renderer only lays it out. */

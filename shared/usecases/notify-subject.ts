@@ -128,7 +128,7 @@ async function linkLargeAttachments(deps: NotifierDeps, c: Case, notice: Notice,
   if (!deps.downloads || files.length === 0 || total <= (deps.attachmentLimitBytes ?? DEFAULT_ATTACHMENT_LIMIT_BYTES)) return notice;
   const links = [];
   for (const file of files) {
-    const published = await deps.downloads.publish(`answers/${c.tenantId}/${c.id}/${id}/${file.filename}`, file);
+    const published = await deps.downloads.publish(c.tenantId, `answers/${c.tenantId}/${c.id}/${id}/${file.filename}`, file);
     links.push({ filename: file.filename, url: published.url, expiresAt: published.expiresAt });
   }
   return { ...notice, attachments: [], links };

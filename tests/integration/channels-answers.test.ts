@@ -85,6 +85,37 @@ describe('answers per right (e-mail channel, real stand-ins)', () => {
   });
 });
 
+describe('signed download links (answers too large to attach)', () => {
+  it('sends a link the web form redeems for a fresh presigned URL at each use, for this tenant only', async () => {
+    const signed = await channelsRig({ attachmentLimitBytes: 200, signedDownloadLinks: true });
+    try {
+      const email = `signed.${unique()}@example.lt`;
+      const { case: c } = await submitRequest(
+        { tenants: tenantRegistry, repo: signed.repo, mailer: new RecordingMailer(), clock: systemClock, ids: randomIds, notifier: signed.adapters.notifier },
+        { tenantId: 'softera', channel: 'email', actor: { kind: 'subject', id: email }, request: { rights: [{ type: 'access' }], subject: { name: 'Big Data', email }, language: 'en' } },
+      );
+      await signed.answer(c, 'Your data are too large to attach.', DATA);
+      const answer = (await signed.outboxTo(email)).find((m) => m.subject.includes('The answer'));
+      const link = /(http:\/\/forms\.test\/forms\/softera\/download\?token=\S+)/.exec(answer?.body.text ?? '')?.[1];
+      expect(link).toBeDefined();
+      expect(link).not.toContain('X-Amz-');
+      const redirect = await signed.forms.request(link!);
+      expect(redirect.status).toBe(302);
+      expect(redirect.headers.get('cache-control')).toBe('no-store');
+      const presigned = redirect.headers.get('location')!;
+      expect(presigned).toContain('X-Amz-Expires=300');
+      const downloaded = await fetch(presigned);
+      expect(downloaded.status).toBe(200);
+      expect(((await downloaded.json()) as { reference: string }).reference).toBe(c.reference);
+      // The same token on another tenant's route, or altered, is refused.
+      expect((await signed.forms.request(link!.replace('/softera/', '/gautora/'))).status).toBe(400);
+      expect((await signed.forms.request(`${link!.slice(0, -4)}AAAA`)).status).toBe(400);
+    } finally {
+      signed.stop();
+    }
+  });
+});
+
 describe('retried workflow steps (Step Functions Retry)', () => {
   it('does not send the answer twice when the conclude step fails after sending and is retried', async () => {
     const { c, email } = await emailCase('softera', ['access'], 'en');

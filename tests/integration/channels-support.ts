@@ -1,18 +1,23 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { Hono } from 'hono';
 import { expect, inject } from 'vitest';
 import { buildApiDeps } from '#adapters/api-deps.ts';
 import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
 import { buildMailAdapters, type MailAdapters } from '#adapters/email-deps.ts';
+import { buildFormsDeps } from '#adapters/forms-deps.ts';
+import { JoseFormTokens } from '#adapters/forms/jose-form-tokens.ts';
 import { loadLetterFont, PdfLetterRenderer } from '#adapters/pdf/letter-pdf.ts';
 import { S3AnswerDownloads } from '#adapters/s3/answer-downloads.ts';
 import { SesMailer } from '#adapters/ses/mailer.ts';
 import { loadApiConfig } from '#config/api-config.ts';
+import { loadFormsConfig } from '#config/forms-config.ts';
 import { loadMailConfig, type MailConfig } from '#config/mail-config.ts';
 import type { AnswerContent } from '#domain/answer.ts';
 import type { Case } from '#domain/case.ts';
 import { systemClock, type WorkflowEngine } from '#domain/ports.ts';
 import { DEFAULT_WORKFLOW_SETTINGS, updateCase } from '#domain/workflow.ts';
 import { createApp } from '#http/app.ts';
+import { createFormsApp } from '#http/forms/forms-app.tsx';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { concludeCase } from '#usecases/workflow/conclude.ts';
 import type { WorkflowDeps } from '#usecases/workflow/deps.ts';
@@ -21,6 +26,8 @@ import { ephemeralIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER, type LocalIssuer } from 
 import { dynamoClientFor, LOCAL_CREDENTIALS, LOCAL_REGION, readOutbox, s3ClientFor, type OutboxEmail } from './helpers.ts';
 
 export const CHANNEL_BUCKETS = { inbound: 'channels-test-inbound', evidence: 'channels-test-evidence', answers: 'channels-test-answers' };
+
+const FORMS_SECRET = 'f'.repeat(40);
 
 export const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
 
@@ -33,6 +40,8 @@ export interface ChannelsRig {
   readonly repo: DynamoCaseRepository;
   readonly issuer: LocalIssuer;
   readonly app: ReturnType<typeof createApp>;
+  /** The web form app (its download route redeems signed answer links), at http://forms.test/forms. */
+  readonly forms: Hono;
   staff(tenant: string, method: string, path: string, body?: unknown, role?: 'agent' | 'approver' | 'admin'): Promise<Response>;
   /**
    * Puts the case in `answered` with this draft and runs the workflow's last step (the answer
@@ -48,7 +57,7 @@ export interface ChannelsRig {
  * The channels on the real stand-ins: DynamoDB Local, the S3 and SES stand-ins, the letter
  * renderer (pdf-lib) and the staff API in-process. `attachmentLimitBytes` forces download links.
  */
-export async function channelsRig(options: { attachmentLimitBytes?: number } = {}): Promise<ChannelsRig> {
+export async function channelsRig(options: { attachmentLimitBytes?: number; signedDownloadLinks?: boolean } = {}): Promise<ChannelsRig> {
   Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: LOCAL_REGION });
   const s3 = s3ClientFor(inject('s3Endpoint'));
   await ensureBuckets(s3, Object.values(CHANNEL_BUCKETS));
@@ -65,7 +74,8 @@ export async function channelsRig(options: { attachmentLimitBytes?: number } = {
   const dynamo = dynamoClientFor(inject('dynamodbEndpoint'));
   const mailer = new SesMailer(new SESv2Client({ endpoint: inject('sesEndpoint'), region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
   const renderer = new PdfLetterRenderer(loadLetterFont());
-  const downloads = new S3AnswerDownloads(s3, CHANNEL_BUCKETS.answers, 3600, systemClock);
+  const formTokens = new JoseFormTokens(FORMS_SECRET);
+  const downloads = new S3AnswerDownloads(s3, CHANNEL_BUCKETS.answers, 3600, systemClock, options.signedDownloadLinks ? { tokens: formTokens, baseUrl: 'http://forms.test' } : undefined);
   const adapters = buildMailAdapters(config, { dynamo, s3, mailer }, tenantRegistry, { downloads, renderer });
   const repo = new DynamoCaseRepository(dynamo, inject('tableName'));
   const issuer = await ephemeralIssuer();
@@ -87,12 +97,24 @@ export async function channelsRig(options: { attachmentLimitBytes?: number } = {
     clock: systemClock,
     settings: DEFAULT_WORKFLOW_SETTINGS,
   };
+  const forms = new Hono();
+  forms.route(
+    '/forms',
+    createFormsApp(
+      buildFormsDeps(
+        loadFormsConfig({ FORM_SECRET: FORMS_SECRET, PUBLIC_BASE_URL: 'http://forms.test' }),
+        { tenants: tenantRegistry, repo, mailer, clock: systemClock, dynamo, tableName: inject('tableName'), workflows: idleWorkflows },
+        { answers: { s3, bucket: CHANNEL_BUCKETS.answers } },
+      ),
+    ),
+  );
   return {
     config,
     adapters,
     repo,
     issuer,
     app,
+    forms,
     async staff(tenant, method, path, body, role = 'agent') {
       const token = await issuer.mintStaffToken({ tenant, role });
       return app.request(path, {

@@ -11,10 +11,27 @@ import type { FormTokens } from '#usecases/web-form.ts';
  *   address it was mailed to, so a link never confirms another address),
  * - `status` (the subject's status page link),
  * - `form` (the anti-CSRF token in each rendered form: issued with the page, bound to the tenant,
- *   valid for 2 hours, refused when younger than `minFormAgeSeconds` — bots post instantly).
+ *   valid for 2 hours, refused when younger than `minFormAgeSeconds` — bots post instantly),
+ * - `download` (an answer file too large to attach: the object key and file name, valid as long
+ *   as the answer says; exchanged at each use for a presigned URL of a few minutes).
  */
 const ISSUER = 'rightsdesk-forms';
-const Claims = z.object({ purpose: z.enum(['confirm', 'status', 'form']), tenant: z.string(), case: z.optional(z.string()), jti: z.string(), iat: z.number(), addr: z.optional(z.string()) });
+
+export interface DownloadClaims {
+  readonly tenantId: string;
+  readonly key: string;
+  readonly filename: string;
+}
+const Claims = z.object({
+  purpose: z.enum(['confirm', 'status', 'form', 'download']),
+  tenant: z.string(),
+  case: z.optional(z.string()),
+  jti: z.string(),
+  iat: z.number(),
+  addr: z.optional(z.string()),
+  key: z.optional(z.string()),
+  name: z.optional(z.string()),
+});
 
 export class JoseFormTokens implements FormTokens {
   private readonly key: Uint8Array;
@@ -33,7 +50,7 @@ export class JoseFormTokens implements FormTokens {
     return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setIssuer(ISSUER).setIssuedAt(iat).setExpirationTime(iat + ttlSeconds).sign(this.key);
   }
 
-  private async read(token: string, purpose: 'confirm' | 'status' | 'form') {
+  private async read(token: string, purpose: 'confirm' | 'status' | 'form' | 'download') {
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER, currentDate: this.now() });
       const claims = Claims.safeParse(payload);
@@ -54,6 +71,17 @@ export class JoseFormTokens implements FormTokens {
     const claims = await this.read(token, purpose);
     if (!claims.case) throw new ValidationError('This link is not valid.', [{ field: 'token', message: 'no case' }]);
     return { tenantId: claims.tenant, caseId: claims.case, jti: claims.jti, ...(claims.addr ? { addressSha256: claims.addr } : {}) };
+  }
+
+  /** A download link's token: which answer file, for which tenant, until `ttlSeconds` from now. */
+  issueDownload(file: DownloadClaims, ttlSeconds: number): Promise<string> {
+    return this.sign({ purpose: 'download', tenant: file.tenantId, key: file.key, name: file.filename, jti: crypto.randomUUID() }, ttlSeconds);
+  }
+
+  async verifyDownload(token: string): Promise<DownloadClaims> {
+    const claims = await this.read(token, 'download');
+    if (!claims.key || !claims.name) throw new ValidationError('This link is not valid.', [{ field: 'token', message: 'no file' }]);
+    return { tenantId: claims.tenant, key: claims.key, filename: claims.name };
   }
 
   issueFormToken(tenantId: string): Promise<string> {

@@ -3,13 +3,24 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { AnswerFile } from '#domain/answer.ts';
 import type { AnswerDownloads } from '#domain/channel-ports.ts';
 import type { Clock } from '#domain/ports.ts';
+import type { JoseFormTokens } from '../forms/jose-form-tokens.ts';
+
+/** How long the presigned URL behind a signed link lives: just long enough to start the download. */
+export const REDIRECT_URL_SECONDS = 300;
+
+/** Where signed download links point: the web form's `/forms/{tenant}/download` route. */
+export interface DownloadLinks {
+  readonly tokens: Pick<JoseFormTokens, 'issueDownload'>;
+  /** A function where the address is known only once the server listens (the local stack). */
+  readonly baseUrl: string | (() => string);
+}
 
 /**
- * Large answers in the answers bucket, offered as presigned GET URLs (SigV4 query signing, at
- * most 7 days). On AWS the URL is only as long-lived as the credentials that signed it: signed
- * with a Lambda role's session it dies with the session (hours), so the TTL there is bounded by
- * the role's session; see README "Channels" for the long-lived alternative (a jose-signed link
- * the API serves).
+ * Large answers in the answers bucket. A presigned S3 URL is only as long-lived as the
+ * credentials that signed it, and a Lambda role's session ends within hours, so with `links` the
+ * subject gets a jose-signed link to the web form instead, valid for the whole `ttlSeconds`,
+ * which redirects to a fresh five-minute presigned URL at each use (`presignedGet`). Without
+ * `links` (no forms secret configured) the presigned URL itself is sent.
  */
 export class S3AnswerDownloads implements AnswerDownloads {
   constructor(
@@ -17,9 +28,10 @@ export class S3AnswerDownloads implements AnswerDownloads {
     private readonly bucket: string,
     private readonly ttlSeconds: number,
     private readonly clock: Clock,
+    private readonly links?: DownloadLinks,
   ) {}
 
-  async publish(key: string, file: AnswerFile): Promise<{ url: string; expiresAt: string }> {
+  async publish(tenantId: string, key: string, file: AnswerFile): Promise<{ url: string; expiresAt: string }> {
     await this.client.send(
       new PutObjectCommand({
         Bucket: this.bucket,
@@ -29,7 +41,15 @@ export class S3AnswerDownloads implements AnswerDownloads {
         ContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
       }),
     );
-    const url = await getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: this.ttlSeconds });
-    return { url, expiresAt: new Date(this.clock.now().getTime() + this.ttlSeconds * 1000).toISOString() };
+    const expiresAt = new Date(this.clock.now().getTime() + this.ttlSeconds * 1000).toISOString();
+    if (!this.links) return { url: await presignedGet(this.client, this.bucket, key, this.ttlSeconds), expiresAt };
+    const token = await this.links.tokens.issueDownload({ tenantId, key, filename: file.filename }, this.ttlSeconds);
+    const base = typeof this.links.baseUrl === 'function' ? this.links.baseUrl() : this.links.baseUrl;
+    return { url: `${base}/forms/${encodeURIComponent(tenantId)}/download?token=${encodeURIComponent(token)}`, expiresAt };
   }
+}
+
+/** A presigned GET for one object in the answers bucket (SigV4 query signing). */
+export function presignedGet(client: S3Client, bucket: string, key: string, seconds: number): Promise<string> {
+  return getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: seconds });
 }

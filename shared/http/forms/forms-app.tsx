@@ -7,7 +7,7 @@ import type { JoseFormTokens } from '#adapters/forms/jose-form-tokens.ts';
 import type { AuditEvent } from '#domain/audit.ts';
 import type { Case } from '#domain/case.ts';
 import type { Language } from '#domain/channels.ts';
-import { DomainError } from '#domain/errors.ts';
+import { DomainError, ValidationError } from '#domain/errors.ts';
 import type { RateLimit, RateLimiter, WorkflowEngine } from '#domain/ports.ts';
 import { RIGHT_TYPES, type RightType } from '#domain/rights.ts';
 import { RIGHT_LABEL } from '#templates/labels.ts';
@@ -29,6 +29,8 @@ import { confirmWebFormEmail, submitWebForm, webFormStatus, type WebFormDeps } f
  *   the e-mail control link of identity requests) shows a page with a button; nothing is used up.
  * - `POST /forms/{tenantId}/confirm` (urlencoded `token`): confirms (single use recorded in the table).
  * - `GET /forms/{tenantId}/status?token=…`: the status page behind a signed link.
+ * - `GET /forms/{tenantId}/download?token=…`: an answer file behind a signed link → 302 to a
+ *   presigned URL valid five minutes.
  */
 export interface FormsDeps extends WebFormDeps {
   readonly formTokens: JoseFormTokens;
@@ -38,6 +40,8 @@ export interface FormsDeps extends WebFormDeps {
   /** Accepted submissions per address per tenant and window, counted across instances by `rateLimiter`. */
   readonly rateLimit: RateLimit;
   readonly rateLimiter: RateLimiter;
+  /** Answer files behind signed download links: a short presigned URL for an object key. */
+  readonly answerFiles?: { presignedUrl(key: string): Promise<string> };
 }
 
 /**
@@ -298,6 +302,18 @@ export function createFormsApp(deps: FormsDeps): Hono {
       </Page>,
       result.alreadyUsed ? 409 : 200,
     );
+  });
+
+  // A signed download link from an answer e-mail: checked, then exchanged for a presigned URL of a
+  // few minutes, so the link lives as long as the answer says, not as long as a Lambda session.
+  app.get('/:tenantId/download', async (c) => {
+    const tenant = tenantOr404(c);
+    if (!tenant || !deps.answerFiles) return c.notFound();
+    const file = await deps.formTokens.verifyDownload(c.req.query('token') ?? '');
+    if (file.tenantId !== tenant.id || !file.key.startsWith(`answers/${tenant.id}/`)) {
+      throw new ValidationError('This link is not valid.', [{ field: 'token', message: 'another tenant' }]);
+    }
+    return c.redirect(await deps.answerFiles.presignedUrl(file.key), 302);
   });
 
   app.get('/:tenantId/status', async (c) => {
