@@ -1,6 +1,7 @@
 import { buildMailAdapters, s3ClientFor, type MailAdapters } from '#adapters/email-deps.ts';
 import { lambdaLetterRenderer } from '#adapters/lambda/letter-renderer.ts';
 import { S3AnswerDownloads } from '#adapters/s3/answer-downloads.ts';
+import { S3AnswerFileStore } from '#adapters/s3/answer-file-store.ts';
 import { answerDownloadLinks, buildWorkflowDeps, emailControlLinks, workflowClients } from '#adapters/workflow-deps.ts';
 import { loadEmailControlConfig } from '#config/forms-config.ts';
 import { loadLetterConfig } from '#config/letter-config.ts';
@@ -27,6 +28,11 @@ export function composeWorkflowHandlers(identity?: (mail: MailAdapters) => Ident
   const renderer = lambdaLetterRenderer(loadLetterConfig().functionName, config.region);
   const adapters = buildMailAdapters(mail, { dynamo: clients.dynamo, s3, mailer: clients.mailer }, undefined, { downloads, ...(renderer ? { renderer } : {}) });
   return createWorkflowHandlers(
-    buildWorkflowDeps(config, clients, { notifier: adapters.notifier, ...(identity ? { identity: identity(adapters) } : {}), ...(links ? { links: emailControlLinks(links) } : {}) }),
+    buildWorkflowDeps(config, clients, {
+      notifier: adapters.notifier,
+      answerFiles: new S3AnswerFileStore(s3, mail.answersBucket, systemClock),
+      ...(identity ? { identity: identity(adapters) } : {}),
+      ...(links ? { links: emailControlLinks(links) } : {}),
+    }),
   );
 }

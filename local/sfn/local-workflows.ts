@@ -4,6 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { buildMailAdapters, s3ClientFor } from '#adapters/email-deps.ts';
 import { loadLetterFont, PdfLetterRenderer } from '#adapters/pdf/letter-pdf.ts';
 import { S3AnswerDownloads } from '#adapters/s3/answer-downloads.ts';
+import { S3AnswerFileStore } from '#adapters/s3/answer-file-store.ts';
 import { STATE_MACHINES } from '#adapters/sfn/definitions.ts';
 import { answerDownloadLinks, buildWorkflowDeps, emailControlLinks, workflowClients } from '#adapters/workflow-deps.ts';
 import { qesIdentityVerifier } from '#adapters/identity/qes-wiring.ts';
@@ -86,6 +87,7 @@ export async function startLocalWorkflows(options: LocalWorkflowsOptions): Promi
   const deps = buildWorkflowDeps(config, clients, {
     notifier,
     clock,
+    answerFiles: new S3AnswerFileStore(s3, options.mail.answersBucket, clock),
     identity: qesIdentityVerifier({ messages, evidence, inboundMail }, clock),
     ...(options.emailControl ? { links: emailControlLinks(options.emailControl, clock) } : {}),
   });

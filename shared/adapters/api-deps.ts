@@ -12,6 +12,7 @@ import { DynamoCaseRepository } from './dynamodb/case-repository.ts';
 import { DynamoWebhookOutbox } from './dynamodb/webhook-outbox.ts';
 import { JosePartnerAssertions } from './identity/jose-partner-assertions.ts';
 import { buildMailAdapters, s3ClientFor } from './email-deps.ts';
+import { S3AnswerFileStore } from './s3/answer-file-store.ts';
 import { S3BlobEraser } from './s3/blob-eraser.ts';
 import { SesMailer } from './ses/mailer.ts';
 
@@ -44,6 +45,6 @@ export function buildApiDeps(
     limits: { maxBodyBytes: config.maxBodyBytes },
     partnerAssertions: new JosePartnerAssertions(config.partnerAssertionKeys),
     // Identity-document scans are deleted from the evidence bucket once identity is decided.
-    ...(mail ? { evidenceEraser: new S3BlobEraser(s3ClientFor(mail), mail.evidenceBucket) } : {}),
+    ...(mail ? { evidenceEraser: new S3BlobEraser(s3ClientFor(mail), mail.evidenceBucket), answerFiles: new S3AnswerFileStore(s3ClientFor(mail), mail.answersBucket, systemClock) } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import type { AnswerFileStore } from '#domain/channel-ports.ts';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
@@ -39,7 +40,14 @@ export function workflowClients(config: WorkflowConfig): WorkflowClients {
 export function buildWorkflowDeps(
   config: WorkflowConfig,
   clients: WorkflowClients,
-  options: { readonly notifier: SubjectNotifier; readonly tenants?: TenantRegistry; readonly clock?: Clock; readonly identity?: IdentityVerifier; readonly links?: EmailControlLinks },
+  options: {
+    readonly notifier: SubjectNotifier;
+    readonly tenants?: TenantRegistry;
+    readonly clock?: Clock;
+    readonly identity?: IdentityVerifier;
+    readonly links?: EmailControlLinks;
+    readonly answerFiles?: AnswerFileStore;
+  },
 ): WorkflowDeps {
   const tenants = options.tenants ?? tenantRegistry;
   return {
@@ -53,6 +61,7 @@ export function buildWorkflowDeps(
     settings: config.settings,
     ...(options.identity ? { identity: options.identity } : {}),
     ...(options.links ? { links: options.links } : {}),
+    ...(options.answerFiles ? { answerFiles: options.answerFiles } : {}),
   };
 }
 

@@ -50,6 +50,26 @@ export interface AnswerFile {
   readonly content: Uint8Array;
 }
 
+/**
+ * A file staff attached to an answer (an export, a PDF), stored in the answers bucket: the
+ * structured `data` of an answer is bounded by the API's request size, files are not.
+ */
+export interface AnswerFileRef {
+  readonly id: string;
+  readonly filename: string;
+  readonly contentType: string;
+  readonly size: number;
+  readonly key: string;
+}
+
+/** At most this many files, and this many bytes each, per answer (sent as download links above the mail limit). */
+export const ANSWER_FILE_LIMITS = { maxFiles: 20, maxBytes: 100 * 1024 * 1024 } as const;
+
+/** Where an attached file lives: per tenant and case, its own id, a file name safe as a key. */
+export function answerFileKey(tenantId: string, caseId: string, id: string, filename: string): string {
+  return `answer-files/${tenantId}/${caseId}/${id}/${filename.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+}
+
 const slug = (s: string) =>
   s
     .normalize('NFKD')

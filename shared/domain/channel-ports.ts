@@ -17,6 +17,19 @@ export interface AnswerDownloads {
   publish(tenantId: string, key: string, file: AnswerFile): Promise<{ readonly url: string; readonly expiresAt: string }>;
 }
 
+/**
+ * The files staff attach to answers (the answers bucket): uploaded straight to storage through a
+ * presigned PUT (the API) or by the console, then checked and read back when the answer is sent.
+ */
+export interface AnswerFileStore {
+  /** A URL the client PUTs the file to, with the headers it must send; valid a few minutes. */
+  uploadUrl(key: string, contentType: string, size: number): Promise<{ readonly url: string; readonly headers: Readonly<Record<string, string>>; readonly expiresAt: string }>;
+  put(key: string, content: Uint8Array, contentType: string): Promise<void>;
+  /** Size and type of a stored file, or null when nothing was uploaded there. */
+  head(key: string): Promise<{ readonly size: number; readonly contentType: string } | null>;
+  read(key: string): Promise<Uint8Array>;
+}
+
 /** Everything a printed letter shows, already in words: the renderer only lays it out. */
 export interface LetterDocument {
   /** Controller's letterhead lines (legal name, company code, address, contacts). */

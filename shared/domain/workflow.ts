@@ -1,4 +1,4 @@
-import type { AnswerContent } from './answer.ts';
+import type { AnswerContent, AnswerFileRef } from './answer.ts';
 import type { Actor, AuditEvent } from './audit.ts';
 import { isOpen, nextEvents, type Case } from './case.ts';
 
@@ -48,6 +48,8 @@ export interface AnswerDraft {
   readonly body: string;
   /** Per-right content and the subject's data (access, portability, erasure outcome). */
   readonly answer?: AnswerContent;
+  /** Files staff attached (exports, PDFs), sent with the answer or as download links. */
+  readonly files?: readonly AnswerFileRef[];
   readonly draftedBy: string;
   readonly draftedAt: string;
   readonly approvedBy?: string;

@@ -1,3 +1,4 @@
+import type { AnswerFileStore } from '#domain/channel-ports.ts';
 import type { PrintQueue } from '#domain/channel-ports.ts';
 import type { BlobEraser, PartnerAssertionVerifier } from '#domain/identity-ports.ts';
 import type { BlobStore, MessageStore } from '#domain/mail.ts';
@@ -25,6 +26,8 @@ export interface ApiDeps {
   readonly evidence?: BlobStore;
   /** Deletes identity-document scans from the evidence bucket once identity is decided. */
   readonly evidenceEraser?: BlobEraser;
+  /** Files staff attach to answers (the answers bucket). */
+  readonly answerFiles?: AnswerFileStore;
   /** Step Functions: new cases start their workflows; staff decisions resume them. */
   readonly workflows?: WorkflowEngine;
   /** Letters to print and documents to hand over (post and in-person channels). */

@@ -85,6 +85,41 @@ describe('answers per right (e-mail channel, real stand-ins)', () => {
   });
 });
 
+describe('files attached to answers (beyond the API request size)', () => {
+  it('uploads a file straight to storage with a presigned PUT, names it in the draft, and sends it with the answer', async () => {
+    const { c, email } = await emailCase('softera', ['access'], 'en');
+    const content = new TextEncoder().encode(`${'Užsakymų eksportas;'.repeat(6000)}\n`); // ~120 KB: more than the API takes in a request
+    const started = await rig.staff('softera', 'POST', `/console/api/cases/${c.id}/answer-files`, { filename: 'Užsakymai 2026.csv', contentType: 'text/csv', size: content.byteLength });
+    expect(started.status).toBe(201);
+    const { id, upload } = (await started.json()) as { id: string; upload: { method: string; url: string; headers: Record<string, string> } };
+    const put = await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: content });
+    expect(put.status).toBe(200);
+
+    const { resolveAnswerFiles } = await import('#usecases/answer-files.ts');
+    const files = await resolveAnswerFiles(rig.answerFiles, { tenantId: 'softera', caseId: c.id }, [{ id, filename: 'Užsakymai 2026.csv' }]);
+    expect(files).toEqual([{ id, filename: 'Užsakymai 2026.csv', contentType: 'text/csv', size: content.byteLength, key: `answer-files/softera/${c.id}/${id}/U_sakymai_2026.csv` }]);
+    // Another case cannot name it.
+    await expect(resolveAnswerFiles(rig.answerFiles, { tenantId: 'softera', caseId: crypto.randomUUID() }, [{ id, filename: 'Užsakymai 2026.csv' }])).rejects.toThrow('was not uploaded');
+
+    await rig.answer(c, 'Attached is the export of your orders.', undefined, { files });
+    const answer = (await rig.outboxTo(email)).find((m) => m.subject.includes('The answer'));
+    const attached = answer?.attachments.find((a) => a.filename === 'Užsakymai 2026.csv');
+    expect(attached).toBeDefined();
+    expect(attached?.size).toBeGreaterThan(100_000);
+  });
+
+  it('refuses an upload for a closed case, an empty or oversized file, and a path as a name', async () => {
+    const { c } = await emailCase('softera', ['access'], 'en');
+    const start = (body: Record<string, unknown>) => rig.staff('softera', 'POST', `/console/api/cases/${c.id}/answer-files`, body);
+    expect((await start({ filename: 'a.pdf', contentType: 'application/pdf', size: 0 })).status).toBe(422);
+    expect((await start({ filename: 'a.pdf', contentType: 'application/pdf', size: 200 * 1024 * 1024 })).status).toBe(422);
+    expect((await start({ filename: '../../etc/passwd', contentType: 'text/plain', size: 10 })).status).toBe(422);
+    expect((await rig.staff('gautora', 'POST', `/console/api/cases/${c.id}/answer-files`, { filename: 'a.pdf', contentType: 'application/pdf', size: 10 })).status).toBe(404);
+    await rig.answer(c, 'Done.');
+    expect((await start({ filename: 'late.pdf', contentType: 'application/pdf', size: 10 })).status).toBe(409);
+  });
+});
+
 describe('signed download links (answers too large to attach)', () => {
   it('sends a link the web form redeems for a fresh presigned URL at each use, for this tenant only', async () => {
     const signed = await channelsRig({ attachmentLimitBytes: 200, signedDownloadLinks: true });

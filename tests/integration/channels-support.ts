@@ -8,11 +8,12 @@ import { buildFormsDeps } from '#adapters/forms-deps.ts';
 import { JoseFormTokens } from '#adapters/forms/jose-form-tokens.ts';
 import { loadLetterFont, PdfLetterRenderer } from '#adapters/pdf/letter-pdf.ts';
 import { S3AnswerDownloads } from '#adapters/s3/answer-downloads.ts';
+import { S3AnswerFileStore } from '#adapters/s3/answer-file-store.ts';
 import { SesMailer } from '#adapters/ses/mailer.ts';
 import { loadApiConfig } from '#config/api-config.ts';
 import { loadFormsConfig } from '#config/forms-config.ts';
 import { loadMailConfig, type MailConfig } from '#config/mail-config.ts';
-import type { AnswerContent } from '#domain/answer.ts';
+import type { AnswerContent, AnswerFileRef } from '#domain/answer.ts';
 import type { Case } from '#domain/case.ts';
 import { systemClock, type WorkflowEngine } from '#domain/ports.ts';
 import { DEFAULT_WORKFLOW_SETTINGS, updateCase } from '#domain/workflow.ts';
@@ -48,7 +49,8 @@ export interface ChannelsRig {
    * notice). `stepFailsAfterSending`: that step's save fails once after the notice went out, and
    * the step runs again with the same input, as Step Functions' Retry does.
    */
-  answer(c: Pick<Case, 'id' | 'tenantId'>, body: string, answer?: AnswerContent, options?: { stepFailsAfterSending?: boolean }): Promise<void>;
+  answer(c: Pick<Case, 'id' | 'tenantId'>, body: string, answer?: AnswerContent, options?: { stepFailsAfterSending?: boolean; files?: readonly AnswerFileRef[] }): Promise<void>;
+  readonly answerFiles: S3AnswerFileStore;
   outboxTo(address: string): Promise<OutboxEmail[]>;
   stop(): void;
 }
@@ -88,9 +90,11 @@ export async function channelsRig(options: { attachmentLimitBytes?: number; sign
     AUTH_JWKS: JSON.stringify(issuer.jwks),
   });
   const app = createApp(buildApiDeps(apiConfig, tenantRegistry, config, { renderer }));
+  const answerFiles = new S3AnswerFileStore(s3, CHANNEL_BUCKETS.answers, systemClock);
   const workflowDeps: WorkflowDeps = {
     tenants: tenantRegistry,
     repo,
+    answerFiles,
     notifier: adapters.notifier,
     alerts: { alert: async () => undefined },
     workflows: idleWorkflows,
@@ -115,6 +119,7 @@ export async function channelsRig(options: { attachmentLimitBytes?: number; sign
     issuer,
     app,
     forms,
+    answerFiles,
     async staff(tenant, method, path, body, role = 'agent') {
       const token = await issuer.mintStaffToken({ tenant, role });
       return app.request(path, {
@@ -130,7 +135,7 @@ export async function channelsRig(options: { attachmentLimitBytes?: number; sign
       const { case: next, events } = updateCase(
         { ...c, status: 'answered' },
         now,
-        { draft: { body, ...(answer ? { answer } : {}), draftedBy: 'agent-1', draftedAt: now.toISOString(), approvedBy: 'dpo-1', approvedAt: now.toISOString() } },
+        { draft: { body, ...(answer ? { answer } : {}), ...(options?.files ? { files: options.files } : {}), draftedBy: 'agent-1', draftedAt: now.toISOString(), approvedBy: 'dpo-1', approvedAt: now.toISOString() } },
         [],
       );
       await repo.saveCase(next, events);

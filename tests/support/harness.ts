@@ -4,7 +4,8 @@ import { InMemoryBlobStore } from '#adapters/memory/blob-store.ts';
 import { InMemoryMessageStore } from '#adapters/memory/message-store.ts';
 import { MimeEmailSender } from '#adapters/mail/mime-email-sender.ts';
 import { createSubjectNotifier } from '#usecases/notify-subject.ts';
-import type { CaseRepository, Clock, Mailer, OutboundEmail } from '#domain/ports.ts';
+import type { AnswerFileStore } from '#domain/channel-ports.ts';
+import type { CaseRepository, Clock, Mailer, OutboundEmail, WorkflowEngine } from '#domain/ports.ts';
 import type { PartnerAssertionVerifier } from '#domain/identity-ports.ts';
 import { partnerTokenVerifier, staffTokenVerifier } from '#http/auth.ts';
 import { createApp } from '#http/app.ts';
@@ -43,7 +44,9 @@ export interface Harness {
 }
 
 /** The real Hono app with in-memory adapters and a throwaway token issuer. */
-export async function harness(options: { repo?: CaseRepository; now?: string; maxBodyBytes?: number; partnerAssertions?: PartnerAssertionVerifier } = {}): Promise<Harness> {
+export async function harness(
+  options: { repo?: CaseRepository; now?: string; maxBodyBytes?: number; partnerAssertions?: PartnerAssertionVerifier; workflows?: WorkflowEngine; answerFiles?: AnswerFileStore } = {},
+): Promise<Harness> {
   const issuer = await ephemeralIssuer();
   const repo = options.repo ?? new InMemoryCaseRepository();
   const mailer = new RecordingMailer();
@@ -66,6 +69,8 @@ export async function harness(options: { repo?: CaseRepository; now?: string; ma
     evidence,
     notifier: createSubjectNotifier({ tenants: tenantRegistry, messages, email: new MimeEmailSender(mailer), evidence, clock }),
     ...(options.partnerAssertions ? { partnerAssertions: options.partnerAssertions } : {}),
+    ...(options.workflows ? { workflows: options.workflows } : {}),
+    ...(options.answerFiles ? { answerFiles: options.answerFiles } : {}),
   });
   const h: Harness = {
     app,

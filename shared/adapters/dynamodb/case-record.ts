@@ -63,7 +63,19 @@ export const StoredCaseSchema = z.object({
   lastEventSeq: z.int(),
   waiting: z.optional(z.nullable(z.object({ step: z.enum(WAIT_STEPS), taskToken: z.string(), since: z.string(), remindedAt: z.optional(z.string()) }))),
   decision: z.optional(z.nullable(z.object({ step: z.enum(WAIT_STEPS), decision: z.enum(DECISIONS), reasons: z.optional(z.array(z.string())), by: actor, at: z.string() }))),
-  draft: z.optional(z.nullable(z.object({ body: z.string(), answer: z.optional(AnswerContentSchema), draftedBy: z.string(), draftedAt: z.string(), approvedBy: z.optional(z.string()), approvedAt: z.optional(z.string()) }))),
+  draft: z.optional(
+    z.nullable(
+      z.object({
+        body: z.string(),
+        answer: z.optional(AnswerContentSchema),
+        files: z.optional(z.array(z.object({ id: z.string(), filename: z.string(), contentType: z.string(), size: z.number(), key: z.string() }))),
+        draftedBy: z.string(),
+        draftedAt: z.string(),
+        approvedBy: z.optional(z.string()),
+        approvedAt: z.optional(z.string()),
+      }),
+    ),
+  ),
   attention: z.optional(z.nullable(z.object({ kind: z.enum(ATTENTION_KINDS), reason: z.string(), since: z.string() }))),
   timer: z.optional(z.object({ fired: z.array(z.string()) })),
 });

@@ -56,7 +56,7 @@ export async function concludeCase(deps: WorkflowDeps, input: ConcludeInput): Pr
   const { notice, summary } = noticeFor(c, input.outcome, deps.clock.now());
   let channel: string | null = null;
   if (notice) {
-    channel = (await deps.notifier.notify(c, notice)).channel;
+    channel = (await deps.notifier.notify(c, await withAttachedFiles(deps, c, notice))).channel;
     c = await loadCase(deps, input);
   }
   const now = deps.clock.now();
@@ -79,4 +79,17 @@ export async function concludeCase(deps: WorkflowDeps, input: ConcludeInput): Pr
   );
   await deps.repo.saveCase(next, events);
   await deps.workflows.stopTimer(next);
+}
+
+/**
+ * The files staff attached to the answer, read back from storage and sent with it (the notifier
+ * turns them into download links above the mail size limit; on paper they are enclosures).
+ */
+async function withAttachedFiles(deps: WorkflowDeps, c: Case, notice: Notice): Promise<Notice> {
+  const refs = notice.kind === 'answer' ? (c.draft?.files ?? []) : [];
+  if (refs.length === 0) return notice;
+  if (!deps.answerFiles) throw new Error(`Case ${c.reference} has attached files but no answer file store is configured.`);
+  const store = deps.answerFiles;
+  const files = await Promise.all(refs.map(async (f) => ({ filename: f.filename, contentType: f.contentType, content: await store.read(f.key) })));
+  return { ...notice, attachments: [...(notice.attachments ?? []), ...files] };
 }

@@ -1,4 +1,4 @@
-import type { AnswerContent } from '#domain/answer.ts';
+import type { AnswerContent, AnswerFileRef } from '#domain/answer.ts';
 import type { Actor } from '#domain/audit.ts';
 import { transition, type Case, type CaseStatus } from '#domain/case.ts';
 import { ForbiddenError, ValidationError, WorkflowNotWaitingError } from '#domain/errors.ts';
@@ -22,6 +22,8 @@ export interface DecideInput extends CaseRef {
   readonly body?: string;
   /** The answer's per-right content and the subject's data (`draft`). */
   readonly answer?: AnswerContent;
+  /** Files attached to the answer (`draft`), already checked in storage (answer-files.ts). */
+  readonly files?: readonly AnswerFileRef[];
   /** How identity was established (`approve` at an identity step). */
   readonly method?: IdentityMethod;
   /** The evidence record of how identity was established (`approve` at an identity step); kept minimised. */
@@ -146,7 +148,9 @@ function effectOf(deps: DecisionDeps, c: Case, input: DecideInput, reasons: read
     case 'draft': {
       const body = input.body?.trim();
       if (!body) throw new ValidationError('A drafted answer needs its text.', [{ field: 'body', message: 'required' }]);
-      return { status: 'awaiting_approval', patch: { draft: { body, ...(input.answer ? { answer: input.answer } : {}), draftedBy: by, draftedAt: now.toISOString() } }, outcome: 'drafted', summary: 'Answer drafted; awaiting approval.', visibility: 'internal' };
+      const draft: AnswerDraft = { body, ...(input.answer ? { answer: input.answer } : {}), ...(input.files?.length ? { files: input.files } : {}), draftedBy: by, draftedAt: now.toISOString() };
+      const attached = input.files?.length ? ` with ${input.files.length} file(s)` : '';
+      return { status: 'awaiting_approval', patch: { draft }, outcome: 'drafted', summary: `Answer drafted${attached}; awaiting approval.`, visibility: 'internal' };
     }
     case 'extend':
       if (c.extended) throw new WorkflowNotWaitingError(`Case ${c.reference} was already extended to ${c.dueDate}.`);

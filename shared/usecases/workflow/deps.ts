@@ -1,3 +1,4 @@
+import type { AnswerFileStore } from '#domain/channel-ports.ts';
 import type { Case } from '#domain/case.ts';
 import type { EmailControlLinks } from '#domain/identity-ports.ts';
 import { NotFoundError } from '#domain/errors.ts';
@@ -18,6 +19,8 @@ export interface WorkflowDeps {
   readonly identity?: IdentityVerifier;
   /** Signed single-use e-mail control links for identity requests; without it none are sent. */
   readonly links?: EmailControlLinks;
+  /** Where files attached to answers are read from when the answer is sent. */
+  readonly answerFiles?: AnswerFileStore;
 }
 
 export interface CaseRef {

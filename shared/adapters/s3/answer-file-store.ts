@@ -1,0 +1,47 @@
+import { GetObjectCommand, HeadObjectCommand, NotFound, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { AnswerFileStore } from '#domain/channel-ports.ts';
+import type { Clock } from '#domain/ports.ts';
+
+/** Long enough to start a large upload; the PUT itself may take longer once started. */
+const UPLOAD_URL_SECONDS = 900;
+
+/**
+ * Staff-attached answer files in the answers bucket. The presigned PUT pins the content type and
+ * length, so what is stored is what was announced; the bucket encrypts with its KMS key.
+ */
+export class S3AnswerFileStore implements AnswerFileStore {
+  constructor(
+    private readonly client: S3Client,
+    private readonly bucket: string,
+    private readonly clock: Clock,
+  ) {}
+
+  async uploadUrl(key: string, contentType: string, size: number): Promise<{ url: string; headers: Record<string, string>; expiresAt: string }> {
+    const url = await getSignedUrl(this.client, new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType, ContentLength: size }), {
+      expiresIn: UPLOAD_URL_SECONDS,
+      signableHeaders: new Set(['content-type', 'content-length']),
+    });
+    return { url, headers: { 'content-type': contentType, 'content-length': String(size) }, expiresAt: new Date(this.clock.now().getTime() + UPLOAD_URL_SECONDS * 1000).toISOString() };
+  }
+
+  async put(key: string, content: Uint8Array, contentType: string): Promise<void> {
+    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: content, ContentType: contentType }));
+  }
+
+  async head(key: string): Promise<{ size: number; contentType: string } | null> {
+    try {
+      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return { size: head.ContentLength ?? 0, contentType: head.ContentType ?? 'application/octet-stream' };
+    } catch (error) {
+      if (error instanceof NotFound || (error instanceof Error && error.name === 'NotFound')) return null;
+      throw error;
+    }
+  }
+
+  async read(key: string): Promise<Uint8Array> {
+    const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    if (!object.Body) throw new Error(`The answer file ${key} is empty.`);
+    return object.Body.transformToByteArray();
+  }
+}
