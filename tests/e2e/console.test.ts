@@ -93,6 +93,8 @@ describe('staff console in Chromium', () => {
     // The structured answer: the subject's data by category and the outcome per right.
     await agent.fill('#draft textarea[name=answerData]', '[{"category": "Užsakymai", "records": [{"nr": "U-1", "suma": 12.5}, {"nr": "U-2", "suma": 3}]}]');
     await agent.selectOption('#draft select[name="outcome.access"]', 'fulfilled');
+    // An export from another system goes with the answer as a file.
+    await agent.setInputFiles('#draft input[name=files]', { name: 'Lojalumo programa.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% lojalumo taškai\n%%EOF\n') });
     await agent.click('#draft button[type=submit]');
     await waitForCase(agent, caseUrl, { step: 'approval' });
     await agent.setViewportSize({ width: 1280, height: 1400 });
@@ -111,10 +113,12 @@ describe('staff console in Chromium', () => {
     await approver.goto(caseUrl);
     expect(await approver.locator('#draft-body').textContent()).toContain('Priedas: Jūsų duomenų kopija.');
     expect(await approver.locator('#draft-answer').textContent()).toContain('Užsakymai: įrašų: 2');
+    expect(await approver.locator('#draft-files').textContent()).toContain('Lojalumo programa.pdf');
     await approver.click('#approve-send button[type=submit]');
     await waitForCase(approver, caseUrl, { status: 'closed' });
     const reply = await eventually(async () => (await outboxTo(world.stack.dev.sesOutboxUrl, email)).find((m) => m.body.text?.includes('Priedas: Jūsų duomenų kopija.')), 'the answer in the outbox');
     expect(reply.subject).toContain('Prašymas susipažinti su duomenimis');
+    expect(reply.attachments.map((a) => a.filename)).toContain('Lojalumo programa.pdf');
     expect(await approver.locator('main').textContent()).toContain('notice.answer');
 
     await approver.goto(`${world.base}/console/dashboard`);

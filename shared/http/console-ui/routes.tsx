@@ -23,6 +23,8 @@ import { correctRights } from '#usecases/correct-rights.ts';
 import { reviewIdDocument } from '#usecases/identity/review-id-document.ts';
 import { listPrintQueue, printFile, recordDispatch, registerPaperRequest } from '#usecases/paper-requests.ts';
 import { listCaseMessages } from '#usecases/staff-cases.ts';
+import type { AnswerFileRef } from '#domain/answer.ts';
+import { storeAnswerFile } from '#usecases/answer-files.ts';
 import { decide } from '#usecases/workflow/decide.ts';
 import { STAFF_ROLES } from '../auth.ts';
 import { IdDocumentReviewSchema } from '../console-identity-routes.ts';
@@ -62,6 +64,15 @@ const DecisionForm = z.object({
 });
 
 const ITEM_ID = CASE_ID;
+
+/** Files attached in the console's draft form: within a Lambda request once base64-encoded. */
+const CONSOLE_FILES_MAX_BYTES = 4 * 1024 * 1024;
+const CONSOLE_DECISION_MAX_BYTES = CONSOLE_FILES_MAX_BYTES + 512 * 1024;
+
+/** A multipart field as a list (one value or several). */
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+/** The form with one value per field (the last, as `parseBody()` without `all` gives it). */
+const single = (body: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v.at(-1) : v]));
 const localDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const optionalText = (max: number) => z.optional(z.string().check(z.maxLength(max)));
 const RegisterForm = z.object({
@@ -290,16 +301,21 @@ export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
     return c.body(m.raw, 200, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', 'content-disposition': 'inline' });
   });
 
-  app.post('/console/cases/:id/decide', async (c) => {
+  app.post(
+    '/console/cases/:id/decide',
+    // The draft form may carry answer files: the console's share of a Lambda request (6 MB, base64).
+    bodyLimit({ maxSize: CONSOLE_DECISION_MAX_BYTES, onError: (c) => c.html(<ErrorPage ctx={ctxOf(c, null)} title={PROBLEM_KINDS.payload_too_large.title} detail={`At most ${CONSOLE_FILES_MAX_BYTES} bytes of files; larger files through the API.`} />, 413) }),
+    async (c) => {
     const s = await requireSession(c);
     const id = c.req.param('id');
-    const body = await c.req.parseBody();
-    const form = parseForm(DecisionForm, body);
+    const body = await c.req.parseBody({ all: true });
+    const form = parseForm(DecisionForm, single(body));
     checkCsrf(s, form._csrf);
     const reasons = all((form.reasons ?? '').split('\n'));
     try {
       if (!deps.workflows) throw new Error('No workflow engine is configured for the API.');
-      const answer = form.decision === 'draft' ? await draftAnswer(s, id, body) : undefined;
+      const answer = form.decision === 'draft' ? await draftAnswer(s, id, single(body)) : undefined;
+      const files = form.decision === 'draft' ? await draftFiles(s, id, body) : undefined;
       await decide(
         { tenants: deps.tenants, repo: deps.repo, clock: deps.clock, workflows: deps.workflows },
         {
@@ -310,6 +326,7 @@ export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
           ...(reasons.length ? { reasons } : {}),
           ...(form.body !== undefined && form.decision === 'draft' ? { body: form.body.replace(/\r\n/g, '\n') } : {}),
           ...(answer ? { answer } : {}),
+          ...(files?.length ? { files } : {}),
           ...(form.method && form.decision === 'approve' && form.step !== 'approval' ? { method: form.method } : {}),
           actor: { kind: 'staff', id: s.staff.userId },
           role: s.staff.role,
@@ -320,12 +337,32 @@ export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
       return renderCase(c, s, id, { error: error.message, status: PROBLEM_KINDS[error.code].status });
     }
     return c.redirect(`/console/cases/${id}?done=${form.decision}`, 303);
-  });
+    },
+  );
 
   const draftAnswer = async (s: Session, id: string, body: Record<string, unknown>) => {
     const found = CASE_ID.test(id) ? await deps.repo.getCase(s.staff.tenantId, id) : null;
     if (!found) throw new NotFoundError(`No case with id "${id}".`);
     return answerFromForm(body, found);
+  };
+
+  // The draft's files: those already attached that stay ticked, plus the ones uploaded with the form.
+  const draftFiles = async (s: Session, id: string, body: Record<string, unknown>): Promise<AnswerFileRef[]> => {
+    const found = await deps.repo.getCase(s.staff.tenantId, id);
+    if (!found) throw new NotFoundError(`No case with id "${id}".`);
+    const keep = new Set(list(body.keepFiles).filter((v): v is string => typeof v === 'string'));
+    const kept = (found.draft?.files ?? []).filter((f) => keep.has(f.id));
+    const uploads = list(body.files).filter((v): v is File => v instanceof File && v.size > 0);
+    if (uploads.length === 0) return kept;
+    if (!deps.answerFiles) throw new Error('No answer file store is configured for the console.');
+    if (uploads.reduce((sum, f) => sum + f.size, 0) > CONSOLE_FILES_MAX_BYTES) throw new PayloadTooLargeError(`At most ${CONSOLE_FILES_MAX_BYTES} bytes of files here; larger files through the API.`);
+    const store = { repo: deps.repo, files: deps.answerFiles };
+    const added: AnswerFileRef[] = [];
+    for (const file of uploads) {
+      const content = new Uint8Array(await file.arrayBuffer());
+      added.push(await storeAnswerFile(store, { tenantId: s.staff.tenantId, caseId: id, filename: file.name, contentType: file.type || 'application/octet-stream', content }));
+    }
+    return [...kept, ...added];
   };
 
   const caseScans = async (s: Session, caseId: string) =>

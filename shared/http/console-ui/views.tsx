@@ -451,10 +451,15 @@ function Reasons(props: { t: Translate; details: AuditEvent['details'] }) {
   );
 }
 
-function DecisionForm(props: { ctx: PageContext; c: Case; step: string; decision: string; label: string; reasons?: boolean; danger?: boolean; children?: Child; id: string }) {
+/** A file size as people read it (1.2 MB). */
+function fmtBytes(n: number): string {
+  return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function DecisionForm(props: { ctx: PageContext; c: Case; step: string; decision: string; label: string; reasons?: boolean; danger?: boolean; children?: Child; id: string; files?: boolean }) {
   const { ctx } = props;
   return (
-    <form method="post" action={`/console/cases/${props.c.id}/decide`} class="stack" id={props.id}>
+    <form method="post" action={`/console/cases/${props.c.id}/decide`} class="stack" id={props.id} {...(props.files ? { enctype: 'multipart/form-data' } : {})}>
       <input type="hidden" name="_csrf" value={ctx.csrf} />
       <input type="hidden" name="step" value={props.step} />
       <input type="hidden" name="decision" value={props.decision} />
@@ -508,12 +513,26 @@ function Actions(props: { ctx: PageContext; view: CaseView; review?: IdReviewSta
     return (
       <div class="stack">
         {c.repeat && <p class="warn">{t('repeatWarn', { reason: c.repeat.reason, rule: c.repeat.rule })}</p>}
-        <DecisionForm ctx={ctx} c={c} step={step} decision="draft" label={t('draftAnswer')} id="draft">
+        <DecisionForm ctx={ctx} c={c} step={step} decision="draft" label={t('draftAnswer')} id="draft" files>
           <label>
             {t('draftHint')}
             <textarea name="body" rows={14} required>{c.draft?.body ?? view.draftTemplate}</textarea>
           </label>
           <AnswerFields ctx={ctx} c={c} />
+          {c.draft?.files?.length ? (
+            <fieldset>
+              <legend>{t('keepFiles')}</legend>
+              {c.draft.files.map((f) => (
+                <label>
+                  <input type="checkbox" name="keepFiles" value={f.id} checked /> {f.filename} ({fmtBytes(f.size)})
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          <label>
+            {t('attachFiles')} <span class="muted">({t('attachFilesHint')})</span>
+            <input type="file" name="files" multiple />
+          </label>
         </DecisionForm>
         <div class="grid">
           {!c.extended && (
@@ -535,6 +554,15 @@ function Actions(props: { ctx: PageContext; view: CaseView; review?: IdReviewSta
         <>
           <p>{t('draftedBy', { who: draft.draftedBy, at: fmtDateTime(draft.draftedAt, lang) })}</p>
           <pre id="draft-body" tabindex={0}>{draft.body}</pre>
+          {draft.files?.length ? (
+            <ul id="draft-files" aria-label={t('attachedFiles')}>
+              {draft.files.map((f) => (
+                <li>
+                  {f.filename} ({fmtBytes(f.size)})
+                </li>
+              ))}
+            </ul>
+          ) : null}
           {draft.answer && (
             <ul id="draft-answer">
               {draft.answer.data?.map((d) => (
