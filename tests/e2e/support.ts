@@ -73,6 +73,7 @@ export interface OutboxMail {
   destination: { to: string[] };
   subject: string;
   body: { text?: string };
+  attachments: Array<{ filename?: string; contentType: string; size: number }>;
 }
 
 export async function outboxTo(outboxUrl: string, address: string): Promise<OutboxMail[]> {
