@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import type { CaseStatus } from '#domain/case.ts';
 import { queuePartition, statusPartition } from '#adapters/dynamodb/keys.ts';
+import { countQuery } from '#adapters/dynamodb/count-query.ts';
 import { TABLE_INDEXES } from '#adapters/dynamodb/table.ts';
 import type { CappedCount, ConsoleReadModel, DueRow } from './ports.ts';
 
@@ -25,26 +26,13 @@ export class DynamoConsoleReadModel implements ConsoleReadModel {
 
   async countByStatus(tenantId: string, status: CaseStatus, cap: number): Promise<CappedCount> {
     const index = TABLE_INDEXES.byStatusDue;
-    let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: index.name,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': index.partitionKey },
-          ExpressionAttributeValues: { ':pk': statusPartition(tenantId, status) },
-          Select: 'COUNT',
-          Limit: cap - count,
-          ExclusiveStartKey: start,
-        }),
-      );
-      count += page.Count ?? 0;
-      start = page.LastEvaluatedKey;
-    } while (start && count < cap);
-    return { count, capped: Boolean(start) && count >= cap };
+    return countQuery(
+      this.doc,
+      { TableName: this.tableName, IndexName: index.name, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': index.partitionKey }, ExpressionAttributeValues: { ':pk': statusPartition(tenantId, status) } },
+      cap,
+    );
   }
+
 
   async dueBetween(tenantId: string, queue: 'open' | 'closed', fromIso: string, toIso: string, cap: number): Promise<{ items: DueRow[]; capped: boolean }> {
     const items: DueRow[] = [];
@@ -69,15 +57,9 @@ export class DynamoConsoleReadModel implements ConsoleReadModel {
   }
 
   async countDueBetween(tenantId: string, queue: 'open' | 'closed', fromIso: string, toIso: string, cap: number): Promise<CappedCount> {
-    let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(new QueryCommand({ ...this.window(tenantId, queue, fromIso, toIso), Select: 'COUNT', Limit: cap - count, ExclusiveStartKey: start }));
-      count += page.Count ?? 0;
-      start = page.LastEvaluatedKey;
-    } while (start && count < cap);
-    return { count, capped: Boolean(start) && count >= cap };
+    return countQuery(this.doc, this.window(tenantId, queue, fromIso, toIso), cap);
   }
+
 
   /** The GSI2 key range of a queue's cases due in [fromIso, toIso]. */
   private window(tenantId: string, queue: 'open' | 'closed', fromIso: string, toIso: string, names: Record<string, string> = {}) {

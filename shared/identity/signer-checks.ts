@@ -109,23 +109,7 @@ export function verifiedTimestamp(tokens: readonly Uint8Array[], imprintSource: 
  * signature invalid with the reason; none at all is for `judgeSigner` to report.
  */
 export function verifiedOcsp(responses: readonly Uint8Array[], signer: Certificate, embedded: readonly Certificate[], list: TrustedList, v: VerdictBuilder): OcspResult | undefined {
-  if (responses.length === 0) return undefined;
-  const pool = [...embedded, ...list.services.flatMap((s) => s.certificates)];
-  const issuers = pool.filter((c) => signer.isIssuedBy(c));
-  const problems: string[] = [];
-  for (const der of responses) {
-    for (const issuer of issuers) {
-      try {
-        return checkOcsp(der, signer, issuer, pool);
-      } catch (error) {
-        if (error instanceof OcspError || error instanceof UnsupportedAlgorithmError) problems.push(error.message);
-        else throw error;
-      }
-    }
-  }
-  if (issuers.length === 0) problems.push("The certificate of the signer's issuer is neither in the signature nor in the trusted list.");
-  v.invalid(...[...new Set(problems)].map((p) => `Revocation data: ${lowerFirst(p)}`));
-  return undefined;
+  return firstAnswering(responses, signer, embedded, list, v, (der, issuer, pool) => checkOcsp(der, signer, issuer, pool), (error) => error instanceof OcspError);
 }
 
 /**
@@ -134,15 +118,29 @@ export function verifiedOcsp(responses: readonly Uint8Array[], signer: Certifica
  * signature invalid with the reason; none at all is for `judgeSigner` to report.
  */
 export function verifiedCrl(crls: readonly Uint8Array[], signer: Certificate, embedded: readonly Certificate[], list: TrustedList, v: VerdictBuilder): CrlResult | undefined {
-  if (crls.length === 0) return undefined;
-  const issuers = [...embedded, ...list.services.flatMap((s) => s.certificates)].filter((c) => signer.isIssuedBy(c));
+  return firstAnswering(crls, signer, embedded, list, v, (der, issuer) => checkCrl(der, signer, issuer), (error) => error instanceof CrlError);
+}
+
+/** Tries each piece of revocation data with each candidate issuer; collects why none answered. */
+function firstAnswering<T>(
+  values: readonly Uint8Array[],
+  signer: Certificate,
+  embedded: readonly Certificate[],
+  list: TrustedList,
+  v: VerdictBuilder,
+  check: (der: Uint8Array, issuer: Certificate, pool: readonly Certificate[]) => T,
+  isRevocationError: (error: unknown) => boolean,
+): T | undefined {
+  if (values.length === 0) return undefined;
+  const pool = [...embedded, ...list.services.flatMap((s) => s.certificates)];
+  const issuers = pool.filter((c) => signer.isIssuedBy(c));
   const problems: string[] = [];
-  for (const der of crls) {
+  for (const der of values) {
     for (const issuer of issuers) {
       try {
-        return checkCrl(der, signer, issuer);
+        return check(der, issuer, pool);
       } catch (error) {
-        if (error instanceof CrlError || error instanceof UnsupportedAlgorithmError) problems.push(error.message);
+        if (error instanceof Error && (isRevocationError(error) || error instanceof UnsupportedAlgorithmError)) problems.push(error.message);
         else throw error;
       }
     }

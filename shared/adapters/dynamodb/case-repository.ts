@@ -15,6 +15,7 @@ import { ConcurrentUpdateError, ValidationError } from '#domain/errors.ts';
 import type { CaseRepository, CreateCaseOutcome, IdempotencyRecord, ListOptions, Page } from '#domain/ports.ts';
 import type { EarlierRequest } from '#domain/repeats.ts';
 import { queryCasePartition } from './case-partition.ts';
+import { countQuery } from './count-query.ts';
 import { StoredCaseSchema, StoredEventSchema, StoredIdempotencySchema } from './case-record.ts';
 import {
   caseIndexAttributes,
@@ -153,25 +154,16 @@ export class DynamoCaseRepository implements CaseRepository {
     return this.pageByDue(TABLE_INDEXES.byQueueDue, queuePartition(tenantId, true), options);
   }
 
-  /** A COUNT query on the open queue (GSI2, sorted by `<dueAt>#<id>`), page by page: no items are read out. */
+  /** A COUNT query on the open queue (GSI2, sorted by `<dueAt>#<id>`): no items are read out. */
   async countOpenDueBefore(tenantId: string, instant: string): Promise<number> {
-    let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: TABLE_INDEXES.byQueueDue.name,
-          KeyConditionExpression: '#pk = :pk AND #sk < :due',
-          ExpressionAttributeNames: { '#pk': TABLE_INDEXES.byQueueDue.partitionKey, '#sk': TABLE_INDEXES.byQueueDue.sortKey },
-          ExpressionAttributeValues: { ':pk': queuePartition(tenantId, true), ':due': instant },
-          Select: 'COUNT',
-          ExclusiveStartKey: start,
-        }),
-      );
-      count += page.Count ?? 0;
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const index = TABLE_INDEXES.byQueueDue;
+    const { count } = await countQuery(this.doc, {
+      TableName: this.tableName,
+      IndexName: index.name,
+      KeyConditionExpression: '#pk = :pk AND #sk < :due',
+      ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+      ExpressionAttributeValues: { ':pk': queuePartition(tenantId, true), ':due': instant },
+    });
     return count;
   }
 
