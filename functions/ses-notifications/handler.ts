@@ -5,11 +5,12 @@ import { DynamoMessageStore } from '#adapters/dynamodb/message-store.ts';
 import { loadMailConfig } from '#config/mail-config.ts';
 import { systemClock } from '#domain/ports.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
-import { recordDeliveryProblem } from '#usecases/record-delivery-problem.ts';
+import { recordDelivery, recordDeliveryProblem } from '#usecases/record-delivery-problem.ts';
 
 /**
- * SES bounce and complaint notifications (configuration set event destination → SNS → this
- * Lambda). Other notification types (Delivery, Send, …) are ignored.
+ * SES bounce, complaint and delivery notifications (configuration set event destination → SNS →
+ * this Lambda): bounces and complaints flag the case, deliveries go on its audit trail. Other
+ * notification types (Send, …) are ignored.
  */
 const SesNotification = z.object({
   notificationType: z.optional(z.string()),
@@ -17,14 +18,16 @@ const SesNotification = z.object({
   mail: z.object({ messageId: z.string(), source: z.string(), timestamp: z.string() }),
   bounce: z.optional(z.object({ bounceType: z.string(), bounceSubType: z.optional(z.string()), bouncedRecipients: z.array(z.object({ emailAddress: z.string() })) })),
   complaint: z.optional(z.object({ complainedRecipients: z.array(z.object({ emailAddress: z.string() })), complaintFeedbackType: z.optional(z.string()) })),
+  delivery: z.optional(z.object({ timestamp: z.string(), recipients: z.array(z.string()) })),
 });
 const SnsEvent = z.object({ Records: z.array(z.object({ Sns: z.object({ Message: z.string(), Timestamp: z.string() }) })) });
 
 type Deps = Parameters<typeof recordDeliveryProblem>[0];
 
 export function createSesNotificationHandler(deps: Deps) {
-  return async (event: unknown): Promise<{ flagged: number }> => {
+  return async (event: unknown): Promise<{ flagged: number; delivered: number }> => {
     let flagged = 0;
+    let delivered = 0;
     for (const record of SnsEvent.parse(event).Records) {
       const n = SesNotification.parse(JSON.parse(record.Sns.Message));
       const type = n.notificationType ?? n.eventType;
@@ -48,9 +51,13 @@ export function createSesNotificationHandler(deps: Deps) {
           detail: n.complaint.complaintFeedbackType ?? 'complaint',
         });
         flagged++;
+      } else if (type === 'Delivery' && n.delivery) {
+        const at = new Date(n.delivery.timestamp);
+        await recordDelivery(deps, { providerMessageId: n.mail.messageId, source: n.mail.source, recipients: n.delivery.recipients, at: Number.isNaN(at.getTime()) ? new Date(record.Sns.Timestamp) : at });
+        delivered++;
       }
     }
-    return { flagged };
+    return { flagged, delivered };
   };
 }
 

@@ -41,16 +41,56 @@ export async function recordDeliveryProblem(
       : `${problem.recipients.join(', ')} marked our e-mail as spam (${problem.detail}).`;
   await deps.messages.flag({ ...base, tenantId: tenant.id, reason, ...(hit ? { caseId: hit.caseId, messageId: hit.messageId } : {}) });
   if (!hit) return { caseId: null };
+  const saved = await appendEvent(deps.repo, tenant.id, hit.caseId, deps.clock, {
+    type: problem.kind === 'bounce' ? 'email.bounced' : 'email.complaint',
+    actor: SYSTEM,
+    visibility: 'internal',
+    summary: reason,
+    details: { messageId: hit.messageId, detail: problem.detail },
+  });
+  return { caseId: saved ? hit.caseId : null };
+}
+
+export interface Delivery {
+  readonly providerMessageId: string;
+  readonly source: string;
+  readonly recipients: readonly string[];
+  /** When the receiving server accepted it (SES `delivery.timestamp`). */
+  readonly at: Date;
+}
+
+/**
+ * SES reports that the receiving mail server accepted one of our messages: the case's audit
+ * trail records it (DESIGN §1.7: "sent, delivered, bounced"), once per message even when SNS
+ * delivers the notification twice. Mail that is not a case's is ignored.
+ */
+export async function recordDelivery(deps: { readonly tenants: TenantRegistry; readonly repo: CaseRepository; readonly messages: MessageStore; readonly clock: Clock }, delivery: Delivery): Promise<{ readonly caseId: string | null }> {
+  const tenant = deps.tenants.findByMailbox(delivery.source);
+  if (!tenant) return { caseId: null };
+  const hit = await deps.messages.findCaseByMessageIds(tenant.id, [sesMessageIdHeader(delivery.providerMessageId)]);
+  if (!hit) return { caseId: null };
+  const earlier = await deps.repo.listEvents(tenant.id, hit.caseId);
+  if (earlier.some((e) => e.type === 'email.delivered' && e.details?.messageId === hit.messageId)) return { caseId: hit.caseId };
+  const saved = await appendEvent(deps.repo, tenant.id, hit.caseId, deps.clock, {
+    type: 'email.delivered',
+    actor: SYSTEM,
+    visibility: 'internal',
+    summary: `Our e-mail to ${delivery.recipients.join(', ')} was accepted by the recipient's mail server.`,
+    details: { messageId: hit.messageId, recipients: delivery.recipients, deliveredAt: delivery.at.toISOString() },
+  });
+  return { caseId: saved ? hit.caseId : null };
+}
+
+/** Appends one event to a case, retrying on a concurrent write; false when the case is gone. */
+async function appendEvent(repo: CaseRepository, tenantId: string, caseId: string, clock: Clock, event: Parameters<typeof nextEvents>[2][number]): Promise<boolean> {
   for (let attempt = 1; ; attempt++) {
-    const current = await deps.repo.getCase(tenant.id, hit.caseId);
-    if (!current) return { caseId: null };
-    const now = deps.clock.now();
-    const events = nextEvents(current, now, [
-      { type: problem.kind === 'bounce' ? 'email.bounced' : 'email.complaint', actor: SYSTEM, visibility: 'internal', summary: reason, details: { messageId: hit.messageId, detail: problem.detail } },
-    ]);
+    const current = await repo.getCase(tenantId, caseId);
+    if (!current) return false;
+    const now = clock.now();
+    const events = nextEvents(current, now, [event]);
     try {
-      await deps.repo.saveCase({ ...current, version: current.version + 1, lastEventSeq: current.lastEventSeq + 1, updatedAt: now.toISOString() }, events);
-      return { caseId: hit.caseId };
+      await repo.saveCase({ ...current, version: current.version + 1, lastEventSeq: current.lastEventSeq + 1, updatedAt: now.toISOString() }, events);
+      return true;
     } catch (error) {
       if (!(error instanceof ConcurrentUpdateError) || attempt >= 4) throw error;
     }

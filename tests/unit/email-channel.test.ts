@@ -144,10 +144,24 @@ describe('receiveEmail with in-memory adapters', () => {
     const ack = (await h.messages.listMessages('softera', String(result.caseId))).find((m) => m.direction === 'outbound');
     const notification = { notificationType: 'Bounce', mail: { messageId: ack?.providerMessageId, source: mailbox, timestamp: '2026-11-23T09:00:01Z' }, bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: 'ona@example.lt' }] } };
     const handler = createSesNotificationHandler({ tenants: tenantRegistry, repo: h.repo, messages: h.messages, clock: h.clock });
-    expect(await handler({ Records: [{ Sns: { Message: JSON.stringify(notification), Timestamp: '2026-11-23T09:00:02Z' } }] })).toEqual({ flagged: 1 });
+    expect(await handler({ Records: [{ Sns: { Message: JSON.stringify(notification), Timestamp: '2026-11-23T09:00:02Z' } }] })).toEqual({ flagged: 1, delivered: 0 });
     expect((await h.messages.listFlagged('softera', 10)).find((f) => f.flag === 'bounce')).toMatchObject({ caseId: result.caseId });
     expect((await h.repo.listEvents('softera', String(result.caseId))).at(-1)?.type).toBe('email.bounced');
     expect(h.mailer.sent).toHaveLength(1);
+  });
+
+  it('records on the case that SES delivered our acknowledgement, once even when SNS repeats it', async () => {
+    const result = await deliver(['From: ona@example.lt', `To: ${mailbox}`, 'Subject: Access', 'Message-ID: <dlv@example.lt>', '', 'Right of access.']);
+    const ack = (await h.messages.listMessages('softera', String(result.caseId))).find((m) => m.direction === 'outbound');
+    const notification = { eventType: 'Delivery', mail: { messageId: ack?.providerMessageId, source: mailbox, timestamp: '2026-11-23T09:00:01Z' }, delivery: { timestamp: '2026-11-23T09:00:03.120Z', recipients: ['ona@example.lt'] } };
+    const handler = createSesNotificationHandler({ tenants: tenantRegistry, repo: h.repo, messages: h.messages, clock: h.clock });
+    const sns = { Records: [{ Sns: { Message: JSON.stringify(notification), Timestamp: '2026-11-23T09:00:04Z' } }] };
+    expect(await handler(sns)).toEqual({ flagged: 0, delivered: 1 });
+    await handler(sns);
+    const delivered = (await h.repo.listEvents('softera', String(result.caseId))).filter((e) => e.type === 'email.delivered');
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]).toMatchObject({ visibility: 'internal', details: { messageId: ack?.messageId, recipients: ['ona@example.lt'], deliveredAt: '2026-11-23T09:00:03.120Z' } });
+    expect(await h.messages.listFlagged('softera', 10)).toEqual([]);
   });
 
   it('rejects a search without a query as a validation problem', async () => {
