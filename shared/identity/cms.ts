@@ -1,8 +1,9 @@
 import * as asn1js from 'asn1js';
 import { digest, digestNameForOid, UnsupportedAlgorithmError, verifyAsn1Signature } from './algorithms.ts';
-import type { Certificate } from './certificate.ts';
+import { Certificate } from './certificate.ts';
 import { DerShapeError, isTime, raw } from './der.ts';
 import { UnsafeInputError } from './errors.ts';
+import type { LtvData } from './pades-ltv.ts';
 import { NotSignedDataError, readSignedData, signerIdentifies, type SignedDataView, type SignerView } from './signed-data.ts';
 import { judgeSigner, recordSigner, verifiedCrl, verifiedOcsp, verifiedTimestamp } from './signer-checks.ts';
 import type { TrustedList } from './trusted-list.ts';
@@ -32,6 +33,8 @@ export interface CmsContext {
   readonly trustedList: TrustedList;
   /** Validation time; never read from the clock here. */
   readonly at: Date;
+  /** Validation data from outside the CMS (a PAdES Document Security Store). */
+  readonly ltv?: LtvData;
 }
 
 export interface CmsResult {
@@ -67,7 +70,21 @@ export function verifyCms(der: Uint8Array, ctx: CmsContext): CmsResult {
   if (!content) return { signatures: [], reasons: ['The signature is detached: the signed file must be given with it.'], content: null };
   if (signed.signers.length === 0) return { signatures: [], reasons: ['The file holds no signature.'], content: enveloped };
 
-  const scope: SignerScope = { content, certs: signed.certificates, otherOcsp: signed.ocspResponses, crls: signed.crls, eContentType: signed.eContentType, ctx };
+  const ltvCerts = (ctx.ltv?.certs ?? []).flatMap((der) => {
+    try {
+      return [Certificate.fromDer(der)];
+    } catch {
+      return [];
+    }
+  });
+  const scope: SignerScope = {
+    content,
+    certs: [...signed.certificates, ...ltvCerts],
+    otherOcsp: [...signed.ocspResponses, ...(ctx.ltv?.ocsp ?? [])],
+    crls: [...signed.crls, ...(ctx.ltv?.crls ?? [])],
+    eContentType: signed.eContentType,
+    ctx,
+  };
   const signatures = signed.signers.map((signer) => {
     const v = new VerdictBuilder();
     try {

@@ -1,4 +1,5 @@
 import { verifyCms } from './cms.ts';
+import { checkLtvUpdates, type LtvData } from './pades-ltv.ts';
 import type { TrustedList } from './trusted-list.ts';
 import type { SignatureVerdict } from './verdict.ts';
 
@@ -15,18 +16,20 @@ export interface PadesResult {
  * Verifies the signatures of a PDF (PAdES, and the older adbe.pkcs7.detached).
  *
  * Primary course: every `/ByteRange [a b c d]` → it must start at 0, leave out exactly the
- * `/Contents <hex>` string and stay inside the file → the CMS in /Contents is verified over the
- * two ranges (cms.ts, same policy as every format) → the last signature must reach the end of
- * the file: bytes after it are an incremental update the signer never saw, reported as a change.
+ * `/Contents <hex>` string and stay inside the file → bytes after the last signed revision must
+ * be validation data only (PAdES-LT's Document Security Store, pades-ltv.ts), else they are an
+ * incremental update the signer never saw, reported as a change → the CMS in /Contents is
+ * verified over the two ranges (cms.ts, same policy as every format), with the DSS's OCSP
+ * responses, CRLs and certificates as further validation data.
  * Document time-stamps (ETSI.RFC3161) are not signatures of a person and are skipped.
  */
 export function verifyPades(bytes: Uint8Array, trustedList: TrustedList, at: Date): PadesResult {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
   const reasons: string[] = [];
-  const signatures: SignatureVerdict[] = [];
+  const signed: Array<{ cms: Uint8Array; content: Uint8Array }> = [];
   let coveredTo = 0;
   const ranges = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)];
-  if (ranges.length > MAX_SIGNATURES) return { signatures, reasons: [`The PDF has more than ${MAX_SIGNATURES} signature dictionaries.`] };
+  if (ranges.length > MAX_SIGNATURES) return { signatures: [], reasons: [`The PDF has more than ${MAX_SIGNATURES} signature dictionaries.`] };
   for (const match of ranges) {
     const [a, b, c, d] = match.slice(1, 5).map(Number) as [number, number, number, number];
     const dict = dictionaryAround(text, match.index);
@@ -43,17 +46,22 @@ export function verifyPades(bytes: Uint8Array, trustedList: TrustedList, at: Dat
     }
     coveredTo = Math.max(coveredTo, c + d);
     const hex = text.slice(b + 1, c - 1);
-    const cms = new Uint8Array(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex'));
-    const content = new Uint8Array(Buffer.concat([bytes.subarray(0, b), bytes.subarray(c, c + d)]));
-    const result = verifyCms(cms, { content, trustedList, at });
+    signed.push({ cms: new Uint8Array(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex')), content: new Uint8Array(Buffer.concat([bytes.subarray(0, b), bytes.subarray(c, c + d)])) });
+  }
+  if (signed.length === 0 && reasons.length === 0) return { signatures: [], reasons: ['The PDF is not signed.'] };
+
+  let ltv: LtvData | undefined;
+  // Only trailing whitespace after %%EOF is harmless; anything else must be validation data.
+  if (signed.length > 0 && /\S/.test(text.slice(coveredTo))) {
+    const update = checkLtvUpdates(bytes, coveredTo);
+    if (update.ok) ltv = update.ltv;
+    else reasons.push(`The PDF was changed after it was signed: ${update.reason}, in ${bytes.length - coveredTo} bytes that no signature covers.`);
+  }
+  const signatures: SignatureVerdict[] = [];
+  for (const { cms, content } of signed) {
+    const result = verifyCms(cms, { content, trustedList, at, ...(ltv ? { ltv } : {}) });
     reasons.push(...result.reasons);
     signatures.push(...result.signatures);
-  }
-  if (signatures.length === 0 && reasons.length === 0) return { signatures, reasons: ['The PDF is not signed.'] };
-  if (signatures.length > 0 && coveredTo < bytes.length) {
-    // Only trailing whitespace after %%EOF is harmless; anything else was added after signing.
-    const rest = text.slice(coveredTo);
-    if (/\S/.test(rest)) reasons.push(`The PDF was changed after it was signed: ${bytes.length - coveredTo} bytes were added in an incremental update that no signature covers.`);
   }
   return { signatures, reasons };
 }
