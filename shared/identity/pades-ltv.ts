@@ -46,7 +46,6 @@ function check(bytes: Uint8Array, coveredTo: number): UpdateCheck {
   const signed = indexObjects(signedText, bytes);
   const rootBefore = [...signedText.matchAll(/\/Root\s+(\d+)\s+\d+\s+R/g)].at(-1)?.[1];
   const added = new Map<number, PdfObject>();
-  let catalog: PdfValue | undefined;
 
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   let pos = coveredTo;
@@ -74,16 +73,24 @@ function check(bytes: Uint8Array, coveredTo: number): UpdateCheck {
     if (!/\d/.test(text[pos]!)) return { ok: false, reason: `unexpected content at byte ${pos}` };
     const object = readObjectAt(bytes, pos);
     pos = object.end;
-    const problem = judge(object, signed, rootBefore);
-    if (problem) return { ok: false, reason: problem };
+    // A later revision may redefine an object an earlier update added: judge the last version.
     added.set(object.num, object);
+  }
+  const isNew = (num: number) => signed.value(num) === undefined && added.has(num);
+  let catalog: PdfValue | undefined;
+  for (const object of added.values()) {
+    const problem = judge(object, signed, rootBefore, (num) => isNew(num) && isSignatureWidget(added.get(num)!.value));
+    if (problem) return { ok: false, reason: problem };
     if (nameOf(dictGet(object.value, 'Type')) === 'Catalog') catalog = object.value;
   }
   return { ok: true, ltv: catalog ? dssContents(dictGet(catalog, 'DSS'), (num) => added.get(num) ?? signed.object(num)) : NO_LTV };
 }
 
-/** Why an added object is more than validation data, or undefined when it is not. */
-function judge(object: PdfObject, signed: SignedRevision, rootBefore: string | undefined): string | undefined {
+/**
+ * Why an added object is more than validation data or a document time-stamp, or undefined when
+ * it is not. `newWidget` tells whether a referenced object is a signature widget this update adds.
+ */
+function judge(object: PdfObject, signed: SignedRevision, rootBefore: string | undefined, newWidget: (num: number) => boolean): string | undefined {
   const type = nameOf(dictGet(object.value, 'Type'));
   if (type === 'XRef') {
     const root = dictGet(object.value, 'Root');
@@ -91,28 +98,84 @@ function judge(object: PdfObject, signed: SignedRevision, rootBefore: string | u
   }
   if (type === 'ObjStm') return 'an update holds compressed objects, which cannot be checked';
   const previous = signed.value(object.num);
-  if (previous) {
-    if (nameOf(dictGet(previous, 'Type')) !== 'Catalog' || type !== 'Catalog' || String(object.num) !== rootBefore) {
-      return `an update changes object ${object.num}${nameOf(dictGet(previous, 'Type')) ? ` (${nameOf(dictGet(previous, 'Type'))})` : ''}`;
-    }
-    const before = previous.kind === 'dict' ? previous.entries : new Map<string, PdfValue>();
-    const after = object.value.kind === 'dict' ? object.value.entries : new Map<string, PdfValue>();
-    for (const key of new Set([...before.keys(), ...after.keys()])) {
-      if (CATALOG_LTV_KEYS.has(key)) continue;
-      const a = before.get(key);
-      const b = after.get(key);
-      if (!a || !b || canonical(a) !== canonical(b)) return `an update changes the document catalog (/${key})`;
-    }
-    return undefined;
-  }
+  if (previous) return judgeRedefinition(object, previous, rootBefore, newWidget);
   if (object.stream) return undefined; // certificates, OCSP responses, CRLs: only the DSS can point at them
   const value = object.value;
   if (value.kind === 'array') return value.items.every((i) => i.kind === 'ref') ? undefined : `an update adds array ${object.num}`;
   if (value.kind !== 'dict') return `an update adds object ${object.num}`;
   if (type === 'DSS') return undefined;
+  // A document time-stamp (PAdES-LTA): its signature dictionary and its field's widget.
+  if (isDocumentTimestamp(value) || isSignatureWidget(value)) return undefined;
   const keys = [...value.entries.keys()];
   if (keys.every((k) => VRI_KEYS.has(k)) || keys.every((k) => VRI_HASH.test(k))) return undefined;
   return `an update adds ${type ? `a /${type} object` : `object ${object.num}`}`;
+}
+
+/**
+ * An object the signed revision already had may change only as validation data and document
+ * time-stamps need: the catalog's /DSS and /Extensions (and its /AcroForm, as below); a page's
+ * /Annots or the AcroForm's /Fields, growing by signature widgets this update adds (and /SigFlags).
+ */
+function judgeRedefinition(object: PdfObject, previous: PdfValue, rootBefore: string | undefined, newWidget: (num: number) => boolean): string | undefined {
+  const previousType = nameOf(dictGet(previous, 'Type'));
+  const changed = `an update changes object ${object.num}${previousType ? ` (${previousType})` : ''}`;
+  if (previous.kind === 'array' && object.value.kind === 'array') return growsBySignatureWidgets(previous, object.value, newWidget) ? undefined : changed;
+  if (previous.kind !== 'dict' || object.value.kind !== 'dict') return changed;
+  const isCatalog = previousType === 'Catalog' && String(object.num) === rootBefore;
+  if (isCatalog && nameOf(dictGet(object.value, 'Type')) !== 'Catalog') return changed;
+  const isPage = previousType === 'Page';
+  const isAcroForm = previous.entries.has('Fields');
+  if (!isCatalog && !isPage && !isAcroForm) return changed;
+  for (const key of new Set([...previous.entries.keys(), ...object.value.entries.keys()])) {
+    const a = previous.entries.get(key);
+    const b = object.value.entries.get(key);
+    if (a && b && canonical(a) === canonical(b)) continue;
+    if (isCatalog && CATALOG_LTV_KEYS.has(key)) continue;
+    if (isCatalog && key === 'AcroForm' && a?.kind === 'dict' && b?.kind === 'dict' && !judgeAcroForm(a, b, newWidget)) continue;
+    if (isPage && key === 'Annots' && a?.kind === 'array' && b?.kind === 'array' && growsBySignatureWidgets(a, b, newWidget)) continue;
+    if (isAcroForm && (key === 'SigFlags' || (key === 'Fields' && a?.kind === 'array' && b?.kind === 'array' && growsBySignatureWidgets(a, b, newWidget)))) continue;
+    return isCatalog ? `an update changes the document catalog (/${key})` : `${changed}, /${key}`;
+  }
+  return undefined;
+}
+
+/** An inline AcroForm dictionary may only gain signature fields and set /SigFlags. */
+function judgeAcroForm(before: PdfValue & { kind: 'dict' }, after: PdfValue & { kind: 'dict' }, newWidget: (num: number) => boolean): string | undefined {
+  for (const key of new Set([...before.entries.keys(), ...after.entries.keys()])) {
+    const a = before.entries.get(key);
+    const b = after.entries.get(key);
+    if (a && b && canonical(a) === canonical(b)) continue;
+    if (key === 'SigFlags') continue;
+    if (key === 'Fields' && a?.kind === 'array' && b?.kind === 'array' && growsBySignatureWidgets(a, b, newWidget)) continue;
+    return key;
+  }
+  return undefined;
+}
+
+/** `after` keeps every entry of `before`, in order, and adds only references to new signature widgets. */
+function growsBySignatureWidgets(before: PdfValue & { kind: 'array' }, after: PdfValue & { kind: 'array' }, newWidget: (num: number) => boolean): boolean {
+  if (after.items.length < before.items.length) return false;
+  if (!before.items.every((item, i) => canonical(item) === canonical(after.items[i]!))) return false;
+  return after.items.slice(before.items.length).every((item) => item.kind === 'ref' && newWidget(item.num));
+}
+
+function isDocumentTimestamp(value: PdfValue): boolean {
+  const type = nameOf(dictGet(value, 'Type'));
+  return (type === 'DocTimeStamp' || type === 'Sig') && nameOf(dictGet(value, 'SubFilter')) === 'ETSI.RFC3161';
+}
+
+/**
+ * A signature field's widget (or the field itself) with nothing to see: what a document
+ * time-stamp adds to a form. A visible widget could paint over the page, so it counts as a change.
+ */
+function isSignatureWidget(value: PdfValue): boolean {
+  const subtype = nameOf(dictGet(value, 'Subtype'));
+  if (nameOf(dictGet(value, 'FT')) !== 'Sig' || (subtype !== undefined && subtype !== 'Widget')) return false;
+  const rect = dictGet(value, 'Rect');
+  if (rect === undefined) return subtype === undefined;
+  if (rect.kind !== 'array' || rect.items.length !== 4 || !rect.items.every((n) => n.kind === 'number')) return false;
+  const [x1, y1, x2, y2] = rect.items.map((n) => (n.kind === 'number' ? n.value : Number.NaN)) as [number, number, number, number];
+  return x1 === x2 || y1 === y2;
 }
 
 interface SignedRevision {

@@ -1,4 +1,8 @@
-import { verifyCms } from './cms.ts';
+import { UnsupportedAlgorithmError } from './algorithms.ts';
+import { trimDer, verifyCms } from './cms.ts';
+import { UnsafeInputError } from './errors.ts';
+import { lowerFirst } from './signer-checks.ts';
+import { checkTimestamp, TimestampError } from './timestamp.ts';
 import { checkLtvUpdates, type LtvData } from './pades-ltv.ts';
 import type { TrustedList } from './trusted-list.ts';
 import type { SignatureVerdict } from './verdict.ts';
@@ -21,7 +25,9 @@ export interface PadesResult {
  * incremental update the signer never saw, reported as a change → the CMS in /Contents is
  * verified over the two ranges (cms.ts, same policy as every format), with the DSS's OCSP
  * responses, CRLs and certificates as further validation data.
- * Document time-stamps (ETSI.RFC3161) are not signatures of a person and are skipped.
+ * Document time-stamps (ETSI.RFC3161, PAdES-LTA) are no person's signature: their token must be
+ * a valid RFC 3161 time-stamp over their own byte range, and the update that adds them may only
+ * add the time-stamp's invisible signature field.
  */
 export function verifyPades(bytes: Uint8Array, trustedList: TrustedList, at: Date): PadesResult {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
@@ -34,7 +40,12 @@ export function verifyPades(bytes: Uint8Array, trustedList: TrustedList, at: Dat
     const [a, b, c, d] = match.slice(1, 5).map(Number) as [number, number, number, number];
     const dict = dictionaryAround(text, match.index);
     const subFilter = /\/SubFilter\s*\/([A-Za-z0-9.]+)/.exec(dict)?.[1] ?? '';
-    if (subFilter === 'ETSI.RFC3161') continue;
+    if (subFilter === 'ETSI.RFC3161') {
+      // A document time-stamp (PAdES-LTA): no person's signature, but its token must be over its range.
+      const problem = documentTimestampProblem(bytes, text, [a, b, c, d]);
+      if (problem) reasons.push(problem);
+      continue;
+    }
     if (!SUPPORTED_SUBFILTERS.includes(subFilter)) {
       reasons.push(`A signature uses the PDF signature type "${subFilter || 'none'}", which is not a PAdES or CMS signature.`);
       continue;
@@ -71,4 +82,18 @@ function dictionaryAround(text: string, at: number): string {
   const start = text.lastIndexOf(' obj', at);
   const end = text.indexOf('endobj', at);
   return text.slice(start < 0 ? Math.max(0, at - 4096) : start, end < 0 ? at + 4096 : end);
+}
+
+/** Why a document time-stamp is broken, or undefined when its token is over exactly its range. */
+function documentTimestampProblem(bytes: Uint8Array, text: string, [a, b, c, d]: readonly [number, number, number, number]): string | undefined {
+  const gapOk = a === 0 && b > 0 && c > b + 1 && c + d <= bytes.length && text[b] === '<' && text[c - 1] === '>' && /^[0-9A-Fa-f]*$/.test(text.slice(b + 1, c - 1));
+  if (!gapOk) return "A document time-stamp's byte range does not cover the file except exactly its own value.";
+  const hex = text.slice(b + 1, c - 1);
+  try {
+    checkTimestamp(trimDer(new Uint8Array(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex'))), new Uint8Array(Buffer.concat([bytes.subarray(0, b), bytes.subarray(c, c + d)])));
+    return undefined;
+  } catch (error) {
+    if (error instanceof TimestampError || error instanceof UnsafeInputError || error instanceof UnsupportedAlgorithmError) return `A document time-stamp is not valid: ${lowerFirst(error.message)}`;
+    throw error;
+  }
 }

@@ -8,6 +8,7 @@ import { readObjectAt } from '#identity/pdf-objects.ts';
 import type { TrustedList } from '#identity/trusted-list.ts';
 import type { FixtureCase, IdentityFixtures } from '../../tools/fixtures/generate.ts';
 import { replacePdfSignature } from '../../tools/fixtures/formats.ts';
+import { TestPki } from '../../tools/fixtures/pki.ts';
 import { fixtureTrustedList, identityFixtures, readBytes } from '../support/identity-fixtures.ts';
 
 /**
@@ -109,3 +110,59 @@ describe('PAdES-LT: validation data in a Document Security Store added after sig
     expect(result.reasons.join('\n')).toMatch(/changed after it was signed: the bytes added after signing cannot be read/);
   });
 });
+
+/**
+ * Appends a PAdES-LTA document time-stamp update to an LT file: an invisible signature field, the
+ * page's /Annots and the catalog's AcroForm /Fields grown by it, and the time-stamp token from
+ * the fixture TSA over the byte range.
+ */
+function withDocumentTimestamp(pdf: Uint8Array, options: { readonly rect?: string; readonly tamperToken?: boolean } = {}): Uint8Array {
+  const text = Buffer.from(pdf).toString('latin1');
+  const objectText = (num: number) => {
+    const at = [...text.matchAll(new RegExp(`(^|\\n)${num} 0 obj`, 'g'))].at(-1)!;
+    const object = readObjectAt(pdf, at.index + at[1]!.length);
+    return text.slice(object.start, object.end);
+  };
+  const rootNum = Number(/\/Root (\d+) 0 R/.exec(text)![1]);
+  const pageNum = Number(/(?:^|\n)(\d+) 0 obj\s*<<\s*\/Type \/Page\b/.exec(text)![1]);
+  const grow = (source: string, key: string) => source.replace(new RegExp(`/${key} \\[([^\\]]*)\\]`), (_, items: string) => `/${key} [${items.trim()} 910 0 R]`);
+  const page = grow(objectText(pageNum), 'Annots');
+  const catalog = grow(objectText(rootNum), 'Fields');
+  expect(page).toContain('910 0 R');
+  expect(catalog).toContain('910 0 R');
+  const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)![1];
+  const placeholder = '0'.repeat(16_384);
+  const update =
+    `\n910 0 obj\n<< /Type /Annot /Subtype /Widget /FT /Sig /T (DocTimeStamp1) /V 911 0 R /Rect ${options.rect ?? '[0 0 0 0]'} /F 132 /P ${pageNum} 0 R >>\nendobj\n` +
+    `911 0 obj\n<< /Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 /ByteRange [0 0000000000 0000000000 0000000000] /Contents <${placeholder}> >>\nendobj\n` +
+    `${page}\n${catalog}\nxref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 912 /Root ${rootNum} 0 R /Prev ${startxref} >>\nstartxref\n${pdf.length + 1}\n%%EOF\n`;
+  const out = Buffer.concat([Buffer.from(pdf), Buffer.from(update, 'latin1')]);
+  const whole = out.toString('latin1');
+  const b = whole.lastIndexOf(`/Contents <${placeholder}>`) + '/Contents '.length;
+  const c = b + placeholder.length + 2;
+  const range = `[0 ${String(b).padStart(10, '0')} ${String(c).padStart(10, '0')} ${String(out.length - c).padStart(10, '0')}]`;
+  out.write(range, whole.lastIndexOf('[0 0000000000 0000000000 0000000000]'), 'latin1');
+  const pki = new TestPki(fx.dir);
+  const root = { party: { name: 'root-ca', key: join(fx.dir, 'pki', 'root-ca.key'), cert: join(fx.dir, 'pki', 'root-ca.crt'), chain: join(fx.dir, 'pki', 'root-ca.crt') }, dir: join(fx.dir, 'ca', 'root-ca'), config: join(fx.dir, 'ca', 'root-ca', 'openssl.cnf') };
+  const tsa = { name: 'tsa', key: join(fx.dir, 'pki', 'tsa.key'), cert: join(fx.dir, 'pki', 'tsa.crt'), chain: join(fx.dir, 'pki', 'tsa.chain.pem') };
+  const token = Buffer.from(pki.timestamp(root, tsa, new Uint8Array(Buffer.concat([out.subarray(0, b), out.subarray(c)]))));
+  if (options.tamperToken) token[token.length - 3] = token.at(-3)! ^ 0xff;
+  out.write(token.toString('hex').padEnd(placeholder.length, '0'), b + 1, 'latin1');
+  return new Uint8Array(out);
+}
+
+describe('PAdES-LTA: a document time-stamp over the LT file', () => {
+  it('accepts the time-stamp update (invisible field, /Annots and /Fields grown by it) and checks its token', () => {
+    const lta = withDocumentTimestamp(withDss(withoutEmbeddedOcsp('qualified'), ocspOf('signer-qualified')));
+    const result = verifyPades(lta, tl, at);
+    expect(result.reasons).toEqual([]);
+    expect({ valid: result.signatures[0]!.valid, qualified: result.signatures[0]!.qualified }).toEqual({ valid: true, qualified: true });
+  });
+
+  it('refuses a broken time-stamp token and a visible widget added with it', () => {
+    const lt = withDss(withoutEmbeddedOcsp('qualified'), ocspOf('signer-qualified'));
+    expect(verifyPades(withDocumentTimestamp(lt, { tamperToken: true }), tl, at).reasons.join('\n')).toMatch(/A document time-stamp is not valid/);
+    expect(verifyPades(withDocumentTimestamp(lt, { rect: '[50 50 250 120]' }), tl, at).reasons.join('\n')).toMatch(/changed after it was signed: an update changes the document catalog \(\/AcroForm\)/);
+  });
+});
+
