@@ -75,6 +75,10 @@ function check(bytes: Uint8Array, coveredTo: number): UpdateCheck {
     pos = object.end;
     // A later revision may redefine an object an earlier update added: judge the last version.
     added.set(object.num, object);
+    // Objects compressed in an object stream are judged one by one, like top-level ones.
+    if (nameOf(dictGet(object.value, 'Type')) === 'ObjStm') {
+      for (const [num, value] of objectStreamContents(object)) added.set(num, { num, gen: 0, value, start: object.start, end: object.end });
+    }
   }
   const isNew = (num: number) => signed.value(num) === undefined && added.has(num);
   let catalog: PdfValue | undefined;
@@ -96,7 +100,7 @@ function judge(object: PdfObject, signed: SignedRevision, rootBefore: string | u
     const root = dictGet(object.value, 'Root');
     return root?.kind === 'ref' && rootBefore !== undefined && String(root.num) !== rootBefore ? 'an update replaces the document catalog' : undefined;
   }
-  if (type === 'ObjStm') return 'an update holds compressed objects, which cannot be checked';
+  if (type === 'ObjStm') return undefined; // its objects are judged on their own (above)
   const previous = signed.value(object.num);
   if (previous) return judgeRedefinition(object, previous, rootBefore, newWidget);
   if (object.stream) return undefined; // certificates, OCSP responses, CRLs: only the DSS can point at them
