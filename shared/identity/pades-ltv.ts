@@ -23,14 +23,17 @@ const NO_LTV: LtvData = { ocsp: [], crls: [], certs: [] };
 /**
  * Checks the bytes after the last signed revision (`coveredTo`) of a PDF. PAdES-LT adds the
  * validation data in an incremental update after signing — a Document Security Store and the
- * catalog entry pointing at it — which changes nothing a reader sees. Anything else (a changed
- * page, an annotation, a new catalog, compressed objects we cannot inspect) is a change the
- * signer never saw. Returns the DSS contents for the signatures' revocation checks.
+ * catalog entry pointing at it — and PAdES-LTA a document time-stamp with an invisible signature
+ * field; neither changes anything a reader sees. Anything else (a changed page, an annotation, a
+ * visible widget, a new catalog) is a change the signer never saw. Returns the DSS contents for
+ * the signatures' revocation checks.
  *
- * Primary course: the tail is read as objects, xref sections and trailers → an object number
- * the signed revision already had may only be the catalog, differing in `/DSS` or `/Extensions`
- * → new objects may only be streams, the DSS, VRI entries or arrays of references → the trailer
- * keeps the same root → the DSS's `/OCSPs`, `/CRLs` and `/Certs` streams are decoded.
+ * Primary course: the tail is read as objects (object streams unpacked), xref sections and
+ * trailers → an object number the signed revision already had may only be the catalog
+ * (`/DSS`, `/Extensions`, AcroForm `/Fields` grown), a page (`/Annots` grown) or the AcroForm,
+ * grown only by new invisible signature fields → new objects may only be streams, the DSS, VRI
+ * entries, arrays of references, document time-stamps and their fields → the trailer keeps the
+ * same root → the DSS's `/OCSPs`, `/CRLs` and `/Certs` streams are decoded.
  */
 export function checkLtvUpdates(bytes: Uint8Array, coveredTo: number): UpdateCheck {
   try {
