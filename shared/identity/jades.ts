@@ -24,10 +24,12 @@ export interface JadesResult {
  * Primary course: the protected header names the signer with `x5c` (bound because it is
  * signed; `x5t#S256` when present must match) → jose verifies the JWS with that certificate's
  * key → `sigT` is the signer's claimed time → the `sigTst` time-stamp in `etsiU` (over the
- * base64url signature) gives the trusted time → `rVals` OCSP → the shared trusted-list policy.
+ * base64url signature) gives the trusted time → `rVals` OCSP (else CRLs) → the shared
+ * trusted-list policy. A detached JAdES (empty payload) must name the signed file's digest in
+ * `sigD` (ObjectIdByURIHash), and the file given as `content` must match it.
  * jose checks the signature only, never the chain (DESIGN §6); the rest is ours.
  */
-export async function verifyJades(bytes: Uint8Array, trustedList: TrustedList, at: Date): Promise<JadesResult> {
+export async function verifyJades(bytes: Uint8Array, trustedList: TrustedList, at: Date, content?: Uint8Array): Promise<JadesResult> {
   let jwss: FlattenedJWSInput[];
   try {
     jwss = parseJws(bytes);
@@ -39,7 +41,7 @@ export async function verifyJades(bytes: Uint8Array, trustedList: TrustedList, a
   for (const jws of jwss) {
     const v = new VerdictBuilder();
     try {
-      await verifyOne(jws, trustedList, at, v);
+      await verifyOne(jws, trustedList, at, v, content);
     } catch (error) {
       if (error instanceof UnsafeInputError) v.invalid(error.message);
       else throw error;
@@ -49,8 +51,9 @@ export async function verifyJades(bytes: Uint8Array, trustedList: TrustedList, a
   return { signatures, reasons: [] };
 }
 
-async function verifyOne(jws: FlattenedJWSInput, trustedList: TrustedList, at: Date, v: VerdictBuilder): Promise<void> {
+async function verifyOne(jws: FlattenedJWSInput, trustedList: TrustedList, at: Date, v: VerdictBuilder, content: Uint8Array | undefined): Promise<void> {
   const header = decodeJson(jws.protected ?? '', 'The protected header');
+  const detached = jws.payload === '' ? detachedData(header) : undefined;
   const x5c = header.x5c;
   if (!Array.isArray(x5c) || x5c.length === 0 || !x5c.every((c) => typeof c === 'string')) {
     throw new UnsafeInputError('The signature does not carry the signer\'s certificate in its protected header (x5c).');
@@ -75,6 +78,15 @@ async function verifyOne(jws: FlattenedJWSInput, trustedList: TrustedList, at: D
     if (error instanceof errors.JOSEError) throw new UnsafeInputError(`The JWS cannot be verified: ${error.message}`);
     throw error;
   }
+  if (detached) {
+    // The signature covers the header, whose sigD commits to the signed file's digest.
+    if (!content) throw new UnsafeInputError('The signature is detached: the signed file must be given with it.');
+    const expected = createHash(detached.hash).update(content).digest('base64url');
+    if (!detached.digests.includes(expected)) {
+      v.invalid('The file given is not the one the signature covers (its digest is not in the signed sigD header).');
+      return;
+    }
+  }
   const unsigned = etsiU(jws.header);
   const tokens = unsigned.flatMap((u) => list(record(u.sigTst)?.tstTokens)).flatMap((t) => (typeof record(t)?.val === 'string' ? [base64(record(t)!.val as string)] : []));
   const timestamp = verifiedTimestamp(tokens, new Uint8Array(Buffer.from(jws.signature, 'ascii')), v);
@@ -91,6 +103,25 @@ async function verifyOne(jws: FlattenedJWSInput, trustedList: TrustedList, at: D
   judgeSigner(v, { signingCert: cert, timestamp, ocsp, crl, trustedList, at });
 }
 
+const SIGD_BY_URI_HASH = 'http://uri.etsi.org/19182/ObjectIdByURIHash';
+const SIGD_HASHES: Readonly<Record<string, string>> = { S256: 'sha256', S384: 'sha384', S512: 'sha512' };
+
+/**
+ * A detached JAdES names its signed files in the protected `sigD` header (ETSI TS 119 182-1
+ * §5.2.8). Only `ObjectIdByURIHash` is read: the file digests are in the signed header, so the
+ * JWS payload is empty and the file given beside the signature must match one of them.
+ */
+function detachedData(header: Record<string, unknown>): { hash: string; digests: string[] } {
+  const sigD = record(header.sigD);
+  if (!sigD) throw new UnsafeInputError('The JWS has no payload and names no signed file (sigD).');
+  if (sigD.mId !== SIGD_BY_URI_HASH) throw new UnsafeInputError(`Detached JAdES with sigD "${String(sigD.mId)}" is not supported; only ObjectIdByURIHash.`);
+  const hash = typeof sigD.hashM === 'string' ? SIGD_HASHES[sigD.hashM] : undefined;
+  if (!hash) throw new UnsafeInputError(`The sigD digest algorithm "${String(sigD.hashM)}" is not supported.`);
+  const digests = list(sigD.hashV).filter((d): d is string => typeof d === 'string');
+  if (digests.length === 0) throw new UnsafeInputError('The sigD header names no file digests.');
+  return { hash, digests };
+}
+
 function parseJws(bytes: Uint8Array): FlattenedJWSInput[] {
   if (bytes.length > MAX_JWS_BYTES) throw new UnsafeInputError(`The signature is larger than ${MAX_JWS_BYTES / 1024 / 1024} MB.`);
   const text = new TextDecoder().decode(bytes).trim();
@@ -103,11 +134,14 @@ function parseJws(bytes: Uint8Array): FlattenedJWSInput[] {
     throw new UnsafeInputError('The file is neither a compact JWS nor JWS JSON.');
   }
   const o = record(json);
-  if (!o || typeof o.payload !== 'string') throw new UnsafeInputError('The JWS has no payload (detached JAdES payloads are not supported).');
+  if (!o) throw new UnsafeInputError('The file is neither a compact JWS nor JWS JSON.');
+  // A detached JAdES leaves the payload out (or empty): its sigD header names the signed file.
+  const payload = o.payload === undefined ? '' : o.payload;
+  if (typeof payload !== 'string') throw new UnsafeInputError('The JWS payload is not a string.');
   const one = (s: Record<string, unknown>): FlattenedJWSInput => {
     if (typeof s.protected !== 'string' || typeof s.signature !== 'string') throw new UnsafeInputError('A JWS signature lacks its protected header or value.');
     const h = record(s.header);
-    return { protected: s.protected, payload: o.payload as string, signature: s.signature, ...(h ? { header: h } : {}) };
+    return { protected: s.protected, payload, signature: s.signature, ...(h ? { header: h } : {}) };
   };
   if (Array.isArray(o.signatures)) return o.signatures.map((s) => one(record(s) ?? {}));
   return [one(o)];

@@ -47,7 +47,7 @@ async function verifyFormat(format: SignatureFormat, input: VerifyFileInput): Pr
     case 'cades':
       return verifyCms(pemOrDer(bytes), { trustedList, at, ...(input.content ? { content: input.content } : {}) });
     case 'jades':
-      return verifyJades(bytes, trustedList, at);
+      return verifyJades(bytes, trustedList, at, input.content);
     case 'unknown':
       throw new UnsupportedFormatError(format);
   }
