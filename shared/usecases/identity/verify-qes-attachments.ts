@@ -39,9 +39,9 @@ export async function qesEvidenceFor(deps: QesDeps, c: Case): Promise<IdentityEv
     const files = message.attachments.filter((a) => SIGNED_NAME.test(a.filename));
     for (const file of files) {
       const bytes = await deps.evidence.get(file.key);
-      // A detached .p7s signs the attachment of the same name without the extension.
-      const signedName = file.filename.replace(/\.p7s$/i, '');
-      const partner = /\.p7s$/i.test(file.filename) ? message.attachments.find((a) => a.filename === signedName) : undefined;
+      // A detached .p7s (CAdES) or .jws (JAdES) signs the attachment of the same name without it.
+      const detached = /\.(p7s|jws)$/i.exec(file.filename);
+      const partner = detached ? message.attachments.find((a) => a.filename === file.filename.slice(0, -detached[0].length)) : undefined;
       const content = partner ? await deps.evidence.get(partner.key) : undefined;
       const verdict = await judge(source?.lists ?? [], { bytes, fileName: file.filename, ...(content ? { content } : {}) }, now);
       if (verdict) verdicts.push(verdict);
