@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { TABLE_INDEXES, TABLE_KEYS } from '#adapters/dynamodb/table.ts';
@@ -32,6 +32,8 @@ export const RETENTION_DAYS = {
  */
 export class DataStack extends Stack {
   readonly key: Key;
+  /** Signs partner webhooks (ES256) inside KMS: the private key never leaves it. */
+  readonly webhookKey: Key;
   readonly table: Table;
   readonly inboundMailBucket: Bucket;
   readonly evidenceBucket: Bucket;
@@ -43,6 +45,13 @@ export class DataStack extends Stack {
     this.key = new Key(this, 'DataKey', {
       description: 'rightsdesk: cases, mail, evidence and answers',
       enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // Asymmetric keys cannot rotate automatically; a new key is rotated in by adding its kid to the JWKS.
+    this.webhookKey = new Key(this, 'WebhookSigningKey', {
+      description: 'rightsdesk: signs partner webhooks (ES256)',
+      keySpec: KeySpec.ECC_NIST_P256,
+      keyUsage: KeyUsage.SIGN_VERIFY,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     // SES writes received mail into the KMS-encrypted inbound bucket on our behalf.

@@ -148,7 +148,8 @@ export class ServiceStack extends Stack {
       AUTH_ISSUER: config.tokenIssuer,
       AUTH_AUDIENCE: config.tokenAudience,
       AUTH_JWKS_URL: config.partnerJwksUrl,
-      ...(config.webhookJwks ? { WEBHOOK_JWKS: config.webhookJwks } : {}),
+      // The served JWKS: the configured one with operator-held keys, else the KMS key's public half.
+      ...(config.webhookJwks ? { WEBHOOK_JWKS: config.webhookJwks } : config.webhookKeysSecretArn ? {} : { WEBHOOK_KMS_KEY_ID: data.webhookKey.keyArn }),
       ...(config.partnerAssertionKeys ? { PARTNER_ASSERTION_KEYS: config.partnerAssertionKeys } : {}),
     };
     const perFunction: Record<string, Record<string, string>> = {
@@ -173,7 +174,8 @@ export class ServiceStack extends Stack {
       // and answers too large to attach carry signed download links the web form redeems.
       'workflow-await-subject': { FORM_SECRET: formSecret.secretValue.unsafeUnwrap(), PUBLIC_BASE_URL: publicBaseUrl },
       'workflow-conclude': { FORM_SECRET: formSecret.secretValue.unsafeUnwrap(), PUBLIC_BASE_URL: publicBaseUrl },
-      webhooks: config.webhookKeysSecretArn ? { WEBHOOK_SIGNING_KEYS: SecretValue.secretsManager(config.webhookKeysSecretArn).unsafeUnwrap() } : {},
+      // By default KMS signs (no private key in any environment); operator-held keys only when given.
+      webhooks: config.webhookKeysSecretArn ? { WEBHOOK_SIGNING_KEYS: SecretValue.secretsManager(config.webhookKeysSecretArn).unsafeUnwrap() } : { WEBHOOK_KMS_KEY_ID: data.webhookKey.keyArn },
       'trusted-list-refresh': {
         TL_LOTL_URL: config.trustedListSource,
         TL_LOTL_SIGNERS_FILE: LOTL_SIGNERS_RUNTIME_PATH,
@@ -240,6 +242,10 @@ export class ServiceStack extends Stack {
 
     const webhooks = this.required(functions, 'webhooks');
     this.grantTable(webhooks, data, TABLE_ACTIONS.readWrite);
+    if (!config.webhookKeysSecretArn) {
+      webhooks.addToRolePolicy(new PolicyStatement({ actions: ['kms:Sign'], resources: [data.webhookKey.keyArn] }));
+      this.required(functions, 'api').addToRolePolicy(new PolicyStatement({ actions: ['kms:GetPublicKey'], resources: [data.webhookKey.keyArn] }));
+    }
     new Rule(this, 'WebhookRetries', { description: 'rightsdesk: deliver due partner webhooks', schedule: Schedule.rate(Duration.minutes(1)), targets: [new LambdaFunction(webhooks, { retryAttempts: 0 })] });
 
     // The overdue gauge only counts the open queue: a COUNT query on that one index.

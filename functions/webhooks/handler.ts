@@ -1,8 +1,10 @@
+import { KMSClient } from '@aws-sdk/client-kms';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
 import { DynamoWebhookOutbox } from '#adapters/dynamodb/webhook-outbox.ts';
 import { FetchWebhookTransport } from '#adapters/webhooks/fetch-transport.ts';
 import { JoseWebhookSigner } from '#adapters/webhooks/jose-signer.ts';
+import { KmsWebhookSigner, kmsKid } from '#adapters/webhooks/kms-signer.ts';
 import { loadMailConfig } from '#config/mail-config.ts';
 import { loadWebhookConfig } from '#config/webhook-config.ts';
 import { systemClock } from '#domain/ports.ts';
@@ -18,7 +20,7 @@ const webhooks = loadWebhookConfig();
 const dynamo = new DynamoDBClient({ region: mail.region, ...(mail.dynamodbEndpoint ? { endpoint: mail.dynamodbEndpoint } : {}) });
 const deps = {
   outbox: new DynamoWebhookOutbox(dynamo, mail.tableName),
-  signer: new JoseWebhookSigner(webhooks.signingKeys),
+  signer: webhooks.kmsKeyId ? new KmsWebhookSigner(new KMSClient({ region: mail.region }), webhooks.kmsKeyId, kmsKid(webhooks.kmsKeyId)) : new JoseWebhookSigner(webhooks.signingKeys),
   transport: new FetchWebhookTransport(),
   repo: new DynamoCaseRepository(dynamo, mail.tableName),
   clock: systemClock,

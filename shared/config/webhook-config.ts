@@ -3,7 +3,8 @@ import type { JSONWebKeySet } from 'jose';
 import type { TenantWebhookKey } from '#adapters/webhooks/jose-signer.ts';
 
 /**
- * Webhook keys on AWS. The sender (webhooks function) reads the private keys from
+ * Webhook keys on AWS. By default an asymmetric KMS key signs (`WEBHOOK_KMS_KEY_ID`: the sender
+ * calls kms:Sign, the API serves its public key); otherwise the sender reads private keys from
  * `WEBHOOK_SIGNING_KEYS` (JSON `{ "<tenant>": { "privateJwk": {…}, "publicJwk": {…} } }`, injected
  * from a Secrets Manager secret); the API serves the public halves from `WEBHOOK_JWKS` (a JWKS).
  * Locally both come from `.local/keys/webhook.json` (local/webhook-keys.ts).
@@ -14,11 +15,14 @@ const JwksSchema = z.object({ keys: z.array(jwk) });
 
 const EnvSchema = z.object({
   WEBHOOK_SIGNING_KEYS: z.optional(z.string()),
+  WEBHOOK_KMS_KEY_ID: z.optional(z.string().check(z.minLength(1))),
   WEBHOOK_JWKS: z.optional(z.string()),
   WEBHOOK_BATCH: z._default(z.coerce.number().check(z.int(), z.positive(), z.maximum(100)), 25),
 });
 
 export interface WebhookConfig {
+  /** An asymmetric KMS key (ECC_NIST_P256) that signs every webhook; preferred over `signingKeys`. */
+  readonly kmsKeyId?: string;
   readonly signingKeys: Readonly<Record<string, TenantWebhookKey>>;
   readonly jwks: JSONWebKeySet;
   readonly batch: number;
@@ -42,6 +46,7 @@ export function loadWebhookConfig(env: Record<string, string | undefined> = proc
   if (jwks && !jwks.success) throw new Error('Invalid webhook configuration: WEBHOOK_JWKS is not a JSON Web Key Set.');
   // jose validates each key's members when it imports them.
   return {
+    ...(e.WEBHOOK_KMS_KEY_ID ? { kmsKeyId: e.WEBHOOK_KMS_KEY_ID } : {}),
     signingKeys: (keys?.data ?? {}) as unknown as Record<string, TenantWebhookKey>,
     jwks: (jwks?.data ?? { keys: [] }) as unknown as JSONWebKeySet,
     batch: e.WEBHOOK_BATCH,

@@ -25,9 +25,10 @@ export function createApp(deps: ApiDeps, extensions: readonly AppExtension[] = [
   const docsHtml = renderDocsPage(openApi);
 
   // Partners verify webhook JWS signatures with these (kid per tenant key); cacheable, keys rotate by adding.
-  app.get('/.well-known/jwks.json', (c) => {
+  app.get('/.well-known/jwks.json', async (c) => {
     c.header('cache-control', 'public, max-age=300');
-    return c.json(deps.webhookJwks ?? { keys: [] });
+    const jwks = typeof deps.webhookJwks === 'function' ? await deps.webhookJwks() : deps.webhookJwks;
+    return c.json(jwks ?? { keys: [] });
   });
   app.get('/openapi.json', (c) => c.json(openApi));
   app.get('/docs', (c) => c.html(docsHtml));

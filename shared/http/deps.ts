@@ -8,6 +8,10 @@ import type { PartnerPrincipal, StaffPrincipal } from './auth.ts';
 import type { ConsoleUiDeps } from './console-ui/deps.ts';
 
 /** Everything the HTTP app needs, passed in so tests and the local stack choose the adapters. */
+export interface WebhookJwks {
+  readonly keys: ReadonlyArray<Readonly<Record<string, unknown>>>;
+}
+
 export interface ApiDeps {
   readonly tenants: TenantRegistry;
   readonly repo: CaseRepository;
@@ -33,7 +37,8 @@ export interface ApiDeps {
   /** Letters to print and documents to hand over (post and in-person channels). */
   readonly printQueue?: PrintQueue;
   /** Public keys partners verify webhook signatures with (`GET /.well-known/jwks.json`). */
-  readonly webhookJwks?: { readonly keys: ReadonlyArray<Readonly<Record<string, unknown>>> };
+  /** The webhook signing keys' public halves, or how to fetch them (a KMS key's, once per container). */
+  readonly webhookJwks?: WebhookJwks | (() => Promise<WebhookJwks>);
   /** The browser console under `/console` (sessions, sign-in); not served when absent. */
   readonly console?: ConsoleUiDeps;
   /** Verifies partners' identity assertions (`identity.assertion` in POST /v1/requests). */

@@ -9,7 +9,7 @@ import type { CaseRepository, Clock, Mailer, OutboundEmail, WorkflowEngine } fro
 import type { PartnerAssertionVerifier } from '#domain/identity-ports.ts';
 import { partnerTokenVerifier, staffTokenVerifier } from '#http/auth.ts';
 import { createApp } from '#http/app.ts';
-import type { AppEnv } from '#http/deps.ts';
+import type { ApiDeps, AppEnv } from '#http/deps.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { ephemeralIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER, type LocalIssuer } from '../../local/tokens.ts';
 
@@ -45,7 +45,7 @@ export interface Harness {
 
 /** The real Hono app with in-memory adapters and a throwaway token issuer. */
 export async function harness(
-  options: { repo?: CaseRepository; now?: string; maxBodyBytes?: number; partnerAssertions?: PartnerAssertionVerifier; workflows?: WorkflowEngine; answerFiles?: AnswerFileStore } = {},
+  options: { repo?: CaseRepository; now?: string; maxBodyBytes?: number; partnerAssertions?: PartnerAssertionVerifier; workflows?: WorkflowEngine; answerFiles?: AnswerFileStore; webhookJwks?: ApiDeps['webhookJwks'] } = {},
 ): Promise<Harness> {
   const issuer = await ephemeralIssuer();
   const repo = options.repo ?? new InMemoryCaseRepository();
@@ -71,6 +71,7 @@ export async function harness(
     ...(options.partnerAssertions ? { partnerAssertions: options.partnerAssertions } : {}),
     ...(options.workflows ? { workflows: options.workflows } : {}),
     ...(options.answerFiles ? { answerFiles: options.answerFiles } : {}),
+    ...(options.webhookJwks ? { webhookJwks: options.webhookJwks } : {}),
   });
   const h: Harness = {
     app,

@@ -200,6 +200,16 @@ describe('CDK app', () => {
     service.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(17 3 * * ? *)', State: 'ENABLED' });
   });
 
+  it('signs webhooks with an asymmetric KMS key: the sender may only Sign, the API only read the public key', () => {
+    data.hasResourceProperties('AWS::KMS::Key', { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
+    const statements = allPolicyStatements(service).map((st) => JSON.stringify(st));
+    expect(statements.filter((st) => st.includes('"kms:Sign"'))).toHaveLength(1);
+    expect(statements.filter((st) => st.includes('"kms:GetPublicKey"'))).toHaveLength(1);
+    const environments = Object.values(resourcesOf(service, 'AWS::Lambda::Function')).map((fn) => JSON.stringify((fn.Properties?.Environment as { Variables?: unknown } | undefined)?.Variables ?? {}));
+    expect(environments.some((env) => env.includes('WEBHOOK_KMS_KEY_ID'))).toBe(true);
+    expect(environments.some((env) => env.includes('WEBHOOK_SIGNING_KEYS'))).toBe(false); // no private key in any environment
+  });
+
   it('counts overdue cases every 5 minutes with nothing but a COUNT query on the open queue', () => {
     service.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(5 minutes)', State: 'ENABLED' });
     const [gauge] = Object.values(resourcesOf(service, 'AWS::Lambda::Function')).filter((f) => (f.Properties as { Description?: string }).Description?.startsWith('CasesOverdue gauge'));

@@ -4,8 +4,8 @@ import type { WebhookSigner } from '#domain/channel-ports.ts';
 /**
  * Webhook signatures: a compact JWS (ES256) over the JSON event, with the tenant's key; the
  * `kid` names the key in `GET /.well-known/jwks.json`. Keys come from `.local/keys/webhook.json`
- * locally and from configuration (WEBHOOK_SIGNING_KEYS, a secret) on AWS; a KMS-backed signer
- * (kms:Sign with ECDSA_SHA_256, DER → JOSE signature) would implement the same port.
+ * locally, and on AWS from configuration (WEBHOOK_SIGNING_KEYS, a secret) only when the operator
+ * holds the keys; by default KMS signs there (kms-signer.ts, the same port).
  */
 export const WEBHOOK_JWS_TYPE = 'rightsdesk-webhook+jws';
 

@@ -1,0 +1,54 @@
+import { GetPublicKeyCommand, SignCommand, type KMSClient } from '@aws-sdk/client-kms';
+import * as asn1js from 'asn1js';
+import { exportJWK, importSPKI, type JSONWebKeySet } from 'jose';
+import type { WebhookSigner } from '#domain/channel-ports.ts';
+import { WEBHOOK_JWS_TYPE } from './jose-signer.ts';
+
+const b64url = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64url');
+
+/**
+ * Webhook signatures made by AWS KMS: an asymmetric ECC_NIST_P256 key whose private half never
+ * leaves KMS (nothing to leak from a Lambda's environment), `kms:Sign` over the JWS signing
+ * input with ECDSA_SHA_256, the DER signature turned into JOSE's `r || s`. Every tenant's
+ * webhooks are signed with the platform key; the `kid` names it in `/.well-known/jwks.json`.
+ */
+export class KmsWebhookSigner implements WebhookSigner {
+  constructor(
+    private readonly kms: KMSClient,
+    private readonly keyId: string,
+    private readonly kid: string,
+  ) {}
+
+  async sign(_tenantId: string, payload: Uint8Array): Promise<string> {
+    const input = `${b64url(JSON.stringify({ alg: 'ES256', kid: this.kid, typ: WEBHOOK_JWS_TYPE, cty: 'application/json' }))}.${b64url(payload)}`;
+    const { Signature } = await this.kms.send(new SignCommand({ KeyId: this.keyId, Message: new TextEncoder().encode(input), MessageType: 'RAW', SigningAlgorithm: 'ECDSA_SHA_256' }));
+    if (!Signature) throw new Error('KMS returned no signature.');
+    return `${input}.${b64url(joseSignature(Signature, 32))}`;
+  }
+}
+
+/** An ECDSA signature from DER (`SEQUENCE { r INTEGER, s INTEGER }`) to JOSE's fixed-size `r || s` (RFC 7518 §3.4). */
+export function joseSignature(der: Uint8Array, size: number): Uint8Array {
+  const parsed = asn1js.fromBER(der);
+  const [r, s] = parsed.offset === -1 || !(parsed.result instanceof asn1js.Sequence) ? [] : parsed.result.valueBlock.value;
+  if (!(r instanceof asn1js.Integer) || !(s instanceof asn1js.Integer)) throw new Error('KMS returned a signature that is not DER ECDSA.');
+  const fixed = (n: asn1js.Integer) => {
+    const bytes = Buffer.from(n.valueBlock.valueHexView).subarray(-size);
+    return Buffer.concat([Buffer.alloc(size - bytes.length), bytes]);
+  };
+  return new Uint8Array(Buffer.concat([fixed(r), fixed(s)]));
+}
+
+/** The public half of the KMS key as a JWKS (read once per container; keys rotate by adding). */
+export async function kmsWebhookJwks(kms: KMSClient, keyId: string, kid: string): Promise<JSONWebKeySet> {
+  const { PublicKey } = await kms.send(new GetPublicKeyCommand({ KeyId: keyId }));
+  if (!PublicKey) throw new Error('KMS returned no public key.');
+  const pem = `-----BEGIN PUBLIC KEY-----\n${Buffer.from(PublicKey).toString('base64')}\n-----END PUBLIC KEY-----`;
+  const jwk = await exportJWK(await importSPKI(pem, 'ES256', { extractable: true }));
+  return { keys: [{ ...jwk, kid, alg: 'ES256', use: 'sig' }] };
+}
+
+/** The `kid` of a KMS key: stable per key, so partners can cache the JWKS. */
+export function kmsKid(keyId: string): string {
+  return `rightsdesk-webhook-${keyId.split('/').pop()!.slice(0, 8)}`;
+}
