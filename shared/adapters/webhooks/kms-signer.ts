@@ -1,6 +1,5 @@
-import { GetPublicKeyCommand, SignCommand, type KMSClient } from '@aws-sdk/client-kms';
+import { SignCommand, type KMSClient } from '@aws-sdk/client-kms';
 import * as asn1js from 'asn1js';
-import { exportJWK, importSPKI, type JSONWebKeySet } from 'jose';
 import type { WebhookSigner } from '#domain/channel-ports.ts';
 import { WEBHOOK_JWS_TYPE } from './jose-signer.ts';
 
@@ -37,18 +36,4 @@ export function joseSignature(der: Uint8Array, size: number): Uint8Array {
     return Buffer.concat([Buffer.alloc(size - bytes.length), bytes]);
   };
   return new Uint8Array(Buffer.concat([fixed(r), fixed(s)]));
-}
-
-/** The public half of the KMS key as a JWKS (read once per container; keys rotate by adding). */
-export async function kmsWebhookJwks(kms: KMSClient, keyId: string, kid: string): Promise<JSONWebKeySet> {
-  const { PublicKey } = await kms.send(new GetPublicKeyCommand({ KeyId: keyId }));
-  if (!PublicKey) throw new Error('KMS returned no public key.');
-  const pem = `-----BEGIN PUBLIC KEY-----\n${Buffer.from(PublicKey).toString('base64')}\n-----END PUBLIC KEY-----`;
-  const jwk = await exportJWK(await importSPKI(pem, 'ES256', { extractable: true }));
-  return { keys: [{ ...jwk, kid, alg: 'ES256', use: 'sig' }] };
-}
-
-/** The `kid` of a KMS key: stable per key, so partners can cache the JWKS. */
-export function kmsKid(keyId: string): string {
-  return `rightsdesk-webhook-${keyId.split('/').pop()!.slice(0, 8)}`;
 }
