@@ -106,7 +106,7 @@ export async function startLocalWorkflows(options: LocalWorkflowsOptions): Promi
     clock,
     engine: deps.workflows,
     arns: config.arns,
-    resume: async () => (await resumeOpenCases({ tenants: tenantRegistry, repo: deps.repo, workflows: deps.workflows })).resumed,
+    resume: async () => (await resumeOpenCases({ tenants: tenantRegistry, repo: deps.repo, workflows: deps.workflows, steps: deps })).resumed,
     stop: async () => {
       clearInterval(saver);
       await saveClock().catch(() => undefined);

@@ -151,7 +151,7 @@ export async function workflowWorld(start: string): Promise<WorkflowWorld> {
       await current.sfn.stop();
       current.client.destroy();
       current = await boot();
-      await resumeOpenCases({ tenants: tenantRegistry, repo, workflows: current.deps.workflows });
+      await resumeOpenCases({ tenants: tenantRegistry, repo, workflows: current.deps.workflows, steps: current.deps });
       await current.sfn.engine.settle();
     },
     async stop() {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { updateCase } from '#domain/workflow.ts';
 import { workflowWorld, type WorkflowWorld } from './workflow-fixture.ts';
 
 let world: WorkflowWorld | undefined;
@@ -56,4 +57,35 @@ describe('local Step Functions service restart', () => {
       ['identity_reminder', '2027-03-11T08:00:00.000Z'],
     ]);
   });
+
+  it('carries out an extension and a fee decided just before the service died, once', async () => {
+    world = await workflowWorld('2027-03-01T08:00:00Z');
+    const w = world;
+    const open = async (name: string) => {
+      const email = `${name}.${Date.now().toString(36)}@example.lt`;
+      w.qes.signed.add(email);
+      return w.submit('softera', { channel: 'email', request: { rights: [{ type: 'access' }], subject: { name: 'Petras Petraitis', email }, language: 'en' } });
+    };
+    const extended = await open('extend');
+    const charged = await open('fee');
+    await w.advanceTo('2027-03-05T08:00:00Z');
+    // The decisions were recorded and their executions resumed, then the service died before the steps ran.
+    for (const [c, decision] of [[extended, 'extend'], [charged, 'fee']] as const) {
+      const current = await w.get(c);
+      expect(current.waiting?.step).toBe('answer_draft');
+      const recorded = updateCase(current, new Date('2027-03-05T08:00:00Z'), { decision: { step: 'answer_draft', decision, reasons: [`${decision}: many systems to search`], by: { kind: 'staff', id: 'agent-1' }, at: '2027-03-05T08:00:00.000Z' } }, []);
+      await w.deps.repo.saveCase(recorded.case, recorded.events);
+    }
+
+    await w.restart();
+    await w.restart(); // a second restart must not repeat anything
+
+    expect(w.notifier.for(extended.id).filter((n) => n.kind === 'extension')).toHaveLength(1);
+    const after = await w.get(extended);
+    expect(after.extended).toBe(true);
+    expect(after.dueAt).toBe(after.deadlines.extended.dueAt);
+    expect(w.notifier.for(charged.id).filter((n) => n.kind === 'fee')).toHaveLength(1);
+    expect((await w.get(charged)).waiting?.step).toBe('answer_draft');
+  });
 });
+

@@ -1,6 +1,8 @@
-import type { Case, CaseStatus } from '#domain/case.ts';
+import { isOpen, type Case, type CaseStatus } from '#domain/case.ts';
 import type { CaseRepository, WorkflowEngine } from '#domain/ports.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
+import type { WorkflowDeps } from './deps.ts';
+import { extendDeadline, sendFeeNotice } from './notices.ts';
 
 /** Statuses that are not "open" but whose workflow still has to send the outcome and close. */
 const CONCLUDING: readonly CaseStatus[] = ['answered', 'refused', 'invalid', 'withdrawn'];
@@ -10,12 +12,17 @@ const CONCLUDING: readonly CaseStatus[] = ['answered', 'refused', 'invalid', 'wi
  * workflow jumps to where the status says, the timer re-reads the deadlines. Used when the local
  * Step Functions service starts (its executions do not survive a restart); on AWS it is an
  * operator's repair tool. Reads by index (open queue and status partitions), never a Scan.
- * Example: `await resumeOpenCases({ tenants, repo, workflows })` → `{ resumed: 12 }`.
+ *
+ * A staff decision that resumed the old execution but was not carried out when it died (an
+ * extension or a fee notice, which leave the status as it was) is carried out first, with
+ * `steps`: the same use cases the workflow steps run, so nothing a person decided is lost.
+ * Example: `await resumeOpenCases({ tenants, repo, workflows, steps })` → `{ resumed: 12 }`.
  */
-export async function resumeOpenCases(deps: { tenants: TenantRegistry; repo: CaseRepository; workflows: WorkflowEngine }): Promise<{ resumed: number }> {
+export async function resumeOpenCases(deps: { tenants: TenantRegistry; repo: CaseRepository; workflows: WorkflowEngine; steps?: WorkflowDeps }): Promise<{ resumed: number }> {
   let resumed = 0;
   const resume = async (c: Case) => {
-    await deps.workflows.startCase(c);
+    const current = deps.steps ? await carryOutPendingDecision(deps.steps, c) : c;
+    await deps.workflows.startCase(current);
     resumed += 1;
   };
   for (const tenant of deps.tenants.list()) {
@@ -36,3 +43,23 @@ export async function resumeOpenCases(deps: { tenants: TenantRegistry; repo: Cas
   }
   return { resumed };
 }
+
+/**
+ * The last decision, when it was an extension or a fee and its notice is not on the case yet:
+ * an extension shows as `extended`, a fee notice as a `notice.fee` event after the decision.
+ */
+async function carryOutPendingDecision(deps: WorkflowDeps, c: Case): Promise<Case> {
+  const decision = c.decision;
+  if (!decision || !isOpen(c.status) || (decision.decision !== 'extend' && decision.decision !== 'fee')) return c;
+  const ref = { tenantId: c.tenantId, caseId: c.id, reasons: decision.reasons ?? [] };
+  if (decision.decision === 'extend') {
+    if (c.extended) return c;
+    await extendDeadline(deps, ref);
+  } else {
+    const events = await deps.repo.listEvents(c.tenantId, c.id);
+    if (events.some((e) => e.type === 'notice.fee' && e.at >= decision.at)) return c;
+    await sendFeeNotice(deps, ref);
+  }
+  return (await deps.repo.getCase(c.tenantId, c.id)) ?? c;
+}
+
