@@ -44,3 +44,9 @@ export function fixtureTrustedList(f: IdentityFixtures): TrustedList {
 }
 
 export const readBytes = (file: string): Uint8Array => new Uint8Array(readFileSync(file));
+
+/** The fixtures, their signed trusted list and the validation time they were made for. */
+export async function identityContext(): Promise<{ fx: IdentityFixtures; tl: TrustedList; at: Date }> {
+  const fx = await identityFixtures();
+  return { fx, tl: fixtureTrustedList(fx), at: new Date(fx.at) };
+}

@@ -10,7 +10,7 @@ import { writeZip } from '../../tools/fixtures/zip-write.ts';
 import type { TrustedList } from '#identity/trusted-list.ts';
 import type { FixtureCase, IdentityFixtures } from '../../tools/fixtures/generate.ts';
 import { openssl } from '../../tools/fixtures/pki.ts';
-import { fixtureTrustedList, identityFixtures, readBytes } from '../support/identity-fixtures.ts';
+import { identityContext, readBytes } from '../support/identity-fixtures.ts';
 
 /**
  * Signatures that carry a CRL of the signer's CA instead of an OCSP response: the generated
@@ -25,9 +25,7 @@ let at: Date;
 let work: string;
 
 beforeAll(async () => {
-  fx = await identityFixtures();
-  tl = fixtureTrustedList(fx);
-  at = new Date(fx.at);
+  ({ fx, tl, at } = await identityContext());
   work = mkdtempSync(join(tmpdir(), 'rightsdesk-crl-'));
 }, 60_000);
 

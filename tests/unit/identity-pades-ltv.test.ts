@@ -9,7 +9,7 @@ import type { TrustedList } from '#identity/trusted-list.ts';
 import type { FixtureCase, IdentityFixtures } from '../../tools/fixtures/generate.ts';
 import { replacePdfSignature } from '../../tools/fixtures/formats.ts';
 import { TestPki } from '../../tools/fixtures/pki.ts';
-import { fixtureTrustedList, identityFixtures, readBytes } from '../support/identity-fixtures.ts';
+import { identityContext, readBytes } from '../support/identity-fixtures.ts';
 
 /**
  * PAdES-LT: the validation data arrives after signing, in an incremental update holding a
@@ -21,11 +21,7 @@ let fx: IdentityFixtures;
 let tl: TrustedList;
 let at: Date;
 
-beforeAll(async () => {
-  fx = await identityFixtures();
-  tl = fixtureTrustedList(fx);
-  at = new Date(fx.at);
-}, 60_000);
+beforeAll(async () => ({ fx, tl, at } = await identityContext()), 60_000);
 
 /** The fixture's PAdES with the OCSP response taken out of its CMS (a PAdES-B-T signature). */
 function withoutEmbeddedOcsp(c: FixtureCase): Uint8Array {
