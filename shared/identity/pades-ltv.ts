@@ -106,6 +106,9 @@ function judge(object: PdfObject, signed: SignedRevision, rootBefore: string | u
   if (type === 'ObjStm') return undefined; // its objects are judged on their own (above)
   const previous = signed.value(object.num);
   if (previous) return judgeRedefinition(object, previous, rootBefore, newWidget);
+  // A reference the signed revision left dangling (null when it was signed) must stay so: filling
+  // it in later would change the document (a "shadow" attack), whatever the new object is.
+  if (signed.refersTo(object.num)) return `an update adds object ${object.num}, which the signed revision already referred to`;
   if (object.stream) return undefined; // certificates, OCSP responses, CRLs: only the DSS can point at them
   const value = object.value;
   if (value.kind === 'array') return value.items.every((i) => i.kind === 'ref') ? undefined : `an update adds array ${object.num}`;
@@ -188,6 +191,8 @@ function isSignatureWidget(value: PdfValue): boolean {
 interface SignedRevision {
   value(num: number): PdfValue | undefined;
   object(num: number): PdfObject | undefined;
+  /** Whether the signed revision refers to object `num` (a reference it may not resolve yet). */
+  refersTo(num: number): boolean;
 }
 
 /** The signed revision's objects by number: top-level ones by position, else from object streams. */
@@ -195,26 +200,34 @@ function indexObjects(signedText: string, bytes: Uint8Array): SignedRevision {
   const positions = new Map<number, number>();
   for (const m of signedText.matchAll(/(?:^|[\s>\]])(\d+)\s+\d+\s+obj\b/g)) positions.set(Number(m[1]), m.index + m[0].indexOf(m[1]!));
   let compressed: Map<number, PdfValue> | undefined;
+  let references: Set<number> | undefined;
   const object = (num: number): PdfObject | undefined => {
     const at = positions.get(num);
     return at === undefined ? undefined : readObjectAt(bytes, at);
   };
+  const compressedObjects = (): Map<number, PdfValue> => {
+    if (!compressed) {
+      compressed = new Map();
+      for (const m of signedText.matchAll(/\/Type\s*\/ObjStm\b/g)) {
+        const start = signedText.lastIndexOf(' obj', m.index);
+        const head = signedText.slice(Math.max(0, start - 24), start).match(/(\d+)\s+\d+$/);
+        if (!head) continue;
+        const stream = object(Number(head[1]));
+        if (stream) for (const [n, v] of objectStreamContents(stream)) compressed.set(n, v);
+      }
+    }
+    return compressed;
+  };
   return {
     object,
-    value(num) {
-      const top = object(num);
-      if (top) return top.value;
-      if (!compressed) {
-        compressed = new Map();
-        for (const m of signedText.matchAll(/\/Type\s*\/ObjStm\b/g)) {
-          const start = signedText.lastIndexOf(' obj', m.index);
-          const head = signedText.slice(Math.max(0, start - 24), start).match(/(\d+)\s+\d+$/);
-          if (!head) continue;
-          const stream = object(Number(head[1]));
-          if (stream) for (const [n, v] of objectStreamContents(stream)) compressed.set(n, v);
-        }
+    value: (num) => object(num)?.value ?? compressedObjects().get(num),
+    refersTo(num) {
+      if (!references) {
+        // References in the open text and inside object streams (compressed dictionaries).
+        const texts = [signedText, ...[...compressedObjects().values()].map(canonical)];
+        references = new Set(texts.flatMap((t) => [...t.matchAll(/(\d+)\s+\d+\s+R\b/g)].map((m) => Number(m[1]))));
       }
-      return compressed.get(num);
+      return references.has(num);
     },
   };
 }

@@ -4,6 +4,7 @@ import { deflateSync } from 'node:zlib';
 import * as asn1js from 'asn1js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyPades } from '#identity/pades.ts';
+import { checkLtvUpdates } from '#identity/pades-ltv.ts';
 import { readObjectAt } from '#identity/pdf-objects.ts';
 import type { TrustedList } from '#identity/trusted-list.ts';
 import type { FixtureCase, IdentityFixtures } from '../../tools/fixtures/generate.ts';
@@ -186,6 +187,30 @@ describe('PAdES-LTA: a document time-stamp over the LT file', () => {
     const lt = withDss(withoutEmbeddedOcsp('qualified'), ocspOf('signer-qualified'));
     expect(verifyPades(withDocumentTimestamp(lt, { tamperToken: true }), tl, at).reasons.join('\n')).toMatch(/A document time-stamp is not valid/);
     expect(verifyPades(withDocumentTimestamp(lt, { rect: '[50 50 250 120]' }), tl, at).reasons.join('\n')).toMatch(/changed after it was signed: an update changes the document catalog \(\/AcroForm\)/);
+  });
+});
+
+describe('update checks on a bare PDF (no signature needed to show the rule)', () => {
+  const signedPart = [
+    '%PDF-1.7',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+    // The page already refers to object 950, which does not exist yet: null when signed.
+    '3 0 obj << /Type /Page /Parent 2 0 R /Contents [4 0 R 950 0 R] >> endobj',
+    '4 0 obj << /Length 0 >> stream',
+    '',
+    'endstream endobj',
+    'trailer << /Root 1 0 R /Size 5 >>',
+    '%%EOF',
+    '',
+  ].join('\n');
+  const withTail = (tail: string) => new Uint8Array(Buffer.from(signedPart + tail, 'latin1'));
+
+  it('refuses an update that fills in a reference the signed revision left dangling (a shadow attack)', () => {
+    const filled = checkLtvUpdates(withTail('950 0 obj << /Length 18 >> stream\nBT (PAID) Tj ET   \nendstream endobj\n'), signedPart.length);
+    expect(filled).toEqual({ ok: false, reason: 'an update adds object 950, which the signed revision already referred to' });
+    const unreferenced = checkLtvUpdates(withTail('951 0 obj << /Length 4 >> stream\nDER!\nendstream endobj\n'), signedPart.length);
+    expect(unreferenced.ok).toBe(true);
   });
 });
 
