@@ -1,5 +1,5 @@
 import { UnsafeInputError } from './errors.ts';
-import { canonical, decodeStream, dictGet, nameOf, objectStreamContents, readObjectAt, readValueAt, type PdfObject, type PdfValue } from './pdf-objects.ts';
+import { canonical, decodeStream, dictGet, nameOf, objectStreamContents, readObjectAt, readValueAt, xrefStreamEntries, type PdfObject, type PdfValue } from './pdf-objects.ts';
 
 /** Validation data a PAdES-LT file adds after signing: its Document Security Store (DSS). */
 export interface LtvData {
@@ -49,6 +49,9 @@ function check(bytes: Uint8Array, coveredTo: number): UpdateCheck {
   const signed = indexObjects(signedText, bytes);
   const rootBefore = [...signedText.matchAll(/\/Root\s+(\d+)\s+\d+\s+R/g)].at(-1)?.[1];
   const added = new Map<number, PdfObject>();
+  /** Where the update's cross-references say each object is: readers follow these, not our scan. */
+  const entries: XrefEntry[] = [];
+  const containers = new Map<number, Set<number>>();
 
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   let pos = coveredTo;
@@ -58,6 +61,7 @@ function check(bytes: Uint8Array, coveredTo: number): UpdateCheck {
     if (text.startsWith('xref', pos)) {
       const trailer = text.indexOf('trailer', pos);
       if (trailer < 0) return { ok: false, reason: 'an added cross-reference section has no trailer' };
+      entries.push(...xrefTableEntries(text.slice(pos + 'xref'.length, trailer)));
       pos = trailer;
       continue;
     }
@@ -80,8 +84,24 @@ function check(bytes: Uint8Array, coveredTo: number): UpdateCheck {
     added.set(object.num, object);
     // Objects compressed in an object stream are judged one by one, like top-level ones.
     if (nameOf(dictGet(object.value, 'Type')) === 'ObjStm') {
-      for (const [num, value] of objectStreamContents(object)) added.set(num, { num, gen: 0, value, start: object.start, end: object.end });
+      const inside = new Set<number>();
+      for (const [num, value] of objectStreamContents(object)) {
+        added.set(num, { num, gen: 0, value, start: object.start, end: object.end });
+        inside.add(num);
+      }
+      containers.set(object.num, inside);
     }
+    if (nameOf(dictGet(object.value, 'Type')) === 'XRef') entries.push(...xrefStreamEntries(object));
+  }
+  // Every cross-reference entry the update adds must point at what the update added (or leave an
+  // object where the signed revision had it): repointing an object at other bytes already in the
+  // file changes what a reader shows without adding a single object.
+  for (const entry of entries) {
+    const ok =
+      entry.offset !== undefined
+        ? entry.offset >= coveredTo && added.get(entry.num)?.start === entry.offset && !isCompressed(containers, entry.num)
+        : entry.inStream !== undefined && containers.get(entry.inStream)?.has(entry.num) === true;
+    if (!ok) return { ok: false, reason: `an update's cross-reference points object ${entry.num} at bytes the update did not add` };
   }
   const isNew = (num: number) => signed.value(num) === undefined && added.has(num);
   let catalog: PdfValue | undefined;
@@ -188,43 +208,108 @@ function isSignatureWidget(value: PdfValue): boolean {
   return x1 === x2 || y1 === y2;
 }
 
+interface XrefEntry {
+  readonly num: number;
+  readonly offset?: number;
+  readonly inStream?: number;
+}
+
+/** In-use entries of a classic cross-reference table (`start count`, then `offset gen n|f` lines). */
+function xrefTableEntries(section: string): XrefEntry[] {
+  const out: XrefEntry[] = [];
+  const tokens = section.trim().split(/\s+/);
+  let i = 0;
+  while (i + 1 < tokens.length) {
+    const start = Number(tokens[i]);
+    const count = Number(tokens[i + 1]);
+    if (!Number.isInteger(start) || !Number.isInteger(count)) throw new UnsafeInputError('The PDF cannot be read (a cross-reference subsection header).');
+    i += 2;
+    for (let k = 0; k < count; k++, i += 3) {
+      const kind = tokens[i + 2];
+      if (kind === 'n') out.push({ num: start + k, offset: Number(tokens[i]) });
+      else if (kind !== 'f') throw new UnsafeInputError('The PDF cannot be read (a cross-reference entry).');
+    }
+  }
+  return out;
+}
+
+function isCompressed(containers: ReadonlyMap<number, ReadonlySet<number>>, num: number): boolean {
+  return [...containers.values()].some((inside) => inside.has(num));
+}
+
 interface SignedRevision {
+  /** Where the signed revision's text defines object `num` (its last definition). */
+  positionOf(num: number): number | undefined;
   value(num: number): PdfValue | undefined;
   object(num: number): PdfObject | undefined;
   /** Whether the signed revision refers to object `num` (a reference it may not resolve yet). */
   refersTo(num: number): boolean;
 }
 
-/** The signed revision's objects by number: top-level ones by position, else from object streams. */
+/**
+ * The signed revision's objects as its own cross-references define them (the last `startxref`,
+ * then every `/Prev` and `/XRefStm`): where a reader looks, not where text happens to say
+ * `N 0 obj` — a revision can carry unused copies of an object to swap in later.
+ */
 function indexObjects(signedText: string, bytes: Uint8Array): SignedRevision {
   const positions = new Map<number, number>();
-  for (const m of signedText.matchAll(/(?:^|[\s>\]])(\d+)\s+\d+\s+obj\b/g)) positions.set(Number(m[1]), m.index + m[0].indexOf(m[1]!));
-  let compressed: Map<number, PdfValue> | undefined;
-  let references: Set<number> | undefined;
+  const inStreams = new Map<number, number>();
+  const start = [...signedText.matchAll(/startxref\s+(\d+)/g)].at(-1)?.[1];
+  if (start === undefined) throw new UnsafeInputError('The PDF cannot be read (the signed revision has no startxref).');
+  const seen = new Set<number>();
+  const pending = [Number(start)];
+  while (pending.length > 0) {
+    const at = pending.shift()!;
+    if (seen.has(at) || at < 0 || at >= signedText.length || seen.size > 1000) continue;
+    seen.add(at);
+    let trailer: PdfValue;
+    if (signedText.startsWith('xref', at)) {
+      const end = signedText.indexOf('trailer', at);
+      if (end < 0) throw new UnsafeInputError('The PDF cannot be read (a signed cross-reference table without trailer).');
+      for (const e of xrefTableEntries(signedText.slice(at + 'xref'.length, end))) if (!positions.has(e.num) && !inStreams.has(e.num)) positions.set(e.num, e.offset!);
+      trailer = readValueAt(bytes, end + 'trailer'.length).value;
+      const hybrid = dictGet(trailer, 'XRefStm');
+      if (hybrid?.kind === 'number') pending.push(hybrid.value);
+    } else {
+      const stream = readObjectAt(bytes, at);
+      if (nameOf(dictGet(stream.value, 'Type')) !== 'XRef') throw new UnsafeInputError('The PDF cannot be read (startxref points at no cross-reference).');
+      for (const e of xrefStreamEntries(stream)) {
+        if (positions.has(e.num) || inStreams.has(e.num)) continue;
+        if (e.offset !== undefined) positions.set(e.num, e.offset);
+        else if (e.inStream !== undefined) inStreams.set(e.num, e.inStream);
+      }
+      trailer = stream.value;
+    }
+    const prev = dictGet(trailer, 'Prev');
+    if (prev?.kind === 'number') pending.push(prev.value);
+  }
   const object = (num: number): PdfObject | undefined => {
     const at = positions.get(num);
-    return at === undefined ? undefined : readObjectAt(bytes, at);
+    if (at === undefined) return undefined;
+    const found = readObjectAt(bytes, at);
+    if (found.num !== num) throw new UnsafeInputError(`The PDF cannot be read (its cross-reference puts object ${num} where object ${found.num} is).`);
+    return found;
   };
-  const compressedObjects = (): Map<number, PdfValue> => {
-    if (!compressed) {
-      compressed = new Map();
-      for (const m of signedText.matchAll(/\/Type\s*\/ObjStm\b/g)) {
-        const start = signedText.lastIndexOf(' obj', m.index);
-        const head = signedText.slice(Math.max(0, start - 24), start).match(/(\d+)\s+\d+$/);
-        if (!head) continue;
-        const stream = object(Number(head[1]));
-        if (stream) for (const [n, v] of objectStreamContents(stream)) compressed.set(n, v);
-      }
+  const streamContents = new Map<number, Map<number, PdfValue>>();
+  const compressed = (num: number): PdfValue | undefined => {
+    const container = inStreams.get(num);
+    if (container === undefined) return undefined;
+    if (!streamContents.has(container)) {
+      const stream = object(container);
+      streamContents.set(container, stream ? objectStreamContents(stream) : new Map());
     }
-    return compressed;
+    return streamContents.get(container)!.get(num);
   };
+  let references: Set<number> | undefined;
   return {
+    positionOf: (num) => positions.get(num),
     object,
-    value: (num) => object(num)?.value ?? compressedObjects().get(num),
+    value: (num) => object(num)?.value ?? compressed(num),
     refersTo(num) {
       if (!references) {
-        // References in the open text and inside object streams (compressed dictionaries).
-        const texts = [signedText, ...[...compressedObjects().values()].map(canonical)];
+        // References in the open text and inside every object stream (compressed dictionaries).
+        const containers = new Set(inStreams.values());
+        const texts = [signedText, ...[...containers].flatMap((c) => [...(object(c) ? objectStreamContents(object(c)!).values() : [])].map(canonical))];
         references = new Set(texts.flatMap((t) => [...t.matchAll(/(\d+)\s+\d+\s+R\b/g)].map((m) => Number(m[1]))));
       }
       return references.has(num);

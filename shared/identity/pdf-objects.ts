@@ -197,21 +197,88 @@ export function readValueAt(bytes: Uint8Array, start: number): { value: PdfValue
   return { value, end: r.pos };
 }
 
-/** A stream's data after its filters: none or FlateDecode (what DSS and object streams use). */
+/**
+ * A stream's data after its filters: none, or FlateDecode with or without a PNG predictor (what
+ * DSS data, object streams and cross-reference streams use).
+ */
 export function decodeStream(object: PdfObject, maxBytes = 16 * 1024 * 1024): Uint8Array {
   if (!object.stream) throw new UnsafeInputError(`PDF object ${object.num} is not a stream.`);
   const dict = object.value.kind === 'dict' ? object.value : undefined;
   const filter = dict?.entries.get('Filter');
   const filters = filter?.kind === 'array' ? filter.items : filter ? [filter] : [];
   if (filters.length === 0) return object.stream;
-  if (filters.length === 1 && filters[0]!.kind === 'name' && filters[0]!.value === 'FlateDecode' && !dict?.entries.has('DecodeParms')) {
-    try {
-      return new Uint8Array(inflateSync(object.stream, { maxOutputLength: maxBytes }));
-    } catch {
-      throw new UnsafeInputError(`PDF stream ${object.num} cannot be decompressed.`);
+  if (filters.length !== 1 || filters[0]!.kind !== 'name' || filters[0]!.value !== 'FlateDecode') throw new UnsafeInputError(`PDF stream ${object.num} uses a filter that is not read here.`);
+  let data: Uint8Array;
+  try {
+    data = new Uint8Array(inflateSync(object.stream, { maxOutputLength: maxBytes }));
+  } catch {
+    throw new UnsafeInputError(`PDF stream ${object.num} cannot be decompressed.`);
+  }
+  const parms = dictGet(dict, 'DecodeParms');
+  const predictor = dictGet(parms, 'Predictor');
+  if (!parms || (predictor?.kind === 'number' && predictor.value === 1)) return data;
+  const columns = dictGet(parms, 'Columns');
+  if (predictor?.kind !== 'number' || predictor.value < 10 || columns?.kind !== 'number' || !Number.isInteger(columns.value) || columns.value < 1) {
+    throw new UnsafeInputError(`PDF stream ${object.num} uses decode parameters that are not read here.`);
+  }
+  return unpredictPng(data, columns.value, object.num);
+}
+
+/** Reverses PNG row filters (ISO 32000-1 §7.4.4.4): one filter-type byte, then `columns` bytes a row. */
+function unpredictPng(data: Uint8Array, columns: number, num: number): Uint8Array {
+  const rows = Math.floor(data.length / (columns + 1));
+  const out = new Uint8Array(rows * columns);
+  for (let r = 0; r < rows; r++) {
+    const type = data[r * (columns + 1)]!;
+    for (let i = 0; i < columns; i++) {
+      const x = data[r * (columns + 1) + 1 + i]!;
+      const left = i > 0 ? out[r * columns + i - 1]! : 0;
+      const up = r > 0 ? out[(r - 1) * columns + i]! : 0;
+      const upLeft = r > 0 && i > 0 ? out[(r - 1) * columns + i - 1]! : 0;
+      let value: number;
+      if (type === 0) value = x;
+      else if (type === 1) value = x + left;
+      else if (type === 2) value = x + up;
+      else if (type === 3) value = x + ((left + up) >> 1);
+      else if (type === 4) {
+        const p = left + up - upLeft;
+        const [pa, pb, pc] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)];
+        value = x + (pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft);
+      } else throw new UnsafeInputError(`PDF stream ${num} has an unknown PNG row filter.`);
+      out[r * columns + i] = value & 0xff;
     }
   }
-  throw new UnsafeInputError(`PDF stream ${object.num} uses a filter that is not read here.`);
+  return out;
+}
+
+/** In-use entries of a cross-reference stream (`/Type /XRef`): object number → offset, or the object stream holding it. */
+export function xrefStreamEntries(object: PdfObject): Array<{ num: number; offset?: number; inStream?: number }> {
+  const widths = dictGet(object.value, 'W');
+  const w = widths?.kind === 'array' ? widths.items.map((i) => (i.kind === 'number' ? i.value : -1)) : [];
+  if (w.length !== 3 || w.some((n) => !Number.isInteger(n) || n < 0 || n > 8)) throw new UnsafeInputError(`PDF cross-reference stream ${object.num} has no valid /W.`);
+  const size = dictGet(object.value, 'Size');
+  const index = dictGet(object.value, 'Index');
+  const ranges = index?.kind === 'array' ? index.items.map((i) => (i.kind === 'number' ? i.value : 0)) : [0, size?.kind === 'number' ? size.value : 0];
+  const data = decodeStream(object);
+  const rowLength = w[0]! + w[1]! + w[2]!;
+  const field = (at: number, width: number) => {
+    let n = 0;
+    for (let i = 0; i < width; i++) n = n * 256 + data[at + i]!;
+    return n;
+  };
+  const out: Array<{ num: number; offset?: number; inStream?: number }> = [];
+  let row = 0;
+  for (let r = 0; r + 1 < ranges.length; r += 2) {
+    for (let k = 0; k < ranges[r + 1]!; k++, row++) {
+      const at = row * rowLength;
+      if (at + rowLength > data.length) throw new UnsafeInputError(`PDF cross-reference stream ${object.num} is shorter than its /Index.`);
+      const type = w[0] === 0 ? 1 : field(at, w[0]!);
+      const second = field(at + w[0]!, w[1]!);
+      if (type === 1) out.push({ num: ranges[r]! + k, offset: second });
+      else if (type === 2) out.push({ num: ranges[r]! + k, inStream: second });
+    }
+  }
+  return out;
 }
 
 /** The objects compressed in an object stream (`/Type /ObjStm`), by number. */

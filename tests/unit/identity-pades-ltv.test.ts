@@ -191,26 +191,52 @@ describe('PAdES-LTA: a document time-stamp over the LT file', () => {
 });
 
 describe('update checks on a bare PDF (no signature needed to show the rule)', () => {
-  const signedPart = [
-    '%PDF-1.7',
-    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
-    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
-    // The page already refers to object 950, which does not exist yet: null when signed.
-    '3 0 obj << /Type /Page /Parent 2 0 R /Contents [4 0 R 950 0 R] >> endobj',
-    '4 0 obj << /Length 0 >> stream',
-    '',
-    'endstream endobj',
-    'trailer << /Root 1 0 R /Size 5 >>',
-    '%%EOF',
-    '',
-  ].join('\n');
-  const withTail = (tail: string) => new Uint8Array(Buffer.from(signedPart + tail, 'latin1'));
+  /** A one-revision PDF with a correct cross-reference table; `extra` bodies are written but left out of it. */
+  function bare(objects: ReadonlyArray<readonly [number, string]>, unlisted: readonly string[] = []): string {
+    let text = '%PDF-1.7\n';
+    const offsets: Array<[number, number]> = [];
+    for (const [num, body] of objects) {
+      offsets.push([num, text.length]);
+      text += `${num} 0 obj ${body} endobj\n`;
+    }
+    for (const body of unlisted) text += `${body}\n`;
+    const xref = text.length;
+    const max = Math.max(...objects.map(([n]) => n));
+    const rows = Array.from({ length: max + 1 }, (_, n) => {
+      const at = offsets.find(([m]) => m === n)?.[1];
+      return at === undefined ? '0000000000 65535 f \n' : `${String(at).padStart(10, '0')} 00000 n \n`;
+    });
+    return `${text}xref\n0 ${max + 1}\n${rows.join('')}trailer << /Root 1 0 R /Size ${max + 1} >>\nstartxref\n${xref}\n%%EOF\n`;
+  }
+  const catalog = [1, '<< /Type /Catalog /Pages 2 0 R >>'] as const;
+  const pages = [2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>'] as const;
+  const content = [4, '<< /Length 0 >> stream\n\nendstream'] as const;
+  const check = (signed: string, tail: string) => checkLtvUpdates(new Uint8Array(Buffer.from(signed + tail, 'latin1')), signed.length);
+  /** An update's objects and a cross-reference table listing them where they are. */
+  const update = (signed: string, objects: ReadonlyArray<readonly [number, string]>, pointTo?: readonly [number, number]) => {
+    let tail = '';
+    const rows: string[] = [];
+    for (const [num, body] of objects) {
+      rows.push(`${num} 1\n${String(signed.length + tail.length).padStart(10, '0')} 00000 n \n`);
+      tail += `${num} 0 obj ${body} endobj\n`;
+    }
+    if (pointTo) rows.push(`${pointTo[0]} 1\n${String(pointTo[1]).padStart(10, '0')} 00000 n \n`);
+    return `${tail}xref\n${rows.join('')}trailer << /Root 1 0 R /Size 960 /Prev ${/startxref\n(\d+)/.exec(signed)![1]} >>\nstartxref\n${signed.length + tail.length}\n%%EOF\n`;
+  };
 
   it('refuses an update that fills in a reference the signed revision left dangling (a shadow attack)', () => {
-    const filled = checkLtvUpdates(withTail('950 0 obj << /Length 18 >> stream\nBT (PAID) Tj ET   \nendstream endobj\n'), signedPart.length);
-    expect(filled).toEqual({ ok: false, reason: 'an update adds object 950, which the signed revision already referred to' });
-    const unreferenced = checkLtvUpdates(withTail('951 0 obj << /Length 4 >> stream\nDER!\nendstream endobj\n'), signedPart.length);
-    expect(unreferenced.ok).toBe(true);
+    // The page already refers to object 950, which does not exist yet: null when signed.
+    const signed = bare([catalog, pages, [3, '<< /Type /Page /Parent 2 0 R /Contents [4 0 R 950 0 R] >>'], content]);
+    expect(check(signed, update(signed, [[950, '<< /Length 18 >> stream\nBT (PAID) Tj ET   \nendstream']]))).toEqual({ ok: false, reason: 'an update adds object 950, which the signed revision already referred to' });
+    expect(check(signed, update(signed, [[951, '<< /Length 4 >> stream\nDER!\nendstream']])).ok).toBe(true);
+  });
+
+  it('refuses an update whose cross-reference swaps in an unused copy of an object already in the file (hide and replace)', () => {
+    const hidden = '3 0 obj << /Type /Page /Parent 2 0 R /Contents [4 0 R] /Annots [] /Rotate 180 >> endobj';
+    const signed = bare([catalog, pages, [3, '<< /Type /Page /Parent 2 0 R /Contents [4 0 R] >>'], content], [hidden]);
+    const hiddenAt = signed.indexOf(hidden);
+    // The signed revision's own xref says where object 3 is; the copy is not it.
+    expect(check(signed, update(signed, [[951, '<< /Length 4 >> stream\nDER!\nendstream']])).ok).toBe(true);
+    expect(check(signed, update(signed, [], [3, hiddenAt]))).toEqual({ ok: false, reason: "an update's cross-reference points object 3 at bytes the update did not add" });
   });
 });
-
