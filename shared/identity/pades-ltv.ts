@@ -291,14 +291,19 @@ function indexObjects(signedText: string, bytes: Uint8Array): SignedRevision {
     return found;
   };
   const streamContents = new Map<number, Map<number, PdfValue>>();
+  /** An object stream's objects, decompressed and parsed once. */
+  const contentsOf = (container: number): Map<number, PdfValue> => {
+    let contents = streamContents.get(container);
+    if (!contents) {
+      const stream = object(container);
+      contents = stream ? objectStreamContents(stream) : new Map<number, PdfValue>();
+      streamContents.set(container, contents);
+    }
+    return contents;
+  };
   const compressed = (num: number): PdfValue | undefined => {
     const container = inStreams.get(num);
-    if (container === undefined) return undefined;
-    if (!streamContents.has(container)) {
-      const stream = object(container);
-      streamContents.set(container, stream ? objectStreamContents(stream) : new Map());
-    }
-    return streamContents.get(container)!.get(num);
+    return container === undefined ? undefined : contentsOf(container).get(num);
   };
   let references: Set<number> | undefined;
   return {
@@ -309,7 +314,7 @@ function indexObjects(signedText: string, bytes: Uint8Array): SignedRevision {
       if (!references) {
         // References in the open text and inside every object stream (compressed dictionaries).
         const containers = new Set(inStreams.values());
-        const texts = [signedText, ...[...containers].flatMap((c) => [...(object(c) ? objectStreamContents(object(c)!).values() : [])].map(canonical))];
+        const texts = [signedText, ...[...containers].flatMap((c) => [...contentsOf(c).values()].map(canonical))];
         references = new Set(texts.flatMap((t) => [...t.matchAll(/(\d+)\s+\d+\s+R\b/g)].map((m) => Number(m[1]))));
       }
       return references.has(num);

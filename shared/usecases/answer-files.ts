@@ -19,9 +19,13 @@ export interface NewAnswerFile {
 }
 
 /** Who names a file: the client; so the name is bounded and never a path. */
-function checkFile(file: Pick<NewAnswerFile, 'filename' | 'size'>): void {
-  const name = file.filename.trim();
+function checkName(filename: string): void {
+  const name = filename.trim();
   if (name === '' || name.length > 200 || /[\\/]/.test(name) || [...name].some((ch) => ch.charCodeAt(0) < 0x20)) throw new ValidationError('The file name is not valid.', [{ field: 'filename', message: '1–200 characters, no path or control characters' }]);
+}
+
+function checkFile(file: Pick<NewAnswerFile, 'filename' | 'size'>): void {
+  checkName(file.filename);
   if (!(file.size > 0) || file.size > ANSWER_FILE_LIMITS.maxBytes) {
     throw new ValidationError(`An answer file must have 1 byte to ${ANSWER_FILE_LIMITS.maxBytes / 1024 / 1024} MB.`, [{ field: 'size', message: 'out of range' }]);
   }
@@ -70,7 +74,7 @@ export async function resolveAnswerFiles(
   if (refs.length > ANSWER_FILE_LIMITS.maxFiles) throw new ValidationError(`An answer can have at most ${ANSWER_FILE_LIMITS.maxFiles} files.`, [{ field: 'files', message: 'too many' }]);
   const out: AnswerFileRef[] = [];
   for (const ref of refs) {
-    checkFile({ filename: ref.filename, size: 1 });
+    checkName(ref.filename);
     const key = answerFileKey(where.tenantId, where.caseId, ref.id, ref.filename);
     const stored = await files.head(key);
     if (!stored) throw new ValidationError(`The file "${ref.filename}" was not uploaded (or not to this case).`, [{ field: 'files', message: `missing ${ref.id}` }]);

@@ -1,6 +1,6 @@
 import { rateWindow, type RateLimit, type RateLimiter } from '#domain/ports.ts';
 
-/** One process's counts: unit tests and the in-memory local stack (`RIGHTSDESK_IN_MEMORY=1`). */
+/** One process's counts, for tests and single-process use; Lambda uses the shared DynamoDB limiter. */
 export class InMemoryRateLimiter implements RateLimiter {
   private readonly counts = new Map<string, { start: number; hits: number }>();
 
