@@ -14,7 +14,7 @@ const runs = Number(process.argv[2] ?? 50);
 const fx = await identityFixtures();
 const tl = fixtureTrustedList(fx);
 const at = new Date(fx.at);
-const dd = fileURLToPath(new URL('../../shared/fixtures/libdigidocpp/', import.meta.url));
+const dd = fileURLToPath(new URL('../tests/fixtures/libdigidocpp/', import.meta.url));
 const eeList = loadTrustedList(readFileSync(`${dd}EE_T.xml`), Certificate.fromPemOrDer(readFileSync(`${dd}TSL.crt`)));
 
 const cases: Array<{ name: string; run: () => Promise<unknown> }> = [

@@ -10,7 +10,7 @@ import { LITHUANIA } from './lithuania.ts';
 export const bajtelTenant = {
   id: 'bajtel',
   referencePrefix: 'BAJ',
-  policyDocument: 'seeds/002_850efd3707eb4c62.txt',
+  policyDocument: 'docs/policies/002_850efd3707eb4c62.txt',
   controller: {
     name: 'BAJTEL.LT (eleme.lt)',
     legalName: 'UAB BAJTEL.LT',

@@ -9,7 +9,7 @@ import { LITHUANIA } from './lithuania.ts';
 export const gautoraTenant = {
   id: 'gautora',
   referencePrefix: 'GAU',
-  policyDocument: 'seeds/003_7ae8af62d60f547f.txt',
+  policyDocument: 'docs/policies/003_7ae8af62d60f547f.txt',
   controller: {
     name: 'Gautora',
     legalName: 'UAB GAUTORA',

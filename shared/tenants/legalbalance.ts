@@ -9,7 +9,7 @@ import { LITHUANIA } from './lithuania.ts';
 export const legalbalanceTenant = {
   id: 'legalbalance',
   referencePrefix: 'LGB',
-  policyDocument: 'seeds/001_604cd0b74ccd7c48.txt',
+  policyDocument: 'docs/policies/001_604cd0b74ccd7c48.txt',
   controller: {
     name: 'Legal Balance',
     legalName: 'Legal Balance, UAB',

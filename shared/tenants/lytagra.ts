@@ -12,7 +12,7 @@ import { LITHUANIA } from './lithuania.ts';
 export const lytagraTenant = {
   id: 'lytagra',
   referencePrefix: 'LYT',
-  policyDocument: 'seeds/004_1452da6758f664c1.txt',
+  policyDocument: 'docs/policies/004_1452da6758f664c1.txt',
   controller: {
     name: 'Lytagra',
     legalName: 'AB „Lytagra“',

@@ -9,7 +9,7 @@ import { LITHUANIA } from './lithuania.ts';
 export const softeraTenant = {
   id: 'softera',
   referencePrefix: 'SOF',
-  policyDocument: 'seeds/000_91c785cb293c78a7.txt',
+  policyDocument: 'docs/policies/000_91c785cb293c78a7.txt',
   controller: {
     name: 'Softera Baltic',
     legalName: 'Softera Baltic, UAB',

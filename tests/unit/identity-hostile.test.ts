@@ -8,7 +8,7 @@ import { UnsafeInputError } from '#identity/errors.ts';
 import { parseXml } from '#identity/xml.ts';
 import { readZip } from '#identity/zip.ts';
 
-const DIR = fileURLToPath(new URL('../../../shared/fixtures/libdigidocpp/', import.meta.url));
+const DIR = fileURLToPath(new URL('../fixtures/libdigidocpp/', import.meta.url));
 const read = (name: string) => new Uint8Array(readFileSync(DIR + name));
 
 describe('parseXml', () => {

@@ -7,7 +7,7 @@ import { verifySignedFile } from '#identity/verify-file.ts';
 import { TrustedListError } from '#identity/errors.ts';
 
 // libdigidocpp's own test data, used in place (ORIGIN.md: never copied into the project).
-const DIR = fileURLToPath(new URL('../../../shared/fixtures/libdigidocpp/', import.meta.url));
+const DIR = fileURLToPath(new URL('../fixtures/libdigidocpp/', import.meta.url));
 const read = (name: string) => new Uint8Array(readFileSync(DIR + name));
 // The lists' NextUpdate is 2027-08-20; the validation time is pinned before it, never "now".
 const AT = new Date('2026-11-21T12:00:00Z');

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { UnknownTenantError } from '#domain/errors.ts';
 import { bajtelTenant } from '#tenants/bajtel.ts';
@@ -25,8 +26,8 @@ const SEEDS: Record<string, string> = {
   '003': '003_7ae8af62d60f547f.txt',
   '004': '004_1452da6758f664c1.txt',
 };
-/** The seeds live beside the repository (`../shared/seeds`), where CI and every checkout have them. */
-const SEEDS_DIR = join(process.cwd(), '..', 'shared', 'seeds');
+/** The policy texts ship with the repository (docs/policies, origin in its README). */
+const SEEDS_DIR = fileURLToPath(new URL('../../docs/policies/', import.meta.url));
 
 /** DESIGN §1.4's per-controller table, written out independently of the tenant files. */
 type Expected = {
@@ -124,7 +125,7 @@ describe('tenant configurations', () => {
   });
 
   it.each(listTenants().map((t) => [t.id, t] as const))('cites only clauses that exist in the policy text of %s', (_id, tenant) => {
-    expect(existsSync(SEEDS_DIR), `the seed policies must sit beside the repository at ${SEEDS_DIR}`).toBe(true);
+    expect(existsSync(SEEDS_DIR), `the policy texts must ship in ${SEEDS_DIR}`).toBe(true);
     const files = readdirSync(SEEDS_DIR);
     const file = files.find((f) => tenant.policyDocument.endsWith(f));
     expect(file, tenant.policyDocument).toBeDefined();
