@@ -26,7 +26,9 @@ import { ensureBuckets, ensureTable } from './provision.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './services/dynamodb-local.ts';
 import { s3ClientConfig, startS3Local, type S3Local } from './services/s3-local.ts';
 import { startSesLocal, type SesLocal } from './services/ses-local.ts';
-import { startSmtpLocal } from './services/smtp-local.ts';
+import { inboundInputOf, startSmtpLocal } from './services/smtp-local.ts';
+import { startInboundSweep } from './inbound-sweep.ts';
+import { acceptInbound, type RedrivePolicy } from '#usecases/process-inbound.ts';
 import { startLocalWorkflows } from './sfn/local-workflows.ts';
 import { localConsole } from './console.ts';
 import { localIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER, STAFF_ROLES, type StaffRole } from './tokens.ts';
@@ -44,6 +46,8 @@ export interface StackOptions {
   /** Keep DynamoDB data on disk across restarts (npm start) or in memory (tests). */
   readonly persist: boolean;
   readonly log?: (line: string) => void;
+  /** How the inbound sweeper re-drives stored messages (tests shorten it). */
+  readonly redrive?: RedrivePolicy;
 }
 
 export interface DevJson {
@@ -187,10 +191,15 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     // SES receiving stand-in: store the raw in S3, then call the same handler the receipt rule invokes.
     const inboundDeps = { ...buildReceiveEmailDeps(mailConfig, tenantRegistry), workflows: workflows.engine };
     const inboundHandler = createInboundEmailHandler(inboundDeps, { keyPrefix: mailConfig.inboundPrefix });
+    // The inbound ledger's sweeper re-drives stored messages without an outcome (AWS: EventBridge).
+    const sweep = startInboundSweep({ deps: inboundDeps, ...(options.redrive ? { policy: options.redrive } : {}), log });
+    stops.push(sweep.stop);
     const smtp = await startSmtpLocal({
       port: options.ports.smtp ?? 2525,
       keyPrefix: mailConfig.inboundPrefix,
       store: (key, raw) => inboundDeps.inboundMail.put(key, raw, 'message/rfc822'),
+      // Durable accept: the 250 waits for the raw message and its ledger entry.
+      accept: (key, event) => acceptInbound(inboundDeps, inboundInputOf(key, event), options.redrive),
       deliver: inboundHandler,
       log,
     });

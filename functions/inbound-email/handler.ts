@@ -3,7 +3,8 @@ import { buildReceiveEmailDeps } from '#adapters/inbound-email-deps.ts';
 import { buildWorkflowEngine } from '#adapters/sfn/build-engine.ts';
 import { loadMailConfig } from '#config/mail-config.ts';
 import { loadWorkflowEngineConfig } from '#config/workflow-engine-config.ts';
-import { receiveEmail, type ReceiveEmailDeps, type ReceiveEmailResult } from '#usecases/receive-email.ts';
+import { processInbound, type InboundLedgerDeps } from '#usecases/process-inbound.ts';
+import type { ReceiveEmailResult } from '#usecases/receive-email.ts';
 
 /**
  * SES receipt rule → this Lambda. The rule's S3 action has already stored the raw message at
@@ -26,18 +27,19 @@ const SesReceiptEvent = z.object({
 export type SesReceiptEvent = z.infer<typeof SesReceiptEvent>;
 
 /**
- * Builds the handler over given dependencies. A failure is thrown, not swallowed: Lambda retries
- * asynchronous invocations (and the local listener does the same), the raw mail stays in S3, and
- * every step of `receiveEmail` is idempotent.
+ * Builds the handler over given dependencies. Each message gets its inbound-ledger entry first and
+ * its outcome recorded after. A failure is thrown, not swallowed: Lambda retries asynchronous
+ * invocations (and the local listener does the same), the raw mail stays in S3, the ledger entry
+ * stays pending for the sweeper, and every step of `receiveEmail` is idempotent.
  */
-export function createInboundEmailHandler(deps: ReceiveEmailDeps, options: { readonly keyPrefix: string }) {
+export function createInboundEmailHandler(deps: InboundLedgerDeps, options: { readonly keyPrefix: string }) {
   return async (event: unknown): Promise<{ results: ReceiveEmailResult[] }> => {
     const parsed = SesReceiptEvent.parse(event);
     const results: ReceiveEmailResult[] = [];
     for (const record of parsed.Records) {
       const { mail, receipt } = record.ses;
       results.push(
-        await receiveEmail(deps, {
+        await processInbound(deps, {
           rawKey: `${options.keyPrefix}${mail.messageId}`,
           receivedAt: new Date(mail.timestamp),
           recipients: receipt.recipients,

@@ -6,13 +6,17 @@ import { SMTPServer, type SMTPServerSession } from 'smtp-server';
  * The local stand-in for SES receiving: an SMTP listener on 127.0.0.1 that does what a receipt
  * rule does in AWS — store the raw message (S3 action), then invoke the inbound handler with an
  * SES receipt event (Lambda action, asynchronous: retried on failure). The message is accepted
- * (250) once the raw is stored, as SES does; a failed store is a temporary failure (451) so the
- * sending server retries.
+ * (250) only once the raw is stored and its inbound-ledger entry written (durable accept); a
+ * failure of either is a temporary failure (451), so the sending server retries. After that, a
+ * handler that fails on every retry loses nothing: the ledger's sweeper re-drives the message.
+ * `stop()` stops accepting connections and waits for the messages in flight.
  */
 export interface SmtpLocalOptions {
   readonly port?: number;
   /** Stores the raw message under the key (the receiving bucket). */
   readonly store: (key: string, raw: Uint8Array) => Promise<void>;
+  /** Writes the inbound-ledger entry for a stored message; the 250 waits for it. */
+  readonly accept?: (key: string, event: SesReceiptEventLike) => Promise<unknown>;
   /** The inbound handler, called with an SES receipt event. */
   readonly deliver: (event: SesReceiptEventLike) => Promise<unknown>;
   /** The receipt rule's object key prefix. */
@@ -62,10 +66,17 @@ export function receiptEvent(deliveryId: string, receivedAt: Date, session: Pick
   };
 }
 
+/** What the handler reads from a receipt event: the inbound ledger's entry for a stored message. */
+export function inboundInputOf(rawKey: string, event: SesReceiptEventLike): { rawKey: string; receivedAt: Date; recipients: string[]; deliveryId: string } {
+  const record = event.Records[0]!;
+  return { rawKey, receivedAt: new Date(record.ses.mail.timestamp), recipients: record.ses.receipt.recipients, deliveryId: record.ses.mail.messageId };
+}
+
 export async function startSmtpLocal(options: SmtpLocalOptions): Promise<SmtpLocal> {
   const log = options.log ?? (() => undefined);
   const delays = options.retryDelaysMs ?? [200, 1000];
   const maxBytes = options.maxBytes ?? 40 * 1024 * 1024;
+  const inFlight = new Set<Promise<unknown>>();
 
   const server = new SMTPServer({
     name: 'rightsdesk.local',
@@ -74,6 +85,9 @@ export async function startSmtpLocal(options: SmtpLocalOptions): Promise<SmtpLoc
     disabledCommands: ['AUTH', 'STARTTLS'],
     size: maxBytes,
     logger: false,
+    // Idle sessions (a client's pooled connection) are told 421 after this on stop; messages in
+    // flight are awaited separately.
+    closeTimeout: 5_000,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -88,9 +102,9 @@ export async function startSmtpLocal(options: SmtpLocalOptions): Promise<SmtpLoc
         const deliveryId = `${receivedAt.getTime().toString(36)}-${randomUUID()}`;
         const key = `${options.keyPrefix}${deliveryId}`;
         const raw = Buffer.concat(chunks);
-        options.store(key, raw).then(
+        const event = receiptEvent(deliveryId, receivedAt, session);
+        const work = options.store(key, raw).then(() => options.accept?.(key, event)).then(
           async () => {
-            const event = receiptEvent(deliveryId, receivedAt, session);
             for (let attempt = 0; ; attempt++) {
               try {
                 await options.deliver(event);
@@ -98,7 +112,8 @@ export async function startSmtpLocal(options: SmtpLocalOptions): Promise<SmtpLoc
               } catch (error) {
                 const delay = delays[attempt];
                 if (delay === undefined) {
-                  // Like a Lambda out of retries: the raw stays in the bucket, to be redriven.
+                  // Like a Lambda out of retries: the raw stays in the bucket and the ledger entry
+                  // stays pending, so the sweeper re-drives it.
                   log(`inbound mail ${key}: handler failed after ${attempt + 1} attempts: ${error instanceof Error ? error.message : String(error)}`);
                   break;
                 }
@@ -112,6 +127,8 @@ export async function startSmtpLocal(options: SmtpLocalOptions): Promise<SmtpLoc
             callback(Object.assign(new Error('Temporary failure storing the message, try again later'), { responseCode: 451 }));
           },
         );
+        inFlight.add(work);
+        void work.finally(() => inFlight.delete(work));
       });
     },
   });
@@ -131,7 +148,9 @@ export async function startSmtpLocal(options: SmtpLocalOptions): Promise<SmtpLoc
     host: HOST,
     port,
     stop: () => {
-      stopping ??= new Promise<void>((resolve) => server.close(() => resolve()));
+      // close() stops listening at once and waits for open sessions; the messages in flight
+      // finish (stored, recorded, handed to the handler) before the stand-ins behind us stop.
+      stopping ??= Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), ...inFlight]).then(() => Promise.allSettled([...inFlight])).then(() => undefined);
       return stopping;
     },
   };

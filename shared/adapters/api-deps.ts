@@ -9,6 +9,7 @@ import type { ApiDeps } from '#http/deps.ts';
 import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
 import { withWebhookOutbox } from '#usecases/webhooks.ts';
 import { DynamoCaseRepository } from './dynamodb/case-repository.ts';
+import { DynamoInboundLedger } from './dynamodb/inbound-ledger.ts';
 import { DynamoWebhookOutbox } from './dynamodb/webhook-outbox.ts';
 import { JosePartnerAssertions } from './identity/jose-partner-assertions.ts';
 import { buildMailAdapters, s3ClientFor } from './email-deps.ts';
@@ -43,6 +44,7 @@ export function buildApiDeps(
     verifyPartnerToken: partnerTokenVerifier(config.auth),
     verifyStaffToken: staffTokenVerifier(config.auth),
     limits: { maxBodyBytes: config.maxBodyBytes },
+    ledger: new DynamoInboundLedger(dynamo, config.tableName),
     partnerAssertions: new JosePartnerAssertions(config.partnerAssertionKeys),
     // Identity-document scans are deleted from the evidence bucket once identity is decided.
     ...(mail ? { evidenceEraser: new S3BlobEraser(s3ClientFor(mail), mail.evidenceBucket), answerFiles: new S3AnswerFileStore(s3ClientFor(mail), mail.answersBucket, systemClock) } : {}),

@@ -3,19 +3,20 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { MailConfig } from '#config/mail-config.ts';
 import { randomIds, systemClock, type CaseRepository } from '#domain/ports.ts';
 import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
-import type { ReceiveEmailDeps } from '#usecases/receive-email.ts';
+import type { InboundLedgerDeps } from '#usecases/process-inbound.ts';
 import { DynamoCaseRepository } from './dynamodb/case-repository.ts';
+import { DynamoInboundLedger } from './dynamodb/inbound-ledger.ts';
 import { buildMailAdapters, s3ClientFor, type MailAdapters } from './email-deps.ts';
 import { PostalMimeParser } from './mail/postal-mime-parser.ts';
 import { SesMailer } from './ses/mailer.ts';
 
 // Kept apart from email-deps.ts so the API bundle never pulls in the MIME parser (and its charset tables).
 /** The inbound e-mail handler's composition root (Lambda and the local SMTP listener alike). */
-export function buildReceiveEmailDeps(config: MailConfig, tenants: TenantRegistry = tenantRegistry): ReceiveEmailDeps & MailAdapters {
+export function buildReceiveEmailDeps(config: MailConfig, tenants: TenantRegistry = tenantRegistry): InboundLedgerDeps & MailAdapters {
   const dynamo = new DynamoDBClient({ region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) });
   const ses = new SESv2Client({ region: config.region, ...(config.sesEndpoint ? { endpoint: config.sesEndpoint } : {}) });
   const mailer = new SesMailer(ses, config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {});
   const repo: CaseRepository = new DynamoCaseRepository(dynamo, config.tableName);
   const adapters = buildMailAdapters(config, { dynamo, s3: s3ClientFor(config), mailer }, tenants);
-  return { ...adapters, tenants, repo, mailer, clock: systemClock, ids: randomIds, parser: new PostalMimeParser() };
+  return { ...adapters, tenants, repo, mailer, clock: systemClock, ids: randomIds, parser: new PostalMimeParser(), ledger: new DynamoInboundLedger(dynamo, config.tableName) };
 }

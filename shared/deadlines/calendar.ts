@@ -7,6 +7,22 @@ import type { LocalDate } from './period.ts';
 const HOLIDAYS = HolidayDataSchema.parse(generated);
 
 /**
+ * The receipt instants the engine can count from: holidays must be known for the receipt year and
+ * the years its longest period (an extension) reaches into, so the last year is left out. Every
+ * date that comes from outside (an API query, a forwarded mail's header) is checked against this
+ * before it reaches the engine, which throws RangeError beyond it.
+ */
+export const RECEIPT_RANGE: { readonly from: string; readonly to: string } = {
+  from: `${HOLIDAYS.firstYear}-01-01T00:00:00.000Z`,
+  to: `${HOLIDAYS.lastYear - 1}-01-01T00:00:00.000Z`,
+};
+
+export function isReceiptInRange(instant: Date): boolean {
+  const t = instant.getTime();
+  return Number.isFinite(t) && t >= Date.parse(RECEIPT_RANGE.from) && t < Date.parse(RECEIPT_RANGE.to);
+}
+
+/**
  * The controller's working calendar: its time zone and its country's public holidays
  * (Regulation 1182/71 Art. 2(1): the holidays of the Member State where the act is done).
  * Saturdays and Sundays are never working days (Art. 3(4)).

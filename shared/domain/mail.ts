@@ -27,6 +27,8 @@ export const INBOUND_FLAGS = [
   'auto_reply',
   'bounce',
   'complaint',
+  /** Processing failed on every re-drive (shared/usecases/process-inbound.ts); the raw is kept. */
+  'processing_failed',
 ] as const;
 export type InboundFlag = (typeof INBOUND_FLAGS)[number];
 

@@ -3,6 +3,7 @@ import { ForbiddenError } from '#domain/errors.ts';
 import { bearerToken, type StaffRole } from './auth.ts';
 import { consoleCaseRoutes } from './console-case-routes.ts';
 import { consoleIdentityRoutes } from './console-identity-routes.ts';
+import { consoleInboundRoutes } from './console-inbound-routes.ts';
 import { consoleIntakeRoutes } from './console-intake-routes.ts';
 import { consoleRightsRoutes } from './console-rights-routes.ts';
 import { consoleWorkflowRoutes } from './console-workflow-routes.ts';
@@ -30,5 +31,6 @@ export function consoleRoutes(deps: ApiDeps): Hono<AppEnv> {
   api.route('/', consoleIdentityRoutes(deps));
   api.route('/', consoleIntakeRoutes(deps));
   api.route('/', consoleRightsRoutes(deps));
+  api.route('/', consoleInboundRoutes(deps));
   return api;
 }

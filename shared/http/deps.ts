@@ -2,6 +2,7 @@ import type { AnswerFileStore } from '#domain/channel-ports.ts';
 import type { PrintQueue } from '#domain/channel-ports.ts';
 import type { BlobEraser, PartnerAssertionVerifier } from '#domain/identity-ports.ts';
 import type { BlobStore, MessageStore } from '#domain/mail.ts';
+import type { InboundLedger } from '#domain/inbound-ledger.ts';
 import type { CaseRepository, Clock, IdGenerator, Mailer, SubjectNotifier, WorkflowEngine } from '#domain/ports.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import type { PartnerPrincipal, StaffPrincipal } from './auth.ts';
@@ -28,6 +29,8 @@ export interface ApiDeps {
   /** Raw mail too large to keep in the table: received (inbound) and sent (evidence). */
   readonly inboundMail?: BlobStore;
   readonly evidence?: BlobStore;
+  /** The inbound ledger: staff's "could not be processed" list and its one-click retry. */
+  readonly ledger?: InboundLedger;
   /** Deletes identity-document scans from the evidence bucket once identity is decided. */
   readonly evidenceEraser?: BlobEraser;
   /** Files staff attach to answers (the answers bucket). */

@@ -1,3 +1,4 @@
+import { isReceiptInRange } from '#deadlines/calendar.ts';
 import { SYSTEM } from '#domain/audit.ts';
 import { nextEvents, type Case } from '#domain/case.ts';
 import { classifyAutomated } from '#domain/automated-mail.ts';
@@ -142,7 +143,9 @@ async function openEmailCase(
   const text = `${stripReplyPrefixes(mail.subject)}\n${mail.text}`;
   const classification = classifyRights(text);
   const caseId = await caseIdFor(tenant.id, messageId);
-  const receivedAt = forwarded?.date && forwarded.date < input.receivedAt ? forwarded.date : input.receivedAt;
+  // A forwarded block's date is the sender's text: only a plausible one (within the year before our
+  // receipt, and one the deadline engine can count from) moves the receipt time back.
+  const receivedAt = forwarded?.date && plausibleForwardedDate(forwarded.date, input.receivedAt) ? forwarded.date : input.receivedAt;
 
   await storeInbound(deps, tenant, caseId, mail, messageId, input, raw, { classification });
 
@@ -183,10 +186,24 @@ async function openEmailCase(
   }
   if (forwarded) {
     await deps.messages.flag(
-      flagItem(input, tenant.id, 'forwarded', `Forwarded by ${mail.from?.address ?? 'staff'}; the requester and the receipt time were taken from the forwarded message. Check them.`, { ...summary, caseId }),
+      flagItem(
+        input,
+        tenant.id,
+        'forwarded',
+        forwarded.date && receivedAt !== forwarded.date
+          ? `Forwarded by ${mail.from?.address ?? 'staff'}; the requester was taken from the forwarded message, but its date (${forwarded.date.toISOString()}) is not plausible, so the receipt time is when we received the forward. Check them.`
+          : `Forwarded by ${mail.from?.address ?? 'staff'}; the requester and the receipt time were taken from the forwarded message. Check them.`,
+        { ...summary, caseId },
+      ),
     );
   }
   return { outcome: 'created', caseId: c.id, reference: c.reference };
+}
+
+const FORWARD_WINDOW_MS = 366 * 24 * 3600_000;
+
+function plausibleForwardedDate(date: Date, receivedAt: Date): boolean {
+  return date <= receivedAt && receivedAt.getTime() - date.getTime() <= FORWARD_WINDOW_MS && isReceiptInRange(date);
 }
 
 /** The mailbox (first match) of a tenant among these addresses. */

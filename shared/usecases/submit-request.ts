@@ -1,7 +1,8 @@
 import type { Actor, AuditEvent } from '#domain/audit.ts';
 import { subjectKeyOf, type Case } from '#domain/case.ts';
 import type { Channel } from '#domain/channels.ts';
-import { IdempotencyKeyReusedError, NotFoundError, UnknownTenantError } from '#domain/errors.ts';
+import { IdempotencyKeyReusedError, NotFoundError, UnknownTenantError, ValidationError } from '#domain/errors.ts';
+import { isReceiptInRange, RECEIPT_RANGE } from '#deadlines/calendar.ts';
 import { localYear, openCase, type NewCaseRequest } from '#domain/open-case.ts';
 import type { CaseRepository, Clock, IdempotencyRecord, IdGenerator, Mailer, SubjectNotifier, WebFormLinks, WorkflowEngine } from '#domain/ports.ts';
 import type { PartnerAssertionVerifier } from '#domain/identity-ports.ts';
@@ -69,6 +70,11 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
 
   const now = deps.clock.now();
   const receivedAt = input.receivedAt ?? now;
+  // A receipt time typed by staff (paper intake) or read from a mail is outside input: checked here,
+  // so the deadline engine never meets a year it has no holidays for.
+  if (!isReceiptInRange(receivedAt)) {
+    throw new ValidationError(`The receipt time must be from ${RECEIPT_RANGE.from} to before ${RECEIPT_RANGE.to}.`, [{ field: 'receivedAt', message: 'out of range' }]);
+  }
   const earlierRequests = await deps.repo.findBySubject(tenant.id, subjectKeyOf(input.request.subject), EARLIER_REQUESTS_CONSIDERED);
   const referenceNumber = await deps.repo.nextReferenceNumber(tenant.id, localYear(receivedAt, tenant.timeZone));
   const plain = openCase({

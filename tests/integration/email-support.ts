@@ -10,7 +10,8 @@ import { createApp } from '#http/app.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { createInboundEmailHandler } from '../../functions/inbound-email/handler.ts';
 import { ensureBuckets } from '../../local/provision.ts';
-import { startSmtpLocal, type SmtpLocal } from '../../local/services/smtp-local.ts';
+import { inboundInputOf, startSmtpLocal, type SmtpLocal } from '../../local/services/smtp-local.ts';
+import { acceptInbound } from '#usecases/process-inbound.ts';
 import { ephemeralIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER, type LocalIssuer } from '../../local/tokens.ts';
 import { readOutbox, s3ClientFor, type OutboxEmail } from './helpers.ts';
 
@@ -61,6 +62,7 @@ export async function startEmailRig(options: { wrapRepo?: (repo: CaseRepository)
     port: 0,
     keyPrefix: config.inboundPrefix,
     store: (key, raw) => deps.inboundMail.put(key, raw, 'message/rfc822'),
+    accept: (key, event) => acceptInbound(deps, inboundInputOf(key, event)),
     deliver: createInboundEmailHandler(deps, { keyPrefix: config.inboundPrefix }),
     retryDelaysMs: options.retryDelaysMs ?? [20, 50],
     log: (line) => failures.push(line),

@@ -5,8 +5,10 @@ import { MimeEmailSender } from '#adapters/mail/mime-email-sender.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { createSubjectNotifier } from '#usecases/notify-subject.ts';
 import { readFile } from 'node:fs/promises';
-import { receiveEmail, type ReceiveEmailDeps } from '#usecases/receive-email.ts';
+import { receiveEmail } from '#usecases/receive-email.ts';
+import type { InboundLedgerDeps } from '#usecases/process-inbound.ts';
 import { createInboundEmailHandler } from '../../functions/inbound-email/handler.ts';
+import { InMemoryInboundLedger } from '#adapters/memory/inbound-ledger.ts';
 import { createSesNotificationHandler } from '../../functions/ses-notifications/handler.ts';
 import { harness, type Harness } from '../support/harness.ts';
 
@@ -15,7 +17,7 @@ const crlf = (lines: string[]) => new TextEncoder().encode(`${lines.join('\r\n')
 
 describe('receiveEmail with in-memory adapters', () => {
   let h: Harness;
-  let deps: ReceiveEmailDeps;
+  let deps: InboundLedgerDeps;
   let inbound: InMemoryBlobStore;
   let n = 0;
 
@@ -35,6 +37,7 @@ describe('receiveEmail with in-memory adapters', () => {
       parser: new PostalMimeParser(),
       inboundMail: inbound,
       evidence,
+      ledger: new InMemoryInboundLedger(),
     };
   });
 

@@ -301,6 +301,17 @@ describe('partner API: GET /v1/deadlines', () => {
     await problem(await h.get('/v1/deadlines', token), 422);
     await problem(await h.get('/v1/deadlines?receivedAt=yesterday', token), 422);
   });
+
+  it('answers 422, never 500, for a receipt outside the years the holiday data covers', async () => {
+    const h = await harness();
+    const token = await h.token('softera');
+    for (const at of ['1969-12-31T23:59:59Z', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2100-06-01T00:00:00Z', '1999-12-31T21:59:59Z']) {
+      const body = await problem(await h.get(`/v1/deadlines?receivedAt=${encodeURIComponent(at)}`, token), 422);
+      expect(JSON.stringify(body)).toContain('receivedAt');
+    }
+    expect(h.errors).toEqual([]);
+    expect((await h.get(`/v1/deadlines?receivedAt=${encodeURIComponent('2098-12-31T10:00:00Z')}`, token)).status).toBe(200);
+  });
 });
 
 describe('partner API: unexpected failures', () => {

@@ -1,4 +1,5 @@
 import type { PrintItem } from '#domain/channel-ports.ts';
+import type { InboundEntry } from '#domain/inbound-ledger.ts';
 import { RIGHT_TYPES } from '#domain/rights.ts';
 import { CHANNEL_LABEL, RIGHT_SHORT } from './labels.ts';
 import { Alert, Layout, type PageContext } from './views.tsx';
@@ -146,6 +147,52 @@ export function PrintQueuePage(props: { ctx: PageContext; items: readonly PrintI
                       </label>
                     )}
                     <button type="submit">{t('recordDispatch')}</button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}
+
+/** The inbound ledger's "could not be processed" list: the raw message and a one-click retry each. */
+export function UnprocessedPage(props: { ctx: PageContext; items: readonly InboundEntry[]; done?: string; error?: string }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('unprocessed')} nav="unprocessed">
+      <h1>{t('unprocessed')}</h1>
+      {props.error && <Alert t={t} text={props.error} />}
+      {props.done && <div class="notice" role="status">{t('done', { what: props.done })}</div>}
+      <p>{t('unprocessedIntro')}</p>
+      {props.items.length === 0 ? (
+        <p>{t('unprocessedEmpty')}</p>
+      ) : (
+        <table>
+          <caption class="sr-only">{t('unprocessed')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('receivedAt')}</th>
+              <th scope="col">{t('lastError')}</th>
+              <th scope="col">{t('rawMessage')}</th>
+              <th scope="col">{t('retry')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.items.map((e) => (
+              <tr id={`inbound-${e.deliveryId}`}>
+                <td>{e.receivedAt}</td>
+                <td>{e.lastError ?? ''}</td>
+                <td>
+                  <a href={`/console/unprocessed/${e.deliveryId}/raw`}>{t('rawMessage')}</a>
+                </td>
+                <td>
+                  <form method="post" action={`/console/unprocessed/${e.deliveryId}/retry`}>
+                    <input type="hidden" name="_csrf" value={ctx.csrf} />
+                    <button type="submit">{t('retry')}</button>
                   </form>
                 </td>
               </tr>

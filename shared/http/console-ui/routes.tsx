@@ -31,13 +31,16 @@ import { IdDocumentReviewSchema } from '../console-identity-routes.ts';
 import { attachment, INTAKE_MAX_BODY_BYTES, requirePaperDeps, SCAN_CONTENT_TYPES, SCAN_MAX_BYTES } from '../console-intake-routes.ts';
 import type { ApiDeps, AppEnv } from '../deps.ts';
 import { PROBLEM_KINDS } from '../problem.ts';
+
+const DELIVERY_ID = /^[A-Za-z0-9._-]{1,200}$/;
 import { SubjectSchema } from '../schemas.ts';
 import { answerFromForm } from './answer-form.ts';
 import { CONSOLE_CSS, CONSOLE_JS } from './assets.ts';
 import type { ConsoleUiDeps } from './deps.ts';
 import { authorizeUrl, exchangeCode, pkcePair, poolKeys, verifyIdToken } from './oidc.ts';
 import { randomToken, readSession, sameToken, SESSION_COOKIE, signSession, type Session } from './session.ts';
-import { PrintQueuePage, RegisterPage, type RegisterValues } from './intake-views.tsx';
+import { PrintQueuePage, RegisterPage, UnprocessedPage, type RegisterValues } from './intake-views.tsx';
+import { listUnprocessed, requeueUnprocessed, unprocessedRaw } from '#usecases/unprocessed-inbound.ts';
 import { CasePage, CognitoSignIn, Counts, Dashboard, DevSignIn, ErrorPage, Inbox, type IdReviewState, type PageContext } from './views.tsx';
 import { translator } from './labels.ts';
 
@@ -142,6 +145,7 @@ export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
   app.use('/console/cases/*', csrf());
   app.use('/console/register', csrf());
   app.use('/console/print-queue/*', csrf());
+  app.use('/console/unprocessed/*', csrf());
 
   app.get('/console/assets/console.css', (c) => c.body(CONSOLE_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
   app.get('/console/assets/console.js', (c) => c.body(CONSOLE_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
@@ -523,6 +527,41 @@ export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
       return renderQueue(c, s, { error: explain(error), status: PROBLEM_KINDS[error.code].status });
     }
     return c.redirect('/console/print-queue?done=dispatched', 303);
+  });
+
+  const ledgerDeps = () => {
+    if (!deps.ledger || !deps.inboundMail) throw new NotFoundError('The inbound ledger is not configured here.');
+    return { ledger: deps.ledger, inboundMail: deps.inboundMail, clock: deps.clock };
+  };
+  const renderUnprocessed = async (c: Context, s: Session, extra: { done?: string; error?: string; status?: number } = {}) => {
+    const items = await listUnprocessed(ledgerDeps(), { tenantId: s.staff.tenantId, limit: 100 });
+    return c.html(<UnprocessedPage ctx={ctxOf(c, s)} items={items} {...extra} />, (extra.status ?? 200) as 200);
+  };
+  app.get('/console/unprocessed', async (c) => {
+    const s = await requireSession(c);
+    return renderUnprocessed(c, s, c.req.query('done') === 'retried' ? { done: 'retried' } : {});
+  });
+  app.get('/console/unprocessed/:id/raw', async (c) => {
+    const s = await requireSession(c);
+    const id = c.req.param('id');
+    if (!DELIVERY_ID.test(id)) throw new NotFoundError('No such inbound message.');
+    const raw = await unprocessedRaw(ledgerDeps(), { tenantId: s.staff.tenantId, deliveryId: id });
+    // Shown as text, never rendered: raw mail is attacker-controlled.
+    return c.body(new TextDecoder().decode(raw), 200, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', 'content-disposition': 'inline' });
+  });
+  app.post('/console/unprocessed/:id/retry', async (c) => {
+    const s = await requireSession(c);
+    const id = c.req.param('id');
+    const form = parseForm(z.object({ _csrf: z.string() }), await c.req.parseBody());
+    checkCsrf(s, form._csrf);
+    try {
+      if (!DELIVERY_ID.test(id)) throw new NotFoundError('No such inbound message.');
+      await requeueUnprocessed(ledgerDeps(), { tenantId: s.staff.tenantId, deliveryId: id });
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'unauthenticated') throw error;
+      return renderUnprocessed(c, s, { error: explain(error), status: PROBLEM_KINDS[error.code].status });
+    }
+    return c.redirect('/console/unprocessed?done=retried', 303);
   });
 
   app.onError((error, c) => {

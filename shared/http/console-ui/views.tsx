@@ -36,7 +36,7 @@ export interface PageContext {
 const fmtDateTime = (iso: string, lang: Language) =>
   new Intl.DateTimeFormat(lang === 'lt' ? 'lt-LT' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Vilnius' }).format(new Date(iso));
 
-export function Layout(props: { ctx: PageContext; title: string; nav?: 'inbox' | 'dashboard' | 'register' | 'queue'; children?: Child }) {
+export function Layout(props: { ctx: PageContext; title: string; nav?: 'inbox' | 'dashboard' | 'register' | 'queue' | 'unprocessed'; children?: Child }) {
   const { ctx } = props;
   const other: Language = ctx.lang === 'lt' ? 'en' : 'lt';
   return (
@@ -61,6 +61,7 @@ export function Layout(props: { ctx: PageContext; title: string; nav?: 'inbox' |
                   <a href="/console/dashboard" aria-current={props.nav === 'dashboard' ? 'page' : undefined}>{ctx.t('dashboard')}</a>
                   <a href="/console/print-queue" aria-current={props.nav === 'queue' ? 'page' : undefined}>{ctx.t('printQueue')}</a>
                   <a href="/console/register" aria-current={props.nav === 'register' ? 'page' : undefined}>{ctx.t('register')}</a>
+                  <a href="/console/unprocessed" aria-current={props.nav === 'unprocessed' ? 'page' : undefined}>{ctx.t('unprocessed')}</a>
                 </>
               )}
             </nav>
