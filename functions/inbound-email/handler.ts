@@ -3,7 +3,7 @@ import { buildReceiveEmailDeps } from '#adapters/inbound-email-deps.ts';
 import { buildWorkflowEngine } from '#adapters/sfn/build-engine.ts';
 import { loadMailConfig } from '#config/mail-config.ts';
 import { loadWorkflowEngineConfig } from '#config/workflow-engine-config.ts';
-import { processInbound, type InboundLedgerDeps } from '#usecases/process-inbound.ts';
+import { processInbound, sweepInbound, type InboundLedgerDeps } from '#usecases/process-inbound.ts';
 import type { ReceiveEmailResult } from '#usecases/receive-email.ts';
 
 /**
@@ -51,14 +51,22 @@ export function createInboundEmailHandler(deps: InboundLedgerDeps, options: { re
   };
 }
 
-let lambdaHandler: ReturnType<typeof createInboundEmailHandler> | undefined;
+/** The EventBridge schedule's event (`InboundSweep` in infra/service-stack.ts): run the ledger's sweeper. */
+const ScheduledEvent = z.object({ 'detail-type': z.literal('Scheduled Event'), source: z.literal('aws.events') });
 
-/** The Lambda entry point; configuration is validated on the first event of a container. */
-export const handler = (event: unknown) => {
-  if (!lambdaHandler) {
+let lambda: { receive: ReturnType<typeof createInboundEmailHandler>; deps: InboundLedgerDeps } | undefined;
+
+/**
+ * The Lambda entry point; configuration is validated on the first event of a container. The same
+ * function (and role) runs the inbound ledger's sweeper every minute: re-driving a stored message
+ * needs exactly what receiving one does.
+ */
+export const handler = async (event: unknown) => {
+  if (!lambda) {
     const config = loadMailConfig();
     const deps = { ...buildReceiveEmailDeps(config), ...buildWorkflowEngine(loadWorkflowEngineConfig()) };
-    lambdaHandler = createInboundEmailHandler(deps, { keyPrefix: config.inboundPrefix });
+    lambda = { receive: createInboundEmailHandler(deps, { keyPrefix: config.inboundPrefix }), deps };
   }
-  return lambdaHandler(event);
+  if (ScheduledEvent.safeParse(event).success) return sweepInbound(lambda.deps, { limit: 50 });
+  return lambda.receive(event);
 };
