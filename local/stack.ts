@@ -29,6 +29,7 @@ import { startSesLocal, type SesLocal } from './services/ses-local.ts';
 import { inboundInputOf, startSmtpLocal } from './services/smtp-local.ts';
 import { startInboundSweep } from './inbound-sweep.ts';
 import { acceptInbound, type RedrivePolicy } from '#usecases/process-inbound.ts';
+import { sweepOutbox } from '#usecases/outbox-sweep.ts';
 import { startLocalWorkflows } from './sfn/local-workflows.ts';
 import { localConsole } from './console.ts';
 import { localIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER, STAFF_ROLES, type StaffRole } from './tokens.ts';
@@ -192,7 +193,13 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     const inboundDeps = { ...buildReceiveEmailDeps(mailConfig, tenantRegistry), workflows: workflows.engine };
     const inboundHandler = createInboundEmailHandler(inboundDeps, { keyPrefix: mailConfig.inboundPrefix });
     // The inbound ledger's sweeper re-drives stored messages without an outcome (AWS: EventBridge).
-    const sweep = startInboundSweep({ deps: inboundDeps, ...(options.redrive ? { policy: options.redrive } : {}), log });
+    const sweep = startInboundSweep({
+      deps: inboundDeps,
+      ...(options.redrive ? { policy: options.redrive } : {}),
+      // Acknowledgements still owed (a send that failed, a sender that died) go out from here too.
+      also: () => sweepOutbox(inboundDeps, { limit: 25 }),
+      log,
+    });
     stops.push(sweep.stop);
     const smtp = await startSmtpLocal({
       port: options.ports.smtp ?? 2525,
@@ -206,7 +213,11 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     stops.push(smtp.stop);
     log(`SMTP (inbound)  smtp://${smtp.host}:${smtp.port}`);
     // Executions do not survive a restart; every case not yet closed continues from its stored state.
-    log(`Workflows       resumed ${await workflows.resume()} open case(s)`);
+    const resumeStarted = performance.now();
+    const resumed = await workflows.resume();
+    log(`Workflows       resumed ${resumed} open case(s) in ${Math.round(performance.now() - resumeStarted)} ms`);
+    // Acknowledgements owed from before the stop go out now, not at the sweeper's next round.
+    await sweep.runOnce();
 
     const tenants: DevJson['tenants'] = {};
     for (const tenant of tenantRegistry.list()) {

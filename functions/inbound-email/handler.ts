@@ -5,6 +5,7 @@ import { loadMailConfig } from '#config/mail-config.ts';
 import { loadWorkflowEngineConfig } from '#config/workflow-engine-config.ts';
 import { processInbound, sweepInbound, type InboundLedgerDeps } from '#usecases/process-inbound.ts';
 import type { ReceiveEmailResult } from '#usecases/receive-email.ts';
+import { sweepOutbox, type OutboxSweepDeps } from '#usecases/outbox-sweep.ts';
 
 /**
  * SES receipt rule → this Lambda. The rule's S3 action has already stored the raw message at
@@ -54,7 +55,7 @@ export function createInboundEmailHandler(deps: InboundLedgerDeps, options: { re
 /** The EventBridge schedule's event (`InboundSweep` in infra/service-stack.ts): run the ledger's sweeper. */
 const ScheduledEvent = z.object({ 'detail-type': z.literal('Scheduled Event'), source: z.literal('aws.events') });
 
-let lambda: { receive: ReturnType<typeof createInboundEmailHandler>; deps: InboundLedgerDeps } | undefined;
+let lambda: { receive: ReturnType<typeof createInboundEmailHandler>; deps: InboundLedgerDeps & OutboxSweepDeps } | undefined;
 
 /**
  * The Lambda entry point; configuration is validated on the first event of a container. The same
@@ -67,6 +68,10 @@ export const handler = async (event: unknown) => {
     const deps = { ...buildReceiveEmailDeps(config), ...buildWorkflowEngine(loadWorkflowEngineConfig()) };
     lambda = { receive: createInboundEmailHandler(deps, { keyPrefix: config.inboundPrefix }), deps };
   }
-  if (ScheduledEvent.safeParse(event).success) return sweepInbound(lambda.deps, { limit: 50 });
+  if (ScheduledEvent.safeParse(event).success) {
+    const inbound = await sweepInbound(lambda.deps, { limit: 50 });
+    const acknowledgements = await sweepOutbox(lambda.deps, { limit: 50 });
+    return { inbound, acknowledgements };
+  }
   return lambda.receive(event);
 };

@@ -3,11 +3,12 @@ import { S3Client } from '@aws-sdk/client-s3';
 import type { MailConfig } from '#config/mail-config.ts';
 import type { AnswerDownloads, LetterRenderer, PrintQueue } from '#domain/channel-ports.ts';
 import type { BlobStore, MessageStore } from '#domain/mail.ts';
-import { systemClock, type Clock, type Mailer, type SubjectNotifier } from '#domain/ports.ts';
+import { systemClock, type Clock, type Mailer, type NoticeOutbox, type SubjectNotifier } from '#domain/ports.ts';
 import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
 import { createChannelNotifier } from '#usecases/channel-notifier.ts';
 import { createSubjectNotifier } from '#usecases/notify-subject.ts';
 import { DynamoMessageStore } from './dynamodb/message-store.ts';
+import { DynamoNoticeOutbox } from './dynamodb/notice-outbox.ts';
 import { DynamoPrintQueue } from './dynamodb/print-queue.ts';
 import { MimeEmailSender } from './mail/mime-email-sender.ts';
 import { S3BlobStore } from './s3/blob-store.ts';
@@ -18,6 +19,8 @@ export interface MailAdapters {
   readonly evidence: BlobStore;
   readonly printQueue: PrintQueue;
   readonly notifier: SubjectNotifier;
+  /** Claim → send → record for acknowledgements (one per case, whoever sends it). */
+  readonly outbox: NoticeOutbox;
 }
 
 /** S3 clients for the stand-in need path-style addressing and no streaming checksums (see local/services/s3-local.ts). */
@@ -56,6 +59,7 @@ export function buildMailAdapters(
   });
   return {
     messages,
+    outbox: new DynamoNoticeOutbox(clients.dynamo, config.tableName),
     inboundMail: new S3BlobStore(clients.s3, config.inboundBucket),
     evidence,
     printQueue,

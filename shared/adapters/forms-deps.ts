@@ -4,6 +4,7 @@ import type { FormsConfig } from '#config/forms-config.ts';
 import { randomIds, type CaseRepository, type Clock, type Mailer, type SubjectNotifier, type WorkflowEngine } from '#domain/ports.ts';
 import type { FormsDeps } from '#http/forms/forms-app.tsx';
 import type { TenantRegistry } from '#tenants/registry.ts';
+import { DynamoNoticeOutbox } from './dynamodb/notice-outbox.ts';
 import { DynamoRateLimiter } from './dynamodb/rate-limiter.ts';
 import { DynamoUsedTokens } from './dynamodb/used-tokens.ts';
 import { JoseFormTokens } from './forms/jose-form-tokens.ts';
@@ -23,6 +24,7 @@ export function buildFormsDeps(
     clock: base.clock,
     ids: randomIds,
     workflows: base.workflows,
+    outbox: new DynamoNoticeOutbox(base.dynamo, base.tableName),
     tokens: new JoseFormTokens(config.secret, { now: () => base.clock.now() }),
     formTokens: new JoseFormTokens(config.secret, { now: () => base.clock.now(), ...(options.minFormAgeSeconds !== undefined ? { minFormAgeSeconds: options.minFormAgeSeconds } : {}) }),
     used: new DynamoUsedTokens(base.dynamo, base.tableName),

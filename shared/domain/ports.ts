@@ -1,4 +1,5 @@
 import type { AnswerContent } from './answer.ts';
+import type { WebhookDelivery } from './channel-ports.ts';
 import type { AuditEvent } from './audit.ts';
 import type { Case, CaseStatus } from './case.ts';
 import type { Channel, Language } from './channels.ts';
@@ -30,6 +31,59 @@ export type CreateCaseOutcome =
   /** Another request with the same idempotency key won the race; this is its record. */
   | { readonly kind: 'idempotency_conflict'; readonly record: IdempotencyRecord };
 
+/**
+ * Effects owed because of a case write, stored in the same transaction as the case (outbox
+ * pattern): a crash between the write and the effect cannot lose the effect.
+ */
+export interface CaseEffects {
+  /** Notices to send (the acknowledgement): pending outbox entries the sender claims. */
+  readonly notices?: readonly NoticeKind[];
+  /** Partner webhook deliveries (shared/usecases/webhooks.ts). */
+  readonly webhooks?: readonly WebhookDelivery[];
+}
+
+/**
+ * One notice owed to a subject, in the outbox: claimed by one sender at a time (a lease), then
+ * recorded as sent. `pending` entries (and claims whose lease ran out) are retried by the
+ * sweeper and on resume.
+ */
+export interface OutboxEntry {
+  readonly tenantId: string;
+  readonly caseId: string;
+  readonly kind: NoticeKind;
+  readonly status: 'pending' | 'claimed' | 'sent';
+  /** Claims so far. */
+  readonly attempts: number;
+  /** Pending: when it is due; claimed: when the claim's lease ends. */
+  readonly dueAt: string;
+  readonly messageId?: string;
+  readonly sentAt?: string;
+  readonly lastError?: string;
+}
+
+export type OutboxClaim =
+  | { readonly state: 'claimed'; readonly attempts: number }
+  /** Sent before (by this or another run): nothing to send. */
+  | { readonly state: 'sent'; readonly messageId?: string }
+  /** Another sender holds an unexpired claim; it will record the outcome (or its lease runs out). */
+  | { readonly state: 'held' };
+
+/**
+ * The notice outbox: claim → send → record. A retried or concurrent sender finds the claim, so a
+ * notice goes out once. Example: `await outbox.claim(c.tenantId, c.id, 'acknowledgement', now, leaseEnd)`.
+ */
+export interface NoticeOutbox {
+  /** Takes the notice for sending until `until` (creating the entry when the case predates the outbox). */
+  claim(tenantId: string, caseId: string, kind: NoticeKind, now: Date, until: Date): Promise<OutboxClaim>;
+  markSent(tenantId: string, caseId: string, kind: NoticeKind, messageId: string | undefined, at: Date): Promise<void>;
+  /** A failed send: pending again, due at `retryAt`. */
+  release(tenantId: string, caseId: string, kind: NoticeKind, retryAt: Date, error: string): Promise<void>;
+  /** Pending entries and expired claims due at or before `now`, oldest first. */
+  listDue(now: Date, limit: number): Promise<readonly OutboxEntry[]>;
+  /** Entries not yet sent (pending or claimed), whatever their due time. */
+  countUnsent(): Promise<number>;
+}
+
 export interface Page<T> {
   readonly items: readonly T[];
   /** Opaque; pass it back to get the next page. `null` when there is none. */
@@ -48,14 +102,19 @@ export interface ListOptions {
  * Example: `await repo.createCase(newCase, events, record)` → `{ kind: 'created' }`.
  */
 export interface CaseRepository {
+  /**
+   * True when `effects` are written in the same transaction as the case (DynamoDB). A wrapper
+   * that owes effects to a repository without it stores them right after the write instead.
+   */
+  readonly writesEffects?: boolean;
   /** Stores a new case with its first events (and idempotency record) atomically. */
-  createCase(c: Case, events: readonly AuditEvent[], idempotency?: IdempotencyRecord): Promise<CreateCaseOutcome>;
+  createCase(c: Case, events: readonly AuditEvent[], idempotency?: IdempotencyRecord, effects?: CaseEffects): Promise<CreateCaseOutcome>;
   getCase(tenantId: string, caseId: string): Promise<Case | null>;
   /**
    * Writes `updated` only if the stored case still has `updated.version - 1`, together with
    * its new events; throws ConcurrentUpdateError otherwise, so no update is lost.
    */
-  saveCase(updated: Case, events: readonly AuditEvent[]): Promise<void>;
+  saveCase(updated: Case, events: readonly AuditEvent[], effects?: CaseEffects): Promise<void>;
   listEvents(tenantId: string, caseId: string): Promise<readonly AuditEvent[]>;
   findIdempotency(tenantId: string, scope: string, key: string): Promise<IdempotencyRecord | null>;
   /** The subject's earlier requests, newest first (repeat detection). */

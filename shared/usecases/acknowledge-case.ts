@@ -1,6 +1,7 @@
-import { SYSTEM } from '#domain/audit.ts';
+import { SYSTEM, type AuditEvent } from '#domain/audit.ts';
 import { nextEvents, type Case } from '#domain/case.ts';
-import type { CaseRepository, Clock, Mailer, SubjectNotifier, WebFormLinks } from '#domain/ports.ts';
+import { ConcurrentUpdateError } from '#domain/errors.ts';
+import type { CaseRepository, Clock, Mailer, NoticeOutbox, SubjectNotifier, WebFormLinks } from '#domain/ports.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { renderAcknowledgement } from '#templates/acknowledgement.ts';
 
@@ -13,6 +14,21 @@ export interface AcknowledgeDeps {
   readonly notifier?: SubjectNotifier;
   /** Web form: the address confirmation and status links to put in the acknowledgement. */
   readonly webFormLinks?: (c: Case) => Promise<WebFormLinks>;
+  /** The notice outbox: claim → send → record, so concurrent or retried runs send once. */
+  readonly outbox?: NoticeOutbox;
+}
+
+/** How long a claim holds before another run may take the acknowledgement over (a crashed sender). */
+export const ACK_LEASE_MS = 2 * 60_000;
+/** When a failed send is tried again (the sweeper picks it up then). */
+const RETRY_AFTER_MS = 60_000;
+const RECORD_ATTEMPTS = 6;
+
+/** True when the acknowledgement goes out as an e-mail (the outbox entry is owed with the case). */
+export function acknowledgedByEmail(c: Case, deps: Pick<AcknowledgeDeps, 'notifier'>): boolean {
+  const to = c.subject.email ?? c.representative?.email;
+  const onPaper = (c.channel === 'post' || c.channel === 'in_person') && deps.notifier !== undefined;
+  return Boolean(to) && !onPaper;
 }
 
 /**
@@ -34,6 +50,18 @@ export async function acknowledgeCase(deps: AcknowledgeDeps, c: Case): Promise<{
     await deps.repo.saveCase(updated, []);
     return { case: updated, text: message.text };
   }
+  // Claim → send → record: a concurrent or retried run finds the claim (or the sent mark).
+  const byEmail = deps.outbox !== undefined && !onPaper;
+  if (byEmail && deps.outbox) {
+    const claim = await deps.outbox.claim(c.tenantId, c.id, 'acknowledgement', now, new Date(now.getTime() + ACK_LEASE_MS));
+    if (claim.state === 'held') return { case: c, text: message.text };
+    if (claim.state === 'sent') {
+      // Sent by a run that died before writing the case: record it now, without sending again.
+      const recorded = (base: Case) =>
+        nextEvents(base, now, [{ type: 'acknowledgement.sent', actor: SYSTEM, visibility: 'public', summary: 'Acknowledgement sent by e-mail.', details: { ...(claim.messageId ? { messageId: claim.messageId } : {}), to } }]);
+      return { case: await recordOutcome(deps, c, now, claim.messageId ? { messageId: claim.messageId } : {}, recorded), text: message.text };
+    }
+  }
   let messageId: string | undefined;
   let failure: unknown;
   try {
@@ -52,9 +80,14 @@ export async function acknowledgeCase(deps: AcknowledgeDeps, c: Case): Promise<{
   } catch (error) {
     failure = error;
   }
-  const events =
+  if (byEmail && deps.outbox) {
+    // Recorded before the case: once this is written no run sends again, whatever happens next.
+    if (failure === undefined) await deps.outbox.markSent(c.tenantId, c.id, 'acknowledgement', messageId, now);
+    else await deps.outbox.release(c.tenantId, c.id, 'acknowledgement', new Date(now.getTime() + RETRY_AFTER_MS), failure instanceof Error ? failure.message : String(failure));
+  }
+  const drafts = (base: Case) =>
     failure === undefined
-      ? nextEvents(c, now, [
+      ? nextEvents(base, now, [
           {
             type: 'acknowledgement.sent',
             actor: SYSTEM,
@@ -67,7 +100,7 @@ export async function acknowledgeCase(deps: AcknowledgeDeps, c: Case): Promise<{
             details: { ...(messageId ? { messageId } : {}), ...(onPaper ? { channel: c.channel } : { to }), ...(webForm ? { confirmationLinkExpiresAt: webForm.confirmExpiresAt } : {}) },
           },
         ])
-      : nextEvents(c, now, [
+      : nextEvents(base, now, [
           {
             type: 'acknowledgement.failed',
             actor: SYSTEM,
@@ -76,16 +109,50 @@ export async function acknowledgeCase(deps: AcknowledgeDeps, c: Case): Promise<{
             details: { error: failure instanceof Error ? failure.message : String(failure) },
           },
         ]);
-  const updated: Case = {
-    ...c,
-    acknowledgement:
-      failure === undefined
-        ? { status: 'sent', ...(messageId ? { messageId } : {}), at: now.toISOString(), ...(webForm ? { confirmationLinkExpiresAt: webForm.confirmExpiresAt } : {}) }
-        : { status: 'failed', at: now.toISOString() },
-    version: c.version + 1,
-    lastEventSeq: c.lastEventSeq + events.length,
-    updatedAt: now.toISOString(),
-  };
-  await deps.repo.saveCase(updated, events);
+  const updated = await recordOutcome(
+    deps,
+    c,
+    now,
+    failure === undefined ? { ...(messageId ? { messageId } : {}), ...(webForm ? { confirmationLinkExpiresAt: webForm.confirmExpiresAt } : {}) } : { failed: true },
+    drafts,
+  );
   return { case: updated, text: message.text };
+}
+
+/**
+ * Writes the acknowledgement's outcome on the case. The workflow (or a concurrent run) may have
+ * written the case since it was read: re-read and apply again, so the outcome is never lost and
+ * a send that happened is never repeated because its record failed.
+ */
+async function recordOutcome(
+  deps: AcknowledgeDeps,
+  first: Case,
+  now: Date,
+  outcome: { failed?: boolean; messageId?: string; confirmationLinkExpiresAt?: string },
+  drafts: (base: Case) => AuditEvent[],
+): Promise<Case> {
+  let c = first;
+  for (let attempt = 1; ; attempt++) {
+    // Another run recorded the sending already: that record stands.
+    if (c.acknowledgement.status === 'sent') return c;
+    const events = drafts(c);
+    const updated: Case = {
+      ...c,
+      acknowledgement: outcome.failed
+        ? { status: 'failed', at: now.toISOString() }
+        : { status: 'sent', ...(outcome.messageId ? { messageId: outcome.messageId } : {}), at: now.toISOString(), ...(outcome.confirmationLinkExpiresAt ? { confirmationLinkExpiresAt: outcome.confirmationLinkExpiresAt } : {}) },
+      version: c.version + 1,
+      lastEventSeq: c.lastEventSeq + events.length,
+      updatedAt: now.toISOString(),
+    };
+    try {
+      await deps.repo.saveCase(updated, events);
+      return updated;
+    } catch (error) {
+      if (!(error instanceof ConcurrentUpdateError) || attempt >= RECORD_ATTEMPTS) throw error;
+      const current = await deps.repo.getCase(c.tenantId, c.id);
+      if (!current) throw error;
+      c = current;
+    }
+  }
 }

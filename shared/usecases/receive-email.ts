@@ -1,6 +1,6 @@
 import { isReceiptInRange } from '#deadlines/calendar.ts';
 import { SYSTEM } from '#domain/audit.ts';
-import { nextEvents, type Case } from '#domain/case.ts';
+import { isOpen, nextEvents, type Case } from '#domain/case.ts';
 import { classifyAutomated } from '#domain/automated-mail.ts';
 import { classifyRights, detectLanguage } from '#domain/classify-rights.ts';
 import { ConcurrentUpdateError } from '#domain/errors.ts';
@@ -85,9 +85,11 @@ export async function receiveEmail(deps: ReceiveEmailDeps, input: ReceiveEmailIn
   if (seen) {
     const existing = await deps.repo.getCase(tenant.id, seen.caseId);
     if (existing) {
-      // A run that stored the case but died before acknowledging finishes the job now.
-      if (existing.acknowledgement.status === 'pending' && existing.createdBy.kind === 'subject' && existing.channel === 'email') {
-        await acknowledgeCase(deps, existing);
+      // A run that stored the case but died (or lost a race) before acknowledging or starting the
+      // workflows finishes the job now: the outbox claim lets one run send, and starting an
+      // execution that exists is a no-op.
+      if (existing.createdBy.kind === 'subject' && existing.channel === 'email' && (await caseIdFor(tenant.id, messageId)) === existing.id) {
+        await finishOpening(deps, existing);
       }
       return { outcome: 'duplicate', caseId: existing.id };
     }
@@ -178,8 +180,8 @@ async function openEmailCase(
     );
     c = result.case;
     if (!result.replayed) await recordClassification(deps, c, classification, forwarded !== null);
-  } else if (c.acknowledgement.status === 'pending') {
-    await acknowledgeCase(deps, c);
+  } else {
+    c = await finishOpening(deps, c);
   }
   if (!classification.confident) {
     await deps.messages.flag(flagItem(input, tenant.id, 'unclassified', 'No right recognised in the text; opened as a request for information. Read it and correct the rights.', { ...summary, caseId }));
@@ -204,6 +206,15 @@ const FORWARD_WINDOW_MS = 366 * 24 * 3600_000;
 
 function plausibleForwardedDate(date: Date, receivedAt: Date): boolean {
   return date <= receivedAt && receivedAt.getTime() - date.getTime() <= FORWARD_WINDOW_MS && isReceiptInRange(date);
+}
+
+/** The acknowledgement (when still owed) and the workflows of an e-mail case another run opened. */
+async function finishOpening(deps: ReceiveEmailDeps, c: Case): Promise<Case> {
+  const current = c.acknowledgement.status === 'pending' || c.acknowledgement.status === 'failed' ? (await acknowledgeCase(deps, c)).case : c;
+  // A closed case keeps its finished executions; after a local restart they are gone, and starting
+  // them again would re-run a finished case.
+  if (isOpen(current.status)) await deps.workflows?.startCase(current);
+  return current;
 }
 
 /** The mailbox (first match) of a tenant among these addresses. */

@@ -1,15 +1,15 @@
 import type { Actor, AuditEvent } from '#domain/audit.ts';
-import { subjectKeyOf, type Case } from '#domain/case.ts';
+import { isOpen, subjectKeyOf, type Case } from '#domain/case.ts';
 import type { Channel } from '#domain/channels.ts';
 import { IdempotencyKeyReusedError, NotFoundError, UnknownTenantError, ValidationError } from '#domain/errors.ts';
 import { isReceiptInRange, RECEIPT_RANGE } from '#deadlines/calendar.ts';
 import { localYear, openCase, type NewCaseRequest } from '#domain/open-case.ts';
-import type { CaseRepository, Clock, IdempotencyRecord, IdGenerator, Mailer, SubjectNotifier, WebFormLinks, WorkflowEngine } from '#domain/ports.ts';
+import type { CaseRepository, Clock, IdempotencyRecord, IdGenerator, Mailer, NoticeOutbox, SubjectNotifier, WebFormLinks, WorkflowEngine } from '#domain/ports.ts';
 import type { PartnerAssertionVerifier } from '#domain/identity-ports.ts';
 import { assertionEvidence, failedAssertionEvidence, withAssertionEvidence } from '#domain/partner-assertion.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { renderAcknowledgement } from '#templates/acknowledgement.ts';
-import { acknowledgeCase } from './acknowledge-case.ts';
+import { acknowledgeCase, acknowledgedByEmail } from './acknowledge-case.ts';
 
 /** Idempotency records outlive any sane client retry window. */
 const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
@@ -29,6 +29,8 @@ export interface SubmitRequestDeps {
   readonly partnerAssertions?: PartnerAssertionVerifier;
   /** Web form: the links its acknowledgement carries, made once the case exists (web-form.ts). */
   readonly webFormLinks?: (c: Case) => Promise<WebFormLinks>;
+  /** The notice outbox: the acknowledgement is owed in the case's own write, then claimed and sent once. */
+  readonly outbox?: NoticeOutbox;
 }
 
 export interface SubmitRequestInput {
@@ -99,7 +101,10 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
     createdAt: now.toISOString(),
     expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
   };
-  const outcome = await deps.repo.createCase(opened.case, opened.events, record);
+  // The acknowledgement e-mail is owed from the moment the case exists: its outbox entry is part of
+  // the same transaction, so a crash before sending leaves it pending for the sweeper and resume.
+  const owed = deps.outbox && acknowledgedByEmail(opened.case, deps) ? { notices: ['acknowledgement' as const] } : undefined;
+  const outcome = await deps.repo.createCase(opened.case, opened.events, record, owed);
   if (outcome.kind === 'idempotency_conflict') return replay(deps, outcome.record, idempotency?.fingerprint ?? '');
 
   const acknowledged = await acknowledge(deps, opened.case);
@@ -127,12 +132,21 @@ async function checkAssertion(deps: SubmitRequestDeps, opened: { case: Case; eve
   }
 }
 
+/**
+ * The case an earlier call made. Its run may have died (or still be running) between the write
+ * and the acknowledgement or the workflows, so both are made sure of: the acknowledgement's
+ * outbox claim lets only one run send it, and starting an execution that exists is a no-op.
+ */
 async function replay(deps: SubmitRequestDeps, record: IdempotencyRecord, fingerprint: string): Promise<SubmitRequestResult> {
   if (record.fingerprint !== fingerprint) {
     throw new IdempotencyKeyReusedError('This Idempotency-Key was already used with a different request body.');
   }
-  const existing = await deps.repo.getCase(record.tenantId, record.caseId);
+  let existing = await deps.repo.getCase(record.tenantId, record.caseId);
   if (!existing) throw new NotFoundError('The case created with this Idempotency-Key no longer exists.');
+  if (deps.outbox && (existing.acknowledgement.status === 'pending' || existing.acknowledgement.status === 'failed') && acknowledgedByEmail(existing, deps)) {
+    existing = (await acknowledgeCase(deps, existing)).case;
+  }
+  if (isOpen(existing.status)) await deps.workflows?.startCase(existing);
   return { case: existing, replayed: true, acknowledgementText: ackText(deps, existing) };
 }
 

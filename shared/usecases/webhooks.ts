@@ -3,7 +3,7 @@ import type { Case } from '#domain/case.ts';
 import type { WebhookDelivery, WebhookOutbox, WebhookSigner, WebhookTransport } from '#domain/channel-ports.ts';
 import type { IdempotencyRecord } from '#domain/ports.ts';
 import { ConcurrentUpdateError } from '#domain/errors.ts';
-import type { CaseRepository, Clock, CreateCaseOutcome } from '#domain/ports.ts';
+import type { CaseEffects, CaseRepository, Clock, CreateCaseOutcome } from '#domain/ports.ts';
 import { deliveriesFor, nextAttemptAt } from '#domain/webhooks.ts';
 import { updateCase } from '#domain/workflow.ts';
 
@@ -15,19 +15,29 @@ import { updateCase } from '#domain/workflow.ts';
  * Example: `const repo = withWebhookOutbox(dynamoRepo, outbox, clock)`.
  */
 export function withWebhookOutbox(repo: CaseRepository, outbox: WebhookOutbox, clock: Clock): CaseRepository {
-  const enqueue = async (c: Case, events: readonly AuditEvent[]) => {
-    for (const d of deliveriesFor(c, events, clock.now())) await outbox.enqueue(d);
+  // DynamoDB writes the deliveries in the case's transaction (a crash between two writes would
+  // drop a webhook); a repository that cannot gets them right after its write.
+  const transactional = repo.writesEffects === true;
+  const owed = (c: Case, events: readonly AuditEvent[], effects?: CaseEffects): CaseEffects => {
+    const webhooks = deliveriesFor(c, events, clock.now());
+    return { ...effects, webhooks: [...(effects?.webhooks ?? []), ...webhooks] };
+  };
+  const enqueueAfter = async (effects: CaseEffects) => {
+    if (transactional) return;
+    for (const d of effects.webhooks ?? []) await outbox.enqueue(d);
   };
   return {
     ...bind(repo),
-    async createCase(c: Case, events: readonly AuditEvent[], idempotency?: IdempotencyRecord): Promise<CreateCaseOutcome> {
-      const outcome = await repo.createCase(c, events, idempotency);
-      if (outcome.kind === 'created') await enqueue(c, events);
+    async createCase(c: Case, events: readonly AuditEvent[], idempotency?: IdempotencyRecord, effects?: CaseEffects): Promise<CreateCaseOutcome> {
+      const all = owed(c, events, effects);
+      const outcome = await repo.createCase(c, events, idempotency, transactional ? all : effects);
+      if (outcome.kind === 'created') await enqueueAfter(all);
       return outcome;
     },
-    async saveCase(updated: Case, events: readonly AuditEvent[]): Promise<void> {
-      await repo.saveCase(updated, events);
-      await enqueue(updated, events);
+    async saveCase(updated: Case, events: readonly AuditEvent[], effects?: CaseEffects): Promise<void> {
+      const all = owed(updated, events, effects);
+      await repo.saveCase(updated, events, transactional ? all : effects);
+      await enqueueAfter(all);
     },
   };
 }
@@ -35,6 +45,7 @@ export function withWebhookOutbox(repo: CaseRepository, outbox: WebhookOutbox, c
 /** The repository's methods bound to it (a class instance's methods do not survive a spread). */
 function bind(repo: CaseRepository): CaseRepository {
   return {
+    ...(repo.writesEffects ? { writesEffects: true } : {}),
     createCase: repo.createCase.bind(repo),
     getCase: repo.getCase.bind(repo),
     saveCase: repo.saveCase.bind(repo),

@@ -130,6 +130,34 @@ describe('the inbound ledger and its sweeper', () => {
     expect(mailer.sent).toHaveLength(1);
   });
 
+  it('opens one case, sends one acknowledgement and starts its workflows on every path when the same Message-ID arrives 8 times at once', async () => {
+    const repo = new InMemoryCaseRepository();
+    const started: string[] = [];
+    const workflows = { startCase: async (c: { id: string }) => void started.push(c.id), stopTimer: async () => undefined, sendDecision: async () => undefined };
+    // A slow mailer widens the window between the claim and the record.
+    const slow = { send: async (m: Parameters<RecordingMailer['send']>[0]) => { await new Promise((r) => setTimeout(r, 20)); return mailer.send(m); } };
+    const evidence = new InMemoryBlobStore();
+    const racing: InboundLedgerDeps = {
+      ...deps,
+      repo,
+      outbox: repo.notices,
+      workflows,
+      notifier: createSubjectNotifier({ tenants: tenantRegistry, messages, email: new MimeEmailSender(slow), evidence, clock }),
+    };
+    const inputs = await Promise.all(Array.from({ length: 8 }, () => store(request('burst'))));
+    const results = await Promise.allSettled(inputs.map((input) => processInbound(racing, input, policy)));
+    // A loser may fail (its retry and the sweeper finish the job); a second pass settles everything.
+    for (const [i, r] of results.entries()) if (r.status === 'rejected') await processInbound(racing, inputs[i]!, policy);
+    const caseIds = new Set(results.flatMap((r) => (r.status === 'fulfilled' && r.value.caseId ? [r.value.caseId] : [])));
+    expect(caseIds.size).toBe(1);
+    const [caseId] = [...caseIds];
+    expect(mailer.sent).toHaveLength(1);
+    expect((await repo.getCase('softera', String(caseId)))?.acknowledgement.status).toBe('sent');
+    expect(await repo.notices.countUnsent()).toBe(0);
+    expect(new Set(started)).toEqual(new Set([caseId]));
+    expect(started.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('does not let a forwarded message dated 1990 fail the mail: the receipt is ours and the date is flagged', async () => {
     const staff = `dpo@${mailbox.split('@')[1]}`;
     const input = await store([

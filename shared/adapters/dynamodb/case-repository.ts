@@ -12,7 +12,7 @@ import * as z from 'zod/mini';
 import type { AuditEvent } from '#domain/audit.ts';
 import type { Case, CaseStatus } from '#domain/case.ts';
 import { ConcurrentUpdateError, ValidationError } from '#domain/errors.ts';
-import type { CaseRepository, CreateCaseOutcome, IdempotencyRecord, ListOptions, Page } from '#domain/ports.ts';
+import type { CaseEffects, CaseRepository, CreateCaseOutcome, IdempotencyRecord, ListOptions, Page } from '#domain/ports.ts';
 import type { EarlierRequest } from '#domain/repeats.ts';
 import { queryCasePartition } from './case-partition.ts';
 import { countQuery } from './count-query.ts';
@@ -29,7 +29,9 @@ import {
   statusPartition,
   subjectPartition,
 } from './keys.ts';
+import { outboxItem } from './notice-outbox-item.ts';
 import { TABLE_INDEXES } from './table.ts';
+import { deliveryItem } from './webhook-outbox.ts';
 
 /** DynamoDB retries conflicting transactions itself only a few times; we add a short, capped loop. */
 const TRANSACTION_ATTEMPTS = 5;
@@ -50,13 +52,15 @@ function isConflictOnly(error: TransactionCanceledException): boolean {
  * concurrent writers can't silently overwrite each other; no request path scans.
  */
 export class DynamoCaseRepository implements CaseRepository {
+  /** Outbox entries (notices, webhooks) go into the case's own transaction. */
+  readonly writesEffects = true;
   private readonly doc: DynamoDBDocumentClient;
 
   constructor(client: DynamoDBClient, private readonly tableName: string) {
     this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }
 
-  async createCase(c: Case, events: readonly AuditEvent[], idempotency?: IdempotencyRecord): Promise<CreateCaseOutcome> {
+  async createCase(c: Case, events: readonly AuditEvent[], idempotency?: IdempotencyRecord, effects?: CaseEffects): Promise<CreateCaseOutcome> {
     const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [];
     if (idempotency) {
       items.push({
@@ -74,6 +78,7 @@ export class DynamoCaseRepository implements CaseRepository {
     items.push({
       Put: { TableName: this.tableName, Item: { ...referenceKey(c.tenantId, c.reference), type: 'reference', caseId: c.id }, ConditionExpression: 'attribute_not_exists(PK)' },
     });
+    items.push(...this.effectItems(c, effects));
 
     try {
       await this.transact(items);
@@ -92,7 +97,7 @@ export class DynamoCaseRepository implements CaseRepository {
     return Item ? StoredCaseSchema.parse(Item.data) : null;
   }
 
-  async saveCase(updated: Case, events: readonly AuditEvent[]): Promise<void> {
+  async saveCase(updated: Case, events: readonly AuditEvent[], effects?: CaseEffects): Promise<void> {
     const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
       {
         Put: {
@@ -104,6 +109,7 @@ export class DynamoCaseRepository implements CaseRepository {
         },
       },
       ...events.map((e) => ({ Put: { TableName: this.tableName, Item: this.eventItem(e), ConditionExpression: 'attribute_not_exists(PK)' } })),
+      ...this.effectItems(updated, effects),
     ];
     try {
       await this.transact(items);
@@ -207,6 +213,18 @@ export class DynamoCaseRepository implements CaseRepository {
 
   private caseItem(c: Case): Record<string, unknown> {
     return { ...caseKey(c.tenantId, c.id), ...caseIndexAttributes(c), type: 'case', version: c.version, data: c };
+  }
+
+  /**
+   * Outbox items owed by this write. Unconditional: their keys derive from the case (one notice
+   * of a kind per case; a webhook per new event), and the case's own condition guards the write.
+   */
+  private effectItems(c: Case, effects: CaseEffects | undefined): NonNullable<TransactWriteCommandInput['TransactItems']> {
+    const now = new Date(c.updatedAt);
+    return [
+      ...(effects?.notices ?? []).map((kind) => ({ Put: { TableName: this.tableName, Item: outboxItem(c.tenantId, c.id, kind, now) } })),
+      ...(effects?.webhooks ?? []).map((d) => ({ Put: { TableName: this.tableName, Item: deliveryItem(d) } })),
+    ];
   }
 
   private eventItem(e: AuditEvent): Record<string, unknown> {

@@ -40,6 +40,11 @@ export type DeliveryCheck = Assignable<WebhookDelivery, z.infer<typeof StoredDel
 const deliveryKey = (d: Pick<WebhookDelivery, 'tenantId' | 'id'>) => ({ PK: `TENANT#${d.tenantId}#WEBHOOK#${d.id}`, SK: 'WEBHOOK' });
 const dueSortKey = (d: WebhookDelivery) => `${d.dueAt}#${d.tenantId}#${d.id}`;
 
+/** The item of a pending delivery (also written in a case's transaction by DynamoCaseRepository). */
+export function deliveryItem(d: WebhookDelivery): Record<string, unknown> {
+  return { ...deliveryKey(d), type: 'webhook', GSI1PK: PENDING, GSI1SK: dueSortKey(d), data: d };
+}
+
 export class DynamoWebhookOutbox implements WebhookOutbox {
   private readonly doc: DynamoDBDocumentClient;
 
@@ -52,7 +57,7 @@ export class DynamoWebhookOutbox implements WebhookOutbox {
       await this.doc.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...deliveryKey(d), type: 'webhook', GSI1PK: PENDING, GSI1SK: dueSortKey(d), data: d },
+          Item: deliveryItem(d),
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );

@@ -1,7 +1,8 @@
 import type { AuditEvent } from '#domain/audit.ts';
 import { isOpen, type Case, type CaseStatus } from '#domain/case.ts';
 import { ConcurrentUpdateError, ValidationError } from '#domain/errors.ts';
-import type { CaseRepository, CreateCaseOutcome, IdempotencyRecord, ListOptions, Page } from '#domain/ports.ts';
+import type { CaseEffects, CaseRepository, CreateCaseOutcome, IdempotencyRecord, ListOptions, Page } from '#domain/ports.ts';
+import { InMemoryNoticeOutbox } from './notice-outbox.ts';
 import type { EarlierRequest } from '#domain/repeats.ts';
 
 const tenantCase = (tenantId: string, caseId: string) => `${tenantId}/${caseId}`;
@@ -12,6 +13,8 @@ const tenantCase = (tenantId: string, caseId: string) => `${tenantId}/${caseId}`
  * "DynamoDB stubbed in memory" run; never for production.
  */
 export class InMemoryCaseRepository implements CaseRepository {
+  /** The notice outbox its cases' pending notices are written to (with the case, as in DynamoDB). */
+  readonly notices = new InMemoryNoticeOutbox();
   private readonly cases = new Map<string, Case>();
   private readonly events = new Map<string, AuditEvent[]>();
   private readonly idempotency = new Map<string, IdempotencyRecord>();
@@ -20,7 +23,7 @@ export class InMemoryCaseRepository implements CaseRepository {
   /** Mirrors the DynamoDB subject index, so lookups stay O(subject's cases) as the store grows. */
   private readonly bySubject = new Map<string, string[]>();
 
-  async createCase(c: Case, events: readonly AuditEvent[], record?: IdempotencyRecord): Promise<CreateCaseOutcome> {
+  async createCase(c: Case, events: readonly AuditEvent[], record?: IdempotencyRecord, effects?: CaseEffects): Promise<CreateCaseOutcome> {
     if (record) {
       const key = `${record.tenantId}/${record.scope}/${record.key}`;
       const existing = this.idempotency.get(key);
@@ -33,6 +36,7 @@ export class InMemoryCaseRepository implements CaseRepository {
     this.events.set(id, events.map((e) => structuredClone(e)));
     this.indexSubject(c, id);
     this.references.set(`${c.tenantId}/${c.reference}`, c.id);
+    for (const kind of effects?.notices ?? []) this.notices.add(c.tenantId, c.id, kind, new Date(c.updatedAt));
     return { kind: 'created' };
   }
 

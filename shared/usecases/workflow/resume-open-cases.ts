@@ -18,31 +18,49 @@ const CONCLUDING: readonly CaseStatus[] = ['answered', 'refused', 'invalid', 'wi
  * `steps`: the same use cases the workflow steps run, so nothing a person decided is lost.
  * Example: `await resumeOpenCases({ tenants, repo, workflows, steps })` → `{ resumed: 12 }`.
  */
-export async function resumeOpenCases(deps: { tenants: TenantRegistry; repo: CaseRepository; workflows: WorkflowEngine; steps?: WorkflowDeps }): Promise<{ resumed: number }> {
+export async function resumeOpenCases(
+  deps: { tenants: TenantRegistry; repo: CaseRepository; workflows: WorkflowEngine; steps?: WorkflowDeps },
+  options: { concurrency?: number } = {},
+): Promise<{ resumed: number }> {
   let resumed = 0;
   const resume = async (c: Case) => {
     const current = deps.steps ? await carryOutPendingDecision(deps.steps, c) : c;
     await deps.workflows.startCase(current);
     resumed += 1;
   };
+  // Bounded concurrency: a page of cases at a time, `concurrency` of them in flight (serially, 783
+  // cases took minutes; all at once would flood the table and the workflow service).
+  const limit = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+  const resumePage = async (items: readonly Case[]) => {
+    let next = 0;
+    const worker = async () => {
+      while (next < items.length) {
+        const c = items[next++]!;
+        await resume(c);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  };
   for (const tenant of deps.tenants.list()) {
     let cursor: string | null = null;
     do {
       const page = await deps.repo.listOpen(tenant.id, { limit: 100, cursor });
-      for (const c of page.items) await resume(c);
+      await resumePage(page.items);
       cursor = page.nextCursor;
     } while (cursor);
     for (const status of CONCLUDING) {
       let next: string | null = null;
       do {
         const page = await deps.repo.listByStatus(tenant.id, status, { limit: 100, cursor: next });
-        for (const c of page.items) await resume(c);
+        await resumePage(page.items);
         next = page.nextCursor;
       } while (next);
     }
   }
   return { resumed };
 }
+
+const DEFAULT_CONCURRENCY = 16;
 
 /**
  * The last decision, when it was an extension or a fee and its notice is not on the case yet:
