@@ -1,3 +1,4 @@
+import { AWS_CLIENT_LIMITS } from '#adapters/aws-client-limits.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -77,6 +78,8 @@ export interface DevJson {
 
 export interface LocalStack {
   readonly dev: DevJson;
+  /** Makes DynamoDB Local unresponsive for `ms` (SIGSTOP, then SIGCONT): the outage fault tests play. */
+  freezeDynamoDb(ms: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -93,7 +96,11 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   delete process.env.AWS_PROFILE;
 
   const stops: Array<() => Promise<void>> = [];
+  // Intake (SMTP, HTTP) stops first and together: no new work is accepted while the work in
+  // flight drains; then the sweepers, the workflows and last the stand-ins they write to.
+  const intake: Array<() => Promise<void>> = [];
   const stop = async () => {
+    await Promise.all(intake.splice(0).map((s) => s().catch(() => undefined)));
     for (const s of stops.reverse()) await s().catch(() => undefined);
   };
   try {
@@ -169,9 +176,16 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     // shares the port: /forms/* goes to it, everything else to the API app unchanged.
     const root = new Hono();
     const server = await listen(root.fetch, options.ports.api);
-    stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    intake.push(
+      () =>
+        new Promise<void>((resolve) => {
+          // close() stops listening and waits for requests in flight; idle keep-alive sockets go now.
+          server.close(() => resolve());
+          if ('closeIdleConnections' in server) server.closeIdleConnections();
+        }),
+    );
     const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const formsDynamo = new DynamoDBClient({ region: REGION, endpoint: dynamo.endpoint });
+    const formsDynamo = new DynamoDBClient({ ...AWS_CLIENT_LIMITS, region: REGION, endpoint: dynamo.endpoint });
     stops.push(async () => formsDynamo.destroy());
     const formsConfig = loadFormsConfig({ FORM_SECRET: formsSecret, PUBLIC_BASE_URL: apiUrl });
     root.route(
@@ -210,7 +224,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       deliver: inboundHandler,
       log,
     });
-    stops.push(smtp.stop);
+    intake.push(smtp.stop);
     log(`SMTP (inbound)  smtp://${smtp.host}:${smtp.port}`);
     // Executions do not survive a restart; every case not yet closed continues from its stored state.
     const resumeStarted = performance.now();
@@ -254,7 +268,15 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     };
     await mkdir(options.stateDir, { recursive: true });
     await writeFile(join(options.stateDir, 'dev.json'), `${JSON.stringify(dev, null, 2)}\n`, { mode: 0o600 });
-    return { dev, stop };
+    const freezeDynamoDb = async (ms: number) => {
+      process.kill(-dynamo.pid, 'SIGSTOP');
+      try {
+        await new Promise((resolve) => setTimeout(resolve, ms));
+      } finally {
+        process.kill(-dynamo.pid, 'SIGCONT');
+      }
+    };
+    return { dev, stop, freezeDynamoDb };
   } catch (error) {
     await stop();
     throw error;

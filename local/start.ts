@@ -20,12 +20,24 @@ console.log(`\nrightsdesk is up. Tenants: ${Object.keys(stack.dev.tenants).join(
 console.log(`Tokens and endpoints: ${resolve(stateDir, 'dev.json')}   SES inbox: ${stack.dev.sesOutboxUrl.replace(/\/store$/, '/')}`);
 console.log('Try:  npm run -s cli -- example softera   (prints a curl command)\n');
 
+/** A drain that takes longer than this is cut short (the ledger re-drives what was cut). */
+const DRAIN_LIMIT_MS = 30_000;
 let stopping = false;
 const shutdown = async (signal: string) => {
-  if (stopping) return;
+  if (stopping) {
+    // A second Ctrl-C: stop now. Nothing accepted is lost (raw mail and its ledger entry are stored before 250).
+    console.log(`${signal} again: stopping without waiting.`);
+    process.exit(1);
+  }
   stopping = true;
-  console.log(`\n${signal}: stopping…`);
+  console.log(`\n${signal}: no longer accepting mail or requests; finishing the work in flight, then stopping the stand-ins…`);
+  const limit = setTimeout(() => {
+    console.log(`Still draining after ${DRAIN_LIMIT_MS / 1000} s: stopping anyway.`);
+    process.exit(1);
+  }, DRAIN_LIMIT_MS);
+  limit.unref();
   await stack.stop();
+  console.log('Stopped.');
   process.exit(0);
 };
 process.on('SIGINT', () => void shutdown('SIGINT'));

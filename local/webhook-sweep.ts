@@ -1,3 +1,4 @@
+import { AWS_CLIENT_LIMITS } from '#adapters/aws-client-limits.ts';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
 import { DynamoWebhookOutbox } from '#adapters/dynamodb/webhook-outbox.ts';
@@ -20,7 +21,7 @@ export function startWebhookSweep(options: {
   intervalMs?: number;
   log?: (line: string) => void;
 }): () => Promise<void> {
-  const dynamo = new DynamoDBClient({ region: options.region, endpoint: options.dynamodbEndpoint });
+  const dynamo = new DynamoDBClient({ ...AWS_CLIENT_LIMITS, region: options.region, endpoint: options.dynamodbEndpoint });
   const deps = {
     outbox: new DynamoWebhookOutbox(dynamo, options.tableName),
     signer: new JoseWebhookSigner(options.keys),

@@ -1,3 +1,4 @@
+import { AWS_CLIENT_LIMITS } from '#adapters/aws-client-limits.ts';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { handle } from 'hono/aws-lambda';
 import { loadConsoleConfig } from '#config/console-config.ts';
@@ -10,6 +11,6 @@ import { lambdaApiDeps } from '../api/deps.ts';
  * console's pages, signed in through Cognito. Config and clients are built once per container.
  */
 const { config, deps } = lambdaApiDeps();
-const dynamo = new DynamoDBClient({ region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) });
+const dynamo = new DynamoDBClient({ ...AWS_CLIENT_LIMITS, region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) });
 
 export const handler = handle(createConsoleApp(deps, { config: loadConsoleConfig(), readModel: new DynamoConsoleReadModel(dynamo, config.tableName) }));

@@ -1,3 +1,4 @@
+import { AWS_CLIENT_LIMITS } from '#adapters/aws-client-limits.ts';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { Hono } from 'hono';
@@ -19,8 +20,8 @@ import { tenantRegistry } from '#tenants/registry.ts';
  * with its own small bundle. Config and clients are built once per container.
  */
 const mail = loadMailConfig();
-const dynamo = new DynamoDBClient({ region: mail.region, ...(mail.dynamodbEndpoint ? { endpoint: mail.dynamodbEndpoint } : {}) });
-const mailer = new SesMailer(new SESv2Client({ region: mail.region, ...(mail.sesEndpoint ? { endpoint: mail.sesEndpoint } : {}) }), mail.sesConfigurationSet ? { configurationSet: mail.sesConfigurationSet } : {});
+const dynamo = new DynamoDBClient({ ...AWS_CLIENT_LIMITS, region: mail.region, ...(mail.dynamodbEndpoint ? { endpoint: mail.dynamodbEndpoint } : {}) });
+const mailer = new SesMailer(new SESv2Client({ ...AWS_CLIENT_LIMITS, region: mail.region, ...(mail.sesEndpoint ? { endpoint: mail.sesEndpoint } : {}) }), mail.sesConfigurationSet ? { configurationSet: mail.sesConfigurationSet } : {});
 const s3 = s3ClientFor(mail);
 const { notifier } = buildMailAdapters(mail, { dynamo, s3, mailer });
 const { workflows } = buildWorkflowEngine(loadWorkflowEngineConfig());

@@ -1,3 +1,4 @@
+import { AWS_CLIENT_LIMITS } from '#adapters/aws-client-limits.ts';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
 import { publishOverdueGauge } from '#adapters/metrics/overdue-metric.ts';
@@ -11,7 +12,7 @@ import { measureOverdue, type OverdueGauge } from '#usecases/overdue-gauge.ts';
  * their due date and publishes the counts as the `CasesOverdue` metric the alarm watches.
  */
 const config = loadMailConfig();
-const dynamo = new DynamoDBClient({ region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) });
+const dynamo = new DynamoDBClient({ ...AWS_CLIENT_LIMITS, region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) });
 const deps = { tenants: tenantRegistry, repo: new DynamoCaseRepository(dynamo, config.tableName), clock: systemClock };
 
 export async function handler(): Promise<OverdueGauge> {

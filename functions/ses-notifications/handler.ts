@@ -1,3 +1,4 @@
+import { AWS_CLIENT_LIMITS } from '#adapters/aws-client-limits.ts';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod/mini';
 import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
@@ -67,7 +68,7 @@ let lambdaHandler: ReturnType<typeof createSesNotificationHandler> | undefined;
 export const handler = (event: unknown) => {
   if (!lambdaHandler) {
     const config = loadMailConfig();
-    const dynamo = new DynamoDBClient({ region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) });
+    const dynamo = new DynamoDBClient({ ...AWS_CLIENT_LIMITS, region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) });
     lambdaHandler = createSesNotificationHandler({
       tenants: tenantRegistry,
       repo: new DynamoCaseRepository(dynamo, config.tableName),

@@ -1,3 +1,4 @@
+import { AWS_CLIENT_LIMITS } from '#adapters/aws-client-limits.ts';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
@@ -18,7 +19,7 @@ import { deliverDueWebhooks } from '#usecases/webhooks.ts';
  */
 const mail = loadMailConfig();
 const webhooks = loadWebhookConfig();
-const dynamo = new DynamoDBClient({ region: mail.region, ...(mail.dynamodbEndpoint ? { endpoint: mail.dynamodbEndpoint } : {}) });
+const dynamo = new DynamoDBClient({ ...AWS_CLIENT_LIMITS, region: mail.region, ...(mail.dynamodbEndpoint ? { endpoint: mail.dynamodbEndpoint } : {}) });
 const deps = {
   outbox: new DynamoWebhookOutbox(dynamo, mail.tableName),
   signer: webhooks.kmsKeyId ? new KmsWebhookSigner(new KMSClient({ region: mail.region }), webhooks.kmsKeyId, kmsKid(webhooks.kmsKeyId)) : new JoseWebhookSigner(webhooks.signingKeys),

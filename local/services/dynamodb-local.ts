@@ -34,6 +34,8 @@ export interface DynamoDbLocal {
   readonly port: number;
   /** Milliseconds from spawn until ListTables answered. */
   readonly startupMs: number;
+  /** Process group of the Java process: fault tests freeze it (SIGSTOP) to play an unresponsive DynamoDB. */
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -146,7 +148,14 @@ async function startOnPort(cwd: string, port: number, options: DynamoDbLocalOpti
       endpoint,
       port,
       startupMs,
+      pid: child.pid,
       stop: async () => {
+        // A frozen process (fault tests) cannot act on SIGTERM until it runs again.
+        try {
+          process.kill(-child.pid, 'SIGCONT');
+        } catch {
+          // Already gone.
+        }
         await child.stop(STOP_GRACE_MS);
       },
     };

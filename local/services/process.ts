@@ -8,7 +8,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
  * 1. `stop()` — the normal path: SIGTERM to the child's process group, SIGKILL after a grace period.
  * 2. `exit` / SIGINT / SIGTERM / SIGHUP handlers in this process signal every tracked child
  *    (installed only while at least one child is tracked, so they don't change signal
- *    behaviour of a process that has no children).
+ *    behaviour of a process that has no children). On a signal the host program handles
+ *    itself, the children are left to its orderly shutdown (and to the `exit` handler).
  * 3. A watchdog in a tiny `sh` wrapper around the real command: it holds the read end of a
  *    pipe whose write end only this process has. If this process dies in a way no handler
  *    sees (SIGKILL, OOM killer, a crashed vitest worker) the pipe reaches EOF and the wrapper
@@ -85,14 +86,15 @@ function onParentExit(): void {
 }
 
 function onParentSignal(signal: NodeJS.Signals): void {
+  // Installing a listener cancels Node's default "die on signal". If the host program
+  // (local/start.ts, vitest) listens too, it owns the shutdown: it stops accepting, drains the
+  // work in flight and only then stops the stand-ins, in order. Killing them here would pull the
+  // database out from under the mail being processed; the `exit` handler and the watchdog still
+  // make sure no child outlives us.
+  if (process.listenerCount(signal) > 1) return;
   onParentExit();
-  // Installing a listener cancels Node's default "die on signal". If we are the only listener,
-  // restore that default behaviour; if the host program (local/start.ts, vitest) listens too,
-  // it owns the shutdown and will exit on its own.
-  if (process.listenerCount(signal) === 1) {
-    uninstallHandlers();
-    process.kill(process.pid, signal);
-  }
+  uninstallHandlers();
+  process.kill(process.pid, signal);
 }
 
 function installHandlers(): void {

@@ -1,3 +1,4 @@
+import { AWS_CLIENT_LIMITS } from '#adapters/aws-client-limits.ts';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -64,7 +65,7 @@ async function savedClock(file: string | undefined): Promise<number> {
  */
 export async function startLocalWorkflows(options: LocalWorkflowsOptions): Promise<LocalWorkflows> {
   const clock = new VirtualClock({ start: new Date(await savedClock(options.clockFile)), speed: options.speed });
-  const dynamodb = new DynamoDBClient({ region: options.region, endpoint: options.dynamodbEndpoint });
+  const dynamodb = new DynamoDBClient({ ...AWS_CLIENT_LIMITS, region: options.region, endpoint: options.dynamodbEndpoint });
   const sfn = await startLocalSfn({ port: options.port, clock, dynamodb, region: options.region, ...(options.log ? { log: options.log } : {}) });
   const config: WorkflowConfig = {
     tableName: options.tableName,

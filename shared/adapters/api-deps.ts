@@ -1,3 +1,4 @@
+import { AWS_CLIENT_LIMITS } from './aws-client-limits.ts';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { randomIds, systemClock } from '#domain/ports.ts';
@@ -28,8 +29,8 @@ export function buildApiDeps(
   /** Letters for post / in-person cases (the `letters` function on AWS, pdf-lib in-process locally). */
   extras: { readonly renderer?: LetterRenderer } = {},
 ): ApiDeps {
-  const dynamo = new DynamoDBClient({ region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) });
-  const ses = new SESv2Client({ region: config.region, ...(config.sesEndpoint ? { endpoint: config.sesEndpoint } : {}) });
+  const dynamo = new DynamoDBClient({ ...AWS_CLIENT_LIMITS, region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) });
+  const ses = new SESv2Client({ ...AWS_CLIENT_LIMITS, region: config.region, ...(config.sesEndpoint ? { endpoint: config.sesEndpoint } : {}) });
   const mailer = new SesMailer(ses, config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {});
   // With the e-mail configuration, acknowledgements go through the threaded notifier with evidence.
   const mailAdapters = mail ? buildMailAdapters(mail, { dynamo, s3: s3ClientFor(mail), mailer }, tenants, extras) : {};

@@ -1,3 +1,4 @@
+import { AWS_CLIENT_LIMITS } from './aws-client-limits.ts';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { MailConfig } from '#config/mail-config.ts';
@@ -26,6 +27,7 @@ export interface MailAdapters {
 /** S3 clients for the stand-in need path-style addressing and no streaming checksums (see local/services/s3-local.ts). */
 export function s3ClientFor(config: Pick<MailConfig, 'region' | 's3Endpoint'>): S3Client {
   return new S3Client({
+    ...AWS_CLIENT_LIMITS,
     region: config.region,
     ...(config.s3Endpoint ? { endpoint: config.s3Endpoint, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' } : {}),
   });

@@ -1,3 +1,4 @@
+import { AWS_CLIENT_LIMITS } from './aws-client-limits.ts';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { MailConfig } from '#config/mail-config.ts';
@@ -13,8 +14,8 @@ import { SesMailer } from './ses/mailer.ts';
 // Kept apart from email-deps.ts so the API bundle never pulls in the MIME parser (and its charset tables).
 /** The inbound e-mail handler's composition root (Lambda and the local SMTP listener alike). */
 export function buildReceiveEmailDeps(config: MailConfig, tenants: TenantRegistry = tenantRegistry): InboundLedgerDeps & MailAdapters {
-  const dynamo = new DynamoDBClient({ region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) });
-  const ses = new SESv2Client({ region: config.region, ...(config.sesEndpoint ? { endpoint: config.sesEndpoint } : {}) });
+  const dynamo = new DynamoDBClient({ ...AWS_CLIENT_LIMITS, region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) });
+  const ses = new SESv2Client({ ...AWS_CLIENT_LIMITS, region: config.region, ...(config.sesEndpoint ? { endpoint: config.sesEndpoint } : {}) });
   const mailer = new SesMailer(ses, config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {});
   const repo: CaseRepository = new DynamoCaseRepository(dynamo, config.tableName);
   const adapters = buildMailAdapters(config, { dynamo, s3: s3ClientFor(config), mailer }, tenants);

@@ -1,3 +1,4 @@
+import { AWS_CLIENT_LIMITS } from './aws-client-limits.ts';
 import type { AnswerFileStore } from '#domain/channel-ports.ts';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
@@ -27,9 +28,9 @@ export interface WorkflowClients {
 /** SDK clients for the workflow Lambdas, pointed at the stand-ins when the config names them. */
 export function workflowClients(config: WorkflowConfig): WorkflowClients {
   return {
-    dynamo: new DynamoDBClient({ region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) }),
-    mailer: new SesMailer(new SESv2Client({ region: config.region, ...(config.sesEndpoint ? { endpoint: config.sesEndpoint } : {}) })),
-    sfn: new SFNClient({ region: config.region, ...(config.sfnEndpoint ? { endpoint: config.sfnEndpoint } : {}) }),
+    dynamo: new DynamoDBClient({ ...AWS_CLIENT_LIMITS, region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) }),
+    mailer: new SesMailer(new SESv2Client({ ...AWS_CLIENT_LIMITS, region: config.region, ...(config.sesEndpoint ? { endpoint: config.sesEndpoint } : {}) })),
+    sfn: new SFNClient({ ...AWS_CLIENT_LIMITS, region: config.region, ...(config.sfnEndpoint ? { endpoint: config.sfnEndpoint } : {}) }),
   };
 }
 

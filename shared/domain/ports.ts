@@ -145,6 +145,8 @@ export interface OutboundEmail {
 /** Sends e-mail (SES in both environments; the SES stand-in locally). */
 export interface Mailer {
   send(message: OutboundEmail): Promise<{ readonly messageId: string }>;
+  /** Readiness check (`/readyz`): resolves when the mail service answers. */
+  ping?(): Promise<void>;
 }
 
 export interface Clock {
@@ -250,6 +252,8 @@ export interface WorkflowEngine {
   stopTimer(c: Pick<Case, 'id' | 'tenantId'>): Promise<void>;
   /** Resumes the execution waiting on `taskToken`; throws WorkflowNotWaitingError when none is. */
   sendDecision(taskToken: string, output: Readonly<Record<string, unknown>>): Promise<void>;
+  /** Readiness check (`/readyz`): resolves when the workflow service answers. */
+  ping?(): Promise<void>;
 }
 
 /** Tells the controller's staff about a case (deadline reminders, escalations, failed steps). */

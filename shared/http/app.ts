@@ -9,6 +9,7 @@ import { renderDocsPage } from './docs-page.ts';
 import { buildOpenApi } from './openapi.ts';
 import { consoleRoutes } from './console-routes.ts';
 import { partnerRoutes } from './partner-routes.ts';
+import { isDependencyOutage, OUTAGE_RETRY_AFTER_SECONDS } from './outage.ts';
 import { PROBLEM_KINDS, problemFor, problemFromDomainError, problemResponse, type ProblemCode } from './problem.ts';
 
 /** Adds routes to an app (the console UI is one: its own Lambda on AWS, mounted locally). */
@@ -62,6 +63,13 @@ export function createBaseApp(deps: ApiDeps): Hono<AppEnv> {
   app.use('*', (c, next) => (c.req.method === 'POST' && ownLimit.has(c.req.path) ? next() : limit(c, next)));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    const checks = await readiness(deps);
+    const ready = Object.values(checks).every((v) => v !== 'down');
+    if (ready) return c.json({ status: 'ready', checks });
+    const body = { ...problemFor('unavailable', 'Not ready: a dependency does not answer.'), checks };
+    return problemResponse(c, body, { 'retry-after': String(OUTAGE_RETRY_AFTER_SECONDS), 'cache-control': 'no-store' });
+  });
   app.notFound((c) => problemResponse(c, problemFor('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => errorResponse(deps, c, error));
   return app;
@@ -78,7 +86,43 @@ function errorResponse(deps: ApiDeps, c: Context, error: unknown): Response {
   }
   const correlationId = crypto.randomUUID();
   (deps.logError ?? defaultLog)(correlationId, error);
+  if (isDependencyOutage(error)) {
+    return problemResponse(c, problemFor('unavailable', 'A storage or mail service did not answer in time. Nothing was lost; retry after the given delay.', { correlationId }), {
+      'retry-after': String(OUTAGE_RETRY_AFTER_SECONDS),
+    });
+  }
   return problemResponse(c, problemFor('internal', 'Something went wrong on our side. Quote the correlation id if you contact us.', { correlationId }));
+}
+
+const READINESS_TIMEOUT_MS = 3_000;
+
+/**
+ * `/readyz`: the table, the mail sender and the workflow service each answer within a few
+ * seconds (`/healthz` stays liveness only: the process runs). A dependency this deployment does
+ * not use is `not_configured`.
+ */
+async function readiness(deps: ApiDeps): Promise<Record<'table' | 'mailSender' | 'workflows', 'ok' | 'down' | 'not_configured'>> {
+  const probe = async (check: (() => Promise<unknown>) | undefined) => {
+    if (!check) return 'not_configured' as const;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('timeout')), READINESS_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([check(), timeout]);
+      return 'ok' as const;
+    } catch {
+      return 'down' as const;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  const [table, mailSender, workflows] = await Promise.all([
+    probe(() => deps.repo.getCase('readyz', 'readyz')),
+    probe(deps.mailer.ping ? () => deps.mailer.ping!() : undefined),
+    probe(deps.workflows?.ping ? () => deps.workflows!.ping!() : undefined),
+  ]);
+  return { table, mailSender, workflows };
 }
 
 function defaultLog(correlationId: string, error: unknown): void {

@@ -19,7 +19,7 @@ interface ProblemKind {
 }
 
 /** One place maps every domain error code to HTTP (RFC 9457). */
-export const PROBLEM_KINDS: Readonly<Record<DomainErrorCode | 'malformed_json' | 'internal', ProblemKind>> = {
+export const PROBLEM_KINDS: Readonly<Record<DomainErrorCode | 'malformed_json' | 'internal' | 'unavailable', ProblemKind>> = {
   malformed_json: { status: 400, title: 'The request body is not valid JSON' },
   validation_failed: { status: 422, title: 'The request is not valid' },
   unauthenticated: { status: 401, title: 'Authentication required' },
@@ -35,6 +35,7 @@ export const PROBLEM_KINDS: Readonly<Record<DomainErrorCode | 'malformed_json' |
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },
   workflow_not_waiting: { status: 409, title: 'The case is not waiting for this decision' },
   internal: { status: 500, title: 'Internal error' },
+  unavailable: { status: 503, title: 'A service we depend on is unavailable; retry later' },
 };
 
 export type ProblemCode = keyof typeof PROBLEM_KINDS;

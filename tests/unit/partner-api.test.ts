@@ -314,6 +314,26 @@ describe('partner API: GET /v1/deadlines', () => {
   });
 });
 
+describe('partner API: outages are bounded and visible', () => {
+  it('answers 503 problem+json with Retry-After when the table times out, and /readyz says which dependency is down', async () => {
+    const h = await harness();
+    expect(await (await h.get('/readyz')).json()).toEqual({ status: 'ready', checks: { table: 'ok', mailSender: 'not_configured', workflows: 'not_configured' } });
+    const timeout = Object.assign(new Error('Connection timed out after 10000 ms'), { name: 'TimeoutError' });
+    h.repo.findBySubject = () => Promise.reject(timeout);
+    h.repo.getCase = () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { code: 'ECONNREFUSED' }));
+    const res = await h.post('/v1/requests', accessRequest(), { token: await h.token('softera') });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(JSON.stringify(await res.json())).not.toContain('10000 ms');
+    const ready = await h.get('/readyz');
+    expect(ready.status).toBe(503);
+    expect(ready.headers.get('retry-after')).toBe('5');
+    expect(await ready.json()).toMatchObject({ status: 503, checks: { table: 'down' } });
+    expect((await h.get('/healthz')).status).toBe(200);
+  });
+});
+
 describe('partner API: unexpected failures', () => {
   it('answers 500 with a correlation id and logs the error, never leaking it', async () => {
     const h = await harness();
