@@ -80,7 +80,12 @@ export interface LocalStack {
   readonly dev: DevJson;
   /** Makes DynamoDB Local unresponsive for `ms` (SIGSTOP, then SIGCONT): the outage fault tests play. */
   freezeDynamoDb(ms: number): Promise<void>;
-  stop(): Promise<void>;
+  stop(hooks?: StopHooks): Promise<void>;
+}
+
+export interface StopHooks {
+  /** Runs once everything but the stand-ins has stopped (fault tests read the SES outbox here). */
+  readonly beforeStandIns?: () => Promise<void>;
 }
 
 /**
@@ -99,9 +104,14 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   // Intake (SMTP, HTTP) stops first and together: no new work is accepted while the work in
   // flight drains; then the sweepers, the workflows and last the stand-ins they write to.
   const intake: Array<() => Promise<void>> = [];
-  const stop = async () => {
+  let standIns = 0;
+  const stop = async (hooks: StopHooks = {}) => {
     await Promise.all(intake.splice(0).map((s) => s().catch(() => undefined)));
-    for (const s of stops.reverse()) await s().catch(() => undefined);
+    const rest = stops.splice(0).reverse();
+    for (const [i, s] of rest.entries()) {
+      if (i === rest.length - standIns) await hooks.beforeStandIns?.().catch(() => undefined);
+      await s().catch(() => undefined);
+    }
   };
   try {
     const [dynamo, ses, s3]: [DynamoDbLocal, SesLocal, S3Local] = await Promise.all([
@@ -110,6 +120,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       startS3Local({ port: options.ports.s3, directory: join(options.stateDir, 's3') }),
     ]);
     stops.push(dynamo.stop, ses.stop, s3.stop);
+    standIns = 3;
     log(`DynamoDB Local  ${dynamo.endpoint}  (ready in ${Math.round(dynamo.startupMs)} ms)`);
     log(`SES stand-in    ${ses.endpoint}  outbox ${ses.outboxUrl}`);
     log(`S3 stand-in     ${s3.endpoint}`);

@@ -6,7 +6,8 @@
  * Example: `new DynamoDBClient({ ...AWS_CLIENT_LIMITS, region })`.
  */
 export const AWS_CLIENT_LIMITS = {
-  requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 },
+  // Without throwOnRequestTimeout this SDK only logs a warning when the timeout passes.
+  requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000, throwOnRequestTimeout: true },
   maxAttempts: 3,
   retryMode: 'standard',
 } as const;
