@@ -61,7 +61,7 @@ export function partnerRoutes(deps: ApiDeps): Hono<AppEnv> {
     requireScope(partner.scopes, 'requests:read');
     const id = c.req.param('id');
     if (!CASE_ID.test(id)) throw new ValidationError('The case id is not well formed.', [{ field: 'id', message: 'invalid' }]);
-    const found = await getRequest(deps, { tenantId: partner.tenantId, caseId: id });
+    const found = await getRequest(deps, { tenantId: partner.tenantId, caseId: id, partnerId: partner.partnerId });
     return c.json(toCaseView(found.case, { events: found.events }));
   });
 

@@ -213,6 +213,20 @@ describe('partner API: authentication and tenant isolation', () => {
     expect(own.status).toBe(200);
   });
 
+  it("does not show another partner's case of the same tenant, nor a case that came by e-mail (404)", async () => {
+    const h = await harness();
+    const shop = await h.token('gautora', { partnerId: 'gautora-shop' });
+    const app = await h.token('gautora', { partnerId: 'gautora-app' });
+    const created = (await (await h.post('/v1/requests', accessRequest(), { token: shop })).json()) as { id: string };
+    expect((await h.get(`/v1/requests/${created.id}`, shop)).status).toBe(200);
+    await problem(await h.get(`/v1/requests/${created.id}`, app), 404);
+    const stored = await h.repo.getCase('gautora', created.id);
+    const byEmail = { ...stored!, channel: 'email' as const, version: stored!.version + 1 };
+    delete (byEmail as { partnerId?: string }).partnerId;
+    await h.repo.saveCase(byEmail, []);
+    await problem(await h.get(`/v1/requests/${created.id}`, shop), 404);
+  });
+
   it('answers an unknown case id with 404 and a malformed one with 422', async () => {
     const h = await harness();
     const token = await h.token('softera');
