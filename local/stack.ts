@@ -39,7 +39,7 @@ const TOKEN_TTL_SECONDS = 7 * 24 * 3600;
 export interface StackOptions {
   /** Where state lives (`.local`): DynamoDB data, S3 objects, keys, dev.json. */
   readonly stateDir: string;
-  /** 0 picks a free port (tests); the defaults match DESIGN §4.1. */
+  /** 0 picks a free port (tests); the defaults match docs/design.md §4.1. */
   readonly ports: { readonly api: number; readonly dynamodb: number; readonly ses: number; readonly s3: number; readonly smtp?: number; readonly sfn?: number };
   /** Keep DynamoDB data on disk across restarts (npm start) or in memory (tests). */
   readonly persist: boolean;
@@ -49,7 +49,7 @@ export interface StackOptions {
 export interface DevJson {
   apiUrl: string;
   sesOutboxUrl: string;
-  /** Inbound mail: the SMTP listener that feeds the inbound e-mail handler (DESIGN §4.1). */
+  /** Inbound mail: the SMTP listener that feeds the inbound e-mail handler (docs/design.md §4.1). */
   smtp: { host: string; port: number };
   dynamodbEndpoint: string;
   /** The local Step Functions service (SFNClient endpoint). */

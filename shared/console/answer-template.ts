@@ -10,7 +10,7 @@ const H = {
 const text = (t: LocalizedText, lang: Language) => (lang === 'lt' ? t.lt ?? t.en : t.en);
 
 /**
- * The answer draft staff start from: the controller's standard Art. 15 information (DESIGN §1.6)
+ * The answer draft staff start from: the controller's standard Art. 15 information (docs/design.md §1.6)
  * in the request's language, each item citing the policy clause it comes from.
  * Example: `answerTemplate(tenantRegistry.get('softera'), c)` → "Dear Ona …".
  */

@@ -3,7 +3,7 @@ import type { Case } from './case.ts';
 import type { Language } from './channels.ts';
 
 /**
- * Ports of the non-e-mail channels (DESIGN §1.2): download links for large answers, letters
+ * Ports of the non-e-mail channels (docs/design.md §1.2): download links for large answers, letters
  * (PDF) for post, and partner webhooks. Adapters live in shared/adapters.
  */
 

@@ -38,7 +38,7 @@ export interface TrustedListSource<T> {
 }
 
 /**
- * Signed single-use links for e-mail control (DESIGN §1.3 `email_control`), bound to the case and
+ * Signed single-use links for e-mail control (docs/design.md §1.3 `email_control`), bound to the case and
  * to the address they are mailed to. Example:
  * `await links.issue({ tenantId: 'softera', caseId }, await addressDigest('ona@example.lt'), 7 * 86_400)`
  * → `{ url: 'https://…/forms/softera/confirm?token=…', expiresAt: '2027-03-08T…' }`.

@@ -4,7 +4,7 @@ import type { NoticeKind } from './ports.ts';
 import type { RightType } from './rights.ts';
 
 /**
- * Messages in and out of a case (DESIGN §1.2, §1.7): every e-mail, letter or notice is kept on
+ * Messages in and out of a case (docs/design.md §1.2, §1.7): every e-mail, letter or notice is kept on
  * the case as evidence, with the headers that thread it and its raw form.
  */
 export type MessageDirection = 'inbound' | 'outbound';

@@ -5,7 +5,7 @@ import { matchSigner, peopleOf } from './identity-matching.ts';
 import type { AssertedPerson } from './identity-ports.ts';
 
 /**
- * A partner's identity assertion (DESIGN §1.3 `partner_assertion`) judged against the case: the
+ * A partner's identity assertion (docs/design.md §1.3 `partner_assertion`) judged against the case: the
  * signature and claims were checked by the verifier; here the asserted person must be the one
  * who asks. `sub` that is an e-mail address must be the requester's address; a `name` claim (and
  * `personal_code` when both sides have one) is matched with the signer-matching rules, where the

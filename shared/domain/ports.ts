@@ -164,7 +164,7 @@ export interface Notice {
   readonly answer?: AnswerContent;
   /** Files too large to attach, offered as time-limited download links instead (set by the notifier). */
   readonly links?: ReadonlyArray<{ readonly filename: string; readonly url: string; readonly expiresAt: string }>;
-  /** `identity_request`/`identity_reminder`: the signed single-use e-mail control link (DESIGN §1.3). */
+  /** `identity_request`/`identity_reminder`: the signed single-use e-mail control link (docs/design.md §1.3). */
   readonly identityLink?: { readonly url: string; readonly expiresAt: string };
   /** `acknowledgement` of a web-form request: its one-time address confirmation link and status page. */
   readonly webForm?: WebFormLinks;

@@ -3,7 +3,7 @@ import type { Case } from './case.ts';
 import type { WebhookDelivery } from './channel-ports.ts';
 
 /**
- * Partner webhooks for `api` cases (DESIGN §1.2): every public step of the case's timeline
+ * Partner webhooks for `api` cases (docs/design.md §1.2): every public step of the case's timeline
  * (status changes, notices, dispatches) becomes one signed POST to the partner's callback URL,
  * retried with exponential backoff from a durable record.
  */

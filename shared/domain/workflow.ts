@@ -3,7 +3,7 @@ import type { Actor, AuditEvent } from './audit.ts';
 import { isOpen, nextEvents, type Case } from './case.ts';
 
 /**
- * The parts of a case that the Step Functions workflows drive (DESIGN §2): where the case waits
+ * The parts of a case that the Step Functions workflows drive (docs/design.md §2): where the case waits
  * for a person (with the task token that resumes it), the last staff decision, the answer draft,
  * a flag that needs staff attention, and which deadline alerts already went out.
  */

@@ -1,5 +1,5 @@
 /**
- * Staff API: identity-document review (issue 5, DESIGN §1.3 `id_document` / `in_person`).
+ * Staff API: identity-document review (issue 5, docs/design.md §1.3 `id_document` / `in_person`).
  *
  * POST /console/api/cases/{id}/identity/id-document      (any staff role)
  * Request (application/json):

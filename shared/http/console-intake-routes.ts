@@ -10,7 +10,7 @@ import { problemFor, problemResponse } from './problem.ts';
 import { RightRequestSchema, SubjectSchema } from './schemas.ts';
 
 /**
- * Post and in person (DESIGN §1.2): staff register paper and in-person requests, print the
+ * Post and in person (docs/design.md §1.2): staff register paper and in-person requests, print the
  * letters the system queues, and record their dispatch. Mounted under `/console/api`; staff
  * bearer token; JSON and RFC 9457 problems like every other route. THE CONTRACT (the console UI
  * builds on it — extend, don't break):

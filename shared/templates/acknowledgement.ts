@@ -81,7 +81,7 @@ function section(tenant: TenantConfig, c: Case, lang: Language, webForm?: WebFor
 /**
  * The acknowledgement of a new case (issue: spine §6): reference, rights understood, due date
  * and what happens next. Written in the controller's official language and, when the request
- * came in another language, in that language too (DESIGN §1.6, 003 §22.4).
+ * came in another language, in that language too (docs/design.md §1.6, 003 §22.4).
  */
 export function renderAcknowledgement(tenant: TenantConfig, c: Case, webForm?: WebFormLinks): RenderedMessage {
   const languages: Language[] = c.language === tenant.languages.official ? [c.language] : [c.language, tenant.languages.official];

@@ -6,7 +6,7 @@ import type { LocalizedText, TenantConfig } from '#tenants/schema.ts';
 import { RIGHT_LABEL } from './labels.ts';
 
 /**
- * The answer per right (DESIGN §1.6): for access the Art. 15(1) information from the tenant's
+ * The answer per right (docs/design.md §1.6): for access the Art. 15(1) information from the tenant's
  * policy (purposes with legal basis, categories, recipients, retention, sources, automated
  * decisions, third-country safeguards, the rights and the supervisory authority) plus the copy
  * of the data; for portability the machine-readable files; for erasure what was erased and

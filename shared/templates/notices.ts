@@ -10,7 +10,7 @@ import { RIGHT_LABEL } from './labels.ts';
 /**
  * Every notice the controller sends a subject (ports.ts `NoticeKind`), in Lithuanian and
  * English. Like the acknowledgement, a notice is written in the case language and, when that
- * is not the controller's official language, in the official language too (DESIGN §1.6,
+ * is not the controller's official language, in the official language too (docs/design.md §1.6,
  * 003 §22.4). Texts never show a missing value: optional parts are left out instead.
  */
 

@@ -25,7 +25,7 @@ export interface ChannelNotifierDeps {
 }
 
 /**
- * Routes every notice the way the request came (DESIGN §1.2, 002 §13.2): `email` and `web_form`
+ * Routes every notice the way the request came (docs/design.md §1.2, 002 §13.2): `email` and `web_form`
  * → e-mail; `api` → e-mail when the subject gave an address (the partner's webhook is fed from
  * the case's public timeline, see webhooks.ts); `post` → a letter PDF queued for printing;
  * `in_person` → the same letter as a hand-over task in the queue.

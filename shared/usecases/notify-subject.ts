@@ -27,7 +27,7 @@ export interface NotifierDeps {
 /** SES takes 40 MB per message; base64 adds a third, and many mailboxes refuse over ~10 MB. */
 export const DEFAULT_ATTACHMENT_LIMIT_BYTES = 7 * 1024 * 1024;
 
-/** Channels whose answer is an e-mail to the address the subject gave (DESIGN §1.2). */
+/** Channels whose answer is an e-mail to the address the subject gave (docs/design.md §1.2). */
 const EMAIL_CHANNELS: readonly Channel[] = ['email', 'api', 'web_form'];
 
 /**

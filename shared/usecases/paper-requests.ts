@@ -13,7 +13,7 @@ import { submitRequest, type SubmitRequestDeps } from './submit-request.ts';
 const MAX_BACKDATE_DAYS = 366;
 
 /**
- * The receipt instant of a paper or in-person request (DESIGN §1.4: "the date staff register").
+ * The receipt instant of a paper or in-person request (docs/design.md §1.4: "the date staff register").
  * A local date (`2026-11-20`) is the start of that day in the controller's zone: the day of
  * receipt is not counted, so any instant of that day gives the same day-based deadlines, and for
  * an hours period (Lytagra's 72 h) the start of the day is the earliest, safest reading.

@@ -34,7 +34,7 @@ export interface ReceiveEmailDeps extends SubmitRequestDeps {
 export interface ReceiveEmailInput {
   /** Object key of the raw message in the receiving bucket. */
   readonly rawKey: string;
-  /** When our mail server received it: the moment of receipt (DESIGN §1.4). */
+  /** When our mail server received it: the moment of receipt (docs/design.md §1.4). */
   readonly receivedAt: Date;
   /** Envelope recipients (RCPT TO): they route the mail even when To/Cc don't name the mailbox. */
   readonly recipients: readonly string[];

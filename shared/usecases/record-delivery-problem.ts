@@ -61,7 +61,7 @@ export interface Delivery {
 
 /**
  * SES reports that the receiving mail server accepted one of our messages: the case's audit
- * trail records it (DESIGN §1.7: "sent, delivered, bounced"), once per message even when SNS
+ * trail records it (docs/design.md §1.7: "sent, delivered, bounced"), once per message even when SNS
  * delivers the notification twice. Mail that is not a case's is ignored.
  */
 export async function recordDelivery(deps: { readonly tenants: TenantRegistry; readonly repo: CaseRepository; readonly messages: MessageStore; readonly clock: Clock }, delivery: Delivery): Promise<{ readonly caseId: string | null }> {

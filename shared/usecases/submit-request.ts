@@ -35,7 +35,7 @@ export interface SubmitRequestInput {
   readonly channel: Channel;
   readonly actor: Actor;
   readonly partnerId?: string;
-  /** Defaults to now: the API call is the moment of receipt (DESIGN §1.4). */
+  /** Defaults to now: the API call is the moment of receipt (docs/design.md §1.4). */
   readonly receivedAt?: Date;
   readonly request: NewCaseRequest;
   readonly idempotency?: { readonly scope: string; readonly key: string; readonly fingerprint: string };

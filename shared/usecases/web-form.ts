@@ -9,7 +9,7 @@ import { submitRequest, type SubmitRequestDeps } from './submit-request.ts';
 import { confirmEmailControl } from './identity/email-control.ts';
 
 /**
- * The public web form (DESIGN §1.2): the case exists from submission (the moment of receipt,
+ * The public web form (docs/design.md §1.2): the case exists from submission (the moment of receipt,
  * §1.4), and waits for the subject to confirm their e-mail address through a signed one-time link.
  *
  * Why the case is opened at once rather than after the confirmation: the deadline runs from

@@ -7,7 +7,7 @@ const lines = (value: unknown) => (typeof value === 'string' ? value.split('\n')
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 /**
- * The draft form's structured answer (DESIGN §1.6) from its fields: `answerData` (JSON of the
+ * The draft form's structured answer (docs/design.md §1.6) from its fields: `answerData` (JSON of the
  * subject's data by category), and per right of the case `outcome.<type>` and `summary.<type>`;
  * erasure adds `erased` (a line each) and `kept` (`what | why | until` a line each). Validated
  * by the same schema as the JSON staff API; undefined when staff filled in nothing.

@@ -16,7 +16,7 @@ import { previewEmailControl } from '#usecases/identity/email-control.ts';
 import { confirmWebFormEmail, submitWebForm, webFormStatus, type WebFormDeps } from '#usecases/web-form.ts';
 
 /**
- * The public web form per tenant (DESIGN §1.2): `GET /forms/{tenantId}?lang=lt|en`, server-
+ * The public web form per tenant (docs/design.md §1.2): `GET /forms/{tenantId}?lang=lt|en`, server-
  * rendered (Hono JSX), no JavaScript, labelled fields and an error summary (WCAG 2.1 AA
  * patterns), embeddable where the tenant allows (`frame-ancestors`). A separate app (the `forms`
  * function on AWS, mounted beside the API locally): it is public and unauthenticated, and it keeps

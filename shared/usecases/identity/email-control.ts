@@ -8,7 +8,7 @@ import type { FormTokens, UsedTokens } from '#usecases/web-form.ts';
 import { decide, type DecisionDeps } from '#usecases/workflow/decide.ts';
 
 /**
- * E-mail control (DESIGN §1.3 `email_control`) with the web form's token machinery: the same
+ * E-mail control (docs/design.md §1.3 `email_control`) with the web form's token machinery: the same
  * signed `confirm` token (jose, expiry), the same single-use record in the table, the same
  * `/forms/{tenant}/confirm` page. Opening the link (GET) only shows a page with a button; the
  * POST consumes it, because mail scanners and link previews fetch every URL in a message.
