@@ -3,7 +3,7 @@ import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
 import { DynamoWebhookOutbox } from '#adapters/dynamodb/webhook-outbox.ts';
 import { FetchWebhookTransport } from '#adapters/webhooks/fetch-transport.ts';
 import { JoseWebhookSigner, type TenantWebhookKey } from '#adapters/webhooks/jose-signer.ts';
-import type { Clock } from '#domain/ports.ts';
+import type { Clock } from '#ports/cases.ts';
 import { deliverDueWebhooks } from '#usecases/webhooks.ts';
 
 /**

@@ -18,7 +18,7 @@ async function call(method, path, { t, bearer, body, headers = {}, raw } = {}) {
   if (b) h.authorization = `Bearer ${b}`;
   if (body !== undefined || raw !== undefined) h['content-type'] ??= 'application/json';
   const res = await fetch(api + path, { method, headers: h, body: raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
-  const text = await res.text(); let json = null; try { json = JSON.parse(text); } catch {}
+  const text = await res.text(); let json = null; try { json = JSON.parse(text); } catch { json = null; }
   return { status: res.status, type: res.headers.get('content-type') || '', json };
 }
 const isProblem = (r) => r.type.includes('application/problem+json') && typeof r.json?.title === 'string' && r.json?.status === r.status;

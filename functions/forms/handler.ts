@@ -10,7 +10,7 @@ import { SesMailer } from '#adapters/ses/mailer.ts';
 import { loadFormsConfig } from '#config/forms-config.ts';
 import { loadMailConfig } from '#config/mail-config.ts';
 import { loadWorkflowEngineConfig } from '#config/workflow-engine-config.ts';
-import { systemClock } from '#domain/ports.ts';
+import { systemClock } from '#adapters/system.ts';
 import { createFormsApp } from '#http/forms/forms-app.tsx';
 import { tenantRegistry } from '#tenants/registry.ts';
 

@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
 import { publishOverdueGauge } from '#adapters/metrics/overdue-metric.ts';
 import { loadMailConfig } from '#config/mail-config.ts';
-import { systemClock } from '#domain/ports.ts';
+import { systemClock } from '#adapters/system.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { measureOverdue, type OverdueGauge } from '#usecases/overdue-gauge.ts';
 

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
 import { DynamoMessageStore } from '#adapters/dynamodb/message-store.ts';
 import { loadMailConfig } from '#config/mail-config.ts';
-import { systemClock } from '#domain/ports.ts';
+import { systemClock } from '#adapters/system.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { recordDelivery, recordDeliveryProblem } from '#usecases/record-delivery-problem.ts';
 

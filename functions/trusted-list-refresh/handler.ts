@@ -2,7 +2,7 @@ import { FetchHttpFetcher } from '#adapters/identity/http-fetcher.ts';
 import { s3ClientFor } from '#adapters/email-deps.ts';
 import { S3BlobStore } from '#adapters/s3/blob-store.ts';
 import { loadTrustedListConfig } from '#config/trusted-list-config.ts';
-import { systemClock } from '#domain/ports.ts';
+import { systemClock } from '#adapters/system.ts';
 import { Certificate } from '#identity/certificate.ts';
 import { refreshTrustedLists, type RefreshResult } from '#usecases/identity/refresh-trusted-lists.ts';
 

@@ -8,7 +8,7 @@ import { kmsKid } from '#adapters/webhooks/kms-jwks.ts';
 import { KmsWebhookSigner } from '#adapters/webhooks/kms-signer.ts';
 import { loadMailConfig } from '#config/mail-config.ts';
 import { loadWebhookConfig } from '#config/webhook-config.ts';
-import { systemClock } from '#domain/ports.ts';
+import { systemClock } from '#adapters/system.ts';
 import { deliverDueWebhooks } from '#usecases/webhooks.ts';
 
 /**

@@ -7,7 +7,8 @@ import { loadEmailControlConfig } from '#config/forms-config.ts';
 import { loadLetterConfig } from '#config/letter-config.ts';
 import { loadMailConfig } from '#config/mail-config.ts';
 import { loadWorkflowConfig } from '#config/workflow-config.ts';
-import { systemClock, type IdentityVerifier } from '#domain/ports.ts';
+import type { IdentityVerifier } from '#ports/cases.ts';
+import { systemClock } from '#adapters/system.ts';
 import { createWorkflowHandlers } from './handlers.ts';
 
 /**

@@ -10,7 +10,7 @@ import { answerDownloadLinks, buildWorkflowDeps, emailControlLinks, workflowClie
 import { qesIdentityVerifier } from '#adapters/identity/qes-wiring.ts';
 import type { MailConfig } from '#config/mail-config.ts';
 import type { WorkflowConfig } from '#config/workflow-config.ts';
-import type { WorkflowEngine } from '#domain/ports.ts';
+import type { WorkflowEngine } from '#ports/cases.ts';
 import { DEFAULT_WORKFLOW_SETTINGS } from '#domain/workflow.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { resumeOpenCases } from '#usecases/workflow/resume-open-cases.ts';

@@ -1,9 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { randomIds, systemClock } from '#domain/ports.ts';
+import { randomIds, systemClock } from '#adapters/system.ts';
 import type { ApiConfig } from '#config/api-config.ts';
 import type { MailConfig } from '#config/mail-config.ts';
-import type { LetterRenderer } from '#domain/channel-ports.ts';
+import type { LetterRenderer } from '#ports/channels.ts';
 import { partnerTokenVerifier, staffTokenVerifier } from '#http/auth.ts';
 import type { ApiDeps } from '#http/deps.ts';
 import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';

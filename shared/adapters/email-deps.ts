@@ -1,9 +1,10 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { MailConfig } from '#config/mail-config.ts';
-import type { AnswerDownloads, LetterRenderer, PrintQueue } from '#domain/channel-ports.ts';
-import type { BlobStore, MessageStore } from '#domain/mail.ts';
-import { systemClock, type Clock, type Mailer, type SubjectNotifier } from '#domain/ports.ts';
+import type { AnswerDownloads, LetterRenderer, PrintQueue } from '#ports/channels.ts';
+import type { BlobStore, MessageStore } from '#ports/mail.ts';
+import type { Clock, Mailer, SubjectNotifier } from '#ports/cases.ts';
+import { systemClock } from '#adapters/system.ts';
 import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
 import { createChannelNotifier } from '#usecases/channel-notifier.ts';
 import { createSubjectNotifier } from '#usecases/notify-subject.ts';

@@ -1,7 +1,8 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { FormsConfig } from '#config/forms-config.ts';
-import { randomIds, type CaseRepository, type Clock, type Mailer, type SubjectNotifier, type WorkflowEngine } from '#domain/ports.ts';
+import type { CaseRepository, Clock, Mailer, SubjectNotifier, WorkflowEngine } from '#ports/cases.ts';
+import { randomIds } from '#adapters/system.ts';
 import type { FormsDeps } from '#http/forms/forms-app.tsx';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { DynamoRateLimiter } from './dynamodb/rate-limiter.ts';

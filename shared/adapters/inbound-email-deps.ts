@@ -1,7 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { MailConfig } from '#config/mail-config.ts';
-import { randomIds, systemClock, type CaseRepository } from '#domain/ports.ts';
+import type { CaseRepository } from '#ports/cases.ts';
+import { randomIds, systemClock } from '#adapters/system.ts';
 import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
 import type { ReceiveEmailDeps } from '#usecases/receive-email.ts';
 import { DynamoCaseRepository } from './dynamodb/case-repository.ts';

@@ -1,10 +1,11 @@
-import type { AnswerFileStore } from '#domain/channel-ports.ts';
+import type { AnswerFileStore } from '#ports/channels.ts';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import type { WorkflowConfig } from '#config/workflow-config.ts';
-import type { EmailControlLinks } from '#domain/identity-ports.ts';
-import { systemClock, type Clock, type IdentityVerifier, type Mailer, type SubjectNotifier } from '#domain/ports.ts';
+import type { EmailControlLinks } from '#ports/identity.ts';
+import type { Clock, IdentityVerifier, Mailer, SubjectNotifier } from '#ports/cases.ts';
+import { systemClock } from '#adapters/system.ts';
 import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
 import type { WorkflowDeps } from '#usecases/workflow/deps.ts';
 import { withWebhookOutbox } from '#usecases/webhooks.ts';

@@ -1,6 +1,6 @@
 import type { Case, CaseStatus } from '#domain/case.ts';
 import type { Channel } from '#domain/channels.ts';
-import type { CaseRepository, Clock } from '#domain/ports.ts';
+import type { CaseRepository, Clock } from '#ports/cases.ts';
 import { holidayCalendar } from '#deadlines/calendar.ts';
 import { daysLeft } from '#deadlines/engine.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
-import type { PrintItem } from '#domain/channel-ports.ts';
+import type { PrintItem } from '#ports/channels.ts';
 import { PayloadTooLargeError, ValidationError } from '#domain/errors.ts';
 import { listPrintQueue, printFile, recordDispatch, registerPaperRequest } from '#usecases/paper-requests.ts';
 import { readJson } from './body.ts';

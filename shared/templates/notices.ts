@@ -1,6 +1,6 @@
 import type { Case } from '#domain/case.ts';
 import type { Language } from '#domain/channels.ts';
-import type { Notice, NoticeKind } from '#domain/ports.ts';
+import type { Notice, NoticeKind } from '#domain/notices.ts';
 import { RIGHT_ARTICLE } from '#domain/rights.ts';
 import type { TenantConfig } from '#tenants/schema.ts';
 import { renderAcknowledgement, type RenderedMessage } from './acknowledgement.ts';

@@ -1,6 +1,7 @@
 import { SYSTEM } from '#domain/audit.ts';
 import { nextEvents, type Case } from '#domain/case.ts';
-import type { CaseRepository, Clock, Mailer, SubjectNotifier, WebFormLinks } from '#domain/ports.ts';
+import type { CaseRepository, Clock, Mailer, SubjectNotifier } from '#ports/cases.ts';
+import type { WebFormLinks } from '#domain/notices.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { renderAcknowledgement } from '#templates/acknowledgement.ts';
 

@@ -1,8 +1,10 @@
 import { dataFiles } from '#domain/answer.ts';
 import type { Case } from '#domain/case.ts';
-import type { LetterRenderer, PrintItem, PrintQueue } from '#domain/channel-ports.ts';
-import { findSentNotice, noticeKey, type BlobStore, type CaseMessage, type MessageStore, type StoredAttachment } from '#domain/mail.ts';
-import type { Clock, Notice, SubjectNotifier } from '#domain/ports.ts';
+import type { LetterRenderer, PrintItem, PrintQueue } from '#ports/channels.ts';
+import { findSentNotice, noticeKey, type CaseMessage, type StoredAttachment } from '#domain/mail.ts';
+import { type BlobStore, type MessageStore } from '#ports/mail.ts';
+import type { Clock, SubjectNotifier } from '#ports/cases.ts';
+import type { Notice } from '#domain/notices.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { letterFor } from '#templates/letter.ts';
 import { INLINE_RAW_LIMIT } from './notify-subject.ts';

@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
 import type { Actor } from '#domain/audit.ts';
 import type { Case } from '#domain/case.ts';
-import type { PrintItem, PrintQueue } from '#domain/channel-ports.ts';
+import type { PrintItem, PrintQueue } from '#ports/channels.ts';
 import { ConcurrentUpdateError, ConflictError, NotFoundError, UnknownTenantError, ValidationError } from '#domain/errors.ts';
-import type { BlobStore, CaseMessage, MessageStore } from '#domain/mail.ts';
+import type { CaseMessage } from '#domain/mail.ts';
+import type { BlobStore, MessageStore } from '#ports/mail.ts';
 import type { NewCaseRequest } from '#domain/open-case.ts';
-import type { CaseRepository, Clock } from '#domain/ports.ts';
+import type { CaseRepository, Clock } from '#ports/cases.ts';
 import { updateCase } from '#domain/workflow.ts';
 import { submitRequest, type SubmitRequestDeps } from './submit-request.ts';
 

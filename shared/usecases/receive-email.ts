@@ -3,18 +3,8 @@ import { nextEvents, type Case } from '#domain/case.ts';
 import { classifyAutomated } from '#domain/automated-mail.ts';
 import { classifyRights, detectLanguage } from '#domain/classify-rights.ts';
 import { ConcurrentUpdateError } from '#domain/errors.ts';
-import type {
-  BlobStore,
-  CaseMessage,
-  Classification,
-  FlaggedInbound,
-  InboundFlag,
-  MailAddress,
-  MailParser,
-  MessageStore,
-  ParsedEmail,
-  StoredAttachment,
-} from '#domain/mail.ts';
+import type { CaseMessage, Classification, FlaggedInbound, InboundFlag, MailAddress, ParsedEmail, StoredAttachment } from '#domain/mail.ts';
+import type { BlobStore, MailParser, MessageStore } from '#ports/mail.ts';
 import { RIGHT_ARTICLE } from '#domain/rights.ts';
 import { domainOf, parseMessageIds, referencesIn, stripReplyPrefixes } from '#domain/threading.ts';
 import type { TenantConfig } from '#tenants/schema.ts';

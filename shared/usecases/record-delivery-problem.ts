@@ -1,8 +1,8 @@
 import { SYSTEM } from '#domain/audit.ts';
 import { nextEvents } from '#domain/case.ts';
 import { ConcurrentUpdateError } from '#domain/errors.ts';
-import type { MessageStore } from '#domain/mail.ts';
-import type { CaseRepository, Clock } from '#domain/ports.ts';
+import type { MessageStore } from '#ports/mail.ts';
+import type { CaseRepository, Clock } from '#ports/cases.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { sesMessageIdHeader } from './notify-subject.ts';
 

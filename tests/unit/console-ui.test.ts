@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryCaseRepository } from '#adapters/memory/case-repository.ts';
 import { loadConsoleConfig } from '#config/console-config.ts';
-import type { WorkflowEngine } from '#domain/ports.ts';
+import type { WorkflowEngine } from '#ports/cases.ts';
 import { updateCase } from '#domain/workflow.ts';
 import { partnerTokenVerifier, staffTokenVerifier, STAFF_ROLES } from '#http/auth.ts';
 import { createApp } from '#http/app.ts';

@@ -1,7 +1,8 @@
 import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWK, type JWTVerifyGetKey } from 'jose';
 import * as z from 'zod/mini';
 import type { PartnerAssertionKeys } from '#config/api-config.ts';
-import type { AssertedPerson, PartnerAssertionVerifier } from '#domain/identity-ports.ts';
+import type { PartnerAssertionVerifier } from '#ports/identity.ts';
+import type { AssertedPerson } from '#domain/partner-assertion.ts';
 
 /**
  * Partner identity assertions (docs/design.md §1.3 `partner_assertion`), checked with jose — already in

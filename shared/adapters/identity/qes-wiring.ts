@@ -1,5 +1,5 @@
-import type { BlobStore, MessageStore } from '#domain/mail.ts';
-import type { Clock, IdentityVerifier } from '#domain/ports.ts';
+import type { BlobStore, MessageStore } from '#ports/mail.ts';
+import type { Clock, IdentityVerifier } from '#ports/cases.ts';
 import { CachedTrustedLists } from './cached-trusted-lists.ts';
 import { QesIdentityVerifier } from './qes-identity-verifier.ts';
 

@@ -1,7 +1,7 @@
 import type { AuditEvent } from '#domain/audit.ts';
 import { isOpen, type Case, type CaseStatus } from '#domain/case.ts';
 import { ConcurrentUpdateError, ValidationError } from '#domain/errors.ts';
-import type { CaseRepository, CreateCaseOutcome, IdempotencyRecord, ListOptions, Page } from '#domain/ports.ts';
+import type { CaseRepository, CreateCaseOutcome, IdempotencyRecord, ListOptions, Page } from '#ports/cases.ts';
 import type { EarlierRequest } from '#domain/repeats.ts';
 
 const tenantCase = (tenantId: string, caseId: string) => `${tenantId}/${caseId}`;

@@ -1,5 +1,5 @@
 import { CompactSign, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JSONWebKeySet, type JWK } from 'jose';
-import type { WebhookSigner } from '#domain/channel-ports.ts';
+import type { WebhookSigner } from '#ports/channels.ts';
 
 /**
  * Webhook signatures: a compact JWS (ES256) over the JSON event, with the tenant's key; the

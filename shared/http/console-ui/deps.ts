@@ -1,6 +1,6 @@
 import type { JWTVerifyGetKey } from 'jose';
 import type { ConsoleConfig } from '#config/console-config.ts';
-import type { ConsoleReadModel } from '#console/ports.ts';
+import type { ConsoleReadModel } from '#ports/console.ts';
 import type { StaffRole } from '../auth.ts';
 
 /** One seeded staff member the development identity provider offers (local stack only). */

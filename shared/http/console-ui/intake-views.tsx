@@ -1,4 +1,4 @@
-import type { PrintItem } from '#domain/channel-ports.ts';
+import type { PrintItem } from '#ports/channels.ts';
 import { RIGHT_TYPES } from '#domain/rights.ts';
 import { CHANNEL_LABEL, RIGHT_SHORT } from './labels.ts';
 import { Alert, Layout, type PageContext } from './views.tsx';

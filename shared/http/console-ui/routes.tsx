@@ -18,7 +18,7 @@ import { COUNT_CAP, dashboardStats, type DashboardStats } from '#console/dashboa
 import { inboxPage } from '#console/inbox.ts';
 import { mimeText } from '#console/mime-text.ts';
 import { repositoryReadModel } from '#console/repository-read-model.ts';
-import type { ConsoleReadModel } from '#console/ports.ts';
+import type { ConsoleReadModel } from '#ports/console.ts';
 import { correctRights } from '#usecases/correct-rights.ts';
 import { reviewIdDocument } from '#usecases/identity/review-id-document.ts';
 import { listPrintQueue, printFile, recordDispatch, registerPaperRequest } from '#usecases/paper-requests.ts';

@@ -8,7 +8,7 @@ import type { CaseMessage } from '#domain/mail.ts';
 import { RIGHT_ARTICLE, RIGHT_TYPES } from '#domain/rights.ts';
 import type { DashboardStats } from '#console/dashboard.ts';
 import type { InboxPage } from '#console/inbox.ts';
-import type { CappedCount } from '#console/ports.ts';
+import type { CappedCount } from '#ports/console.ts';
 import type { StaffPrincipal } from '../auth.ts';
 import type { DevStaff } from './deps.ts';
 import {

@@ -2,9 +2,9 @@ import type { Actor } from '#domain/audit.ts';
 import type { Case } from '#domain/case.ts';
 import { addressDigest, emailControlEvidence } from '#domain/email-control.ts';
 import { NotFoundError, ValidationError } from '#domain/errors.ts';
-import type { EmailControlLinks } from '#domain/identity-ports.ts';
+import type { EmailControlLinks } from '#ports/identity.ts';
 import { updateCase, type WorkflowSettings } from '#domain/workflow.ts';
-import type { FormTokens, UsedTokens } from '#usecases/web-form.ts';
+import type { FormTokens, UsedTokens } from '#ports/forms.ts';
 import { decide, type DecisionDeps } from '#usecases/workflow/decide.ts';
 
 /**

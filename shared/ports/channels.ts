@@ -1,6 +1,6 @@
-import type { AnswerFile } from './answer.ts';
-import type { Case } from './case.ts';
-import type { Language } from './channels.ts';
+import type { LetterDocument } from '#domain/letters.ts';
+import type { WebhookDelivery } from '#domain/webhooks.ts';
+import type { AnswerFile } from '#domain/answer.ts';
 
 /**
  * Ports of the non-e-mail channels (docs/design.md §1.2): download links for large answers, letters
@@ -28,22 +28,6 @@ export interface AnswerFileStore {
   /** Size and type of a stored file, or null when nothing was uploaded there. */
   head(key: string): Promise<{ readonly size: number; readonly contentType: string } | null>;
   read(key: string): Promise<Uint8Array>;
-}
-
-/** Everything a printed letter shows, already in words: the renderer only lays it out. */
-export interface LetterDocument {
-  /** Controller's letterhead lines (legal name, company code, address, contacts). */
-  readonly letterhead: readonly string[];
-  /** The recipient block: name and postal address lines. */
-  readonly recipient: readonly string[];
-  /** Place and date line, e.g. "Kaunas, 2026-11-23". */
-  readonly dateLine: string;
-  /** "Nr. GAU-2026-000042" / "Ref. GAU-2026-000042". */
-  readonly referenceLine: string;
-  readonly title: string;
-  /** The body text; blank lines separate paragraphs. */
-  readonly body: string;
-  readonly language: Language;
 }
 
 /**
@@ -86,32 +70,6 @@ export interface PrintQueue {
   listQueued(tenantId: string, limit: number): Promise<readonly PrintItem[]>;
   /** Marks an item dispatched; only a queued item can be (returns false when it was not queued). */
   markDispatched(item: PrintItem, dispatch: NonNullable<PrintItem['dispatch']>): Promise<boolean>;
-}
-
-/** An event a partner receives about an `api` case (status change or notice). */
-export interface WebhookEvent {
-  readonly id: string;
-  readonly type: string;
-  readonly caseId: string;
-  readonly reference: string;
-  readonly status: Case['status'];
-  readonly at: string;
-  readonly data: Readonly<Record<string, unknown>>;
-}
-
-/** A delivery owed to a partner's callback URL, retried with backoff until it succeeds or gives up. */
-export interface WebhookDelivery {
-  readonly id: string;
-  readonly tenantId: string;
-  readonly caseId: string;
-  readonly url: string;
-  readonly event: WebhookEvent;
-  /** Attempts made so far. */
-  readonly attempts: number;
-  /** When the next attempt is due (ISO instant). */
-  readonly dueAt: string;
-  readonly status: 'pending' | 'delivered' | 'failed';
-  readonly createdAt: string;
 }
 
 /** Durable webhook deliveries: a due-time index the retry sweep reads (no in-memory retries). */

@@ -1,3 +1,4 @@
+import type { AssertedPerson } from '#domain/partner-assertion.ts';
 /**
  * Ports of identity verification (next to the domain; adapters in shared/adapters).
  */
@@ -45,18 +46,6 @@ export interface TrustedListSource<T> {
  */
 export interface EmailControlLinks {
   issue(ref: { readonly tenantId: string; readonly caseId: string }, addressSha256: string, ttlSeconds: number): Promise<{ readonly url: string; readonly expiresAt: string }>;
-}
-
-/** What a partner asserted about the signed-in person, once its signature and claims checked out. */
-export interface AssertedPerson {
-  /** The subject's e-mail address or the partner's account id for them. */
-  readonly sub: string;
-  readonly name?: string;
-  readonly personalCode?: string;
-  /** When the partner issued the assertion (ISO instant). */
-  readonly issuedAt?: string;
-  /** SHA-256 (hex) of the partner key that verified it (RFC 7638 thumbprint). */
-  readonly keySha256: string;
 }
 
 /**

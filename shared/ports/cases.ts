@@ -1,10 +1,11 @@
-import type { AnswerContent } from './answer.ts';
-import type { AuditEvent } from './audit.ts';
-import type { Case, CaseStatus } from './case.ts';
-import type { Channel, Language } from './channels.ts';
-import type { EarlierRequest } from './repeats.ts';
-import type { IdentityMethod } from './identity.ts';
-import type { IdentityEvidence } from './identity-evidence.ts';
+import type { RateLimit } from '#domain/rate-limit.ts';
+import type { Notice } from '#domain/notices.ts';
+import type { AuditEvent } from '#domain/audit.ts';
+import type { Case, CaseStatus } from '#domain/case.ts';
+import type { Channel } from '#domain/channels.ts';
+import type { EarlierRequest } from '#domain/repeats.ts';
+import type { IdentityMethod } from '#domain/identity.ts';
+import type { IdentityEvidence } from '#domain/identity-evidence.ts';
 
 /**
  * Ports the use cases depend on. Adapters (DynamoDB, in-memory, SES, …) implement them, and the
@@ -92,12 +93,6 @@ export interface Clock {
   now(): Date;
 }
 
-/** How many times a key may act in a fixed window: the public web form's per-address limit. */
-export interface RateLimit {
-  readonly max: number;
-  readonly windowSeconds: number;
-}
-
 /**
  * Counts an action against a limit shared by every instance (DynamoDB on AWS and locally): one
  * atomic step, so concurrent Lambda instances cannot each let `max` through.
@@ -108,66 +103,8 @@ export interface RateLimiter {
   take(key: string, limit: RateLimit, now: Date): Promise<{ readonly allowed: boolean; readonly retryAfterSeconds: number }>;
 }
 
-/** The window `now` falls in, and the seconds until it ends (fixed windows from the epoch). */
-export function rateWindow(limit: RateLimit, now: Date): { readonly start: number; readonly retryAfterSeconds: number } {
-  const seconds = Math.floor(now.getTime() / 1000);
-  const start = seconds - (seconds % limit.windowSeconds);
-  return { start, retryAfterSeconds: start + limit.windowSeconds - seconds };
-}
-
 export interface IdGenerator {
   caseId(): string;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
-export const randomIds: IdGenerator = { caseId: () => crypto.randomUUID() };
-
-/**
- * What the controller tells the subject at each step. Each kind has an lt + en template; the
- * notifier sends it in the case's channel (a threaded e-mail reply, a letter queued for print,
- * a partner webhook, …) and records it on the case as evidence.
- */
-export const NOTICE_KINDS = [
-  'acknowledgement',
-  'identity_request',
-  'identity_reminder',
-  'identity_not_established',
-  'more_information_request',
-  'invalid_request',
-  'extension',
-  'refusal',
-  'fee',
-  'answer',
-  'marketing_objection_confirmed',
-] as const;
-export type NoticeKind = (typeof NOTICE_KINDS)[number];
-
-/** The links a web-form request's acknowledgement carries (shared/usecases/web-form.ts). */
-export interface WebFormLinks {
-  readonly confirmUrl: string;
-  readonly confirmExpiresAt: string;
-  readonly statusUrl: string;
-}
-
-export interface Notice {
-  readonly kind: NoticeKind;
-  /** Staff's written reasons (extension, refusal, invalid request, fee): shown to the subject. */
-  readonly reasons?: readonly string[];
-  /** What is missing (identity or details), in plain words. */
-  readonly missing?: readonly string[];
-  /** The same per language where it is written in both (identity: `missingIdentity`); preferred over `missing`. */
-  readonly missingByLanguage?: Readonly<Partial<Record<Language, readonly string[]>>>;
-  /** The answer's body text and attachments for `answer`. */
-  readonly body?: string;
-  readonly attachments?: ReadonlyArray<{ readonly filename: string; readonly contentType: string; readonly content: Uint8Array }>;
-  /** `answer`: the per-right content (Art. 15 information, erasure outcome, the subject's data). */
-  readonly answer?: AnswerContent;
-  /** Files too large to attach, offered as time-limited download links instead (set by the notifier). */
-  readonly links?: ReadonlyArray<{ readonly filename: string; readonly url: string; readonly expiresAt: string }>;
-  /** `identity_request`/`identity_reminder`: the signed single-use e-mail control link (docs/design.md §1.3). */
-  readonly identityLink?: { readonly url: string; readonly expiresAt: string };
-  /** `acknowledgement` of a web-form request: its one-time address confirmation link and status page. */
-  readonly webForm?: WebFormLinks;
 }
 
 /**
