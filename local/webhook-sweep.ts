@@ -2,7 +2,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
 import { DynamoWebhookOutbox } from '#adapters/dynamodb/webhook-outbox.ts';
 import { FetchWebhookTransport } from '#adapters/webhooks/fetch-transport.ts';
-import { JoseWebhookSigner, type TenantWebhookKey } from '#adapters/webhooks/jose-signer.ts';
+import { JoseWebhookSigner } from '#adapters/webhooks/jose-signer.ts';
+import { type TenantWebhookKey } from '#ports/channels.ts';
 import type { Clock } from '#ports/cases.ts';
 import { deliverDueWebhooks } from '#usecases/webhooks.ts';
 

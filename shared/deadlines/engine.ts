@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { DeadlinePolicy } from '#tenants/schema.ts';
+import type { DeadlinePolicy } from '#domain/tenant-policy.ts';
 import { endOfLocalDay, formatLocalDate, localDateOf, parseLocalDate, type HolidayCalendar } from './calendar.ts';
 import type { Deadline, Period, PeriodUnit } from './period.ts';
 

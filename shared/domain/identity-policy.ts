@@ -1,4 +1,4 @@
-import type { TenantConfig } from '#tenants/schema.ts';
+import type { TenantConfig } from '#domain/tenant-policy.ts';
 import type { CaseIdentity } from './case.ts';
 import type { Channel } from './channels.ts';
 import type { RightType } from './rights.ts';

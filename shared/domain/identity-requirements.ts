@@ -1,4 +1,4 @@
-import type { TenantConfig } from '#tenants/schema.ts';
+import type { TenantConfig } from '#domain/tenant-policy.ts';
 import type { Case } from './case.ts';
 import type { Language } from './channels.ts';
 import type { IdentityMethod } from './identity.ts';

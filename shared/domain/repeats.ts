@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { RepeatRule } from '#tenants/schema.ts';
+import type { RepeatRule } from '#domain/tenant-policy.ts';
 import type { CaseStatus, RepeatFlag } from './case.ts';
 import type { RightType } from './rights.ts';
 

@@ -1,3 +1,4 @@
+import type { JWK } from 'jose';
 import type { LetterDocument } from '#domain/letters.ts';
 import type { WebhookDelivery } from '#domain/webhooks.ts';
 import type { AnswerFile } from '#domain/answer.ts';
@@ -79,6 +80,12 @@ export interface WebhookOutbox {
   listDue(now: Date, limit: number): Promise<readonly WebhookDelivery[]>;
   /** Replaces the stored delivery if it still has `previousAttempts` attempts (two sweeps never both deliver). */
   update(delivery: WebhookDelivery, previousAttempts: number): Promise<boolean>;
+}
+
+/** A tenant's webhook key pair as JWKs (an operator-held key; by default KMS holds it instead). */
+export interface TenantWebhookKey {
+  readonly privateJwk: JWK;
+  readonly publicJwk: JWK;
 }
 
 /** Signs a webhook body as a compact JWS with the tenant's key. */

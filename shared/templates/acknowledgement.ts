@@ -2,7 +2,7 @@ import { RIGHT_ARTICLE } from '#domain/rights.ts';
 import type { Case } from '#domain/case.ts';
 import type { Language } from '#domain/channels.ts';
 import type { WebFormLinks } from '#domain/notices.ts';
-import type { TenantConfig } from '#tenants/schema.ts';
+import type { TenantConfig } from '#domain/tenant-policy.ts';
 import { IDENTITY_METHOD_LABEL, RIGHT_LABEL } from './labels.ts';
 
 export interface RenderedMessage {

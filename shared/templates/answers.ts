@@ -2,7 +2,7 @@ import type { AnswerContent, RightOutcome, RightResult } from '#domain/answer.ts
 import type { Case } from '#domain/case.ts';
 import type { Language } from '#domain/channels.ts';
 import { RIGHT_ARTICLE, type RightType } from '#domain/rights.ts';
-import type { LocalizedText, TenantConfig } from '#tenants/schema.ts';
+import type { LocalizedText, TenantConfig } from '#domain/tenant-policy.ts';
 import { RIGHT_LABEL } from './labels.ts';
 
 /**

@@ -2,7 +2,7 @@ import type { Case } from '#domain/case.ts';
 import type { Language } from '#domain/channels.ts';
 import type { Notice, NoticeKind } from '#domain/notices.ts';
 import { RIGHT_ARTICLE } from '#domain/rights.ts';
-import type { TenantConfig } from '#tenants/schema.ts';
+import type { TenantConfig } from '#domain/tenant-policy.ts';
 import { renderAcknowledgement, type RenderedMessage } from './acknowledgement.ts';
 import { answerSections } from './answers.ts';
 import { RIGHT_LABEL } from './labels.ts';

@@ -7,7 +7,7 @@ import type { CaseMessage, Classification, FlaggedInbound, InboundFlag, MailAddr
 import type { BlobStore, MailParser, MessageStore } from '#ports/mail.ts';
 import { RIGHT_ARTICLE } from '#domain/rights.ts';
 import { domainOf, parseMessageIds, referencesIn, stripReplyPrefixes } from '#domain/threading.ts';
-import type { TenantConfig } from '#tenants/schema.ts';
+import type { TenantConfig } from '#domain/tenant-policy.ts';
 import { acknowledgeCase } from './acknowledge-case.ts';
 import { INLINE_RAW_LIMIT } from './notify-subject.ts';
 import { submitRequest, type SubmitRequestDeps } from './submit-request.ts';

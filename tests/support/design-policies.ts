@@ -1,4 +1,4 @@
-import type { DeadlinePolicy } from '#tenants/schema.ts';
+import type { DeadlinePolicy } from '#domain/tenant-policy.ts';
 
 /**
  * docs/design.md §1.4's per-controller deadline table, written out independently of the tenant files so

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { endOfLocalDay, holidayCalendar, localDateOf } from '#deadlines/calendar.ts';
 import { computeDeadlines, daysLeft, periodEnd } from '#deadlines/engine.ts';
 import type { Deadline, Period } from '#deadlines/period.ts';
-import type { DeadlinePolicy } from '#tenants/schema.ts';
+import type { DeadlinePolicy } from '#domain/tenant-policy.ts';
 import { gautora, legalbalance, lytagra, softera } from '../support/design-policies.ts';
 
 /*

@@ -15,7 +15,7 @@ import {
   TENANT_CONFIGS,
   TenantConfigurationError,
 } from '#tenants/registry.ts';
-import { type DeadlinePolicy, type TenantConfig, TenantSchema } from '#tenants/schema.ts';
+import { type DeadlinePolicy, type TenantConfig, TenantSchema } from '#domain/tenant-policy.ts';
 import { softeraTenant } from '#tenants/softera.ts';
 
 /** The seed policies (docs/policies/README.md); a `source` must cite one of these by number. */

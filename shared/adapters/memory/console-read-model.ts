@@ -1,6 +1,6 @@
 import type { Case, CaseStatus } from '#domain/case.ts';
 import type { CaseRepository, ListOptions, Page } from '#ports/cases.ts';
-import type { CappedCount, ConsoleReadModel, DueRow } from '../ports/console.ts';
+import type { CappedCount, ConsoleReadModel, DueRow } from '#ports/console.ts';
 
 const PAGE = 100;
 

@@ -5,7 +5,7 @@ import type { CaseStatus } from '#domain/case.ts';
 import { queuePartition, statusPartition } from '#adapters/dynamodb/keys.ts';
 import { countQuery } from '#adapters/dynamodb/count-query.ts';
 import { TABLE_INDEXES } from '#adapters/dynamodb/table.ts';
-import type { CappedCount, ConsoleReadModel, DueRow } from '../ports/console.ts';
+import type { CappedCount, ConsoleReadModel, DueRow } from '#ports/console.ts';
 
 const DueItemSchema = z.object({
   data: z.object({ dueAt: z.string(), receivedAt: z.string(), draft: z.optional(z.object({ approvedAt: z.optional(z.string()) })) }),

@@ -2,7 +2,7 @@ import { OPEN_STATUSES, type CaseStatus } from '#domain/case.ts';
 import type { CaseRepository, Clock } from '#ports/cases.ts';
 import { holidayCalendar, localDateOf } from '#deadlines/calendar.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
-import type { CappedCount, ConsoleReadModel } from '../ports/console.ts';
+import type { CappedCount, ConsoleReadModel } from '#ports/console.ts';
 
 const DAY_MS = 86_400_000;
 /** Counts stop here: beyond it "at least N" is as useful as the number, and costs nothing more. */

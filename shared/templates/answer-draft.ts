@@ -1,6 +1,6 @@
 import type { Case } from '#domain/case.ts';
 import type { Language } from '#domain/channels.ts';
-import type { LocalizedText, TenantConfig } from '#tenants/schema.ts';
+import type { LocalizedText, TenantConfig } from '#domain/tenant-policy.ts';
 
 const H = {
   en: { greeting: (n: string) => `Dear ${n},`, intro: (r: string) => `In reply to your request ${r}, here is the information about the processing of your personal data (GDPR Art. 15(1)).`, purposes: 'Purposes, legal basis, data categories and retention', recipients: 'Recipients', sources: 'Sources of the data', automated: 'Automated decision-making', transfers: 'Transfers to third countries', rights: 'You may ask for rectification, erasure or restriction, object to processing, and complain to the supervisory authority:', copy: 'A copy of your personal data is attached.', closing: 'Kind regards,' },

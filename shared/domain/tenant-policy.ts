@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { CHANNELS, LANGUAGES } from '#domain/channels.ts';
-import { IDENTITY_METHODS } from '#domain/identity.ts';
-import { RIGHT_TYPES } from '#domain/rights.ts';
+import { CHANNELS, LANGUAGES } from './channels.ts';
+import { IDENTITY_METHODS } from './identity.ts';
+import { RIGHT_TYPES } from './rights.ts';
 
 /**
  * A controller (tenant) as validated configuration. Every rule carries `source`: the clause of
