@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { loadConsoleConfig } from '#config/console-config.ts';
 import { DynamoConsoleReadModel } from '#adapters/dynamodb/console-read-model.ts';
-import type { ConsoleUiDeps } from '#http/console-ui/deps.ts';
+import type { ConsoleUiDeps } from '#http/console/deps.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { STAFF_ROLES, type LocalIssuer } from './tokens.ts';
 

@@ -20,7 +20,7 @@ import { loadMailConfig } from '#config/mail-config.ts';
 import { createInboundEmailHandler } from '../functions/inbound-email/handler.ts';
 import { loadApiConfig } from '#config/api-config.ts';
 import { createApp } from '#http/app.ts';
-import { consoleUiExtension } from '#http/console-ui/app.ts';
+import { consoleUiExtension } from '#http/console/app.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { ensureBuckets, ensureTable } from './provision.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './services/dynamodb-local.ts';

@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { handle } from 'hono/aws-lambda';
 import { loadConsoleConfig } from '#config/console-config.ts';
 import { DynamoConsoleReadModel } from '#adapters/dynamodb/console-read-model.ts';
-import { createConsoleApp } from '#http/console-ui/app.ts';
+import { createConsoleApp } from '#http/console/app.ts';
 import { lambdaApiDeps } from '../api/deps.ts';
 
 /**

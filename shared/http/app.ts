@@ -57,7 +57,7 @@ export function createBaseApp(deps: ApiDeps): Hono<AppEnv> {
     onError: (c) => problemResponse(c, problemFor('payload_too_large', `The body may be at most ${deps.limits.maxBodyBytes} bytes.`)),
   });
   // Registering a postal request carries its scan: those routes set their own, larger limit
-  // (console-intake-routes.ts, and the console's register form in console-ui/routes.tsx).
+  // (console-intake-routes.ts, and the console's register form in console/routes.tsx).
   const ownLimit = new Set(['/console/api/cases', '/console/register']);
   app.use('*', (c, next) => (c.req.method === 'POST' && ownLimit.has(c.req.path) ? next() : limit(c, next)));
 

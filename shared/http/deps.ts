@@ -5,7 +5,7 @@ import type { BlobStore, MessageStore } from '#ports/mail.ts';
 import type { CaseRepository, Clock, IdGenerator, Mailer, SubjectNotifier, WorkflowEngine } from '#ports/cases.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import type { PartnerPrincipal, StaffPrincipal } from './auth.ts';
-import type { ConsoleUiDeps } from './console-ui/deps.ts';
+import type { ConsoleUiDeps } from './console/deps.ts';
 
 /** Everything the HTTP app needs, passed in so tests and the local stack choose the adapters. */
 export interface WebhookJwks {

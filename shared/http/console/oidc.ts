@@ -1,8 +1,8 @@
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import * as z from 'zod/mini';
 import { UnauthenticatedError } from '#domain/errors.ts';
 import type { CognitoConfig } from '#config/console-config.ts';
 import { ALLOWED_ALGORITHMS, type StaffPrincipal, type StaffRole } from '../auth.ts';
+import * as z from 'zod/mini';
 
 /**
  * Cognito sign-in for the console: OIDC authorization code flow with PKCE (RFC 7636, S256)

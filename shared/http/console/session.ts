@@ -1,6 +1,6 @@
 import { jwtVerify, SignJWT } from 'jose';
-import * as z from 'zod/mini';
 import { STAFF_ROLES, type StaffPrincipal } from '../auth.ts';
+import * as z from 'zod/mini';
 
 /**
  * The console's browser session: a short-lived HS256 JWT in a Secure, HttpOnly, SameSite=Lax
