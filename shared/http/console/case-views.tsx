@@ -1,16 +1,8 @@
 import type { AuditEvent } from '#domain/audit.ts';
 import { OPEN_STATUSES } from '#domain/case.ts';
 import { RIGHT_ARTICLE } from '#domain/rights.ts';
-import {
-  CHANNEL_LABEL,
-  IDENTITY_STATUS_LABEL,
-  METHOD_LABEL,
-  RIGHT_SHORT,
-  RIGHT_STATUS_LABEL,
-  STATUS_LABEL,
-  STEP_LABEL,
-  type Translate,
-} from './labels.ts';
+import type { Translate } from './labels.ts';
+import { CHANNEL_LABEL, IDENTITY_STATUS_LABEL, METHOD_LABEL, RIGHT_SHORT, RIGHT_STATUS_LABEL, STATUS_LABEL, STEP_LABEL } from './enum-labels.ts';
 import { Alert, fmtDateTime, Layout, type PageContext } from './layout.tsx';
 import { DaysLeft } from './inbox-views.tsx';
 import { Actions, RightsForm } from './decide-views.tsx';

@@ -1,6 +1,6 @@
 import type { DashboardStats } from '#usecases/console/dashboard.ts';
 import type { CappedCount } from '#ports/console.ts';
-import { STATUS_LABEL } from './labels.ts';
+import { STATUS_LABEL } from './enum-labels.ts';
 import { Layout, type PageContext } from './layout.tsx';
 
 export const W = 380;

@@ -2,7 +2,8 @@ import { OPEN_STATUSES, type Case } from '#domain/case.ts';
 import { CHANNELS } from '#domain/channels.ts';
 import type { InboxPage } from '#usecases/console/inbox.ts';
 import type { CappedCount } from '#ports/console.ts';
-import { CHANNEL_LABEL, IDENTITY_STATUS_LABEL, RIGHT_SHORT, STATUS_LABEL, type Translate } from './labels.ts';
+import type { Translate } from './labels.ts';
+import { CHANNEL_LABEL, IDENTITY_STATUS_LABEL, RIGHT_SHORT, STATUS_LABEL } from './enum-labels.ts';
 import { Layout, type PageContext } from './layout.tsx';
 
 export function DaysLeft(props: { t: Translate; days: number }) {

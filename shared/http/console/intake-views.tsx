@@ -1,6 +1,6 @@
 import type { PrintItem } from '#ports/channels.ts';
 import { RIGHT_TYPES } from '#domain/rights.ts';
-import { CHANNEL_LABEL, RIGHT_SHORT } from './labels.ts';
+import { CHANNEL_LABEL, RIGHT_SHORT } from './enum-labels.ts';
 import { Alert, Layout, type PageContext } from './layout.tsx';
 
 /** What staff typed into the register form, given back when it has to be corrected. */

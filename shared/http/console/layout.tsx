@@ -2,7 +2,8 @@ import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { Language } from '#domain/channels.ts';
 import type { StaffPrincipal } from '../auth.ts';
-import { ROLE_LABEL, type Translate } from './labels.ts';
+import type { Translate } from './labels.ts';
+import { ROLE_LABEL } from './enum-labels.ts';
 
 export interface PageContext {
   readonly lang: Language;

@@ -1,5 +1,5 @@
 import type { DevStaff } from './deps.ts';
-import { ROLE_LABEL } from './labels.ts';
+import { ROLE_LABEL } from './enum-labels.ts';
 import { Layout, type PageContext } from './layout.tsx';
 
 export function DevSignIn(props: { ctx: PageContext; staff: readonly DevStaff[]; loginCsrf: string; next: string; error?: string }) {
