@@ -4,7 +4,7 @@ import { renderCase } from './case-routes.tsx';
 import { DomainError, ValidationError } from '#domain/errors.ts';
 import { reviewIdDocument } from '#usecases/identity/review-id-document.ts';
 import { listCaseMessages } from '#usecases/staff-cases.ts';
-import { IdDocumentReviewSchema } from '../console-identity-routes.ts';
+import { IdDocumentReviewSchema } from '../staff-api/identity-routes.ts';
 import type { AppEnv } from '../deps.ts';
 import { PROBLEM_KINDS } from '../problem.ts';
 import type { Session } from './session.ts';

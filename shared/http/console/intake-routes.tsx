@@ -5,7 +5,7 @@ import { DomainError, NotFoundError, PayloadTooLargeError, ValidationError } fro
 import { RIGHT_TYPES } from '#domain/rights.ts';
 import { localDateOf } from '#deadlines/calendar.ts';
 import { listPrintQueue, printFile, recordDispatch, registerPaperRequest } from '#usecases/paper-requests.ts';
-import { attachment, INTAKE_MAX_BODY_BYTES, requirePaperDeps, SCAN_CONTENT_TYPES, SCAN_MAX_BYTES } from '../console-intake-routes.ts';
+import { attachment, INTAKE_MAX_BODY_BYTES, requirePaperDeps, SCAN_CONTENT_TYPES, SCAN_MAX_BYTES } from '../staff-api/intake-routes.ts';
 import type { AppEnv } from '../deps.ts';
 import { PROBLEM_KINDS } from '../problem.ts';
 import { SubjectSchema } from '../schemas.ts';

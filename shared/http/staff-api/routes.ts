@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { ForbiddenError } from '#domain/errors.ts';
-import { bearerToken, type StaffRole } from './auth.ts';
-import { consoleCaseRoutes } from './console-case-routes.ts';
-import { consoleIdentityRoutes } from './console-identity-routes.ts';
-import { consoleIntakeRoutes } from './console-intake-routes.ts';
-import { consoleRightsRoutes } from './console-rights-routes.ts';
-import { consoleWorkflowRoutes } from './console-workflow-routes.ts';
-import type { ApiDeps, AppEnv } from './deps.ts';
+import { bearerToken, type StaffRole } from '../auth.ts';
+import { consoleCaseRoutes } from './case-routes.ts';
+import { consoleIdentityRoutes } from './identity-routes.ts';
+import { consoleIntakeRoutes } from './intake-routes.ts';
+import { consoleRightsRoutes } from './rights-routes.ts';
+import { consoleWorkflowRoutes } from './workflow-routes.ts';
+import type { ApiDeps, AppEnv } from '../deps.ts';
 
 /** Fails unless the signed-in staff member has one of the roles. */
 export function requireRole(role: StaffRole, allowed: readonly StaffRole[]): void {

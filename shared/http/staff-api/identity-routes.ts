@@ -34,8 +34,8 @@ import { ID_DOCUMENT_TYPES } from '#domain/identity-evidence.ts';
 import { AUTHORIZATION_DOCUMENTS } from '#domain/representation.ts';
 import { reviewIdDocument } from '#usecases/identity/review-id-document.ts';
 import { reviewRepresentation } from '#usecases/identity/review-representation.ts';
-import { readJson } from './body.ts';
-import type { ApiDeps, AppEnv } from './deps.ts';
+import { readJson } from '../body.ts';
+import type { ApiDeps, AppEnv } from '../deps.ts';
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d\d-\d\d$/, 'a date as YYYY-MM-DD'));
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));

@@ -6,8 +6,8 @@ import { IDENTITY_METHODS } from '#domain/identity.ts';
 import { DECISIONS, WAIT_STEPS } from '#domain/workflow.ts';
 import { resolveAnswerFiles, startAnswerFileUpload } from '#usecases/answer-files.ts';
 import { decide } from '#usecases/workflow/decide.ts';
-import { readJson } from './body.ts';
-import type { ApiDeps, AppEnv } from './deps.ts';
+import { readJson } from '../body.ts';
+import type { ApiDeps, AppEnv } from '../deps.ts';
 
 const AnswerFileSchema = z.object({
   filename: z.string().check(z.minLength(1), z.maxLength(200)),

@@ -3,8 +3,8 @@ import * as z from 'zod/mini';
 import type { Case } from '#domain/case.ts';
 import { ValidationError } from '#domain/errors.ts';
 import { listCaseMessages, searchCases } from '#usecases/staff-cases.ts';
-import { parseWith } from './body.ts';
-import type { ApiDeps, AppEnv } from './deps.ts';
+import { parseWith } from '../body.ts';
+import type { ApiDeps, AppEnv } from '../deps.ts';
 
 const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;
 const SearchQuery = z.object({ q: z.string().check(z.trim(), z.minLength(1), z.maxLength(254)) });

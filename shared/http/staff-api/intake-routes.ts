@@ -4,10 +4,10 @@ import * as z from 'zod/mini';
 import type { PrintItem } from '#ports/channels.ts';
 import { PayloadTooLargeError, ValidationError } from '#domain/errors.ts';
 import { listPrintQueue, printFile, recordDispatch, registerPaperRequest } from '#usecases/paper-requests.ts';
-import { readJson } from './body.ts';
-import type { ApiDeps, AppEnv } from './deps.ts';
-import { problemFor, problemResponse } from './problem.ts';
-import { RightRequestSchema, SubjectSchema } from './schemas.ts';
+import { readJson } from '../body.ts';
+import type { ApiDeps, AppEnv } from '../deps.ts';
+import { problemFor, problemResponse } from '../problem.ts';
+import { RightRequestSchema, SubjectSchema } from '../schemas.ts';
 
 /**
  * Post and in person (docs/design.md §1.2): staff register paper and in-person requests, print the

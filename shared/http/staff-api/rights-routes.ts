@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { ValidationError } from '#domain/errors.ts';
 import { correctRights } from '#usecases/correct-rights.ts';
-import { readJson } from './body.ts';
-import type { ApiDeps, AppEnv } from './deps.ts';
-import { RightRequestSchema } from './schemas.ts';
+import { readJson } from '../body.ts';
+import type { ApiDeps, AppEnv } from '../deps.ts';
+import { RightRequestSchema } from '../schemas.ts';
 
 const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;
 
