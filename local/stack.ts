@@ -4,18 +4,18 @@ import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { serve, type ServerType } from '@hono/node-server';
-import { buildApiDeps } from '#adapters/api-deps.ts';
+import { awsClients } from '#wiring/clients.ts';
+import { buildApiDeps } from '#wiring/http-deps.ts';
 import { loadLetterFont, PdfLetterRenderer } from '#adapters/pdf/letter-pdf.ts';
 import { webhookJwks } from '#adapters/webhooks/jose-signer.ts';
 import { localFormsSecret, localWebhookKeys } from './webhook-keys.ts';
 import { localPartnerAssertionKeys, mintLocalAssertion, partnerAssertionKeysEnv } from './partner-assertion-keys.ts';
-import { s3ClientFor } from '#adapters/email-deps.ts';
-import { buildFormsDeps } from '#adapters/forms-deps.ts';
+import { buildFormsDeps } from '#wiring/forms.ts';
 import { loadFormsConfig } from '#config/forms-config.ts';
 import { createFormsApp } from '#http/forms/forms-app.tsx';
 import { Hono } from 'hono';
 import { startWebhookSweep } from './webhook-sweep.ts';
-import { buildReceiveEmailDeps } from '#adapters/inbound-email-deps.ts';
+import { buildReceiveEmailDeps } from '#wiring/inbound.ts';
 import { loadMailConfig } from '#config/mail-config.ts';
 import { createInboundEmailHandler } from '../functions/inbound-email/handler.ts';
 import { loadApiConfig } from '#config/api-config.ts';
@@ -24,7 +24,7 @@ import { consoleUiExtension } from '#http/console/app.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { ensureBuckets, ensureTable } from './provision.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './services/dynamodb-local.ts';
-import { s3ClientConfig, startS3Local, type S3Local } from './services/s3-local.ts';
+import { startS3Local, type S3Local } from './services/s3-local.ts';
 import { startSesLocal, type SesLocal } from './services/ses-local.ts';
 import { startSmtpLocal } from './services/smtp-local.ts';
 import { startLocalWorkflows } from './sfn/local-workflows.ts';
@@ -102,8 +102,11 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     log(`SES stand-in    ${ses.endpoint}  outbox ${ses.outboxUrl}`);
     log(`S3 stand-in     ${s3.endpoint}`);
 
-    await ensureTable(new DynamoDBClient({ region: REGION, endpoint: dynamo.endpoint }), LOCAL_TABLE);
-    await ensureBuckets(new S3Client(s3ClientConfig(s3.endpoint)), LOCAL_BUCKETS);
+    // One set of SDK clients for the HTTP functions, the form and the inbound handler (as one container each on AWS).
+    const aws = awsClients({ region: REGION, dynamodbEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint, s3Endpoint: s3.endpoint });
+    stops.push(async () => aws.destroy());
+    await ensureTable(aws.get(DynamoDBClient, 'dynamodb'), LOCAL_TABLE);
+    await ensureBuckets(aws.get(S3Client, 's3'), LOCAL_BUCKETS);
 
     const issuer = await localIssuer(join(options.stateDir, 'keys', 'issuer.json'));
     const assertionKeysFile = join(options.stateDir, 'keys', 'partner-assertion.json');
@@ -153,10 +156,10 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     const apiDeps = {
       webhookJwks: webhookJwks(webhookKeys),
       // Letters (post / in person) render in-process locally; on AWS the `letters` function does.
-      ...buildApiDeps(config, tenantRegistry, mailConfig, { renderer: new PdfLetterRenderer(loadLetterFont()) }),
+      ...buildApiDeps(config, tenantRegistry, mailConfig, { renderer: new PdfLetterRenderer(loadLetterFont()) }, aws),
       clock: workflows.clock,
       workflows: workflows.engine,
-      console: localConsole({ issuer, tenants: tenantRegistry, dynamodbEndpoint: dynamo.endpoint, region: REGION, tableName: LOCAL_TABLE }),
+      console: localConsole({ issuer, tenants: tenantRegistry, aws, tableName: LOCAL_TABLE }),
     };
     // On AWS the console pages are their own function; locally one server serves both.
     const app = createApp(apiDeps, [consoleUiExtension(apiDeps, apiDeps.console)]);
@@ -166,16 +169,14 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     const server = await listen(root.fetch, options.ports.api);
     stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
     const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const formsDynamo = new DynamoDBClient({ region: REGION, endpoint: dynamo.endpoint });
-    stops.push(async () => formsDynamo.destroy());
     const formsConfig = loadFormsConfig({ FORM_SECRET: formsSecret, PUBLIC_BASE_URL: apiUrl });
     root.route(
       '/forms',
       createFormsApp(
         buildFormsDeps(
           formsConfig,
-          { ...apiDeps, clock: workflows.clock, dynamo: formsDynamo, tableName: LOCAL_TABLE, workflows: workflows.engine },
-          { answers: { s3: s3ClientFor(mailConfig), bucket: mailConfig.answersBucket } },
+          { ...apiDeps, clock: workflows.clock, dynamo: aws.get(DynamoDBClient, 'dynamodb'), tableName: LOCAL_TABLE, workflows: workflows.engine },
+          { answers: { s3: aws.get(S3Client, 's3'), bucket: mailConfig.answersBucket } },
         ),
       ),
     );
@@ -185,7 +186,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     log(`Staff console   ${apiUrl}/console  (development sign-in: pick a seeded staff member)`);
 
     // SES receiving stand-in: store the raw in S3, then call the same handler the receipt rule invokes.
-    const inboundDeps = { ...buildReceiveEmailDeps(mailConfig, tenantRegistry), workflows: workflows.engine };
+    const inboundDeps = { ...buildReceiveEmailDeps(mailConfig, tenantRegistry, aws), workflows: workflows.engine };
     const inboundHandler = createInboundEmailHandler(inboundDeps, { keyPrefix: mailConfig.inboundPrefix });
     const smtp = await startSmtpLocal({
       port: options.ports.smtp ?? 2525,

@@ -1,9 +1,6 @@
 import * as z from 'zod/mini';
-import { buildReceiveEmailDeps } from '#adapters/inbound-email-deps.ts';
-import { buildWorkflowEngine } from '#adapters/sfn/build-engine.ts';
-import { loadMailConfig } from '#config/mail-config.ts';
-import { loadWorkflowEngineConfig } from '#config/workflow-engine-config.ts';
 import { receiveEmail, type ReceiveEmailDeps, type ReceiveEmailResult } from '#usecases/receive-email.ts';
+import { inboundFromEnv } from '#wiring/inbound.ts';
 
 /**
  * SES receipt rule → this Lambda. The rule's S3 action has already stored the raw message at
@@ -54,9 +51,8 @@ let lambdaHandler: ReturnType<typeof createInboundEmailHandler> | undefined;
 /** The Lambda entry point; configuration is validated on the first event of a container. */
 export const handler = (event: unknown) => {
   if (!lambdaHandler) {
-    const config = loadMailConfig();
-    const deps = { ...buildReceiveEmailDeps(config), ...buildWorkflowEngine(loadWorkflowEngineConfig()) };
-    lambdaHandler = createInboundEmailHandler(deps, { keyPrefix: config.inboundPrefix });
+    const { deps, keyPrefix } = inboundFromEnv();
+    lambdaHandler = createInboundEmailHandler(deps, { keyPrefix });
   }
   return lambdaHandler(event);
 };

@@ -1,10 +1,10 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { Hono } from 'hono';
 import { expect, inject } from 'vitest';
-import { buildApiDeps } from '#adapters/api-deps.ts';
+import { buildApiDeps } from '#wiring/http-deps.ts';
 import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
-import { buildMailAdapters, type MailAdapters } from '#adapters/email-deps.ts';
-import { buildFormsDeps } from '#adapters/forms-deps.ts';
+import { buildMailAdapters, type MailAdapters } from '#wiring/mail.ts';
+import { buildFormsDeps } from '#wiring/forms.ts';
 import { JoseFormTokens } from '#adapters/forms/jose-form-tokens.ts';
 import { loadLetterFont, PdfLetterRenderer } from '#adapters/pdf/letter-pdf.ts';
 import { S3AnswerDownloads } from '#adapters/s3/answer-downloads.ts';

@@ -1,7 +1,7 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
-import { buildFormsDeps } from '#adapters/forms-deps.ts';
+import { buildFormsDeps } from '#wiring/forms.ts';
 import { SesMailer } from '#adapters/ses/mailer.ts';
 import { loadFormsConfig } from '#config/forms-config.ts';
 import type { WorkflowEngine } from '#ports/cases.ts';

@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { randomIds, systemClock } from '#adapters/system.ts';
 import type { ApiConfig } from '#config/api-config.ts';
@@ -8,17 +9,18 @@ import { partnerTokenVerifier, staffTokenVerifier } from '#http/auth.ts';
 import type { ApiDeps } from '#http/deps.ts';
 import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
 import { withWebhookOutbox } from '#usecases/webhooks.ts';
-import { DynamoCaseRepository } from './dynamodb/case-repository.ts';
-import { DynamoWebhookOutbox } from './dynamodb/webhook-outbox.ts';
-import { JosePartnerAssertions } from './identity/jose-partner-assertions.ts';
-import { buildMailAdapters, s3ClientFor } from './email-deps.ts';
-import { S3AnswerFileStore } from './s3/answer-file-store.ts';
-import { S3BlobEraser } from './s3/blob-eraser.ts';
-import { SesMailer } from './ses/mailer.ts';
+import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
+import { DynamoWebhookOutbox } from '#adapters/dynamodb/webhook-outbox.ts';
+import { JosePartnerAssertions } from '#adapters/identity/jose-partner-assertions.ts';
+import { awsClients, type AwsClients } from './clients.ts';
+import { buildMailAdapters } from './mail.ts';
+import { S3AnswerFileStore } from '#adapters/s3/answer-file-store.ts';
+import { S3BlobEraser } from '#adapters/s3/blob-eraser.ts';
+import { SesMailer } from '#adapters/ses/mailer.ts';
 
 /**
- * The composition root shared by the Lambda handler and the local server: real adapters, with
- * endpoints pointed at the stand-ins when the config names them.
+ * The HTTP functions' shared composition (the API, the console pages, the local server): real
+ * adapters over one set of clients, pointed at the stand-ins when the config names them.
  */
 export function buildApiDeps(
   config: ApiConfig,
@@ -26,12 +28,13 @@ export function buildApiDeps(
   mail?: MailConfig,
   /** Letters for post / in-person cases (the `letters` function on AWS, pdf-lib in-process locally). */
   extras: { readonly renderer?: LetterRenderer } = {},
+  aws: AwsClients = awsClients({ ...config, ...(mail?.s3Endpoint ? { s3Endpoint: mail.s3Endpoint } : {}) }),
 ): ApiDeps {
-  const dynamo = new DynamoDBClient({ region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) });
-  const ses = new SESv2Client({ region: config.region, ...(config.sesEndpoint ? { endpoint: config.sesEndpoint } : {}) });
+  const dynamo = aws.get(DynamoDBClient, 'dynamodb');
+  const ses = aws.get(SESv2Client, 'ses');
   const mailer = new SesMailer(ses, config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {});
   // With the e-mail configuration, acknowledgements go through the threaded notifier with evidence.
-  const mailAdapters = mail ? buildMailAdapters(mail, { dynamo, s3: s3ClientFor(mail), mailer }, tenants, extras) : {};
+  const mailAdapters = mail ? buildMailAdapters(mail, { dynamo, s3: aws.get(S3Client, 's3'), mailer }, tenants, extras) : {};
   return {
     ...mailAdapters,
     tenants,
@@ -45,6 +48,6 @@ export function buildApiDeps(
     limits: { maxBodyBytes: config.maxBodyBytes },
     partnerAssertions: new JosePartnerAssertions(config.partnerAssertionKeys),
     // Identity-document scans are deleted from the evidence bucket once identity is decided.
-    ...(mail ? { evidenceEraser: new S3BlobEraser(s3ClientFor(mail), mail.evidenceBucket), answerFiles: new S3AnswerFileStore(s3ClientFor(mail), mail.answersBucket, systemClock) } : {}),
+    ...(mail ? { evidenceEraser: new S3BlobEraser(aws.get(S3Client, 's3'), mail.evidenceBucket), answerFiles: new S3AnswerFileStore(aws.get(S3Client, 's3'), mail.answersBucket, systemClock) } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 import type { WorkflowEngineConfig } from '#config/workflow-engine-config.ts';
 import type { WorkflowEngine } from '#ports/cases.ts';
-import { SfnWorkflowEngine } from './workflow-engine.ts';
+import { SfnWorkflowEngine } from '#adapters/sfn/workflow-engine.ts';
 
 /** The Step Functions engine for a Lambda composition root, or none when workflows are not configured. */
 export function buildWorkflowEngine(config: WorkflowEngineConfig | null): { workflows?: WorkflowEngine } {

@@ -1,6 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { MailConfig } from '#config/mail-config.ts';
+import { clientConfig } from './clients.ts';
 import type { AnswerDownloads, LetterRenderer, PrintQueue } from '#ports/channels.ts';
 import type { BlobStore, MessageStore } from '#ports/mail.ts';
 import type { Clock, Mailer, SubjectNotifier } from '#ports/cases.ts';
@@ -8,10 +9,10 @@ import { systemClock } from '#adapters/system.ts';
 import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
 import { createChannelNotifier } from '#usecases/channel-notifier.ts';
 import { createSubjectNotifier } from '#usecases/notify-subject.ts';
-import { DynamoMessageStore } from './dynamodb/message-store.ts';
-import { DynamoPrintQueue } from './dynamodb/print-queue.ts';
-import { MimeEmailSender } from './mail/mime-email-sender.ts';
-import { S3BlobStore } from './s3/blob-store.ts';
+import { DynamoMessageStore } from '#adapters/dynamodb/message-store.ts';
+import { DynamoPrintQueue } from '#adapters/dynamodb/print-queue.ts';
+import { MimeEmailSender } from '#adapters/mail/mime-email-sender.ts';
+import { S3BlobStore } from '#adapters/s3/blob-store.ts';
 
 export interface MailAdapters {
   readonly messages: MessageStore;
@@ -21,12 +22,9 @@ export interface MailAdapters {
   readonly notifier: SubjectNotifier;
 }
 
-/** S3 clients for the stand-in need path-style addressing and no streaming checksums (see local/services/s3-local.ts). */
+/** A standalone S3 client configured like every other (wiring/clients.ts), for callers outside a composition root. */
 export function s3ClientFor(config: Pick<MailConfig, 'region' | 's3Endpoint'>): S3Client {
-  return new S3Client({
-    region: config.region,
-    ...(config.s3Endpoint ? { endpoint: config.s3Endpoint, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' } : {}),
-  });
+  return new S3Client(clientConfig('s3', config));
 }
 
 /**
