@@ -17,6 +17,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts (the contract smoke check) run outside TypeScript.
+    files: ['tools/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', fetch: 'readonly' } },
+  },
+  {
     files: ['shared/config/**', 'local/**', 'tools/**', 'bench/**', 'tests/**', 'infra/**', '*.config.*'],
     rules: { 'no-restricted-syntax': 'off' },
   },

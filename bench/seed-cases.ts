@@ -5,7 +5,7 @@ import { OPEN_STATUSES, type Case } from '#domain/case.ts';
 import { CHANNELS } from '#domain/channels.ts';
 import { openCase } from '#domain/open-case.ts';
 import { RIGHT_TYPES } from '#domain/rights.ts';
-import type { TenantConfig } from '#tenants/schema.ts';
+import type { TenantConfig } from '#domain/tenant-policy.ts';
 
 const FIRST = ['Ona', 'Jonas', 'Rūta', 'Petras', 'Eglė', 'Tomas', 'Gintarė', 'Mantas', 'Aistė', 'Darius'];
 const LAST = ['Petraitienė', 'Jonaitis', 'Kazlauskas', 'Vasiliauskaitė', 'Žukauskas', 'Butkutė', 'Paulauskas', 'Urbonaitė'];

@@ -11,7 +11,7 @@ export const LAMBDA_BUNDLING = {
   platform: 'node',
   minify: true,
   sourcemap: true,
-  // The AWS SDK v3 only tree-shakes through its ES module builds (DESIGN §5).
+  // The AWS SDK v3 only tree-shakes through its ES module builds (docs/design.md §5).
   mainFields: ['module', 'main'],
   // The Node.js 22 Lambda runtime ships the AWS SDK v3; bundling our own copy would add
   // ~360 KB per function for no behaviour we use (CDK's own default for this runtime).

@@ -14,7 +14,7 @@ export function bucketName(purpose: 'inbound-mail' | 'evidence' | 'answers', sta
   return `rightsdesk-${purpose}-${stack.account}-${stack.region}`;
 }
 
-/** How long each kind of object is kept (DESIGN §1.3, §1.7). */
+/** How long each kind of object is kept (docs/design.md §1.3, §1.7). */
 export const RETENTION_DAYS = {
   /** Raw inbound mail is the evidence of receipt: kept as long as the audit trail (001 §4.5: 3 years). */
   inboundMail: 3 * 365,

@@ -222,7 +222,7 @@ export class ServiceStack extends Stack {
       this.grantTable(http, data, TABLE_ACTIONS.readWrite);
       for (const statement of [sendMail, startWorkflows, stopTimers, evidenceObjects, answerObjects, renderLetters]) http.addToRolePolicy(statement);
       http.addToRolePolicy(new PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'], resources: [caseWorkflowArn] }));
-      // Identity evidence (ID-document scans) is deleted once staff have decided (DESIGN §1.3).
+      // Identity evidence (ID-document scans) is deleted once staff have decided (docs/design.md §1.3).
       http.addToRolePolicy(new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [evidenceObjectsArn] }));
     }
     // `/readyz` asks the workflow service about one execution name that never exists, and SES about

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 
 /**
- * The local stack's partner identity-assertion keys (DESIGN §1.3 `partner_assertion`): one ES256
+ * The local stack's partner identity-assertion keys (docs/design.md §1.3 `partner_assertion`): one ES256
  * pair per tenant for its local partner (`<tenant>-partner`, the `sub` of the dev partner token),
  * in `.local/keys/partner-assertion.json` (created on first start, kept across restarts). The
  * public halves become `PARTNER_ASSERTION_KEYS`; the private halves let a developer play the

@@ -1,31 +1,30 @@
-import { AWS_CLIENT_LIMITS } from '#adapters/aws-client-limits.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { serve, type ServerType } from '@hono/node-server';
-import { buildApiDeps } from '#adapters/api-deps.ts';
+import { awsClients } from '#wiring/clients.ts';
+import { buildApiDeps } from '#wiring/http-deps.ts';
 import { loadLetterFont, PdfLetterRenderer } from '#adapters/pdf/letter-pdf.ts';
 import { webhookJwks } from '#adapters/webhooks/jose-signer.ts';
 import { localFormsSecret, localWebhookKeys } from './webhook-keys.ts';
 import { localPartnerAssertionKeys, mintLocalAssertion, partnerAssertionKeysEnv } from './partner-assertion-keys.ts';
-import { s3ClientFor } from '#adapters/email-deps.ts';
-import { buildFormsDeps } from '#adapters/forms-deps.ts';
+import { buildFormsDeps } from '#wiring/forms.ts';
 import { loadFormsConfig } from '#config/forms-config.ts';
 import { createFormsApp } from '#http/forms/forms-app.tsx';
 import { Hono } from 'hono';
 import { startWebhookSweep } from './webhook-sweep.ts';
-import { buildReceiveEmailDeps } from '#adapters/inbound-email-deps.ts';
+import { buildReceiveEmailDeps } from '#wiring/inbound.ts';
 import { loadMailConfig } from '#config/mail-config.ts';
 import { createInboundEmailHandler } from '../functions/inbound-email/handler.ts';
 import { loadApiConfig } from '#config/api-config.ts';
 import { createApp } from '#http/app.ts';
-import { consoleUiExtension } from '#http/console-ui/app.ts';
+import { consoleUiExtension } from '#http/console/app.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { ensureBuckets, ensureTable } from './provision.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './services/dynamodb-local.ts';
-import { s3ClientConfig, startS3Local, type S3Local } from './services/s3-local.ts';
+import { startS3Local, type S3Local } from './services/s3-local.ts';
 import { startSesLocal, type SesLocal } from './services/ses-local.ts';
 import { inboundInputOf, startSmtpLocal } from './services/smtp-local.ts';
 import { startInboundSweep } from './inbound-sweep.ts';
@@ -43,7 +42,7 @@ const TOKEN_TTL_SECONDS = 7 * 24 * 3600;
 export interface StackOptions {
   /** Where state lives (`.local`): DynamoDB data, S3 objects, keys, dev.json. */
   readonly stateDir: string;
-  /** 0 picks a free port (tests); the defaults match DESIGN §4.1. */
+  /** 0 picks a free port (tests); the defaults match docs/design.md §4.1. */
   readonly ports: { readonly api: number; readonly dynamodb: number; readonly ses: number; readonly s3: number; readonly smtp?: number; readonly sfn?: number };
   /** Keep DynamoDB data on disk across restarts (npm start) or in memory (tests). */
   readonly persist: boolean;
@@ -55,7 +54,7 @@ export interface StackOptions {
 export interface DevJson {
   apiUrl: string;
   sesOutboxUrl: string;
-  /** Inbound mail: the SMTP listener that feeds the inbound e-mail handler (DESIGN §4.1). */
+  /** Inbound mail: the SMTP listener that feeds the inbound e-mail handler (docs/design.md §4.1). */
   smtp: { host: string; port: number };
   dynamodbEndpoint: string;
   /** The local Step Functions service (SFNClient endpoint). */
@@ -125,8 +124,11 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     log(`SES stand-in    ${ses.endpoint}  outbox ${ses.outboxUrl}`);
     log(`S3 stand-in     ${s3.endpoint}`);
 
-    await ensureTable(new DynamoDBClient({ region: REGION, endpoint: dynamo.endpoint }), LOCAL_TABLE);
-    await ensureBuckets(new S3Client(s3ClientConfig(s3.endpoint)), LOCAL_BUCKETS);
+    // One set of SDK clients for the HTTP functions, the form and the inbound handler (as one container each on AWS).
+    const aws = awsClients({ region: REGION, dynamodbEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint, s3Endpoint: s3.endpoint });
+    stops.push(async () => aws.destroy());
+    await ensureTable(aws.get(DynamoDBClient, 'dynamodb'), LOCAL_TABLE);
+    await ensureBuckets(aws.get(S3Client, 's3'), LOCAL_BUCKETS);
 
     const issuer = await localIssuer(join(options.stateDir, 'keys', 'issuer.json'));
     const assertionKeysFile = join(options.stateDir, 'keys', 'partner-assertion.json');
@@ -176,10 +178,10 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     const apiDeps = {
       webhookJwks: webhookJwks(webhookKeys),
       // Letters (post / in person) render in-process locally; on AWS the `letters` function does.
-      ...buildApiDeps(config, tenantRegistry, mailConfig, { renderer: new PdfLetterRenderer(loadLetterFont()) }),
+      ...buildApiDeps(config, tenantRegistry, mailConfig, { renderer: new PdfLetterRenderer(loadLetterFont()) }, aws),
       clock: workflows.clock,
       workflows: workflows.engine,
-      console: localConsole({ issuer, tenants: tenantRegistry, dynamodbEndpoint: dynamo.endpoint, region: REGION, tableName: LOCAL_TABLE }),
+      console: localConsole({ issuer, tenants: tenantRegistry, aws, tableName: LOCAL_TABLE }),
     };
     // On AWS the console pages are their own function; locally one server serves both.
     const app = createApp(apiDeps, [consoleUiExtension(apiDeps, apiDeps.console)]);
@@ -196,16 +198,14 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         }),
     );
     const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const formsDynamo = new DynamoDBClient({ ...AWS_CLIENT_LIMITS, region: REGION, endpoint: dynamo.endpoint });
-    stops.push(async () => formsDynamo.destroy());
     const formsConfig = loadFormsConfig({ FORM_SECRET: formsSecret, PUBLIC_BASE_URL: apiUrl });
     root.route(
       '/forms',
       createFormsApp(
         buildFormsDeps(
           formsConfig,
-          { ...apiDeps, clock: workflows.clock, dynamo: formsDynamo, tableName: LOCAL_TABLE, workflows: workflows.engine },
-          { answers: { s3: s3ClientFor(mailConfig), bucket: mailConfig.answersBucket } },
+          { ...apiDeps, clock: workflows.clock, dynamo: aws.get(DynamoDBClient, 'dynamodb'), tableName: LOCAL_TABLE, workflows: workflows.engine },
+          { answers: { s3: aws.get(S3Client, 's3'), bucket: mailConfig.answersBucket } },
         ),
       ),
     );
@@ -215,7 +215,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     log(`Staff console   ${apiUrl}/console  (development sign-in: pick a seeded staff member)`);
 
     // SES receiving stand-in: store the raw in S3, then call the same handler the receipt rule invokes.
-    const inboundDeps = { ...buildReceiveEmailDeps(mailConfig, tenantRegistry), workflows: workflows.engine };
+    const inboundDeps = { ...buildReceiveEmailDeps(mailConfig, tenantRegistry, aws), workflows: workflows.engine };
     const inboundHandler = createInboundEmailHandler(inboundDeps, { keyPrefix: mailConfig.inboundPrefix });
     // The inbound ledger's sweeper re-drives stored messages without an outcome (AWS: EventBridge).
     const sweep = startInboundSweep({

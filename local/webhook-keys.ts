@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { newTenantWebhookKey, type TenantWebhookKey } from '#adapters/webhooks/jose-signer.ts';
+import { newTenantWebhookKey } from '#adapters/webhooks/jose-signer.ts';
+import { type TenantWebhookKey } from '#ports/channels.ts';
 
 /**
  * The local stack's webhook signing keys, one ES256 pair per tenant, in `.local/keys/webhook.json`

@@ -1,11 +1,9 @@
-import { AWS_CLIENT_LIMITS } from '#adapters/aws-client-limits.ts';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
-import { DynamoWebhookOutbox } from '#adapters/dynamodb/webhook-outbox.ts';
-import { FetchWebhookTransport } from '#adapters/webhooks/fetch-transport.ts';
-import { JoseWebhookSigner, type TenantWebhookKey } from '#adapters/webhooks/jose-signer.ts';
-import type { Clock } from '#domain/ports.ts';
+import { JoseWebhookSigner } from '#adapters/webhooks/jose-signer.ts';
+import { type TenantWebhookKey } from '#ports/channels.ts';
+import type { Clock } from '#ports/cases.ts';
 import { deliverDueWebhooks } from '#usecases/webhooks.ts';
+import { awsClients } from '#wiring/clients.ts';
+import { buildWebhookSweepDeps } from '#wiring/webhooks.ts';
 
 /**
  * The local stand-in for the scheduled `webhooks` function: every `intervalMs` it runs one sweep
@@ -21,14 +19,8 @@ export function startWebhookSweep(options: {
   intervalMs?: number;
   log?: (line: string) => void;
 }): () => Promise<void> {
-  const dynamo = new DynamoDBClient({ ...AWS_CLIENT_LIMITS, region: options.region, endpoint: options.dynamodbEndpoint });
-  const deps = {
-    outbox: new DynamoWebhookOutbox(dynamo, options.tableName),
-    signer: new JoseWebhookSigner(options.keys),
-    transport: new FetchWebhookTransport(),
-    repo: new DynamoCaseRepository(dynamo, options.tableName),
-    clock: options.clock,
-  };
+  const aws = awsClients({ region: options.region, dynamodbEndpoint: options.dynamodbEndpoint });
+  const deps = buildWebhookSweepDeps({ aws, tableName: options.tableName, signer: new JoseWebhookSigner(options.keys), clock: options.clock });
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (running) return;
@@ -41,6 +33,6 @@ export function startWebhookSweep(options: {
   return async () => {
     clearInterval(timer);
     await running;
-    dynamo.destroy();
+    aws.destroy();
   };
 }

@@ -18,7 +18,7 @@ async function call(method, path, { t, bearer, body, headers = {}, raw } = {}) {
   if (b) h.authorization = `Bearer ${b}`;
   if (body !== undefined || raw !== undefined) h['content-type'] ??= 'application/json';
   const res = await fetch(api + path, { method, headers: h, body: raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
-  const text = await res.text(); let json = null; try { json = JSON.parse(text); } catch {}
+  const text = await res.text(); let json = null; try { json = JSON.parse(text); } catch { json = null; }
   return { status: res.status, type: res.headers.get('content-type') || '', json };
 }
 const isProblem = (r) => r.type.includes('application/problem+json') && typeof r.json?.title === 'string' && r.json?.status === r.status;
@@ -35,7 +35,7 @@ async function apiChecks() {
     check(/^\d{4}-\d{2}-\d{2}$/.test(r.json?.dueDate ?? '') && !Number.isNaN(Date.parse(r.json?.dueAt)), `${t}: dueDate/dueAt formats`);
     if (r.json?.id) check((await call('GET', `/v1/requests/${r.json.id}`, { t })).json?.id === r.json.id, `${t}: GET /v1/requests/{id}`);
   }
-  // Public examples from DESIGN §1.4 (Softera: 1 month; Gautora: 14 working days notice; Lytagra: 72 h).
+  // Public examples from docs/design.md §1.4 (Softera: 1 month; Gautora: 14 working days notice; Lytagra: 72 h).
   const d1 = await call('GET', `/v1/deadlines?receivedAt=${encodeURIComponent('2028-01-31T10:00:00Z')}`, { t: 'softera' });
   check(d1.json?.answer?.dueDate === '2028-02-29', `softera: received 2028-01-31 -> due 2028-02-29 (got ${d1.json?.answer?.dueDate})`);
   check(d1.json?.invalidRequestNotice === null && d1.json?.directMarketingObjection === null, 'softera: no invalid-notice / marketing periods');

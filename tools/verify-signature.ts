@@ -8,7 +8,7 @@ export const VERIFY_SIGNATURE_USAGE =
   'npm run -s cli -- verify-signature <file> --trusted-list <TL.xml> [--tl-signer <cert>] [--content <file>] [--at <ISO instant>]';
 
 /**
- * `verify-signature` (DESIGN §4.3): prints one JSON verdict and returns 0 whenever the file
+ * `verify-signature` (docs/design.md §4.3): prints one JSON verdict and returns 0 whenever the file
  * could be judged, valid or not; 2 for bad arguments, 3 when it could not judge (unreadable
  * input, an untrusted list, a format not implemented yet).
  */

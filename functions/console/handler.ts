@@ -1,16 +1,10 @@
-import { AWS_CLIENT_LIMITS } from '#adapters/aws-client-limits.ts';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { handle } from 'hono/aws-lambda';
-import { loadConsoleConfig } from '#config/console-config.ts';
-import { DynamoConsoleReadModel } from '#console/dynamodb-read-model.ts';
-import { createConsoleApp } from '#http/console-ui/app.ts';
-import { lambdaApiDeps } from '../api/deps.ts';
+import { createConsoleApp } from '#http/console/app.ts';
+import { consoleFromEnv } from '#wiring/console.ts';
 
 /**
  * API Gateway routes `/console` and `/console/*` (but not `/console/api/*`) here: the staff
- * console's pages, signed in through Cognito. Config and clients are built once per container.
+ * console's pages, signed in through Cognito. Wiring: wiring/console.ts.
  */
-const { config, deps } = lambdaApiDeps();
-const dynamo = new DynamoDBClient({ ...AWS_CLIENT_LIMITS, region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) });
-
-export const handler = handle(createConsoleApp(deps, { config: loadConsoleConfig(), readModel: new DynamoConsoleReadModel(dynamo, config.tableName) }));
+const { deps, ui } = consoleFromEnv();
+export const handler = handle(createConsoleApp(deps, ui));

@@ -1,11 +1,8 @@
 import * as z from 'zod/mini';
-import { buildReceiveEmailDeps } from '#adapters/inbound-email-deps.ts';
-import { buildWorkflowEngine } from '#adapters/sfn/build-engine.ts';
-import { loadMailConfig } from '#config/mail-config.ts';
-import { loadWorkflowEngineConfig } from '#config/workflow-engine-config.ts';
 import { processInbound, sweepInbound, type InboundLedgerDeps } from '#usecases/process-inbound.ts';
 import type { ReceiveEmailResult } from '#usecases/receive-email.ts';
-import { sweepOutbox, type OutboxSweepDeps } from '#usecases/outbox-sweep.ts';
+import { sweepOutbox } from '#usecases/outbox-sweep.ts';
+import { inboundFromEnv } from '#wiring/inbound.ts';
 
 /**
  * SES receipt rule → this Lambda. The rule's S3 action has already stored the raw message at
@@ -55,7 +52,7 @@ export function createInboundEmailHandler(deps: InboundLedgerDeps, options: { re
 /** The EventBridge schedule's event (`InboundSweep` in infra/service-stack.ts): run the ledger's sweeper. */
 const ScheduledEvent = z.object({ 'detail-type': z.literal('Scheduled Event'), source: z.literal('aws.events') });
 
-let lambda: { receive: ReturnType<typeof createInboundEmailHandler>; deps: InboundLedgerDeps & OutboxSweepDeps } | undefined;
+let lambda: { receive: ReturnType<typeof createInboundEmailHandler>; deps: ReturnType<typeof inboundFromEnv>['deps'] } | undefined;
 
 /**
  * The Lambda entry point; configuration is validated on the first event of a container. The same
@@ -64,9 +61,8 @@ let lambda: { receive: ReturnType<typeof createInboundEmailHandler>; deps: Inbou
  */
 export const handler = async (event: unknown) => {
   if (!lambda) {
-    const config = loadMailConfig();
-    const deps = { ...buildReceiveEmailDeps(config), ...buildWorkflowEngine(loadWorkflowEngineConfig()) };
-    lambda = { receive: createInboundEmailHandler(deps, { keyPrefix: config.inboundPrefix }), deps };
+    const { deps, keyPrefix } = inboundFromEnv();
+    lambda = { receive: createInboundEmailHandler(deps, { keyPrefix }), deps };
   }
   if (ScheduledEvent.safeParse(event).success) {
     const inbound = await sweepInbound(lambda.deps, { limit: 50 });

@@ -1,15 +1,13 @@
 import * as z from 'zod/mini';
-import { loadLetterFont, PdfLetterRenderer } from '#adapters/pdf/letter-pdf.ts';
-import { loadLetterConfig } from '#config/letter-config.ts';
 import { ValidationError } from '#domain/errors.ts';
+import { lettersFromEnv } from '#wiring/letters.ts';
 
 /**
  * Renders one letter PDF (pdf-lib + DejaVu Sans, so Lithuanian letters render). Invoked
  * synchronously by the API and the workflow steps (LambdaLetterRenderer); the only bundle that
  * carries the PDF library and the font. Event: `{ letter: LetterDocument }` → `{ pdfBase64 }`.
  */
-const config = loadLetterConfig();
-const renderer = new PdfLetterRenderer(loadLetterFont(config.fontPath));
+const renderer = lettersFromEnv();
 
 const text = z.string().check(z.maxLength(300_000));
 const EventSchema = z.object({

@@ -1,12 +1,6 @@
-import { AWS_CLIENT_LIMITS } from '#adapters/aws-client-limits.ts';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod/mini';
-import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
-import { DynamoMessageStore } from '#adapters/dynamodb/message-store.ts';
-import { loadMailConfig } from '#config/mail-config.ts';
-import { systemClock } from '#domain/ports.ts';
-import { tenantRegistry } from '#tenants/registry.ts';
 import { recordDelivery, recordDeliveryProblem } from '#usecases/record-delivery-problem.ts';
+import { sesNotificationsFromEnv } from '#wiring/ses-notifications.ts';
 
 /**
  * SES bounce, complaint and delivery notifications (configuration set event destination → SNS →
@@ -67,14 +61,7 @@ let lambdaHandler: ReturnType<typeof createSesNotificationHandler> | undefined;
 /** The Lambda entry point; configuration is validated on the first event of a container. */
 export const handler = (event: unknown) => {
   if (!lambdaHandler) {
-    const config = loadMailConfig();
-    const dynamo = new DynamoDBClient({ ...AWS_CLIENT_LIMITS, region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) });
-    lambdaHandler = createSesNotificationHandler({
-      tenants: tenantRegistry,
-      repo: new DynamoCaseRepository(dynamo, config.tableName),
-      messages: new DynamoMessageStore(dynamo, config.tableName),
-      clock: systemClock,
-    });
+    lambdaHandler = createSesNotificationHandler(sesNotificationsFromEnv());
   }
   return lambdaHandler(event);
 };

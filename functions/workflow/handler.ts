@@ -1,10 +1,11 @@
-import { composeWorkflowHandlers } from './compose.ts';
+import { workflowDepsFromEnv } from '#wiring/workflow.ts';
+import { createWorkflowHandlers } from './handlers.ts';
 
 /**
  * Lambda entry of the workflow steps other than intake: one bundle, one export per function (CDK
  * points each function's `handler` at its export; names in shared/adapters/sfn/definitions.ts).
  */
-const handlers = composeWorkflowHandlers();
+const handlers = createWorkflowHandlers(workflowDepsFromEnv());
 
 export const resume = handlers.resume;
 export const awaitSubject = handlers.awaitSubject;

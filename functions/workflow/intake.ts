@@ -1,6 +1,7 @@
-import { qesIdentityVerifier } from '#adapters/identity/qes-wiring.ts';
-import { systemClock } from '#domain/ports.ts';
-import { composeWorkflowHandlers } from './compose.ts';
+import { systemClock } from '#adapters/system.ts';
+import { qesIdentityVerifier } from '#wiring/qes.ts';
+import { workflowDepsFromEnv } from '#wiring/workflow.ts';
+import { createWorkflowHandlers } from './handlers.ts';
 
 /** Lambda entry of the intake step, the one step that validates qualified e-signatures. */
-export const intake = composeWorkflowHandlers(({ messages, evidence, inboundMail }) => qesIdentityVerifier({ messages, evidence, inboundMail }, systemClock)).intake;
+export const intake = createWorkflowHandlers(workflowDepsFromEnv(({ messages, evidence, inboundMail }) => qesIdentityVerifier({ messages, evidence, inboundMail }, systemClock))).intake;

@@ -97,7 +97,7 @@ export async function startSmtpLocal(options: SmtpLocalOptions): Promise<SmtpLoc
           callback(Object.assign(new Error('Message exceeds the size limit'), { responseCode: 552 }));
           return;
         }
-        // The mail server's timestamp is the moment of receipt (DESIGN §1.4).
+        // The mail server's timestamp is the moment of receipt (docs/design.md §1.4).
         const receivedAt = new Date();
         const deliveryId = `${receivedAt.getTime().toString(36)}-${randomUUID()}`;
         const key = `${options.keyPrefix}${deliveryId}`;

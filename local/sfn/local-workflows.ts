@@ -2,16 +2,14 @@ import { AWS_CLIENT_LIMITS } from '#adapters/aws-client-limits.ts';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { buildMailAdapters, s3ClientFor } from '#adapters/email-deps.ts';
+import { awsClients } from '#wiring/clients.ts';
 import { loadLetterFont, PdfLetterRenderer } from '#adapters/pdf/letter-pdf.ts';
-import { S3AnswerDownloads } from '#adapters/s3/answer-downloads.ts';
-import { S3AnswerFileStore } from '#adapters/s3/answer-file-store.ts';
 import { STATE_MACHINES } from '#adapters/sfn/definitions.ts';
-import { answerDownloadLinks, buildWorkflowDeps, emailControlLinks, workflowClients } from '#adapters/workflow-deps.ts';
-import { qesIdentityVerifier } from '#adapters/identity/qes-wiring.ts';
+import { qesIdentityVerifier } from '#wiring/qes.ts';
+import { composeWorkflowDeps } from '#wiring/workflow.ts';
 import type { MailConfig } from '#config/mail-config.ts';
 import type { WorkflowConfig } from '#config/workflow-config.ts';
-import type { WorkflowEngine } from '#domain/ports.ts';
+import type { WorkflowEngine } from '#ports/cases.ts';
 import { DEFAULT_WORKFLOW_SETTINGS } from '#domain/workflow.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { resumeOpenCases } from '#usecases/workflow/resume-open-cases.ts';
@@ -79,18 +77,14 @@ export async function startLocalWorkflows(options: LocalWorkflowsOptions): Promi
     },
     settings: DEFAULT_WORKFLOW_SETTINGS,
   };
-  const clients = workflowClients(config);
-  const s3 = s3ClientFor(options.mail);
-  const downloads = new S3AnswerDownloads(s3, options.mail.answersBucket, options.mail.answerLinkTtlSeconds, clock, options.emailControl ? answerDownloadLinks(options.emailControl, clock) : undefined);
-  // Letters render in-process locally (on AWS: the `letters` function).
-  const renderer = new PdfLetterRenderer(loadLetterFont());
-  const { notifier, messages, evidence, inboundMail } = buildMailAdapters(options.mail, { dynamo: clients.dynamo, s3, mailer: clients.mailer }, tenantRegistry, { downloads, renderer, clock });
-  const deps = buildWorkflowDeps(config, clients, {
-    notifier,
+  // The same composition as the Lambdas; letters render in-process locally (on AWS: the `letters` function).
+  const aws = awsClients({ ...config, ...(options.mail.s3Endpoint ? { s3Endpoint: options.mail.s3Endpoint } : {}) });
+  const deps = composeWorkflowDeps(config, options.mail, {
     clock,
-    answerFiles: new S3AnswerFileStore(s3, options.mail.answersBucket, clock),
-    identity: qesIdentityVerifier({ messages, evidence, inboundMail }, clock),
-    ...(options.emailControl ? { links: emailControlLinks(options.emailControl, clock) } : {}),
+    aws,
+    renderer: new PdfLetterRenderer(loadLetterFont()),
+    identity: ({ messages, evidence, inboundMail }) => qesIdentityVerifier({ messages, evidence, inboundMail }, clock),
+    ...(options.emailControl ? { links: options.emailControl } : {}),
   });
   await registerRightsdeskWorkflows(sfn, { tableName: options.tableName, handlers: createWorkflowHandlers(deps) });
 
@@ -113,7 +107,8 @@ export async function startLocalWorkflows(options: LocalWorkflowsOptions): Promi
       await saveClock().catch(() => undefined);
       await sfn.stop();
       clock.dispose();
-      for (const client of [clients.dynamo, clients.sfn, dynamodb]) client.destroy();
+      aws.destroy();
+      dynamodb.destroy();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Clock } from '#domain/ports.ts';
+import type { Clock } from '#ports/cases.ts';
 
 /**
  * Simulated time for the local Step Functions service, the workflow handlers and the API.

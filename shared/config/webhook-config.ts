@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { JSONWebKeySet } from 'jose';
-import type { TenantWebhookKey } from '#adapters/webhooks/jose-signer.ts';
+import type { TenantWebhookKey } from '#ports/channels.ts';
 
 /**
  * Webhook keys on AWS. By default an asymmetric KMS key signs (`WEBHOOK_KMS_KEY_ID`: the sender

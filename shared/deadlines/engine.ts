@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { DeadlinePolicy } from '#tenants/schema.ts';
+import type { DeadlinePolicy } from '#domain/tenant-policy.ts';
 import { endOfLocalDay, formatLocalDate, localDateOf, parseLocalDate, type HolidayCalendar } from './calendar.ts';
 import type { Deadline, Period, PeriodUnit } from './period.ts';
 
@@ -94,7 +94,7 @@ function lastDayOf(receipt: DateTime<true>, period: Period, calendar: HolidayCal
 }
 
 /**
- * When a period that starts with a receipt ends, per Regulation 1182/71 (DESIGN §1.4). The day
+ * When a period that starts with a receipt ends, per Regulation 1182/71 (docs/design.md §1.4). The day
  * of receipt is not counted; days and months end at the end of their last local day (moved to
  * the next working day if that is a weekend or public holiday); working days count only
  * working days; hours run from the next full hour and are never moved.

@@ -1,5 +1,5 @@
 /**
- * A legal time period as Regulation (EEC, Euratom) No 1182/71 counts it (DESIGN §1.4).
+ * A legal time period as Regulation (EEC, Euratom) No 1182/71 counts it (docs/design.md §1.4).
  * `source` names the policy clause that sets the period, so every computed date can say
  * which rule produced it.
  */

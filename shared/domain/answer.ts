@@ -1,7 +1,7 @@
 import type { RightType } from './rights.ts';
 
 /**
- * What an answer contains beyond its free text (DESIGN §1.6): the subject's data (a copy for
+ * What an answer contains beyond its free text (docs/design.md §1.6): the subject's data (a copy for
  * access, machine-readable for portability), and per right what was done — for erasure, what
  * was erased and what was kept and why. Staff supply it with the draft; the templates turn it
  * into the letter or e-mail, and the data becomes JSON and CSV attachments.

@@ -1,5 +1,5 @@
 /**
- * Append-only audit trail of a case (DESIGN §1.7): who did what, when. Events are never updated
+ * Append-only audit trail of a case (docs/design.md §1.7): who did what, when. Events are never updated
  * or deleted; `visibility: 'public'` events also form the timeline partners and subjects see.
  */
 export type ActorKind = 'subject' | 'partner' | 'staff' | 'system';

@@ -5,7 +5,7 @@ import type { IdentityMethod, IdentityStatus } from './identity.ts';
 import type { IdentityEvidence } from './identity-evidence.ts';
 import type { RightStatus, RightType } from './rights.ts';
 import type { CaseDeadlines } from '#deadlines/engine.ts';
-import type { AnswerDraft, Attention, RecordedDecision, TimerState, Waiting } from './workflow.ts';
+import type { AnswerDraft, Attention, RecordedDecision, TimerState, Waiting } from './workflow-state.ts';
 
 /**
  * The lifecycle of a case. `received` is where every case starts; terminal statuses end the

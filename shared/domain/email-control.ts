@@ -1,7 +1,7 @@
 import type { IdentityEvidence } from './identity-evidence.ts';
 
 /**
- * E-mail control (DESIGN §1.3 `email_control`): the subject proves they read the mailbox we
+ * E-mail control (docs/design.md §1.3 `email_control`): the subject proves they read the mailbox we
  * already know for the case by confirming a signed single-use link sent there. The link names
  * the address only as a digest, so a link stays tied to the address it went to (a corrected
  * address voids older links) without the token carrying personal data.

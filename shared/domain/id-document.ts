@@ -3,7 +3,7 @@ import { lastDigits, type EvidenceVerdict, type IdDocumentType, type IdentityEvi
 import { matchSigner, nameWords, type PersonClaim } from './identity-matching.ts';
 
 /**
- * Staff's review of an identity document (DESIGN §1.3 `id_document`, and `in_person`): staff
+ * Staff's review of an identity document (docs/design.md §1.3 `id_document`, and `in_person`): staff
  * type what the document says, and the machine-readable zone; the checks are the ones a
  * careful clerk makes. MRZ check digits (ICAO 9303, via the `mrz` package) catch typos in the
  * transcription, they do not prove the document is genuine — staff's look at it does.
@@ -96,7 +96,7 @@ function mrzProblems(review: IdDocumentReview, mrz: string): string[] {
   return problems;
 }
 
-/** The evidence kept after the review: the fact, not the document (DESIGN §1.3). */
+/** The evidence kept after the review: the fact, not the document (docs/design.md §1.3). */
 export function idDocumentEvidence(review: IdDocumentReview, check: IdDocumentCheck, o: { readonly method: 'id_document' | 'in_person'; readonly reviewer: string; readonly at: Date }): IdentityEvidence {
   return {
     method: o.method,

@@ -1,7 +1,7 @@
 import type { IdentityMethod } from './identity.ts';
 
 /**
- * The evidence record of how identity was established (DESIGN §1.3, §1.7): method, verdict,
+ * The evidence record of how identity was established (docs/design.md §1.3, §1.7): method, verdict,
  * reasons, signer, certificate digest, trusted-list digest and time, reviewer — and nothing
  * more. No document image, no MRZ, no full document number, no signed file: those are deleted
  * after the decision (data minimisation, EDPB 01/2022); `minimiseEvidence` enforces the shape.

@@ -1,10 +1,10 @@
-import type { TenantConfig } from '#tenants/schema.ts';
+import type { TenantConfig } from '#domain/tenant-policy.ts';
 import type { CaseIdentity } from './case.ts';
 import type { Channel } from './channels.ts';
 import type { RightType } from './rights.ts';
 
 /**
- * What identity a new case needs under the controller's policy for its channel (DESIGN §1.3).
+ * What identity a new case needs under the controller's policy for its channel (docs/design.md §1.3).
  * Requests made only for general information (Art. 13/14) need none (003 §21.3–21.4).
  */
 export function identityRequirement(

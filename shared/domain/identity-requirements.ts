@@ -1,11 +1,11 @@
-import type { TenantConfig } from '#tenants/schema.ts';
+import type { TenantConfig } from '#domain/tenant-policy.ts';
 import type { Case } from './case.ts';
 import type { Language } from './channels.ts';
 import type { IdentityMethod } from './identity.ts';
 
 /**
  * What a subject must still provide, in plain words, under the controller's rule for the
- * case's channel (DESIGN §1.3). Shown on the case and sent in the identity request and reminder
+ * case's channel (docs/design.md §1.3). Shown on the case and sent in the identity request and reminder
  * notices, in the notice's language.
  * Example (Gautora, e-mail, nothing valid yet): ["Sign the request with a qualified electronic
  * signature …", "A scanned, hand-signed letter is not accepted (003 §21.9)."].

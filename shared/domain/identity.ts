@@ -1,4 +1,4 @@
-/** Ways a subject's identity can be established (DESIGN §1.3). */
+/** Ways a subject's identity can be established (docs/design.md §1.3). */
 export const IDENTITY_METHODS = ['qes', 'id_document', 'in_person', 'email_control', 'partner_assertion', 'not_required'] as const;
 export type IdentityMethod = (typeof IDENTITY_METHODS)[number];
 

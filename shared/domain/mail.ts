@@ -1,10 +1,10 @@
 import type { Case } from './case.ts';
 import type { Channel } from './channels.ts';
-import type { NoticeKind } from './ports.ts';
+import type { NoticeKind } from './notices.ts';
 import type { RightType } from './rights.ts';
 
 /**
- * Messages in and out of a case (DESIGN §1.2, §1.7): every e-mail, letter or notice is kept on
+ * Messages in and out of a case (docs/design.md §1.2, §1.7): every e-mail, letter or notice is kept on
  * the case as evidence, with the headers that thread it and its raw form.
  */
 export type MessageDirection = 'inbound' | 'outbound';
@@ -95,32 +95,6 @@ export interface FlaggedInbound {
   readonly caseId?: string;
 }
 
-/**
- * Where messages of a case live, and the thread index that finds a case by any Message-ID it
- * sent or received. Example:
- * `await store.addMessage(m)` → `'added'`; `await store.findCaseByMessageIds('softera', ['<a@b>'])`.
- */
-export interface MessageStore {
-  /**
-   * Stores the message and indexes its Message-ID (and `alsoKnownAs`, e.g. the id SES gives an
-   * outbound mail) for threading, all conditionally: a second call with the same tenant +
-   * Message-ID changes nothing and answers `'exists'` (duplicate delivery).
-   */
-  addMessage(message: CaseMessage, alsoKnownAs?: readonly string[]): Promise<'added' | 'exists'>;
-  listMessages(tenantId: string, caseId: string): Promise<readonly CaseMessage[]>;
-  /** The case that sent or received one of these Message-IDs (first match in the given order). */
-  findCaseByMessageIds(tenantId: string, messageIds: readonly string[]): Promise<{ caseId: string; messageId: string } | null>;
-  /** Keeps an inbound item for staff; a second call with the same id is a no-op. */
-  flag(item: FlaggedInbound): Promise<void>;
-  listFlagged(tenantId: string | null, limit: number): Promise<readonly FlaggedInbound[]>;
-}
-
-/** Named byte stores (the receiving bucket, the evidence bucket). */
-export interface BlobStore {
-  put(key: string, body: Uint8Array, contentType: string): Promise<void>;
-  get(key: string): Promise<Uint8Array>;
-}
-
 export interface MailAddress {
   readonly address: string;
   readonly name: string;
@@ -146,11 +120,6 @@ export interface ParsedEmail {
   readonly attachments: ReadonlyArray<{ readonly filename: string; readonly contentType: string; readonly content: Uint8Array }>;
 }
 
-/** MIME parsing (postal-mime in the adapter). Throws when the bytes are not a message at all. */
-export interface MailParser {
-  parse(raw: Uint8Array): Promise<ParsedEmail>;
-}
-
 export interface OutgoingEmail {
   readonly from: string;
   readonly to: readonly string[];
@@ -165,13 +134,6 @@ export interface OutgoingEmail {
   readonly attachments?: ReadonlyArray<{ readonly filename: string; readonly contentType: string; readonly content: Uint8Array }>;
 }
 
-/**
- * Sends a threaded e-mail and returns the exact MIME it stands for (evidence), plus the id the
- * provider gave the send. Example: `await sender.send(mail)` → `{ raw, providerMessageId }`.
- */
-export interface EmailSender {
-  send(mail: OutgoingEmail): Promise<{ readonly raw: string; readonly providerMessageId: string }>;
-}
 
 /**
  * One notice per kind per state of the case: a workflow step that fails after sending and is

@@ -1,6 +1,6 @@
 import { computeDeadlines } from '#deadlines/engine.ts';
 import { holidayCalendar } from '#deadlines/calendar.ts';
-import type { TenantConfig } from '#tenants/schema.ts';
+import type { TenantConfig } from '#domain/tenant-policy.ts';
 import { SYSTEM, type Actor, type AuditEvent } from './audit.ts';
 import { nextEvents, subjectKeyOf, type Case, type Representative, type Subject } from './case.ts';
 import type { Channel, Language } from './channels.ts';

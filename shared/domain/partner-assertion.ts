@@ -2,10 +2,9 @@ import { SYSTEM, type AuditEvent } from './audit.ts';
 import { nextEvents, type Case } from './case.ts';
 import { minimiseEvidence, type IdentityEvidence } from './identity-evidence.ts';
 import { matchSigner, peopleOf } from './identity-matching.ts';
-import type { AssertedPerson } from './identity-ports.ts';
 
 /**
- * A partner's identity assertion (DESIGN §1.3 `partner_assertion`) judged against the case: the
+ * A partner's identity assertion (docs/design.md §1.3 `partner_assertion`) judged against the case: the
  * signature and claims were checked by the verifier; here the asserted person must be the one
  * who asks. `sub` that is an e-mail address must be the requester's address; a `name` claim (and
  * `personal_code` when both sides have one) is matched with the signer-matching rules, where the
@@ -66,4 +65,16 @@ export function withAssertionEvidence(opened: { case: Case; events: AuditEvent[]
     case: { ...c, identity: { ...c.identity, evidence: record, ...(verified ? { status: 'verified' as const, method: 'partner_assertion' as const } : {}) }, lastEventSeq: c.lastEventSeq + 1 },
     events: [...opened.events, event!],
   };
+}
+
+/** What a partner asserted about the signed-in person, once its signature and claims checked out. */
+export interface AssertedPerson {
+  /** The subject's e-mail address or the partner's account id for them. */
+  readonly sub: string;
+  readonly name?: string;
+  readonly personalCode?: string;
+  /** When the partner issued the assertion (ISO instant). */
+  readonly issuedAt?: string;
+  /** SHA-256 (hex) of the partner key that verified it (RFC 7638 thumbprint). */
+  readonly keySha256: string;
 }

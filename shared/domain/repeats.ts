@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { RepeatRule } from '#tenants/schema.ts';
+import type { RepeatRule } from '#domain/tenant-policy.ts';
 import type { CaseStatus, RepeatFlag } from './case.ts';
 import type { RightType } from './rights.ts';
 
@@ -22,7 +22,7 @@ export const EXCESSIVE_LOOKBACK_MONTHS = 3;
 const NOT_COUNTED: readonly CaseStatus[] = ['invalid', 'withdrawn'];
 
 /**
- * Detects a repeat request under the controller's rule (DESIGN §1.5). The result is only a flag:
+ * Detects a repeat request under the controller's rule (docs/design.md §1.5). The result is only a flag:
  * a refusal or a fee is always a staff decision with written reasons.
  * Example: Lytagra (004 §3.6), access asked on 1 Mar after an access request on 1 Jan →
  * `{ rule: '004 §3.6', reason: 'access requested again within 6 months …', previousCaseIds: [...] }`.

@@ -3,7 +3,7 @@ import type { EvidenceVerdict, IdentityEvidence } from './identity-evidence.ts';
 import { personalCodeOf, sameName } from './identity-matching.ts';
 
 /**
- * A representative's authorization (DESIGN §1.3; 003 §21.7, 004 §3.4.2.3): staff read the
+ * A representative's authorization (docs/design.md §1.3; 003 §21.7, 004 §3.4.2.3): staff read the
  * document (the partner's `representative.authorizationDocument`, or an e-mail attachment) and
  * type who it names. It must name the represented person (the case's subject) as principal and
  * the representative as agent, be in force, and cover the request. The represented person is

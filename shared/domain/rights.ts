@@ -1,4 +1,4 @@
-/** The rights a data subject can exercise (DESIGN §1.1, GDPR Art. 7(3), 13–22). */
+/** The rights a data subject can exercise (docs/design.md §1.1, GDPR Art. 7(3), 13–22). */
 export const RIGHT_TYPES = [
   'access',
   'rectification',

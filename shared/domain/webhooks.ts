@@ -1,9 +1,8 @@
 import type { AuditEvent } from './audit.ts';
 import type { Case } from './case.ts';
-import type { WebhookDelivery } from './channel-ports.ts';
 
 /**
- * Partner webhooks for `api` cases (DESIGN §1.2): every public step of the case's timeline
+ * Partner webhooks for `api` cases (docs/design.md §1.2): every public step of the case's timeline
  * (status changes, notices, dispatches) becomes one signed POST to the partner's callback URL,
  * retried with exponential backoff from a durable record.
  */
@@ -53,4 +52,30 @@ export function deliveriesFor(c: Case, events: readonly AuditEvent[], now: Date)
       status: 'pending' as const,
       createdAt: now.toISOString(),
     }));
+}
+
+/** An event a partner receives about an `api` case (status change or notice). */
+export interface WebhookEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly caseId: string;
+  readonly reference: string;
+  readonly status: Case['status'];
+  readonly at: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** A delivery owed to a partner's callback URL, retried with backoff until it succeeds or gives up. */
+export interface WebhookDelivery {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly caseId: string;
+  readonly url: string;
+  readonly event: WebhookEvent;
+  /** Attempts made so far. */
+  readonly attempts: number;
+  /** When the next attempt is due (ISO instant). */
+  readonly dueAt: string;
+  readonly status: 'pending' | 'delivered' | 'failed';
+  readonly createdAt: string;
 }

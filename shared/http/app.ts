@@ -7,7 +7,7 @@ import { MalformedJsonError } from './body.ts';
 import type { ApiDeps, AppEnv } from './deps.ts';
 import { renderDocsPage } from './docs-page.ts';
 import { buildOpenApi } from './openapi.ts';
-import { consoleRoutes } from './console-routes.ts';
+import { consoleRoutes } from './staff-api/routes.ts';
 import { partnerRoutes } from './partner-routes.ts';
 import { isDependencyOutage, OUTAGE_RETRY_AFTER_SECONDS } from './outage.ts';
 import { PROBLEM_KINDS, problemFor, problemFromDomainError, problemResponse, type ProblemCode } from './problem.ts';
@@ -58,7 +58,7 @@ export function createBaseApp(deps: ApiDeps): Hono<AppEnv> {
     onError: (c) => problemResponse(c, problemFor('payload_too_large', `The body may be at most ${deps.limits.maxBodyBytes} bytes.`)),
   });
   // Registering a postal request carries its scan: those routes set their own, larger limit
-  // (console-intake-routes.ts, and the console's register form in console-ui/routes.tsx).
+  // (staff-api/intake-routes.ts, and the console's register form in console/intake-routes.tsx).
   const ownLimit = new Set(['/console/api/cases', '/console/register']);
   app.use('*', (c, next) => (c.req.method === 'POST' && ownLimit.has(c.req.path) ? next() : limit(c, next)));
 

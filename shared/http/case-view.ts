@@ -10,7 +10,7 @@ function dated(d: RuleDeadline): { dueDate: string; dueAt: string; rule: string 
   return { dueDate: d.dueDate, dueAt: d.dueAt, rule: d.rule };
 }
 
-/** The public shape of deadlines (DESIGN §4.2): hour periods have only an instant. */
+/** The public shape of deadlines (docs/design.md §4.2): hour periods have only an instant. */
 export function toDeadlinesView(d: CaseDeadlines): DeadlinesView {
   return {
     receivedAt: d.receivedAt,

@@ -1,12 +1,12 @@
-import type { AnswerFileStore } from '#domain/channel-ports.ts';
-import type { PrintQueue } from '#domain/channel-ports.ts';
-import type { BlobEraser, PartnerAssertionVerifier } from '#domain/identity-ports.ts';
-import type { BlobStore, MessageStore } from '#domain/mail.ts';
+import type { AnswerFileStore } from '#ports/channels.ts';
+import type { PrintQueue } from '#ports/channels.ts';
+import type { BlobEraser, PartnerAssertionVerifier } from '#ports/identity.ts';
+import type { BlobStore, MessageStore } from '#ports/mail.ts';
 import type { InboundLedger } from '#domain/inbound-ledger.ts';
-import type { CaseRepository, Clock, IdGenerator, Mailer, SubjectNotifier, WorkflowEngine } from '#domain/ports.ts';
+import type { CaseRepository, Clock, IdGenerator, Mailer, SubjectNotifier, WorkflowEngine } from '#ports/cases.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import type { PartnerPrincipal, StaffPrincipal } from './auth.ts';
-import type { ConsoleUiDeps } from './console-ui/deps.ts';
+import type { ConsoleUiDeps } from './console/deps.ts';
 
 /** Everything the HTTP app needs, passed in so tests and the local stack choose the adapters. */
 export interface WebhookJwks {

@@ -17,7 +17,7 @@ function requireScope(scopes: readonly string[], scope: string): void {
   if (!scopes.includes(scope)) throw new ForbiddenError(`This token lacks the "${scope}" scope.`);
 }
 
-/** The partner API v1 (DESIGN §4.2). Handlers parse, call one use case, and format. */
+/** The partner API v1 (docs/design.md §4.2). Handlers parse, call one use case, and format. */
 export function partnerRoutes(deps: ApiDeps): Hono<AppEnv> {
   const v1 = new Hono<AppEnv>();
 

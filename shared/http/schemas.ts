@@ -9,7 +9,7 @@ import { RIGHT_STATUSES, RIGHT_TYPES } from '#domain/rights.ts';
 z.config(en());
 
 /**
- * The partner API's schemas (DESIGN §4.2). The same objects validate requests at the edge and
+ * The partner API's schemas (docs/design.md §4.2). The same objects validate requests at the edge and
  * generate `/openapi.json`, so the documentation cannot drift from what is enforced.
  */
 function register<T extends z.ZodMiniType>(schema: T, id: string, description: string): T {

@@ -53,7 +53,7 @@ export interface CmsResult {
  * signature time-stamp gives the trusted time → embedded OCSP (CAdES revocationValues, the CMS
  * OCSP RevocationInfoChoice, or Adobe's revocation archive), else a CRL of the signer's CA from
  * the same places → the shared trusted-list policy.
- * Not a library's SignedData.verify: those use "now", and skip revocation (DESIGN §6).
+ * Not a library's SignedData.verify: those use "now", and skip revocation (docs/design.md §6).
  */
 export function verifyCms(der: Uint8Array, ctx: CmsContext): CmsResult {
   let signed: SignedDataView;

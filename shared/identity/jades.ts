@@ -27,7 +27,7 @@ export interface JadesResult {
  * base64url signature) gives the trusted time → `rVals` OCSP (else CRLs) → the shared
  * trusted-list policy. A detached JAdES (empty payload) must name the signed file's digest in
  * `sigD` (ObjectIdByURIHash), and the file given as `content` must match it.
- * jose checks the signature only, never the chain (DESIGN §6); the rest is ours.
+ * jose checks the signature only, never the chain (docs/design.md §6); the rest is ours.
  */
 export async function verifyJades(bytes: Uint8Array, trustedList: TrustedList, at: Date, content?: Uint8Array): Promise<JadesResult> {
   let jwss: FlattenedJWSInput[];

@@ -1,8 +1,8 @@
 import { RIGHT_ARTICLE } from '#domain/rights.ts';
 import type { Case } from '#domain/case.ts';
 import type { Language } from '#domain/channels.ts';
-import type { WebFormLinks } from '#domain/ports.ts';
-import type { TenantConfig } from '#tenants/schema.ts';
+import type { WebFormLinks } from '#domain/notices.ts';
+import type { TenantConfig } from '#domain/tenant-policy.ts';
 import { IDENTITY_METHOD_LABEL, RIGHT_LABEL } from './labels.ts';
 
 export interface RenderedMessage {
@@ -81,7 +81,7 @@ function section(tenant: TenantConfig, c: Case, lang: Language, webForm?: WebFor
 /**
  * The acknowledgement of a new case (issue: spine §6): reference, rights understood, due date
  * and what happens next. Written in the controller's official language and, when the request
- * came in another language, in that language too (DESIGN §1.6, 003 §22.4).
+ * came in another language, in that language too (docs/design.md §1.6, 003 §22.4).
  */
 export function renderAcknowledgement(tenant: TenantConfig, c: Case, webForm?: WebFormLinks): RenderedMessage {
   const languages: Language[] = c.language === tenant.languages.official ? [c.language] : [c.language, tenant.languages.official];

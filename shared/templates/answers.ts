@@ -2,11 +2,11 @@ import type { AnswerContent, RightOutcome, RightResult } from '#domain/answer.ts
 import type { Case } from '#domain/case.ts';
 import type { Language } from '#domain/channels.ts';
 import { RIGHT_ARTICLE, type RightType } from '#domain/rights.ts';
-import type { LocalizedText, TenantConfig } from '#tenants/schema.ts';
+import type { LocalizedText, TenantConfig } from '#domain/tenant-policy.ts';
 import { RIGHT_LABEL } from './labels.ts';
 
 /**
- * The answer per right (DESIGN §1.6): for access the Art. 15(1) information from the tenant's
+ * The answer per right (docs/design.md §1.6): for access the Art. 15(1) information from the tenant's
  * policy (purposes with legal basis, categories, recipients, retention, sources, automated
  * decisions, third-country safeguards, the rights and the supervisory authority) plus the copy
  * of the data; for portability the machine-readable files; for erasure what was erased and

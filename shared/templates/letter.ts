@@ -1,7 +1,7 @@
 import type { Case } from '#domain/case.ts';
-import type { LetterDocument } from '#domain/channel-ports.ts';
-import type { Notice } from '#domain/ports.ts';
-import type { TenantConfig } from '#tenants/schema.ts';
+import type { LetterDocument } from '#domain/letters.ts';
+import type { Notice } from '#domain/notices.ts';
+import type { TenantConfig } from '#domain/tenant-policy.ts';
 import { renderNotice } from './notices.ts';
 
 /**

@@ -1,8 +1,8 @@
 import type { Case } from '#domain/case.ts';
 import type { Language } from '#domain/channels.ts';
-import type { Notice, NoticeKind } from '#domain/ports.ts';
+import type { Notice, NoticeKind } from '#domain/notices.ts';
 import { RIGHT_ARTICLE } from '#domain/rights.ts';
-import type { TenantConfig } from '#tenants/schema.ts';
+import type { TenantConfig } from '#domain/tenant-policy.ts';
 import { renderAcknowledgement, type RenderedMessage } from './acknowledgement.ts';
 import { answerSections } from './answers.ts';
 import { RIGHT_LABEL } from './labels.ts';
@@ -10,7 +10,7 @@ import { RIGHT_LABEL } from './labels.ts';
 /**
  * Every notice the controller sends a subject (ports.ts `NoticeKind`), in Lithuanian and
  * English. Like the acknowledgement, a notice is written in the case language and, when that
- * is not the controller's official language, in the official language too (DESIGN §1.6,
+ * is not the controller's official language, in the official language too (docs/design.md §1.6,
  * 003 §22.4). Texts never show a missing value: optional parts are left out instead.
  */
 

@@ -1,4 +1,4 @@
-import type { TenantConfig } from '#tenants/schema.ts';
+import type { TenantConfig } from '#domain/tenant-policy.ts';
 import { LITHUANIA } from './lithuania.ts';
 
 /**

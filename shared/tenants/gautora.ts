@@ -1,4 +1,4 @@
-import type { TenantConfig } from '#tenants/schema.ts';
+import type { TenantConfig } from '#domain/tenant-policy.ts';
 import { LITHUANIA } from './lithuania.ts';
 
 /**
@@ -24,7 +24,7 @@ export const gautoraTenant = {
   // 003 §21.2 → §1.1: the only e-mail the policy gives is sales@gautora.lt.
   mailbox: 'sales@gautora.lt',
   // 003 §22.4: "Information shall be provided in the official language"; English replies follow
-  // the language of the request (DESIGN §1.6).
+  // the language of the request (docs/design.md §1.6).
   languages: { official: 'lt', supported: ['lt', 'en'] },
   timeZone: LITHUANIA.timeZone,
   holidayCountry: LITHUANIA.holidayCountry,

@@ -1,4 +1,4 @@
-import type { TenantConfig } from '#tenants/schema.ts';
+import type { TenantConfig } from '#domain/tenant-policy.ts';
 import { LITHUANIA } from './lithuania.ts';
 
 /**
@@ -36,7 +36,7 @@ export const lytagraTenant = {
     // (LT: „ne vėliau kaip per 30 dienų nuo prašymo gavimo dienos“) — calendar days.
     answer: [{ period: { unit: 'days', amount: 30 }, source: '004 §3.5' }],
     // 004 has no extension clause; GDPR Art. 12(3) allows two further months with notice and
-    // reasons within the first period, counted as three months from receipt (DESIGN §1.4).
+    // reasons within the first period, counted as three months from receipt (docs/design.md §1.4).
     extension: { total: { unit: 'months', amount: 3 }, noticeRequired: true, noticeMustGiveReasons: true, source: '004 §3.5' },
     invalidRequestNotice: null,
     // 004 §3.7: "respond promptly, within the shortest possible time not exceeding 72 hours"

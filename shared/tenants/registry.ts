@@ -1,5 +1,5 @@
 import { UnknownTenantError } from '#domain/errors.ts';
-import { TenantSchema, type TenantConfig } from '#tenants/schema.ts';
+import { TenantSchema, type TenantConfig } from '#domain/tenant-policy.ts';
 import { bajtelTenant } from './bajtel.ts';
 import { gautoraTenant } from './gautora.ts';
 import { legalbalanceTenant } from './legalbalance.ts';

@@ -1,4 +1,4 @@
-import type { TenantConfig } from '#tenants/schema.ts';
+import type { TenantConfig } from '#domain/tenant-policy.ts';
 import { LITHUANIA } from './lithuania.ts';
 
 /**
@@ -41,7 +41,7 @@ export const softeraTenant = {
     // 000 has no notice period for invalid requests and no special direct-marketing period.
     invalidRequestNotice: null,
     directMarketingObjection: null,
-    // 000 §9 is silent on revised requests: the clock is only paused while we wait (DESIGN §1.4).
+    // 000 §9 is silent on revised requests: the clock is only paused while we wait (docs/design.md §1.4).
     restartOnRevisedRequest: { applies: false, source: '000 §9' },
   },
   identity: {

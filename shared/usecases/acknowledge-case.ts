@@ -1,7 +1,8 @@
 import { SYSTEM, type AuditEvent } from '#domain/audit.ts';
 import { nextEvents, type Case } from '#domain/case.ts';
 import { ConcurrentUpdateError } from '#domain/errors.ts';
-import type { CaseRepository, Clock, Mailer, NoticeOutbox, SubjectNotifier, WebFormLinks } from '#domain/ports.ts';
+import type { CaseRepository, Clock, Mailer, NoticeOutbox, SubjectNotifier } from '#ports/cases.ts';
+import type { WebFormLinks } from '#domain/notices.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { renderAcknowledgement } from '#templates/acknowledgement.ts';
 

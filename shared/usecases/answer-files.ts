@@ -1,8 +1,8 @@
 import { ANSWER_FILE_LIMITS, answerFileKey, type AnswerFileRef } from '#domain/answer.ts';
-import type { AnswerFileStore } from '#domain/channel-ports.ts';
+import type { AnswerFileStore } from '#ports/channels.ts';
 import { isOpen } from '#domain/case.ts';
 import { InvalidTransitionError, NotFoundError, ValidationError } from '#domain/errors.ts';
-import type { CaseRepository } from '#domain/ports.ts';
+import type { CaseRepository } from '#ports/cases.ts';
 
 export interface AnswerFileDeps {
   readonly repo: CaseRepository;

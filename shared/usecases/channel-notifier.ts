@@ -1,8 +1,10 @@
 import { dataFiles } from '#domain/answer.ts';
 import type { Case } from '#domain/case.ts';
-import type { LetterRenderer, PrintItem, PrintQueue } from '#domain/channel-ports.ts';
-import { findSentNotice, noticeKey, type BlobStore, type CaseMessage, type MessageStore, type StoredAttachment } from '#domain/mail.ts';
-import type { Clock, Notice, SubjectNotifier } from '#domain/ports.ts';
+import type { LetterRenderer, PrintItem, PrintQueue } from '#ports/channels.ts';
+import { findSentNotice, noticeKey, type CaseMessage, type StoredAttachment } from '#domain/mail.ts';
+import { type BlobStore, type MessageStore } from '#ports/mail.ts';
+import type { Clock, SubjectNotifier } from '#ports/cases.ts';
+import type { Notice } from '#domain/notices.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { letterFor } from '#templates/letter.ts';
 import { INLINE_RAW_LIMIT } from './notify-subject.ts';
@@ -25,7 +27,7 @@ export interface ChannelNotifierDeps {
 }
 
 /**
- * Routes every notice the way the request came (DESIGN §1.2, 002 §13.2): `email` and `web_form`
+ * Routes every notice the way the request came (docs/design.md §1.2, 002 §13.2): `email` and `web_form`
  * → e-mail; `api` → e-mail when the subject gave an address (the partner's webhook is fed from
  * the case's public timeline, see webhooks.ts); `post` → a letter PDF queued for printing;
  * `in_person` → the same letter as a hand-over task in the queue.

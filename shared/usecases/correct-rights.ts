@@ -2,7 +2,7 @@ import type { Actor } from '#domain/audit.ts';
 import { isOpen, type Case, type CaseRight } from '#domain/case.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#domain/errors.ts';
 import { identityRequirement } from '#domain/identity-policy.ts';
-import type { CaseRepository, Clock } from '#domain/ports.ts';
+import type { CaseRepository, Clock } from '#ports/cases.ts';
 import { RIGHT_ARTICLE, type RightType } from '#domain/rights.ts';
 import { updateCase } from '#domain/workflow.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';

@@ -1,7 +1,7 @@
 import type { AuditEvent } from '#domain/audit.ts';
 import type { Case } from '#domain/case.ts';
 import { NotFoundError } from '#domain/errors.ts';
-import type { CaseRepository } from '#domain/ports.ts';
+import type { CaseRepository } from '#ports/cases.ts';
 
 /**
  * A case of the caller's tenant with its public timeline. Another tenant's case is reported as

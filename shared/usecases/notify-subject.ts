@@ -1,8 +1,10 @@
 import type { Case } from '#domain/case.ts';
 import type { Channel } from '#domain/channels.ts';
-import type { AnswerDownloads } from '#domain/channel-ports.ts';
-import { findSentNotice, noticeKey, type CaseMessage, type EmailSender, type MessageStore, type StoredAttachment } from '#domain/mail.ts';
-import type { Clock, Notice, SubjectNotifier } from '#domain/ports.ts';
+import type { AnswerDownloads } from '#ports/channels.ts';
+import { findSentNotice, noticeKey, type CaseMessage, type StoredAttachment } from '#domain/mail.ts';
+import { type EmailSender, type MessageStore } from '#ports/mail.ts';
+import type { Clock, SubjectNotifier } from '#ports/cases.ts';
+import type { Notice } from '#domain/notices.ts';
 import { domainOf, replyHeaders, replySubject } from '#domain/threading.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { renderNotice } from '#templates/notices.ts';
@@ -27,7 +29,7 @@ export interface NotifierDeps {
 /** SES takes 40 MB per message; base64 adds a third, and many mailboxes refuse over ~10 MB. */
 export const DEFAULT_ATTACHMENT_LIMIT_BYTES = 7 * 1024 * 1024;
 
-/** Channels whose answer is an e-mail to the address the subject gave (DESIGN §1.2). */
+/** Channels whose answer is an e-mail to the address the subject gave (docs/design.md §1.2). */
 const EMAIL_CHANNELS: readonly Channel[] = ['email', 'api', 'web_form'];
 
 /**

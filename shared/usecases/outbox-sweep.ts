@@ -1,4 +1,4 @@
-import type { NoticeOutbox } from '#domain/ports.ts';
+import type { NoticeOutbox } from '#ports/cases.ts';
 import { acknowledgeCase, type AcknowledgeDeps } from './acknowledge-case.ts';
 
 export type OutboxSweepDeps = AcknowledgeDeps & { readonly outbox: NoticeOutbox };

@@ -1,4 +1,4 @@
-import type { CaseRepository, Clock } from '#domain/ports.ts';
+import type { CaseRepository, Clock } from '#ports/cases.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 
 export interface OverdueGaugeDeps {

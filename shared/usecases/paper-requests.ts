@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
 import type { Actor } from '#domain/audit.ts';
 import type { Case } from '#domain/case.ts';
-import type { PrintItem, PrintQueue } from '#domain/channel-ports.ts';
+import type { PrintItem, PrintQueue } from '#ports/channels.ts';
 import { ConcurrentUpdateError, ConflictError, NotFoundError, UnknownTenantError, ValidationError } from '#domain/errors.ts';
-import type { BlobStore, CaseMessage, MessageStore } from '#domain/mail.ts';
+import type { CaseMessage } from '#domain/mail.ts';
+import type { BlobStore, MessageStore } from '#ports/mail.ts';
 import type { NewCaseRequest } from '#domain/open-case.ts';
-import type { CaseRepository, Clock } from '#domain/ports.ts';
+import type { CaseRepository, Clock } from '#ports/cases.ts';
 import { updateCase } from '#domain/workflow.ts';
 import { submitRequest, type SubmitRequestDeps } from './submit-request.ts';
 
@@ -13,7 +14,7 @@ import { submitRequest, type SubmitRequestDeps } from './submit-request.ts';
 const MAX_BACKDATE_DAYS = 366;
 
 /**
- * The receipt instant of a paper or in-person request (DESIGN §1.4: "the date staff register").
+ * The receipt instant of a paper or in-person request (docs/design.md §1.4: "the date staff register").
  * A local date (`2026-11-20`) is the start of that day in the controller's zone: the day of
  * receipt is not counted, so any instant of that day gives the same day-based deadlines, and for
  * an hours period (Lytagra's 72 h) the start of the day is the earliest, safest reading.

@@ -1,5 +1,5 @@
 import type { InboundEntry, InboundLedger, InboundOutcome } from '#domain/inbound-ledger.ts';
-import type { Clock } from '#domain/ports.ts';
+import type { Clock } from '#ports/cases.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { receiveEmail, type ReceiveEmailDeps, type ReceiveEmailInput, type ReceiveEmailResult } from './receive-email.ts';
 

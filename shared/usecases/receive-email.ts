@@ -4,21 +4,11 @@ import { isOpen, nextEvents, type Case } from '#domain/case.ts';
 import { classifyAutomated } from '#domain/automated-mail.ts';
 import { classifyRights, detectLanguage } from '#domain/classify-rights.ts';
 import { ConcurrentUpdateError } from '#domain/errors.ts';
-import type {
-  BlobStore,
-  CaseMessage,
-  Classification,
-  FlaggedInbound,
-  InboundFlag,
-  MailAddress,
-  MailParser,
-  MessageStore,
-  ParsedEmail,
-  StoredAttachment,
-} from '#domain/mail.ts';
+import type { CaseMessage, Classification, FlaggedInbound, InboundFlag, MailAddress, ParsedEmail, StoredAttachment } from '#domain/mail.ts';
+import type { BlobStore, MailParser, MessageStore } from '#ports/mail.ts';
 import { RIGHT_ARTICLE } from '#domain/rights.ts';
 import { domainOf, parseMessageIds, referencesIn, stripReplyPrefixes } from '#domain/threading.ts';
-import type { TenantConfig } from '#tenants/schema.ts';
+import type { TenantConfig } from '#domain/tenant-policy.ts';
 import { acknowledgeCase } from './acknowledge-case.ts';
 import { INLINE_RAW_LIMIT } from './notify-subject.ts';
 import { submitRequest, type SubmitRequestDeps } from './submit-request.ts';
@@ -35,7 +25,7 @@ export interface ReceiveEmailDeps extends SubmitRequestDeps {
 export interface ReceiveEmailInput {
   /** Object key of the raw message in the receiving bucket. */
   readonly rawKey: string;
-  /** When our mail server received it: the moment of receipt (DESIGN §1.4). */
+  /** When our mail server received it: the moment of receipt (docs/design.md §1.4). */
   readonly receivedAt: Date;
   /** Envelope recipients (RCPT TO): they route the mail even when To/Cc don't name the mailbox. */
   readonly recipients: readonly string[];

@@ -1,8 +1,8 @@
 import { SYSTEM } from '#domain/audit.ts';
 import { nextEvents } from '#domain/case.ts';
 import { ConcurrentUpdateError } from '#domain/errors.ts';
-import type { MessageStore } from '#domain/mail.ts';
-import type { CaseRepository, Clock } from '#domain/ports.ts';
+import type { MessageStore } from '#ports/mail.ts';
+import type { CaseRepository, Clock } from '#ports/cases.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { sesMessageIdHeader } from './notify-subject.ts';
 
@@ -61,7 +61,7 @@ export interface Delivery {
 
 /**
  * SES reports that the receiving mail server accepted one of our messages: the case's audit
- * trail records it (DESIGN §1.7: "sent, delivered, bounced"), once per message even when SNS
+ * trail records it (docs/design.md §1.7: "sent, delivered, bounced"), once per message even when SNS
  * delivers the notification twice. Mail that is not a case's is ignored.
  */
 export async function recordDelivery(deps: { readonly tenants: TenantRegistry; readonly repo: CaseRepository; readonly messages: MessageStore; readonly clock: Clock }, delivery: Delivery): Promise<{ readonly caseId: string | null }> {

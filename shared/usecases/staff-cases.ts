@@ -1,7 +1,8 @@
 import type { Case } from '#domain/case.ts';
 import { NotFoundError } from '#domain/errors.ts';
-import type { BlobStore, CaseMessage, MessageStore } from '#domain/mail.ts';
-import type { CaseRepository } from '#domain/ports.ts';
+import type { CaseMessage } from '#domain/mail.ts';
+import type { BlobStore, MessageStore } from '#ports/mail.ts';
+import type { CaseRepository } from '#ports/cases.ts';
 import { foldLithuanian } from '#domain/text.ts';
 
 const MAX_RESULTS = 20;

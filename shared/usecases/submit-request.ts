@@ -4,8 +4,9 @@ import type { Channel } from '#domain/channels.ts';
 import { IdempotencyKeyReusedError, NotFoundError, UnknownTenantError, ValidationError } from '#domain/errors.ts';
 import { isReceiptInRange, RECEIPT_RANGE } from '#deadlines/calendar.ts';
 import { localYear, openCase, type NewCaseRequest } from '#domain/open-case.ts';
-import type { CaseRepository, Clock, IdempotencyRecord, IdGenerator, Mailer, NoticeOutbox, SubjectNotifier, WebFormLinks, WorkflowEngine } from '#domain/ports.ts';
-import type { PartnerAssertionVerifier } from '#domain/identity-ports.ts';
+import type { CaseRepository, Clock, IdempotencyRecord, IdGenerator, Mailer, NoticeOutbox, SubjectNotifier, WorkflowEngine } from '#ports/cases.ts';
+import type { WebFormLinks } from '#domain/notices.ts';
+import type { PartnerAssertionVerifier } from '#ports/identity.ts';
 import { assertionEvidence, failedAssertionEvidence, withAssertionEvidence } from '#domain/partner-assertion.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { renderAcknowledgement } from '#templates/acknowledgement.ts';
@@ -38,7 +39,7 @@ export interface SubmitRequestInput {
   readonly channel: Channel;
   readonly actor: Actor;
   readonly partnerId?: string;
-  /** Defaults to now: the API call is the moment of receipt (DESIGN §1.4). */
+  /** Defaults to now: the API call is the moment of receipt (docs/design.md §1.4). */
   readonly receivedAt?: Date;
   readonly request: NewCaseRequest;
   readonly idempotency?: { readonly scope: string; readonly key: string; readonly fingerprint: string };

@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError } from '#domain/errors.ts';
 import type { InboundEntry, InboundLedger } from '#domain/inbound-ledger.ts';
-import type { BlobStore } from '#domain/mail.ts';
-import type { Clock } from '#domain/ports.ts';
+import type { BlobStore } from '#ports/mail.ts';
+import type { Clock } from '#ports/cases.ts';
 
 /**
  * Staff's view of the inbound ledger: the messages that "could not be processed" (every re-drive

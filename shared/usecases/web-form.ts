@@ -1,15 +1,17 @@
+import type { FormTokens, UsedTokens } from '#ports/forms.ts';
 import type { Case } from '#domain/case.ts';
 import { NotFoundError, ValidationError } from '#domain/errors.ts';
 import type { Language } from '#domain/channels.ts';
 import type { AuditEvent } from '#domain/audit.ts';
-import type { WebFormLinks, WorkflowEngine } from '#domain/ports.ts';
+import type { WorkflowEngine } from '#ports/cases.ts';
+import type { WebFormLinks } from '#domain/notices.ts';
 import type { RightType } from '#domain/rights.ts';
 import { addressDigest } from '#domain/email-control.ts';
 import { submitRequest, type SubmitRequestDeps } from './submit-request.ts';
 import { confirmEmailControl } from './identity/email-control.ts';
 
 /**
- * The public web form (DESIGN §1.2): the case exists from submission (the moment of receipt,
+ * The public web form (docs/design.md §1.2): the case exists from submission (the moment of receipt,
  * §1.4), and waits for the subject to confirm their e-mail address through a signed one-time link.
  *
  * Why the case is opened at once rather than after the confirmation: the deadline runs from
@@ -21,19 +23,6 @@ import { confirmEmailControl } from './identity/email-control.ts';
  * accept e-mail control for the web form (Gautora, Lytagra, Legal Balance: QES), confirming still
  * proves the address works and is recorded, but the case keeps waiting for the accepted method.
  */
-
-/** Signs and checks the form's own tokens (jose; HS256 with the forms secret). */
-export interface FormTokens {
-  /** `addressSha256` ties a confirmation link to the address it is mailed to (see #domain/email-control.ts). */
-  issue(claims: { purpose: 'confirm' | 'status'; tenantId: string; caseId: string; jti: string; addressSha256?: string }, ttlSeconds: number): Promise<string>;
-  /** Throws ValidationError for a forged, expired or wrong-purpose token. */
-  verify(token: string, purpose: 'confirm' | 'status'): Promise<{ tenantId: string; caseId: string; jti: string; addressSha256?: string }>;
-}
-
-/** Records that a one-time token was used; a second use answers false. */
-export interface UsedTokens {
-  markUsed(tenantId: string, jti: string, expiresAt: Date): Promise<boolean>;
-}
 
 export interface WebFormDeps extends SubmitRequestDeps {
   readonly tokens: FormTokens;

@@ -1,9 +1,10 @@
 import { SYSTEM, type AuditEvent } from '#domain/audit.ts';
 import type { Case } from '#domain/case.ts';
-import type { WebhookDelivery, WebhookOutbox, WebhookSigner, WebhookTransport } from '#domain/channel-ports.ts';
-import type { IdempotencyRecord } from '#domain/ports.ts';
+import type { WebhookOutbox, WebhookSigner, WebhookTransport } from '#ports/channels.ts';
+import type { WebhookDelivery } from '#domain/webhooks.ts';
+import type { IdempotencyRecord } from '#ports/cases.ts';
 import { ConcurrentUpdateError } from '#domain/errors.ts';
-import type { CaseEffects, CaseRepository, Clock, CreateCaseOutcome } from '#domain/ports.ts';
+import type { CaseEffects, CaseRepository, Clock, CreateCaseOutcome } from '#ports/cases.ts';
 import { deliveriesFor, nextAttemptAt } from '#domain/webhooks.ts';
 import { updateCase } from '#domain/workflow.ts';
 

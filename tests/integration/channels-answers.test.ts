@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostalMimeParser } from '#adapters/mail/postal-mime-parser.ts';
 import type { AnswerContent } from '#domain/answer.ts';
-import { randomIds, systemClock } from '#domain/ports.ts';
+import { randomIds, systemClock } from '#adapters/system.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { submitRequest } from '#usecases/submit-request.ts';
 import { RecordingMailer } from '../support/harness.ts';

@@ -1,10 +1,11 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
-import { buildFormsDeps } from '#adapters/forms-deps.ts';
+import { buildFormsDeps } from '#wiring/forms.ts';
 import { SesMailer } from '#adapters/ses/mailer.ts';
 import { loadFormsConfig } from '#config/forms-config.ts';
-import { systemClock, type WorkflowEngine } from '#domain/ports.ts';
+import type { WorkflowEngine } from '#ports/cases.ts';
+import { systemClock } from '#adapters/system.ts';
 import { createFormsApp } from '#http/forms/forms-app.tsx';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { Hono } from 'hono';

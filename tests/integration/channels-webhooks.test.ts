@@ -7,7 +7,7 @@ import { DynamoWebhookOutbox } from '#adapters/dynamodb/webhook-outbox.ts';
 import { FetchWebhookTransport } from '#adapters/webhooks/fetch-transport.ts';
 import { JoseWebhookSigner, newTenantWebhookKey, webhookJwks, WEBHOOK_JWS_TYPE } from '#adapters/webhooks/jose-signer.ts';
 import { transition } from '#domain/case.ts';
-import { randomIds } from '#domain/ports.ts';
+import { randomIds } from '#adapters/system.ts';
 import { updateCase } from '#domain/workflow.ts';
 import { createApp } from '#http/app.ts';
 import { partnerTokenVerifier, staffTokenVerifier } from '#http/auth.ts';

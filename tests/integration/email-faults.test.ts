@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Case } from '#domain/case.ts';
-import type { CaseRepository } from '#domain/ports.ts';
+import type { CaseRepository } from '#ports/cases.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { createInboundEmailHandler } from '../../functions/inbound-email/handler.ts';
 import { receiptEvent } from '../../local/services/smtp-local.ts';

@@ -1,11 +1,11 @@
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import nodemailer from 'nodemailer';
 import { inject } from 'vitest';
-import { buildApiDeps } from '#adapters/api-deps.ts';
-import { buildReceiveEmailDeps } from '#adapters/inbound-email-deps.ts';
+import { buildApiDeps } from '#wiring/http-deps.ts';
+import { buildReceiveEmailDeps } from '#wiring/inbound.ts';
 import { loadApiConfig } from '#config/api-config.ts';
 import { loadMailConfig, type MailConfig } from '#config/mail-config.ts';
-import type { CaseRepository } from '#domain/ports.ts';
+import type { CaseRepository } from '#ports/cases.ts';
 import { createApp } from '#http/app.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { createInboundEmailHandler } from '../../functions/inbound-email/handler.ts';

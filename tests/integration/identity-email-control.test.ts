@@ -1,11 +1,12 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { buildFormsDeps } from '#adapters/forms-deps.ts';
+import { buildFormsDeps } from '#wiring/forms.ts';
 import { SesMailer } from '#adapters/ses/mailer.ts';
-import { emailControlLinks } from '#adapters/workflow-deps.ts';
+import { emailControlLinks } from '#wiring/workflow.ts';
 import { loadEmailControlConfig, loadFormsConfig } from '#config/forms-config.ts';
-import { systemClock, type WorkflowEngine } from '#domain/ports.ts';
+import type { WorkflowEngine } from '#ports/cases.ts';
+import { systemClock } from '#adapters/system.ts';
 import { DEFAULT_WORKFLOW_SETTINGS } from '#domain/workflow.ts';
 import { createFormsApp } from '#http/forms/forms-app.tsx';
 import { tenantRegistry } from '#tenants/registry.ts';

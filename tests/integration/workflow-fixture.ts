@@ -4,7 +4,7 @@ import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
 import { STATE_MACHINES } from '#adapters/sfn/definitions.ts';
 import { executionArn, executionName, SfnWorkflowEngine, type WorkflowArns } from '#adapters/sfn/workflow-engine.ts';
 import type { Case } from '#domain/case.ts';
-import { randomIds } from '#domain/ports.ts';
+import { randomIds } from '#adapters/system.ts';
 import { DEFAULT_WORKFLOW_SETTINGS } from '#domain/workflow.ts';
 import { createApp } from '#http/app.ts';
 import { partnerTokenVerifier, staffTokenVerifier } from '#http/auth.ts';

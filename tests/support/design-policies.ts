@@ -1,7 +1,7 @@
-import type { DeadlinePolicy } from '#tenants/schema.ts';
+import type { DeadlinePolicy } from '#domain/tenant-policy.ts';
 
 /**
- * DESIGN §1.4's per-controller deadline table, written out independently of the tenant files so
+ * docs/design.md §1.4's per-controller deadline table, written out independently of the tenant files so
  * the deadline tests check the engine against the spec, not against our own configuration.
  */
 export const softera: DeadlinePolicy = {

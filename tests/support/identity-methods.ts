@@ -3,9 +3,10 @@ import type { Case } from '#domain/case.ts';
 import type { Channel } from '#domain/channels.ts';
 import type { NewCaseRequest } from '#domain/open-case.ts';
 import { openCase } from '#domain/open-case.ts';
-import type { Notice, SubjectNotifier, WorkflowEngine } from '#domain/ports.ts';
+import type { SubjectNotifier, WorkflowEngine } from '#ports/cases.ts';
+import type { Notice } from '#domain/notices.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
-import type { UsedTokens } from '#usecases/web-form.ts';
+import type { UsedTokens } from '#ports/forms.ts';
 
 /** Resumed executions, by task token. */
 export class RecordingEngine implements WorkflowEngine {

@@ -1,5 +1,6 @@
 import type { Case } from '#domain/case.ts';
-import type { Clock, IdentityVerifier, Notice, StaffAlerts, SubjectNotifier } from '#domain/ports.ts';
+import type { Clock, IdentityVerifier, StaffAlerts, SubjectNotifier } from '#ports/cases.ts';
+import type { Notice } from '#domain/notices.ts';
 
 /** Records every notice with the (virtual) time it was sent. */
 export class RecordingNotifier implements SubjectNotifier {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerFileKey } from '#domain/answer.ts';
-import type { AnswerFileStore } from '#domain/channel-ports.ts';
-import type { WorkflowEngine } from '#domain/ports.ts';
+import type { AnswerFileStore } from '#ports/channels.ts';
+import type { WorkflowEngine } from '#ports/cases.ts';
 import { updateCase } from '#domain/workflow.ts';
 import { harness } from '../support/harness.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '#domain/errors.ts';
-import { answerFromForm } from '#http/console-ui/answer-form.ts';
+import { answerFromForm } from '#http/console/answer-form.ts';
 
 const rights = [{ type: 'access' as const, status: 'in_progress' as const }, { type: 'erasure' as const, status: 'in_progress' as const }];
 

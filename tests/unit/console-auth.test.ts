@@ -1,8 +1,8 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { loadConsoleConfig, type CognitoConfig } from '#config/console-config.ts';
-import { authorizeUrl, exchangeCode, pkcePair, verifyIdToken } from '#http/console-ui/oidc.ts';
-import { readSession, signSession } from '#http/console-ui/session.ts';
+import { authorizeUrl, exchangeCode, pkcePair, verifyIdToken } from '#http/console/oidc.ts';
+import { readSession, signSession } from '#http/console/session.ts';
 
 const SECRET = 'q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c';
 const cognitoEnv = {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryCaseRepository } from '#adapters/memory/case-repository.ts';
 import { loadConsoleConfig } from '#config/console-config.ts';
-import type { WorkflowEngine } from '#domain/ports.ts';
+import type { WorkflowEngine } from '#ports/cases.ts';
 import { updateCase } from '#domain/workflow.ts';
 import { partnerTokenVerifier, staffTokenVerifier, STAFF_ROLES } from '#http/auth.ts';
 import { createApp } from '#http/app.ts';
-import { consoleUiExtension } from '#http/console-ui/app.ts';
+import { consoleUiExtension } from '#http/console/app.ts';
 import type { ApiDeps } from '#http/deps.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { ephemeralIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../local/tokens.ts';

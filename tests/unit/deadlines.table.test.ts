@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { endOfLocalDay, holidayCalendar, localDateOf } from '#deadlines/calendar.ts';
 import { computeDeadlines, daysLeft, periodEnd } from '#deadlines/engine.ts';
 import type { Deadline, Period } from '#deadlines/period.ts';
-import type { DeadlinePolicy } from '#tenants/schema.ts';
+import type { DeadlinePolicy } from '#domain/tenant-policy.ts';
 import { gautora, legalbalance, lytagra, softera } from '../support/design-policies.ts';
 
 /*
@@ -92,7 +92,7 @@ const monthEnds: Row[] = [
 ];
 
 const leapYears: Row[] = [
-  ['DESIGN example: 31 Jan 2028 → Tue 29 Feb 2028 (leap year)', '2028-01-31T09:00:00Z', M1, due('2028-02-29', '2028-02-29T21:59:59.999Z')],
+  ['docs/design.md example: 31 Jan 2028 → Tue 29 Feb 2028 (leap year)', '2028-01-31T09:00:00Z', M1, due('2028-02-29', '2028-02-29T21:59:59.999Z')],
   ['28 Jan 2028 → Mon 28 Feb 2028', '2028-01-28T09:00:00Z', M1, due('2028-02-28')],
   ['29 Jan 2028 → Tue 29 Feb 2028', '2028-01-29T09:00:00Z', M1, due('2028-02-29')],
   ['30 Jan 2028 → Tue 29 Feb 2028', '2028-01-30T09:00:00Z', M1, due('2028-02-29')],
@@ -110,7 +110,7 @@ const leapYears: Row[] = [
 ];
 
 const holidays: Row[] = [
-  ['DESIGN example: 5 Mar 2027 → Mon 5 Apr 2027', '2027-03-05T09:00:00Z', M1, due('2027-04-05', '2027-04-05T20:59:59.999Z')],
+  ['docs/design.md example: 5 Mar 2027 → Mon 5 Apr 2027', '2027-03-05T09:00:00Z', M1, due('2027-04-05', '2027-04-05T20:59:59.999Z')],
   ['5 Mar 2026 → 5 Apr is Easter Sunday, 6 Apr Easter Monday → Tue 7 Apr', '2026-03-05T09:00:00Z', M1, due('2026-04-07')],
   ['6 Mar 2026 → 6 Apr (Easter Monday) → Tue 7 Apr', '2026-03-06T09:00:00Z', M1, due('2026-04-07')],
   ['28 Feb 2027 → 28 Mar (Easter Sunday, DST day) → 29 Mar (Easter Monday) → Tue 30 Mar, +03:00', '2027-02-28T09:00:00Z', M1, due('2027-03-30', '2027-03-30T20:59:59.999Z')],

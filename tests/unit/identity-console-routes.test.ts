@@ -3,7 +3,7 @@ import { InMemoryBlobEraser } from '#adapters/memory/blob-eraser.ts';
 import { InMemoryBlobStore } from '#adapters/memory/blob-store.ts';
 import { InMemoryCaseRepository } from '#adapters/memory/case-repository.ts';
 import { openCase } from '#domain/open-case.ts';
-import type { WorkflowEngine } from '#domain/ports.ts';
+import type { WorkflowEngine } from '#ports/cases.ts';
 import { partnerTokenVerifier, staffTokenVerifier } from '#http/auth.ts';
 import { createApp } from '#http/app.ts';
 import { tenantRegistry } from '#tenants/registry.ts';

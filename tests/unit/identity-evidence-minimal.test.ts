@@ -26,7 +26,7 @@ import { RecordingAlerts, RecordingNotifier } from '../support/workflow-fakes.ts
 
 /**
  * After the decision the case keeps the fact of how identity was established and nothing more
- * (DESIGN §1.3, §1.7): these are the only fields the record may have, and none of the material
+ * (docs/design.md §1.3, §1.7): these are the only fields the record may have, and none of the material
  * that was looked at (scan, MRZ, document number, signed file, token, address) is in it.
  */
 const RECORD_FIELDS = ['method', 'verdict', 'reasons', 'signer', 'matched', 'certificateSha256', 'trustedList', 'signedAt', 'document', 'representation', 'reviewer', 'checkedAt'];

@@ -6,7 +6,7 @@ import { InMemoryMessageStore } from '#adapters/memory/message-store.ts';
 import { MimeEmailSender } from '#adapters/mail/mime-email-sender.ts';
 import { PostalMimeParser } from '#adapters/mail/postal-mime-parser.ts';
 import type { Case } from '#domain/case.ts';
-import type { CaseRepository } from '#domain/ports.ts';
+import type { CaseRepository } from '#ports/cases.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { createSubjectNotifier } from '#usecases/notify-subject.ts';
 import { acceptInbound, processInbound, sweepInbound, type InboundLedgerDeps, type RedrivePolicy } from '#usecases/process-inbound.ts';

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LetterDocument } from '#domain/channel-ports.ts';
+import type { LetterDocument } from '#domain/letters.ts';
 import { FUNCTIONS, LETTER_FONT, type FunctionSpec } from '../../infra/bundling.ts';
 import { lambdaBuildOptions } from '../support/lambda-bundle.ts';
 import { pdfText } from '../support/pdf-text.ts';

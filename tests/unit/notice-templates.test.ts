@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openCase } from '#domain/open-case.ts';
-import { NOTICE_KINDS, type NoticeKind } from '#domain/ports.ts';
+import { NOTICE_KINDS, type NoticeKind } from '#domain/notices.ts';
 import { renderNotice } from '#templates/notices.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 

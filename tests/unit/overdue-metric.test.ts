@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { publishOverdueGauge, withEscalationMetric } from '#adapters/metrics/overdue-metric.ts';
 import { InMemoryCaseRepository } from '#adapters/memory/case-repository.ts';
 import type { Case } from '#domain/case.ts';
-import type { StaffAlerts } from '#domain/ports.ts';
+import type { StaffAlerts } from '#ports/cases.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { measureOverdue } from '#usecases/overdue-gauge.ts';
 import { storedCase } from '../support/identity-methods.ts';

@@ -299,7 +299,7 @@ describe('partner API: idempotency', () => {
 });
 
 describe('partner API: GET /v1/deadlines', () => {
-  it('computes the DESIGN §1.4 examples per tenant policy', async () => {
+  it('computes the docs/design.md §1.4 examples per tenant policy', async () => {
     const h = await harness();
     const softera = await (await h.get(`/v1/deadlines?receivedAt=${encodeURIComponent('2028-01-31T10:00:00Z')}`, await h.token('softera'))).json();
     expect(softera).toMatchObject({ answer: { dueDate: '2028-02-29' }, invalidRequestNotice: null, directMarketingObjection: null });

@@ -4,7 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DynamoRateLimiter } from '#adapters/dynamodb/rate-limiter.ts';
 import { InMemoryRateLimiter } from '#adapters/memory/rate-limiter.ts';
-import { rateWindow } from '#domain/ports.ts';
+import { rateWindow } from '#domain/rate-limit.ts';
 
 const limit = { max: 2, windowSeconds: 600 };
 const at = (iso: string) => new Date(iso);

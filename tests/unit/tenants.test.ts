@@ -15,10 +15,10 @@ import {
   TENANT_CONFIGS,
   TenantConfigurationError,
 } from '#tenants/registry.ts';
-import { type DeadlinePolicy, type TenantConfig, TenantSchema } from '#tenants/schema.ts';
+import { type DeadlinePolicy, type TenantConfig, TenantSchema } from '#domain/tenant-policy.ts';
 import { softeraTenant } from '#tenants/softera.ts';
 
-/** The seed policies (DESIGN's table); a `source` must cite one of these by number. */
+/** The seed policies (docs/policies/README.md); a `source` must cite one of these by number. */
 const SEEDS: Record<string, string> = {
   '000': '000_91c785cb293c78a7.txt',
   '001': '001_604cd0b74ccd7c48.txt',
@@ -29,14 +29,14 @@ const SEEDS: Record<string, string> = {
 /** The policy texts ship with the repository (docs/policies, origin in its README). */
 const SEEDS_DIR = fileURLToPath(new URL('../../docs/policies/', import.meta.url));
 
-/** DESIGN §1.4's per-controller table, written out independently of the tenant files. */
+/** docs/design.md §1.4's per-controller table, written out independently of the tenant files. */
 type Expected = {
   answer: DeadlinePolicy['answer'][number]['period'][];
   invalidRequestNotice: DeadlinePolicy['answer'][number]['period'] | null;
   directMarketingObjection: DeadlinePolicy['answer'][number]['period'] | null;
   restartOnRevisedRequest: boolean;
 };
-const DESIGN_1_4: Record<string, Expected> = {
+const DESIGN_TABLE: Record<string, Expected> = {
   softera: { answer: [{ unit: 'months', amount: 1 }], invalidRequestNotice: null, directMarketingObjection: null, restartOnRevisedRequest: false },
   legalbalance: { answer: [{ unit: 'months', amount: 1 }], invalidRequestNotice: null, directMarketingObjection: null, restartOnRevisedRequest: true },
   bajtel: { answer: [{ unit: 'months', amount: 1 }], invalidRequestNotice: null, directMarketingObjection: null, restartOnRevisedRequest: false },
@@ -85,7 +85,7 @@ describe('tenant configurations', () => {
     });
   });
 
-  it.each(Object.entries(DESIGN_1_4))('matches the DESIGN §1.4 deadline table for %s', (id, expected) => {
+  it.each(Object.entries(DESIGN_TABLE))('matches the docs/design.md §1.4 deadline table for %s', (id, expected) => {
     const { deadlines } = getTenant(id);
 
     expect(deadlines.answer.map((rule) => rule.period)).toEqual(expected.answer);

@@ -3,7 +3,7 @@ import { InMemoryCaseRepository } from '#adapters/memory/case-repository.ts';
 import type { Case } from '#domain/case.ts';
 import { ForbiddenError, ValidationError, WorkflowNotWaitingError } from '#domain/errors.ts';
 import { openCase } from '#domain/open-case.ts';
-import type { WorkflowEngine } from '#domain/ports.ts';
+import type { WorkflowEngine } from '#ports/cases.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { decide } from '#usecases/workflow/decide.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorkflowEngine } from '#adapters/sfn/build-engine.ts';
+import { buildWorkflowEngine } from '#wiring/workflow-engine.ts';
 import { loadWorkflowEngineConfig } from '#config/workflow-engine-config.ts';
 
 const arns = {

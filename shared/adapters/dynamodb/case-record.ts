@@ -5,7 +5,7 @@ import { CASE_STATUSES, type Case } from '#domain/case.ts';
 import { CHANNELS, LANGUAGES } from '#domain/channels.ts';
 import { IDENTITY_METHODS, IDENTITY_STATUSES } from '#domain/identity.ts';
 import { StoredIdentityEvidenceSchema } from './identity-evidence-record.ts';
-import type { IdempotencyRecord } from '#domain/ports.ts';
+import type { IdempotencyRecord } from '#ports/cases.ts';
 import { RIGHT_STATUSES, RIGHT_TYPES } from '#domain/rights.ts';
 import { ATTENTION_KINDS, DECISIONS, WAIT_STEPS } from '#domain/workflow.ts';
 

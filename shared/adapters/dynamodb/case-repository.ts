@@ -12,7 +12,7 @@ import * as z from 'zod/mini';
 import type { AuditEvent } from '#domain/audit.ts';
 import type { Case, CaseStatus } from '#domain/case.ts';
 import { ConcurrentUpdateError, ValidationError } from '#domain/errors.ts';
-import type { CaseEffects, CaseRepository, CreateCaseOutcome, IdempotencyRecord, ListOptions, Page } from '#domain/ports.ts';
+import type { CaseEffects, CaseRepository, CreateCaseOutcome, IdempotencyRecord, ListOptions, Page } from '#ports/cases.ts';
 import type { EarlierRequest } from '#domain/repeats.ts';
 import { queryCasePartition } from './case-partition.ts';
 import { countQuery } from './count-query.ts';

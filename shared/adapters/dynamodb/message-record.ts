@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { CHANNELS } from '#domain/channels.ts';
 import { INBOUND_FLAGS, type CaseMessage, type FlaggedInbound } from '#domain/mail.ts';
-import { NOTICE_KINDS } from '#domain/ports.ts';
+import { NOTICE_KINDS } from '#domain/notices.ts';
 import { RIGHT_TYPES } from '#domain/rights.ts';
 
 /** Stored messages and flagged inbound items are parsed on read, never cast. */

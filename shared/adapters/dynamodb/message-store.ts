@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { CaseMessage, FlaggedInbound, MessageStore } from '#domain/mail.ts';
+import type { CaseMessage, FlaggedInbound } from '#domain/mail.ts';
+import type { MessageStore } from '#ports/mail.ts';
 import { caseKey } from './keys.ts';
 import { StoredFlaggedSchema, StoredMessageSchema, ThreadIndexSchema } from './message-record.ts';
 import { queryCasePartition } from './case-partition.ts';

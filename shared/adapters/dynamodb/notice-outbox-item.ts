@@ -1,4 +1,5 @@
-import type { NoticeKind, OutboxEntry } from '#domain/ports.ts';
+import type { NoticeKind } from '#domain/notices.ts';
+import type { OutboxEntry } from '#ports/cases.ts';
 import { caseKey } from './keys.ts';
 
 /** Keys of the notice outbox (see notice-outbox.ts). */

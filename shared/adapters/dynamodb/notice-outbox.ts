@@ -1,7 +1,8 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { NOTICE_KINDS, type NoticeKind, type NoticeOutbox, type OutboxClaim, type OutboxEntry } from '#domain/ports.ts';
+import { NOTICE_KINDS, type NoticeKind } from '#domain/notices.ts';
+import type { NoticeOutbox, OutboxClaim, OutboxEntry } from '#ports/cases.ts';
 import { countQuery } from './count-query.ts';
 import { dueKey, entryKey, PENDING } from './notice-outbox-item.ts';
 import { TABLE_INDEXES } from './table.ts';

@@ -1,7 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { PRINT_STATUSES, type PrintItem, type PrintQueue } from '#domain/channel-ports.ts';
+import { PRINT_STATUSES, type PrintItem, type PrintQueue } from '#ports/channels.ts';
 import { TABLE_INDEXES } from './table.ts';
 
 /**

@@ -1,6 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { rateWindow, type RateLimit, type RateLimiter } from '#domain/ports.ts';
+import type { RateLimiter } from '#ports/cases.ts';
+import { rateWindow, type RateLimit } from '#domain/rate-limit.ts';
 
 /**
  * Fixed-window counters in the table, shared by every Lambda instance: PK `RATE#<key>`, SK

@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { UsedTokens } from '#usecases/web-form.ts';
+import type { UsedTokens } from '#ports/forms.ts';
 
 /**
  * One-time links: PK `TENANT#<t>#TOKEN#<jti>`, SK `USED`, written once (`attribute_not_exists`),

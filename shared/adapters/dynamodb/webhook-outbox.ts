@@ -2,7 +2,8 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { CASE_STATUSES } from '#domain/case.ts';
-import type { WebhookDelivery, WebhookOutbox } from '#domain/channel-ports.ts';
+import type { WebhookOutbox } from '#ports/channels.ts';
+import type { WebhookDelivery } from '#domain/webhooks.ts';
 import { TABLE_INDEXES } from './table.ts';
 
 /**

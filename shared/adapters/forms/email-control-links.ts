@@ -1,6 +1,6 @@
-import type { EmailControlLinks } from '#domain/identity-ports.ts';
-import type { Clock } from '#domain/ports.ts';
-import type { FormTokens } from '#usecases/web-form.ts';
+import type { EmailControlLinks } from '#ports/identity.ts';
+import type { Clock } from '#ports/cases.ts';
+import type { FormTokens } from '#ports/forms.ts';
 
 /**
  * E-mail control links made with the web form's tokens (same secret, same `confirm` purpose,

@@ -1,7 +1,7 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
 import * as z from 'zod/mini';
 import { ValidationError } from '#domain/errors.ts';
-import type { FormTokens } from '#usecases/web-form.ts';
+import type { FormTokens } from '#ports/forms.ts';
 
 /**
  * The web form's tokens, signed and checked by us alone, so a symmetric key is right here

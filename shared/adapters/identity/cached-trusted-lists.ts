@@ -1,9 +1,9 @@
 import { digest } from '#identity/algorithms.ts';
 import { Certificate } from '#identity/certificate.ts';
 import { loadTrustedList, type TrustedList } from '#identity/trusted-list.ts';
-import type { TrustedListSource } from '#domain/identity-ports.ts';
-import type { BlobStore } from '#domain/mail.ts';
-import type { Clock } from '#domain/ports.ts';
+import type { TrustedListSource } from '#ports/identity.ts';
+import type { BlobStore } from '#ports/mail.ts';
+import type { Clock } from '#ports/cases.ts';
 import { readIndex } from '#usecases/identity/refresh-trusted-lists.ts';
 
 /**

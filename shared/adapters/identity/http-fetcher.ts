@@ -1,4 +1,4 @@
-import type { HttpFetcher } from '#domain/identity-ports.ts';
+import type { HttpFetcher } from '#ports/identity.ts';
 
 /** GET with a size cap and a timeout (trusted lists are a few MB at most). */
 export class FetchHttpFetcher implements HttpFetcher {

@@ -1,10 +1,11 @@
 import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWK, type JWTVerifyGetKey } from 'jose';
 import * as z from 'zod/mini';
 import type { PartnerAssertionKeys } from '#config/api-config.ts';
-import type { AssertedPerson, PartnerAssertionVerifier } from '#domain/identity-ports.ts';
+import type { PartnerAssertionVerifier } from '#ports/identity.ts';
+import type { AssertedPerson } from '#domain/partner-assertion.ts';
 
 /**
- * Partner identity assertions (DESIGN §1.3 `partner_assertion`), checked with jose — already in
+ * Partner identity assertions (docs/design.md §1.3 `partner_assertion`), checked with jose — already in
  * the API bundle for the partner tokens, so this costs a few hundred bytes. Each partner has its
  * own keys per tenant; `iss` must be the partner id of the calling token and `aud` the tenant, so
  * an assertion made for one controller cannot be replayed at another. Asymmetric algorithms only:

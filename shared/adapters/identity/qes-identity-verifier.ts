@@ -1,5 +1,5 @@
 import type { Case } from '#domain/case.ts';
-import type { IdentityVerifier } from '#domain/ports.ts';
+import type { IdentityVerifier } from '#ports/cases.ts';
 import { qesEvidenceFor, type QesDeps } from '#usecases/identity/verify-qes-attachments.ts';
 
 /**

@@ -1,5 +1,6 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import type { LetterDocument, LetterRenderer } from '#domain/channel-ports.ts';
+import type { LetterRenderer } from '#ports/channels.ts';
+import type { LetterDocument } from '#domain/letters.ts';
 
 /**
  * On AWS the API and the workflow steps render letters by invoking the `letters` function

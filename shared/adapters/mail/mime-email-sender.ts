@@ -1,5 +1,6 @@
-import type { EmailSender, OutgoingEmail } from '#domain/mail.ts';
-import type { Mailer } from '#domain/ports.ts';
+import type { OutgoingEmail } from '#domain/mail.ts';
+import type { EmailSender } from '#ports/mail.ts';
+import type { Mailer } from '#ports/cases.ts';
 import { composeMimeMessage } from './mime-compose.ts';
 
 /** The exact MIME of an outgoing mail (evidence; also what SES would send raw). */

@@ -1,5 +1,6 @@
 import PostalMime, { type Address } from 'postal-mime';
-import type { MailAddress, MailParser, ParsedEmail } from '#domain/mail.ts';
+import type { MailAddress, ParsedEmail } from '#domain/mail.ts';
+import type { MailParser } from '#ports/mail.ts';
 import { parseMessageIds } from '#domain/threading.ts';
 
 /**

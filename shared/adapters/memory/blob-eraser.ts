@@ -1,4 +1,4 @@
-import type { BlobEraser } from '#domain/identity-ports.ts';
+import type { BlobEraser } from '#ports/identity.ts';
 import type { InMemoryBlobStore } from './blob-store.ts';
 
 /** Deletes from an in-memory bucket (unit tests). */

@@ -1,4 +1,4 @@
-import type { BlobStore } from '#domain/mail.ts';
+import type { BlobStore } from '#ports/mail.ts';
 
 /** A bucket in process memory (unit tests). */
 export class InMemoryBlobStore implements BlobStore {

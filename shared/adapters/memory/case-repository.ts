@@ -1,7 +1,7 @@
 import type { AuditEvent } from '#domain/audit.ts';
 import { isOpen, type Case, type CaseStatus } from '#domain/case.ts';
 import { ConcurrentUpdateError, ValidationError } from '#domain/errors.ts';
-import type { CaseEffects, CaseRepository, CreateCaseOutcome, IdempotencyRecord, ListOptions, Page } from '#domain/ports.ts';
+import type { CaseEffects, CaseRepository, CreateCaseOutcome, IdempotencyRecord, ListOptions, Page } from '#ports/cases.ts';
 import { InMemoryNoticeOutbox } from './notice-outbox.ts';
 import type { EarlierRequest } from '#domain/repeats.ts';
 

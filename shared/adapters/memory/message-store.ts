@@ -1,4 +1,5 @@
-import type { CaseMessage, FlaggedInbound, MessageStore } from '#domain/mail.ts';
+import type { CaseMessage, FlaggedInbound } from '#domain/mail.ts';
+import type { MessageStore } from '#ports/mail.ts';
 
 /** The MessageStore in process memory, with the DynamoDB adapter's semantics (tests, bench). */
 export class InMemoryMessageStore implements MessageStore {

@@ -1,4 +1,5 @@
-import type { NoticeKind, NoticeOutbox, OutboxClaim, OutboxEntry } from '#domain/ports.ts';
+import type { NoticeKind } from '#domain/notices.ts';
+import type { NoticeOutbox, OutboxClaim, OutboxEntry } from '#ports/cases.ts';
 
 /** The NoticeOutbox in process memory, with the DynamoDB adapter's semantics (tests). */
 export class InMemoryNoticeOutbox implements NoticeOutbox {

@@ -1,4 +1,5 @@
-import { rateWindow, type RateLimit, type RateLimiter } from '#domain/ports.ts';
+import type { RateLimiter } from '#ports/cases.ts';
+import { rateWindow, type RateLimit } from '#domain/rate-limit.ts';
 
 /** One process's counts, for tests and single-process use; Lambda uses the shared DynamoDB limiter. */
 export class InMemoryRateLimiter implements RateLimiter {

@@ -1,5 +1,5 @@
 import type { Case } from '#domain/case.ts';
-import type { StaffAlerts } from '#domain/ports.ts';
+import type { StaffAlerts } from '#ports/cases.ts';
 import type { OverdueGauge } from '#usecases/overdue-gauge.ts';
 import { emfLine, METRICS } from './emf.ts';
 

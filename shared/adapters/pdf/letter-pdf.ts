@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import type { LetterDocument, LetterRenderer } from '#domain/channel-ports.ts';
+import type { LetterRenderer } from '#ports/channels.ts';
+import type { LetterDocument } from '#domain/letters.ts';
 import letterFontMetrics from './font/DejaVuSans-letters.json' with { type: 'json' };
 import { precomputedFontkit, type PrecomputedFontMetrics } from './precomputed-font.ts';
 

@@ -1,8 +1,8 @@
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { AnswerFile } from '#domain/answer.ts';
-import type { AnswerDownloads } from '#domain/channel-ports.ts';
-import type { Clock } from '#domain/ports.ts';
+import type { AnswerDownloads } from '#ports/channels.ts';
+import type { Clock } from '#ports/cases.ts';
 import type { JoseFormTokens } from '../forms/jose-form-tokens.ts';
 
 /** How long the presigned URL behind a signed link lives: just long enough to start the download. */

@@ -1,7 +1,7 @@
 import { GetObjectCommand, HeadObjectCommand, NotFound, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { AnswerFileStore } from '#domain/channel-ports.ts';
-import type { Clock } from '#domain/ports.ts';
+import type { AnswerFileStore } from '#ports/channels.ts';
+import type { Clock } from '#ports/cases.ts';
 
 /** Long enough to start a large upload; the PUT itself may take longer once started. */
 const UPLOAD_URL_SECONDS = 900;

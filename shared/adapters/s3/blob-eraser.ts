@@ -1,5 +1,5 @@
 import { DeleteObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { BlobEraser } from '#domain/identity-ports.ts';
+import type { BlobEraser } from '#ports/identity.ts';
 
 /** Deletes objects of one bucket (identity-document scans in the evidence bucket). */
 export class S3BlobEraser implements BlobEraser {

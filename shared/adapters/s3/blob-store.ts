@@ -1,5 +1,5 @@
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { BlobStore } from '#domain/mail.ts';
+import type { BlobStore } from '#ports/mail.ts';
 
 /** One S3 bucket as a BlobStore (the receiving bucket, the evidence bucket). */
 export class S3BlobStore implements BlobStore {

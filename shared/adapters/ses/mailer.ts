@@ -1,5 +1,5 @@
 import { GetAccountCommand, SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
-import type { Mailer, OutboundEmail } from '#domain/ports.ts';
+import type { Mailer, OutboundEmail } from '#ports/cases.ts';
 
 /**
  * Sends e-mail through SES v2 with `Content.Simple`, which (unlike a v1 raw send through the

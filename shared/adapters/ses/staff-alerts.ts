@@ -1,5 +1,5 @@
 import type { Case } from '#domain/case.ts';
-import type { Mailer, StaffAlerts } from '#domain/ports.ts';
+import type { Mailer, StaffAlerts } from '#ports/cases.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { DescribeExecutionCommand, SendTaskSuccessCommand, StartExecutionCommand, StopExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import type { Case } from '#domain/case.ts';
 import { WorkflowNotWaitingError } from '#domain/errors.ts';
-import type { WorkflowEngine } from '#domain/ports.ts';
+import type { WorkflowEngine } from '#ports/cases.ts';
 
 export interface WorkflowArns {
   readonly caseWorkflow: string;

@@ -1,4 +1,4 @@
-import type { WebhookTransport } from '#domain/channel-ports.ts';
+import type { WebhookTransport } from '#ports/channels.ts';
 
 /** POSTs with the runtime's fetch; a partner that does not answer within the timeout counts as a failed attempt. */
 export class FetchWebhookTransport implements WebhookTransport {

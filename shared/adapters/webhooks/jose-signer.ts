@@ -1,5 +1,5 @@
-import { CompactSign, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JSONWebKeySet, type JWK } from 'jose';
-import type { WebhookSigner } from '#domain/channel-ports.ts';
+import { CompactSign, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JSONWebKeySet } from 'jose';
+import type { TenantWebhookKey, WebhookSigner } from '#ports/channels.ts';
 
 /**
  * Webhook signatures: a compact JWS (ES256) over the JSON event, with the tenant's key; the
@@ -8,11 +8,6 @@ import type { WebhookSigner } from '#domain/channel-ports.ts';
  * holds the keys; by default KMS signs there (kms-signer.ts, the same port).
  */
 export const WEBHOOK_JWS_TYPE = 'rightsdesk-webhook+jws';
-
-export interface TenantWebhookKey {
-  readonly privateJwk: JWK;
-  readonly publicJwk: JWK;
-}
 
 export class JoseWebhookSigner implements WebhookSigner {
   private readonly keys = new Map<string, Promise<{ key: CryptoKey; kid: string }>>();

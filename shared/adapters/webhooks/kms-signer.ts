@@ -1,6 +1,6 @@
 import { SignCommand, type KMSClient } from '@aws-sdk/client-kms';
 import * as asn1js from 'asn1js';
-import type { WebhookSigner } from '#domain/channel-ports.ts';
+import type { WebhookSigner } from '#ports/channels.ts';
 import { WEBHOOK_JWS_TYPE } from './jose-signer.ts';
 
 const b64url = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64url');

@@ -8,7 +8,8 @@ import type { AuditEvent } from '#domain/audit.ts';
 import type { Case } from '#domain/case.ts';
 import type { Language } from '#domain/channels.ts';
 import { DomainError, ValidationError } from '#domain/errors.ts';
-import type { RateLimit, RateLimiter, WorkflowEngine } from '#domain/ports.ts';
+import type { RateLimiter, WorkflowEngine } from '#ports/cases.ts';
+import type { RateLimit } from '#domain/rate-limit.ts';
 import { RIGHT_TYPES, type RightType } from '#domain/rights.ts';
 import { RIGHT_LABEL } from '#templates/labels.ts';
 import { FORM_TEXT } from '#templates/web-form.ts';
@@ -16,7 +17,7 @@ import { previewEmailControl } from '#usecases/identity/email-control.ts';
 import { confirmWebFormEmail, submitWebForm, webFormStatus, type WebFormDeps } from '#usecases/web-form.ts';
 
 /**
- * The public web form per tenant (DESIGN §1.2): `GET /forms/{tenantId}?lang=lt|en`, server-
+ * The public web form per tenant (docs/design.md §1.2): `GET /forms/{tenantId}?lang=lt|en`, server-
  * rendered (Hono JSX), no JavaScript, labelled fields and an error summary (WCAG 2.1 AA
  * patterns), embeddable where the tenant allows (`frame-ancestors`). A separate app (the `forms`
  * function on AWS, mounted beside the API locally): it is public and unauthenticated, and it keeps

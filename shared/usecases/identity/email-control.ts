@@ -2,13 +2,13 @@ import type { Actor } from '#domain/audit.ts';
 import type { Case } from '#domain/case.ts';
 import { addressDigest, emailControlEvidence } from '#domain/email-control.ts';
 import { NotFoundError, ValidationError } from '#domain/errors.ts';
-import type { EmailControlLinks } from '#domain/identity-ports.ts';
+import type { EmailControlLinks } from '#ports/identity.ts';
 import { updateCase, type WorkflowSettings } from '#domain/workflow.ts';
-import type { FormTokens, UsedTokens } from '#usecases/web-form.ts';
+import type { FormTokens, UsedTokens } from '#ports/forms.ts';
 import { decide, type DecisionDeps } from '#usecases/workflow/decide.ts';
 
 /**
- * E-mail control (DESIGN §1.3 `email_control`) with the web form's token machinery: the same
+ * E-mail control (docs/design.md §1.3 `email_control`) with the web form's token machinery: the same
  * signed `confirm` token (jose, expiry), the same single-use record in the table, the same
  * `/forms/{tenant}/confirm` page. Opening the link (GET) only shows a page with a button; the
  * POST consumes it, because mail scanners and link previews fetch every URL in a message.

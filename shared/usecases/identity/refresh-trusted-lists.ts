@@ -3,9 +3,9 @@ import type { Certificate } from '#identity/certificate.ts';
 import { TrustedListError } from '#identity/errors.ts';
 import { lotlPointers } from '#identity/lotl.ts';
 import { loadTrustedList, type TrustedList } from '#identity/trusted-list.ts';
-import type { HttpFetcher } from '#domain/identity-ports.ts';
-import type { BlobStore } from '#domain/mail.ts';
-import type { Clock } from '#domain/ports.ts';
+import type { HttpFetcher } from '#ports/identity.ts';
+import type { BlobStore } from '#ports/mail.ts';
+import type { Clock } from '#ports/cases.ts';
 
 export const TL_CACHE_PREFIX = 'trusted-lists/';
 export const TL_INDEX_KEY = `${TL_CACHE_PREFIX}index.json`;

@@ -3,7 +3,7 @@ import { WorkflowNotWaitingError } from '#domain/errors.ts';
 import { checkIdDocument, idDocumentEvidence, type IdDocumentReview } from '#domain/id-document.ts';
 import { minimiseEvidence, type IdentityEvidence } from '#domain/identity-evidence.ts';
 import { peopleOf } from '#domain/identity-matching.ts';
-import type { BlobEraser } from '#domain/identity-ports.ts';
+import type { BlobEraser } from '#ports/identity.ts';
 import type { Case } from '#domain/case.ts';
 import { updateCase } from '#domain/workflow.ts';
 import { decide, type DecisionDeps } from '#usecases/workflow/decide.ts';

@@ -3,7 +3,7 @@ import type { Case } from '#domain/case.ts';
 import { ValidationError, WorkflowNotWaitingError } from '#domain/errors.ts';
 import type { IdentityMethod } from '#domain/identity.ts';
 import { minimiseEvidence, type IdentityEvidence } from '#domain/identity-evidence.ts';
-import type { BlobEraser } from '#domain/identity-ports.ts';
+import type { BlobEraser } from '#ports/identity.ts';
 import { checkRepresentation, representationEvidence, type RepresentationReview } from '#domain/representation.ts';
 import { updateCase } from '#domain/workflow.ts';
 import { decide, type DecisionDeps } from '#usecases/workflow/decide.ts';

@@ -1,9 +1,9 @@
 import type { Case } from '#domain/case.ts';
 import { minimiseEvidence, type IdentityEvidence } from '#domain/identity-evidence.ts';
 import { matchSigner, personalCodeOf, peopleOf, signerName } from '#domain/identity-matching.ts';
-import type { TrustedListSource } from '#domain/identity-ports.ts';
-import type { BlobStore, MessageStore } from '#domain/mail.ts';
-import type { Clock } from '#domain/ports.ts';
+import type { TrustedListSource } from '#ports/identity.ts';
+import type { BlobStore, MessageStore } from '#ports/mail.ts';
+import type { Clock } from '#ports/cases.ts';
 import type { TrustedList } from '#identity/trusted-list.ts';
 import type { FileVerdict } from '#identity/verdict.ts';
 import { detectFormat, UnsupportedFormatError, verifySignedFile } from '#identity/verify-file.ts';

@@ -2,7 +2,7 @@ import { dataFiles } from '#domain/answer.ts';
 import { SYSTEM, type AuditEvent } from '#domain/audit.ts';
 import { transition, type Case, type CaseStatus } from '#domain/case.ts';
 import { InvalidTransitionError } from '#domain/errors.ts';
-import type { Notice } from '#domain/ports.ts';
+import type { Notice } from '#domain/notices.ts';
 import { updateCase } from '#domain/workflow.ts';
 import { loadCase, type CaseRef, type WorkflowDeps } from './deps.ts';
 

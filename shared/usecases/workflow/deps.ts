@@ -1,8 +1,8 @@
-import type { AnswerFileStore } from '#domain/channel-ports.ts';
+import type { AnswerFileStore } from '#ports/channels.ts';
 import type { Case } from '#domain/case.ts';
-import type { EmailControlLinks } from '#domain/identity-ports.ts';
+import type { EmailControlLinks } from '#ports/identity.ts';
 import { NotFoundError } from '#domain/errors.ts';
-import type { CaseRepository, Clock, IdentityVerifier, StaffAlerts, SubjectNotifier, WorkflowEngine } from '#domain/ports.ts';
+import type { CaseRepository, Clock, IdentityVerifier, StaffAlerts, SubjectNotifier, WorkflowEngine } from '#ports/cases.ts';
 import type { WorkflowSettings } from '#domain/workflow.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 

@@ -21,7 +21,7 @@ export async function intakeCase(deps: WorkflowDeps, ref: CaseRef): Promise<Work
   if (c.identity.status === 'pending') {
     const automatic = await deps.identity?.verifyAtIntake(c);
     // A signature that needs a person's look (e.g. signed by someone else) goes to staff with its
-    // evidence; so does a representative's, whose authorization staff must check (DESIGN §1.3).
+    // evidence; so does a representative's, whose authorization staff must check (docs/design.md §1.3).
     if (automatic?.verdict === 'needs_review' || (automatic && c.representative)) c = { ...c, identity: { ...c.identity, ...(automatic.record ? { evidence: automatic.record } : {}) } };
     else if (automatic) {
       c = { ...c, identity: { ...c.identity, status: 'verified', method: automatic.method, ...(automatic.record ? { evidence: automatic.record } : {}) } };

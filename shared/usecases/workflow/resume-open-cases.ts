@@ -1,5 +1,5 @@
 import { isOpen, type Case, type CaseStatus } from '#domain/case.ts';
-import type { CaseRepository, WorkflowEngine } from '#domain/ports.ts';
+import type { CaseRepository, WorkflowEngine } from '#ports/cases.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import type { WorkflowDeps } from './deps.ts';
 import { extendDeadline, sendFeeNotice } from './notices.ts';

@@ -1,0 +1,70 @@
+import type { AnswerContent, AnswerFileRef } from './answer.ts';
+import type { Actor } from './audit.ts';
+
+/**
+ * The workflow-driven parts of a case's state (docs/design.md §2): where it waits for a person,
+ * the staff decisions it accepts, the answer draft, attention flags and timer progress. Kept apart
+ * from the workflow rules (`workflow.ts`) so that the case type can hold them without a cycle.
+ */
+
+/** Steps at which a case workflow waits for a person; each holds a task token while waiting. */
+export const WAIT_STEPS = ['identity_review', 'subject_identity', 'answer_draft', 'approval'] as const;
+export type WaitStep = (typeof WAIT_STEPS)[number];
+
+export interface Waiting {
+  readonly step: WaitStep;
+  /** Resumes the waiting execution (SendTaskSuccess); never shown to clients. */
+  readonly taskToken: string;
+  /** When the case began waiting at this step (a restart keeps the original instant). */
+  readonly since: string;
+  /** When the subject was reminded (subject_identity only). */
+  readonly remindedAt?: string;
+}
+
+export const DECISIONS = ['approve', 'reject', 'request_more', 'invalid', 'withdraw', 'draft', 'extend', 'fee', 'refuse'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+/** Which decisions each waiting step accepts. */
+export const DECISIONS_BY_STEP: Readonly<Record<WaitStep, readonly Decision[]>> = {
+  identity_review: ['approve', 'reject', 'request_more', 'invalid', 'withdraw'],
+  subject_identity: ['approve', 'invalid', 'withdraw'],
+  answer_draft: ['draft', 'extend', 'fee', 'refuse', 'withdraw'],
+  approval: ['approve', 'reject'],
+};
+
+/** Decisions that must carry written reasons (they are sent to the subject, or explain a rejection). */
+export const DECISIONS_NEEDING_REASONS: readonly Decision[] = ['invalid', 'extend', 'fee', 'refuse', 'reject'];
+
+export interface RecordedDecision {
+  readonly step: WaitStep;
+  readonly decision: Decision;
+  readonly reasons?: readonly string[];
+  readonly by: Actor;
+  readonly at: string;
+}
+
+export interface AnswerDraft {
+  readonly body: string;
+  /** Per-right content and the subject's data (access, portability, erasure outcome). */
+  readonly answer?: AnswerContent;
+  /** Files staff attached (exports, PDFs), sent with the answer or as download links. */
+  readonly files?: readonly AnswerFileRef[];
+  readonly draftedBy: string;
+  readonly draftedAt: string;
+  readonly approvedBy?: string;
+  readonly approvedAt?: string;
+}
+
+export const ATTENTION_KINDS = ['overdue', 'workflow_failed'] as const;
+export type AttentionKind = (typeof ATTENTION_KINDS)[number];
+
+export interface Attention {
+  readonly kind: AttentionKind;
+  readonly reason: string;
+  readonly since: string;
+}
+
+export interface TimerState {
+  /** Keys of the deadline alerts already sent (see `timerPoints`), so a restart never repeats one. */
+  readonly fired: readonly string[];
+}

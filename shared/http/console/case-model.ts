@@ -1,0 +1,25 @@
+import type { AuditEvent } from '#domain/audit.ts';
+import type { Case } from '#domain/case.ts';
+import type { CaseMessage } from '#domain/mail.ts';
+
+/** What the case page shows, gathered by the route from the use cases. */
+export interface CaseView {
+  readonly case: Case;
+  readonly events: readonly AuditEvent[];
+  readonly messages: ReadonlyArray<Omit<CaseMessage, 'raw'> & { text: string | null }>;
+  readonly daysLeft: number;
+  readonly draftTemplate: string;
+  readonly fourEyes: boolean;
+  /** Inbound attachments that may be an ID-document scan (deleted after the review). */
+  readonly scans: ReadonlyArray<{ readonly filename: string; readonly key: string }>;
+}
+
+/** An ID-document review whose checks failed: what staff typed and why, shown beside the form. */
+export interface IdReviewState {
+  readonly values: Readonly<Record<string, string>>;
+  readonly reasons: readonly string[];
+}
+
+export function fmtBytes(n: number): string {
+  return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,173 @@
+import type { Context, Hono } from 'hono';
+import { all, CASE_ID, explain, list, parseForm, scansOf, single, str, type ConsoleContext } from './context.tsx';
+import { bodyLimit } from 'hono/body-limit';
+import { DomainError, NotFoundError, PayloadTooLargeError } from '#domain/errors.ts';
+import { IDENTITY_METHODS } from '#domain/identity.ts';
+import { RIGHT_TYPES } from '#domain/rights.ts';
+import { DECISIONS, WAIT_STEPS } from '#domain/workflow.ts';
+import { holidayCalendar } from '#deadlines/calendar.ts';
+import { daysLeft } from '#deadlines/engine.ts';
+import { answerTemplate } from '#templates/answer-draft.ts';
+import { mimeText } from '#domain/mime-text.ts';
+import { correctRights } from '#usecases/correct-rights.ts';
+import { listCaseMessages } from '#usecases/staff-cases.ts';
+import type { AnswerFileRef } from '#domain/answer.ts';
+import { storeAnswerFile } from '#usecases/answer-files.ts';
+import { decide } from '#usecases/workflow/decide.ts';
+import type { AppEnv } from '../deps.ts';
+import { PROBLEM_KINDS } from '../problem.ts';
+import { answerFromForm } from './answer-form.ts';
+import type { Session } from './session.ts';
+import { CasePage } from './case-views.tsx';
+import type { IdReviewState } from './case-model.ts';
+import { ErrorPage } from './layout.tsx';
+import * as z from 'zod/mini';
+
+const DecisionForm = z.object({
+  _csrf: z.string(),
+  step: z.enum(WAIT_STEPS),
+  decision: z.enum(DECISIONS),
+  reasons: z.optional(z.string().check(z.maxLength(20_000))),
+  body: z.optional(z.string().check(z.maxLength(200_000))),
+  method: z.optional(z.enum(IDENTITY_METHODS)),
+});
+
+/** Files attached in the console's draft form: within a Lambda request once base64-encoded. */
+export const CONSOLE_FILES_MAX_BYTES = 4 * 1024 * 1024;
+export const CONSOLE_DECISION_MAX_BYTES = CONSOLE_FILES_MAX_BYTES + 512 * 1024;
+
+export async function renderCase(cx: ConsoleContext, c: Context, s: Session, id: string, extra: { error?: string; done?: string; status?: number; review?: IdReviewState }) {
+  const { deps, ctxOf } = cx;
+  if (!CASE_ID.test(id)) throw new NotFoundError('No such case.');
+  const tenantId = s.staff.tenantId;
+  const found = await deps.repo.getCase(tenantId, id);
+  if (!found) throw new NotFoundError(`No case with id "${id}".`);
+  const [events, messages] = await Promise.all([
+    deps.repo.listEvents(tenantId, id),
+    deps.messages ? listCaseMessages({ ...deps, messages: deps.messages }, { tenantId, caseId: id }) : Promise.resolve([]),
+  ]);
+  const tenant = deps.tenants.get(tenantId);
+  const view = {
+    case: found,
+    events,
+    messages: messages.map(({ raw, ...m }) => ({ ...m, text: raw === null ? null : mimeText(raw) })),
+    daysLeft: daysLeft({ dueDate: found.dueDate, dueAt: found.dueAt }, deps.clock.now(), holidayCalendar(tenant.holidayCountry, tenant.timeZone)),
+    draftTemplate: answerTemplate(tenant, found),
+    fourEyes: tenant.approvals.fourEyes,
+    scans: scansOf(messages),
+  };
+  return c.html(
+    <CasePage ctx={ctxOf(c, s)} view={view} {...(extra.error ? { error: extra.error } : {})} {...(extra.done ? { done: extra.done } : {})} {...(extra.review ? { review: extra.review } : {})} />,
+    (extra.status ?? 200) as 200,
+  );
+}
+
+/** The case page, its raw messages, staff decisions (with answer drafts and files) and rights corrections. */
+export function caseRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
+  const { deps, ctxOf, requireSession, checkCsrf } = cx;
+  const render = (c: Context, s: Session, id: string, extra: Parameters<typeof renderCase>[4]) => renderCase(cx, c, s, id, extra);
+
+  app.get('/console/cases/:id', async (c) => {
+    const s = await requireSession(c);
+    const done = c.req.query('done');
+    return render(c, s, c.req.param('id'), done && /^[a-z_]{1,20}$/.test(done) ? { done } : {});
+  });
+
+  app.get('/console/cases/:id/messages/:messageId/raw', async (c) => {
+    const s = await requireSession(c);
+    if (!deps.messages) throw new NotFoundError('No messages here.');
+    const id = c.req.param('id');
+    if (!CASE_ID.test(id)) throw new NotFoundError('No such case.');
+    const messages = await listCaseMessages({ ...deps, messages: deps.messages }, { tenantId: s.staff.tenantId, caseId: id });
+    const m = messages.find((x) => x.id === c.req.param('messageId'));
+    if (!m || m.raw === null) throw new NotFoundError('No such message.');
+    // Shown as text, never rendered: raw mail is attacker-controlled.
+    return c.body(m.raw, 200, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', 'content-disposition': 'inline' });
+  });
+
+  app.post(
+    '/console/cases/:id/decide',
+    // The draft form may carry answer files: the console's share of a Lambda request (6 MB, base64).
+    bodyLimit({ maxSize: CONSOLE_DECISION_MAX_BYTES, onError: (c) => c.html(<ErrorPage ctx={ctxOf(c, null)} title={PROBLEM_KINDS.payload_too_large.title} detail={`At most ${CONSOLE_FILES_MAX_BYTES} bytes of files; larger files through the API.`} />, 413) }),
+    async (c) => {
+    const s = await requireSession(c);
+    const id = c.req.param('id');
+    const body = await c.req.parseBody({ all: true });
+    const form = parseForm(DecisionForm, single(body));
+    checkCsrf(s, form._csrf);
+    const reasons = all((form.reasons ?? '').split('\n'));
+    try {
+      if (!deps.workflows) throw new Error('No workflow engine is configured for the API.');
+      const answer = form.decision === 'draft' ? await draftAnswer(s, id, single(body)) : undefined;
+      const files = form.decision === 'draft' ? await draftFiles(s, id, body) : undefined;
+      await decide(
+        { tenants: deps.tenants, repo: deps.repo, clock: deps.clock, workflows: deps.workflows },
+        {
+          tenantId: s.staff.tenantId,
+          caseId: id,
+          step: form.step,
+          decision: form.decision,
+          ...(reasons.length ? { reasons } : {}),
+          ...(form.body !== undefined && form.decision === 'draft' ? { body: form.body.replace(/\r\n/g, '\n') } : {}),
+          ...(answer ? { answer } : {}),
+          ...(files?.length ? { files } : {}),
+          ...(form.method && form.decision === 'approve' && form.step !== 'approval' ? { method: form.method } : {}),
+          actor: { kind: 'staff', id: s.staff.userId },
+          role: s.staff.role,
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
+      return render(c, s, id, { error: error.message, status: PROBLEM_KINDS[error.code].status });
+    }
+    return c.redirect(`/console/cases/${id}?done=${form.decision}`, 303);
+    },
+  );
+
+  const draftAnswer = async (s: Session, id: string, body: Record<string, unknown>) => {
+    const found = CASE_ID.test(id) ? await deps.repo.getCase(s.staff.tenantId, id) : null;
+    if (!found) throw new NotFoundError(`No case with id "${id}".`);
+    return answerFromForm(body, found);
+  };
+
+  // The draft's files: those already attached that stay ticked, plus the ones uploaded with the form.
+  const draftFiles = async (s: Session, id: string, body: Record<string, unknown>): Promise<AnswerFileRef[]> => {
+    const found = await deps.repo.getCase(s.staff.tenantId, id);
+    if (!found) throw new NotFoundError(`No case with id "${id}".`);
+    const keep = new Set(list(body.keepFiles).filter((v): v is string => typeof v === 'string'));
+    const kept = (found.draft?.files ?? []).filter((f) => keep.has(f.id));
+    const uploads = list(body.files).filter((v): v is File => v instanceof File && v.size > 0);
+    if (uploads.length === 0) return kept;
+    if (!deps.answerFiles) throw new Error('No answer file store is configured for the console.');
+    if (uploads.reduce((sum, f) => sum + f.size, 0) > CONSOLE_FILES_MAX_BYTES) throw new PayloadTooLargeError(`At most ${CONSOLE_FILES_MAX_BYTES} bytes of files here; larger files through the API.`);
+    const store = { repo: deps.repo, files: deps.answerFiles };
+    const added: AnswerFileRef[] = [];
+    for (const file of uploads) {
+      const content = new Uint8Array(await file.arrayBuffer());
+      added.push(await storeAnswerFile(store, { tenantId: s.staff.tenantId, caseId: id, filename: file.name, contentType: file.type || 'application/octet-stream', content }));
+    }
+    return [...kept, ...added];
+  };
+
+  app.post('/console/cases/:id/rights', async (c) => {
+    const s = await requireSession(c);
+    const id = c.req.param('id');
+    const body = await c.req.parseBody({ all: true });
+    checkCsrf(s, str(body._csrf));
+    try {
+      const types = parseForm(z.array(z.enum(RIGHT_TYPES)).check(z.minLength(1, 'Tick at least one right.')), all(body.rights));
+      const found = CASE_ID.test(id) ? await deps.repo.getCase(s.staff.tenantId, id) : null;
+      if (!found) throw new NotFoundError(`No case with id "${id}".`);
+      // Rights that stay keep their details (what to rectify, …); only the set changes here.
+      const rights = types.map((type) => {
+        const details = found.rights.find((r) => r.type === type)?.details;
+        return { type, ...(details ? { details } : {}) };
+      });
+      await correctRights(deps, { tenantId: s.staff.tenantId, caseId: id, rights, reasons: all(str(body.reasons).split('\n')), actor: { kind: 'staff', id: s.staff.userId } });
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
+      return render(c, s, id, { error: explain(error), status: PROBLEM_KINDS[error.code].status });
+    }
+    return c.redirect(`/console/cases/${id}?done=rights`, 303);
+  });
+}

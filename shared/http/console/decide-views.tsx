@@ -1,0 +1,227 @@
+import type { Child } from 'hono/jsx';
+import { RIGHT_OUTCOMES, type RightOutcome } from '#domain/answer.ts';
+import type { Case } from '#domain/case.ts';
+import type { Language } from '#domain/channels.ts';
+import { RIGHT_TYPES } from '#domain/rights.ts';
+import type { Translate } from './labels.ts';
+import { METHOD_LABEL, RIGHT_SHORT, RIGHT_STATUS_LABEL } from './enum-labels.ts';
+import { fmtDateTime, type PageContext } from './layout.tsx';
+import { fmtBytes, type CaseView, type IdReviewState } from './case-model.ts';
+import { IdReviewForm, isDocMethod } from './identity-views.tsx';
+
+export function DecisionForm(props: { ctx: PageContext; c: Case; step: string; decision: string; label: string; reasons?: boolean; danger?: boolean; children?: Child; id: string; files?: boolean }) {
+  const { ctx } = props;
+  return (
+    <form method="post" action={`/console/cases/${props.c.id}/decide`} class="stack" id={props.id} {...(props.files ? { enctype: 'multipart/form-data' } : {})}>
+      <input type="hidden" name="_csrf" value={ctx.csrf} />
+      <input type="hidden" name="step" value={props.step} />
+      <input type="hidden" name="decision" value={props.decision} />
+      <fieldset>
+        <legend>{props.label}</legend>
+        {props.children}
+        {props.reasons && (
+          <label>
+            {ctx.t('reasons')} <span class="muted">({ctx.t('reasonsHint')})</span>
+            <textarea name="reasons" rows={3} required></textarea>
+          </label>
+        )}
+        <div>
+          <button type="submit" class={props.danger ? 'danger' : ''}>{props.label}</button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+export function Actions(props: { ctx: PageContext; view: CaseView; review?: IdReviewState }) {
+  const { ctx, view } = props;
+  const { t, lang } = ctx;
+  const c = view.case;
+  const step = c.waiting?.step;
+  if (!step) return <p class="muted">{t('noActions')}</p>;
+  if (step === 'identity_review' || step === 'subject_identity') {
+    return (
+      <div class="grid">
+        {c.identity.acceptedMethods.some(isDocMethod) && <IdReviewForm ctx={ctx} view={view} {...(props.review ? { review: props.review } : {})} />}
+        {c.identity.acceptedMethods.some((m) => !isDocMethod(m)) && (
+          <DecisionForm ctx={ctx} c={c} step={step} decision="approve" label={t('otherMethod')} id="approve-identity">
+            <label>
+              {t('method')}
+              <select name="method">
+                {c.identity.acceptedMethods.filter((m) => !isDocMethod(m)).map((m) => (
+                  <option value={m}>{METHOD_LABEL[m][lang]}</option>
+                ))}
+              </select>
+            </label>
+          </DecisionForm>
+        )}
+        {step === 'identity_review' && <DecisionForm ctx={ctx} c={c} step={step} decision="reject" label={t('rejectIdentity')} reasons danger id="reject-identity" />}
+        {step === 'identity_review' && <DecisionForm ctx={ctx} c={c} step={step} decision="request_more" label={t('requestMore')} id="request-more" />}
+        <DecisionForm ctx={ctx} c={c} step={step} decision="invalid" label={t('markInvalid')} reasons danger id="mark-invalid" />
+        <DecisionForm ctx={ctx} c={c} step={step} decision="withdraw" label={t('withdraw')} id="withdraw" />
+      </div>
+    );
+  }
+  if (step === 'answer_draft') {
+    return (
+      <div class="stack">
+        {c.repeat && <p class="warn">{t('repeatWarn', { reason: c.repeat.reason, rule: c.repeat.rule })}</p>}
+        <DecisionForm ctx={ctx} c={c} step={step} decision="draft" label={t('draftAnswer')} id="draft" files>
+          <label>
+            {t('draftHint')}
+            <textarea name="body" rows={14} required>{c.draft?.body ?? view.draftTemplate}</textarea>
+          </label>
+          <AnswerFields ctx={ctx} c={c} />
+          {c.draft?.files?.length ? (
+            <fieldset>
+              <legend>{t('keepFiles')}</legend>
+              {c.draft.files.map((f) => (
+                <label>
+                  <input type="checkbox" name="keepFiles" value={f.id} checked /> {f.filename} ({fmtBytes(f.size)})
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          <label>
+            {t('attachFiles')} <span class="muted">({t('attachFilesHint')})</span>
+            <input type="file" name="files" multiple />
+          </label>
+        </DecisionForm>
+        <div class="grid">
+          {!c.extended && (
+            <DecisionForm ctx={ctx} c={c} step={step} decision="extend" label={t('extend')} reasons id="extend">
+              <p class="muted">{t('extendNote', { date: c.deadlines.extended.dueDate ?? '', rule: c.deadlines.extended.rule })}</p>
+            </DecisionForm>
+          )}
+          <DecisionForm ctx={ctx} c={c} step={step} decision="fee" label={t('fee')} reasons id="fee" />
+          <DecisionForm ctx={ctx} c={c} step={step} decision="refuse" label={t('refuse')} reasons danger id="refuse" />
+          <DecisionForm ctx={ctx} c={c} step={step} decision="withdraw" label={t('withdraw')} id="withdraw" />
+        </div>
+      </div>
+    );
+  }
+  const draft = c.draft;
+  return (
+    <div class="stack">
+      {draft && (
+        <>
+          <p>{t('draftedBy', { who: draft.draftedBy, at: fmtDateTime(draft.draftedAt, lang) })}</p>
+          <pre id="draft-body" tabindex={0}>{draft.body}</pre>
+          {draft.files?.length ? (
+            <ul id="draft-files" aria-label={t('attachedFiles')}>
+              {draft.files.map((f) => (
+                <li>
+                  {f.filename} ({fmtBytes(f.size)})
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {draft.answer && (
+            <ul id="draft-answer">
+              {draft.answer.data?.map((d) => (
+                <li>
+                  {d.category}: {t('records', { n: d.records.length })}
+                </li>
+              ))}
+              {draft.answer.results?.map((r) => (
+                <li>
+                  {RIGHT_SHORT[r.type][lang]}: {outcomeLabel(t, r.outcome, lang)}
+                  {r.summary ? ` — ${r.summary}` : ''}
+                  {r.erased?.length ? ` · ${t('erased')}: ${r.erased.join('; ')}` : ''}
+                  {r.kept?.length ? ` · ${t('kept')}: ${r.kept.map((k) => `${k.data} (${k.reason}${k.until ? `, ${k.until}` : ''})`).join('; ')}` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {view.fourEyes && <p class="muted">{t('fourEyesNote')}</p>}
+      <div class="grid">
+        <DecisionForm ctx={ctx} c={c} step="approval" decision="approve" label={t('approveSend')} id="approve-send" />
+        <DecisionForm ctx={ctx} c={c} step="approval" decision="reject" label={t('sendBack')} reasons id="send-back" />
+      </div>
+    </div>
+  );
+}
+
+/** Corrects the classified rights (PATCH …/rights in the JSON API) with reasons. */
+export function RightsForm(props: { ctx: PageContext; c: Case }) {
+  const { ctx, c } = props;
+  const { t, lang } = ctx;
+  return (
+    <details>
+      <summary>{t('correctRights')}</summary>
+      <form method="post" action={`/console/cases/${c.id}/rights`} class="stack" id="correct-rights">
+        <input type="hidden" name="_csrf" value={ctx.csrf} />
+        <fieldset>
+          <legend>{t('rights')}</legend>
+          {RIGHT_TYPES.map((r) => (
+            <label class="check">
+              <input type="checkbox" name="rights" value={r} checked={c.rights.some((x) => x.type === r)} /> {RIGHT_SHORT[r][lang]}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          {t('reasons')} <span class="muted">({t('reasonsHint')})</span>
+          <textarea name="reasons" rows={2} required></textarea>
+        </label>
+        <div>
+          <button type="submit">{t('correctRights')}</button>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+export const outcomeLabel = (t: Translate, o: RightOutcome, lang: Language) => (o === 'not_applicable' ? t('notApplicable') : RIGHT_STATUS_LABEL[o][lang]);
+
+/** The structured part of the draft: the subject's data (JSON) and per right its outcome. */
+export function AnswerFields(props: { ctx: PageContext; c: Case }) {
+  const { ctx, c } = props;
+  const { t, lang } = ctx;
+  const answer = c.draft?.answer;
+  const lines = (xs: readonly string[] | undefined) => (xs ?? []).join('\n');
+  return (
+    <>
+      <label>
+        {t('answerData')}
+        <textarea name="answerData" rows={5} class="mono" spellcheck={false}>{answer?.data ? JSON.stringify(answer.data, null, 1) : ''}</textarea>
+      </label>
+      {c.rights.map((r) => {
+        const prev = answer?.results?.find((x) => x.type === r.type);
+        return (
+          <fieldset>
+            <legend>{RIGHT_SHORT[r.type][lang]}</legend>
+            <div class="filters">
+              <label>
+                {t('outcome')}
+                <select name={`outcome.${r.type}`}>
+                  <option value="">—</option>
+                  {RIGHT_OUTCOMES.map((o) => (
+                    <option value={o} selected={prev?.outcome === o}>{outcomeLabel(t, o, lang)}</option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t('resultSummary')}
+                <input name={`summary.${r.type}`} maxlength={4000} size={40} value={prev?.summary ?? ''} />
+              </label>
+            </div>
+            {r.type === 'erasure' && (
+              <>
+                <label>
+                  {t('erased')} <span class="muted">({t('linesHint')})</span>
+                  <textarea name="erased" rows={3}>{lines(prev?.erased)}</textarea>
+                </label>
+                <label>
+                  {t('kept')} <span class="muted">({t('keptHint')})</span>
+                  <textarea name="kept" rows={3}>{lines(prev?.kept?.map((k) => [k.data, k.reason, k.until ?? ''].join(' | ').replace(/ \| $/, '')))}</textarea>
+                </label>
+              </>
+            )}
+          </fieldset>
+        );
+      })}
+    </>
+  );
+}

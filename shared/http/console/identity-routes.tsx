@@ -1,0 +1,47 @@
+import type { Context, Hono } from 'hono';
+import { explain, parseForm, scansOf, str, type ConsoleContext } from './context.tsx';
+import { renderCase } from './case-routes.tsx';
+import { DomainError, ValidationError } from '#domain/errors.ts';
+import { reviewIdDocument } from '#usecases/identity/review-id-document.ts';
+import { listCaseMessages } from '#usecases/staff-cases.ts';
+import { IdDocumentReviewSchema } from '../staff-api/identity-routes.ts';
+import type { AppEnv } from '../deps.ts';
+import { PROBLEM_KINDS } from '../problem.ts';
+import type { Session } from './session.ts';
+
+const ID_REVIEW_FIELDS = ['documentType', 'issuingCountry', 'documentNumber', 'surname', 'givenNames', 'birthDate', 'expiresOn', 'mrz', 'imageKey'] as const;
+
+/** The ID-document review: checks the MRZ and the holder, decides, deletes the scan. */
+export function identityRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
+  const { deps, requireSession, checkCsrf } = cx;
+  const render = (c: Context, s: Session, id: string, extra: Parameters<typeof renderCase>[4]) => renderCase(cx, c, s, id, extra);
+
+  const caseScans = async (s: Session, caseId: string) =>
+    deps.messages ? scansOf(await listCaseMessages({ ...deps, messages: deps.messages }, { tenantId: s.staff.tenantId, caseId })) : [];
+
+  // ID-document review: the identity use case checks the MRZ and the holder, decides, deletes the scan.
+  app.post('/console/cases/:id/identity', async (c) => {
+    const s = await requireSession(c);
+    const id = c.req.param('id');
+    const body = await c.req.parseBody();
+    checkCsrf(s, str(body._csrf));
+    const values = Object.fromEntries(ID_REVIEW_FIELDS.map((k) => [k, str(body[k])]));
+    try {
+      const { imageKey, mrz, ...typed } = values;
+      const input = parseForm(IdDocumentReviewSchema, { ...typed, ...(mrz ? { mrz } : {}) });
+      if (!deps.workflows) throw new Error('No workflow engine is configured for the API.');
+      // Only a file of this very case may be named for deletion (the key comes from the browser).
+      if (imageKey && !(await caseScans(s, id)).some((f) => f.key === imageKey)) throw new ValidationError('The scan is not one of this case’s files.', [{ field: 'imageKey', message: 'unknown' }]);
+      const result = await reviewIdDocument(
+        { tenants: deps.tenants, repo: deps.repo, clock: deps.clock, workflows: deps.workflows, ...(deps.evidenceEraser ? { eraser: deps.evidenceEraser } : {}) },
+        { tenantId: s.staff.tenantId, caseId: id, review: input, ...(imageKey ? { imageKey } : {}), ...(str(body.inPerson) ? { inPerson: true } : {}), actor: { kind: 'staff', id: s.staff.userId } },
+      );
+      // A failed check decides nothing (200, as the JSON API): the reasons go beside the form.
+      if (!result.resumed) return render(c, s, id, { review: { values, reasons: result.evidence.reasons } });
+      return c.redirect(`/console/cases/${id}?done=${result.imageDeleted ? 'identity_scan_deleted' : 'identity'}`, 303);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
+      return render(c, s, id, { error: explain(error), status: PROBLEM_KINDS[error.code].status });
+    }
+  });
+}

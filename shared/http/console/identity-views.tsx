@@ -1,0 +1,80 @@
+import type { LabelKey } from './labels.ts';
+import { Alert, type PageContext } from './layout.tsx';
+import type { CaseView, IdReviewState } from './case-model.ts';
+
+export const isDocMethod = (m: string) => m === 'id_document' || m === 'in_person';
+const DOC_TYPES: ReadonlyArray<[string, LabelKey]> = [
+  ['id_card', 'docIdCard'],
+  ['passport', 'docPassport'],
+  ['residence_permit', 'docResidence'],
+  ['driving_licence', 'docLicence'],
+];
+
+/** The ID-document review (POST …/identity): typed fields and the MRZ, checked by the identity use case. */
+export function IdReviewForm(props: { ctx: PageContext; view: CaseView; review?: IdReviewState }) {
+  const { ctx, view } = props;
+  const { t } = ctx;
+  const c = view.case;
+  const v = props.review?.values ?? {};
+  const field = (name: string, label: LabelKey, attrs: Record<string, string | number | boolean> = {}) => (
+    <label>
+      {t(label)}
+      <input name={name} value={v[name] ?? ''} required autocomplete="off" {...attrs} />
+    </label>
+  );
+  return (
+    <form method="post" action={`/console/cases/${c.id}/identity`} class="stack" id="id-review">
+      <input type="hidden" name="_csrf" value={ctx.csrf} />
+      <fieldset>
+        <legend>{t('idDocReview')}</legend>
+        {props.review && (
+          <Alert t={t} text={t('checkFailed')}>
+            <ul id="id-review-reasons">
+              {props.review.reasons.map((r) => (
+                <li>{r}</li>
+              ))}
+            </ul>
+          </Alert>
+        )}
+        <label>
+          {t('docType')}
+          <select name="documentType">
+            {DOC_TYPES.map(([value, key]) => (
+              <option value={value} selected={v.documentType === value}>{t(key)}</option>
+            ))}
+          </select>
+        </label>
+        {field('issuingCountry', 'country', { pattern: '[A-Za-z<]{3}', maxlength: 3, size: 4 })}
+        {field('documentNumber', 'docNumber', { maxlength: 20 })}
+        {field('surname', 'surname', { maxlength: 100 })}
+        {field('givenNames', 'givenNames', { maxlength: 100 })}
+        {field('birthDate', 'birthDate', { type: 'date' })}
+        {field('expiresOn', 'expiresOn', { type: 'date' })}
+        <label>
+          {t('mrz')}
+          <textarea name="mrz" rows={3} class="mono" spellcheck={false} autocomplete="off">{v.mrz ?? ''}</textarea>
+        </label>
+        {view.scans.length > 0 && (
+          <label>
+            {t('scanToDelete')}
+            <select name="imageKey">
+              {view.scans.map((f) => (
+                <option value={f.key}>{f.filename}</option>
+              ))}
+              <option value="">{t('none')}</option>
+            </select>
+          </label>
+        )}
+        {c.identity.acceptedMethods.includes('in_person') && (
+          <label class="check">
+            <input type="checkbox" name="inPerson" value="1" checked={c.channel === 'in_person'} /> {t('seenInPerson')}
+          </label>
+        )}
+        <p class="muted">{t('mrzNote')}</p>
+        <div>
+          <button type="submit">{t('approveIdentity')}</button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}

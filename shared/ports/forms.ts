@@ -1,0 +1,14 @@
+/** Ports of the public web form (docs/design.md §1.2 `web_form`). */
+
+/** Signs and checks the form's own tokens (jose; HS256 with the forms secret). */
+export interface FormTokens {
+  /** `addressSha256` ties a confirmation link to the address it is mailed to (see #domain/email-control.ts). */
+  issue(claims: { purpose: 'confirm' | 'status'; tenantId: string; caseId: string; jti: string; addressSha256?: string }, ttlSeconds: number): Promise<string>;
+  /** Throws ValidationError for a forged, expired or wrong-purpose token. */
+  verify(token: string, purpose: 'confirm' | 'status'): Promise<{ tenantId: string; caseId: string; jti: string; addressSha256?: string }>;
+}
+
+/** Records that a one-time token was used; a second use answers false. */
+export interface UsedTokens {
+  markUsed(tenantId: string, jti: string, expiresAt: Date): Promise<boolean>;
+}

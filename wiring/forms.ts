@@ -1,0 +1,70 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
+import { SesMailer } from '#adapters/ses/mailer.ts';
+import { systemClock } from '#adapters/system.ts';
+import { loadFormsConfig } from '#config/forms-config.ts';
+import { loadMailConfig } from '#config/mail-config.ts';
+import { loadWorkflowEngineConfig } from '#config/workflow-engine-config.ts';
+import { tenantRegistry } from '#tenants/registry.ts';
+import { awsClients } from './clients.ts';
+import { buildMailAdapters } from './mail.ts';
+import { buildWorkflowEngine } from './workflow-engine.ts';
+import type { FormsConfig } from '#config/forms-config.ts';
+import type { CaseRepository, Clock, Mailer, SubjectNotifier, WorkflowEngine } from '#ports/cases.ts';
+import { randomIds } from '#adapters/system.ts';
+import type { FormsDeps } from '#http/forms/forms-app.tsx';
+import type { TenantRegistry } from '#tenants/registry.ts';
+import { DynamoNoticeOutbox } from '#adapters/dynamodb/notice-outbox.ts';
+import { DynamoRateLimiter } from '#adapters/dynamodb/rate-limiter.ts';
+import { DynamoUsedTokens } from '#adapters/dynamodb/used-tokens.ts';
+import { JoseFormTokens } from '#adapters/forms/jose-form-tokens.ts';
+import { presignedGet, REDIRECT_URL_SECONDS } from '#adapters/s3/answer-downloads.ts';
+
+/** The web form's composition: the same repository, notifier and workflows as the API, plus its tokens. */
+export function buildFormsDeps(
+  config: FormsConfig,
+  base: { tenants: TenantRegistry; repo: CaseRepository; mailer: Mailer; notifier?: SubjectNotifier; clock: Clock; dynamo: DynamoDBClient; tableName: string; workflows: WorkflowEngine },
+  options: { minFormAgeSeconds?: number; answers?: { readonly s3: S3Client; readonly bucket: string } } = {},
+): FormsDeps {
+  return {
+    tenants: base.tenants,
+    repo: base.repo,
+    mailer: base.mailer,
+    ...(base.notifier ? { notifier: base.notifier } : {}),
+    clock: base.clock,
+    ids: randomIds,
+    workflows: base.workflows,
+    outbox: new DynamoNoticeOutbox(base.dynamo, base.tableName),
+    tokens: new JoseFormTokens(config.secret, { now: () => base.clock.now() }),
+    formTokens: new JoseFormTokens(config.secret, { now: () => base.clock.now(), ...(options.minFormAgeSeconds !== undefined ? { minFormAgeSeconds: options.minFormAgeSeconds } : {}) }),
+    used: new DynamoUsedTokens(base.dynamo, base.tableName),
+    baseUrl: config.baseUrl,
+    frameAncestors: config.frameAncestors,
+    rateLimit: { max: config.rateLimit, windowSeconds: 600 },
+    rateLimiter: new DynamoRateLimiter(base.dynamo, base.tableName),
+    ...(options.answers ? { answerFiles: answerFiles(options.answers.s3, options.answers.bucket) } : {}),
+  };
+}
+
+function answerFiles(s3: S3Client, bucket: string): NonNullable<FormsDeps['answerFiles']> {
+  return { presignedUrl: (key) => presignedGet(s3, bucket, key, REDIRECT_URL_SECONDS) };
+}
+
+/** The form function on AWS: its own small bundle, config and clients built once per container. */
+export function formsFromEnv(): FormsDeps {
+  const mail = loadMailConfig();
+  const aws = awsClients(mail);
+  const dynamo = aws.get(DynamoDBClient, 'dynamodb');
+  const s3 = aws.get(S3Client, 's3');
+  const mailer = new SesMailer(aws.get(SESv2Client, 'ses'), mail.sesConfigurationSet ? { configurationSet: mail.sesConfigurationSet } : {});
+  const { notifier } = buildMailAdapters(mail, { dynamo, s3, mailer });
+  const { workflows } = buildWorkflowEngine(loadWorkflowEngineConfig());
+  if (!workflows) throw new Error('The forms function needs CASE_WORKFLOW_ARN and DEADLINE_TIMER_ARN.');
+  return buildFormsDeps(
+    loadFormsConfig(),
+    { tenants: tenantRegistry, repo: new DynamoCaseRepository(dynamo, mail.tableName), mailer, notifier, clock: systemClock, dynamo, tableName: mail.tableName, workflows },
+    { answers: { s3, bucket: mail.answersBucket } },
+  );
+}

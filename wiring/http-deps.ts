@@ -1,0 +1,55 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { randomIds, systemClock } from '#adapters/system.ts';
+import type { ApiConfig } from '#config/api-config.ts';
+import type { MailConfig } from '#config/mail-config.ts';
+import type { LetterRenderer } from '#ports/channels.ts';
+import { partnerTokenVerifier, staffTokenVerifier } from '#http/auth.ts';
+import type { ApiDeps } from '#http/deps.ts';
+import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
+import { withWebhookOutbox } from '#usecases/webhooks.ts';
+import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
+import { DynamoInboundLedger } from '#adapters/dynamodb/inbound-ledger.ts';
+import { DynamoWebhookOutbox } from '#adapters/dynamodb/webhook-outbox.ts';
+import { JosePartnerAssertions } from '#adapters/identity/jose-partner-assertions.ts';
+import { awsClients, type AwsClients } from './clients.ts';
+import { buildMailAdapters } from './mail.ts';
+import { S3AnswerFileStore } from '#adapters/s3/answer-file-store.ts';
+import { S3BlobEraser } from '#adapters/s3/blob-eraser.ts';
+import { SesMailer } from '#adapters/ses/mailer.ts';
+
+/**
+ * The HTTP functions' shared composition (the API, the console pages, the local server): real
+ * adapters over one set of clients, pointed at the stand-ins when the config names them.
+ */
+export function buildApiDeps(
+  config: ApiConfig,
+  tenants: TenantRegistry = tenantRegistry,
+  mail?: MailConfig,
+  /** Letters for post / in-person cases (the `letters` function on AWS, pdf-lib in-process locally). */
+  extras: { readonly renderer?: LetterRenderer } = {},
+  aws: AwsClients = awsClients({ ...config, ...(mail?.s3Endpoint ? { s3Endpoint: mail.s3Endpoint } : {}) }),
+): ApiDeps {
+  const dynamo = aws.get(DynamoDBClient, 'dynamodb');
+  const ses = aws.get(SESv2Client, 'ses');
+  const mailer = new SesMailer(ses, config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {});
+  // With the e-mail configuration, acknowledgements go through the threaded notifier with evidence.
+  const mailAdapters = mail ? buildMailAdapters(mail, { dynamo, s3: aws.get(S3Client, 's3'), mailer }, tenants, extras) : {};
+  return {
+    ...mailAdapters,
+    tenants,
+    // Public steps of `api` cases owe the partner a signed webhook: recorded in the same table, sent by the sweep.
+    repo: withWebhookOutbox(new DynamoCaseRepository(dynamo, config.tableName), new DynamoWebhookOutbox(dynamo, config.tableName), systemClock),
+    mailer,
+    clock: systemClock,
+    ids: randomIds,
+    verifyPartnerToken: partnerTokenVerifier(config.auth),
+    verifyStaffToken: staffTokenVerifier(config.auth),
+    limits: { maxBodyBytes: config.maxBodyBytes },
+    ledger: new DynamoInboundLedger(dynamo, config.tableName),
+    partnerAssertions: new JosePartnerAssertions(config.partnerAssertionKeys),
+    // Identity-document scans are deleted from the evidence bucket once identity is decided.
+    ...(mail ? { evidenceEraser: new S3BlobEraser(aws.get(S3Client, 's3'), mail.evidenceBucket), answerFiles: new S3AnswerFileStore(aws.get(S3Client, 's3'), mail.answersBucket, systemClock) } : {}),
+  };
+}

@@ -1,0 +1,34 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { loadMailConfig, type MailConfig } from '#config/mail-config.ts';
+import { loadWorkflowEngineConfig } from '#config/workflow-engine-config.ts';
+import type { WorkflowEngine } from '#ports/cases.ts';
+import type { CaseRepository } from '#ports/cases.ts';
+import { randomIds, systemClock } from '#adapters/system.ts';
+import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
+import type { InboundLedgerDeps } from '#usecases/process-inbound.ts';
+import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
+import { DynamoInboundLedger } from '#adapters/dynamodb/inbound-ledger.ts';
+import { awsClients, type AwsClients } from './clients.ts';
+import { buildMailAdapters, type MailAdapters } from './mail.ts';
+import { buildWorkflowEngine } from './workflow-engine.ts';
+import { PostalMimeParser } from '#adapters/mail/postal-mime-parser.ts';
+import { SesMailer } from '#adapters/ses/mailer.ts';
+
+// Kept apart from email-deps.ts so the API bundle never pulls in the MIME parser (and its charset tables).
+/** The inbound e-mail handler's composition root (Lambda and the local SMTP listener alike). */
+export function buildReceiveEmailDeps(config: MailConfig, tenants: TenantRegistry = tenantRegistry, aws: AwsClients = awsClients(config)): InboundLedgerDeps & MailAdapters {
+  const dynamo = aws.get(DynamoDBClient, 'dynamodb');
+  const ses = aws.get(SESv2Client, 'ses');
+  const mailer = new SesMailer(ses, config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {});
+  const repo: CaseRepository = new DynamoCaseRepository(dynamo, config.tableName);
+  const adapters = buildMailAdapters(config, { dynamo, s3: aws.get(S3Client, 's3'), mailer }, tenants);
+  return { ...adapters, tenants, repo, mailer, clock: systemClock, ids: randomIds, parser: new PostalMimeParser(), ledger: new DynamoInboundLedger(dynamo, config.tableName) };
+}
+
+/** The inbound function on AWS: the receipt rule's mail, the case workflows it starts. */
+export function inboundFromEnv(): { deps: InboundLedgerDeps & MailAdapters & { workflows?: WorkflowEngine }; keyPrefix: string } {
+  const config = loadMailConfig();
+  return { deps: { ...buildReceiveEmailDeps(config), ...buildWorkflowEngine(loadWorkflowEngineConfig()) }, keyPrefix: config.inboundPrefix };
+}

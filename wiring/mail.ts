@@ -1,0 +1,70 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { MailConfig } from '#config/mail-config.ts';
+import { clientConfig } from './clients.ts';
+import type { AnswerDownloads, LetterRenderer, PrintQueue } from '#ports/channels.ts';
+import type { BlobStore, MessageStore } from '#ports/mail.ts';
+import type { Clock, Mailer, NoticeOutbox, SubjectNotifier } from '#ports/cases.ts';
+import { systemClock } from '#adapters/system.ts';
+import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
+import { createChannelNotifier } from '#usecases/channel-notifier.ts';
+import { createSubjectNotifier } from '#usecases/notify-subject.ts';
+import { DynamoMessageStore } from '#adapters/dynamodb/message-store.ts';
+import { DynamoNoticeOutbox } from '#adapters/dynamodb/notice-outbox.ts';
+import { DynamoPrintQueue } from '#adapters/dynamodb/print-queue.ts';
+import { MimeEmailSender } from '#adapters/mail/mime-email-sender.ts';
+import { S3BlobStore } from '#adapters/s3/blob-store.ts';
+
+export interface MailAdapters {
+  readonly messages: MessageStore;
+  readonly inboundMail: BlobStore;
+  readonly evidence: BlobStore;
+  readonly printQueue: PrintQueue;
+  readonly notifier: SubjectNotifier;
+  /** Claim → send → record for acknowledgements (one per case, whoever sends it). */
+  readonly outbox: NoticeOutbox;
+}
+
+/** A standalone S3 client configured like every other (wiring/clients.ts), for callers outside a composition root. */
+export function s3ClientFor(config: Pick<MailConfig, 'region' | 's3Endpoint'>): S3Client {
+  return new S3Client(clientConfig('s3', config));
+}
+
+/**
+ * The channels' adapters over given clients, shared by the API, the inbound handler and the
+ * workflow steps: the message store, the buckets, the print queue, and the notifier that routes
+ * each notice by the case's channel (e-mail; letters for post and in person when a renderer is
+ * given). Answers publish large attachments as links when `downloads` is given.
+ */
+export function buildMailAdapters(
+  config: MailConfig,
+  clients: { dynamo: DynamoDBClient; s3: S3Client; mailer: Mailer },
+  tenants: TenantRegistry = tenantRegistry,
+  /** Workflow steps pass `downloads` (the API never sends answers, so the presigner stays out of its bundle); `renderer` makes letters. */
+  extras: { readonly downloads?: AnswerDownloads; readonly renderer?: LetterRenderer; readonly clock?: Clock } = {},
+): MailAdapters {
+  const clock = extras.clock ?? systemClock;
+  const messages = new DynamoMessageStore(clients.dynamo, config.tableName);
+  const evidence = new S3BlobStore(clients.s3, config.evidenceBucket);
+  const printQueue = new DynamoPrintQueue(clients.dynamo, config.tableName);
+  const email = createSubjectNotifier({
+    tenants,
+    messages,
+    email: new MimeEmailSender(clients.mailer),
+    evidence,
+    clock,
+    ...(extras.downloads ? { downloads: extras.downloads } : {}),
+    attachmentLimitBytes: config.attachmentLimitBytes,
+  });
+  return {
+    messages,
+    outbox: new DynamoNoticeOutbox(clients.dynamo, config.tableName),
+    inboundMail: new S3BlobStore(clients.s3, config.inboundBucket),
+    evidence,
+    printQueue,
+    notifier: createChannelNotifier({
+      email,
+      ...(extras.renderer ? { letters: { tenants, renderer: extras.renderer, printQueue, evidence, messages, clock } } : {}),
+    }),
+  };
+}

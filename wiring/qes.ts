@@ -1,0 +1,12 @@
+import type { BlobStore, MessageStore } from '#ports/mail.ts';
+import type { Clock, IdentityVerifier } from '#ports/cases.ts';
+import { CachedTrustedLists } from '#adapters/identity/cached-trusted-lists.ts';
+import { QesIdentityVerifier } from '#adapters/identity/qes-identity-verifier.ts';
+
+/**
+ * The intake's QES verifier over the e-mail channel's stores: attachments and raw mail from the
+ * buckets, trusted lists from the refresh job's cache (`trusted-lists/` in the evidence bucket).
+ */
+export function qesIdentityVerifier(stores: { readonly messages: MessageStore; readonly evidence: BlobStore; readonly inboundMail: BlobStore }, clock: Clock): IdentityVerifier {
+  return new QesIdentityVerifier({ ...stores, trustedLists: new CachedTrustedLists(stores.evidence, clock), clock });
+}
