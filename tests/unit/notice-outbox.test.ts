@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { InMemoryBlobStore } from '#adapters/memory/blob-store.ts';
+import { InMemoryCaseRepository } from '#adapters/memory/case-repository.ts';
+import { InMemoryMessageStore } from '#adapters/memory/message-store.ts';
+import { MimeEmailSender } from '#adapters/mail/mime-email-sender.ts';
+import { tenantRegistry } from '#tenants/registry.ts';
+import { createSubjectNotifier } from '#usecases/notify-subject.ts';
+import { sweepOutbox } from '#usecases/outbox-sweep.ts';
+import { submitRequest } from '#usecases/submit-request.ts';
+import { fixedClock, RecordingMailer } from '../support/harness.ts';
+
+function world() {
+  const clock = fixedClock('2026-11-23T09:00:00Z');
+  const repo = new InMemoryCaseRepository();
+  const messages = new InMemoryMessageStore();
+  const mailer = new RecordingMailer();
+  const notifier = createSubjectNotifier({ tenants: tenantRegistry, messages, email: new MimeEmailSender(mailer), evidence: new InMemoryBlobStore(), clock });
+  const started: string[] = [];
+  const deps = {
+    tenants: tenantRegistry,
+    repo,
+    mailer,
+    clock,
+    ids: { caseId: () => crypto.randomUUID() },
+    notifier,
+    outbox: repo.notices,
+    workflows: { startCase: async (c: { id: string }) => void started.push(c.id), stopTimer: async () => undefined, sendDecision: async () => undefined },
+  };
+  return { clock, repo, mailer, deps, started };
+}
+
+const request = { rights: [{ type: 'access' as const }], subject: { name: 'Ona', email: 'ona@example.lt' }, language: 'en' as const };
+
+describe('the acknowledgement outbox', () => {
+  it('is owed with the case, retried by the sweeper after a failed send, and sent once', async () => {
+    const w = world();
+    w.mailer.failWith = new Error('SES is down');
+    const { case: c } = await submitRequest(w.deps, { tenantId: 'softera', channel: 'api', actor: { kind: 'partner', id: 'shop' }, partnerId: 'shop', request });
+    expect(c.acknowledgement.status).toBe('failed');
+    expect(await w.repo.notices.countUnsent()).toBe(1);
+    // Not due yet: the failed send is retried a minute later.
+    expect(await sweepOutbox(w.deps, { limit: 10 })).toEqual({ attempted: 0, skipped: 0 });
+    w.mailer.failWith = null;
+    w.clock.set('2026-11-23T09:01:00Z');
+    expect(await sweepOutbox(w.deps, { limit: 10 })).toEqual({ attempted: 1, skipped: 0 });
+    expect(w.mailer.sent).toHaveLength(1);
+    expect((await w.repo.getCase('softera', c.id))?.acknowledgement.status).toBe('sent');
+    expect(await w.repo.notices.countUnsent()).toBe(0);
+    w.clock.set('2026-11-23T10:00:00Z');
+    expect(await sweepOutbox(w.deps, { limit: 10 })).toEqual({ attempted: 0, skipped: 0 });
+    expect(w.mailer.sent).toHaveLength(1);
+  });
+
+  it('takes over the claim of a sender that died (its lease ran out), and a replay of the request starts the workflows again', async () => {
+    const w = world();
+    const idempotency = { scope: 'shop', key: 'order-1', fingerprint: 'f' };
+    const { case: c } = await submitRequest(w.deps, { tenantId: 'softera', channel: 'api', actor: { kind: 'partner', id: 'shop' }, partnerId: 'shop', request, idempotency });
+    expect(w.mailer.sent).toHaveLength(1);
+    // Simulate a sender that claimed a second notice and died: a claim held until its lease ends.
+    await w.repo.notices.claim('softera', c.id, 'extension', w.clock.now(), new Date('2026-11-23T09:02:00Z'));
+    expect(await w.repo.notices.claim('softera', c.id, 'extension', w.clock.now(), new Date('2026-11-23T09:04:00Z'))).toEqual({ state: 'held' });
+    w.clock.set('2026-11-23T09:03:00Z');
+    expect(await w.repo.notices.claim('softera', c.id, 'extension', w.clock.now(), new Date('2026-11-23T09:05:00Z'))).toEqual({ state: 'claimed', attempts: 2 });
+    expect(await w.repo.notices.claim('softera', c.id, 'acknowledgement', w.clock.now(), new Date('2026-11-23T09:05:00Z'))).toMatchObject({ state: 'sent' });
+
+    const replayed = await submitRequest(w.deps, { tenantId: 'softera', channel: 'api', actor: { kind: 'partner', id: 'shop' }, partnerId: 'shop', request, idempotency });
+    expect(replayed.replayed).toBe(true);
+    expect(w.mailer.sent).toHaveLength(1);
+    expect(w.started).toEqual([c.id, c.id]);
+  });
+});
