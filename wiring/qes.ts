@@ -1,7 +1,7 @@
 import type { BlobStore, MessageStore } from '#ports/mail.ts';
 import type { Clock, IdentityVerifier } from '#ports/cases.ts';
-import { CachedTrustedLists } from '#adapters/identity/cached-trusted-lists.ts';
-import { QesIdentityVerifier } from '#adapters/identity/qes-identity-verifier.ts';
+import { CachedTrustedLists } from '#usecases/identity/cached-trusted-lists.ts';
+import { QesIdentityVerifier } from '#usecases/identity/qes-identity-verifier.ts';
 
 /**
  * The intake's QES verifier over the e-mail channel's stores: attachments and raw mail from the

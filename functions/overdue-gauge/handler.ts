@@ -1,5 +1,6 @@
 import { publishOverdueGauge } from '#adapters/metrics/overdue-metric.ts';
-import { measureOverdue, type OverdueGauge } from '#usecases/overdue-gauge.ts';
+import { measureOverdue } from '#usecases/overdue-gauge.ts';
+import { type OverdueGauge } from '#domain/overdue.ts';
 import { gaugeFromEnv } from '#wiring/gauge.ts';
 
 /**

@@ -12,3 +12,19 @@ export interface FormTokens {
 export interface UsedTokens {
   markUsed(tenantId: string, jti: string, expiresAt: Date): Promise<boolean>;
 }
+
+/** What a signed answer-download link names: the tenant's stored file and the name it is given. */
+export interface DownloadClaims {
+  readonly tenantId: string;
+  readonly key: string;
+  readonly filename: string;
+}
+
+/** The form's own anti-automation tokens (a minimum fill time) and the answer download links. */
+export interface FormPageTokens {
+  issueFormToken(tenantId: string): Promise<string>;
+  /** False for a forged, expired, too fast or other tenant's token. */
+  checkFormToken(token: string, tenantId: string): Promise<boolean>;
+  /** Throws ValidationError for a forged or expired download link. */
+  verifyDownload(token: string): Promise<DownloadClaims>;
+}

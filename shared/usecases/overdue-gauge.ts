@@ -1,3 +1,4 @@
+import type { OverdueGauge } from '#domain/overdue.ts';
 import type { CaseRepository, Clock } from '#ports/cases.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 
@@ -7,12 +8,6 @@ export interface OverdueGaugeDeps {
   readonly clock: Clock;
 }
 
-export interface OverdueGauge {
-  readonly at: string;
-  /** Open cases past their due date in force (extensions included), per tenant. */
-  readonly byTenant: Readonly<Record<string, number>>;
-  readonly total: number;
-}
 
 /**
  * How many open cases are past their legal due date right now, per tenant: a state, not an event,

@@ -2,13 +2,13 @@ import { DateTime } from 'luxon';
 import type { Actor } from '#domain/audit.ts';
 import type { Case } from '#domain/case.ts';
 import type { PrintItem, PrintQueue } from '#ports/channels.ts';
-import { ConcurrentUpdateError, ConflictError, NotFoundError, UnknownTenantError, ValidationError } from '#domain/errors.ts';
+import { ConflictError, NotFoundError, UnknownTenantError, ValidationError } from '#domain/errors.ts';
 import type { CaseMessage } from '#domain/mail.ts';
 import type { BlobStore, MessageStore } from '#ports/mail.ts';
 import type { NewCaseRequest } from '#domain/open-case.ts';
 import type { CaseRepository, Clock } from '#ports/cases.ts';
-import { updateCase } from '#domain/workflow.ts';
 import { submitRequest, type SubmitRequestDeps } from './submit-request.ts';
+import { writeCase } from './case-writes.ts';
 
 /** How far back staff may date a letter's receipt (a letter found late is still registered, a typo is not). */
 const MAX_BACKDATE_DAYS = 366;
@@ -143,10 +143,9 @@ export async function recordDispatch(deps: PrintQueueDeps & { readonly tenants: 
   };
   if (!(await deps.printQueue.markDispatched(item, dispatch))) throw new ConflictError(`Print item "${item.id}" was recorded by someone else just now.`);
   const posted = item.delivery === 'post';
-  for (let attempt = 0; ; attempt += 1) {
-    const c = await deps.repo.getCase(input.tenantId, item.caseId);
-    if (!c) throw new NotFoundError(`The case of print item "${item.id}" no longer exists.`);
-    const { case: next, events } = updateCase(c, now, {}, [
+  // The workflow may write the case at the same moment; the dispatch is already recorded, so the event is retried.
+  const saved = await writeCase(deps, { tenantId: input.tenantId, caseId: item.caseId }, () => ({
+    events: [
       {
         type: posted ? 'letter.dispatched' : 'handover.recorded',
         actor: input.actor,
@@ -156,15 +155,9 @@ export async function recordDispatch(deps: PrintQueueDeps & { readonly tenants: 
           : `Document (${item.notice}) handed over on ${at.slice(0, 10)}${input.handedTo ? ` to ${input.handedTo}` : ''}.`,
         details: { printItemId: item.id, notice: item.notice, ...dispatch },
       },
-    ]);
-    try {
-      await deps.repo.saveCase(next, events);
-      break;
-    } catch (error) {
-      // The workflow may write the case at the same moment; the dispatch is already recorded, so retry the event.
-      if (!(error instanceof ConcurrentUpdateError) || attempt >= 4) throw error;
-    }
-  }
+    ],
+  }));
+  if (!saved) throw new NotFoundError(`The case of print item "${item.id}" no longer exists.`);
   return { ...item, status: 'dispatched', dispatch };
 }
 

@@ -1,9 +1,8 @@
 import { isReceiptInRange } from '#deadlines/calendar.ts';
 import { SYSTEM } from '#domain/audit.ts';
-import { isOpen, nextEvents, type Case } from '#domain/case.ts';
+import { isOpen, type Case } from '#domain/case.ts';
 import { classifyAutomated } from '#domain/automated-mail.ts';
 import { classifyRights, detectLanguage } from '#domain/classify-rights.ts';
-import { ConcurrentUpdateError } from '#domain/errors.ts';
 import type { CaseMessage, Classification, FlaggedInbound, InboundFlag, MailAddress, ParsedEmail, StoredAttachment } from '#domain/mail.ts';
 import type { BlobStore, MailParser, MessageStore } from '#ports/mail.ts';
 import { RIGHT_ARTICLE } from '#domain/rights.ts';
@@ -12,6 +11,7 @@ import type { TenantConfig } from '#domain/tenant-policy.ts';
 import { acknowledgeCase } from './acknowledge-case.ts';
 import { INLINE_RAW_LIMIT } from './notify-subject.ts';
 import { submitRequest, type SubmitRequestDeps } from './submit-request.ts';
+import { appendCaseEvent } from './case-writes.ts';
 
 export interface ReceiveEmailDeps extends SubmitRequestDeps {
   readonly messages: MessageStore;
@@ -39,8 +39,6 @@ export type ReceiveEmailResult =
   | { readonly outcome: 'duplicate'; readonly caseId: string }
   | { readonly outcome: 'automated'; readonly kind: 'auto_reply' | 'bounce'; readonly caseId: string | null }
   | { readonly outcome: 'flagged'; readonly flag: InboundFlag; readonly caseId: string | null };
-
-const SAVE_ATTEMPTS = 4;
 
 /**
  * Handles one e-mail that reached a privacy mailbox.
@@ -95,7 +93,7 @@ export async function receiveEmail(deps: ReceiveEmailDeps, input: ReceiveEmailIn
     }
     const stored = await storeInbound(deps, tenant, thread, mail, messageId, input, raw, { automated: automated.kind });
     if (stored === 'added') {
-      await appendEvent(deps, tenant.id, thread, {
+      await appendSystemEvent(deps, tenant.id, thread, {
         type: automated.kind === 'bounce' ? 'email.bounced' : 'email.auto_reply',
         summary: automated.kind === 'bounce' ? `A message to the subject bounced (${automated.reason}).` : `Automatic reply received (${automated.reason}); not answered.`,
         details: { messageId },
@@ -110,7 +108,7 @@ export async function receiveEmail(deps: ReceiveEmailDeps, input: ReceiveEmailIn
   if (thread) {
     const stored = await storeInbound(deps, tenant, thread, mail, messageId, input, raw, {});
     if (stored === 'added') {
-      await appendEvent(deps, tenant.id, thread, { type: 'email.received', summary: `E-mail from the subject: "${mail.subject || '(no subject)'}".`, details: { messageId }, visibility: 'public' });
+      await appendSystemEvent(deps, tenant.id, thread, { type: 'email.received', summary: `E-mail from the subject: "${mail.subject || '(no subject)'}".`, details: { messageId }, visibility: 'public' });
     }
     return stored === 'added' ? { outcome: 'threaded', caseId: thread } : { outcome: 'duplicate', caseId: thread };
   }
@@ -308,7 +306,7 @@ async function caseIdFor(tenantId: string, messageId: string): Promise<string> {
 }
 
 async function recordClassification(deps: ReceiveEmailDeps, c: Case, classification: Classification, forwarded: boolean): Promise<void> {
-  await appendEvent(deps, c.tenantId, c.id, {
+  await appendSystemEvent(deps, c.tenantId, c.id, {
     type: 'email.classified',
     summary: classification.confident
       ? `Rights read from the e-mail: ${classification.rights.map((r) => `${r} (${RIGHT_ARTICLE[r]})`).join(', ')}. Staff may correct them.`
@@ -317,26 +315,6 @@ async function recordClassification(deps: ReceiveEmailDeps, c: Case, classificat
   });
 }
 
-/** Appends an audit event to a case, re-reading on a concurrent update (the workflow may be writing too). */
-async function appendEvent(
-  deps: ReceiveEmailDeps,
-  tenantId: string,
-  caseId: string,
-  event: { type: `${string}.${string}`; summary: string; details: Record<string, unknown>; visibility?: 'public' | 'internal' },
-): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    const current = await deps.repo.getCase(tenantId, caseId);
-    if (!current) return;
-    const now = deps.clock.now();
-    const events = nextEvents(current, now, [{ type: event.type, actor: SYSTEM, visibility: event.visibility ?? 'internal', summary: event.summary, details: event.details }]);
-    try {
-      await deps.repo.saveCase({ ...current, version: current.version + 1, lastEventSeq: current.lastEventSeq + events.length, updatedAt: now.toISOString() }, events);
-      return;
-    } catch (error) {
-      if (!(error instanceof ConcurrentUpdateError) || attempt >= SAVE_ATTEMPTS) throw error;
-    }
-  }
-}
 
 function flagItem(input: ReceiveEmailInput, tenantId: string | null, flag: InboundFlag, reason: string, extra: Partial<Pick<FlaggedInbound, 'from' | 'subject' | 'messageId' | 'caseId'>> = {}): FlaggedInbound {
   return { id: `${input.deliveryId}#${flag}`, tenantId, at: input.receivedAt.toISOString(), flag, reason, rawKey: input.rawKey, ...extra };
@@ -352,4 +330,14 @@ async function flagged(
 ): Promise<ReceiveEmailResult> {
   await deps.messages.flag(flagItem(input, tenantId, flag, reason, extra));
   return flag === 'auto_reply' || flag === 'bounce' ? { outcome: 'automated', kind: flag, caseId: null } : { outcome: 'flagged', flag, caseId: null };
+}
+
+/** An audit event by the system on a case (the workflow may be writing it too: see case-writes.ts). */
+async function appendSystemEvent(
+  deps: ReceiveEmailDeps,
+  tenantId: string,
+  caseId: string,
+  event: { type: `${string}.${string}`; summary: string; details: Record<string, unknown>; visibility?: 'public' | 'internal' },
+): Promise<void> {
+  await appendCaseEvent(deps, { tenantId, caseId }, { type: event.type, actor: SYSTEM, visibility: event.visibility ?? 'internal', summary: event.summary, details: event.details });
 }

@@ -1,10 +1,9 @@
 import { SYSTEM } from '#domain/audit.ts';
-import { nextEvents } from '#domain/case.ts';
-import { ConcurrentUpdateError } from '#domain/errors.ts';
 import type { MessageStore } from '#ports/mail.ts';
 import type { CaseRepository, Clock } from '#ports/cases.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { sesMessageIdHeader } from './notify-subject.ts';
+import { appendCaseEvent } from './case-writes.ts';
 
 export interface DeliveryProblem {
   readonly kind: 'bounce' | 'complaint';
@@ -41,7 +40,7 @@ export async function recordDeliveryProblem(
       : `${problem.recipients.join(', ')} marked our e-mail as spam (${problem.detail}).`;
   await deps.messages.flag({ ...base, tenantId: tenant.id, reason, ...(hit ? { caseId: hit.caseId, messageId: hit.messageId } : {}) });
   if (!hit) return { caseId: null };
-  const saved = await appendEvent(deps.repo, tenant.id, hit.caseId, deps.clock, {
+  const saved = await appendCaseEvent(deps, { tenantId: tenant.id, caseId: hit.caseId }, {
     type: problem.kind === 'bounce' ? 'email.bounced' : 'email.complaint',
     actor: SYSTEM,
     visibility: 'internal',
@@ -71,7 +70,7 @@ export async function recordDelivery(deps: { readonly tenants: TenantRegistry; r
   if (!hit) return { caseId: null };
   const earlier = await deps.repo.listEvents(tenant.id, hit.caseId);
   if (earlier.some((e) => e.type === 'email.delivered' && e.details?.messageId === hit.messageId)) return { caseId: hit.caseId };
-  const saved = await appendEvent(deps.repo, tenant.id, hit.caseId, deps.clock, {
+  const saved = await appendCaseEvent(deps, { tenantId: tenant.id, caseId: hit.caseId }, {
     type: 'email.delivered',
     actor: SYSTEM,
     visibility: 'internal',
@@ -81,18 +80,3 @@ export async function recordDelivery(deps: { readonly tenants: TenantRegistry; r
   return { caseId: saved ? hit.caseId : null };
 }
 
-/** Appends one event to a case, retrying on a concurrent write; false when the case is gone. */
-async function appendEvent(repo: CaseRepository, tenantId: string, caseId: string, clock: Clock, event: Parameters<typeof nextEvents>[2][number]): Promise<boolean> {
-  for (let attempt = 1; ; attempt++) {
-    const current = await repo.getCase(tenantId, caseId);
-    if (!current) return false;
-    const now = clock.now();
-    const events = nextEvents(current, now, [event]);
-    try {
-      await repo.saveCase({ ...current, version: current.version + 1, lastEventSeq: current.lastEventSeq + 1, updatedAt: now.toISOString() }, events);
-      return true;
-    } catch (error) {
-      if (!(error instanceof ConcurrentUpdateError) || attempt >= 4) throw error;
-    }
-  }
-}

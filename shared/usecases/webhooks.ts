@@ -3,10 +3,9 @@ import type { Case } from '#domain/case.ts';
 import type { WebhookOutbox, WebhookSigner, WebhookTransport } from '#ports/channels.ts';
 import type { WebhookDelivery } from '#domain/webhooks.ts';
 import type { IdempotencyRecord } from '#ports/cases.ts';
-import { ConcurrentUpdateError } from '#domain/errors.ts';
 import type { CaseEffects, CaseRepository, Clock, CreateCaseOutcome } from '#ports/cases.ts';
 import { deliveriesFor, nextAttemptAt } from '#domain/webhooks.ts';
-import { updateCase } from '#domain/workflow.ts';
+import { appendCaseEvent } from './case-writes.ts';
 
 /**
  * The case repository, plus: every write that adds public events to an `api` case with a
@@ -132,16 +131,6 @@ async function attempt(deps: DeliverWebhooksDeps, delivery: WebhookDelivery): Pr
 }
 
 async function logOnCase(deps: DeliverWebhooksDeps, delivery: WebhookDelivery, draft: Omit<AuditEvent, 'caseId' | 'tenantId' | 'seq' | 'at'>): Promise<void> {
-  for (let tries = 0; ; tries += 1) {
-    const c = await deps.repo.getCase(delivery.tenantId, delivery.caseId);
-    if (!c) return;
-    const { case: next, events } = updateCase(c, deps.clock.now(), {}, [draft]);
-    try {
-      await deps.repo.saveCase(next, events);
-      return;
-    } catch (e) {
-      // The workflow may be writing the same case; the attempt is recorded in the outbox already.
-      if (!(e instanceof ConcurrentUpdateError) || tries >= 4) throw e;
-    }
-  }
+  // The workflow may be writing the same case; the attempt is recorded in the outbox already.
+  await appendCaseEvent(deps, { tenantId: delivery.tenantId, caseId: delivery.caseId }, draft);
 }

@@ -1,7 +1,7 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
 import * as z from 'zod/mini';
 import { ValidationError } from '#domain/errors.ts';
-import type { FormTokens } from '#ports/forms.ts';
+import type { DownloadClaims, FormPageTokens, FormTokens } from '#ports/forms.ts';
 
 /**
  * The web form's tokens, signed and checked by us alone, so a symmetric key is right here
@@ -17,11 +17,6 @@ import type { FormTokens } from '#ports/forms.ts';
  */
 const ISSUER = 'rightsdesk-forms';
 
-export interface DownloadClaims {
-  readonly tenantId: string;
-  readonly key: string;
-  readonly filename: string;
-}
 const Claims = z.object({
   purpose: z.enum(['confirm', 'status', 'form', 'download']),
   tenant: z.string(),
@@ -33,7 +28,7 @@ const Claims = z.object({
   name: z.optional(z.string()),
 });
 
-export class JoseFormTokens implements FormTokens {
+export class JoseFormTokens implements FormTokens, FormPageTokens {
   private readonly key: Uint8Array;
 
   constructor(secret: string, private readonly options: { readonly minFormAgeSeconds?: number; readonly now?: () => Date } = {}) {

@@ -1,6 +1,6 @@
 import type { Case } from '#domain/case.ts';
 import type { StaffAlerts } from '#ports/cases.ts';
-import type { OverdueGauge } from '#usecases/overdue-gauge.ts';
+import type { OverdueGauge } from '#domain/overdue.ts';
 import { emfLine, METRICS } from './emf.ts';
 
 type Log = (line: string) => void;

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Language } from '#domain/channels.ts';
 import { ForbiddenError, UnauthenticatedError, ValidationError, type DomainError } from '#domain/errors.ts';
-import { repositoryReadModel } from '#adapters/memory/console-read-model.ts';
+import { repositoryReadModel } from '#usecases/console/repository-read-model.ts';
 import type { ConsoleReadModel } from '#ports/console.ts';
 import type { ApiDeps } from '../deps.ts';
 import type { ConsoleUiDeps } from './deps.ts';

@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Child } from 'hono/jsx';
 import * as z from 'zod/mini';
-import type { JoseFormTokens } from '#adapters/forms/jose-form-tokens.ts';
+import type { FormPageTokens } from '#ports/forms.ts';
 import type { AuditEvent } from '#domain/audit.ts';
 import type { Case } from '#domain/case.ts';
 import type { Language } from '#domain/channels.ts';
@@ -34,7 +34,7 @@ import { confirmWebFormEmail, submitWebForm, webFormStatus, type WebFormDeps } f
  *   presigned URL valid five minutes.
  */
 export interface FormsDeps extends WebFormDeps {
-  readonly formTokens: JoseFormTokens;
+  readonly formTokens: FormPageTokens;
   readonly workflows: WorkflowEngine;
   /** Origins allowed to embed each tenant's form (CSP frame-ancestors); default: none but us. */
   readonly frameAncestors: Readonly<Record<string, readonly string[]>>;
