@@ -58,7 +58,7 @@ const renderLetters: Grant = { actions: ['lambda:InvokeFunction'], on: ['letters
 const notify: Grant[] = [caseRecords, caseQueries, messageLookups, sendMail, evidenceFiles, readAnswers, renderLetters];
 
 /** HTTP functions (partner/staff API and the console pages) run the same staff use cases. */
-const staffApi: Grant[] = [caseRecords, caseQueries, caseUpdates, messageLookups, sendMail, startWorkflows, resumeWorkflows, stopTimers, evidenceFiles, ...eraseEvidence, answerFiles, renderLetters];
+const staffApi: Grant[] = [caseRecords, caseQueries, caseUpdates, messageLookups, sendMail, startWorkflows, resumeWorkflows, evidenceFiles, ...eraseEvidence, answerFiles, renderLetters];
 
 export const FUNCTION_GRANTS: Readonly<Record<string, readonly Grant[]>> = {
   api: [...staffApi, { actions: ['kms:GetPublicKey'], on: ['webhookKey'], why: 'serve the webhook signing key’s public half as JWKS' }],
@@ -90,6 +90,74 @@ export const FUNCTION_GRANTS: Readonly<Record<string, readonly Grant[]>> = {
   'workflow-flag-for-staff': [caseRecords, sendMail],
   'workflow-timer-plan': [caseRecords],
   'workflow-timer-alert': [caseRecords, sendMail],
+};
+
+/**
+ * Actions a function's bundle can send (its SDK command classes are bundled) that its code never
+ * reaches, so its role does not grant them: esbuild keeps a class whole (every method's commands)
+ * and the eight workflow steps share one bundle. Each entry says why; the least-privilege test
+ * fails if an entry is granted anyway or no longer in the bundle.
+ */
+const workflowBundle = 'the workflow steps share one bundle (functions/workflow/handler.ts)';
+const notThisStep = (...steps: string[]) => `${workflowBundle}; only ${steps.join(', ')} reach it`;
+const noStep = (what: string) => `${workflowBundle}; no step reaches it (${what})`;
+const stepsShared = {
+  'dynamodb:UpdateItem': noStep('reference counter, print-queue dispatch and webhook retries run in the API and the sweeper'),
+  'states:StartExecution': noStep('workflows are started by intake channels and the local restart, never by a step'),
+};
+export const BUNDLED_NOT_SENT: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  api: { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
+  console: { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
+  'inbound-email': { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
+  forms: { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
+  webhooks: { 'kms:GetPublicKey': 'the KMS JWKS helper shares a module with the signer; only the API serves the public key' },
+  'overdue-gauge': {
+    'dynamodb:GetItem': 'DynamoCaseRepository is bundled whole; the gauge calls countOverdue (one COUNT Query) only',
+    'dynamodb:PutItem': 'DynamoCaseRepository is bundled whole; the gauge calls countOverdue (one COUNT Query) only',
+    'dynamodb:UpdateItem': 'DynamoCaseRepository is bundled whole; the gauge calls countOverdue (one COUNT Query) only',
+  },
+  'trusted-list-refresh': Object.fromEntries(
+    ['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:UpdateItem'].map((a) => [a, 'document commands come along with shared modules, but no DynamoDB client is ever built in this bundle']),
+  ),
+  'workflow-intake': {
+    ...stepsShared,
+    'lambda:InvokeFunction': 'the channel notifier is bundled; intake sends no notice (it plans, the other steps notify)',
+    'ses:SendEmail': 'the channel notifier is bundled; intake sends no notice (it plans, the other steps notify)',
+    'states:SendTaskSuccess': notThisStep('await-subject'),
+    'states:StopExecution': notThisStep('conclude'),
+  },
+  'workflow-resume': {
+    ...stepsShared,
+    'dynamodb:BatchGetItem': notThisStep('the notifying steps'),
+    'dynamodb:PutItem': 'planResume loads the case and returns a plan; it saves nothing',
+    'dynamodb:Query': notThisStep('the notifying steps'),
+    's3:GetObject': notThisStep('the notifying steps'),
+    's3:PutObject': notThisStep('the notifying steps'),
+    'lambda:InvokeFunction': notThisStep('the notifying steps'),
+    'ses:SendEmail': notThisStep('the notifying steps and the alerts'),
+    'states:SendTaskSuccess': notThisStep('await-subject'),
+    'states:StopExecution': notThisStep('conclude'),
+  },
+  'workflow-await-subject': { ...stepsShared, 'states:StopExecution': notThisStep('conclude') },
+  'workflow-conclude': { ...stepsShared, 'states:SendTaskSuccess': notThisStep('await-subject') },
+  'workflow-extend': { ...stepsShared, 'states:SendTaskSuccess': notThisStep('await-subject'), 'states:StopExecution': notThisStep('conclude') },
+  'workflow-fee-notice': { ...stepsShared, 'states:SendTaskSuccess': notThisStep('await-subject'), 'states:StopExecution': notThisStep('conclude') },
+  ...Object.fromEntries(
+    ['workflow-flag-for-staff', 'workflow-timer-plan', 'workflow-timer-alert'].map((step) => [
+      step,
+      {
+        ...stepsShared,
+        'dynamodb:BatchGetItem': notThisStep('the notifying steps'),
+        'dynamodb:Query': notThisStep('the notifying steps'),
+        's3:GetObject': notThisStep('the notifying steps'),
+        's3:PutObject': notThisStep('the notifying steps'),
+        'lambda:InvokeFunction': notThisStep('the notifying steps'),
+        ...(step === 'workflow-timer-plan' ? { 'ses:SendEmail': notThisStep('the notifying steps, flag-for-staff and timer-alert') } : {}),
+        'states:SendTaskSuccess': notThisStep('await-subject'),
+        'states:StopExecution': notThisStep('conclude'),
+      },
+    ]),
+  ),
 };
 
 /** The SDK commands (by class name) that map to each IAM action, for the bundle-derived check. */

@@ -33,11 +33,15 @@ export function roleStatements(service: Template, roleId: string): Statement[] {
   return [...inline, ...attached];
 }
 
-/** The actions a function's role allows (outside logs, X-Ray and the data key). */
+/**
+ * The actions a function's role allows for its code: not its logs, X-Ray, the data key (used
+ * through DynamoDB and S3), nor its own on-failure queue (Lambda sends there with the role).
+ */
 export function apiActions(statements: readonly Statement[]): Set<string> {
   return new Set(
     statements
       .filter((s) => s.Effect === 'Allow')
+      .filter((s) => !JSON.stringify(s.Resource).includes('Failures'))
       .flatMap((s) => [s.Action].flat())
       .filter((a) => !a.startsWith('logs:') && !a.startsWith('xray:') && !['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'].includes(a)),
   );
