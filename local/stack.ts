@@ -29,12 +29,21 @@ import { startSesLocal, type SesLocal } from './services/ses-local.ts';
 import { startSmtpLocal } from './services/smtp-local.ts';
 import { startLocalWorkflows } from './sfn/local-workflows.ts';
 import { localConsole } from './console.ts';
+import { asFunction, enableLocalIam, underRole } from './iam/enforce.ts';
 import { localIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER, STAFF_ROLES, type StaffRole } from './tokens.ts';
 
 export const LOCAL_TABLE = 'rightsdesk';
 export const LOCAL_BUCKETS = ['rightsdesk-inbound-mail', 'rightsdesk-evidence', 'rightsdesk-answers'] as const;
 const REGION = 'eu-central-1';
 const TOKEN_TTL_SECONDS = 7 * 24 * 3600;
+
+/** The function API Gateway routes a path to (infra/service-stack.ts routes). */
+function functionForPath(path: string): string {
+  if (path.startsWith('/forms/') || path === '/forms') return 'forms';
+  if (path.startsWith('/console/api/')) return 'api';
+  if (path === '/console' || path.startsWith('/console/')) return 'console';
+  return 'api';
+}
 
 export interface StackOptions {
   /** Where state lives (`.local`): DynamoDB data, S3 objects, keys, dev.json. */
@@ -102,6 +111,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     log(`SES stand-in    ${ses.endpoint}  outbox ${ses.outboxUrl}`);
     log(`S3 stand-in     ${s3.endpoint}`);
 
+    // Every function's SDK calls are checked against its role from the synthesized template (local/iam).
+    if (await enableLocalIam({ tableName: LOCAL_TABLE })) log('IAM             every SDK call checked against its function’s synthesized role');
     // One set of SDK clients for the HTTP functions, the form and the inbound handler (as one container each on AWS).
     const aws = awsClients({ region: REGION, dynamodbEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint, s3Endpoint: s3.endpoint });
     stops.push(async () => aws.destroy());
@@ -166,6 +177,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     // The public web form is its own function on AWS (API Gateway routes /forms/* to it); locally it
     // shares the port: /forms/* goes to it, everything else to the API app unchanged.
     const root = new Hono();
+    // Each request runs under the role of the function API Gateway routes it to on AWS.
+    root.use('*', (c, next) => asFunction(functionForPath(c.req.path), next));
     const server = await listen(root.fetch, options.ports.api);
     stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
     const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -192,7 +205,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       port: options.ports.smtp ?? 2525,
       keyPrefix: mailConfig.inboundPrefix,
       store: (key, raw) => inboundDeps.inboundMail.put(key, raw, 'message/rfc822'),
-      deliver: inboundHandler,
+      deliver: underRole('inbound-email', inboundHandler),
       log,
     });
     stops.push(smtp.stop);

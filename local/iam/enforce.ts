@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { iamRequests, type IamRequest, type LocalNames } from './requests.ts';
-import { LOCAL_ACCOUNT, type RolePolicies } from './role-policies.ts';
+import { LOCAL_ACCOUNT, synthesizedRolePolicies, type RolePolicies } from './role-policies.ts';
 
 /**
  * Local IAM enforcement: every AWS SDK v3 client in the process carries a middleware that maps
@@ -54,6 +54,18 @@ export function installLocalIam(policies: RolePolicies, names: LocalNames): void
     return send.apply(this, args);
   };
   base.__localIam = true;
+}
+
+/**
+ * Synthesizes (or reads the cached) templates and enforces their roles in this process: what
+ * `npm start`, `npm run invoke` and the integration suite call first. `RIGHTSDESK_LOCAL_IAM=off`
+ * turns it off (for experiments only; the tests never do).
+ */
+export async function enableLocalIam(options: { readonly tableName: string; readonly configurationSet?: string }): Promise<boolean> {
+  if (process.env.RIGHTSDESK_LOCAL_IAM === 'off') return false;
+  const policies = await synthesizedRolePolicies({ tableName: options.tableName });
+  installLocalIam(policies, options.configurationSet ? { configurationSet: options.configurationSet } : {});
+  return true;
 }
 
 /** Stops enforcing (the patched clients then pass every call through). */

@@ -10,10 +10,18 @@ export interface IamRequest {
 
 /** Local names → the deployed ones the synthesized policies name. */
 export interface LocalNames {
-  /** Local bucket name → its purpose (the deployed bucket is `rightsdesk-<purpose>-<account>-<region>`). */
-  readonly buckets: Readonly<Record<string, 'inbound-mail' | 'evidence' | 'answers'>>;
   /** The deployed configuration set's name (local sends may name any). */
   readonly configurationSet?: string;
+}
+
+/**
+ * The deployed bucket a local bucket stands for (`rightsdesk-<purpose>-<account>-<region>`): local
+ * buckets (`rightsdesk-evidence`, `email-test-inbound-mail`, `channels-test-answers`, …) say their
+ * purpose in their name. Any other bucket is no rightsdesk bucket, and no role grants it.
+ */
+export function deployedBucket(local: string): string {
+  const purpose = local.includes('inbound') ? 'inbound-mail' : local.includes('evidence') ? 'evidence' : local.includes('answers') ? 'answers' : undefined;
+  return purpose ? `rightsdesk-${purpose}-${LOCAL_ACCOUNT}-${LOCAL_REGION}` : local;
 }
 
 type Input = Record<string, unknown>;
@@ -28,10 +36,7 @@ const arn = (service: string, resource: string) => `arn:aws:${service}:${LOCAL_R
  */
 export function iamRequests(commandName: string, input: Input, names: LocalNames): IamRequest[] {
   const table = (name: unknown) => arn('dynamodb', `table/${String(name)}`);
-  const bucket = (name: unknown) => {
-    const purpose = names.buckets[String(name)];
-    return purpose ? `rightsdesk-${purpose}-${LOCAL_ACCOUNT}-${LOCAL_REGION}` : String(name);
-  };
+  const bucket = (name: unknown) => deployedBucket(String(name));
   const object = (b: unknown, key: unknown) => `arn:aws:s3:::${bucket(b)}/${String(key)}`;
   switch (commandName) {
     case 'TransactWriteCommand':

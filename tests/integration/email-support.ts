@@ -13,6 +13,7 @@ import { ensureBuckets } from '../../local/provision.ts';
 import { startSmtpLocal, type SmtpLocal } from '../../local/services/smtp-local.ts';
 import { ephemeralIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER, type LocalIssuer } from '../../local/tokens.ts';
 import { readOutbox, s3ClientFor, type OutboxEmail } from './helpers.ts';
+import { underRole } from '../../local/iam/enforce.ts';
 
 // Own bucket names: tests/integration/stand-ins.test.ts expects the product buckets not to exist yet.
 export const INBOUND_BUCKET = 'email-test-inbound-mail';
@@ -61,7 +62,7 @@ export async function startEmailRig(options: { wrapRepo?: (repo: CaseRepository)
     port: 0,
     keyPrefix: config.inboundPrefix,
     store: (key, raw) => deps.inboundMail.put(key, raw, 'message/rfc822'),
-    deliver: createInboundEmailHandler(deps, { keyPrefix: config.inboundPrefix }),
+    deliver: underRole('inbound-email', createInboundEmailHandler(deps, { keyPrefix: config.inboundPrefix })),
     retryDelaysMs: options.retryDelaysMs ?? [20, 50],
     log: (line) => failures.push(line),
   });
