@@ -16,7 +16,7 @@ import { LOCAL_ACCOUNT, synthesizedRolePolicies, type RolePolicies } from './rol
  * each handler invocation; calls outside any scope (seeding, test assertions) are not checked.
  */
 const calling = new AsyncLocalStorage<string>();
-let state: { policies: RolePolicies; names: LocalNames; decisions: Map<string, Promise<string | undefined>>; checked: number } | undefined;
+let state: { policies: RolePolicies; names: LocalNames; decisions: Map<string, Promise<string | undefined>>; checked: number; denied: Array<IamRequest & { fn: string }> } | undefined;
 const instrumented = new WeakSet<object>();
 
 /** Runs `body` as the Lambda function `name` (its role applies to every SDK call inside). */
@@ -32,15 +32,17 @@ export function underRole<A extends unknown[], R>(name: string, handler: (...arg
 export interface LocalIamStats {
   readonly checked: number;
   readonly distinctDecisions: number;
+  /** Every call refused since install (a product may handle the error: this is how a test sees it). */
+  readonly denied: ReadonlyArray<IamRequest & { readonly fn: string }>;
 }
 
 export function localIamStats(): LocalIamStats {
-  return { checked: state?.checked ?? 0, distinctDecisions: state?.decisions.size ?? 0 };
+  return { checked: state?.checked ?? 0, distinctDecisions: state?.decisions.size ?? 0, denied: [...(state?.denied ?? [])] };
 }
 
 /** Installs (or re-points) the enforcement for this process. */
 export function installLocalIam(policies: RolePolicies, names: LocalNames): void {
-  state = { policies, names, decisions: new Map(), checked: 0 };
+  state = { policies, names, decisions: new Map(), checked: 0, denied: [] };
   // Every SDK v3 client extends the same smithy Client: patch its send once, so clients built
   // anywhere (composition roots, handlers, tests) get the middleware on their first call.
   const base = Object.getPrototypeOf(DynamoDBClient.prototype) as { send: (...args: unknown[]) => unknown; __localIam?: boolean };
@@ -88,7 +90,10 @@ function enforcementMiddleware(next: Next, context: { commandName?: string; clie
       for (const request of iamRequests(context.commandName, args.input, current.names)) {
         current.checked += 1;
         const denial = await decide(current, fn, request);
-        if (denial) throw accessDenied(context, fn, request, denial);
+        if (denial) {
+          current.denied.push({ ...request, fn });
+          throw accessDenied(context, fn, request, denial);
+        }
       }
     }
     return next(args);

@@ -6,6 +6,6 @@ import { enableLocalIam, localIamStats } from '../../local/iam/enforce.ts';
 expect(await enableLocalIam({ tableName: inject('tableName') })).toBe(true);
 
 afterAll(() => {
-  const { checked, distinctDecisions } = localIamStats();
-  console.log(`local IAM: ${checked} authorisations checked (${distinctDecisions} distinct decisions evaluated)`);
+  const { checked, distinctDecisions, denied } = localIamStats();
+  console.log(`local IAM: ${checked} authorisations checked (${distinctDecisions} distinct decisions evaluated), ${denied.length} denied`);
 });
