@@ -4,7 +4,7 @@ import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
 import { DynamoMessageStore } from '#adapters/dynamodb/message-store.ts';
 import { SfnWorkflowEngine } from '#adapters/sfn/workflow-engine.ts';
 import { STATE_MACHINES } from '#adapters/sfn/definitions.ts';
-import { systemClock } from '#domain/ports.ts';
+import { systemClock } from '#adapters/system.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { createSesNotificationHandler } from '../../functions/ses-notifications/handler.ts';
 import { asFunction, installLocalIam, localIamStats, underRole } from '../../local/iam/enforce.ts';
