@@ -114,8 +114,7 @@ export function rolePoliciesFromTemplates(service: CfnTemplate, data: CfnTemplat
   const policies: RolePolicies = {};
   for (const [id, resource] of Object.entries(service.Resources)) {
     if (resource.Type !== 'AWS::Lambda::Function') continue;
-    const name = String((resource.Properties?.Description as string | undefined) ?? '');
-    const functionName = functionNameOf(id, name);
+    const functionName = functionNameOf(id);
     if (!functionName) continue;
     const roleId = (resource.Properties?.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
     const role = service.Resources[roleId];
@@ -133,7 +132,7 @@ let knownNames: readonly string[] = [];
 export function setKnownFunctionNames(names: readonly string[]): void {
   knownNames = names;
 }
-function functionNameOf(logicalId: string, _description: string): string | undefined {
+function functionNameOf(logicalId: string): string | undefined {
   const candidates = knownNames.filter((name) => logicalId.startsWith(`Fn${name.replaceAll('-', '')}`));
   // The longest match: `Fnworkflowtimerplan…` must not be taken for another step's prefix.
   return candidates.sort((a, b) => b.length - a.length)[0];
