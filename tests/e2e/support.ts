@@ -39,7 +39,8 @@ export async function startWorld(): Promise<E2eWorld> {
       await rm(stateDir, { recursive: true, force: true });
       // Every call the product made ran under its function's synthesized role (local IAM): a
       // refusal the product handled quietly would still fail on AWS, so it fails the file here.
-      const { denied } = localIamStats();
+      const { denied, checked } = localIamStats();
+      if (checked === 0) throw new Error('Local IAM checked no call: is enforcement installed in startLocalStack?');
       if (denied.length > 0) throw new Error(`Local IAM refused ${denied.length} call(s): ${denied.map((d) => `${d.fn} ${d.action} ${d.resource}`).join('; ')}`);
     },
   };
