@@ -107,7 +107,10 @@ const stepsShared = {
 };
 export const BUNDLED_NOT_SENT: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   api: { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
-  console: { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
+  console: {
+    'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers',
+    'kms:GetPublicKey': 'wiring/console.ts reuses the API wiring module, which holds the KMS JWKS; only the API function serves /.well-known/jwks.json',
+  },
   'inbound-email': { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
   forms: { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
   webhooks: { 'kms:GetPublicKey': 'the KMS JWKS helper shares a module with the signer; only the API serves the public key' },
@@ -116,9 +119,6 @@ export const BUNDLED_NOT_SENT: Readonly<Record<string, Readonly<Record<string, s
     'dynamodb:PutItem': 'DynamoCaseRepository is bundled whole; the gauge calls countOverdue (one COUNT Query) only',
     'dynamodb:UpdateItem': 'DynamoCaseRepository is bundled whole; the gauge calls countOverdue (one COUNT Query) only',
   },
-  'trusted-list-refresh': Object.fromEntries(
-    ['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:UpdateItem'].map((a) => [a, 'document commands come along with shared modules, but no DynamoDB client is ever built in this bundle']),
-  ),
   'workflow-intake': {
     ...stepsShared,
     'lambda:InvokeFunction': 'the channel notifier is bundled; intake sends no notice (it plans, the other steps notify)',
