@@ -59,7 +59,8 @@ function open(bytes: Uint8Array, trustedList: TrustedList, at: Date, limits: Zip
     const listed = new Set(
       children(manifest.documentElement!, NS.manifest, 'file-entry')
         .map((e) => e.getAttributeNS(NS.manifest, 'full-path') ?? '')
-        .filter((p) => p !== '/' && p !== ''),
+        // Folders and META-INF entries (ADOC lists both) are not data files.
+        .filter((p) => p !== '/' && p !== '' && !NOT_DATA(p)),
     );
     for (const name of dataFiles.keys()) if (!listed.has(name)) reasons.push(`The file "${name}" is not listed in the container manifest.`);
     for (const name of listed) if (!dataFiles.has(name)) reasons.push(`The manifest lists "${name}", which is not in the container.`);
@@ -73,10 +74,14 @@ function open(bytes: Uint8Array, trustedList: TrustedList, at: Date, limits: Zip
   for (const file of signatureFiles) {
     const doc = parseXml(file.bytes, `The signature file ${file.name}`, { maxBytes: 4 * 1024 * 1024 });
     const root = doc.documentElement!;
-    if (root.localName !== 'XAdESSignatures') throw new UnsafeInputError(`${file.name} is not an XAdES signatures file.`);
-    const sigs = children(root, NS.ds, 'Signature');
+    // ASiC-E/BDOC wrap signatures in XAdESSignatures; ADOC stores one ds:Signature per file.
+    const adocSignature = root.localName === 'Signature' && root.namespaceURI === NS.ds && mimetype === ASICE_MIMETYPES[1];
+    if (root.localName !== 'XAdESSignatures' && !adocSignature) throw new UnsafeInputError(`${file.name} is not an XAdES signatures file.`);
+    const sigs = adocSignature ? [root] : children(root, NS.ds, 'Signature');
     if (sigs.length === 0) reasons.push(`${file.name} holds no signature.`);
-    for (const sig of sigs) signatures.push(verifyXadesSignature(sig, { dataFiles, trustedList, at }));
+    const otherFiles = new Map(entries.filter((e) => e.name.startsWith('META-INF/') && !SIGNATURE_FILE.test(e.name)).map((e) => [e.name, e.bytes]));
+    const unsignedByDesign = mimetype === ASICE_MIMETYPES[1] ? (name: string) => /^metadata\/unsignable/i.test(name) : undefined;
+    for (const sig of sigs) signatures.push(verifyXadesSignature(sig, { dataFiles, otherFiles, trustedList, at, ...(unsignedByDesign ? { unsignedByDesign } : {}) }));
   }
   return { signatures, reasons, warnings };
 }

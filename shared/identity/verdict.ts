@@ -172,6 +172,7 @@ export class VerdictBuilder {
   private readonly qualification: string[] = [];
   private readonly findings: Finding[] = [];
   readonly infos: string[] = [];
+  private readonly notes: string[] = [];
   signer: SignerIdentity | null = null;
   signingTime: Date | null = null;
   claimedSigningTime: Date | null = null;
@@ -213,6 +214,12 @@ export class VerdictBuilder {
     return this;
   }
 
+  /** Worth knowing, neither failing the signature nor its qualification (DSS "warning"). */
+  warn(text: string): this {
+    this.notes.push(text);
+    return this;
+  }
+
   info(text: string): this {
     this.infos.push(text);
     return this;
@@ -249,7 +256,7 @@ export class VerdictBuilder {
       revocation: this.revocation,
       timestamps: this.timestamps,
       errors: [...decisive],
-      warnings: [...new Set(this.qualification.filter((r) => !decisive.has(r)))],
+      warnings: [...new Set([...this.qualification.filter((r) => !decisive.has(r)), ...this.notes])],
       infos: [...this.infos],
     };
   }
