@@ -18,7 +18,7 @@ export interface AsiceResult {
   readonly signatures: readonly SignatureVerdict[];
   /** Problems of the container as a whole; any makes the file invalid. */
   readonly reasons: readonly string[];
-  /** Deviations DSS also tolerates (a misplaced or compressed `mimetype`): reported, not refused. */
+  /** Deviations DSS also tolerates (a misplaced `mimetype`): reported, not refused. */
   readonly warnings?: readonly string[];
 }
 
@@ -46,7 +46,7 @@ function open(bytes: Uint8Array, trustedList: TrustedList, at: Date, limits: Zip
   if (!mimetypeEntry) throw new UnsafeInputError('The container has no "mimetype" file, so it is not an ASiC-E container.');
   if (entries[0] !== mimetypeEntry) warnings.push('The "mimetype" file is not the first entry of the container, as ASiC requires; the container was read anyway.');
   const mimetype = Buffer.from(mimetypeEntry.bytes).toString('utf8').trim();
-  if (mimetypeEntry.method !== 0) warnings.push('The "mimetype" file of the container is compressed; ASiC requires it stored.');
+  if (mimetypeEntry.method !== 0) reasons.push('The "mimetype" file of the container is compressed; ASiC requires it stored.');
   if (!(ASICE_MIMETYPES as readonly string[]).includes(mimetype)) throw new UnsafeInputError(`The container's type "${mimetype}" is not ASiC-E.`);
 
   const files = new Map(entries.map((e) => [e.name, e.bytes]));

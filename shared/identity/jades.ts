@@ -100,7 +100,7 @@ async function verifyOne(jws: FlattenedJWSInput, trustedList: TrustedList, at: D
   const extra = unsigned.flatMap((u) => list(u.xVals)).flatMap((x) => (typeof record(x)?.x509Cert === 'string' ? [Certificate.fromDer(base64(record(x)!.x509Cert as string))] : []));
   const ocsp = verifiedOcsp(ocspValues, cert, [...certs, ...extra], trustedList, v);
   const crl = ocsp ? undefined : verifiedCrl(pkiObjects('crlVals'), cert, [...certs, ...extra], trustedList, v);
-  judgeSigner(v, { signingCert: cert, timestamp, ocsp, crl, trustedList, at });
+  judgeSigner(v, { signingCert: cert, timestamp, ocsp, crl, trustedList, at, embedded: [...certs, ...extra] });
 }
 
 const SIGD_BY_URI_HASH = 'http://uri.etsi.org/19182/ObjectIdByURIHash';

@@ -112,7 +112,7 @@ function verifyInto(signature: Element, ctx: XadesContext, v: VerdictBuilder): v
   const ocsp = verifiedOcsp(ocspValues, signingCert, [...valueCerts, ...keyInfoCerts], ctx.trustedList, v);
   const crlValues = usp ? descendants(usp, NS.xades, 'EncapsulatedCRLValue').map((e) => base64Bytes(text(e))) : [];
   const crl = ocsp ? undefined : verifiedCrl(crlValues, signingCert, [...valueCerts, ...keyInfoCerts], ctx.trustedList, v);
-  judgeSigner(v, { signingCert, timestamp, ocsp, crl, trustedList: ctx.trustedList, at: ctx.at });
+  judgeSigner(v, { signingCert, timestamp, ocsp, crl, trustedList: ctx.trustedList, at: ctx.at, embedded: [...valueCerts, ...keyInfoCerts] });
 }
 
 /** The candidate whose digest SigningCertificate(V2) names; the first Cert is the signer's. */
