@@ -3,7 +3,7 @@ import { OID, type Certificate } from './certificate.ts';
 import { checkCrl, CrlError, type CrlResult } from './crl.ts';
 import { checkOcsp, OcspError, type OcspResult } from './ocsp.ts';
 import { checkTimestamp, TimestampError, type TimestampResult } from './timestamp.ts';
-import { assessQualification, checkIssuingCa, checkOcspResponder, checkTimestampAuthority, isoDate, isoMinute, trustedServiceAt } from './trust-policy.ts';
+import { assessQualification, checkIssuingCa, checkOcspResponder, checkTimestampAuthority, isoDate, isoMinute, statusAt, trustedServiceAt } from './trust-policy.ts';
 import { SERVICE_TYPE, type TrustedList } from './trusted-list.ts';
 import { chainEntry, type SignerIdentity, type VerdictBuilder } from './verdict.ts';
 
@@ -58,7 +58,7 @@ export function judgeSigner(v: VerdictBuilder, e: SignerEvidence): void {
   if (!trustedTime) v.notQualified('The signature has no time-stamp or time-mark, so there is no trusted signing time.');
 
   // ETSI EN 319 102-1 §5.2.6: the chain must end in a trust anchor; names and key identifiers alone prove nothing.
-  const chain = buildChain(signingCert, e.embedded ?? [], trustAnchors(e.trustedList));
+  const chain = buildChain(signingCert, e.embedded ?? [], trustAnchors(e.trustedList, trustedTime ?? e.at));
   v.chain = chain.certificates.map((c, i) => chainEntry(c, chain.anchored && i === chain.certificates.length - 1));
   if (!chain.anchored) {
     v.indeterminate('NO_CERTIFICATE_CHAIN_FOUND', "The signer's certificate does not chain to a trust anchor (a certificate of the trusted list or a configured anchor), so the signature cannot be trusted whatever names it shows.");
@@ -110,9 +110,13 @@ function assessLevel(v: VerdictBuilder, cert: Certificate, list: TrustedList, at
   v.qualifiedApartFromSeal = q.qc && q.qscd && !v.isInvalid && v.build().reasons.every((r) => r === sealReason);
 }
 
-/** The trusted list's service certificates, and anchors configured beside it. */
-export function trustAnchors(list: TrustedList): Certificate[] {
-  return [...list.services.flatMap((s) => s.certificates), ...(list.extraTrustAnchors ?? [])];
+/**
+ * The certificates of the list's services that were active at `at` (a withdrawn anchor anchors
+ * nothing), and anchors configured beside the list.
+ */
+export function trustAnchors(list: TrustedList, at: Date): Certificate[] {
+  const active = list.services.filter((s) => statusAt(s, at)?.active);
+  return [...active.flatMap((s) => s.certificates), ...(list.extraTrustAnchors ?? [])];
 }
 
 const MAX_CHAIN = 6;
