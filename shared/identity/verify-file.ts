@@ -1,6 +1,6 @@
 import { verifyAsice } from './asice.ts';
 import { verifyCms } from './cms.ts';
-import { verifyJades } from './jades.ts';
+import { verifyJades, type DetachedFile } from './jades.ts';
 import { verifyPades } from './pades.ts';
 import { looksLikeSmime, verifySmime } from './smime.ts';
 import type { TrustedList } from './trusted-list.ts';
@@ -13,6 +13,8 @@ export interface VerifyFileInput {
   readonly fileName?: string;
   /** The signed content of a detached signature (`.p7s`); unused for containers. */
   readonly content?: Uint8Array;
+  /** Several detached objects (a JAdES `sigD` naming more than one), by name. */
+  readonly detachedFiles?: readonly DetachedFile[];
   readonly trustedList: TrustedList;
   /** Validation time; callers pass it explicitly (tests pin it, the CLI defaults to now). */
   readonly at: Date;
@@ -60,7 +62,7 @@ async function verifyFormat(format: SignatureFormat, input: VerifyFileInput): Pr
     case 'cades':
       return verifyCms(pemOrDer(bytes), { trustedList, at, ...(input.content ? { content: input.content } : {}) });
     case 'jades':
-      return verifyJades(bytes, trustedList, at, input.content);
+      return verifyJades(bytes, trustedList, at, input.content, input.detachedFiles);
     case 'unknown':
       throw new UnsupportedFormatError(format);
   }

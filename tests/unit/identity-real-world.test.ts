@@ -134,3 +134,30 @@ describe('ETSI indications on the libdigidocpp trusted-list suite', () => {
     expectRefused(v);
   });
 });
+
+describe('EU DSS detached JAdES with sigD ObjectIdByURI', () => {
+  const files = (second = 'dss/ObjectIdByURI-2.html') => [
+    { name: 'https://nowina.lu/pub/JAdES/ObjectIdByURI-1.html', bytes: read('dss/ObjectIdByURI-1.html') },
+    { name: 'https://nowina.lu/pub/JAdES/ObjectIdByURI-2.html', bytes: read(second) },
+  ];
+  const judgeJades = (detachedFiles: ReturnType<typeof files>) =>
+    verifySignedFile({ bytes: read('dss/jades-detached-by-uri-encoded-pars.json'), fileName: 'x.json', trustedList, at: new Date('2022-01-01T00:00:00Z'), detachedFiles });
+
+  it('verifies over both objects named in pars (JAdESDetachedByUriWithURLEncodedParsTest: intact and valid)', async () => {
+    const v = await judgeJades(files());
+    expect(v).toMatchObject({ format: 'jades', valid: true });
+    expect(v.indication).not.toBe('TOTAL_FAILED');
+    expect(v.signatures[0]!.scope.map((s) => s.name)).toEqual(['https%3A//nowina.lu/pub/JAdES/ObjectIdByURI-1.html', 'https%3A//nowina.lu/pub/JAdES/ObjectIdByURI-2.html']);
+  });
+
+  it('fails when one object is swapped for another', async () => {
+    const v = await judgeJades(files('dss/ObjectIdByURI-1.html'));
+    expectRefused(v);
+    expect(v.subIndication).toBe('SIG_CRYPTO_FAILURE');
+  });
+
+  it('is SIGNED_DATA_NOT_FOUND when an object is missing', async () => {
+    const v = await judgeJades(files().slice(0, 1));
+    expect(v).toMatchObject({ valid: false, indication: 'INDETERMINATE', subIndication: 'SIGNED_DATA_NOT_FOUND' });
+  });
+});
