@@ -18,6 +18,8 @@ const CATALOG_LTV_KEYS = new Set(['DSS', 'Extensions']);
 /** Keys of a VRI entry (ETSI EN 319 142-1 §5.4.2.3). */
 const VRI_KEYS = new Set(['Type', 'Cert', 'OCSP', 'CRL', 'TU', 'TS']);
 const VRI_HASH = /^[0-9A-F]{40}$/;
+/** Keys of a Document Security Store (ETSI EN 319 142-1 §5.4.2.2); `/Type /DSS` is optional, and often absent. */
+const DSS_KEYS = new Set(['Type', 'VRI', 'Certs', 'OCSPs', 'CRLs']);
 const NO_LTV: LtvData = { ocsp: [], crls: [], certs: [] };
 
 /**
@@ -133,7 +135,7 @@ function judge(object: PdfObject, signed: SignedRevision, rootBefore: string | u
   const value = object.value;
   if (value.kind === 'array') return value.items.every((i) => i.kind === 'ref') ? undefined : `an update adds array ${object.num}`;
   if (value.kind !== 'dict') return `an update adds object ${object.num}`;
-  if (type === 'DSS') return undefined;
+  if (type === 'DSS' || (type === undefined && [...value.entries.keys()].every((k) => DSS_KEYS.has(k)) && value.entries.size > 0)) return undefined;
   // A document time-stamp (PAdES-LTA): its signature dictionary and its field's widget.
   if (isDocumentTimestamp(value) || isSignatureWidget(value)) return undefined;
   const keys = [...value.entries.keys()];

@@ -183,6 +183,8 @@ export function verifiedCrl(crls: readonly Uint8Array[], signer: Certificate, em
   return firstAnswering(crls, signer, embedded, list, v, (der, issuer) => checkCrl(der, signer, issuer), (error) => error instanceof CrlError);
 }
 
+const NOT_ABOUT_SIGNER = /not about the signer's certificate/;
+
 /** Tries each piece of revocation data with each candidate issuer; collects why none answered. */
 function firstAnswering<T>(
   values: readonly Uint8Array[],
@@ -207,6 +209,11 @@ function firstAnswering<T>(
       }
     }
   }
+  // A PDF's Document Security Store holds the revocation data of every signature in the file:
+  // answers about other certificates are not this signer's data, not a problem with it.
+  const relevant = problems.filter((p) => !NOT_ABOUT_SIGNER.test(p));
+  if (problems.length > 0 && relevant.length === 0) return undefined;
+  problems.splice(0, problems.length, ...relevant);
   if (issuers.length === 0) problems.push("The certificate of the signer's issuer is neither in the signature nor in the trusted list.");
   // Unusable revocation data proves nothing either way (ETSI: INDETERMINATE, TRY_LATER), never tampering.
   for (const p of new Set(problems)) v.fail('TRY_LATER', `Revocation data: ${lowerFirst(p)}`);
