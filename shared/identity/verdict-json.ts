@@ -1,3 +1,4 @@
+import { indicationInWords } from './indication-text.ts';
 import type { FileVerdict, SignatureVerdict } from './verdict.ts';
 
 /**
@@ -17,6 +18,7 @@ export function verdictJson(v: FileVerdict): Record<string, unknown> {
     indication: v.indication,
     subIndication: v.subIndication,
     signatureLevel: v.signatureLevel,
+    inWords: indicationInWords(v.indication, v.subIndication, v.signatureLevel),
     errors: v.errors,
     warnings: v.warnings,
     infos: v.infos,

@@ -4,6 +4,8 @@ import type { TrustedList } from '#identity/trusted-list.ts';
 import type { Indication, SignatureLevel, SubIndication } from '#identity/verdict.ts';
 import { verifySignedFile } from '#identity/verify-file.ts';
 import { parseXml } from '#identity/xml.ts';
+import { provesIdentity } from '#usecases/identity/verify-qes-attachments.ts';
+import { indicationInWords } from '#identity/indication-text.ts';
 import { CASES, FORMATS, type FixtureCase, type FixtureFormat, type IdentityFixtures } from '../../tools/fixtures/generate.ts';
 import { fixtureTrustedList, identityFixtures, readBytes } from '../support/identity-fixtures.ts';
 
@@ -92,5 +94,25 @@ describe('ETSI TS 119 102-2 validation report', () => {
     expect(xml).toContain('<MainIndication>urn:etsi:019102:mainindication:total-failed</MainIndication>');
     expect(xml).toContain('<SubIndication>urn:etsi:019102:subindication:HASH_FAILURE</SubIndication>');
     expect(xml).toContain('changed after it was signed');
+  });
+});
+
+describe('identity at intake consumes the ETSI verdict', () => {
+  it.each(TABLE)('%s / %s proves identity only when TOTAL_PASSED + QESig + qualified', async (format, c) => {
+    const v = await judge(format, c);
+    expect(provesIdentity(v)).toBe(c === 'qualified');
+    if (provesIdentity(v)) expect(v).toMatchObject({ indication: 'TOTAL_PASSED', signatureLevel: 'QESig', qualified: true });
+  });
+
+  it('never accepts a TOTAL_PASSED verdict that is not QESig (an e-seal), even if marked qualified', async () => {
+    const v = await judge('pades', 'qualified');
+    expect(provesIdentity({ ...v, signatureLevel: 'QESeal' })).toBe(false);
+    expect(provesIdentity({ ...v, indication: 'INDETERMINATE' })).toBe(false);
+  });
+
+  it('says the indication in plain Lithuanian and English', () => {
+    expect(indicationInWords('TOTAL_PASSED', null, 'QESig').lt).toMatch(/kvalifikuotas elektroninis parašas/);
+    expect(indicationInWords('TOTAL_FAILED', 'HASH_FAILURE', 'NA').en).toMatch(/changed after signing/);
+    expect(indicationInWords('INDETERMINATE', 'NO_CERTIFICATE_CHAIN_FOUND', 'INDETERMINATE_AdESig').lt).toMatch(/neapibrėžta/);
   });
 });
