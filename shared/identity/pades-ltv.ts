@@ -317,7 +317,7 @@ function indexObjects(signedText: string, bytes: Uint8Array): SignedRevision {
         // References in the open text and inside every object stream (compressed dictionaries).
         const containers = new Set(inStreams.values());
         const texts = [signedText, ...[...containers].flatMap((c) => [...contentsOf(c).values()].map(canonical))];
-        references = new Set(texts.flatMap((t) => [...t.matchAll(/(\d+)\s+\d+\s+R\b/g)].map((m) => Number(m[1]))));
+        references = new Set(texts.flatMap((t) => [...t.matchAll(/(?<!\d)(\d+)\s+\d+\s+R\b/g)].map((m) => Number(m[1]))));
       }
       return references.has(num);
     },
