@@ -289,7 +289,8 @@ export function fileVerdict(
   context: Pick<FileVerdict, 'trustedList' | 'validatedAt'>,
   notes: { readonly warnings?: readonly string[] } = {},
 ): FileVerdict {
-  const signatures = signaturesIn.map((s, i) => ({ ...s, id: `S-${i + 1}` }));
+  // A signature that failed before its times were judged has proven nothing: the validation time is its best time.
+  const signatures = signaturesIn.map((s, i) => ({ ...s, id: `S-${i + 1}`, bestSignatureTime: s.signingTime ?? (s.bestSignatureTime.getTime() === 0 ? context.validatedAt : s.bestSignatureTime) }));
   const findings: FileFinding[] = fileReasons.map((r) => (typeof r === 'string' ? { sub: 'FORMAT_FAILURE', reason: r } : r));
   const reasonsOfFile = findings.map((f) => f.reason);
   const valid = reasonsOfFile.length === 0 && signatures.length > 0 && signatures.every((s) => s.valid);
