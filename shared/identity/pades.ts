@@ -3,7 +3,7 @@ import { trimDer, verifyCms } from './cms.ts';
 import { UnsafeInputError } from './errors.ts';
 import { lowerFirst } from './signer-checks.ts';
 import { checkTimestamp, TimestampError } from './timestamp.ts';
-import { checkLtvUpdates, type LtvData } from './pades-ltv.ts';
+import { checkLtvUpdates, STRICT, type ChangePolicy, type LtvData } from './pades-ltv.ts';
 import type { TrustedList } from './trusted-list.ts';
 import type { SignatureVerdict } from './verdict.ts';
 
@@ -14,6 +14,7 @@ const SUPPORTED_SUBFILTERS = ['adbe.pkcs7.detached', 'ETSI.CAdES.detached'];
 export interface PadesResult {
   readonly signatures: readonly SignatureVerdict[];
   readonly reasons: readonly string[];
+  readonly warnings?: readonly string[];
 }
 
 /**
@@ -64,10 +65,14 @@ export function verifyPades(bytes: Uint8Array, trustedList: TrustedList, at: Dat
   if (signed.length === 0 && reasons.length === 0) return { signatures: [], reasons: ['The PDF is not signed.'] };
 
   let ltv: LtvData | undefined;
+  const warnings: string[] = [];
   // Only trailing whitespace after %%EOF is harmless; anything else must be validation data.
   if (signed.length > 0 && /\S/.test(text.slice(coveredTo))) {
-    const update = checkLtvUpdates(bytes, coveredTo);
-    if (update.ok) ltv = update.ltv;
+    const update = checkLtvUpdates(bytes, coveredTo, changePolicy(text, ranges));
+    if (update.ok) {
+      ltv = update.ltv;
+      warnings.push(...update.allowed.map((a) => `The PDF was changed after it was signed, as its certification allows: ${a}.`));
+    }
     else reasons.push(`The PDF was changed after it was signed: ${update.reason}, in ${bytes.length - coveredTo} bytes that no signature covers.`);
   }
   const signatures: SignatureVerdict[] = [];
@@ -83,7 +88,20 @@ export function verifyPades(bytes: Uint8Array, trustedList: TrustedList, at: Dat
     reasons.push(...result.reasons);
     signatures.push(...result.signatures);
   }
-  return { signatures, reasons };
+  return { signatures, reasons, warnings };
+}
+
+/**
+ * The DocMDP permission of the document's certification signature (the first signature, with a
+ * /Reference to /DocMDP): P=2 form fill-in, P=3 also annotations; no certification, nothing more.
+ */
+function changePolicy(text: string, ranges: readonly RegExpMatchArray[]): ChangePolicy {
+  const first = ranges[0];
+  if (first?.index === undefined) return STRICT;
+  const dict = dictionaryAround(text, first.index);
+  if (!/\/TransformMethod\s*\/DocMDP/.test(dict)) return STRICT;
+  const p = Number(/\/P\s+([123])\b/.exec(dict)?.[1] ?? 2);
+  return { formFill: p >= 2, annotations: p === 3 };
 }
 
 /** The text of the indirect object holding position `at` (where /SubFilter is found). */
