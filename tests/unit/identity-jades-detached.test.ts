@@ -53,7 +53,11 @@ describe('detached JAdES', () => {
 
   it('refuses an empty payload that names no signed file, and sigD kinds it does not read', async () => {
     expect((await verify(await detachedJws(undefined), request)).reasons.join('\n')).toMatch(/names no signed file \(sigD\)/);
-    expect((await verify(await detachedJws({ ...byHash(request), mId: 'http://uri.etsi.org/19182/HttpHeaders' }), request)).reasons.join('\n')).toMatch(/only ObjectIdByURIHash/);
+    // Issue 13: every sigD mechanism is read; HttpHeaders signs HTTP headers no file carries.
+    const http = await verify(await detachedJws({ ...byHash(request), mId: 'http://uri.etsi.org/19182/HttpHeaders' }), request);
+    expect(http.valid).toBe(false);
+    expect(http).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'SIGNED_DATA_NOT_FOUND' });
+    expect(http.reasons.join('\n')).toMatch(/HTTP message headers \(sigD HttpHeaders\)/);
     expect((await verify(await detachedJws({ ...byHash(request), hashM: 'MD5' }), request)).reasons.join('\n')).toMatch(/digest algorithm "MD5" is not supported/);
   });
 });
