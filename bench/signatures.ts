@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Certificate } from '#identity/certificate.ts';
-import { loadTrustedList } from '#identity/trusted-list.ts';
-import { verifySignedFile } from '#identity/verify-file.ts';
+import { Certificate } from '#signatures/certificate.ts';
+import { loadTrustedList } from '#signatures/trusted-list.ts';
+import { verifySignedFile } from '#signatures/verify-file.ts';
 import { fixtureTrustedList, identityFixtures, readBytes } from '../tests/support/identity-fixtures.ts';
 
 /**

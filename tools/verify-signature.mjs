@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'node_modules', '.cache', 'rightsdesk', 'verify-signature.mjs');
-const sources = [join(root, 'tools', 'verify-signature.ts'), join(root, 'package.json'), ...listTs(join(root, 'shared', 'identity')), ...listTs(join(root, 'shared', 'domain'))];
+const sources = [join(root, 'tools', 'verify-signature.ts'), join(root, 'package.json'), ...listTs(join(root, 'shared', 'signatures')), ...listTs(join(root, 'shared', 'domain'))];
 
 function listTs(dir) {
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f)) : [];

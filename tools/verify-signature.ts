@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Certificate } from '#identity/certificate.ts';
-import { loadTrustedList } from '#identity/trusted-list.ts';
-import { UnsupportedFormatError, verifySignedFile } from '#identity/verify-file.ts';
-import { verdictJson } from '#identity/verdict-json.ts';
-import { validationReportXml } from '#identity/etsi-report.ts';
+import { Certificate } from '#signatures/certificate.ts';
+import { loadTrustedList } from '#signatures/trusted-list.ts';
+import { UnsupportedFormatError, verifySignedFile } from '#signatures/verify-file.ts';
+import { verdictJson } from '#signatures/verdict-json.ts';
+import { validationReportXml } from '#signatures/etsi-report.ts';
 
 export const VERIFY_SIGNATURE_USAGE =
   'npm run -s cli -- verify-signature <file> --trusted-list <TL.xml> [--tl-signer <cert>] [--content <file>]... [--at <ISO instant>] [--trust-anchor <cert>]... [--report <ETSI report.xml>]';

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validationReportXml } from '#identity/etsi-report.ts';
-import type { TrustedList } from '#identity/trusted-list.ts';
-import type { Indication, SignatureLevel, SubIndication } from '#identity/verdict.ts';
-import { verifySignedFile } from '#identity/verify-file.ts';
-import { parseXml } from '#identity/xml.ts';
+import { validationReportXml } from '#signatures/etsi-report.ts';
+import type { TrustedList } from '#signatures/trusted-list.ts';
+import type { Indication, SignatureLevel, SubIndication } from '#signatures/verdict.ts';
+import { verifySignedFile } from '#signatures/verify-file.ts';
+import { parseXml } from '#signatures/xml.ts';
 import { provesIdentity } from '#usecases/identity/verify-qes-attachments.ts';
-import { indicationInWords } from '#identity/indication-text.ts';
+import { indicationInWords } from '#signatures/indication-text.ts';
 import { CASES, FORMATS, type FixtureCase, type FixtureFormat, type IdentityFixtures } from '../../tools/fixtures/generate.ts';
 import { fixtureTrustedList, identityFixtures, readBytes } from '../support/identity-fixtures.ts';
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Certificate } from '#identity/certificate.ts';
-import { loadTrustedList } from '#identity/trusted-list.ts';
-import { verifySignedFile } from '#identity/verify-file.ts';
+import { Certificate } from '#signatures/certificate.ts';
+import { loadTrustedList } from '#signatures/trusted-list.ts';
+import { verifySignedFile } from '#signatures/verify-file.ts';
 
 const DD = fileURLToPath(new URL('../fixtures/libdigidocpp/', import.meta.url));
 const RW = fileURLToPath(new URL('../fixtures/real-world/', import.meta.url));

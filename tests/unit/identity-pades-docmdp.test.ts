@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLtvUpdates, STRICT, type ChangePolicy } from '#identity/pades-ltv.ts';
+import { checkLtvUpdates, STRICT, type ChangePolicy } from '#signatures/pades-ltv.ts';
 
 /**
  * The allowed-changes rules of a certified PDF (DocMDP, ISO 32000-1 §12.8.2.2), on hand-made

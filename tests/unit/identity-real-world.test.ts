@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Certificate } from '#identity/certificate.ts';
-import { loadTrustedList } from '#identity/trusted-list.ts';
-import type { FileVerdict } from '#identity/verdict.ts';
-import { verifySignedFile } from '#identity/verify-file.ts';
+import { Certificate } from '#signatures/certificate.ts';
+import { loadTrustedList } from '#signatures/trusted-list.ts';
+import type { FileVerdict } from '#signatures/verdict.ts';
+import { verifySignedFile } from '#signatures/verify-file.ts';
 
 /**
  * Files written by other signing software, judged against the verdicts their own projects'

@@ -4,9 +4,9 @@ import { matchSigner, personalCodeOf, peopleOf, signerName } from '#domain/ident
 import type { TrustedListSource } from '#ports/identity.ts';
 import type { BlobStore, MessageStore } from '#ports/mail.ts';
 import type { Clock } from '#ports/cases.ts';
-import type { TrustedList } from '#identity/trusted-list.ts';
-import type { FileVerdict } from '#identity/verdict.ts';
-import { detectFormat, UnsupportedFormatError, verifySignedFile } from '#identity/verify-file.ts';
+import type { TrustedList } from '#signatures/trusted-list.ts';
+import type { FileVerdict } from '#signatures/verdict.ts';
+import { detectFormat, UnsupportedFormatError, verifySignedFile } from '#signatures/verify-file.ts';
 
 export interface QesDeps {
   readonly messages: MessageStore;
