@@ -5,17 +5,17 @@ import tseslint from 'typescript-eslint';
  * The layers (docs/architecture.md), lowest first: each folder may import only the aliases listed
  * for it, never a layer above it, and nothing in shared/ reaches into wiring/, functions/ or local/.
  */
-const ALIASES = ['domain', 'deadlines', 'identity', 'tenants', 'ports', 'templates', 'usecases', 'config', 'adapters', 'http', 'wiring'];
+const ALIASES = ['domain', 'deadlines', 'signatures', 'tenants', 'ports', 'templates', 'usecases', 'config', 'adapters', 'http', 'wiring'];
 const LAYERS = {
   'shared/domain': ['domain', 'deadlines'],
   'shared/deadlines': ['domain', 'deadlines'],
-  'shared/identity': ['domain', 'identity'],
+  'shared/signatures': ['domain', 'signatures'],
   'shared/tenants': ['domain', 'deadlines', 'tenants'],
   'shared/ports': ['domain', 'deadlines', 'ports'],
   'shared/templates': ['domain', 'deadlines', 'tenants', 'ports', 'templates'],
-  'shared/usecases': ['domain', 'deadlines', 'identity', 'tenants', 'ports', 'templates', 'usecases'],
+  'shared/usecases': ['domain', 'deadlines', 'signatures', 'tenants', 'ports', 'templates', 'usecases'],
   'shared/config': ['domain', 'ports', 'config'],
-  'shared/adapters': ['domain', 'deadlines', 'identity', 'tenants', 'ports', 'templates', 'config', 'adapters'],
+  'shared/adapters': ['domain', 'deadlines', 'signatures', 'tenants', 'ports', 'templates', 'config', 'adapters'],
   'shared/http': ['domain', 'deadlines', 'tenants', 'ports', 'templates', 'usecases', 'config', 'http'],
   wiring: ALIASES.filter((a) => a !== 'wiring').concat('wiring'),
 };

@@ -16,6 +16,8 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/integration/global-setup.ts'],
+          // Every handler's SDK calls are checked against its synthesized role (local/iam).
+          setupFiles: ['tests/integration/local-iam-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,

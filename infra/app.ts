@@ -10,7 +10,9 @@ import { ServiceStack } from './service-stack.ts';
  */
 export function buildApp(app: App = new App()): { app: App; data: DataStack; service: ServiceStack } {
   const config = loadInfraConfig((key) => app.node.tryGetContext(key));
-  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-central-1' };
+  // The region is a deployment parameter (context, default eu-central-1), never the CLI's default
+  // region: a profile set to us-east-1 must not move personal data out of the EU.
+  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: config.region };
   const data = new DataStack(app, 'RightsdeskData', { env, description: 'rightsdesk: table, key and buckets (retained)' });
   const service = new ServiceStack(app, 'RightsdeskService', { env, data, config, description: 'rightsdesk: functions, API, sign-in, mail, alarms' });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -40,6 +40,11 @@ export interface FunctionSpec {
    * CDK construct (`--alias:<module>=<path>`) and the bundle-size test apply it.
    */
   readonly alias?: Readonly<Record<string, string>>;
+  /**
+   * Concurrent executions reserved for (and capping) this function. The sum stays far below the
+   * default account quota of 1 000 (AWS keeps 100 unreserved); see docs/deploy.md.
+   */
+  readonly reservedConcurrency: number;
 }
 
 /** An absolute path from a path relative to the repo root. */
@@ -73,30 +78,31 @@ const workflowSteps: readonly FunctionSpec[] = Object.entries(WORKFLOW_FUNCTIONS
   // Intake is the workflow's intake: issue 7 gives it the 450 KB budget of intake/API functions.
   budgetKb: handler === 'intake' ? 450 : 400,
   timeoutSeconds: 60,
+  reservedConcurrency: 5,
   // Step Functions invokes these synchronously and retries them itself (Retry/Catch in the ASL).
   async: false,
 }));
 
 /** Every deployable function. */
 export const FUNCTIONS: readonly FunctionSpec[] = [
-  { name: 'api', entry: 'functions/api/handler.ts', description: 'Partner API, staff API and console (Hono)', budgetKb: 450, memoryMb: 1024, timeoutSeconds: 29, async: false },
+  { name: 'api', entry: 'functions/api/handler.ts', description: 'Partner API, staff API and console (Hono)', budgetKb: 450, memoryMb: 1024, timeoutSeconds: 29, async: false, reservedConcurrency: 50 },
   // The staff console's pages: the API's other half (same use cases), its own bundle so that
   // neither crosses the 450 KB budget of an HTTP function.
-  // 460, not 450: the inbound ledger's "could not be processed" page and the acknowledgement outbox added ~5 KB (453.6 KB measured).
-  { name: 'console', entry: 'functions/console/handler.ts', description: 'Staff console pages (Hono JSX, Cognito sign-in)', budgetKb: 460, memoryMb: 1024, timeoutSeconds: 29, async: false },
-  { name: 'inbound-email', entry: 'functions/inbound-email/handler.ts', description: 'SES receipt: parse, thread or open a case', budgetKb: 450, memoryMb: 1024, timeoutSeconds: 120, async: true },
-  { name: 'ses-notifications', entry: 'functions/ses-notifications/handler.ts', description: 'SES bounces and complaints flag the case', budgetKb: 400, async: true },
+  // 460, not 450: the inbound ledger's "could not be processed" page and the acknowledgement outbox added ~5 KB (457 KB measured).
+  { name: 'console', entry: 'functions/console/handler.ts', description: 'Staff console pages (Hono JSX, Cognito sign-in)', budgetKb: 460, memoryMb: 1024, timeoutSeconds: 29, async: false, reservedConcurrency: 10 },
+  { name: 'inbound-email', entry: 'functions/inbound-email/handler.ts', description: 'SES receipt: parse, thread or open a case', budgetKb: 450, memoryMb: 1024, timeoutSeconds: 120, async: true, reservedConcurrency: 5 },
+  { name: 'ses-notifications', entry: 'functions/ses-notifications/handler.ts', description: 'SES bounces and complaints flag the case', budgetKb: 400, async: true, reservedConcurrency: 5 },
   // pdf-lib lives only here, so the API and the workflow steps stay small. No fontkit at run time:
   // the DejaVu Sans subset and its metrics are built ahead (tools/build-letter-font.ts), the TTF
   // ships beside the bundle (LETTER_FONT_PATH), and pako/upng are aliased away (LETTERS_ALIAS).
-  { name: 'letters', entry: 'functions/letters/handler.ts', description: 'Letter PDFs for post and in-person answers (pdf-lib)', budgetKb: 400, memoryMb: 1024, timeoutSeconds: 30, async: false, assets: [LETTER_FONT.source], alias: LETTERS_ALIAS },
+  { name: 'letters', entry: 'functions/letters/handler.ts', description: 'Letter PDFs for post and in-person answers (pdf-lib)', budgetKb: 400, memoryMb: 1024, timeoutSeconds: 30, async: false, reservedConcurrency: 10, assets: [LETTER_FONT.source], alias: LETTERS_ALIAS },
   // The webhook retry sweep (EventBridge, every minute): signs (jose) and POSTs due deliveries.
-  { name: 'webhooks', entry: 'functions/webhooks/handler.ts', description: 'Partner webhooks: signed deliveries with retries', budgetKb: 400, timeoutSeconds: 60, async: true },
+  { name: 'webhooks', entry: 'functions/webhooks/handler.ts', description: 'Partner webhooks: signed deliveries with retries', budgetKb: 400, timeoutSeconds: 60, async: true, reservedConcurrency: 2 },
   // The public web form (API Gateway routes /forms/* here): unauthenticated, kept out of the API bundle.
-  { name: 'forms', entry: 'functions/forms/handler.ts', description: 'Public web form (lt/en), e-mail confirmation, status page', budgetKb: 400, memoryMb: 512, timeoutSeconds: 29, async: false },
+  { name: 'forms', entry: 'functions/forms/handler.ts', description: 'Public web form (lt/en), e-mail confirmation, status page', budgetKb: 400, memoryMb: 512, timeoutSeconds: 29, async: false, reservedConcurrency: 20 },
   // Every 5 minutes: count the open cases past their due date (the CasesOverdue gauge and alarm).
-  { name: 'overdue-gauge', entry: 'functions/overdue-gauge/handler.ts', description: 'CasesOverdue gauge: open cases past their due date', budgetKb: 400, timeoutSeconds: 60, async: true },
+  { name: 'overdue-gauge', entry: 'functions/overdue-gauge/handler.ts', description: 'CasesOverdue gauge: open cases past their due date', budgetKb: 400, timeoutSeconds: 60, async: true, reservedConcurrency: 1 },
   // Daily: fetch the EU LOTL and the national lists, verify them, cache them for QES validation.
-  { name: 'trusted-list-refresh', entry: 'functions/trusted-list-refresh/handler.ts', description: 'Refresh and verify the EU trusted lists (ETSI TS 119 612)', budgetKb: 400, memoryMb: 1024, timeoutSeconds: 300, async: true },
+  { name: 'trusted-list-refresh', entry: 'functions/trusted-list-refresh/handler.ts', description: 'Refresh and verify the EU trusted lists (ETSI TS 119 612)', budgetKb: 400, memoryMb: 1024, timeoutSeconds: 300, async: true, reservedConcurrency: 1 },
   ...workflowSteps,
 ];

@@ -14,8 +14,19 @@ const ContextSchema = z.object({
   alarmEmail: z.optional(z.email()),
   /** The EU list of trusted lists (ETSI TS 119 612) the QES validation starts from. */
   trustedListSource: z.url({ protocol: /^https$/ }),
-  /** Prefix of the Cognito hosted UI domain for staff sign-in. */
-  cognitoDomainPrefix: z.string().check(z.regex(/^[a-z0-9-]{3,63}$/)),
+  /**
+   * Prefix of the Cognito hosted UI domain for staff sign-in. Prefixes are global across all AWS
+   * accounts, so there is no fixed default: unset, it is `rightsdesk-<account id>` (unique).
+   */
+  cognitoDomainPrefix: z.optional(z.string().check(z.regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/))),
+  /** The region both stacks deploy to; never the CLI's default region (the data must stay in the EU). */
+  region: z._default(z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/)), 'eu-central-1'),
+  /**
+   * Reserve concurrency per function (infra/bundling.ts `reservedConcurrency`): caps what one
+   * function can take from the account and keeps a flood of one kind from starving the others.
+   * New accounts whose concurrency quota is still 10 cannot reserve any: set `false` there.
+   */
+  reserveConcurrency: z._default(z.union([z.boolean(), z.stringbool()]), true),
   /** The API's own domain (e.g. privacy.example.lt) and its ACM certificate in the same region. */
   apiDomain: z.optional(z.string().check(z.regex(/^(?=.{4,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/))),
   apiCertificateArn: z.optional(z.string().check(z.startsWith('arn:'))),

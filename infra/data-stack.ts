@@ -54,14 +54,44 @@ export class DataStack extends Stack {
       keyUsage: KeyUsage.SIGN_VERIFY,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // SES writes received mail into the KMS-encrypted inbound bucket on our behalf.
+    // Every AWS service that encrypts or decrypts with the data key on our behalf, each with
+    // exactly the actions it calls (tests/unit/infra-key-policies.test.ts checks them against the
+    // resources each service writes to). Without these, delivery fails silently on AWS.
+    const sourceAccount = { StringEquals: { 'aws:SourceAccount': this.account } };
+    // SES writes received mail into the inbound bucket (S3 action: GenerateDataKey/Encrypt) and
+    // publishes bounces, complaints and deliveries to the encrypted mail-events topic (SNS needs
+    // the publisher to hold GenerateDataKey* and Decrypt).
     this.key.addToResourcePolicy(
       new PolicyStatement({
+        sid: 'SesReceiptAndEventPublishing',
         effect: Effect.ALLOW,
         principals: [new ServicePrincipal('ses.amazonaws.com')],
-        actions: ['kms:GenerateDataKey*', 'kms:Encrypt'],
+        actions: ['kms:GenerateDataKey*', 'kms:Encrypt', 'kms:Decrypt'],
         resources: ['*'], // a key policy's resource is always the key itself
-        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+        conditions: sourceAccount,
+      }),
+    );
+    // CloudWatch alarms publish to the encrypted alarms topic.
+    this.key.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsToEncryptedTopic',
+        effect: Effect.ALLOW,
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+        resources: ['*'],
+        conditions: sourceAccount,
+      }),
+    );
+    // CloudWatch Logs encrypts the functions' and state machines' log groups (logs can hold
+    // personal data), for this account's log groups only.
+    this.key.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchLogsEncryption',
+        effect: Effect.ALLOW,
+        principals: [new ServicePrincipal(`logs.${this.region}.amazonaws.com`)],
+        actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey'],
+        resources: ['*'],
+        conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${this.partition}:logs:${this.region}:${this.account}:log-group:*` } },
       }),
     );
 
@@ -90,7 +120,8 @@ export class DataStack extends Stack {
       // S3 server access logging can only deliver to SSE-S3 buckets.
       encryption: BucketEncryption.S3_MANAGED,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      // No ACLs: S3 log delivery is granted by the bucket policy CDK writes for logging.s3.amazonaws.com.
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       enforceSSL: true,
       lifecycleRules: [{ expiration: Duration.days(RETENTION_DAYS.accessLogs) }],
       removalPolicy: RemovalPolicy.RETAIN,

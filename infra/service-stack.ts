@@ -1,4 +1,4 @@
-import { ArnFormat, Aws, CfnOutput, Duration, SecretValue, Stack, Token, Validations, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, Aws, CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, Token, Validations, type StackProps } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -11,7 +11,8 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AccountRecovery, Mfa, OAuthScope, StringAttribute, UserPool, UserPoolGroup } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { ConfigurationSet, ConfigurationSetEventDestination, EmailIdentity, EmailSendingEvent, EventDestination, Identity, ReceiptRuleSet } from 'aws-cdk-lib/aws-ses';
+import { ConfigurationSet, ConfigurationSetEventDestination, EmailIdentity, EmailSendingEvent, EventDestination, Identity, ReceiptRuleSet, TlsPolicy } from 'aws-cdk-lib/aws-ses';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Lambda as LambdaAction, LambdaInvocationType, S3 } from 'aws-cdk-lib/aws-ses-actions';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
@@ -27,6 +28,7 @@ import { STATE_MACHINES, TABLE_SUBSTITUTION, WORKFLOW_FUNCTIONS } from '#adapter
 import { FUNCTIONS, LETTER_FONT, LOTL_SIGNERS_RUNTIME_PATH, type FunctionSpec } from './bundling.ts';
 import type { InfraConfig } from './config.ts';
 import { RightsdeskFunction } from './constructs/rightsdesk-function.ts';
+import { FUNCTION_GRANTS, type GrantTarget } from './permissions.ts';
 import { bucketName, type DataStack } from './data-stack.ts';
 
 /** Where SES puts received mail in the inbound bucket (the inbound function reads it there). */
@@ -41,10 +43,6 @@ export interface ServiceStackProps extends StackProps {
   readonly config: InfraConfig;
 }
 
-/** DynamoDB actions per kind of access; transactions need the item-level actions they contain. */
-const TABLE_ACTIONS = {
-  readWrite: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem', 'dynamodb:Query'],
-} as const;
 /** What a principal needs to use the table's customer-managed key through DynamoDB/S3. */
 const KEY_ACTIONS = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'];
 
@@ -57,10 +55,14 @@ export class ServiceStack extends Stack {
   readonly stateMachines: Readonly<Record<keyof typeof STATE_MACHINES, StateMachine>>;
   readonly httpApi: HttpApi;
   readonly alarms: readonly Alarm[];
+  private readonly reserveConcurrency: boolean;
+  /** Dead-letter queues of EventBridge targets and the SNS subscription (alarmed like the functions' own). */
+  private readonly eventDeadLetters: Queue[] = [];
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
     const { data, config } = props;
+    this.reserveConcurrency = config.reserveConcurrency;
 
     const alarmTopic = new Topic(this, 'Alarms', { masterKey: data.key, enforceSSL: true, displayName: 'rightsdesk alarms' });
     if (config.alarmEmail) alarmTopic.addSubscription(new EmailSubscription(config.alarmEmail));
@@ -75,6 +77,9 @@ export class ServiceStack extends Stack {
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       // The tenant a staff member works for; set by an admin, never by the user.
       customAttributes: { tenant: new StringAttribute({ mutable: false, minLen: 2, maxLen: 32 }) },
+      // M2: staff accounts (and their MFA) are not dropped by a stack deletion or replacement.
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
     });
     Validations.of(userPool).acknowledge({
       id: 'AwsSolutions-COG3',
@@ -85,7 +90,9 @@ export class ServiceStack extends Stack {
       reason: 'The Plus feature plan is a per-user cost decision for the operator; the pool is closed to sign-up and requires MFA.',
     });
     for (const role of ['agent', 'approver', 'admin']) new UserPoolGroup(this, `Group-${role}`, { userPool, groupName: role });
-    userPool.addDomain('HostedUi', { cognitoDomain: { domainPrefix: config.cognitoDomainPrefix } });
+    // M1: domain prefixes are global across AWS accounts; the account id makes the default unique.
+    const cognitoDomainPrefix = config.cognitoDomainPrefix ?? `rightsdesk-${this.account}`;
+    userPool.addDomain('HostedUi', { cognitoDomain: { domainPrefix: cognitoDomainPrefix } });
     const staffClient = userPool.addClient('Console', {
       generateSecret: false,
       authFlows: { userSrp: true },
@@ -164,7 +171,7 @@ export class ServiceStack extends Stack {
         COGNITO_REGION: this.region,
         COGNITO_USER_POOL_ID: userPool.userPoolId,
         COGNITO_CLIENT_ID: staffClient.userPoolClientId,
-        COGNITO_DOMAIN: `https://${config.cognitoDomainPrefix}.auth.${this.region}.amazoncognito.com`,
+        COGNITO_DOMAIN: `https://${cognitoDomainPrefix}.auth.${this.region}.amazoncognito.com`,
       },
       forms: {
         FORM_SECRET: formSecret.secretValue.unsafeUnwrap(),
@@ -191,40 +198,58 @@ export class ServiceStack extends Stack {
     }
     this.functions = functions;
 
-    const sendMail = new PolicyStatement({
-      actions: ['ses:SendEmail'],
-      resources: [
-        ...identities.map((identity) => this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity.emailIdentityName })),
-        this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet.configurationSetName }),
-      ],
-    });
-    const startWorkflows = new PolicyStatement({ actions: ['states:StartExecution'], resources: [caseWorkflowArn, deadlineTimerArn] });
-    const timerExecutions = `arn:${Aws.PARTITION}:states:${this.region}:${this.account}:execution:${STATE_MACHINES.deadlineTimer.name}:*`;
-    const stopTimers = new PolicyStatement({ actions: ['states:StopExecution'], resources: [timerExecutions] });
+    // Every function's API grants come from its entry in infra/permissions.ts (per function, M4).
     const evidenceObjectsArn = `arn:${Aws.PARTITION}:s3:::${bucketName('evidence', this)}/*`;
     const answersObjectsArn = `arn:${Aws.PARTITION}:s3:::${bucketName('answers', this)}/*`;
     const inboundObjectsArn = `arn:${Aws.PARTITION}:s3:::${bucketName('inbound-mail', this)}/${INBOUND_PREFIX}*`;
     const trustedListObjectsArn = `arn:${Aws.PARTITION}:s3:::${bucketName('evidence', this)}/trusted-lists/*`;
-    const evidenceObjects = new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [evidenceObjectsArn] });
-    const answerObjects = new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [answersObjectsArn] });
-    const renderLetters = new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [letters.functionArn] });
-    const wildcards = {
-      evidence: [evidenceObjectsArn, 'Evidence objects are keyed per case at run time; the grant covers the evidence bucket only.'],
-      answers: [answersObjectsArn, 'Answer files are keyed per case at run time; the grant covers the answers bucket only.'],
-      timers: [timerExecutions, 'Deadline-timer executions are named per case at run time; the grant covers that state machine only.'],
-      inbound: [inboundObjectsArn, 'Each received message has its own key under the SES prefix of the inbound bucket.'],
-      trustedLists: [trustedListObjectsArn, 'One cached object per national trusted list, under the trusted-lists/ prefix only.'],
-    } as const;
+    const timerExecutions = `arn:${Aws.PARTITION}:states:${this.region}:${this.account}:execution:${STATE_MACHINES.deadlineTimer.name}:*`;
+    const targets: Record<GrantTarget, string[]> = {
+      table: [data.table.tableArn],
+      tableIndexes: Object.values(TABLE_INDEXES).map((index) => `${data.table.tableArn}/index/${index.name}`),
+      openQueueIndex: [`${data.table.tableArn}/index/${TABLE_INDEXES.byQueueDue.name}`],
+      evidenceObjects: [evidenceObjectsArn],
+      evidenceBucket: [`arn:${Aws.PARTITION}:s3:::${bucketName('evidence', this)}`],
+      answersObjects: [answersObjectsArn],
+      inboundObjects: [inboundObjectsArn],
+      trustedListObjects: [trustedListObjectsArn],
+      mailIdentities: [
+        ...identities.map((identity) => this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity.emailIdentityName })),
+        this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet.configurationSetName }),
+      ],
+      stateMachines: [caseWorkflowArn, deadlineTimerArn],
+      timerExecutions: [timerExecutions],
+      lettersFunction: [letters.functionArn],
+      webhookKey: [data.webhookKey.keyArn],
+      any: ['*'],
+    };
+    const wildcards: Partial<Record<GrantTarget, string>> = {
+      evidenceObjects: 'Evidence objects are keyed per case at run time; the grant covers the evidence bucket only.',
+      answersObjects: 'Answer files are keyed per case at run time; the grant covers the answers bucket only.',
+      timerExecutions: 'Deadline-timer executions are named per case at run time; the grant covers that state machine only.',
+      inboundObjects: 'Each received message has its own key under the SES prefix of the inbound bucket.',
+      trustedListObjects: 'One cached object per national trusted list, under the trusted-lists/ prefix only.',
+    };
+    const usesDataKey: readonly GrantTarget[] = ['table', 'tableIndexes', 'evidenceObjects', 'answersObjects', 'inboundObjects', 'trustedListObjects'];
+    for (const [name, fn] of Object.entries(functions)) {
+      const grants = FUNCTION_GRANTS[name];
+      if (!grants) throw new Error(`Function "${name}" has no entry in infra/permissions.ts`);
+      for (const grant of grants) {
+        // Operator-held webhook keys (a secret) replace the KMS signing key: no KMS grant then.
+        if (grant.on.includes('webhookKey') && config.webhookKeysSecretArn) continue;
+        fn.addToRolePolicy(new PolicyStatement({ actions: [...grant.actions], resources: [...new Set(grant.on.flatMap((target) => targets[target]))] }));
+      }
+      const on = new Set(grants.flatMap((grant) => grant.on));
+      // The table and the buckets are encrypted with the data key: their callers use it through
+      // DynamoDB and S3 (the gauge only reads a count).
+      if (name === 'overdue-gauge') fn.addToRolePolicy(new PolicyStatement({ actions: ['kms:Decrypt', 'kms:DescribeKey'], resources: [data.key.keyArn] }));
+      else if (usesDataKey.some((target) => on.has(target))) fn.addToRolePolicy(new PolicyStatement({ actions: KEY_ACTIONS, resources: [data.key.keyArn] }));
+      this.acknowledgeWildcards(fn, Object.entries(wildcards).filter(([target]) => on.has(target as GrantTarget)).flatMap(([target, reason]) => targets[target as GrantTarget].map((arn) => [arn, reason] as const)));
+      if (on.has('any')) this.acknowledgeWildcards(fn, [['*', 'states:SendTaskSuccess takes no resource scoping (the task token is the authorisation): AWS accepts only "*".']]);
+    }
 
     const api = this.required(functions, 'api');
     const consolePages = this.required(functions, 'console');
-    for (const http of [api, consolePages]) {
-      this.grantTable(http, data, TABLE_ACTIONS.readWrite);
-      for (const statement of [sendMail, startWorkflows, stopTimers, evidenceObjects, answerObjects, renderLetters]) http.addToRolePolicy(statement);
-      http.addToRolePolicy(new PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'], resources: [caseWorkflowArn] }));
-      // Identity evidence (ID-document scans) is deleted once staff have decided (docs/design.md §1.3).
-      http.addToRolePolicy(new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [evidenceObjectsArn] }));
-    }
     // `/readyz` asks the workflow service about one execution name that never exists, and SES about
     // the account (GetAccount has no resource to scope it to: "*", covered by the role's
     // AwsSolutions-IAM5[Resource::*] acknowledgement).
@@ -232,50 +257,25 @@ export class ServiceStack extends Stack {
     api.addToRolePolicy(new PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
 
     const inbound = this.required(functions, 'inbound-email');
-    this.grantTable(inbound, data, TABLE_ACTIONS.readWrite);
-    for (const statement of [sendMail, startWorkflows, evidenceObjects]) inbound.addToRolePolicy(statement);
-    inbound.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [inboundObjectsArn] }));
-
     const notifications = this.required(functions, 'ses-notifications');
-    this.grantTable(notifications, data, TABLE_ACTIONS.readWrite);
-    mailEvents.addSubscription(new LambdaSubscription(notifications));
-
     const forms = this.required(functions, 'forms');
-    this.grantTable(forms, data, TABLE_ACTIONS.readWrite);
-    for (const statement of [sendMail, startWorkflows, evidenceObjects]) forms.addToRolePolicy(statement);
-    // Signed download links: the web form presigns a short GET for an answer file (read only).
-    forms.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [answersObjectsArn] }));
-
     const webhooks = this.required(functions, 'webhooks');
-    this.grantTable(webhooks, data, TABLE_ACTIONS.readWrite);
-    if (!config.webhookKeysSecretArn) {
-      webhooks.addToRolePolicy(new PolicyStatement({ actions: ['kms:Sign'], resources: [data.webhookKey.keyArn] }));
-      this.required(functions, 'api').addToRolePolicy(new PolicyStatement({ actions: ['kms:GetPublicKey'], resources: [data.webhookKey.keyArn] }));
-    }
-    new Rule(this, 'WebhookRetries', { description: 'rightsdesk: deliver due partner webhooks', schedule: Schedule.rate(Duration.minutes(1)), targets: [new LambdaFunction(webhooks, { retryAttempts: 0 })] });
-
-    // The overdue gauge only counts the open queue: a COUNT query on that one index.
     const gauge = this.required(functions, 'overdue-gauge');
-    gauge.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${data.table.tableArn}/index/${TABLE_INDEXES.byQueueDue.name}`] }));
-    gauge.addToRolePolicy(new PolicyStatement({ actions: ['kms:Decrypt', 'kms:DescribeKey'], resources: [data.key.keyArn] }));
-    new Rule(this, 'OverdueGauge', { description: 'rightsdesk: count open cases past their due date', schedule: Schedule.rate(Duration.minutes(5)), targets: [new LambdaFunction(gauge, { retryAttempts: 0 })] });
-
     const refresh = functions['trusted-list-refresh'];
-    if (refresh) {
-      refresh.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [trustedListObjectsArn] }));
-      refresh.addToRolePolicy(new PolicyStatement({ actions: KEY_ACTIONS, resources: [data.key.keyArn] }));
-      new Rule(this, 'TrustedListRefresh', { description: 'rightsdesk: refresh the EU trusted lists', schedule: Schedule.cron({ minute: '17', hour: '3' }), targets: [new LambdaFunction(refresh, { retryAttempts: 2 })] });
-      this.acknowledgeWildcards(refresh, [wildcards.trustedLists]);
-    }
 
-    const steps = Object.values(WORKFLOW_FUNCTIONS).map((step) => this.required(functions, step.functionName.replace(/^rightsdesk-/, '')));
-    for (const step of steps) {
-      this.grantTable(step, data, TABLE_ACTIONS.readWrite);
-      for (const statement of [sendMail, startWorkflows, stopTimers, evidenceObjects, answerObjects, renderLetters]) step.addToRolePolicy(statement);
+    // L2: every asynchronous event source has its own encrypted dead-letter queue.
+    const eventFailures = (id: string) => {
+      const queue = new Queue(this, id, { encryption: QueueEncryption.SQS_MANAGED, retentionPeriod: Duration.days(14), enforceSSL: true });
+      Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself a dead-letter queue (events EventBridge or SNS could not deliver).' });
+      this.eventDeadLetters.push(queue);
+      return queue;
+    };
+    mailEvents.addSubscription(new LambdaSubscription(notifications, { deadLetterQueue: eventFailures('MailEventsDeliveryFailures') }));
+    new Rule(this, 'WebhookRetries', { description: 'rightsdesk: deliver due partner webhooks', schedule: Schedule.rate(Duration.minutes(1)), targets: [new LambdaFunction(webhooks, { retryAttempts: 0, deadLetterQueue: eventFailures('WebhookRetriesTargetFailures') })] });
+    new Rule(this, 'OverdueGauge', { description: 'rightsdesk: count open cases past their due date', schedule: Schedule.rate(Duration.minutes(5)), targets: [new LambdaFunction(gauge, { retryAttempts: 0, deadLetterQueue: eventFailures('OverdueGaugeTargetFailures') })] });
+    if (refresh) {
+      new Rule(this, 'TrustedListRefresh', { description: 'rightsdesk: refresh the EU trusted lists', schedule: Schedule.cron({ minute: '17', hour: '3' }), targets: [new LambdaFunction(refresh, { retryAttempts: 2, deadLetterQueue: eventFailures('TrustedListRefreshTargetFailures') })] });
     }
-    for (const fn of [api, consolePages, ...steps]) this.acknowledgeWildcards(fn, [wildcards.evidence, wildcards.answers, wildcards.timers]);
-    this.acknowledgeWildcards(inbound, [wildcards.evidence, wildcards.inbound]);
-    this.acknowledgeWildcards(forms, [wildcards.evidence, wildcards.answers]);
 
     // Receiving: raw mail lands in the inbound bucket (the evidence of receipt) before anything
     // parses it; then the inbound function runs asynchronously (retries + dead-letter queue).
@@ -283,6 +283,8 @@ export class ServiceStack extends Stack {
     receiptRules.addRule('PrivacyMailboxes', {
       recipients: [...config.mailboxes],
       scanEnabled: true,
+      // L5: personal data never crosses the internet in clear text to reach us.
+      tlsPolicy: TlsPolicy.REQUIRE,
       actions: [
         new S3({ bucket: data.inboundMailBucket, objectKeyPrefix: INBOUND_PREFIX }),
         new LambdaAction({ function: inbound, invocationType: LambdaInvocationType.EVENT }),
@@ -294,7 +296,7 @@ export class ServiceStack extends Stack {
 
     this.stateMachines = this.createStateMachines(data, functions);
 
-    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.THREE_MONTHS });
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.THREE_MONTHS, encryptionKey: data.key });
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'rightsdesk partner API, staff API and console',
       defaultIntegration: new HttpLambdaIntegration('ApiIntegration', api),
@@ -352,7 +354,7 @@ export class ServiceStack extends Stack {
 
     const machines = {} as Record<keyof typeof STATE_MACHINES, StateMachine>;
     for (const [key, machine] of Object.entries(STATE_MACHINES) as Array<[keyof typeof STATE_MACHINES, (typeof STATE_MACHINES)[keyof typeof STATE_MACHINES]]>) {
-      const logs = new LogGroup(this, `${key}Logs`, { retention: RetentionDays.THREE_MONTHS });
+      const logs = new LogGroup(this, `${key}Logs`, { retention: RetentionDays.THREE_MONTHS, encryptionKey: data.key });
       machines[key] = new StateMachine(this, `StateMachine-${key}`, {
         stateMachineName: machine.name,
         stateMachineType: StateMachineType.STANDARD,
@@ -389,19 +391,13 @@ export class ServiceStack extends Stack {
   }
 
   private function(spec: FunctionSpec, data: DataStack, environment: Record<string, string>, extraAssets: ReadonlyArray<readonly [string, string]> = []): RightsdeskFunction {
-    return new RightsdeskFunction(this, `Fn-${spec.name}`, { spec, key: data.key, environment, extraAssets });
+    return new RightsdeskFunction(this, `Fn-${spec.name}`, { spec, key: data.key, environment, extraAssets, reserveConcurrency: this.reserveConcurrency });
   }
 
   private required(functions: Record<string, RightsdeskFunction>, name: string): RightsdeskFunction {
     const fn = functions[name];
     if (!fn) throw new Error(`Function "${name}" is not declared in infra/bundling.ts`);
     return fn;
-  }
-
-  private grantTable(fn: RightsdeskFunction, data: DataStack, actions: readonly string[]): void {
-    const indexes = Object.values(TABLE_INDEXES).map((index) => `${data.table.tableArn}/index/${index.name}`);
-    fn.addToRolePolicy(new PolicyStatement({ actions: [...actions], resources: [data.table.tableArn, ...indexes] }));
-    fn.addToRolePolicy(new PolicyStatement({ actions: KEY_ACTIONS, resources: [data.key.keyArn] }));
   }
 
   private createAlarms(topic: Topic, functions: Record<string, RightsdeskFunction>): Alarm[] {
@@ -451,6 +447,19 @@ export class ServiceStack extends Stack {
       dlqDepths.push(depth);
       add(new Alarm(this, `Dlq-${name}`, {
         alarmDescription: `Asynchronous invocations of ${name} failed after retries; the events wait in its dead-letter queue.`,
+        metric: depth,
+        threshold: 0,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }));
+    }
+
+    for (const queue of this.eventDeadLetters) {
+      const depth = queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' });
+      dlqDepths.push(depth);
+      add(new Alarm(this, `Dlq-${queue.node.id}`, {
+        alarmDescription: `Events for ${queue.node.id.replace(/Failures$/, '')} could not be delivered after retries; they wait in this dead-letter queue.`,
         metric: depth,
         threshold: 0,
         comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,

@@ -32,12 +32,21 @@ import { acceptInbound, type RedrivePolicy } from '#usecases/process-inbound.ts'
 import { sweepOutbox } from '#usecases/outbox-sweep.ts';
 import { startLocalWorkflows } from './sfn/local-workflows.ts';
 import { localConsole } from './console.ts';
+import { asFunction, enableLocalIam, underRole } from './iam/enforce.ts';
 import { localIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER, STAFF_ROLES, type StaffRole } from './tokens.ts';
 
 export const LOCAL_TABLE = 'rightsdesk';
 export const LOCAL_BUCKETS = ['rightsdesk-inbound-mail', 'rightsdesk-evidence', 'rightsdesk-answers'] as const;
 const REGION = 'eu-central-1';
 const TOKEN_TTL_SECONDS = 7 * 24 * 3600;
+
+/** The function API Gateway routes a path to (infra/service-stack.ts routes). */
+function functionForPath(path: string): string {
+  if (path.startsWith('/forms/') || path === '/forms') return 'forms';
+  if (path.startsWith('/console/api/')) return 'api';
+  if (path === '/console' || path.startsWith('/console/')) return 'console';
+  return 'api';
+}
 
 export interface StackOptions {
   /** Where state lives (`.local`): DynamoDB data, S3 objects, keys, dev.json. */
@@ -124,6 +133,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     log(`SES stand-in    ${ses.endpoint}  outbox ${ses.outboxUrl}`);
     log(`S3 stand-in     ${s3.endpoint}`);
 
+    // Every function's SDK calls are checked against its role from the synthesized template (local/iam).
+    if (await enableLocalIam({ tableName: LOCAL_TABLE })) log('IAM             every SDK call checked against its function’s synthesized role');
     // One set of SDK clients for the HTTP functions, the form and the inbound handler (as one container each on AWS).
     const aws = awsClients({ region: REGION, dynamodbEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint, s3Endpoint: s3.endpoint });
     stops.push(async () => aws.destroy());
@@ -188,6 +199,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     // The public web form is its own function on AWS (API Gateway routes /forms/* to it); locally it
     // shares the port: /forms/* goes to it, everything else to the API app unchanged.
     const root = new Hono();
+    // Each request runs under the role of the function API Gateway routes it to on AWS.
+    root.use('*', (c, next) => asFunction(functionForPath(c.req.path), next));
     const server = await listen(root.fetch, options.ports.api);
     intake.push(
       () =>
@@ -232,7 +245,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       store: (key, raw) => inboundDeps.inboundMail.put(key, raw, 'message/rfc822'),
       // Durable accept: the 250 waits for the raw message and its ledger entry.
       accept: (key, event) => acceptInbound(inboundDeps, inboundInputOf(key, event), options.redrive),
-      deliver: inboundHandler,
+      deliver: underRole('inbound-email', inboundHandler),
       log,
     });
     intake.push(smtp.stop);

@@ -4,6 +4,7 @@ import type { Clock } from '#ports/cases.ts';
 import { deliverDueWebhooks } from '#usecases/webhooks.ts';
 import { awsClients } from '#wiring/clients.ts';
 import { buildWebhookSweepDeps } from '#wiring/webhooks.ts';
+import { asFunction } from './iam/enforce.ts';
 
 /**
  * The local stand-in for the scheduled `webhooks` function: every `intervalMs` it runs one sweep
@@ -24,7 +25,8 @@ export function startWebhookSweep(options: {
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (running) return;
-    running = deliverDueWebhooks(deps, { limit: 25 })
+    // Under the `webhooks` function's role, as the scheduled function on AWS.
+    running = asFunction('webhooks', () => deliverDueWebhooks(deps, { limit: 25 }))
       .then((r) => r.attempted > 0 && options.log?.(`Webhooks        ${r.delivered}/${r.attempted} delivered`))
       .catch((error: unknown) => options.log?.(`Webhooks        sweep failed: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => (running = null));

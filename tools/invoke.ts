@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Context } from 'aws-lambda';
 import { loadEvent } from '../local/events.ts';
+import { asFunction, enableLocalIam } from '../local/iam/enforce.ts';
 import { localEnv, useLocalEndpoints } from './local-env.ts';
 
 /**
@@ -15,12 +16,14 @@ if (!file) {
 }
 const { dev, issuer } = await localEnv();
 useLocalEndpoints(dev, issuer.jwks);
+// The handler's SDK calls are checked against the api function's synthesized role (local/iam).
+await enableLocalIam({ tableName: dev.tableName });
 const event = await loadEvent(file, {
   partnerToken: (tenant) => issuer.mintPartnerToken({ tenant }),
   ...(values['case-id'] ? { caseId: values['case-id'] } : {}),
 });
 const { handler } = (await import('../functions/api/handler.ts')) as { handler: (e: unknown, c: Context) => Promise<{ statusCode: number; headers?: Record<string, string>; body: string }> };
-const result = await handler(event, { awsRequestId: 'local-invoke', functionName: 'api' } as Context);
+const result = await asFunction('api', () => handler(event, { awsRequestId: 'local-invoke', functionName: 'api' } as Context));
 let body: unknown = result.body;
 try {
   body = JSON.parse(result.body);

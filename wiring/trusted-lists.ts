@@ -3,7 +3,7 @@ import { FetchHttpFetcher } from '#adapters/identity/http-fetcher.ts';
 import { S3BlobStore } from '#adapters/s3/blob-store.ts';
 import { systemClock } from '#adapters/system.ts';
 import { loadTrustedListConfig } from '#config/trusted-list-config.ts';
-import { Certificate } from '#identity/certificate.ts';
+import { Certificate } from '#signatures/certificate.ts';
 import type { refreshTrustedLists } from '#usecases/identity/refresh-trusted-lists.ts';
 import { clientConfig } from './clients.ts';
 

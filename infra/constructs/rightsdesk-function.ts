@@ -16,12 +16,14 @@ export interface RightsdeskFunctionProps {
   readonly key: IKey;
   /** Per-deployment files copied beside the bundle, as [absolute source path, file name]. */
   readonly extraAssets?: ReadonlyArray<readonly [string, string]>;
+  /** Reserve the spec's concurrency (off only for accounts whose quota cannot spare it). */
+  readonly reserveConcurrency?: boolean;
 }
 
 /**
  * Every rightsdesk Lambda with the same defaults (STYLE: Lambda defaults live in one construct):
  * arm64, Node.js 24, ESM bundled by the local esbuild (never Docker), minified with source maps,
- * structured JSON logs kept 90 days, X-Ray tracing, a KMS-encrypted environment, and — for
+ * structured JSON logs kept 90 days (KMS-encrypted), reserved concurrency, X-Ray tracing, a KMS-encrypted environment, and — for
  * asynchronously invoked functions — two retries and an encrypted dead-letter queue as the
  * on-failure destination.
  */
@@ -31,7 +33,9 @@ export class RightsdeskFunction extends NodejsFunction {
 
   constructor(scope: Construct, id: string, props: RightsdeskFunctionProps) {
     const { spec } = props;
-    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.RETAIN });
+    // Logs can carry personal data (an address in an error message): encrypted with the data key,
+    // whose policy lets this region's CloudWatch Logs use it for the account's log groups only.
+    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.RETAIN, encryptionKey: props.key });
     const deadLetterQueue = spec.async
       ? new Queue(scope, `${id}Failures`, {
           // SQS-managed SSE: a customer key here would need kms:GenerateDataKey*/ReEncrypt* grants.
@@ -87,6 +91,7 @@ export class RightsdeskFunction extends NodejsFunction {
         },
       },
       environmentEncryption: props.key,
+      ...(props.reserveConcurrency === false ? {} : { reservedConcurrentExecutions: spec.reservedConcurrency }),
       ...(deadLetterQueue ? { onFailure: new SqsDestination(deadLetterQueue), retryAttempts: 2 } : {}),
     };
     super(scope, id, functionProps);

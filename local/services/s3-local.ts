@@ -30,7 +30,41 @@ interface S3rverInstance {
   run(): Promise<AddressInfo>;
   close(): Promise<void>;
   httpServer?: Server;
+  /** Koa's middleware chain (S3rver extends Koa); the last entry is its router. */
+  middleware: KoaMiddleware[];
 }
+interface KoaContext {
+  method: string;
+  path: string;
+  query: Record<string, string | undefined>;
+  body: unknown;
+  store: { listObjects(bucket: string, options: { prefix?: string; maxKeys: number }): Promise<{ objects: Array<{ key: string; size: number; lastModifiedDate: Date; metadata: Record<string, string> }> }> };
+}
+type KoaMiddleware = (ctx: KoaContext, next: () => Promise<void>) => Promise<void> | void;
+
+/**
+ * ListObjectVersions, which s3rver lacks (it answers MethodNotAllowed): s3rver keeps one copy per
+ * key, so it answers as S3 does for a bucket without versioning: each object is its only version,
+ * VersionId "null". The evidence eraser lists versions before deleting every one of them.
+ */
+const listObjectVersions: KoaMiddleware = async (ctx, next) => {
+  const bucket = /^\/([^/]+)\/?$/.exec(ctx.path)?.[1];
+  if (ctx.method !== 'GET' || !bucket || !('versions' in ctx.query)) return next();
+  const prefix = ctx.query.prefix || undefined;
+  const { objects } = await ctx.store.listObjects(bucket, { ...(prefix ? { prefix } : {}), maxKeys: 1000 });
+  ctx.body = {
+    ListVersionsResult: {
+      '@': { xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/' },
+      Name: bucket,
+      Prefix: prefix ?? '',
+      KeyMarker: '',
+      VersionIdMarker: '',
+      MaxKeys: 1000,
+      IsTruncated: false,
+      Version: objects.map((o) => ({ Key: o.key, VersionId: 'null', IsLatest: true, LastModified: o.lastModifiedDate.toISOString(), ETag: o.metadata.etag, Size: o.size, StorageClass: 'STANDARD' })),
+    },
+  };
+};
 type S3rverConstructor = new (options: S3rverOptions) => S3rverInstance;
 interface S3rverAccountModule {
   DUMMY_ACCOUNT: { createKeyPair(accessKeyId: string, secretAccessKey: string): void };
@@ -81,6 +115,8 @@ export async function startS3Local(options: S3LocalOptions = {}): Promise<S3Loca
     resetOnClose: false,
     configureBuckets: (options.buckets ?? []).map((name) => ({ name })),
   });
+  // Before the router (the last middleware), after the XML encoder that serialises ctx.body.
+  server.middleware.splice(server.middleware.length - 1, 0, listObjectVersions);
   const address = await server.run();
   const endpoint = `http://${HOST}:${address.port}`;
   let stopping: Promise<void> | undefined;

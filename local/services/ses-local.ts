@@ -1,7 +1,9 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Config } from 'aws-ses-v2-local';
+import { tenantRegistry } from '#tenants/registry.ts';
+import { sesV2Refusal, type SesRefusal } from './ses-rules.ts';
 
 /**
  * SES stand-in: aws-ses-v2-local, run in-process (its package exports the Express server
@@ -35,6 +37,8 @@ import type { Config } from 'aws-ses-v2-local';
 export interface SesLocalOptions {
   /** 0 or undefined: let the OS pick (no probe-then-bind race: it is read back after listen). */
   readonly port?: number;
+  /** Verified identities (addresses or domains); default: every tenant mailbox (as deployed). */
+  readonly verifiedIdentities?: readonly string[];
 }
 
 export interface SesLocal {
@@ -48,6 +52,42 @@ export interface SesLocal {
 }
 
 const HOST = '127.0.0.1';
+const SEND_EMAIL_PATH = '/v2/email/outbound-emails';
+
+/**
+ * Puts SES v2's own refusals (local/services/ses-rules.ts) in front of aws-ses-v2-local's Express
+ * app: a refused SendEmail is answered as SES answers (HTTP 400, `x-amzn-ErrorType`), so the SDK
+ * throws BadRequestException or MessageRejected. An accepted body is handed on already parsed.
+ */
+function enforceSesRules(server: Server, verifiedIdentities: readonly string[]): void {
+  const [app] = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
+  if (!app) throw new Error('SES stand-in: no request handler to put the SES rules in front of');
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage & { body?: unknown; _body?: boolean }, res: ServerResponse) => {
+    if (req.method !== 'POST' || req.url?.split('?')[0] !== SEND_EMAIL_PATH) return app(req, res);
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      let input: unknown;
+      try {
+        input = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      } catch {
+        return refuse(res, { type: 'BadRequestException', message: 'The request body is not valid JSON.' });
+      }
+      const refusal = sesV2Refusal(input as Parameters<typeof sesV2Refusal>[0], verifiedIdentities);
+      if (refusal) return refuse(res, refusal);
+      // body-parser skips a request whose body is already read (`_body`), so its 25 MB cap does not apply.
+      req.body = input;
+      req._body = true;
+      app(req, res);
+    });
+  });
+}
+
+function refuse(res: ServerResponse, refusal: SesRefusal): void {
+  res.writeHead(400, { 'content-type': 'application/json', 'x-amzn-errortype': refusal.type });
+  res.end(JSON.stringify({ message: refusal.message }));
+}
 
 type ServerFactory = (config?: Partial<Config>) => Promise<Server>;
 
@@ -71,6 +111,7 @@ export async function startSesLocal(options: SesLocalOptions = {}): Promise<SesL
     throw new Error(`SES stand-in: could not listen on ${HOST}:${options.port ?? 0} (port in use?)`);
   }
   const { port } = address;
+  enforceSesRules(server, options.verifiedIdentities ?? tenantRegistry.list().map((t) => t.mailbox));
   const endpoint = `http://${HOST}:${port}`;
   let stopping: Promise<void> | undefined;
   return {

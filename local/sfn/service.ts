@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { STATE_MACHINES, TABLE_SUBSTITUTION, WORKFLOW_FUNCTIONS, type WorkflowFunction } from '#adapters/sfn/definitions.ts';
 import type { WorkflowArns } from '#adapters/sfn/workflow-engine.ts';
+import { underRole } from '../iam/enforce.ts';
 import { LocalStepFunctions } from './engine.ts';
 import { createInvoke, type LocalFunction } from './integrations.ts';
 import { serveSfn } from './server.ts';
@@ -66,7 +67,8 @@ export async function registerRightsdeskWorkflows(
 ): Promise<WorkflowArns> {
   const substitutions: Record<string, string> = { [TABLE_SUBSTITUTION]: options.tableName };
   for (const [key, fn] of Object.entries(WORKFLOW_FUNCTIONS) as Array<[WorkflowFunction, (typeof WORKFLOW_FUNCTIONS)[WorkflowFunction]]>) {
-    sfn.functions.set(fn.functionName, options.handlers[key]);
+    // Each step runs under its own function's role (local IAM enforcement, local/iam).
+    sfn.functions.set(fn.functionName, underRole(fn.functionName.replace(/^rightsdesk-/, ''), options.handlers[key]));
     substitutions[fn.substitution] = sfn.engine.lambdaArn(fn.functionName);
   }
   const load = async (file: string) => readFile(join(ROOT, file), 'utf8');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startLocalStack, type LocalStack } from '../../local/stack.ts';
+import { localIamStats } from '../../local/iam/enforce.ts';
 
 /** Debian's Chromium, installed by tools/ensure-chromium.sh (never `playwright install`). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -36,6 +37,11 @@ export async function startWorld(): Promise<E2eWorld> {
       await browser.close().catch(() => undefined);
       await stack.stop();
       await rm(stateDir, { recursive: true, force: true });
+      // Every call the product made ran under its function's synthesized role (local IAM): a
+      // refusal the product handled quietly would still fail on AWS, so it fails the file here.
+      const { denied, checked } = localIamStats();
+      if (checked === 0) throw new Error('Local IAM checked no call: is enforcement installed in startLocalStack?');
+      if (denied.length > 0) throw new Error(`Local IAM refused ${denied.length} call(s): ${denied.map((d) => `${d.fn} ${d.action} ${d.resource}`).join('; ')}`);
     },
   };
 }

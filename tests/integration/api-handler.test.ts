@@ -7,6 +7,7 @@ import { tenantRegistry } from '#tenants/registry.ts';
 import { loadEvent } from '../../local/events.ts';
 import { ephemeralIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER, type LocalIssuer } from '../../local/tokens.ts';
 import { dynamoClientFor, readOutbox } from './helpers.ts';
+import { asFunction } from '../../local/iam/enforce.ts';
 
 type Handler = (event: unknown, context: Context) => Promise<{ statusCode: number; headers?: Record<string, string>; body: string }>;
 
@@ -16,7 +17,8 @@ const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 const lambdaContext = { awsRequestId: 'test', functionName: 'api' } as Context;
 
 async function invoke(event: Record<string, unknown>) {
-  const result = await handler(event, lambdaContext);
+  // Under the api function's synthesized role (local IAM enforcement).
+  const result = await asFunction('api', () => handler(event, lambdaContext));
   return { status: result.statusCode, headers: result.headers ?? {}, json: JSON.parse(result.body) as Record<string, unknown> };
 }
 

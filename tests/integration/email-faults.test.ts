@@ -6,6 +6,7 @@ import { createInboundEmailHandler } from '../../functions/inbound-email/handler
 import { receiptEvent } from '../../local/services/smtp-local.ts';
 import { sweepInbound } from '#usecases/process-inbound.ts';
 import { rawMail, startEmailRig, unique, type EmailRig } from './email-support.ts';
+import { underRole } from '../../local/iam/enforce.ts';
 
 const mailbox = tenantRegistry.get('bajtel').mailbox;
 let rig: EmailRig | undefined;
@@ -69,7 +70,7 @@ describe('inbound e-mail when the store fails mid-way', () => {
 
     down = false;
     const deliveryId = key!.slice(rig.config.inboundPrefix.length);
-    const handler = createInboundEmailHandler(rig.deps, { keyPrefix: rig.config.inboundPrefix });
+    const handler = underRole('inbound-email', createInboundEmailHandler(rig.deps, { keyPrefix: rig.config.inboundPrefix }));
     const event = receiptEvent(deliveryId, receivedBefore, { envelope: { mailFrom: { address: from, args: false }, rcptTo: [{ address: mailbox, args: false }] } });
     expect((await handler(event)).results[0]).toMatchObject({ outcome: 'created' });
     expect((await handler(event)).results[0]).toMatchObject({ outcome: 'duplicate' });

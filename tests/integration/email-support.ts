@@ -14,6 +14,7 @@ import { inboundInputOf, startSmtpLocal, type SmtpLocal } from '../../local/serv
 import { acceptInbound } from '#usecases/process-inbound.ts';
 import { ephemeralIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER, type LocalIssuer } from '../../local/tokens.ts';
 import { readOutbox, s3ClientFor, type OutboxEmail } from './helpers.ts';
+import { underRole } from '../../local/iam/enforce.ts';
 
 // Own bucket names: tests/integration/stand-ins.test.ts expects the product buckets not to exist yet.
 export const INBOUND_BUCKET = 'email-test-inbound-mail';
@@ -63,7 +64,7 @@ export async function startEmailRig(options: { wrapRepo?: (repo: CaseRepository)
     keyPrefix: config.inboundPrefix,
     store: (key, raw) => deps.inboundMail.put(key, raw, 'message/rfc822'),
     accept: (key, event) => acceptInbound(deps, inboundInputOf(key, event)),
-    deliver: createInboundEmailHandler(deps, { keyPrefix: config.inboundPrefix }),
+    deliver: underRole('inbound-email', createInboundEmailHandler(deps, { keyPrefix: config.inboundPrefix })),
     retryDelaysMs: options.retryDelaysMs ?? [20, 50],
     log: (line) => failures.push(line),
   });

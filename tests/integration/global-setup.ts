@@ -6,6 +6,7 @@ import { ensureTable } from '../../local/provision.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../local/services/dynamodb-local.ts';
 import { startS3Local, type S3Local } from '../../local/services/s3-local.ts';
 import { startSesLocal, type SesLocal } from '../../local/services/ses-local.ts';
+import { synthesizedRolePolicies } from '../../local/iam/role-policies.ts';
 import { dynamoClientFor } from './helpers.ts';
 
 const TABLE_NAME = 'rightsdesk-test';
@@ -44,6 +45,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
       client.destroy();
     }
 
+    // Synthesize the roles once (cached in .local/iam); every test file enforces them (local-iam-setup.ts).
+    const synthesized = performance.now();
+    await synthesizedRolePolicies({ tableName: TABLE_NAME });
+    console.log(`local IAM: roles from the synthesized template ready in ${Math.round(performance.now() - synthesized)} ms`);
     project.provide('dynamodbEndpoint', dynamoDb.endpoint);
     project.provide('tableName', TABLE_NAME);
     project.provide('sesEndpoint', sesLocal.endpoint);

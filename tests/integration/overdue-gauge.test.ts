@@ -3,6 +3,7 @@ import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
 import type { Case } from '#domain/case.ts';
 import { storedCase } from '../support/identity-methods.ts';
 import { dynamoClientFor } from './helpers.ts';
+import { asFunction } from '../../local/iam/enforce.ts';
 
 /**
  * The overdue gauge on DynamoDB Local: the COUNT query on the open queue, and the real Lambda
@@ -38,7 +39,7 @@ describe('overdue gauge (DynamoDB Local)', () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
       const { handler } = await import('../../functions/overdue-gauge/handler.ts');
-      const gauge = await handler();
+      const gauge = await asFunction('overdue-gauge', handler);
       expect(gauge.byTenant.softera).toBeGreaterThanOrEqual(3); // at least this file's cases of 2001
       expect(gauge.total).toBe(Object.values(gauge.byTenant).reduce((a, b) => a + b, 0));
       const lines = log.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>);

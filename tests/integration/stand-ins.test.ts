@@ -130,7 +130,8 @@ describe('SES stand-in', () => {
       const subject = `Re: Your access request ${run}`;
       const sent = await ses.send(
         new SendEmailCommand({
-          FromEmailAddress: 'privacy@gautora.example',
+          // A verified identity (a tenant mailbox): the stand-in refuses unverified senders as SES does (issue 12).
+          FromEmailAddress: 'sales@gautora.lt',
           Destination: { ToAddresses: ['subject@example.com'] },
           Content: {
             Simple: {
@@ -151,7 +152,7 @@ describe('SES stand-in', () => {
 
       const mail = (await readOutbox(inject('sesOutboxUrl'))).find((email) => email.messageId === sent.MessageId);
       expect(mail).toMatchObject({
-        from: 'privacy@gautora.example',
+        from: 'sales@gautora.lt',
         destination: { to: ['subject@example.com'] },
         subject,
         body: { text: 'Gavome jūsų prašymą.', html: '<p>Gavome jūsų prašymą.</p>' },

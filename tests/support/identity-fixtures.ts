@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Certificate } from '#identity/certificate.ts';
-import { loadTrustedList, type TrustedList } from '#identity/trusted-list.ts';
+import { Certificate } from '#signatures/certificate.ts';
+import { loadTrustedList, type TrustedList } from '#signatures/trusted-list.ts';
 import { generateIdentityFixtures, type IdentityFixtures } from '../../tools/fixtures/generate.ts';
 
 const GENERATOR = fileURLToPath(new URL('../../tools/fixtures/', import.meta.url));

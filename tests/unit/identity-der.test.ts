@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Certificate } from '#identity/certificate.ts';
-import { verifyCms } from '#identity/cms.ts';
-import { readSignedData, signerIdentifies } from '#identity/signed-data.ts';
-import type { TrustedList } from '#identity/trusted-list.ts';
+import { Certificate } from '#signatures/certificate.ts';
+import { verifyCms } from '#signatures/cms.ts';
+import { readSignedData, signerIdentifies } from '#signatures/signed-data.ts';
+import type { TrustedList } from '#signatures/trusted-list.ts';
 import type { IdentityFixtures } from '../../tools/fixtures/generate.ts';
 import { openssl } from '../../tools/fixtures/pki.ts';
 import { fixtureTrustedList, identityFixtures } from '../support/identity-fixtures.ts';
 
 /**
- * The DER readers (shared/identity/der.ts, signed-data.ts) on CMS shapes the format fixtures do
+ * The DER readers (shared/signatures/der.ts, signed-data.ts) on CMS shapes the format fixtures do
  * not produce: a SubjectKeyIdentifier signer, a CRL among the revocation choices, BER
  * indefinite lengths with PDF-style zero padding. openssl makes each, as a real signer would.
  */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TrustedList } from '#identity/trusted-list.ts';
-import { detectFormat, verifySignedFile } from '#identity/verify-file.ts';
-import { readZip } from '#identity/zip.ts';
+import type { TrustedList } from '#signatures/trusted-list.ts';
+import { detectFormat, verifySignedFile } from '#signatures/verify-file.ts';
+import { readZip } from '#signatures/zip.ts';
 import { CASES, FORMATS, type FixtureCase, type FixtureFormat, type IdentityFixtures } from '../../tools/fixtures/generate.ts';
 import { writeZip } from '../../tools/fixtures/zip-write.ts';
 import { fixtureTrustedList, identityFixtures, readBytes } from '../support/identity-fixtures.ts';

@@ -3,10 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { deflateRawSync, crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DOMParser } from '@xmldom/xmldom';
-import { canonicalize, c14nMethod } from '#identity/c14n.ts';
-import { UnsafeInputError } from '#identity/errors.ts';
-import { parseXml } from '#identity/xml.ts';
-import { readZip } from '#identity/zip.ts';
+import { canonicalize, c14nMethod } from '#signatures/c14n.ts';
+import { UnsafeInputError } from '#signatures/errors.ts';
+import { parseXml } from '#signatures/xml.ts';
+import { readZip } from '#signatures/zip.ts';
 
 const DIR = fileURLToPath(new URL('../fixtures/libdigidocpp/', import.meta.url));
 const read = (name: string) => new Uint8Array(readFileSync(DIR + name));

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { FlattenedSign, importPKCS8 } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { verifySignedFile } from '#identity/verify-file.ts';
-import type { TrustedList } from '#identity/trusted-list.ts';
+import { verifySignedFile } from '#signatures/verify-file.ts';
+import type { TrustedList } from '#signatures/trusted-list.ts';
 import type { IdentityFixtures } from '../../tools/fixtures/generate.ts';
 import { certDer } from '../../tools/fixtures/formats.ts';
 import { fixtureTrustedList, identityFixtures } from '../support/identity-fixtures.ts';
@@ -53,7 +53,11 @@ describe('detached JAdES', () => {
 
   it('refuses an empty payload that names no signed file, and sigD kinds it does not read', async () => {
     expect((await verify(await detachedJws(undefined), request)).reasons.join('\n')).toMatch(/names no signed file \(sigD\)/);
-    expect((await verify(await detachedJws({ ...byHash(request), mId: 'http://uri.etsi.org/19182/HttpHeaders' }), request)).reasons.join('\n')).toMatch(/only ObjectIdByURIHash/);
+    // Issue 13: every sigD mechanism is read; HttpHeaders signs HTTP headers no file carries.
+    const http = await verify(await detachedJws({ ...byHash(request), mId: 'http://uri.etsi.org/19182/HttpHeaders' }), request);
+    expect(http.valid).toBe(false);
+    expect(http).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'SIGNED_DATA_NOT_FOUND' });
+    expect(http.reasons.join('\n')).toMatch(/HTTP message headers \(sigD HttpHeaders\)/);
     expect((await verify(await detachedJws({ ...byHash(request), hashM: 'MD5' }), request)).reasons.join('\n')).toMatch(/digest algorithm "MD5" is not supported/);
   });
 });

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Certificate } from '#identity/certificate.ts';
-import { loadTrustedList, type TrustedList } from '#identity/trusted-list.ts';
-import { verifySignedFile } from '#identity/verify-file.ts';
-import { TrustedListError } from '#identity/errors.ts';
+import { Certificate } from '#signatures/certificate.ts';
+import { loadTrustedList, type TrustedList } from '#signatures/trusted-list.ts';
+import { verifySignedFile } from '#signatures/verify-file.ts';
+import { TrustedListError } from '#signatures/errors.ts';
 
 // libdigidocpp's own test data, used in place (ORIGIN.md: never copied into the project).
 const DIR = fileURLToPath(new URL('../fixtures/libdigidocpp/', import.meta.url));

@@ -10,7 +10,7 @@ import { InMemoryMessageStore } from '#adapters/memory/message-store.ts';
 import type { Case } from '#domain/case.ts';
 import type { CaseMessage } from '#domain/mail.ts';
 import { openCase } from '#domain/open-case.ts';
-import { Certificate } from '#identity/certificate.ts';
+import { Certificate } from '#signatures/certificate.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { refreshTrustedLists, TL_INDEX_KEY } from '#usecases/identity/refresh-trusted-lists.ts';
 import type { IdentityFixtures } from '../../tools/fixtures/generate.ts';

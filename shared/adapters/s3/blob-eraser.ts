@@ -1,7 +1,11 @@
-import { DeleteObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectsCommand, ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { BlobEraser } from '#ports/identity.ts';
 
-/** Deletes objects of one bucket (identity-document scans in the evidence bucket). */
+/**
+ * Deletes objects of one versioned bucket (identity-document scans in the evidence bucket) for
+ * good: every version and every delete marker of the key. A plain DeleteObject on a versioned
+ * bucket only adds a delete marker and the scan survives as a noncurrent version.
+ */
 export class S3BlobEraser implements BlobEraser {
   constructor(
     private readonly client: S3Client,
@@ -9,7 +13,22 @@ export class S3BlobEraser implements BlobEraser {
   ) {}
 
   async delete(key: string): Promise<void> {
-    // S3 answers 204 for a key that does not exist, so a retried delete succeeds.
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    // A key that has no versions left is already erased, so a retried delete succeeds.
+    let keyMarker: string | undefined;
+    let versionIdMarker: string | undefined;
+    do {
+      const page = await this.client.send(new ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: key, KeyMarker: keyMarker, VersionIdMarker: versionIdMarker }));
+      // Prefix also matches longer keys ("a.jpg" matches "a.jpg.bak"): only this exact key is erased.
+      const versions = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])].filter((v) => v.Key === key && v.VersionId);
+      if (versions.length > 0) {
+        const result = await this.client.send(
+          new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: versions.map((v) => ({ Key: key, VersionId: v.VersionId })), Quiet: true } }),
+        );
+        const failed = result.Errors ?? [];
+        if (failed.length > 0) throw new Error(`Could not erase ${failed.length} version(s) of an evidence object: ${failed.map((e) => e.Code).join(', ')}`);
+      }
+      keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+      versionIdMarker = page.IsTruncated ? page.NextVersionIdMarker : undefined;
+    } while (keyMarker);
   }
 }

@@ -1,6 +1,6 @@
-import { digest } from '#identity/algorithms.ts';
-import { Certificate } from '#identity/certificate.ts';
-import { loadTrustedList, type TrustedList } from '#identity/trusted-list.ts';
+import { digest } from '#signatures/algorithms.ts';
+import { Certificate } from '#signatures/certificate.ts';
+import { loadTrustedList, type TrustedList } from '#signatures/trusted-list.ts';
 import type { TrustedListSource } from '#ports/identity.ts';
 import type { BlobStore } from '#ports/mail.ts';
 import type { Clock } from '#ports/cases.ts';

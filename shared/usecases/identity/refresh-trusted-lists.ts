@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import type { Certificate } from '#identity/certificate.ts';
-import { TrustedListError } from '#identity/errors.ts';
-import { lotlPointers } from '#identity/lotl.ts';
-import { loadTrustedList, type TrustedList } from '#identity/trusted-list.ts';
+import type { Certificate } from '#signatures/certificate.ts';
+import { TrustedListError } from '#signatures/errors.ts';
+import { lotlPointers } from '#signatures/lotl.ts';
+import { loadTrustedList, type TrustedList } from '#signatures/trusted-list.ts';
 import type { HttpFetcher } from '#ports/identity.ts';
 import type { BlobStore } from '#ports/mail.ts';
 import type { Clock } from '#ports/cases.ts';

@@ -4,9 +4,9 @@ import { matchSigner, personalCodeOf, peopleOf, signerName } from '#domain/ident
 import type { TrustedListSource } from '#ports/identity.ts';
 import type { BlobStore, MessageStore } from '#ports/mail.ts';
 import type { Clock } from '#ports/cases.ts';
-import type { TrustedList } from '#identity/trusted-list.ts';
-import type { FileVerdict } from '#identity/verdict.ts';
-import { detectFormat, UnsupportedFormatError, verifySignedFile } from '#identity/verify-file.ts';
+import type { TrustedList } from '#signatures/trusted-list.ts';
+import type { FileVerdict } from '#signatures/verdict.ts';
+import { detectFormat, UnsupportedFormatError, verifySignedFile } from '#signatures/verify-file.ts';
 
 export interface QesDeps {
   readonly messages: MessageStore;
@@ -24,8 +24,8 @@ const SIGNED_NAME = /\.(asice|sce|bdoc|edoc|adoc|pdf|p7s|p7m|jws|jades)$/i;
  * one into an evidence record.
  *
  * Primary course: each candidate file → verified against the cached trusted lists at `now`
- * (never fetched here) → qualified and the signer is the requester or represented person →
- * `verified`. A qualified signature by someone else → `needs_review` with the reason; only
+ * (never fetched here) → TOTAL_PASSED, QESig and qualified (`provesIdentity`) and the signer
+ * is the requester or represented person → `verified`. A qualified signature by someone else → `needs_review` with the reason; only
  * unqualified ones → `rejected` with their reasons (a scanned, hand-signed PDF ends here: it
  * has no signature at all). Nothing signed at all → null.
  * Example: `await qesEvidenceFor(deps, c)` → `{ method: 'qes', verdict: 'verified', … }`.
@@ -69,7 +69,7 @@ export async function qesEvidenceFor(deps: QesDeps, c: Case): Promise<IdentityEv
     };
   };
   let mismatch: IdentityEvidence | null = null;
-  for (const v of verdicts.filter((x) => x.qualified)) {
+  for (const v of verdicts.filter(provesIdentity)) {
     const signer = v.signatures[0]?.signer;
     const outcome = signer ? matchSigner(signer, people) : { kind: 'mismatch' as const, reason: 'The signature names no signer.' };
     if (outcome.kind === 'match') return minimiseEvidence({ ...base(v), verdict: 'verified', reasons: [], matched: outcome.who });
@@ -80,14 +80,23 @@ export async function qesEvidenceFor(deps: QesDeps, c: Case): Promise<IdentityEv
   return minimiseEvidence({ ...base(best), verdict: 'rejected', reasons: best.reasons.length ? best.reasons : ['The signature is not a qualified electronic signature.'] });
 }
 
-/** The verdict with the first list that calls the signature qualified, else with the first list. */
+/**
+ * Only a qualified electronic signature of a person proves identity: ETSI TOTAL_PASSED (an
+ * untrusted or withdrawn anchor is INDETERMINATE) and level QESig (a company's e-seal is QESeal),
+ * besides the verdict's own `qualified`. The name match is the caller's.
+ */
+export function provesIdentity(v: FileVerdict): boolean {
+  return v.qualified && v.indication === 'TOTAL_PASSED' && v.signatureLevel === 'QESig' && v.signatures.every((s) => s.indication === 'TOTAL_PASSED' && s.signatureLevel === 'QESig');
+}
+
+/** The verdict with the first list under which the signature proves identity, else with the first list. */
 async function judge(lists: readonly TrustedList[], file: { bytes: Uint8Array; fileName: string; content?: Uint8Array }, at: Date): Promise<FileVerdict | null> {
   if (lists.length === 0) return null;
   let first: FileVerdict | null = null;
   try {
     for (const trustedList of lists) {
       const verdict = await verifySignedFile({ ...file, trustedList, at });
-      if (verdict.qualified) return verdict;
+      if (provesIdentity(verdict)) return verdict;
       first ??= verdict;
       if (!verdict.valid) break; // invalid is invalid under every list
     }

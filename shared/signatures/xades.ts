@@ -16,6 +16,10 @@ const DEFAULT_C14N = 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315';
 export interface XadesContext {
   /** Data files of the container by name; each must be signed exactly once. */
   readonly dataFiles: ReadonlyMap<string, Uint8Array>;
+  /** Other entries a signature may also cover (ADOC signs META-INF/relations.xml). */
+  readonly otherFiles?: ReadonlyMap<string, Uint8Array>;
+  /** Files a container type leaves unsigned by design (ADOC's unsignable metadata): a warning, not a failure. */
+  readonly unsignedByDesign?: (name: string) => boolean;
   readonly trustedList: TrustedList;
   /** Validation time: the list must be current then. Never read from the clock here. */
   readonly at: Date;
@@ -33,7 +37,8 @@ export function verifyXadesSignature(signature: Element, ctx: XadesContext): Sig
   try {
     verifyInto(signature, ctx, v);
   } catch (error) {
-    if (error instanceof UnsafeInputError || error instanceof UnsupportedAlgorithmError) v.invalid(error.message);
+    if (error instanceof UnsafeInputError) v.fail('FORMAT_FAILURE', error.message);
+    else if (error instanceof UnsupportedAlgorithmError) v.fail('CRYPTO_CONSTRAINTS_FAILURE_NO_POE', error.message);
     else throw error;
   }
   return v.build();
@@ -57,12 +62,15 @@ function verifyInto(signature: Element, ctx: XadesContext, v: VerdictBuilder): v
       throw new UnsafeInputError(`The signature references a malformed file name (${ref.uri}).`);
     }
     covered.set(name, (covered.get(name) ?? 0) + 1);
-    if (!ctx.dataFiles.has(name)) v.invalid(`The signature covers a file "${name}" that is not in the container.`);
-    else if (!referenceDigestMatches(ref, signature, () => ctx.dataFiles.get(name))) v.invalid(`The file "${name}" was changed after it was signed.`);
+    const bytes = ctx.dataFiles.get(name) ?? ctx.otherFiles?.get(name);
+    if (!bytes) v.fail('SIGNED_DATA_NOT_FOUND', `The signature covers a file "${name}" that is not in the container.`);
+    else if (!referenceDigestMatches(ref, signature, () => bytes)) v.fail('HASH_FAILURE', `The file "${name}" was changed after it was signed.`);
+    else v.scope.push({ name, kind: 'FULL', description: `The whole file "${name}" (${bytes.length} bytes).` });
   }
   for (const name of ctx.dataFiles.keys()) {
     const n = covered.get(name) ?? 0;
-    if (n === 0) v.invalid(`The file "${name}" is in the container but not covered by the signature.`);
+    if (n === 0 && ctx.unsignedByDesign?.(name)) v.warn(`The file "${name}" is not signed (the container type leaves it unsigned by design).`);
+    else if (n === 0) v.invalid(`The file "${name}" is in the container but not covered by the signature.`);
     if (n > 1) v.invalid(`The file "${name}" is referenced more than once by the signature.`);
   }
 
@@ -74,7 +82,7 @@ function verifyInto(signature: Element, ctx: XadesContext, v: VerdictBuilder): v
   if (sigId && qp.getAttribute('Target') !== `#${sigId}`) throw new UnsafeInputError('The qualifying properties belong to another signature.');
   const props = child(qp, NS.xades, 'SignedProperties');
   if (!props || `#${props.getAttribute('Id') ?? ''}` !== propsRef.uri) throw new UnsafeInputError("The signed-properties reference does not point at this signature's signed properties.");
-  if (!referenceDigestMatches(propsRef, signature, () => undefined)) v.invalid('The signed properties (signing time, signer certificate) were changed after signing.');
+  if (!referenceDigestMatches(propsRef, signature, () => undefined)) v.fail('HASH_FAILURE', 'The signed properties (signing time, signer certificate) were changed after signing.');
 
   const ssp = child(props, NS.xades, 'SignedSignatureProperties');
   const claimed = text(child(ssp ?? props, NS.xades, 'SigningTime'));
@@ -86,15 +94,15 @@ function verifyInto(signature: Element, ctx: XadesContext, v: VerdictBuilder): v
   const valueCerts = usp ? children(child(usp, NS.xades, 'CertificateValues') ?? usp, NS.xades, 'EncapsulatedX509Certificate').map((e) => Certificate.fromDer(base64Bytes(text(e)))) : [];
   const signingCert = boundSigningCertificate(ssp, [...keyInfoCerts, ...valueCerts]);
   if (!signingCert) {
-    v.invalid("The signer's certificate is not the one committed to in the signed properties (SigningCertificate digest), so the signer cannot be trusted.");
+    v.fail('NO_SIGNING_CERTIFICATE_FOUND', "The signer's certificate is not the one committed to in the signed properties (SigningCertificate digest), so the signer cannot be trusted.");
     return;
   }
   if (keyInfoCerts.length > 0 && !keyInfoCerts.some((c) => c.equals(signingCert))) {
-    v.invalid('The certificate shown in the signature differs from the one the signer committed to (possible key substitution).');
+    v.fail('NO_SIGNING_CERTIFICATE_FOUND', 'The certificate shown in the signature differs from the one the signer committed to (possible key substitution).');
   }
   recordSigner(v, signingCert);
   if (!signatureValueVerifies(signature, signingCert.publicKey)) {
-    v.invalid("The signature value does not verify with the signer's certificate: the document or signature was altered, or another key signed it.");
+    v.fail('SIG_CRYPTO_FAILURE', "The signature value does not verify with the signer's certificate: the document or signature was altered, or another key signed it.");
     return;
   }
 
@@ -104,7 +112,7 @@ function verifyInto(signature: Element, ctx: XadesContext, v: VerdictBuilder): v
   const ocsp = verifiedOcsp(ocspValues, signingCert, [...valueCerts, ...keyInfoCerts], ctx.trustedList, v);
   const crlValues = usp ? descendants(usp, NS.xades, 'EncapsulatedCRLValue').map((e) => base64Bytes(text(e))) : [];
   const crl = ocsp ? undefined : verifiedCrl(crlValues, signingCert, [...valueCerts, ...keyInfoCerts], ctx.trustedList, v);
-  judgeSigner(v, { signingCert, timestamp, ocsp, crl, trustedList: ctx.trustedList, at: ctx.at });
+  judgeSigner(v, { signingCert, timestamp, ocsp, crl, trustedList: ctx.trustedList, at: ctx.at, embedded: [...valueCerts, ...keyInfoCerts] });
 }
 
 /** The candidate whose digest SigningCertificate(V2) names; the first Cert is the signer's. */

@@ -3,7 +3,7 @@ import { trimDer, verifyCms } from './cms.ts';
 import { UnsafeInputError } from './errors.ts';
 import { lowerFirst } from './signer-checks.ts';
 import { checkTimestamp, TimestampError } from './timestamp.ts';
-import { checkLtvUpdates, type LtvData } from './pades-ltv.ts';
+import { checkLtvUpdates, STRICT, type ChangePolicy, type LtvData } from './pades-ltv.ts';
 import type { TrustedList } from './trusted-list.ts';
 import type { SignatureVerdict } from './verdict.ts';
 
@@ -14,6 +14,7 @@ const SUPPORTED_SUBFILTERS = ['adbe.pkcs7.detached', 'ETSI.CAdES.detached'];
 export interface PadesResult {
   readonly signatures: readonly SignatureVerdict[];
   readonly reasons: readonly string[];
+  readonly warnings?: readonly string[];
 }
 
 /**
@@ -32,7 +33,8 @@ export interface PadesResult {
 export function verifyPades(bytes: Uint8Array, trustedList: TrustedList, at: Date): PadesResult {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
   const reasons: string[] = [];
-  const signed: Array<{ cms: Uint8Array; content: Uint8Array }> = [];
+  const signed: Array<{ cms: Uint8Array; content: Uint8Array; range: readonly [number, number, number, number] }> = [];
+  let lastDocumentTimestamp = -1;
   let coveredTo = 0;
   const ranges = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)];
   if (ranges.length > MAX_SIGNATURES) return { signatures: [], reasons: [`The PDF has more than ${MAX_SIGNATURES} signature dictionaries.`] };
@@ -44,6 +46,7 @@ export function verifyPades(bytes: Uint8Array, trustedList: TrustedList, at: Dat
       // A document time-stamp (PAdES-LTA): no person's signature, but its token must be over its range.
       const problem = documentTimestampProblem(bytes, text, [a, b, c, d]);
       if (problem) reasons.push(problem);
+      else lastDocumentTimestamp = Math.max(lastDocumentTimestamp, c + d);
       continue;
     }
     if (!SUPPORTED_SUBFILTERS.includes(subFilter)) {
@@ -57,24 +60,48 @@ export function verifyPades(bytes: Uint8Array, trustedList: TrustedList, at: Dat
     }
     coveredTo = Math.max(coveredTo, c + d);
     const hex = text.slice(b + 1, c - 1);
-    signed.push({ cms: new Uint8Array(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex')), content: new Uint8Array(Buffer.concat([bytes.subarray(0, b), bytes.subarray(c, c + d)])) });
+    signed.push({ cms: new Uint8Array(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex')), content: new Uint8Array(Buffer.concat([bytes.subarray(0, b), bytes.subarray(c, c + d)])), range: [a, b, c, d] });
   }
   if (signed.length === 0 && reasons.length === 0) return { signatures: [], reasons: ['The PDF is not signed.'] };
 
   let ltv: LtvData | undefined;
+  const warnings: string[] = [];
   // Only trailing whitespace after %%EOF is harmless; anything else must be validation data.
   if (signed.length > 0 && /\S/.test(text.slice(coveredTo))) {
-    const update = checkLtvUpdates(bytes, coveredTo);
-    if (update.ok) ltv = update.ltv;
+    const update = checkLtvUpdates(bytes, coveredTo, changePolicy(text, ranges));
+    if (update.ok) {
+      ltv = update.ltv;
+      warnings.push(...update.allowed.map((a) => `The PDF was changed after it was signed, as its certification allows: ${a}.`));
+    }
     else reasons.push(`The PDF was changed after it was signed: ${update.reason}, in ${bytes.length - coveredTo} bytes that no signature covers.`);
   }
   const signatures: SignatureVerdict[] = [];
-  for (const { cms, content } of signed) {
-    const result = verifyCms(cms, { content, trustedList, at, ...(ltv ? { ltv } : {}) });
+  for (const { cms, content, range } of signed) {
+    const [, b, c, d] = range;
+    const whole = c + d === bytes.length;
+    const scope = {
+      name: whole ? 'the whole PDF' : `PDF revision ending at byte ${c + d}`,
+      kind: whole ? ('FULL' as const) : ('PARTIAL' as const),
+      description: `Bytes 0–${b - 1} and ${c}–${c + d - 1} of ${bytes.length} (all but the signature value${whole ? '' : '; later updates follow'}).`,
+    };
+    const result = verifyCms(cms, { content, trustedList, at, scope, archiveTimestamp: lastDocumentTimestamp > c + d, ...(ltv ? { ltv } : {}) });
     reasons.push(...result.reasons);
     signatures.push(...result.signatures);
   }
-  return { signatures, reasons };
+  return { signatures, reasons, warnings };
+}
+
+/**
+ * The DocMDP permission of the document's certification signature (the first signature, with a
+ * /Reference to /DocMDP): P=2 form fill-in, P=3 also annotations; no certification, nothing more.
+ */
+function changePolicy(text: string, ranges: readonly RegExpMatchArray[]): ChangePolicy {
+  const first = ranges[0];
+  if (first?.index === undefined) return STRICT;
+  const dict = dictionaryAround(text, first.index);
+  if (!/\/TransformMethod\s*\/DocMDP/.test(dict)) return STRICT;
+  const p = Number(/\/P\s+([123])\b/.exec(dict)?.[1] ?? 2);
+  return { formFill: p >= 2, annotations: p === 3 };
 }
 
 /** The text of the indirect object holding position `at` (where /SubFilter is found). */

@@ -1,10 +1,11 @@
 import { verifyAsice } from './asice.ts';
 import { verifyCms } from './cms.ts';
-import { verifyJades } from './jades.ts';
+import { verifyJades, type DetachedFile } from './jades.ts';
 import { verifyPades } from './pades.ts';
 import { looksLikeSmime, verifySmime } from './smime.ts';
 import type { TrustedList } from './trusted-list.ts';
-import { fileVerdict, type FileVerdict, type SignatureFormat } from './verdict.ts';
+import { fileVerdict, type FileFinding, type FileVerdict, type SignatureFormat } from './verdict.ts';
+import type { Certificate } from './certificate.ts';
 
 export interface VerifyFileInput {
   readonly bytes: Uint8Array;
@@ -12,9 +13,16 @@ export interface VerifyFileInput {
   readonly fileName?: string;
   /** The signed content of a detached signature (`.p7s`); unused for containers. */
   readonly content?: Uint8Array;
+  /** Several detached objects (a JAdES `sigD` naming more than one), by name. */
+  readonly detachedFiles?: readonly DetachedFile[];
   readonly trustedList: TrustedList;
   /** Validation time; callers pass it explicitly (tests pin it, the CLI defaults to now). */
   readonly at: Date;
+  /**
+   * Roots trusted beside the list (a test suite's CA, `--trust-anchor`): a chain ending in one can
+   * reach TOTAL_PASSED, but nothing becomes qualified through it.
+   */
+  readonly trustAnchors?: readonly Certificate[];
 }
 
 /** Largest signed file accepted at all (containers are further limited while unpacking). */
@@ -28,14 +36,21 @@ export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
  */
 export async function verifySignedFile(input: VerifyFileInput): Promise<FileVerdict> {
   const format = detectFormat(input.bytes, input.fileName);
-  const { trustedList, at } = input;
+  const { at } = input;
+  const trustedList: TrustedList = input.trustAnchors?.length ? { ...input.trustedList, extraTrustAnchors: [...(input.trustedList.extraTrustAnchors ?? []), ...input.trustAnchors] } : input.trustedList;
   const context = { trustedList: { territory: trustedList.territory, sequenceNumber: trustedList.sequenceNumber, sha256: trustedList.sha256 }, validatedAt: at };
   if (input.bytes.length > MAX_INPUT_BYTES) return fileVerdict(format, [], [`The file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB.`], context);
-  const result = await verifyFormat(format, input);
-  return fileVerdict(format, result.signatures, result.reasons, context);
+  const result = await verifyFormat(format, { ...input, trustedList });
+  return fileVerdict(format, result.signatures, result.reasons, context, { warnings: result.warnings ?? [] });
 }
 
-async function verifyFormat(format: SignatureFormat, input: VerifyFileInput): Promise<{ signatures: FileVerdict['signatures']; reasons: readonly string[] }> {
+interface FormatResult {
+  readonly signatures: FileVerdict['signatures'];
+  readonly reasons: readonly (string | FileFinding)[];
+  readonly warnings?: readonly string[];
+}
+
+async function verifyFormat(format: SignatureFormat, input: VerifyFileInput): Promise<FormatResult> {
   const { bytes, trustedList, at } = input;
   switch (format) {
     case 'asice':
@@ -47,7 +62,7 @@ async function verifyFormat(format: SignatureFormat, input: VerifyFileInput): Pr
     case 'cades':
       return verifyCms(pemOrDer(bytes), { trustedList, at, ...(input.content ? { content: input.content } : {}) });
     case 'jades':
-      return verifyJades(bytes, trustedList, at, input.content);
+      return verifyJades(bytes, trustedList, at, input.content, input.detachedFiles);
     case 'unknown':
       throw new UnsupportedFormatError(format);
   }

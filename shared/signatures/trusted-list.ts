@@ -61,6 +61,11 @@ export interface TrustedList {
   readonly sha256: string;
   /** Null when the caller had no signer to check the list with: nothing is then qualified. */
   readonly signer: Certificate | null;
+  /**
+   * Trust anchors configured beside the list (a test suite's root, `--trust-anchor` in the CLI):
+   * they let a chain be trusted (TOTAL_PASSED) but never make anything qualified.
+   */
+  readonly extraTrustAnchors?: readonly Certificate[];
 }
 
 /** Max size of a national trusted list (the largest EU lists are a few MB). */

@@ -7,7 +7,7 @@ import type { LtvData } from './pades-ltv.ts';
 import { NotSignedDataError, readSignedData, signerIdentifies, type SignedDataView, type SignerView } from './signed-data.ts';
 import { judgeSigner, recordSigner, verifiedCrl, verifiedOcsp, verifiedTimestamp } from './signer-checks.ts';
 import type { TrustedList } from './trusted-list.ts';
-import { VerdictBuilder, type SignatureVerdict } from './verdict.ts';
+import { VerdictBuilder, type SignatureScope, type SignatureVerdict } from './verdict.ts';
 
 export const OID_CMS = {
   signedData: '1.2.840.113549.1.7.2',
@@ -35,6 +35,10 @@ export interface CmsContext {
   readonly at: Date;
   /** Validation data from outside the CMS (a PAdES Document Security Store). */
   readonly ltv?: LtvData;
+  /** What the content is, for the verdict's scope (a PDF revision, an e-mail part). */
+  readonly scope?: SignatureScope;
+  /** A later document time-stamp covers this signature (PAdES-LTA). */
+  readonly archiveTimestamp?: boolean;
 }
 
 export interface CmsResult {
@@ -66,7 +70,9 @@ export function verifyCms(der: Uint8Array, ctx: CmsContext): CmsResult {
     return { signatures: [], reasons: ['The signature (CMS SignedData) cannot be read.'], content: null };
   }
   const enveloped = signed.eContent;
-  const content = enveloped ?? ctx.content ?? null;
+  // What the reader sees (an S/MIME part, a PDF's byte ranges, the given file) is what is judged:
+  // an embedded copy inside a detached signature's place never stands in for it.
+  const content = ctx.content ?? enveloped ?? null;
   if (!content) return { signatures: [], reasons: ['The signature is detached: the signed file must be given with it.'], content: null };
   if (signed.signers.length === 0) return { signatures: [], reasons: ['The file holds no signature.'], content: enveloped };
 
@@ -87,11 +93,16 @@ export function verifyCms(der: Uint8Array, ctx: CmsContext): CmsResult {
   };
   const signatures = signed.signers.map((signer) => {
     const v = new VerdictBuilder();
+    if (ctx.content && enveloped && Buffer.compare(Buffer.from(ctx.content), Buffer.from(enveloped)) !== 0) {
+      v.fail('HASH_FAILURE', 'The signature carries its own copy of the signed text, which differs from the part shown to the reader; the shown part is what counts.');
+    }
+    v.scope.push(ctx.scope ?? { name: enveloped && !ctx.content ? 'enveloped content' : 'detached content', kind: 'FULL', description: `The whole signed content (${content.length} bytes).` });
     try {
       verifySigner(signer, scope, v);
     } catch (error) {
-      if (error instanceof UnsafeInputError || error instanceof UnsupportedAlgorithmError) v.invalid(error.message);
-      else if (error instanceof DerShapeError) v.invalid('The signature (CMS SignerInfo) cannot be read.');
+      if (error instanceof UnsafeInputError) v.fail('FORMAT_FAILURE', error.message);
+      else if (error instanceof UnsupportedAlgorithmError) v.fail('CRYPTO_CONSTRAINTS_FAILURE_NO_POE', error.message);
+      else if (error instanceof DerShapeError) v.fail('FORMAT_FAILURE', 'The signature (CMS SignerInfo) cannot be read.');
       else throw error;
     }
     return v.build();
@@ -111,7 +122,7 @@ interface SignerScope {
 function verifySigner(signer: SignerView, s: SignerScope, v: VerdictBuilder): void {
   const cert = s.certs.find((c) => signerIdentifies(signer.sid, c));
   if (!cert) {
-    v.invalid("The signer's certificate is not in the signature.");
+    v.fail('NO_SIGNING_CERTIFICATE_FOUND', "The signer's certificate is not in the signature.");
     return;
   }
   recordSigner(v, cert);
@@ -124,20 +135,20 @@ function verifySigner(signer: SignerView, s: SignerScope, v: VerdictBuilder): vo
   const binding = essBinding(attr(OID_CMS.signingCertificateV2), attr(OID_CMS.signingCertificate));
   if (!binding) v.notQualified('The signature does not name its signing certificate (ESS signing-certificate attribute), as CAdES requires.');
   else if (Buffer.compare(digest(binding.hash, cert.der), binding.certHash) !== 0) {
-    v.invalid("The signer's certificate is not the one committed to in the signed attributes (signing-certificate digest), so the signer cannot be trusted.");
+    v.fail('NO_SIGNING_CERTIFICATE_FOUND', "The signer's certificate is not the one committed to in the signed attributes (signing-certificate digest), so the signer cannot be trusted.");
   }
 
   // --- Exact content.
   const md = attr(OID_CMS.messageDigest);
   if (!(md instanceof asn1js.OctetString)) throw new UnsafeInputError('The signature has no message digest.');
-  if (Buffer.compare(Buffer.from(md.valueBlock.valueHexView), digest(hash, s.content)) !== 0) v.invalid('The signed content was changed after it was signed (its digest does not match).');
+  if (Buffer.compare(Buffer.from(md.valueBlock.valueHexView), digest(hash, s.content)) !== 0) v.fail('HASH_FAILURE', 'The signed content was changed after it was signed (its digest does not match).');
   const ct = attr(OID_CMS.contentType);
-  if (!(ct instanceof asn1js.ObjectIdentifier) || ct.valueBlock.toString() !== s.eContentType) v.invalid('The signed content type does not match the content.');
+  if (!(ct instanceof asn1js.ObjectIdentifier) || ct.valueBlock.toString() !== s.eContentType) v.fail('FORMAT_FAILURE', 'The signed content type does not match the content.');
   const st = attr(OID_CMS.signingTime);
   if (isTime(st)) v.claimedSigningTime = st.toDate();
 
-  if (!verifyAsn1Signature(signer.signatureAlgorithm, signer.digestAlgorithm, cert.publicKey, signer.signedAttrsDer, signer.signature)) {
-    v.invalid("The signature does not verify with the signer's certificate: the signed attributes were altered, or another key signed them.");
+  if (!verifyAsn1Signature(signer.signatureAlgorithm, signer.pssHashOid ?? signer.digestAlgorithm, cert.publicKey, signer.signedAttrsDer, signer.signature)) {
+    v.fail('SIG_CRYPTO_FAILURE', "The signature does not verify with the signer's certificate: the signed attributes were altered, or another key signed them.");
     return;
   }
   if (v.isInvalid) return;
@@ -156,7 +167,8 @@ function verifySigner(signer: SignerView, s: SignerScope, v: VerdictBuilder): vo
   const ocsp = verifiedOcsp(ocspValues, cert, s.certs, s.ctx.trustedList, v);
   const crls = [...revocationValues.flatMap((value) => revocationEntries(value, 0)), ...s.crls, ...revocationEntries(adobeArchive, 0)];
   const crl = ocsp ? undefined : verifiedCrl(crls, cert, s.certs, s.ctx.trustedList, v);
-  judgeSigner(v, { signingCert: cert, timestamp, ocsp, crl, trustedList: s.ctx.trustedList, at: s.ctx.at });
+  v.hasArchiveTimestamp = s.ctx.archiveTimestamp === true;
+  judgeSigner(v, { signingCert: cert, timestamp, ocsp, crl, trustedList: s.ctx.trustedList, at: s.ctx.at, embedded: s.certs });
 }
 
 /** The certificate digest the signer committed to (ESS SigningCertificateV2, else v1 with SHA-1). */

@@ -10,6 +10,8 @@ export interface SignerView {
   readonly sid: { readonly issuerDer: Uint8Array; readonly serialHex: string } | { readonly keyIdHex: string };
   readonly digestAlgorithm: string;
   readonly signatureAlgorithm: string;
+  /** The hash named in RSASSA-PSS parameters (RFC 4055), when the algorithm is RSA-PSS. */
+  readonly pssHashOid?: string;
   readonly signature: Uint8Array;
   /** Signed attributes by type; undefined when the SignerInfo has none. */
   readonly signedAttrs?: ReadonlyMap<string, Block[]>;
@@ -101,6 +103,7 @@ function readSigner(info: Block, what: string): SignerView {
     sid: readSignerIdentifier(sid, what),
     digestAlgorithm: algorithm(digestAlgorithm, what),
     signatureAlgorithm: algorithm(signatureAlgorithm, what),
+    ...pssHash(signatureAlgorithm, what),
     signature: octets(signature, what),
     ...(signed && signedAttrsDer ? { signedAttrs: attributes(signed, what), signedAttrsDer } : {}),
     unsignedAttrs: unsigned && isContext(unsigned, 1) ? attributes(unsigned, what) : new Map(),
@@ -122,4 +125,18 @@ function readSignerIdentifier(sid: Block, what: string): SignerView['sid'] {
 export function signerIdentifies(sid: SignerView['sid'], cert: Certificate): boolean {
   if ('keyIdHex' in sid) return sid.keyIdHex === cert.subjectKeyIdentifier;
   return sid.serialHex === cert.serialHex && Buffer.compare(Buffer.from(sid.issuerDer), Buffer.from(cert.issuerNameDer)) === 0;
+}
+
+/**
+ * RSASSA-PSS-params ::= SEQUENCE { hashAlgorithm [0] AlgorithmIdentifier DEFAULT sha1, … }
+ * (RFC 4055 §3.1). The MGF1 hash and salt length are taken as the signer's (Node detects the salt).
+ */
+function pssHash(signatureAlgorithm: Block | undefined, what: string): { pssHashOid?: string } {
+  if (!signatureAlgorithm || algorithm(signatureAlgorithm, what) !== '1.2.840.113549.1.1.10') return {};
+  const params = elements(signatureAlgorithm, what)[1];
+  if (!params) return { pssHashOid: '1.3.14.3.2.26' };
+  const hash = elements(params, what).find((e) => isContext(e, 0));
+  if (!hash) return { pssHashOid: '1.3.14.3.2.26' };
+  const inner = explicitInner(hash, what);
+  return { pssHashOid: algorithm(inner, what) };
 }

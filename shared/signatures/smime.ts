@@ -36,10 +36,11 @@ export function verifySmime(bytes: Uint8Array, trustedList: TrustedList, at: Dat
     const sig = splitHeaders(signaturePart);
     if (!/^application\/(x-)?pkcs7-signature/i.test(header(sig.headers, 'content-type'))) throw new UnsafeInputError('The second part of the signed e-mail is not a PKCS #7 signature.');
     const der = decodeBody(signaturePart.subarray(sig.bodyStart), sig.headers);
-    const exact = verifyCms(der, { content: new Uint8Array(content), trustedList, at });
+    const scope = { name: 'the displayed MIME part', kind: 'FULL' as const, description: `The first part of the multipart/signed message, as shown to the reader (${content.length} bytes).` };
+    const exact = verifyCms(der, { content: new Uint8Array(content), trustedList, at, scope });
     const canonical = Buffer.from(content.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1');
     if (exact.signatures.every((s) => s.valid) || canonical.equals(content)) return exact;
-    const retried = verifyCms(der, { content: new Uint8Array(canonical), trustedList, at });
+    const retried = verifyCms(der, { content: new Uint8Array(canonical), trustedList, at, scope });
     return retried.signatures.some((s) => s.valid) ? retried : exact;
   } catch (error) {
     if (error instanceof UnsafeInputError) return { signatures: [], reasons: [error.message], content: null };

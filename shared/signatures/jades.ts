@@ -29,7 +29,7 @@ export interface JadesResult {
  * `sigD` (ObjectIdByURIHash), and the file given as `content` must match it.
  * jose checks the signature only, never the chain (docs/design.md §6); the rest is ours.
  */
-export async function verifyJades(bytes: Uint8Array, trustedList: TrustedList, at: Date, content?: Uint8Array): Promise<JadesResult> {
+export async function verifyJades(bytes: Uint8Array, trustedList: TrustedList, at: Date, content?: Uint8Array, detachedFiles: readonly DetachedFile[] = []): Promise<JadesResult> {
   let jwss: FlattenedJWSInput[];
   try {
     jwss = parseJws(bytes);
@@ -41,9 +41,10 @@ export async function verifyJades(bytes: Uint8Array, trustedList: TrustedList, a
   for (const jws of jwss) {
     const v = new VerdictBuilder();
     try {
-      await verifyOne(jws, trustedList, at, v, content);
+      await verifyOne(jws, trustedList, at, v, content, detachedFiles);
     } catch (error) {
-      if (error instanceof UnsafeInputError) v.invalid(error.message);
+      if (error instanceof SignedDataNotFoundError) v.fail('SIGNED_DATA_NOT_FOUND', error.message);
+      else if (error instanceof UnsafeInputError) v.fail('FORMAT_FAILURE', error.message);
       else throw error;
     }
     signatures.push(v.build());
@@ -51,9 +52,17 @@ export async function verifyJades(bytes: Uint8Array, trustedList: TrustedList, a
   return { signatures, reasons: [] };
 }
 
-async function verifyOne(jws: FlattenedJWSInput, trustedList: TrustedList, at: Date, v: VerdictBuilder, content: Uint8Array | undefined): Promise<void> {
+async function verifyOne(jws: FlattenedJWSInput, trustedList: TrustedList, at: Date, v: VerdictBuilder, content: Uint8Array | undefined, files: readonly DetachedFile[]): Promise<void> {
   const header = decodeJson(jws.protected ?? '', 'The protected header');
   const detached = jws.payload === '' ? detachedData(header) : undefined;
+  if (detached?.kind === 'httpHeaders') throw new SignedDataNotFoundError('The signature covers HTTP message headers (sigD HttpHeaders); they are not part of a file, so what was signed cannot be shown.');
+  let signed = jws;
+  if (detached?.kind === 'byUri') {
+    // ObjectIdByURI: the JWS payload is the signed objects, base64url-encoded and concatenated in `pars` order.
+    const objects = detached.uris.map((uri) => ({ uri, bytes: findDetached(uri, files, content, detached.uris.length) }));
+    signed = { ...jws, payload: objects.map((o) => Buffer.from(o.bytes).toString('base64url')).join('') };
+    for (const o of objects) v.scope.push({ name: o.uri, kind: 'FULL', description: `The whole object "${o.uri}" (${o.bytes.length} bytes), named in the signed sigD header.` });
+  } else if (!detached) v.scope.push({ name: 'payload', kind: 'FULL', description: 'The JWS payload.' });
   const x5c = header.x5c;
   if (!Array.isArray(x5c) || x5c.length === 0 || !x5c.every((c) => typeof c === 'string')) {
     throw new UnsafeInputError('The signature does not carry the signer\'s certificate in its protected header (x5c).');
@@ -63,28 +72,32 @@ async function verifyOne(jws: FlattenedJWSInput, trustedList: TrustedList, at: D
   recordSigner(v, cert);
   const x5t = header['x5t#S256'];
   if (typeof x5t === 'string' && Buffer.from(x5t, 'base64url').compare(createHash('sha256').update(cert.der).digest()) !== 0) {
-    v.invalid("The signer's certificate is not the one committed to in the protected header (x5t#S256).");
+    v.fail('NO_SIGNING_CERTIFICATE_FOUND', "The signer's certificate is not the one committed to in the protected header (x5t#S256).");
     return;
   }
   if (typeof header.sigT === 'string') v.claimedSigningTime = new Date(header.sigT);
   if (header.b64 === false) throw new UnsafeInputError('Unencoded JWS payloads (b64: false) are not supported.');
   try {
-    await flattenedVerify(jws, cert.publicKey, { algorithms: ALGORITHMS, crit: JADES_CRIT });
+    await flattenedVerify(signed, cert.publicKey, { algorithms: ALGORITHMS, crit: JADES_CRIT });
   } catch (error) {
     if (error instanceof errors.JWSSignatureVerificationFailed) {
-      v.invalid("The signature does not verify with the signer's certificate: the content or the signed header was changed, or another key signed it.");
+      v.fail('SIG_CRYPTO_FAILURE', "The signature does not verify with the signer's certificate: the content or the signed header was changed, or another key signed it.");
       return;
     }
     if (error instanceof errors.JOSEError) throw new UnsafeInputError(`The JWS cannot be verified: ${error.message}`);
     throw error;
   }
-  if (detached) {
-    // The signature covers the header, whose sigD commits to the signed file's digest.
-    if (!content) throw new UnsafeInputError('The signature is detached: the signed file must be given with it.');
-    const expected = createHash(detached.hash).update(content).digest('base64url');
-    if (!detached.digests.includes(expected)) {
-      v.invalid('The file given is not the one the signature covers (its digest is not in the signed sigD header).');
-      return;
+  if (detached?.kind === 'byUriHash') {
+    // The signature covers the header, whose sigD commits to each signed file's digest.
+    const given = content ? [{ name: 'content', bytes: content }] : files;
+    if (given.length === 0) throw new SignedDataNotFoundError('The signature is detached: the signed file must be given with it.');
+    for (const file of given) {
+      const expected = createHash(detached.hash).update(file.bytes).digest('base64url');
+      if (!detached.digests.includes(expected)) {
+        v.fail('HASH_FAILURE', 'The file given is not the one the signature covers (its digest is not in the signed sigD header).');
+        return;
+      }
+      v.scope.push({ name: file.name, kind: 'DIGEST', description: `The whole file (${file.bytes.length} bytes), by its digest in the signed sigD header.` });
     }
   }
   const unsigned = etsiU(jws.header);
@@ -100,26 +113,64 @@ async function verifyOne(jws: FlattenedJWSInput, trustedList: TrustedList, at: D
   const extra = unsigned.flatMap((u) => list(u.xVals)).flatMap((x) => (typeof record(x)?.x509Cert === 'string' ? [Certificate.fromDer(base64(record(x)!.x509Cert as string))] : []));
   const ocsp = verifiedOcsp(ocspValues, cert, [...certs, ...extra], trustedList, v);
   const crl = ocsp ? undefined : verifiedCrl(pkiObjects('crlVals'), cert, [...certs, ...extra], trustedList, v);
-  judgeSigner(v, { signingCert: cert, timestamp, ocsp, crl, trustedList, at });
+  judgeSigner(v, { signingCert: cert, timestamp, ocsp, crl, trustedList, at, embedded: [...certs, ...extra] });
 }
 
 const SIGD_BY_URI_HASH = 'http://uri.etsi.org/19182/ObjectIdByURIHash';
+const SIGD_BY_URI = 'http://uri.etsi.org/19182/ObjectIdByURI';
+const SIGD_HTTP_HEADERS = 'http://uri.etsi.org/19182/HttpHeaders';
+
+/** A detached object given beside a JAdES, by the name its sigD uses (or the file name). */
+export interface DetachedFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+class SignedDataNotFoundError extends UnsafeInputError {}
+
+type Detached = { kind: 'byUriHash'; hash: string; digests: string[] } | { kind: 'byUri'; uris: string[] } | { kind: 'httpHeaders' };
+
+/** The object a sigD URI names: by full URI, by its last path segment, or the single file given. */
+function findDetached(uri: string, files: readonly DetachedFile[], content: Uint8Array | undefined, count: number): Uint8Array {
+  const decoded = safeDecode(uri);
+  const last = decoded.slice(decoded.lastIndexOf('/') + 1);
+  const match = files.find((f) => f.name === decoded || f.name === uri || f.name === last);
+  if (match) return match.bytes;
+  if (count === 1 && files.length === 1) return files[0]!.bytes;
+  if (count === 1 && content) return content;
+  throw new SignedDataNotFoundError(`The signature covers "${decoded}", which was not given with it.`);
+}
+
+function safeDecode(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
+}
 const SIGD_HASHES: Readonly<Record<string, string>> = { S256: 'sha256', S384: 'sha384', S512: 'sha512' };
 
 /**
- * A detached JAdES names its signed files in the protected `sigD` header (ETSI TS 119 182-1
- * §5.2.8). Only `ObjectIdByURIHash` is read: the file digests are in the signed header, so the
- * JWS payload is empty and the file given beside the signature must match one of them.
+ * A detached JAdES names its signed objects in the protected `sigD` header (ETSI TS 119 182-1
+ * §5.2.8), by one of three mechanisms: `ObjectIdByURIHash` (the digests are in the signed
+ * header; each file given must match one), `ObjectIdByURI` (the objects themselves, in `pars`
+ * order, are the payload), `HttpHeaders` (HTTP message headers, which no file carries).
  */
-function detachedData(header: Record<string, unknown>): { hash: string; digests: string[] } {
+function detachedData(header: Record<string, unknown>): Detached {
   const sigD = record(header.sigD);
-  if (!sigD) throw new UnsafeInputError('The JWS has no payload and names no signed file (sigD).');
-  if (sigD.mId !== SIGD_BY_URI_HASH) throw new UnsafeInputError(`Detached JAdES with sigD "${String(sigD.mId)}" is not supported; only ObjectIdByURIHash.`);
+  if (!sigD) throw new SignedDataNotFoundError('The JWS has no payload and names no signed file (sigD).');
+  if (sigD.mId === SIGD_HTTP_HEADERS) return { kind: 'httpHeaders' };
+  if (sigD.mId === SIGD_BY_URI) {
+    const uris = list(sigD.pars).filter((p): p is string => typeof p === 'string');
+    if (uris.length === 0) throw new UnsafeInputError('The sigD header names no signed objects (pars).');
+    return { kind: 'byUri', uris };
+  }
+  if (sigD.mId !== SIGD_BY_URI_HASH) throw new UnsafeInputError(`The sigD mechanism "${String(sigD.mId)}" is not one JAdES defines.`);
   const hash = typeof sigD.hashM === 'string' ? SIGD_HASHES[sigD.hashM] : undefined;
   if (!hash) throw new UnsafeInputError(`The sigD digest algorithm "${String(sigD.hashM)}" is not supported.`);
   const digests = list(sigD.hashV).filter((d): d is string => typeof d === 'string');
   if (digests.length === 0) throw new UnsafeInputError('The sigD header names no file digests.');
-  return { hash, digests };
+  return { kind: 'byUriHash', hash, digests };
 }
 
 function parseJws(bytes: Uint8Array): FlattenedJWSInput[] {

@@ -11,13 +11,32 @@ export interface LtvData {
   readonly certs: readonly Uint8Array[];
 }
 
-export type UpdateCheck = { readonly ok: true; readonly ltv: LtvData } | { readonly ok: false; readonly reason: string };
+/** Named changes the update made that the certification allows (reported as warnings). */
+export type UpdateCheck = { readonly ok: true; readonly ltv: LtvData; readonly allowed: readonly string[] } | { readonly ok: false; readonly reason: string };
+
+/**
+ * What later revisions may change besides validation data, after the document's certification
+ * signature (DocMDP /P, ISO 32000-1 §12.8.2.2): 2 = fill in forms (and sign), 3 = also add
+ * annotations. An approval signature alone certifies nothing, so nothing more is allowed.
+ */
+export interface ChangePolicy {
+  readonly formFill: boolean;
+  readonly annotations: boolean;
+}
+
+export const STRICT: ChangePolicy = { formFill: false, annotations: false };
+
+/** Keys a form fill-in changes on a field or its widget: the value and its appearance. */
+const FILL_KEYS = new Set(['V', 'AS', 'AP', 'M']);
+const ANNOTATION_SUBTYPES = new Set(['Text', 'FreeText', 'Line', 'Square', 'Circle', 'Polygon', 'PolyLine', 'Highlight', 'Underline', 'Squiggly', 'StrikeOut', 'Stamp', 'Caret', 'Ink', 'Popup', 'FileAttachment']);
 
 /** What a DSS update may change in the catalog: the DSS itself and the extensions dictionary. */
 const CATALOG_LTV_KEYS = new Set(['DSS', 'Extensions']);
 /** Keys of a VRI entry (ETSI EN 319 142-1 §5.4.2.3). */
 const VRI_KEYS = new Set(['Type', 'Cert', 'OCSP', 'CRL', 'TU', 'TS']);
 const VRI_HASH = /^[0-9A-F]{40}$/;
+/** Keys of a Document Security Store (ETSI EN 319 142-1 §5.4.2.2); `/Type /DSS` is optional, and often absent. */
+const DSS_KEYS = new Set(['Type', 'VRI', 'Certs', 'OCSPs', 'CRLs']);
 const NO_LTV: LtvData = { ocsp: [], crls: [], certs: [] };
 
 /**
@@ -35,16 +54,16 @@ const NO_LTV: LtvData = { ocsp: [], crls: [], certs: [] };
  * entries, arrays of references, document time-stamps and their fields → the trailer keeps the
  * same root → the DSS's `/OCSPs`, `/CRLs` and `/Certs` streams are decoded.
  */
-export function checkLtvUpdates(bytes: Uint8Array, coveredTo: number): UpdateCheck {
+export function checkLtvUpdates(bytes: Uint8Array, coveredTo: number, policy: ChangePolicy = STRICT): UpdateCheck {
   try {
-    return check(bytes, coveredTo);
+    return check(bytes, coveredTo, policy);
   } catch (error) {
     if (error instanceof UnsafeInputError) return { ok: false, reason: `the bytes added after signing cannot be read (${error.message.replace(/^The PDF cannot be read \(|\)\.$/g, '')})` };
     throw error;
   }
 }
 
-function check(bytes: Uint8Array, coveredTo: number): UpdateCheck {
+function check(bytes: Uint8Array, coveredTo: number, policy: ChangePolicy): UpdateCheck {
   const signedText = Buffer.from(bytes.buffer, bytes.byteOffset, coveredTo).toString('latin1');
   const signed = indexObjects(signedText, bytes);
   const rootBefore = [...signedText.matchAll(/\/Root\s+(\d+)\s+\d+\s+R/g)].at(-1)?.[1];
@@ -104,20 +123,22 @@ function check(bytes: Uint8Array, coveredTo: number): UpdateCheck {
     if (!ok) return { ok: false, reason: `an update's cross-reference points object ${entry.num} at bytes the update did not add` };
   }
   const isNew = (num: number) => signed.value(num) === undefined && added.has(num);
+  const allowedNew = (num: number) => isNew(num) && (isSignatureWidget(added.get(num)!.value) || (policy.annotations && isAnnotation(added.get(num)!.value)));
   let catalog: PdfValue | undefined;
+  const allowed: string[] = [];
   for (const object of added.values()) {
-    const problem = judge(object, signed, rootBefore, (num) => isNew(num) && isSignatureWidget(added.get(num)!.value));
+    const problem = judge(object, signed, rootBefore, allowedNew, policy, allowed);
     if (problem) return { ok: false, reason: problem };
     if (nameOf(dictGet(object.value, 'Type')) === 'Catalog') catalog = object.value;
   }
-  return { ok: true, ltv: catalog ? dssContents(dictGet(catalog, 'DSS'), (num) => added.get(num) ?? signed.object(num)) : NO_LTV };
+  return { ok: true, allowed, ltv: catalog ? dssContents(dictGet(catalog, 'DSS'), (num) => added.get(num) ?? signed.object(num)) : NO_LTV };
 }
 
 /**
  * Why an added object is more than validation data or a document time-stamp, or undefined when
  * it is not. `newWidget` tells whether a referenced object is a signature widget this update adds.
  */
-function judge(object: PdfObject, signed: SignedRevision, rootBefore: string | undefined, newWidget: (num: number) => boolean): string | undefined {
+function judge(object: PdfObject, signed: SignedRevision, rootBefore: string | undefined, newWidget: (num: number) => boolean, policy: ChangePolicy, allowed: string[]): string | undefined {
   const type = nameOf(dictGet(object.value, 'Type'));
   if (type === 'XRef') {
     const root = dictGet(object.value, 'Root');
@@ -125,7 +146,13 @@ function judge(object: PdfObject, signed: SignedRevision, rootBefore: string | u
   }
   if (type === 'ObjStm') return undefined; // its objects are judged on their own (above)
   const previous = signed.value(object.num);
-  if (previous) return judgeRedefinition(object, previous, rootBefore, newWidget);
+  if (previous) {
+    if (policy.formFill && previous.kind === 'dict' && isFormField(previous) && object.value.kind === 'dict' && changedKeys(previous, object.value).every((k) => FILL_KEYS.has(k))) {
+      allowed.push(`form field object ${object.num} was filled in after signing, as the certification (DocMDP) allows`);
+      return undefined;
+    }
+    return judgeRedefinition(object, previous, rootBefore, newWidget);
+  }
   // A reference the signed revision left dangling (null when it was signed) must stay so: filling
   // it in later would change the document (a "shadow" attack), whatever the new object is.
   if (signed.refersTo(object.num)) return `an update adds object ${object.num}, which the signed revision already referred to`;
@@ -133,9 +160,15 @@ function judge(object: PdfObject, signed: SignedRevision, rootBefore: string | u
   const value = object.value;
   if (value.kind === 'array') return value.items.every((i) => i.kind === 'ref') ? undefined : `an update adds array ${object.num}`;
   if (value.kind !== 'dict') return `an update adds object ${object.num}`;
-  if (type === 'DSS') return undefined;
+  if (type === 'DSS' || (type === undefined && [...value.entries.keys()].every((k) => DSS_KEYS.has(k)) && value.entries.size > 0)) return undefined;
   // A document time-stamp (PAdES-LTA): its signature dictionary and its field's widget.
   if (isDocumentTimestamp(value) || isSignatureWidget(value)) return undefined;
+  if (policy.annotations && isAnnotation(value)) {
+    allowed.push(`annotation object ${object.num} (/${nameOf(dictGet(value, 'Subtype')) ?? '?'}) was added after signing, as the certification (DocMDP P=3) allows`);
+    return undefined;
+  }
+  // An appearance dictionary (/N /R /D) of a filled-in field or an allowed annotation.
+  if ((policy.formFill || policy.annotations) && value.entries.size > 0 && [...value.entries.keys()].every((k) => k === 'N' || k === 'R' || k === 'D')) return undefined;
   const keys = [...value.entries.keys()];
   if (keys.every((k) => VRI_KEYS.has(k)) || keys.every((k) => VRI_HASH.test(k))) return undefined;
   return `an update adds ${type ? `a /${type} object` : `object ${object.num}`}`;
@@ -167,6 +200,25 @@ function judgeRedefinition(object: PdfObject, previous: PdfValue, rootBefore: st
     return isCatalog ? `an update changes the document catalog (/${key})` : `${changed}, /${key}`;
   }
   return undefined;
+}
+
+/** A form field or its widget (what a form fill-in changes). */
+function isFormField(value: PdfValue): boolean {
+  return value.kind === 'dict' && (value.entries.has('FT') || nameOf(dictGet(value, 'Subtype')) === 'Widget') && nameOf(dictGet(value, 'FT')) !== 'Sig';
+}
+
+/** A markup annotation (not a widget: widgets belong to form fields and signatures). */
+function isAnnotation(value: PdfValue): boolean {
+  const subtype = nameOf(dictGet(value, 'Subtype'));
+  return value.kind === 'dict' && subtype !== undefined && ANNOTATION_SUBTYPES.has(subtype) && !value.entries.has('FT');
+}
+
+function changedKeys(a: PdfValue & { kind: 'dict' }, b: PdfValue & { kind: 'dict' }): string[] {
+  return [...new Set([...a.entries.keys(), ...b.entries.keys()])].filter((k) => {
+    const x = a.entries.get(k);
+    const y = b.entries.get(k);
+    return !(x && y && canonical(x) === canonical(y));
+  });
 }
 
 /** An inline AcroForm dictionary may only gain signature fields and set /SigFlags. */
@@ -315,7 +367,7 @@ function indexObjects(signedText: string, bytes: Uint8Array): SignedRevision {
         // References in the open text and inside every object stream (compressed dictionaries).
         const containers = new Set(inStreams.values());
         const texts = [signedText, ...[...containers].flatMap((c) => [...contentsOf(c).values()].map(canonical))];
-        references = new Set(texts.flatMap((t) => [...t.matchAll(/(\d+)\s+\d+\s+R\b/g)].map((m) => Number(m[1]))));
+        references = new Set(texts.flatMap((t) => [...t.matchAll(/(?<!\d)(\d+)\s+\d+\s+R\b/g)].map((m) => Number(m[1]))));
       }
       return references.has(num);
     },

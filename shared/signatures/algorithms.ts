@@ -37,10 +37,22 @@ const DIGEST_OIDS: Readonly<Record<string, string>> = {
   '2.16.840.1.101.3.4.2.1': 'sha256',
   '2.16.840.1.101.3.4.2.2': 'sha384',
   '2.16.840.1.101.3.4.2.3': 'sha512',
+  '2.16.840.1.101.3.4.2.8': 'sha3-256',
+  '2.16.840.1.101.3.4.2.9': 'sha3-384',
+  '2.16.840.1.101.3.4.2.10': 'sha3-512',
 };
 
 /** ASN.1 signature algorithm OIDs; `hash: null` means "take the digest algorithm given elsewhere". */
-const SIGNATURE_OIDS: Readonly<Record<string, { hash: string | null; key: 'rsa' | 'ec' }>> = {
+const SIGNATURE_OIDS: Readonly<Record<string, { hash: string | null; key: 'rsa' | 'ec' | 'rsa-pss' | 'ed25519' }>> = {
+  // RSASSA-PSS: the hash comes from the algorithm's parameters (the caller passes it as digest).
+  '1.2.840.113549.1.1.10': { hash: null, key: 'rsa-pss' },
+  '1.3.101.112': { hash: null, key: 'ed25519' },
+  '2.16.840.1.101.3.4.3.13': { hash: 'sha3-256', key: 'rsa' },
+  '2.16.840.1.101.3.4.3.14': { hash: 'sha3-384', key: 'rsa' },
+  '2.16.840.1.101.3.4.3.15': { hash: 'sha3-512', key: 'rsa' },
+  '2.16.840.1.101.3.4.3.10': { hash: 'sha3-256', key: 'ec' },
+  '2.16.840.1.101.3.4.3.11': { hash: 'sha3-384', key: 'ec' },
+  '2.16.840.1.101.3.4.3.12': { hash: 'sha3-512', key: 'ec' },
   '1.2.840.113549.1.1.1': { hash: null, key: 'rsa' },
   '1.2.840.113549.1.1.5': { hash: 'sha1', key: 'rsa' },
   '1.2.840.113549.1.1.14': { hash: 'sha224', key: 'rsa' },
@@ -89,9 +101,19 @@ export function verifyXmlSignature(algorithmUri: string, key: KeyObject, data: U
 export function verifyAsn1Signature(signatureOid: string, digestOid: string | undefined, key: KeyObject, data: Uint8Array, signature: Uint8Array): boolean {
   const scheme = SIGNATURE_OIDS[signatureOid];
   if (!scheme) throw new UnsupportedAlgorithmError(signatureOid);
+  if (scheme.key === 'ed25519') return verifyEd25519(key, data, signature);
   const hash = scheme.hash ?? (digestOid ? digestNameForOid(digestOid) : undefined);
   if (!hash) throw new UnsupportedAlgorithmError(signatureOid);
   return verifyWith(scheme.key, hash, key, data, signature, 'der');
+}
+
+function verifyEd25519(key: KeyObject, data: Uint8Array, signature: Uint8Array): boolean {
+  if (key.asymmetricKeyType !== 'ed25519') return false;
+  try {
+    return cryptoVerify(null, data, key, signature);
+  } catch {
+    return false;
+  }
 }
 
 function verifyWith(kind: 'rsa' | 'ec' | 'rsa-pss', hash: string, key: KeyObject, data: Uint8Array, signature: Uint8Array, ecEncoding: 'der' | 'ieee-p1363'): boolean {
