@@ -292,7 +292,7 @@ export class ServiceStack extends Stack {
     });
 
     // The inbound ledger's sweeper: the same function re-drives stored messages without an outcome.
-    new Rule(this, 'InboundSweep', { description: 'rightsdesk: re-drive received mail that has no outcome yet', schedule: Schedule.rate(Duration.minutes(1)), targets: [new LambdaFunction(inbound, { retryAttempts: 0 })] });
+    new Rule(this, 'InboundSweep', { description: 'rightsdesk: re-drive received mail that has no outcome yet', schedule: Schedule.rate(Duration.minutes(1)), targets: [new LambdaFunction(inbound, { retryAttempts: 0, deadLetterQueue: eventFailures('InboundSweepTargetFailures') })] });
 
     this.stateMachines = this.createStateMachines(data, functions);
 
