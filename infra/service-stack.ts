@@ -23,7 +23,6 @@ import { resolve as resolvePath } from 'node:path';
 import type { Construct } from 'constructs';
 import { TABLE_INDEXES } from '#adapters/dynamodb/table.ts';
 import { METRIC_NAMESPACE, METRICS } from '#adapters/metrics/emf.ts';
-import { READINESS_EXECUTION } from '#adapters/sfn/workflow-engine.ts';
 import { STATE_MACHINES, TABLE_SUBSTITUTION, WORKFLOW_FUNCTIONS } from '#adapters/sfn/definitions.ts';
 import { FUNCTIONS, LETTER_FONT, LOTL_SIGNERS_RUNTIME_PATH, type FunctionSpec } from './bundling.ts';
 import type { InfraConfig } from './config.ts';
@@ -250,12 +249,6 @@ export class ServiceStack extends Stack {
 
     const api = this.required(functions, 'api');
     const consolePages = this.required(functions, 'console');
-    // `/readyz` asks the workflow service about one execution name that never exists, and SES about
-    // the account (GetAccount has no resource to scope it to: "*", covered by the role's
-    // AwsSolutions-IAM5[Resource::*] acknowledgement).
-    api.addToRolePolicy(new PolicyStatement({ actions: ['states:DescribeExecution'], resources: [`arn:${Aws.PARTITION}:states:${this.region}:${this.account}:execution:${STATE_MACHINES.caseWorkflow.name}:${READINESS_EXECUTION}`] }));
-    api.addToRolePolicy(new PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
-
     const inbound = this.required(functions, 'inbound-email');
     const notifications = this.required(functions, 'ses-notifications');
     const forms = this.required(functions, 'forms');

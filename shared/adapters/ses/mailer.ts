@@ -1,4 +1,4 @@
-import { GetAccountCommand, SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Mailer, OutboundEmail } from '#ports/cases.ts';
 
 /**
@@ -10,11 +10,6 @@ export class SesMailer implements Mailer {
     private readonly client: SESv2Client,
     private readonly options: { readonly configurationSet?: string } = {},
   ) {}
-
-  /** Readiness: SES answers for this account (`/readyz`). */
-  async ping(): Promise<void> {
-    await this.client.send(new GetAccountCommand({}));
-  }
 
   async send(message: OutboundEmail): Promise<{ messageId: string }> {
     const headers = Object.entries(message.headers ?? {}).map(([Name, Value]) => ({ Name, Value }));

@@ -1,4 +1,4 @@
-import { DescribeExecutionCommand, SendTaskSuccessCommand, StartExecutionCommand, StopExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import { SendTaskSuccessCommand, StartExecutionCommand, StopExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import type { Case } from '#domain/case.ts';
 import { WorkflowNotWaitingError } from '#domain/errors.ts';
 import type { WorkflowEngine } from '#ports/cases.ts';
@@ -23,8 +23,6 @@ export function executionArn(stateMachineArn: string, name: string): string {
   return `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
 }
 
-/** The execution name `/readyz` asks about; it never exists (IAM grants DescribeExecution on it alone). */
-export const READINESS_EXECUTION = 'readyz-probe';
 
 const named = (error: unknown, ...names: string[]) => error instanceof Error && names.includes(error.name);
 
@@ -44,15 +42,6 @@ export class SfnWorkflowEngine implements WorkflowEngine {
         // A finished execution with this name: the case already went through it.
         if (!named(error, 'ExecutionAlreadyExists')) throw error;
       }
-    }
-  }
-
-  /** Readiness: the service answers (an execution that does not exist is an answer). */
-  async ping(): Promise<void> {
-    try {
-      await this.client.send(new DescribeExecutionCommand({ executionArn: executionArn(this.arns.caseWorkflow, READINESS_EXECUTION) }));
-    } catch (error) {
-      if (!named(error, 'ExecutionDoesNotExist')) throw error;
     }
   }
 
