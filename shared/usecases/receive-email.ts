@@ -11,7 +11,7 @@ import type { TenantConfig } from '#domain/tenant-policy.ts';
 import { acknowledgeCase } from './acknowledge-case.ts';
 import { INLINE_RAW_LIMIT } from './notify-subject.ts';
 import { submitRequest, type SubmitRequestDeps } from './submit-request.ts';
-import { appendCaseEvent } from './case-writes.ts';
+import { appendCaseEvent, type EventDraft } from './case-writes.ts';
 
 export interface ReceiveEmailDeps extends SubmitRequestDeps {
   readonly messages: MessageStore;
@@ -164,10 +164,11 @@ async function openEmailCase(
         // The same Message-ID delivered twice at once: the conditional write keyed by
         // tenant + Message-ID lets exactly one of them create the case.
         idempotency: { scope: 'email', key: messageId, fingerprint: 'email' },
+        // Born with the case: the workflow that starts last never races a later write of it.
+        firstEvents: [classificationEvent(classification, forwarded !== null)],
       },
     );
     c = result.case;
-    if (!result.replayed) await recordClassification(deps, c, classification, forwarded !== null);
   } else {
     c = await finishOpening(deps, c);
   }
@@ -305,14 +306,16 @@ async function caseIdFor(tenantId: string, messageId: string): Promise<string> {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
 }
 
-async function recordClassification(deps: ReceiveEmailDeps, c: Case, classification: Classification, forwarded: boolean): Promise<void> {
-  await appendSystemEvent(deps, c.tenantId, c.id, {
+function classificationEvent(classification: Classification, forwarded: boolean): EventDraft {
+  return {
     type: 'email.classified',
+    actor: SYSTEM,
+    visibility: 'internal',
     summary: classification.confident
       ? `Rights read from the e-mail: ${classification.rights.map((r) => `${r} (${RIGHT_ARTICLE[r]})`).join(', ')}. Staff may correct them.`
       : 'No right recognised in the e-mail; opened as a request for information for staff to read and correct.',
     details: { ...classification, forwarded },
-  });
+  };
 }
 
 

@@ -1,5 +1,5 @@
 import type { Actor, AuditEvent } from '#domain/audit.ts';
-import { isOpen, subjectKeyOf, type Case } from '#domain/case.ts';
+import { isOpen, nextEvents, subjectKeyOf, type Case } from '#domain/case.ts';
 import type { Channel } from '#domain/channels.ts';
 import { IdempotencyKeyReusedError, NotFoundError, UnknownTenantError, ValidationError } from '#domain/errors.ts';
 import { isReceiptInRange, RECEIPT_RANGE } from '#deadlines/calendar.ts';
@@ -11,6 +11,7 @@ import { assertionEvidence, failedAssertionEvidence, withAssertionEvidence } fro
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { renderAcknowledgement } from '#templates/acknowledgement.ts';
 import { acknowledgeCase, acknowledgedByEmail } from './acknowledge-case.ts';
+import type { EventDraft } from './case-writes.ts';
 
 /** Idempotency records outlive any sane client retry window. */
 const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
@@ -43,6 +44,8 @@ export interface SubmitRequestInput {
   readonly receivedAt?: Date;
   readonly request: NewCaseRequest;
   readonly idempotency?: { readonly scope: string; readonly key: string; readonly fingerprint: string };
+  /** Audit events the channel already knows (e.g. how an e-mail was classified): born with the case, in its first write. */
+  readonly firstEvents?: readonly EventDraft[];
 }
 
 export interface SubmitRequestResult {
@@ -58,7 +61,7 @@ export interface SubmitRequestResult {
  *
  * Primary course: resolve the tenant → return the earlier case if this idempotency key was seen
  * → compute deadlines, identity needs and the repeat flag → store the case with its first audit
- * events and the idempotency record in one transaction → acknowledge by e-mail when the subject
+ * events (the channel's own among them) and the idempotency record in one transaction → acknowledge by e-mail when the subject
  * gave an address (otherwise in the API response) → record the outcome on the case.
  */
 export async function submitRequest(deps: SubmitRequestDeps, input: SubmitRequestInput): Promise<SubmitRequestResult> {
@@ -92,7 +95,8 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
     earlierRequests,
     now,
   });
-  const opened = input.request.identityAssertion ? await checkAssertion(deps, plain, input, now) : plain;
+  const assessed = input.request.identityAssertion ? await checkAssertion(deps, plain, input, now) : plain;
+  const opened = withFirstEvents(assessed, input.firstEvents ?? [], now);
   const record: IdempotencyRecord | undefined = idempotency && {
     tenantId: tenant.id,
     scope: idempotency.scope,
@@ -112,6 +116,13 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
   // After the acknowledgement's write, so the workflow's first step reads the stored version.
   await deps.workflows?.startCase(acknowledged.case);
   return { case: acknowledged.case, replayed: false, acknowledgementText: acknowledged.text };
+}
+
+/** The channel's own first events appended to the opened case, so one write stores them all. */
+function withFirstEvents(opened: { case: Case; events: AuditEvent[] }, drafts: readonly EventDraft[], now: Date): { case: Case; events: AuditEvent[] } {
+  if (drafts.length === 0) return opened;
+  const events = nextEvents(opened.case, now, drafts);
+  return { case: { ...opened.case, lastEventSeq: opened.case.lastEventSeq + events.length }, events: [...opened.events, ...events] };
 }
 
 /**
