@@ -8,3 +8,13 @@ const FOLD: Record<string, string> = { ą: 'a', č: 'c', ę: 'e', ė: 'e', į: '
 export function foldLithuanian(text: string): string {
   return text.toLowerCase().replace(/[ąčęėįšųūž„“]/g, (ch) => FOLD[ch] ?? ch);
 }
+
+/**
+ * A value made safe for one header line: line breaks (and other ASCII control characters) become
+ * a space, so a subject or display name taken from a mail can never start a header of its own.
+ * Example: `singleLine('Hi\r\nBcc: x@y')` → `'Hi Bcc: x@y'`.
+ */
+export function singleLine(value: string): string {
+  // eslint-disable-next-line no-control-regex -- the ASCII control characters are exactly what is removed
+  return value.replace(/[\x00-\x1f\x7f]+/g, ' ');
+}

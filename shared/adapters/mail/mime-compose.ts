@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { singleLine } from '#domain/text.ts';
 import type { OutgoingEmail } from '#domain/mail.ts';
 
 /**
@@ -17,7 +18,8 @@ const encoder = new TextEncoder();
 const isAscii = (s: string) => /^[\x20-\x7e]*$/.test(s);
 
 /** RFC 2047 B-encoded words of at most ~45 bytes each, never splitting a character. */
-export function encodeWords(value: string): string {
+export function encodeWords(raw: string): string {
+  const value = singleLine(raw);
   if (isAscii(value)) return value;
   const words: string[] = [];
   let chunk = '';
@@ -33,7 +35,8 @@ export function encodeWords(value: string): string {
 }
 
 /** An address list entry: `Name <a@b>` with the name encoded when needed. */
-function address(value: string): string {
+function address(raw: string): string {
+  const value = singleLine(raw);
   const match = /^(.*)<([^>]+)>\s*$/.exec(value);
   if (!match) return value.trim();
   const name = match[1]!.trim().replace(/^"|"$/g, '');
@@ -97,10 +100,10 @@ export function composeMimeMessage(mail: OutgoingEmail): string {
     `To: ${mail.to.map(address).join(', ')}`,
     `Subject: ${encodeWords(mail.subject)}`,
     `Date: ${rfc5322Date(mail.date)}`,
-    `Message-ID: ${mail.messageId}`,
-    ...(mail.inReplyTo ? [`In-Reply-To: ${mail.inReplyTo}`] : []),
-    ...(mail.references.length > 0 ? [`References: ${mail.references.join(' ')}`] : []),
-    ...Object.entries(mail.headers).map(([name, value]) => `${name}: ${encodeWords(value)}`),
+    `Message-ID: ${singleLine(mail.messageId)}`,
+    ...(mail.inReplyTo ? [`In-Reply-To: ${singleLine(mail.inReplyTo)}`] : []),
+    ...(mail.references.length > 0 ? [`References: ${singleLine(mail.references.join(' '))}`] : []),
+    ...Object.entries(mail.headers).map(([name, value]) => `${singleLine(name).replace(/[\s:]/g, '')}: ${encodeWords(value)}`),
     'MIME-Version: 1.0',
   ];
   const body = mail.html ? multipart('alternative', [textPart('plain', mail.text), textPart('html', mail.html)], 'alt') : textPart('plain', mail.text);

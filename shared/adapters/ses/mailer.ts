@@ -1,4 +1,5 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { singleLine } from '#domain/text.ts';
 import type { Mailer, OutboundEmail } from '#ports/cases.ts';
 
 /**
@@ -12,15 +13,16 @@ export class SesMailer implements Mailer {
   ) {}
 
   async send(message: OutboundEmail): Promise<{ messageId: string }> {
-    const headers = Object.entries(message.headers ?? {}).map(([Name, Value]) => ({ Name, Value }));
+    // Header values from mail (a subject, a display name) never carry a line break into a header.
+    const headers = Object.entries(message.headers ?? {}).map(([Name, Value]) => ({ Name, Value: singleLine(Value) }));
     const result = await this.client.send(
       new SendEmailCommand({
-        FromEmailAddress: message.from,
+        FromEmailAddress: singleLine(message.from),
         Destination: { ToAddresses: [...message.to] },
         ...(this.options.configurationSet ? { ConfigurationSetName: this.options.configurationSet } : {}),
         Content: {
           Simple: {
-            Subject: { Data: message.subject, Charset: 'UTF-8' },
+            Subject: { Data: singleLine(message.subject), Charset: 'UTF-8' },
             Body: {
               Text: { Data: message.text, Charset: 'UTF-8' },
               ...(message.html ? { Html: { Data: message.html, Charset: 'UTF-8' } } : {}),
