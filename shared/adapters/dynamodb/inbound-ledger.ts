@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCom
 import * as z from 'zod/mini';
 import { INBOUND_ENTRY_STATUSES, INBOUND_OUTCOMES, type InboundEntry, type InboundLedger, type InboundOutcome, type NewInboundEntry } from '#domain/inbound-ledger.ts';
 import { countQuery } from './count-query.ts';
+import { dueItems } from './due-query.ts';
 import { TABLE_INDEXES } from './table.ts';
 
 /**
@@ -151,17 +152,7 @@ export class DynamoInboundLedger implements InboundLedger {
   }
 
   async listDue(now: Date, limit: number): Promise<readonly InboundEntry[]> {
-    const page = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: TABLE_INDEXES.byStatusDue.name,
-        KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK <= :now',
-        // `~` sorts after every character of an ISO instant: everything due at or before now.
-        ExpressionAttributeValues: { ':pk': PENDING, ':now': `${now.toISOString()}~` },
-        Limit: Math.min(Math.max(1, limit), 100),
-      }),
-    );
-    return (page.Items ?? []).map(parse);
+    return (await dueItems(this.doc, this.tableName, PENDING, now, limit)).map(parse);
   }
 
   async listFailed(tenantId: string | null, limit: number): Promise<readonly InboundEntry[]> {

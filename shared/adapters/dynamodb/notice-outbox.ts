@@ -1,10 +1,11 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { NOTICE_KINDS, type NoticeKind } from '#domain/notices.ts';
 import type { NoticeOutbox, OutboxClaim, OutboxEntry } from '#ports/cases.ts';
 import { countQuery } from './count-query.ts';
 import { dueKey, entryKey, PENDING } from './notice-outbox-item.ts';
+import { dueItems } from './due-query.ts';
 import { TABLE_INDEXES } from './table.ts';
 
 /**
@@ -105,16 +106,7 @@ export class DynamoNoticeOutbox implements NoticeOutbox {
   }
 
   async listDue(now: Date, limit: number): Promise<readonly OutboxEntry[]> {
-    const page = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: TABLE_INDEXES.byStatusDue.name,
-        KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK <= :now',
-        ExpressionAttributeValues: { ':pk': PENDING, ':now': `${now.toISOString()}~` },
-        Limit: Math.min(Math.max(1, limit), 100),
-      }),
-    );
-    return (page.Items ?? []).map((i) => StoredEntrySchema.parse(i));
+    return (await dueItems(this.doc, this.tableName, PENDING, now, limit)).map((i) => StoredEntrySchema.parse(i));
   }
 
   async countUnsent(): Promise<number> {

@@ -1,10 +1,10 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { CASE_STATUSES } from '#domain/case.ts';
 import type { WebhookOutbox } from '#ports/channels.ts';
 import type { WebhookDelivery } from '#domain/webhooks.ts';
-import { TABLE_INDEXES } from './table.ts';
+import { dueItems } from './due-query.ts';
 
 /**
  * Webhook deliveries in the single table:
@@ -69,17 +69,7 @@ export class DynamoWebhookOutbox implements WebhookOutbox {
   }
 
   async listDue(now: Date, limit: number): Promise<readonly WebhookDelivery[]> {
-    const page = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: TABLE_INDEXES.byStatusDue.name,
-        KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK <= :now',
-        // `~` sorts after every character of an ISO instant: everything due at or before now.
-        ExpressionAttributeValues: { ':pk': PENDING, ':now': `${now.toISOString()}~` },
-        Limit: Math.min(Math.max(1, limit), 100),
-      }),
-    );
-    return (page.Items ?? []).map((i) => StoredDeliverySchema.parse(i.data));
+    return (await dueItems(this.doc, this.tableName, PENDING, now, limit)).map((i) => StoredDeliverySchema.parse(i.data));
   }
 
   async update(d: WebhookDelivery, previousAttempts: number): Promise<boolean> {
