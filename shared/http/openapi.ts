@@ -1,15 +1,24 @@
 import * as z from 'zod/mini';
+import { RECEIPT_RANGE } from '#deadlines/calendar.ts';
 import { RIGHT_ARTICLE, RIGHT_TYPES } from '#domain/rights.ts';
 import { PROBLEM_KINDS, problemType, type ProblemCode } from './problem.ts';
-import './schemas.ts';
+import { CASE_ID_PATTERN, IDEMPOTENCY_KEY_PATTERN } from './schemas.ts';
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (id: string) => ({ 'application/json': { schema: ref(id) } });
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
 
 const authErrors = {
-  '401': problem('Missing, malformed, expired or forged token.'),
-  '403': problem('The token lacks the scope for this call.'),
+  '401': problem('Missing, malformed, expired or forged token, or one whose lifetime (`exp` − `iat`) is longer than this API accepts.'),
+  '403': problem('The token lacks the scope for this call, or names an unknown tenant.'),
+};
+// Every operation that reads or writes storage may meet an outage: never a 500, a 503 to retry.
+const unavailable = {
+  '503': {
+    description: 'A storage or mail service did not answer in time; nothing was changed or lost. Retry after `Retry-After` seconds.',
+    headers: { 'Retry-After': { schema: { type: 'integer' } } },
+    content: { 'application/problem+json': { schema: ref('Problem') } },
+  },
 };
 
 /**
@@ -17,10 +26,15 @@ const authErrors = {
  * (they are registered in the global registry by `schemas.ts`).
  */
 export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
-  const { schemas } = z.toJSONSchema(z.globalRegistry, {
+  const generated = z.toJSONSchema(z.globalRegistry, {
     target: 'draft-2020-12',
     uri: (id) => `#/components/schemas/${id}`,
-  });
+  }).schemas;
+  // zod gives each entry `$schema` and `$id: "#/components/schemas/X"`; a fragment in `$id` is not
+  // valid JSON Schema 2020-12 (validators refuse the document). OpenAPI 3.1 names components by path.
+  const schemas = Object.fromEntries(
+    Object.entries(generated).map(([id, schema]) => [id, Object.fromEntries(Object.entries(schema).filter(([key]) => key !== '$id' && key !== '$schema'))]),
+  );
   return {
     openapi: '3.1.0',
     info: {
@@ -43,13 +57,27 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
     },
     paths: {
       '/healthz': { get: { summary: 'Liveness', operationId: 'health', responses: { '200': { description: 'Up', content: json('Health') } } } },
+      '/readyz': {
+        get: {
+          summary: 'Readiness: the table, the mail sender and the workflow service answer',
+          operationId: 'readiness',
+          responses: {
+            '200': { description: 'Ready', content: json('Readiness') },
+            '503': {
+              description: 'A dependency does not answer (`checks` says which); retry after `Retry-After` seconds.',
+              headers: { 'Retry-After': { schema: { type: 'integer' } } },
+              content: { 'application/problem+json': { schema: ref('Problem') } },
+            },
+          },
+        },
+      },
       '/v1/requests': {
         post: {
           summary: 'Submit a rights request',
           operationId: 'createRequest',
           security: [{ partnerJwt: [] }],
           parameters: [
-            { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 }, description: 'Retries with the same key and body return the same case; with another body, 422.' },
+            { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 1, maxLength: 255, pattern: IDEMPOTENCY_KEY_PATTERN }, description: 'Retries with the same key and body return the same case; with another body, 422.' },
           ],
           requestBody: { required: true, content: json('NewRequest') },
           responses: {
@@ -57,8 +85,10 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
             '400': problem('The body is not JSON.'),
             ...authErrors,
             '413': problem('The body is larger than the limit.'),
+            '409': problem('A request with the same Idempotency-Key is still being processed; retry shortly.'),
             '415': problem('The body is not application/json.'),
-            '422': problem('The body breaks the schema (see `errors`), or the Idempotency-Key was used with another body.'),
+            '422': problem('The body breaks the schema (see `errors`), the Idempotency-Key is not 1–255 visible ASCII characters, or it was used with another body.'),
+            ...unavailable,
           },
         },
       },
@@ -67,8 +97,14 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
           summary: 'Get a request with its public timeline',
           operationId: 'getRequest',
           security: [{ partnerJwt: [] }],
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'The case with `events`.', content: json('Case') }, ...authErrors, '404': problem("No such case for the partner's tenant.") },
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: CASE_ID_PATTERN }, description: 'The case id returned by `POST /v1/requests` (letters, digits and hyphens, at most 64).' }],
+          responses: {
+            '200': { description: 'The case with `events`.', content: json('Case') },
+            ...authErrors,
+            '404': problem('No such case created by this partner.'),
+            '422': problem('The id is not well formed (see the parameter\'s pattern).'),
+            ...unavailable,
+          },
         },
       },
       '/v1/deadlines': {
@@ -76,8 +112,20 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
           summary: 'Compute the legal deadlines for a receipt instant',
           operationId: 'getDeadlines',
           security: [{ partnerJwt: [] }],
-          parameters: [{ name: 'receivedAt', in: 'query', required: true, schema: { type: 'string', format: 'date-time' } }],
-          responses: { '200': { description: 'Deadlines', content: json('Deadlines') }, ...authErrors, '422': problem('`receivedAt` missing or not an ISO 8601 instant.') },
+          parameters: [
+            {
+              name: 'receivedAt',
+              in: 'query',
+              required: true,
+              schema: { type: 'string', format: 'date-time' },
+              description: `An ISO 8601 instant with offset, from ${RECEIPT_RANGE.from} to before ${RECEIPT_RANGE.to} (the years the holiday calendars cover).`,
+            },
+          ],
+          responses: {
+            '200': { description: 'Deadlines', content: json('Deadlines') },
+            ...authErrors,
+            '422': problem(`\`receivedAt\` missing, not an ISO 8601 instant with offset, or outside ${RECEIPT_RANGE.from} … ${RECEIPT_RANGE.to}.`),
+          },
         },
       },
     },

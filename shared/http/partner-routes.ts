@@ -8,10 +8,10 @@ import { parseWith, readJson } from './body.ts';
 import { fingerprint } from './canonical-json.ts';
 import { toCaseView, toDeadlinesView } from './case-view.ts';
 import type { ApiDeps, AppEnv } from './deps.ts';
-import { DeadlinesQuerySchema, NewRequestSchema } from './schemas.ts';
+import { CASE_ID_PATTERN, DeadlinesQuerySchema, IDEMPOTENCY_KEY_PATTERN, NewRequestSchema } from './schemas.ts';
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
-const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;
+const IDEMPOTENCY_KEY = new RegExp(IDEMPOTENCY_KEY_PATTERN);
+const CASE_ID = new RegExp(CASE_ID_PATTERN);
 
 function requireScope(scopes: readonly string[], scope: string): void {
   if (!scopes.includes(scope)) throw new ForbiddenError(`This token lacks the "${scope}" scope.`);

@@ -17,7 +17,14 @@ function register<T extends z.ZodMiniType>(schema: T, id: string, description: s
   return schema;
 }
 
-const trimmed = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+// `\S`: after trimming something is left, and the published schema says so (a name of spaces
+// passed the documented minLength but not the server).
+const trimmed = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max), z.regex(/\S/));
+
+/** A case id in a path (also published as the parameter's pattern). */
+export const CASE_ID_PATTERN = '^[A-Za-z0-9-]{1,64}$';
+/** An Idempotency-Key header value: 1–255 visible ASCII characters (also published). */
+export const IDEMPOTENCY_KEY_PATTERN = '^[\\x21-\\x7e]{1,255}$';
 
 export const RightRequestSchema = register(
   z.strictObject({
@@ -39,6 +46,13 @@ export const SubjectSchema = register(
   'The data subject the request is about.',
 );
 
+// https only, also for local development: webhook bodies are signed, not encrypted, and carry
+// case data. A host name (no IP literal, no credentials) and an optional port. The regex puts the
+// rule into the published schema (`z.url`'s protocol option does not appear there), and the
+// fuzz test (tests/unit/openapi-fuzz.test.ts) holds the two to each other.
+const PORT = '(?::(?:6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4}))?';
+const CALLBACK_URL = new RegExp(`^https://(?:[A-Za-z0-9-]+\\.)*[A-Za-z][A-Za-z0-9-]*${PORT}(?:[/?#][^\\s]*)?$`);
+
 // A JWS compact serialization: three base64url parts.
 const compactJwt = z.string().check(z.maxLength(8192), z.regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/));
 
@@ -53,7 +67,7 @@ export const NewRequestSchema = register(
       ),
     subject: SubjectSchema,
     language: z.optional(z.enum(LANGUAGES)),
-    callbackUrl: z.optional(z.url({ protocol: /^https$/ }).check(z.maxLength(2048))),
+    callbackUrl: z.optional(z.url({ protocol: /^https$/ }).check(z.maxLength(2048), z.regex(CALLBACK_URL))),
     identity: z.optional(z.strictObject({ assertion: z.optional(compactJwt) })),
     representative: z.optional(
       z.strictObject({
@@ -133,8 +147,9 @@ export const CaseSchema = register(
 );
 export type CaseView = z.infer<typeof CaseSchema>;
 
+// Loose: RFC 9457 allows extension members (`/readyz` adds `checks`).
 export const ProblemSchema = register(
-  z.object({
+  z.looseObject({
     type: z.string(),
     title: z.string(),
     status: z.int(),
@@ -148,3 +163,10 @@ export const ProblemSchema = register(
 );
 
 export const HealthSchema = register(z.object({ status: z.literal('ok') }), 'Health', 'Liveness.');
+
+const readinessCheck = z.enum(['ok', 'down', 'not_configured']);
+export const ReadinessSchema = register(
+  z.object({ status: z.literal('ready'), checks: z.object({ table: readinessCheck, mailSender: readinessCheck, workflows: readinessCheck }) }),
+  'Readiness',
+  'Each dependency answered (`ok`) or is not used by this deployment (`not_configured`).',
+);
