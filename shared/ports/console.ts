@@ -24,3 +24,17 @@ export interface ConsoleReadModel {
   /** How many open or closed cases are due in [fromIso, toIso], counted up to `cap` (no item data). */
   countDueBetween(tenantId: string, queue: 'open' | 'closed', fromIso: string, toIso: string, cap: number): Promise<CappedCount>;
 }
+
+/**
+ * Server-side records of console sessions, so that signing out ends a session everywhere: the
+ * signed cookie alone would stay valid until it expires. Checked on every console request.
+ * Example: `await sessions.start({ id, tenantId: 'softera', userId: 'agent@softera.local', expiresAt })`,
+ * then `await sessions.isActive(id, now)` → `true` until `await sessions.end(id, now)`.
+ */
+export interface ConsoleSessions {
+  start(session: { readonly id: string; readonly tenantId: string; readonly userId: string; readonly expiresAt: Date }): Promise<void>;
+  /** False for an unknown, ended or expired session. */
+  isActive(id: string, now: Date): Promise<boolean>;
+  /** Ends the session (idempotent). */
+  end(id: string, at: Date): Promise<void>;
+}

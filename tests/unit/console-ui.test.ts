@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InMemoryConsoleSessions } from '#adapters/memory/console-sessions.ts';
 import { InMemoryCaseRepository } from '#adapters/memory/case-repository.ts';
 import { loadConsoleConfig } from '#config/console-config.ts';
 import type { WorkflowEngine } from '#ports/cases.ts';
@@ -32,6 +33,7 @@ async function consoleApp() {
     workflows,
     console: {
       config: { ...loadConsoleConfig({ CONSOLE_AUTH: 'dev', CONSOLE_SESSION_SECRET: 'q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c' }), secureCookies: false },
+      sessions: new InMemoryConsoleSessions(),
       devIdp: {
         staff: STAFF_ROLES.map((role) => ({ tenantId: 'softera', tenantName: 'Softera Baltic', role, userId: `${role}@softera.local` })),
         mint: (tenantId, role) => issuer.mintStaffToken({ tenant: tenantId, role }),
@@ -67,6 +69,24 @@ async function consoleApp() {
 }
 
 describe('console pages', () => {
+  it('ends the session on the server at sign-out: the same cookie replayed is sent to sign in', async () => {
+    const { app, signIn } = await consoleApp();
+    const { cookie, csrf } = await signIn('agent');
+    expect((await app.request('/console', { headers: { cookie } })).status).toBe(200);
+    const out = await app.request('/console/logout', { method: 'POST', headers: { cookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrf }) });
+    expect(out.status).toBe(303);
+    const replayed = await app.request('/console', { headers: { cookie } });
+    expect(replayed.status).toBe(303);
+    expect(replayed.headers.get('location')).toMatch(/^\/console\/login/);
+    const replayedPost = await app.request('/console/logout', { method: 'POST', headers: { cookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrf }) });
+    expect(replayedPost.status).toBe(401);
+  });
+
+  it('lasts at most 8 hours (a longer CONSOLE_SESSION_HOURS is refused at start)', () => {
+    expect(loadConsoleConfig({ CONSOLE_AUTH: 'dev', CONSOLE_SESSION_SECRET: 'q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c' }).sessionTtlSeconds).toBe(8 * 3600);
+    expect(() => loadConsoleConfig({ CONSOLE_AUTH: 'dev', CONSOLE_SESSION_SECRET: 'q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c', CONSOLE_SESSION_HOURS: '9' })).toThrow(/CONSOLE_SESSION_HOURS/);
+  });
+
   it('sends a visitor without a session to the sign-in page', async () => {
     const { app } = await consoleApp();
     const response = await app.request('/console/cases/abc');

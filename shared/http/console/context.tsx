@@ -6,7 +6,7 @@ import { repositoryReadModel } from '#usecases/console/repository-read-model.ts'
 import type { ConsoleReadModel } from '#ports/console.ts';
 import type { ApiDeps } from '../deps.ts';
 import type { ConsoleUiDeps } from './deps.ts';
-import { readSession, sameToken, SESSION_COOKIE, signSession, type Session } from './session.ts';
+import { randomToken, readSession, sameToken, SESSION_COOKIE, signSession, type Session } from './session.ts';
 import type { PageContext } from './layout.tsx';
 import { translator } from './labels.ts';
 import type * as z from 'zod/mini';
@@ -62,7 +62,13 @@ export function consoleContext(deps: ApiDeps, ui: ConsoleUiDeps): ConsoleContext
     const url = new URL(c.req.url);
     return { lang, t: translator(lang), staff: session?.staff ?? null, csrf: session?.csrf ?? '', here: url.pathname + url.search };
   };
-  const session = async (c: Context) => readSession(getCookie(c, SESSION_COOKIE), key);
+  // The signed cookie, and its server-side record still active (not signed out, not expired).
+  // Wall-clock time like the cookie's `exp`, not the case clock (which runs fast in demos).
+  const session = async (c: Context) => {
+    const s = await readSession(getCookie(c, SESSION_COOKIE), key);
+    if (!s) return null;
+    return (await ui.sessions.isActive(s.id, new Date())) ? s : null;
+  };
   const requireSession = async (c: Context): Promise<Session> => {
     const s = await session(c);
     if (!s) throw new UnauthenticatedError('Sign in to use the console.');
@@ -72,7 +78,9 @@ export function consoleContext(deps: ApiDeps, ui: ConsoleUiDeps): ConsoleContext
     if (!sameToken(token, s.csrf)) throw new ForbiddenError('The form has expired or did not come from this console; reload the page and try again.');
   };
   const startSession = async (c: Context, staff: Session['staff'], next: string) => {
-    setCookie(c, SESSION_COOKIE, await signSession(staff, key, ui.config.sessionTtlSeconds), { ...cookieOptions, maxAge: ui.config.sessionTtlSeconds });
+    const id = randomToken();
+    await ui.sessions.start({ id, tenantId: staff.tenantId, userId: staff.userId, expiresAt: new Date(Date.now() + ui.config.sessionTtlSeconds * 1000) });
+    setCookie(c, SESSION_COOKIE, await signSession(staff, key, ui.config.sessionTtlSeconds, id), { ...cookieOptions, maxAge: ui.config.sessionTtlSeconds });
     return c.redirect(safeNext(next), 303);
   };
   return { deps, ui, key, readModel, cookieOptions, ctxOf, session, requireSession, checkCsrf, startSession };

@@ -1,6 +1,6 @@
 import type { JWTVerifyGetKey } from 'jose';
 import type { ConsoleConfig } from '#config/console-config.ts';
-import type { ConsoleReadModel } from '#ports/console.ts';
+import type { ConsoleReadModel, ConsoleSessions } from '#ports/console.ts';
 import type { StaffRole } from '../auth.ts';
 
 /** One seeded staff member the development identity provider offers (local stack only). */
@@ -17,6 +17,8 @@ export interface DevStaff {
  */
 export interface ConsoleUiDeps {
   readonly config: ConsoleConfig;
+  /** Server-side session records: a cookie is honoured only while its record is active. */
+  readonly sessions: ConsoleSessions;
   /** Aggregates (counts, closed-case window); defaults to the repository-only read model. */
   readonly readModel?: ConsoleReadModel;
   /** The local stack's identity provider: mints the same staff tokens as `.local/dev.json`. */

@@ -85,6 +85,8 @@ export function sessionRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
   app.post('/console/logout', async (c) => {
     const s = await requireSession(c);
     checkCsrf(s, parseForm(z.object({ _csrf: z.string() }), await c.req.parseBody())._csrf);
+    // Ended on the server: the cookie, replayed from a copy, no longer signs anyone in.
+    await ui.sessions.end(s.id, new Date());
     deleteCookie(c, SESSION_COOKIE, { path: '/console' });
     return c.redirect('/console/login', 303);
   });
