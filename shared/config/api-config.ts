@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   AUTH_JWKS: z.optional(z.string()),
   /** …or where to fetch them (cached by jose). */
   AUTH_JWKS_URL: z.optional(z.url()),
+  /** Longest partner token lifetime (`exp` − `iat`) accepted, in seconds (default 7 days). */
+  PARTNER_TOKEN_MAX_LIFETIME_SECONDS: z.optional(z.coerce.number().check(z.int(), z.positive())),
   MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.positive()), 64 * 1024),
   /**
    * Partners' identity-assertion keys: `{ "<tenant>": { "<partner id>": { "keys": [<public JWK>…] } } }`
@@ -38,7 +40,7 @@ export interface ApiConfig {
   readonly dynamodbEndpoint?: string;
   readonly sesEndpoint?: string;
   readonly sesConfigurationSet?: string;
-  readonly auth: { readonly issuer: string; readonly audience: string; readonly jwks: JSONWebKeySet | URL };
+  readonly auth: { readonly issuer: string; readonly audience: string; readonly jwks: JSONWebKeySet | URL; readonly maxLifetimeSeconds?: number };
   readonly maxBodyBytes: number;
   readonly partnerAssertionKeys: PartnerAssertionKeys;
 }
@@ -72,7 +74,7 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
     ...(e.DYNAMODB_ENDPOINT ? { dynamodbEndpoint: e.DYNAMODB_ENDPOINT } : {}),
     ...(e.SES_ENDPOINT ? { sesEndpoint: e.SES_ENDPOINT } : {}),
     ...(e.SES_CONFIGURATION_SET ? { sesConfigurationSet: e.SES_CONFIGURATION_SET } : {}),
-    auth: { issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE, jwks },
+    auth: { issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE, jwks, ...(e.PARTNER_TOKEN_MAX_LIFETIME_SECONDS ? { maxLifetimeSeconds: e.PARTNER_TOKEN_MAX_LIFETIME_SECONDS } : {}) },
     maxBodyBytes: e.MAX_BODY_BYTES,
     // jose validates each key's fields when it imports them.
     partnerAssertionKeys: assertionKeys.data as unknown as PartnerAssertionKeys,

@@ -5,12 +5,15 @@ import { secureHeaders } from 'hono/secure-headers';
 import { DomainError } from '#domain/errors.ts';
 import { MalformedJsonError } from './body.ts';
 import type { ApiDeps, AppEnv } from './deps.ts';
-import { renderDocsPage } from './docs-page.ts';
+import { contentSecurityPolicy } from './csp.ts';
+import { DOCS_STYLE, renderDocsPage } from './docs-page.ts';
 import { buildOpenApi } from './openapi.ts';
 import { consoleRoutes } from './staff-api/routes.ts';
 import { partnerRoutes } from './partner-routes.ts';
 import { isDependencyOutage, OUTAGE_RETRY_AFTER_SECONDS } from './outage.ts';
 import { PROBLEM_KINDS, problemFor, problemFromDomainError, problemResponse, type ProblemCode } from './problem.ts';
+
+const CSP = contentSecurityPolicy([DOCS_STYLE]);
 
 /** Adds routes to an app (the console UI is one: its own Lambda on AWS, mounted locally). */
 export type AppExtension = (app: Hono<AppEnv>) => void;
@@ -52,7 +55,12 @@ export function createApp(deps: ApiDeps, extensions: readonly AppExtension[] = [
  */
 export function createBaseApp(deps: ApiDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // CSP on every response (HTML pages: console, /docs, problem pages, 404s; harmless on JSON).
   app.use('*', secureHeaders());
+  app.use('*', async (c, next) => {
+    await next();
+    c.res.headers.set('content-security-policy', CSP);
+  });
   const limit = bodyLimit({
     maxSize: deps.limits.maxBodyBytes,
     onError: (c) => problemResponse(c, problemFor('payload_too_large', `The body may be at most ${deps.limits.maxBodyBytes} bytes.`)),

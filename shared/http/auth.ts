@@ -13,7 +13,15 @@ export interface TokenVerifierConfig {
   readonly audience: string;
   /** The issuer's public keys, inline (local stack, tests) or at a JWKS URL (Cognito, KMS-backed issuer). */
   readonly jwks: JSONWebKeySet | URL;
+  /**
+   * Longest lifetime (`exp` − `iat`) a partner token may have; longer ones are refused, so a
+   * leaked long-lived token is not a standing key. Default: DEFAULT_PARTNER_TOKEN_MAX_LIFETIME_SECONDS.
+   */
+  readonly maxLifetimeSeconds?: number;
 }
+
+/** 7 days: the lifetime of the local stack's partner tokens (.local/dev.json, docs/design.md §4.1). */
+export const DEFAULT_PARTNER_TOKEN_MAX_LIFETIME_SECONDS = 7 * 24 * 3600;
 
 export interface PartnerPrincipal {
   readonly partnerId: string;
@@ -24,6 +32,7 @@ export interface PartnerPrincipal {
 const PartnerClaims = z.object({
   sub: z.string().check(z.minLength(1), z.maxLength(128)),
   exp: z.number(),
+  iat: z.optional(z.number()),
   token_use: z.literal('partner'),
   tenant: z.string().check(z.regex(/^[a-z][a-z0-9]{1,30}$/)),
   scope: z.optional(z.string()),
@@ -94,6 +103,12 @@ async function verifyPartnerToken(
 ): Promise<{ principal: PartnerPrincipal; exp: number }> {
   const claims = PartnerClaims.safeParse(await verifiedPayload(token, keys, config));
   if (!claims.success) throw new UnauthenticatedError('The token is not a partner API token.');
+  const { iat, exp } = claims.data;
+  const max = config.maxLifetimeSeconds ?? DEFAULT_PARTNER_TOKEN_MAX_LIFETIME_SECONDS;
+  // Without `iat` the lifetime is unknown; an `iat` in the future would stretch it past `exp - iat`.
+  if (iat === undefined) throw new UnauthenticatedError('The token has no "iat" claim; its lifetime cannot be checked.');
+  if (iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) throw new UnauthenticatedError('The token\'s "iat" claim is in the future.');
+  if (exp - iat > max) throw new UnauthenticatedError(`The token is valid for longer than this API accepts (at most ${max} seconds from "iat" to "exp").`);
   return {
     exp: claims.data.exp,
     principal: Object.freeze({

@@ -35,8 +35,11 @@ export function renderDocsPage(doc: Record<string, unknown>): string {
     .join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(info.title)} reference</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}code,pre{font-family:ui-monospace,monospace}pre{background:#f4f4f4;padding:1rem;overflow:auto;font-size:13px}.m{background:#1d4ed8;color:#fff;padding:0 .4rem;border-radius:3px;font-size:.8em}section{border-top:1px solid #ddd;padding-top:.5rem}</style>
+<style>${DOCS_STYLE}</style>
 </head><body><main><h1>${esc(info.title)} <small>v${esc(info.version)}</small></h1>
 <p>${esc(info.description).replace(/\n/g, '<br>')}</p><p>Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p>
 <h2>Operations</h2>${operations.join('')}<h2>Schemas</h2>${schemaBlocks}</main></body></html>`;
 }
+
+/** The reference page's only style, inline; its hash is in the Content-Security-Policy (csp.ts). */
+export const DOCS_STYLE = 'body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}code,pre{font-family:ui-monospace,monospace}pre{background:#f4f4f4;padding:1rem;overflow:auto;font-size:13px}.m{background:#1d4ed8;color:#fff;padding:0 .4rem;border-radius:3px;font-size:.8em}section{border-top:1px solid #ddd;padding-top:.5rem}';

@@ -23,8 +23,11 @@ export interface DownloadClaims {
 /** The form's own anti-automation tokens (a minimum fill time) and the answer download links. */
 export interface FormPageTokens {
   issueFormToken(tenantId: string): Promise<string>;
-  /** False for a forged, expired, too fast or other tenant's token. */
-  checkFormToken(token: string, tenantId: string): Promise<boolean>;
+  /**
+   * The token's id and expiry (to record its single use), or null for a forged, expired, too
+   * fast or other tenant's token.
+   */
+  checkFormToken(token: string, tenantId: string): Promise<{ readonly jti: string; readonly expiresAt: Date } | null>;
   /** Throws ValidationError for a forged or expired download link. */
   verifyDownload(token: string): Promise<DownloadClaims>;
 }

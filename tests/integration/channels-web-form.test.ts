@@ -39,10 +39,18 @@ async function formToken(tenant: string, lang = 'en'): Promise<string> {
   return /name="formToken" value="([^"]+)"/.exec(html)![1]!;
 }
 
-async function submit(tenant: string, fields: Record<string, string | string[]>, headers: Record<string, string> = {}, via = app) {
+/**
+ * The address API Gateway saw, as the Lambda event carries it (`requestContext.http.sourceIp`).
+ * These tests used to vary X-Forwarded-For instead; the form no longer reads that header (a client
+ * writes it), so each submission gets its own platform-seen address here, as a real caller would.
+ */
+const seenFrom = (sourceIp: string) => ({ requestContext: { http: { sourceIp } } });
+const someAddress = () => `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+
+async function submit(tenant: string, fields: Record<string, string | string[]>, headers: Record<string, string> = {}, via = app, env: object = seenFrom(someAddress())) {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
-  return via.request(`http://forms.test/forms/${tenant}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `10.0.0.${Math.floor(Math.random() * 250)}`, ...headers }, body });
+  return via.request(`http://forms.test/forms/${tenant}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body }, env);
 }
 
 /** What the confirmation page's button does: POST the link's token (opening the link uses nothing up). */
@@ -136,19 +144,36 @@ describe('public web form (lt/en), e-mail confirmation and status page', () => {
     expect(html).toContain('aria-invalid="true"');
   });
 
-  it('rate-limits accepted submissions per address across instances, by the address the proxy appended', async () => {
+  // Was keyed on X-Forwarded-For (the proxy's last entry). That header is client-written, so a
+  // client could vary it freely: the limit now keys on the address the platform saw (API Gateway's
+  // sourceIp; locally the socket's peer), and the header is ignored whatever it says.
+  it('rate-limits accepted submissions per address across instances, by the address the platform saw, ignoring X-Forwarded-For', async () => {
     const valid = { language: 'en', name: 'Ona', rights: 'access' };
     const address = `2001:db8::${unique()}`; // a fresh address: counts live in the shared table
-    const as = (forwardedFor: string) => ({ 'x-forwarded-for': forwardedFor });
-    const accept = async (headers: Record<string, string>, via: Hono) => (await submit('lytagra', { ...valid, email: `r.${unique()}@example.lt`, formToken: await formToken('lytagra') }, headers, via)).status;
-    expect(await accept(as(address), app)).toBe(201);
-    expect(await accept(as(address), otherInstance)).toBe(201);
-    // A client-supplied X-Forwarded-For only prepends: the proxy's last entry is what counts.
-    expect(await accept(as(`198.51.100.7, ${address}`), app)).toBe(201);
-    const limited = await submit('lytagra', { ...valid, email: `r.${unique()}@example.lt`, formToken: await formToken('lytagra') }, as(`192.0.2.1, ${address}`), otherInstance);
+    const xff = () => ({ 'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 250)}, 203.0.113.${Math.floor(Math.random() * 250)}` });
+    const accept = async (env: object, via: Hono) => (await submit('lytagra', { ...valid, email: `r.${unique()}@example.lt`, formToken: await formToken('lytagra') }, xff(), via, env)).status;
+    expect(await accept(seenFrom(address), app)).toBe(201);
+    expect(await accept(seenFrom(address), otherInstance)).toBe(201);
+    // Locally the Node server's socket peer is the same address.
+    expect(await accept({ incoming: { socket: { remoteAddress: address } } }, app)).toBe(201);
+    const limited = await submit('lytagra', { ...valid, email: `r.${unique()}@example.lt`, formToken: await formToken('lytagra') }, xff(), otherInstance, seenFrom(address));
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(600);
-    expect(await accept(as(`2001:db8::${unique()}`), otherInstance)).toBe(201); // another address is not affected
+    expect(await accept(seenFrom(`2001:db8::${unique()}`), otherInstance)).toBe(201); // another address is not affected
+  });
+
+  it('takes each rendered form once: the same form token sent again opens nothing and says so', async () => {
+    const token = await formToken('softera');
+    const fields = { language: 'en', name: 'Ona', rights: 'access', formToken: token };
+    const email = `once.${unique()}@example.lt`;
+    expect((await submit('softera', { ...fields, email })).status).toBe(201);
+    const second = `twice.${unique()}@example.lt`;
+    const again = await submit('softera', { ...fields, email: second }, {}, otherInstance);
+    expect(again.status).toBe(409);
+    expect(again.headers.get('content-type')).toContain('text/html');
+    expect(await again.text()).toContain('This form has already been sent');
+    expect(await repo.findBySubject('softera', `email:${email}`, 5)).toHaveLength(1);
+    expect(await repo.findBySubject('softera', `email:${second}`, 5)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UnauthenticatedError } from '#domain/errors.ts';
 import { bearerToken, partnerTokenVerifier } from '#http/auth.ts';
@@ -24,6 +25,28 @@ describe('partnerTokenVerifier', () => {
     await expect(verify(token)).resolves.toMatchObject({ tenantId: 'softera' });
     vi.setSystemTime(new Date('2026-11-21T10:02:00Z'));
     await expect(verify(token)).rejects.toThrow('The token has expired.');
+  });
+
+  it('refuses a token whose lifetime (exp − iat) exceeds the configured maximum, or that has no iat or one in the future', async () => {
+    const issuer = await ephemeralIssuer();
+    const verify = partnerTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwks: issuer.jwks, maxLifetimeSeconds: 3600 });
+    await expect(verify(await issuer.mintPartnerToken({ tenant: 'softera', ttlSeconds: 3600 }))).resolves.toMatchObject({ tenantId: 'softera' });
+    await expect(verify(await issuer.mintPartnerToken({ tenant: 'softera', ttlSeconds: 3601 }))).rejects.toThrow(/longer than this API accepts/);
+    // The default maximum is the local tokens' 7 days.
+    const byDefault = partnerTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwks: issuer.jwks });
+    await expect(byDefault(await issuer.mintPartnerToken({ tenant: 'softera' }))).resolves.toMatchObject({ tenantId: 'softera' });
+    await expect(byDefault(await issuer.mintPartnerToken({ tenant: 'softera', ttlSeconds: 8 * 24 * 3600 }))).rejects.toThrow(/longer than this API accepts/);
+    // Tokens shaped by hand (the local issuer always sets iat to now).
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const own = partnerTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' }] }, maxLifetimeSeconds: 3600 });
+    const now = Math.floor(Date.now() / 1000);
+    const sign = (times: { iat?: number; exp: number }) => {
+      const jwt = new SignJWT({ token_use: 'partner', tenant: 'softera', scope: 'requests:read' }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setIssuer(LOCAL_ISSUER).setAudience(LOCAL_AUDIENCE).setSubject('shop').setExpirationTime(times.exp);
+      return (times.iat === undefined ? jwt : jwt.setIssuedAt(times.iat)).sign(privateKey);
+    };
+    await expect(own(await sign({ iat: now, exp: now + 600 }))).resolves.toMatchObject({ partnerId: 'shop' });
+    await expect(own(await sign({ exp: now + 600 }))).rejects.toThrow(/no "iat"/);
+    await expect(own(await sign({ iat: now + 86_400, exp: now + 86_400 + 600 }))).rejects.toThrow(/in the future/);
   });
 
   it('rejects a token for another audience', async () => {

@@ -23,6 +23,7 @@ const Claims = z.object({
   case: z.optional(z.string()),
   jti: z.string(),
   iat: z.number(),
+  exp: z.number(),
   addr: z.optional(z.string()),
   key: z.optional(z.string()),
   name: z.optional(z.string()),
@@ -83,14 +84,15 @@ export class JoseFormTokens implements FormTokens, FormPageTokens {
     return this.sign({ purpose: 'form', tenant: tenantId, jti: crypto.randomUUID() }, 2 * 3600);
   }
 
-  /** True when the token came from our form for this tenant, old enough and not expired. */
-  async checkFormToken(token: string, tenantId: string): Promise<boolean> {
+  /** Its id and expiry when the token came from our form for this tenant, old enough and not expired. */
+  async checkFormToken(token: string, tenantId: string): Promise<{ jti: string; expiresAt: Date } | null> {
     try {
       const claims = await this.read(token, 'form');
       const age = this.now().getTime() / 1000 - claims.iat;
-      return claims.tenant === tenantId && age >= (this.options.minFormAgeSeconds ?? 2);
+      if (claims.tenant !== tenantId || age < (this.options.minFormAgeSeconds ?? 2)) return null;
+      return { jti: claims.jti, expiresAt: new Date(claims.exp * 1000) };
     } catch {
-      return false;
+      return null;
     }
   }
 }

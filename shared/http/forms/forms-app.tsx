@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { contentSecurityPolicy } from '../csp.ts';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Child } from 'hono/jsx';
@@ -46,16 +47,16 @@ export interface FormsDeps extends WebFormDeps {
 }
 
 /**
- * The caller's address: on AWS what API Gateway saw (`requestContext.http.sourceIp`; a client can
- * prepend to X-Forwarded-For but not change this); elsewhere the address the proxy in front
- * appended last, or the socket's peer.
+ * The caller's address as the platform saw it: on AWS API Gateway's `requestContext.http.sourceIp`
+ * (HTTP API) or `requestContext.identity.sourceIp` (REST API); locally the Node server's socket
+ * peer. Never a header: X-Forwarded-For is whatever the client wrote (API Gateway only appends to
+ * it), so keying the rate limit on it let one client pick a fresh address per request.
  */
-function clientAddress(c: Context): string {
-  const env = c.env as { requestContext?: { http?: { sourceIp?: string } }; incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  const sourceIp = env?.requestContext?.http?.sourceIp;
-  if (sourceIp) return sourceIp;
-  const forwarded = c.req.header('x-forwarded-for')?.split(',').map((part) => part.trim()).filter(Boolean).at(-1);
-  return forwarded ?? env?.incoming?.socket?.remoteAddress ?? 'unknown';
+export function clientAddress(c: Context): string {
+  const env = c.env as
+    | { requestContext?: { http?: { sourceIp?: string }; identity?: { sourceIp?: string } }; incoming?: { socket?: { remoteAddress?: string } } }
+    | undefined;
+  return env?.requestContext?.http?.sourceIp ?? env?.requestContext?.identity?.sourceIp ?? env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
 const FORM_BODY_LIMIT = 16 * 1024;
@@ -68,6 +69,7 @@ const Submission = z.object({
   language: z.enum(['lt', 'en']),
 });
 
+/** The form's only style, inline; its hash is in the Content-Security-Policy (csp.ts). */
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:1rem auto;padding:0 1rem;color:#1a1a1a}
 label{display:block;margin-top:1rem;font-weight:600}input[type=text],input[type=email],textarea,select{width:100%;padding:.5rem;font:inherit;border:1px solid #555;border-radius:4px}
 fieldset{margin-top:1rem;border:1px solid #999;border-radius:4px}fieldset label{font-weight:400;margin:.25rem 0}
@@ -193,7 +195,8 @@ export function createFormsApp(deps: FormsDeps): Hono {
     await next();
     const tenantId = c.req.param('tenantId') ?? c.req.path.split('/')[2] ?? '';
     const ancestors = deps.frameAncestors[tenantId] ?? [];
-    c.header('content-security-policy', `default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'${ancestors.map((a) => ` ${a}`).join('')}`);
+    // The form's one inline style by hash (no 'unsafe-inline'); framing only by the tenant's own sites.
+    c.header('content-security-policy', contentSecurityPolicy([STYLE], ["'self'", ...ancestors]));
     c.header('x-content-type-options', 'nosniff');
     // Links carry tokens: never leak them to another site through Referer.
     c.header('referrer-policy', 'no-referrer');
@@ -220,7 +223,8 @@ export function createFormsApp(deps: FormsDeps): Hono {
     const one = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : undefined);
     const lang: Language = one('language') === 'en' ? 'en' : one('language') === 'lt' ? 'lt' : tenant.languages.official;
     const t = FORM_TEXT[lang];
-    if (!(await deps.formTokens.checkFormToken(one('formToken') ?? '', tenant.id))) return c.text('The form has expired; please reload it.', 403);
+    const formToken = await deps.formTokens.checkFormToken(one('formToken') ?? '', tenant.id);
+    if (!formToken) return c.text('The form has expired; please reload it.', 403);
     const rawRights = form.rights;
     const rights = (Array.isArray(rawRights) ? rawRights : rawRights === undefined ? [] : [rawRights]).filter((r): r is string => typeof r === 'string');
     // A filled honeypot is a bot: it sees the usual thank-you page and nothing happens.
@@ -235,6 +239,19 @@ export function createFormsApp(deps: FormsDeps): Hono {
       }
       const token = await deps.formTokens.issueFormToken(tenant.id);
       return c.html(<FormPage tenant={tenant.id} controller={tenant.controller.name} lang={lang} token={token} state={{ values, errors }} />, 422);
+    }
+    // One submission per rendered form: a replayed token (a second click, a script re-posting a
+    // captured form) is told so and opens nothing, before it can count against the rate limit.
+    if (!(await deps.used.markUsed(tenant.id, `FORM#${formToken.jti}`, formToken.expiresAt))) {
+      return c.html(
+        <Page lang={lang} title={t.alreadySent}>
+          <p role="alert">{t.alreadySent}</p>
+          <p>
+            <a href={`/forms/${tenant.id}?lang=${lang}`}>{t.title}</a>
+          </p>
+        </Page>,
+        409,
+      );
     }
     // Only accepted submissions count; the address is kept as a digest, never in clear.
     const addressDigest = createHash('sha256').update(clientAddress(c)).digest('hex').slice(0, 32);
