@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
@@ -72,6 +73,11 @@ describe('public web form (lt/en), e-mail confirmation and status page', () => {
     expect(en.headers.get('referrer-policy')).toBe('no-referrer');
     const html = await en.text();
     expect(html).toContain('<html lang="en">');
+    // The one inline style is allowed by its hash, nothing inline otherwise.
+    const csp = en.headers.get('content-security-policy')!;
+    expect(csp).not.toContain('unsafe-inline');
+    const css = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    expect(csp).toContain(`'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`);
     expect(html).toContain('<label for="email">');
     expect(html).toContain('<legend>What are you asking for?</legend>');
     const lt = await (await app.request('http://forms.test/forms/softera')).text();

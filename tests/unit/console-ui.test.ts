@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { InMemoryConsoleSessions } from '#adapters/memory/console-sessions.ts';
 import { InMemoryCaseRepository } from '#adapters/memory/case-repository.ts';
@@ -146,5 +147,39 @@ describe('console pages', () => {
     expect(decisions).toEqual([{ decision: 'extend', reasons: ['Three archives', 'Many records'] }]);
     const events = await repo.listEvents('softera', caseId);
     expect(events.at(-1)).toMatchObject({ type: 'decision.extend', actor: { kind: 'staff', id: 'agent@softera.local' } });
+  });
+});
+
+describe('Content-Security-Policy on every page', () => {
+  /** Each inline <style> must be allowed by its hash; no inline script, handler or style attribute. */
+  const checkPage = (html: string, csp: string | null) => {
+    expect(csp).toMatch(/default-src 'none'/);
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+    for (const [, css] of html.matchAll(/<style>([\s\S]*?)<\/style>/g)) {
+      expect(csp).toContain(`'sha256-${createHash('sha256').update(css!, 'utf8').digest('base64')}'`);
+    }
+    expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+    expect(html).not.toMatch(/\sstyle=/i);
+  };
+
+  it('covers the console (signed out and in), /docs, problem pages and 404s', async () => {
+    const { app, signIn, caseId } = await consoleApp();
+    const { cookie } = await signIn('agent');
+    for (const [path, headers] of [
+      ['/console/login', {}],
+      ['/console', { cookie }],
+      [`/console/cases/${caseId}`, { cookie }],
+      ['/console/unprocessed', { cookie }],
+      ['/docs', {}],
+      ['/problems/not-found', {}],
+      ['/no/such/page', {}],
+    ] as const) {
+      const res = await app.request(path, { headers });
+      expect(res.status, path).toBeLessThan(500);
+      checkPage(await res.text(), res.headers.get('content-security-policy'));
+    }
   });
 });
