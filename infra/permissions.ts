@@ -61,7 +61,13 @@ const notify: Grant[] = [caseRecords, caseQueries, messageLookups, sendMail, evi
 const staffApi: Grant[] = [caseRecords, caseQueries, caseUpdates, messageLookups, sendMail, startWorkflows, resumeWorkflows, evidenceFiles, ...eraseEvidence, answerFiles, renderLetters];
 
 export const FUNCTION_GRANTS: Readonly<Record<string, readonly Grant[]>> = {
-  api: [...staffApi, { actions: ['kms:GetPublicKey'], on: ['webhookKey'], why: 'serve the webhook signing key’s public half as JWKS' }],
+  api: [
+    ...staffApi,
+    { actions: ['kms:GetPublicKey'], on: ['webhookKey'], why: 'serve the webhook signing key’s public half as JWKS' },
+    // `/readyz` (shared/adapters/ses/readiness.ts, shared/adapters/sfn/readiness.ts).
+    { actions: ['ses:GetAccount'], on: ['any'], why: '/readyz: SES answers for this account (an account-level read: no resource to scope it to)' },
+    { actions: ['states:DescribeStateMachine'], on: ['stateMachines'], why: '/readyz: Step Functions answers and the case workflow exists' },
+  ],
   console: staffApi,
   'inbound-email': [
     caseRecords,
@@ -110,6 +116,8 @@ export const BUNDLED_NOT_SENT: Readonly<Record<string, Readonly<Record<string, s
   console: {
     'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers',
     'kms:GetPublicKey': 'wiring/console.ts reuses the API wiring module, which holds the KMS JWKS; only the API function serves /.well-known/jwks.json',
+    'ses:GetAccount': 'wiring/console.ts reuses the API wiring module, which holds the /readyz checks; API Gateway routes /readyz to the API function, only /console/* pages here',
+    'states:DescribeStateMachine': 'wiring/console.ts reuses the API wiring module, which holds the /readyz checks; API Gateway routes /readyz to the API function, only /console/* pages here',
   },
   'inbound-email': { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
   forms: { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },

@@ -244,7 +244,7 @@ export class ServiceStack extends Stack {
       if (name === 'overdue-gauge') fn.addToRolePolicy(new PolicyStatement({ actions: ['kms:Decrypt', 'kms:DescribeKey'], resources: [data.key.keyArn] }));
       else if (usesDataKey.some((target) => on.has(target))) fn.addToRolePolicy(new PolicyStatement({ actions: KEY_ACTIONS, resources: [data.key.keyArn] }));
       this.acknowledgeWildcards(fn, Object.entries(wildcards).filter(([target]) => on.has(target as GrantTarget)).flatMap(([target, reason]) => targets[target as GrantTarget].map((arn) => [arn, reason] as const)));
-      if (on.has('any')) this.acknowledgeWildcards(fn, [['*', 'states:SendTaskSuccess takes no resource scoping (the task token is the authorisation): AWS accepts only "*".']]);
+      if (on.has('any')) this.acknowledgeWildcards(fn, [['*', 'states:SendTaskSuccess (the task token is the authorisation) and ses:GetAccount (an account-level read) take no resource scoping: AWS accepts only "*".']]);
     }
 
     const api = this.required(functions, 'api');

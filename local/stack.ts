@@ -3,6 +3,11 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { AWS_CLIENT_LIMITS } from '#adapters/aws-client-limits.ts';
+import { sesReadiness } from '#adapters/ses/readiness.ts';
+import { sfnReadiness } from '#adapters/sfn/readiness.ts';
 import { serve, type ServerType } from '@hono/node-server';
 import { awsClients } from '#wiring/clients.ts';
 import { buildApiDeps } from '#wiring/http-deps.ts';
@@ -193,6 +198,12 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       clock: workflows.clock,
       workflows: workflows.engine,
       console: localConsole({ issuer, tenants: tenantRegistry, aws, tableName: LOCAL_TABLE }),
+      // The same /readyz checks as the API function: the SES stand-in's account, the local Step
+      // Functions service's case workflow (under the API role's IAM check, like every call here).
+      readiness: {
+        mailSender: sesReadiness(aws.get(SESv2Client, 'ses')),
+        workflows: sfnReadiness(new SFNClient({ ...AWS_CLIENT_LIMITS, region: REGION, endpoint: workflows.endpoint }), workflows.arns.caseWorkflow),
+      },
     };
     // On AWS the console pages are their own function; locally one server serves both.
     const app = createApp(apiDeps, [consoleUiExtension(apiDeps, apiDeps.console)]);

@@ -1,4 +1,9 @@
 import { KMSClient } from '@aws-sdk/client-kms';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { AWS_CLIENT_LIMITS } from '#adapters/aws-client-limits.ts';
+import { sesReadiness } from '#adapters/ses/readiness.ts';
+import { sfnReadiness } from '#adapters/sfn/readiness.ts';
 import { lambdaLetterRenderer } from '#adapters/lambda/letter-renderer.ts';
 import { kmsKid, kmsWebhookJwks } from '#adapters/webhooks/kms-jwks.ts';
 import { loadApiConfig, type ApiConfig } from '#config/api-config.ts';
@@ -31,10 +36,22 @@ export function apiDepsFromEnv(): { config: ApiConfig; deps: ApiDeps; aws: AwsCl
   };
 }
 
-/** The API function alone serves the webhook JWKS (the console's bundle stays free of KMS). */
+/**
+ * The API function alone serves the webhook JWKS (the console's bundle stays free of KMS) and
+ * `/readyz` (API Gateway routes only `/console/*` pages to the console function).
+ */
 export function apiFromEnv(): ApiDeps {
   const { deps, aws } = apiDepsFromEnv();
-  return { ...deps, webhookJwks: webhookJwksFor(loadWebhookConfig(), aws) };
+  const workflows = loadWorkflowEngineConfig();
+  const sfn = workflows ? new SFNClient({ ...AWS_CLIENT_LIMITS, region: workflows.region, ...(workflows.sfnEndpoint ? { endpoint: workflows.sfnEndpoint } : {}) }) : undefined;
+  return {
+    ...deps,
+    webhookJwks: webhookJwksFor(loadWebhookConfig(), aws),
+    readiness: {
+      mailSender: sesReadiness(aws.get(SESv2Client, 'ses')),
+      ...(workflows && sfn ? { workflows: sfnReadiness(sfn, workflows.arns.caseWorkflow) } : {}),
+    },
+  };
 }
 
 /** The KMS key's public half (fetched once per container, again after a failure), else the configured JWKS. */

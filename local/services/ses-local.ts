@@ -100,8 +100,24 @@ function serverFactory(): ServerFactory {
   return loaded.default;
 }
 
+/**
+ * What GetAccount answers (`/readyz`'s mail check): the package reads the account from this
+ * environment variable of its own process (otherwise a 400 "Account not found"). A production
+ * account's shape, sending enabled, with SES's default quotas.
+ */
+const LOCAL_SES_ACCOUNT = {
+  DedicatedIpAutoWarmupEnabled: false,
+  Details: { AdditionalContactEmailAddresses: [], ContactLanguage: 'EN', MailType: 'TRANSACTIONAL', ReviewDetails: { CaseId: 'local', Status: 'GRANTED' }, UseCaseDescription: 'rightsdesk local stand-in', WebsiteURL: 'https://rightsdesk.local' },
+  EnforcementStatus: 'HEALTHY',
+  ProductionAccessEnabled: true,
+  SendingEnabled: true,
+  SendQuota: { Max24HourSend: 50_000, MaxSendRate: 14, SentLast24Hours: 0 },
+  SuppressionAttributes: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+};
+
 export async function startSesLocal(options: SesLocalOptions = {}): Promise<SesLocal> {
   const started = performance.now();
+  process.env.AWS_SES_ACCOUNT ??= JSON.stringify(LOCAL_SES_ACCOUNT);
   const server = await serverFactory()({ host: HOST, port: options.port ?? 0 });
   // Express 5 hands a listen error to the callback the package treats as success, so a taken
   // port shows up as a server that never bound.

@@ -150,6 +150,13 @@ export class LocalStepFunctions {
     return arn;
   }
 
+  /** What `/readyz` asks: the state machine exists (DescribeStateMachine, the fields callers read). */
+  describeStateMachine(stateMachineArn: string): { stateMachineArn: string; name: string; status: 'ACTIVE'; type: 'STANDARD' } {
+    const machine = this.machines.get(stateMachineArn);
+    if (!machine) throw new SfnServiceError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${stateMachineArn}'`);
+    return { stateMachineArn: machine.arn, name: machine.name, status: 'ACTIVE', type: 'STANDARD' };
+  }
+
   startExecution(input: { stateMachineArn: string; name?: string; input?: string }): { executionArn: string; startDate: Date } {
     const machine = this.machines.get(input.stateMachineArn);
     if (!machine) throw new SfnServiceError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${input.stateMachineArn}'`);

@@ -22,6 +22,7 @@ const schemas = {
   SendTaskFailure: z.object({ taskToken: z.string(), error: z.optional(z.string()), cause: z.optional(z.string()) }),
   SendTaskHeartbeat: z.object({ taskToken: z.string() }),
   ListExecutions: z.object({ stateMachineArn: z.string() }),
+  DescribeStateMachine: z.object({ stateMachineArn: z.string() }),
 };
 type Operation = keyof typeof schemas;
 
@@ -63,6 +64,8 @@ function dispatch(engine: LocalStepFunctions, operation: Operation, body: unknow
     case 'SendTaskHeartbeat':
       engine.sendTaskHeartbeat(parse(schemas.SendTaskHeartbeat, body).taskToken);
       return {};
+    case 'DescribeStateMachine':
+      return engine.describeStateMachine(parse(schemas.DescribeStateMachine, body).stateMachineArn);
     case 'ListExecutions':
       return {
         executions: engine.listExecutions(parse(schemas.ListExecutions, body).stateMachineArn).map((e) => ({

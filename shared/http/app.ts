@@ -127,8 +127,8 @@ async function readiness(deps: ApiDeps): Promise<Record<'table' | 'mailSender' |
   };
   const [table, mailSender, workflows] = await Promise.all([
     probe(() => deps.repo.getCase('readyz', 'readyz')),
-    probe(deps.mailer.ping ? () => deps.mailer.ping!() : undefined),
-    probe(deps.workflows?.ping ? () => deps.workflows!.ping!() : undefined),
+    probe(deps.readiness?.mailSender ?? (deps.mailer.ping ? () => deps.mailer.ping!() : undefined)),
+    probe(deps.readiness?.workflows ?? (deps.workflows?.ping ? () => deps.workflows!.ping!() : undefined)),
   ]);
   return { table, mailSender, workflows };
 }

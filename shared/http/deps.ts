@@ -37,6 +37,8 @@ export interface ApiDeps {
   readonly answerFiles?: AnswerFileStore;
   /** Step Functions: new cases start their workflows; staff decisions resume them. */
   readonly workflows?: WorkflowEngine;
+  /** `/readyz` checks beyond the table (absent: the adapter's own `ping`, else `not_configured`). */
+  readonly readiness?: { readonly mailSender?: () => Promise<void>; readonly workflows?: () => Promise<void> };
   /** Letters to print and documents to hand over (post and in-person channels). */
   readonly printQueue?: PrintQueue;
   /** Public keys partners verify webhook signatures with (`GET /.well-known/jwks.json`). */
