@@ -115,9 +115,6 @@ export const BUNDLED_NOT_SENT: Readonly<Record<string, Readonly<Record<string, s
   api: { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
   console: {
     'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers',
-    'kms:GetPublicKey': 'wiring/console.ts reuses the API wiring module, which holds the KMS JWKS; only the API function serves /.well-known/jwks.json',
-    'ses:GetAccount': 'wiring/console.ts reuses the API wiring module, which holds the /readyz checks; API Gateway routes /readyz to the API function, only /console/* pages here',
-    'states:DescribeStateMachine': 'wiring/console.ts reuses the API wiring module, which holds the /readyz checks; API Gateway routes /readyz to the API function, only /console/* pages here',
   },
   'inbound-email': { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
   forms: { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
@@ -197,6 +194,8 @@ export const COMMAND_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   ListObjectVersionsCommand: ['s3:ListBucketVersions'],
   ListObjectsV2Command: ['s3:ListBucket'],
   SendEmailCommand: ['ses:SendEmail'],
+  GetAccountCommand: ['ses:GetAccount'],
+  DescribeStateMachineCommand: ['states:DescribeStateMachine'],
   StartExecutionCommand: ['states:StartExecution'],
   StopExecutionCommand: ['states:StopExecution'],
   SendTaskSuccessCommand: ['states:SendTaskSuccess'],

@@ -13,6 +13,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { ConfigurationSet, ConfigurationSetEventDestination, EmailIdentity, EmailSendingEvent, EventDestination, Identity, ReceiptRuleSet, TlsPolicy } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Lambda as LambdaAction, LambdaInvocationType, S3 } from 'aws-cdk-lib/aws-ses-actions';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
@@ -257,8 +258,8 @@ export class ServiceStack extends Stack {
     const refresh = functions['trusted-list-refresh'];
 
     // L2: every asynchronous event source has its own encrypted dead-letter queue.
-    const eventFailures = (id: string) => {
-      const queue = new Queue(this, id, { encryption: QueueEncryption.SQS_MANAGED, retentionPeriod: Duration.days(14), enforceSSL: true });
+    const eventFailures = (id: string, options: { visibilityTimeout?: Duration } = {}) => {
+      const queue = new Queue(this, id, { encryption: QueueEncryption.SQS_MANAGED, retentionPeriod: Duration.days(14), enforceSSL: true, ...options });
       Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself a dead-letter queue (events EventBridge or SNS could not deliver).' });
       this.eventDeadLetters.push(queue);
       return queue;
@@ -285,7 +286,15 @@ export class ServiceStack extends Stack {
     });
 
     // The inbound ledger's sweeper: the same function re-drives stored messages without an outcome.
-    new Rule(this, 'InboundSweep', { description: 'rightsdesk: re-drive received mail that has no outcome yet', schedule: Schedule.rate(Duration.minutes(1)), targets: [new LambdaFunction(inbound, { retryAttempts: 0, deadLetterQueue: eventFailures('InboundSweepTargetFailures') })] });
+    // A drained queue's messages stay invisible while the function (120 s) works on them.
+    const sweepFailures = eventFailures('InboundSweepTargetFailures', { visibilityTimeout: Duration.minutes(12) });
+    new Rule(this, 'InboundSweep', { description: 'rightsdesk: re-drive received mail that has no outcome yet', schedule: Schedule.rate(Duration.minutes(1)), targets: [new LambdaFunction(inbound, { retryAttempts: 0, deadLetterQueue: sweepFailures })] });
+    // Nothing waits unread in a dead-letter queue: the inbound function drains its own on-failure
+    // queue (receipts that failed every invocation become ledger entries) and the sweep's (a missed
+    // sweep runs). SQS-triggered runs are synchronous, so a failed drain never re-enters the
+    // on-failure queue: the message stays in its queue and is offered again (alarmed by depth).
+    // The event source grants the role only the consume actions on these two queues.
+    for (const queue of [inbound.failureQueue!, sweepFailures]) inbound.addEventSource(new SqsEventSource(queue, { batchSize: 10, reportBatchItemFailures: true }));
 
     this.stateMachines = this.createStateMachines(data, functions);
 

@@ -1,25 +1,18 @@
-import { KMSClient } from '@aws-sdk/client-kms';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { SFNClient } from '@aws-sdk/client-sfn';
-import { AWS_CLIENT_LIMITS } from '#adapters/aws-client-limits.ts';
-import { sesReadiness } from '#adapters/ses/readiness.ts';
-import { sfnReadiness } from '#adapters/sfn/readiness.ts';
 import { lambdaLetterRenderer } from '#adapters/lambda/letter-renderer.ts';
-import { kmsKid, kmsWebhookJwks } from '#adapters/webhooks/kms-jwks.ts';
 import { loadApiConfig, type ApiConfig } from '#config/api-config.ts';
 import { loadLetterConfig } from '#config/letter-config.ts';
 import { loadMailConfig } from '#config/mail-config.ts';
-import { loadWebhookConfig, type WebhookConfig } from '#config/webhook-config.ts';
 import { loadWorkflowEngineConfig } from '#config/workflow-engine-config.ts';
-import type { ApiDeps, WebhookJwks } from '#http/deps.ts';
+import type { ApiDeps } from '#http/deps.ts';
 import { awsClients, type AwsClients } from './clients.ts';
 import { buildApiDeps } from './http-deps.ts';
 import { buildWorkflowEngine } from './workflow-engine.ts';
 
 /**
- * The API function's composition root (partner API, staff JSON API, public documents) and the
- * console's, which shares it: the same adapters, so a console action and its JSON twin run the
- * very same use case. Config and clients are built once per container.
+ * What the API function's composition root (partner API, staff JSON API, public documents) and
+ * the console's share (the API's own additions are in api-function.ts): the same adapters, so a
+ * console action and its JSON twin run the very same use case. Config and clients are built once
+ * per container.
  */
 export function apiDepsFromEnv(): { config: ApiConfig; deps: ApiDeps; aws: AwsClients } {
   const config = loadApiConfig();
@@ -33,37 +26,5 @@ export function apiDepsFromEnv(): { config: ApiConfig; deps: ApiDeps; aws: AwsCl
       ...buildApiDeps(config, undefined, mail, renderer ? { renderer } : {}, aws),
       ...buildWorkflowEngine(loadWorkflowEngineConfig()),
     },
-  };
-}
-
-/**
- * The API function alone serves the webhook JWKS (the console's bundle stays free of KMS) and
- * `/readyz` (API Gateway routes only `/console/*` pages to the console function).
- */
-export function apiFromEnv(): ApiDeps {
-  const { deps, aws } = apiDepsFromEnv();
-  const workflows = loadWorkflowEngineConfig();
-  const sfn = workflows ? new SFNClient({ ...AWS_CLIENT_LIMITS, region: workflows.region, ...(workflows.sfnEndpoint ? { endpoint: workflows.sfnEndpoint } : {}) }) : undefined;
-  return {
-    ...deps,
-    webhookJwks: webhookJwksFor(loadWebhookConfig(), aws),
-    readiness: {
-      mailSender: sesReadiness(aws.get(SESv2Client, 'ses')),
-      ...(workflows && sfn ? { workflows: sfnReadiness(sfn, workflows.arns.caseWorkflow) } : {}),
-    },
-  };
-}
-
-/** The KMS key's public half (fetched once per container, again after a failure), else the configured JWKS. */
-function webhookJwksFor(webhooks: WebhookConfig, aws: AwsClients): ApiDeps['webhookJwks'] {
-  const keyId = webhooks.kmsKeyId;
-  if (!keyId) return webhooks.jwks;
-  let cached: Promise<WebhookJwks> | undefined;
-  return () => {
-    cached ??= kmsWebhookJwks(aws.get(KMSClient, 'kms'), keyId, kmsKid(keyId)).catch((error: unknown) => {
-      cached = undefined;
-      throw error;
-    });
-    return cached;
   };
 }

@@ -42,6 +42,8 @@ export class RightsdeskFunction extends NodejsFunction {
           encryption: QueueEncryption.SQS_MANAGED,
           retentionPeriod: Duration.days(14),
           enforceSSL: true,
+          // Long enough for a function draining it (the inbound function drains its own) to finish.
+          visibilityTimeout: Duration.seconds(Math.max(30, (spec.timeoutSeconds ?? 30) * 6)),
         })
       : undefined;
     // Our own role instead of AWSLambdaBasicExecutionRole: it may write to this function's log

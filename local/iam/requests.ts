@@ -81,8 +81,12 @@ export function iamRequests(commandName: string, input: Input, names: LocalNames
       if (input.ConfigurationSetName) requests.push({ action: 'ses:SendEmail', resource: arn('ses', `configuration-set/${names.configurationSet ?? String(input.ConfigurationSetName)}`) });
       return requests;
     }
+    case 'GetAccountCommand':
+      return [{ action: 'ses:GetAccount', resource: '*' }];
     case 'StartExecutionCommand':
       return [{ action: 'states:StartExecution', resource: String(input.stateMachineArn) }];
+    case 'DescribeStateMachineCommand':
+      return [{ action: 'states:DescribeStateMachine', resource: String(input.stateMachineArn) }];
     case 'StopExecutionCommand':
       return [{ action: 'states:StopExecution', resource: String(input.executionArn) }];
     case 'SendTaskSuccessCommand':

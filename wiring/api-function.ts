@@ -1,0 +1,47 @@
+import { KMSClient } from '@aws-sdk/client-kms';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { AWS_CLIENT_LIMITS } from '#adapters/aws-client-limits.ts';
+import { sesReadiness } from '#adapters/ses/readiness.ts';
+import { sfnReadiness } from '#adapters/sfn/readiness.ts';
+import { kmsKid, kmsWebhookJwks } from '#adapters/webhooks/kms-jwks.ts';
+import { loadWebhookConfig, type WebhookConfig } from '#config/webhook-config.ts';
+import { loadWorkflowEngineConfig } from '#config/workflow-engine-config.ts';
+import type { ApiDeps, WebhookJwks } from '#http/deps.ts';
+import { apiDepsFromEnv } from './api.ts';
+import type { AwsClients } from './clients.ts';
+
+// A module of its own so the console's bundle (wiring/console.ts uses api.ts) carries neither the
+// KMS JWKS nor the /readyz checks, and its role needs none of their grants.
+
+/**
+ * The API function alone serves the webhook JWKS (the console's bundle stays free of KMS) and
+ * `/readyz` (API Gateway routes only `/console/*` pages to the console function).
+ */
+export function apiFromEnv(): ApiDeps {
+  const { deps, aws } = apiDepsFromEnv();
+  const workflows = loadWorkflowEngineConfig();
+  const sfn = workflows ? new SFNClient({ ...AWS_CLIENT_LIMITS, region: workflows.region, ...(workflows.sfnEndpoint ? { endpoint: workflows.sfnEndpoint } : {}) }) : undefined;
+  return {
+    ...deps,
+    webhookJwks: webhookJwksFor(loadWebhookConfig(), aws),
+    readiness: {
+      mailSender: sesReadiness(aws.get(SESv2Client, 'ses')),
+      ...(workflows && sfn ? { workflows: sfnReadiness(sfn, workflows.arns.caseWorkflow) } : {}),
+    },
+  };
+}
+
+/** The KMS key's public half (fetched once per container, again after a failure), else the configured JWKS. */
+function webhookJwksFor(webhooks: WebhookConfig, aws: AwsClients): ApiDeps['webhookJwks'] {
+  const keyId = webhooks.kmsKeyId;
+  if (!keyId) return webhooks.jwks;
+  let cached: Promise<WebhookJwks> | undefined;
+  return () => {
+    cached ??= kmsWebhookJwks(aws.get(KMSClient, 'kms'), keyId, kmsKid(keyId)).catch((error: unknown) => {
+      cached = undefined;
+      throw error;
+    });
+    return cached;
+  };
+}
