@@ -101,7 +101,11 @@ export async function startLocalWorkflows(options: LocalWorkflowsOptions): Promi
     clock,
     engine: deps.workflows,
     arns: config.arns,
-    resume: async () => (await resumeOpenCases({ tenants: tenantRegistry, repo: deps.repo, workflows: deps.workflows, steps: deps })).resumed,
+    resume: async () => {
+      const { resumed, failed } = await resumeOpenCases({ tenants: tenantRegistry, repo: deps.repo, workflows: deps.workflows, steps: deps });
+      for (const line of failed.slice(0, 20)) options.log?.(`Workflows       could not resume ${line}`);
+      return resumed;
+    },
     stop: async () => {
       clearInterval(saver);
       await saveClock().catch(() => undefined);

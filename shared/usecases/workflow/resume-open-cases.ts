@@ -16,17 +16,32 @@ const CONCLUDING: readonly CaseStatus[] = ['answered', 'refused', 'invalid', 'wi
  * A staff decision that resumed the old execution but was not carried out when it died (an
  * extension or a fee notice, which leave the status as it was) is carried out first, with
  * `steps`: the same use cases the workflow steps run, so nothing a person decided is lost.
- * Example: `await resumeOpenCases({ tenants, repo, workflows, steps })` → `{ resumed: 12 }`.
+ * Example: `await resumeOpenCases({ tenants, repo, workflows, steps })` → `{ resumed: 12, failed: [] }`.
  */
 export async function resumeOpenCases(
   deps: { tenants: TenantRegistry; repo: CaseRepository; workflows: WorkflowEngine; steps?: WorkflowDeps },
   options: { concurrency?: number } = {},
-): Promise<{ resumed: number }> {
+): Promise<{ resumed: number; failed: readonly string[] }> {
   let resumed = 0;
+  const failed: string[] = [];
+  // One case that cannot be resumed (the table or the workflow service slow under load) must not
+  // stop the others, nor the start: each is tried three times, and what still fails is reported
+  // (a later start, or the next write to the case, starts it; execution names make that safe).
   const resume = async (c: Case) => {
-    const current = deps.steps ? await carryOutPendingDecision(deps.steps, c) : c;
-    await deps.workflows.startCase(current);
-    resumed += 1;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const current = deps.steps ? await carryOutPendingDecision(deps.steps, c) : c;
+        await deps.workflows.startCase(current);
+        resumed += 1;
+        return;
+      } catch (error) {
+        if (attempt >= 3) {
+          failed.push(`${c.tenantId}/${c.id}: ${error instanceof Error ? error.message : String(error)}`);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+      }
+    }
   };
   // Bounded concurrency: a page of cases at a time, `concurrency` of them in flight (serially, 783
   // cases took minutes; all at once would flood the table and the workflow service).
@@ -57,7 +72,7 @@ export async function resumeOpenCases(
       } while (next);
     }
   }
-  return { resumed };
+  return { resumed, failed };
 }
 
 const DEFAULT_CONCURRENCY = 16;
