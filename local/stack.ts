@@ -192,6 +192,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       ...buildApiDeps(config, tenantRegistry, mailConfig, { renderer: new PdfLetterRenderer(loadLetterFont()) }, aws),
       clock: workflows.clock,
       workflows: workflows.engine,
+      // As on AWS (wiring/api.ts): the intake step sends the acknowledgement, not the request.
+      acknowledgeInWorkflow: true,
       console: localConsole({ issuer, tenants: tenantRegistry, aws, tableName: LOCAL_TABLE }),
     };
     // On AWS the console pages are their own function; locally one server serves both.

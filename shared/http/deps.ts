@@ -37,6 +37,8 @@ export interface ApiDeps {
   readonly answerFiles?: AnswerFileStore;
   /** Step Functions: new cases start their workflows; staff decisions resume them. */
   readonly workflows?: WorkflowEngine;
+  /** The workflow's intake step sends e-mail acknowledgements, off the request path (see submitRequest). */
+  readonly acknowledgeInWorkflow?: boolean;
   /** Letters to print and documents to hand over (post and in-person channels). */
   readonly printQueue?: PrintQueue;
   /** Public keys partners verify webhook signatures with (`GET /.well-known/jwks.json`). */
