@@ -116,13 +116,10 @@ const stepsShared = {
 };
 export const BUNDLED_NOT_SENT: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   api: { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
-  console: {
-    'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers',
-    'kms:GetPublicKey': 'wiring/console.ts reuses the API wiring module, which holds the KMS JWKS; only the API function serves /.well-known/jwks.json',
-  },
+  // No kms:GetPublicKey in the console and webhooks bundles any more: KMS is loaded on first use (issue 15), so unused code no longer keeps it.
+  console: { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
   'inbound-email': { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
   forms: { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
-  webhooks: { 'kms:GetPublicKey': 'the KMS JWKS helper shares a module with the signer; only the API serves the public key' },
   'overdue-gauge': {
     'dynamodb:GetItem': 'DynamoCaseRepository is bundled whole; the gauge calls countOverdue (one COUNT Query) only',
     'dynamodb:PutItem': 'DynamoCaseRepository is bundled whole; the gauge calls countOverdue (one COUNT Query) only',

@@ -1,4 +1,3 @@
-import { KMSClient } from '@aws-sdk/client-kms';
 import { lambdaLetterRenderer } from '#adapters/lambda/letter-renderer.ts';
 import { kmsKid, kmsWebhookJwks } from '#adapters/webhooks/kms-jwks.ts';
 import { loadApiConfig, type ApiConfig } from '#config/api-config.ts';
@@ -48,10 +47,13 @@ function webhookJwksFor(webhooks: WebhookConfig, aws: AwsClients): ApiDeps['webh
   if (!keyId) return webhooks.jwks;
   let cached: Promise<WebhookJwks> | undefined;
   return () => {
-    cached ??= kmsWebhookJwks(aws.get(KMSClient, 'kms'), keyId, kmsKid(keyId)).catch((error: unknown) => {
-      cached = undefined;
-      throw error;
-    });
+    // KMS is loaded on first use: one read per container, and the client costs every cold start.
+    cached ??= import('@aws-sdk/client-kms')
+      .then(({ KMSClient }) => kmsWebhookJwks(aws.get(KMSClient, 'kms'), keyId, kmsKid(keyId)))
+      .catch((error: unknown) => {
+        cached = undefined;
+        throw error;
+      });
     return cached;
   };
 }

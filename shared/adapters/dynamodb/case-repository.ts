@@ -210,13 +210,14 @@ export class DynamoCaseRepository implements CaseRepository {
 
   /** Adds a block to the counter and answers its last number (the block is the `referenceBlock` numbers up to it). */
   private async reserveReferences(tenantId: string, year: number): Promise<number> {
+    const step = this.referenceBlock === 1 ? ':one' : ':block';
     const { Attributes } = await this.doc.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: counterKey(tenantId, `REFERENCE#${year}`),
-        UpdateExpression: 'ADD #value :block',
+        UpdateExpression: `ADD #value ${step}`,
         ExpressionAttributeNames: { '#value': 'value' },
-        ExpressionAttributeValues: { ':block': this.referenceBlock },
+        ExpressionAttributeValues: { [step]: this.referenceBlock },
         ReturnValues: 'UPDATED_NEW',
       }),
     );
