@@ -8,8 +8,9 @@ import { planResume } from './resume.ts';
 /**
  * Intake: the first step of every case workflow.
  *
- * Primary course: send the acknowledgement still owed (e-mail, through the outbox) → identity that needs nothing more (not required, already verified, or
- * established automatically, e.g. a valid QES) → in progress; a letter or a visit brought an
+ * Primary course: send the acknowledgement still owed (e-mail, through the outbox) → identity
+ * that needs nothing more (not required, already verified, or established automatically, e.g. a
+ * valid QES) → in progress; a letter or a visit brought an
  * identity document → staff review; otherwise the subject is asked for what is missing.
  * Example: `await intakeCase(deps, { tenantId: 'gautora', caseId })` → `{ route: 'in_progress', … }`.
  */
