@@ -1,25 +1,35 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import autocannon from 'autocannon';
 
 /**
- * `npm run bench`: requests/s and latency of POST /v1/requests (DynamoDB stubbed in memory)
- * against a bare Hono hello-world on the same server, measured side by side in one run.
- * Rounds alternate between the two targets and the medians are compared, so drift (thermal,
- * other load) hits both alike.
+ * `npm run bench`: `POST /v1/requests` on the local stack (the path every local user and
+ * integration test takes: DynamoDB Local, the SES and S3 stand-ins, workflows on, local IAM), with
+ * 1 connection and with 8, in alternating rounds, and beside it, in the same run, the floor (a
+ * DynamoDB Local PutItem, p50 of 50) and the AWS calls per intake counted by an SDK middleware.
+ * The old in-process figure (in-memory store, no workflows) follows as a secondary line.
+ *
+ * Between runs the workflows each intake started (acknowledgement, identity request, timer) are
+ * left to finish, so a run is not slowed by the previous one's backlog; the drain time is printed.
+ * Env: BENCH_ROUNDS (3), BENCH_SECONDS (8), BENCH_TENANT (gautora), BENCH_CPU_PROF=1 (writes a
+ * --cpu-prof of the server process to .local/bench-prof/).
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-
-type Target = keyof typeof targets;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = [1, 8] as const;
 
 interface Sample {
   rps: number;
   p50: number;
   p99: number;
-  errors: number;
-  non2xx: number;
+  ok: number;
+  failures: number;
+  apiCalls: number;
+  workflowCalls: number;
+  drainMs: number;
+  load: number;
 }
 
 const median = (xs: number[]) => {
@@ -27,73 +37,159 @@ const median = (xs: number[]) => {
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 };
+const load1 = () => loadavg()[0] ?? 0;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-  env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', NODE_ENV: 'production' },
-});
-const firstLine = await new Promise<string>((resolve, reject) => {
-  createInterface({ input: server.stdout }).once('line', resolve);
-  server.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-});
-const { port, token } = JSON.parse(firstLine) as { port: number; token: string };
-const base = `http://127.0.0.1:${port}`;
+async function startServer(script: string, extraArgs: string[] = []): Promise<{ child: ChildProcess; info: Record<string, unknown> }> {
+  const child = spawn(process.execPath, [...extraArgs, '--import', 'tsx', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', NODE_ENV: 'production' },
+  });
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+  return { child, info: JSON.parse(firstLine) as Record<string, unknown> };
+}
 
-// Every request is a new subject (as in real traffic), so repeat detection sees a realistic
-// history; one in ten is a returning subject, which exercises the repeat path too.
+function stopServer(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+// Every request is a new subject (as in real traffic); one in ten a returning one (repeat checks).
 let n = 0;
 const newRequest = () => {
   n += 1;
-  const who = n % 10 === 0 ? 'returning' : `subject-${n}`;
+  const who = n % 10 === 0 ? 'returning' : `subject-${process.pid}-${n}`;
   return JSON.stringify({ rights: [{ type: 'access' }, { type: 'erasure' }], subject: { name: `Bench ${who}`, email: `${who}@example.lt` }, language: 'en' });
 };
-const targets = {
-  hello: { url: `${base}/hello`, method: 'GET' as const },
-  echo: { url: `${base}/echo`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: newRequest() },
-  post: {
-    url: `${base}/v1/requests`,
-    method: 'POST' as const,
+
+function post(url: string, token: string, connections: number, seconds: number) {
+  return autocannon({
+    url,
+    method: 'POST',
+    connections,
+    duration: seconds,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: newRequest() }) }],
-  },
-};
-
-async function run(target: (typeof targets)[keyof typeof targets], seconds: number): Promise<Sample> {
-  const result = await autocannon({ ...target, connections: CONNECTIONS, duration: seconds });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
-}
-
-try {
-  // Warm up both paths (JIT, caches) before anything is recorded.
-  await run(targets.hello, 1);
-  await run(targets.echo, 1);
-  await run(targets.post, 2);
-  const samples: Record<Target, Sample[]> = { hello: [], echo: [], post: [] };
-  for (let round = 1; round <= ROUNDS; round++) {
-    const order: Target[] = round % 2 ? ['hello', 'echo', 'post'] : ['post', 'echo', 'hello'];
-    for (const name of order) {
-      const s = await run(targets[name], SECONDS);
-      samples[name].push(s);
-      console.log(`round ${round} ${name.padEnd(5)} ${s.rps.toFixed(0).padStart(7)} req/s  p50 ${s.p50} ms  p99 ${s.p99} ms${s.errors || s.non2xx ? `  errors ${s.errors} non-2xx ${s.non2xx}` : ''}`);
-    }
-  }
-  const summary = (name: Target) => ({
-    rps: median(samples[name].map((s) => s.rps)),
-    p50: median(samples[name].map((s) => s.p50)),
-    p99: median(samples[name].map((s) => s.p99)),
-    failures: samples[name].reduce((n, s) => n + s.errors + s.non2xx, 0),
   });
-  const h = summary('hello');
-  const e = summary('echo');
-  const p = summary('post');
-  console.log(`\n${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${SECONDS} s, medians, node ${process.version}`);
-  console.log('target                          req/s     p50 ms   p99 ms   failures');
-  console.log(`GET /hello (bare Hono)       ${h.rps.toFixed(0).padStart(8)} ${String(h.p50).padStart(10)} ${String(h.p99).padStart(8)} ${String(h.failures).padStart(10)}`);
-  console.log(`POST /echo (bare Hono, JSON)  ${e.rps.toFixed(0).padStart(8)} ${String(e.p50).padStart(10)} ${String(e.p99).padStart(8)} ${String(e.failures).padStart(10)}`);
-  console.log(`POST /v1/requests (in-memory)${p.rps.toFixed(0).padStart(8)} ${String(p.p50).padStart(10)} ${String(p.p99).padStart(8)} ${String(p.failures).padStart(10)}`);
-  console.log(`ratio POST /v1/requests ÷ GET /hello:  ${(p.rps / h.rps).toFixed(2)} (target ≥ 0.60)`);
-  console.log(`ratio POST /v1/requests ÷ POST /echo:  ${(p.rps / e.rps).toFixed(2)}`);
-  if (p.failures + e.failures + h.failures > 0) process.exitCode = 1;
-} finally {
-  server.kill('SIGTERM');
 }
+
+interface CallsView {
+  total: number;
+  byLabel: Record<string, Record<string, number>>;
+}
+const callsOf = async (control: string, reset = false): Promise<CallsView> => (await fetch(`${control}/calls${reset ? '?reset=1' : ''}`)).json() as Promise<CallsView>;
+const sum = (commands: Record<string, number> | undefined) => Object.values(commands ?? {}).reduce((a, b) => a + b, 0);
+const workflowCalls = (view: CallsView) => Object.entries(view.byLabel).filter(([label]) => label.startsWith('workflow-')).reduce((a, [, c]) => a + sum(c), 0);
+
+/** Waits until the workflow steps have made no SDK call for a second (the intakes' workflows are parked). */
+async function drain(control: string): Promise<{ view: CallsView; ms: number }> {
+  const started = performance.now();
+  let last = await callsOf(control);
+  for (;;) {
+    await sleep(1000);
+    const now = await callsOf(control);
+    if (workflowCalls(now) === workflowCalls(last) || performance.now() - started > 120_000) return { view: now, ms: performance.now() - started - 1000 };
+    last = now;
+  }
+}
+
+async function putFloor(endpoint: string, tableName: string): Promise<number> {
+  const client = new DynamoDBClient({ region: 'eu-central-1', endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const times: number[] = [];
+  for (let i = 0; i < 55; i++) {
+    const started = performance.now();
+    await client.send(new PutItemCommand({ TableName: tableName, Item: { PK: { S: `BENCH#floor#${i % 5}` }, SK: { S: 'FLOOR' }, n: { N: String(i) } } }));
+    if (i >= 5) times.push(performance.now() - started);
+  }
+  client.destroy();
+  return median(times);
+}
+
+const cpuProf = process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', '--cpu-prof-dir=.local/bench-prof'] : [];
+const { child: server, info } = await startServer('bench/local-server.ts', cpuProf);
+const { apiUrl, token, dynamodbEndpoint, tableName, control } = info as { apiUrl: string; token: string; dynamodbEndpoint: string; tableName: string; control: string };
+const url = `${apiUrl}/v1/requests`;
+const samples: Record<(typeof CONNECTIONS)[number], Sample[]> = { 1: [], 8: [] };
+const floors: number[] = [];
+let secondary: { rps: number; p50: number; p99: number; load: number } | undefined;
+try {
+  console.log(`node ${process.version}, load average at start ${load1().toFixed(2)}`);
+  // Warm up (JIT, first IAM decisions, the reference block), then let its workflows finish.
+  await post(url, token, 2, 2);
+  await drain(control);
+  floors.push(await putFloor(dynamodbEndpoint, tableName));
+  for (let round = 1; round <= ROUNDS; round++) {
+    const order = round % 2 ? CONNECTIONS : ([...CONNECTIONS].reverse() as unknown as typeof CONNECTIONS);
+    for (const connections of order) {
+      await callsOf(control, true);
+      const load = load1();
+      const result = await post(url, token, connections, SECONDS);
+      const atEnd = await callsOf(control);
+      const drained = await drain(control);
+      const ok = result['2xx'];
+      const s: Sample = {
+        rps: ok / SECONDS,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        ok,
+        failures: result.errors + result.non2xx,
+        apiCalls: sum(atEnd.byLabel.api) / Math.max(1, ok),
+        workflowCalls: workflowCalls(drained.view) / Math.max(1, ok),
+        drainMs: drained.ms,
+        load,
+      };
+      samples[connections].push(s);
+      console.log(
+        `round ${round} ${String(connections).padStart(2)} conn  ${s.rps.toFixed(1).padStart(6)} intakes/s  p50 ${s.p50} ms  p99 ${s.p99} ms  AWS calls/intake ${s.apiCalls.toFixed(2)} (+ ${s.workflowCalls.toFixed(1)} in its workflows, drained in ${(s.drainMs / 1000).toFixed(1)} s)  load ${s.load.toFixed(2)}${s.failures ? `  FAILURES ${s.failures}` : ''}`,
+      );
+    }
+    floors.push(await putFloor(dynamodbEndpoint, tableName));
+  }
+} finally {
+  await stopServer(server);
+}
+
+// Secondary: the old in-process figure (in-memory store, a counting mailer, no workflows).
+{
+  const { child, info: old } = await startServer('bench/server.ts');
+  try {
+    const oldUrl = `http://127.0.0.1:${String(old.port)}/v1/requests`;
+    await post(oldUrl, String(old.token), 8, 1);
+    const load = load1();
+    const r = await post(oldUrl, String(old.token), 8, SECONDS);
+    secondary = { rps: r['2xx'] / SECONDS, p50: r.latency.p50, p99: r.latency.p99, load };
+  } finally {
+    await stopServer(child);
+  }
+}
+
+const summary = (c: (typeof CONNECTIONS)[number]) => ({
+  rps: median(samples[c].map((s) => s.rps)),
+  p50: median(samples[c].map((s) => s.p50)),
+  p99: median(samples[c].map((s) => s.p99)),
+  calls: median(samples[c].map((s) => s.apiCalls)),
+  workflow: median(samples[c].map((s) => s.workflowCalls)),
+  load: median(samples[c].map((s) => s.load)),
+  failures: samples[c].reduce((a, s) => a + s.failures, 0),
+});
+const one = summary(1);
+const eight = summary(8);
+const floor = median(floors);
+const pad = (v: string | number, w: number) => String(v).padStart(w);
+console.log(`\nPOST /v1/requests on the local stack, ${ROUNDS} alternating rounds of ${SECONDS} s, medians (${new Date().toISOString().slice(0, 10)}, node ${process.version})`);
+console.log('connections   intakes/s   p50 ms   p99 ms   AWS calls/intake   load avg   failures');
+for (const [c, s] of [[1, one], [8, eight]] as const) {
+  console.log(`${pad(c, 11)} ${pad(s.rps.toFixed(1), 11)} ${pad(s.p50, 8)} ${pad(s.p99, 8)} ${pad(s.calls.toFixed(2), 18)} ${pad(s.load.toFixed(2), 10)} ${pad(s.failures, 10)}`);
+}
+console.log(`throughput 8 ÷ 1 connections: ${(eight.rps / one.rps).toFixed(2)} (target ≥ 4)`);
+console.log(`intake p50 at 1 connection: ${one.p50} ms (target ≤ 40 ms)`);
+console.log(`floor: DynamoDB Local PutItem p50 of 50 = ${floor.toFixed(1)} ms (median of ${floors.length} measurements); intake p50 ÷ floor = ${(one.p50 / floor).toFixed(1)}`);
+console.log(`AWS calls in each intake's workflows (off the request path, until parked): ${one.workflow.toFixed(1)}`);
+if (secondary) console.log(`secondary (old figure): POST /v1/requests in process, in-memory store, no workflows, 8 connections: ${secondary.rps.toFixed(0)} req/s, p50 ${secondary.p50} ms, p99 ${secondary.p99} ms (load ${secondary.load.toFixed(2)})`);
+if (one.failures + eight.failures > 0) process.exitCode = 1;

@@ -87,7 +87,16 @@ export const FUNCTION_GRANTS: Readonly<Record<string, readonly Grant[]>> = {
   'overdue-gauge': [{ actions: ['dynamodb:Query'], on: ['openQueueIndex'], why: 'one COUNT query on the open queue' }],
   'trusted-list-refresh': [{ actions: ['s3:GetObject', 's3:PutObject'], on: ['trustedListObjects'], why: 'the cached national trusted lists' }],
   // Workflow steps: each step's use case (shared/usecases/workflow/*) is the source.
-  'workflow-intake': [caseRecords, caseQueries, messageLookups, evidenceFiles, { actions: ['s3:GetObject'], on: ['inboundObjects'], why: 'QES validation reads the received message and its attachments' }],
+  'workflow-intake': [
+    caseRecords,
+    caseQueries,
+    messageLookups,
+    evidenceFiles,
+    { actions: ['s3:GetObject'], on: ['inboundObjects'], why: 'QES validation reads the received message and its attachments' },
+    // Issue 15: intake sends the acknowledgement a new case owes (off the API's request path).
+    { ...sendMail, why: 'the acknowledgement e-mail a new case owes (notice outbox)' },
+    { actions: ['dynamodb:UpdateItem'], on: ['table'], why: 'notice outbox: claim, mark sent or release the acknowledgement' },
+  ],
   'workflow-resume': [{ actions: ['dynamodb:GetItem'], on: ['table'], why: 'planResume only loads the case' }],
   'workflow-await-subject': [...notify, resumeWorkflows],
   'workflow-conclude': [...notify, stopTimers],
@@ -113,21 +122,18 @@ const stepsShared = {
 };
 export const BUNDLED_NOT_SENT: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   api: { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
-  console: {
-    'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers',
-  },
+  // No kms:GetPublicKey in the console and webhooks bundles any more: KMS is loaded on first use (issue 15), so unused code no longer keeps it.
+  console: { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
   'inbound-email': { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
   forms: { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
-  webhooks: { 'kms:GetPublicKey': 'the KMS JWKS helper shares a module with the signer; only the API serves the public key' },
   'overdue-gauge': {
     'dynamodb:GetItem': 'DynamoCaseRepository is bundled whole; the gauge calls countOverdue (one COUNT Query) only',
     'dynamodb:PutItem': 'DynamoCaseRepository is bundled whole; the gauge calls countOverdue (one COUNT Query) only',
     'dynamodb:UpdateItem': 'DynamoCaseRepository is bundled whole; the gauge calls countOverdue (one COUNT Query) only',
   },
   'workflow-intake': {
-    ...stepsShared,
-    'lambda:InvokeFunction': 'the channel notifier is bundled; intake sends no notice (it plans, the other steps notify)',
-    'ses:SendEmail': 'the channel notifier is bundled; intake sends no notice (it plans, the other steps notify)',
+    'states:StartExecution': stepsShared['states:StartExecution'],
+    'lambda:InvokeFunction': 'the channel notifier is bundled; intake sends only e-mail acknowledgements (letters are the other steps’)',
     'states:SendTaskSuccess': notThisStep('await-subject'),
     'states:StopExecution': notThisStep('conclude'),
   },

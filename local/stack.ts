@@ -197,6 +197,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       ...buildApiDeps(config, tenantRegistry, mailConfig, { renderer: new PdfLetterRenderer(loadLetterFont()) }, aws),
       clock: workflows.clock,
       workflows: workflows.engine,
+      // As on AWS (wiring/api.ts): the intake step sends the acknowledgement, not the request.
+      acknowledgeInWorkflow: true,
       console: localConsole({ issuer, tenants: tenantRegistry, aws, tableName: LOCAL_TABLE }),
       // The same /readyz checks as the API function: the SES stand-in's account, the local Step
       // Functions service's case workflow (under the API role's IAM check, like every call here).

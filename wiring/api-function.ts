@@ -1,4 +1,3 @@
-import { KMSClient } from '@aws-sdk/client-kms';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { AWS_CLIENT_LIMITS } from '#adapters/aws-client-limits.ts';
@@ -38,10 +37,13 @@ function webhookJwksFor(webhooks: WebhookConfig, aws: AwsClients): ApiDeps['webh
   if (!keyId) return webhooks.jwks;
   let cached: Promise<WebhookJwks> | undefined;
   return () => {
-    cached ??= kmsWebhookJwks(aws.get(KMSClient, 'kms'), keyId, kmsKid(keyId)).catch((error: unknown) => {
-      cached = undefined;
-      throw error;
-    });
+    // KMS is loaded on first use: one read per container, and the client costs every cold start.
+    cached ??= import('@aws-sdk/client-kms')
+      .then(({ KMSClient }) => kmsWebhookJwks(aws.get(KMSClient, 'kms'), keyId, kmsKid(keyId)))
+      .catch((error: unknown) => {
+        cached = undefined;
+        throw error;
+      });
     return cached;
   };
 }

@@ -24,7 +24,12 @@ export function apiDepsFromEnv(): { config: ApiConfig; deps: ApiDeps; aws: AwsCl
     aws,
     deps: {
       ...buildApiDeps(config, undefined, mail, renderer ? { renderer } : {}, aws),
-      ...buildWorkflowEngine(loadWorkflowEngineConfig()),
+      ...withWorkflowAcknowledgements(buildWorkflowEngine(loadWorkflowEngineConfig())),
     },
   };
+}
+
+/** With workflows, the intake step sends e-mail acknowledgements (composeWorkflowDeps gives it the outbox). */
+function withWorkflowAcknowledgements(engine: ReturnType<typeof buildWorkflowEngine>): ReturnType<typeof buildWorkflowEngine> & { acknowledgeInWorkflow?: boolean } {
+  return engine.workflows ? { ...engine, acknowledgeInWorkflow: true } : engine;
 }

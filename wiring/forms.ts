@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
+import { DynamoCaseRepository, REFERENCE_BLOCK } from '#adapters/dynamodb/case-repository.ts';
 import { SesMailer } from '#adapters/ses/mailer.ts';
 import { systemClock } from '#adapters/system.ts';
 import { loadFormsConfig } from '#config/forms-config.ts';
@@ -64,7 +64,7 @@ export function formsFromEnv(): FormsDeps {
   if (!workflows) throw new Error('The forms function needs CASE_WORKFLOW_ARN and DEADLINE_TIMER_ARN.');
   return buildFormsDeps(
     loadFormsConfig(),
-    { tenants: tenantRegistry, repo: new DynamoCaseRepository(dynamo, mail.tableName), mailer, notifier, clock: systemClock, dynamo, tableName: mail.tableName, workflows },
+    { tenants: tenantRegistry, repo: new DynamoCaseRepository(dynamo, mail.tableName, { referenceBlock: REFERENCE_BLOCK }), mailer, notifier, clock: systemClock, dynamo, tableName: mail.tableName, workflows },
     { answers: { s3, bucket: mail.answersBucket } },
   );
 }

@@ -9,7 +9,7 @@ import { partnerTokenVerifier, staffTokenVerifier } from '#http/auth.ts';
 import type { ApiDeps } from '#http/deps.ts';
 import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
 import { withWebhookOutbox } from '#usecases/webhooks.ts';
-import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
+import { DynamoCaseRepository, REFERENCE_BLOCK } from '#adapters/dynamodb/case-repository.ts';
 import { DynamoInboundLedger } from '#adapters/dynamodb/inbound-ledger.ts';
 import { DynamoWebhookOutbox } from '#adapters/dynamodb/webhook-outbox.ts';
 import { JosePartnerAssertions } from '#adapters/identity/jose-partner-assertions.ts';
@@ -40,7 +40,7 @@ export function buildApiDeps(
     ...mailAdapters,
     tenants,
     // Public steps of `api` cases owe the partner a signed webhook: recorded in the same table, sent by the sweep.
-    repo: withWebhookOutbox(new DynamoCaseRepository(dynamo, config.tableName), new DynamoWebhookOutbox(dynamo, config.tableName), systemClock),
+    repo: withWebhookOutbox(new DynamoCaseRepository(dynamo, config.tableName, { referenceBlock: REFERENCE_BLOCK }), new DynamoWebhookOutbox(dynamo, config.tableName), systemClock),
     mailer,
     clock: systemClock,
     ids: randomIds,

@@ -8,7 +8,7 @@ import type { CaseRepository } from '#ports/cases.ts';
 import { randomIds, systemClock } from '#adapters/system.ts';
 import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
 import type { InboundLedgerDeps } from '#usecases/process-inbound.ts';
-import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
+import { DynamoCaseRepository, REFERENCE_BLOCK } from '#adapters/dynamodb/case-repository.ts';
 import { DynamoInboundLedger } from '#adapters/dynamodb/inbound-ledger.ts';
 import { awsClients, type AwsClients } from './clients.ts';
 import { buildMailAdapters, type MailAdapters } from './mail.ts';
@@ -22,7 +22,7 @@ export function buildReceiveEmailDeps(config: MailConfig, tenants: TenantRegistr
   const dynamo = aws.get(DynamoDBClient, 'dynamodb');
   const ses = aws.get(SESv2Client, 'ses');
   const mailer = new SesMailer(ses, config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {});
-  const repo: CaseRepository = new DynamoCaseRepository(dynamo, config.tableName);
+  const repo: CaseRepository = new DynamoCaseRepository(dynamo, config.tableName, { referenceBlock: REFERENCE_BLOCK });
   const adapters = buildMailAdapters(config, { dynamo, s3: aws.get(S3Client, 's3'), mailer }, tenants);
   return { ...adapters, tenants, repo, mailer, clock: systemClock, ids: randomIds, parser: new PostalMimeParser(), ledger: new DynamoInboundLedger(dynamo, config.tableName) };
 }

@@ -13,7 +13,7 @@ import type { AnswerFileStore, LetterRenderer } from '#ports/channels.ts';
 import { awsClients, type AwsClients } from './clients.ts';
 import { buildMailAdapters, type MailAdapters } from './mail.ts';
 import type { EmailControlLinks } from '#ports/identity.ts';
-import type { Clock, IdentityVerifier, Mailer, SubjectNotifier } from '#ports/cases.ts';
+import type { Clock, IdentityVerifier, Mailer, NoticeOutbox, SubjectNotifier } from '#ports/cases.ts';
 import { systemClock } from '#adapters/system.ts';
 import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
 import type { WorkflowDeps } from '#usecases/workflow/deps.ts';
@@ -53,6 +53,7 @@ export function buildWorkflowDeps(
     readonly identity?: IdentityVerifier;
     readonly links?: EmailControlLinks;
     readonly answerFiles?: AnswerFileStore;
+    readonly outbox?: NoticeOutbox;
   },
 ): WorkflowDeps {
   const tenants = options.tenants ?? tenantRegistry;
@@ -68,6 +69,7 @@ export function buildWorkflowDeps(
     ...(options.identity ? { identity: options.identity } : {}),
     ...(options.links ? { links: options.links } : {}),
     ...(options.answerFiles ? { answerFiles: options.answerFiles } : {}),
+    ...(options.outbox ? { acknowledgements: { outbox: options.outbox, mailer: clients.mailer } } : {}),
   };
 }
 
@@ -108,6 +110,7 @@ export function composeWorkflowDeps(
     notifier: adapters.notifier,
     clock,
     answerFiles: new S3AnswerFileStore(s3, mail.answersBucket, clock),
+    outbox: adapters.outbox,
     ...(options.identity ? { identity: options.identity(adapters) } : {}),
     ...(links ? { links: emailControlLinks(links, clock) } : {}),
   });

@@ -24,6 +24,11 @@ export function asFunction<T>(name: string, body: () => T): T {
   return calling.run(name, body);
 }
 
+/** The function whose role the current call runs under (undefined outside any handler). */
+export function callingFunction(): string | undefined {
+  return calling.getStore();
+}
+
 /** Wraps a handler so that each invocation runs as that function. */
 export function underRole<A extends unknown[], R>(name: string, handler: (...args: A) => R): (...args: A) => R {
   return (...args: A) => calling.run(name, () => handler(...args));

@@ -39,6 +39,8 @@ export interface ApiDeps {
   readonly workflows?: WorkflowEngine;
   /** `/readyz` checks beyond the table (absent: the adapter's own `ping`, else `not_configured`). */
   readonly readiness?: { readonly mailSender?: () => Promise<void>; readonly workflows?: () => Promise<void> };
+  /** The workflow's intake step sends e-mail acknowledgements, off the request path (see submitRequest). */
+  readonly acknowledgeInWorkflow?: boolean;
   /** Letters to print and documents to hand over (post and in-person channels). */
   readonly printQueue?: PrintQueue;
   /** Public keys partners verify webhook signatures with (`GET /.well-known/jwks.json`). */

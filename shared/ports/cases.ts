@@ -40,6 +40,12 @@ export type CreateCaseOutcome =
 export interface CaseEffects {
   /** Notices to send (the acknowledgement): pending outbox entries the sender claims. */
   readonly notices?: readonly NoticeKind[];
+  /**
+   * When the outbox sweeper may take those notices (default: at once). A notice another sender
+   * is expected to send first (the workflow's intake step) is due a little later, so the sweeper
+   * is the backstop and not a racer; a claim does not wait for it.
+   */
+  readonly noticesDueAt?: Date;
   /** Partner webhook deliveries (shared/usecases/webhooks.ts). */
   readonly webhooks?: readonly WebhookDelivery[];
 }

@@ -32,6 +32,13 @@ export function acknowledgedByEmail(c: Case, deps: Pick<AcknowledgeDeps, 'notifi
   return Boolean(to) && !onPaper;
 }
 
+/** True when the acknowledgement is the API response itself (no address, not on paper): recorded in the case's first write. */
+export function acknowledgedInResponse(c: Case, deps: Pick<AcknowledgeDeps, 'notifier'>): boolean {
+  const to = c.subject.email ?? c.representative?.email;
+  const onPaper = (c.channel === 'post' || c.channel === 'in_person') && deps.notifier !== undefined;
+  return !to && !onPaper;
+}
+
 /**
  * Acknowledges a new case in its channel (threaded e-mail through the notifier) or, for an API
  * case without an address, in the API response. A failed send never loses the case: it is

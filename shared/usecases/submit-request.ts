@@ -10,12 +10,14 @@ import type { PartnerAssertionVerifier } from '#ports/identity.ts';
 import { assertionEvidence, failedAssertionEvidence, withAssertionEvidence } from '#domain/partner-assertion.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { renderAcknowledgement } from '#templates/acknowledgement.ts';
-import { acknowledgeCase, acknowledgedByEmail } from './acknowledge-case.ts';
+import { acknowledgeCase, acknowledgedByEmail, acknowledgedInResponse } from './acknowledge-case.ts';
 import type { EventDraft } from './case-writes.ts';
 
 /** Idempotency records outlive any sane client retry window. */
 const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
 const EARLIER_REQUESTS_CONSIDERED = 50;
+/** How long the outbox sweeper leaves an acknowledgement to the workflow's intake step before it sends it itself. */
+const WORKFLOW_ACK_GRACE_MS = 30_000;
 
 export interface SubmitRequestDeps {
   readonly tenants: TenantRegistry;
@@ -33,6 +35,12 @@ export interface SubmitRequestDeps {
   readonly webFormLinks?: (c: Case) => Promise<WebFormLinks>;
   /** The notice outbox: the acknowledgement is owed in the case's own write, then claimed and sent once. */
   readonly outbox?: NoticeOutbox;
+  /**
+   * The case workflow's intake step sends the e-mail acknowledgement owed in the outbox (the
+   * workflow's deps carry the outbox), so the request does not wait for it. Set by composition
+   * roots whose workflows do (the API); without it, or without workflows, it is sent in line.
+   */
+  readonly acknowledgeInWorkflow?: boolean;
 }
 
 export interface SubmitRequestInput {
@@ -61,8 +69,10 @@ export interface SubmitRequestResult {
  *
  * Primary course: resolve the tenant → return the earlier case if this idempotency key was seen
  * → compute deadlines, identity needs and the repeat flag → store the case with its first audit
- * events (the channel's own among them) and the idempotency record in one transaction → acknowledge by e-mail when the subject
- * gave an address (otherwise in the API response) → record the outcome on the case.
+ * events (the channel's own among them), the idempotency record and the acknowledgement owed in one
+ * transaction → acknowledge by e-mail when the subject gave an address (in line, or by the workflow's
+ * intake step when `acknowledgeInWorkflow`; otherwise in the API response, recorded in that same
+ * first write) → start the workflows.
  */
 export async function submitRequest(deps: SubmitRequestDeps, input: SubmitRequestInput): Promise<SubmitRequestResult> {
   const tenant = deps.tenants.find(input.tenantId);
@@ -108,12 +118,18 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
   };
   // The acknowledgement e-mail is owed from the moment the case exists: its outbox entry is part of
   // the same transaction, so a crash before sending leaves it pending for the sweeper and resume.
-  const owed = deps.outbox && acknowledgedByEmail(opened.case, deps) ? { notices: ['acknowledgement' as const] } : undefined;
-  const outcome = await deps.repo.createCase(opened.case, opened.events, record, owed);
+  const later = deps.acknowledgeInWorkflow === true && deps.workflows !== undefined && opened.case.channel !== 'web_form' && !deps.webFormLinks;
+  const owed =
+    deps.outbox && acknowledgedByEmail(opened.case, deps)
+      ? { notices: ['acknowledgement' as const], ...(later ? { noticesDueAt: new Date(now.getTime() + WORKFLOW_ACK_GRACE_MS) } : {}) }
+      : undefined;
+  // An acknowledgement given in the response is part of the case's first write (no second write).
+  const born: Case = acknowledgedInResponse(opened.case, deps) ? { ...opened.case, acknowledgement: { status: 'in_response', at: now.toISOString() } } : opened.case;
+  const outcome = await deps.repo.createCase(born, opened.events, record, owed);
   if (outcome.kind === 'idempotency_conflict') return replay(deps, outcome.record, idempotency?.fingerprint ?? '');
 
-  const acknowledged = await acknowledge(deps, opened.case);
-  // After the acknowledgement's write, so the workflow's first step reads the stored version.
+  const acknowledged = (later && owed !== undefined) || born.acknowledgement.status === 'in_response' ? { case: born, text: ackText(deps, born) } : await acknowledge(deps, born);
+  // After the acknowledgement's write (when it is sent here), so the workflow's first step reads the stored version.
   await deps.workflows?.startCase(acknowledged.case);
   return { case: acknowledged.case, replayed: false, acknowledgementText: acknowledged.text };
 }

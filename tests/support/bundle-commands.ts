@@ -28,6 +28,13 @@ export async function bundleCommands(spec: Pick<FunctionSpec, 'entry' | 'alias'>
       if (name.endsWith('Command')) commands.add(name);
     }
   }
+  // Clients loaded on first use (issue 15): `{InvokeCommand:a,…}=await import("@aws-sdk/…")`.
+  for (const match of text.matchAll(/\{([^{}]*)\}\s*=\s*await\s+import\(\s*"@aws-sdk\/[^"]+"\s*\)/g)) {
+    for (const binding of (match[1] ?? '').split(',')) {
+      const name = binding.trim().split(':')[0]?.trim() ?? '';
+      if (name.endsWith('Command')) commands.add(name);
+    }
+  }
   const actions = new Set<string>();
   const unmapped: string[] = [];
   for (const command of commands) {

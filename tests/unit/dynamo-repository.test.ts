@@ -112,6 +112,23 @@ describe('DynamoCaseRepository', () => {
     });
   });
 
+  it('reserves reference numbers in blocks: one counter update per block, shared by concurrent callers, never a number twice', async () => {
+    let counter = 0;
+    documentMock.on(UpdateCommand).callsFake((input: { ExpressionAttributeValues: Record<string, number> }) => {
+      counter += input.ExpressionAttributeValues[':block'] ?? 0;
+      return { Attributes: { value: counter } };
+    });
+    const blocks = new DynamoCaseRepository(new DynamoDBClient({ region: 'eu-central-1' }), 'table', { referenceBlock: 5 });
+    const numbers = await Promise.all(Array.from({ length: 12 }, () => blocks.nextReferenceNumber('gautora', 2026)));
+    expect([...numbers].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(documentMock.commandCalls(UpdateCommand)).toHaveLength(3);
+    expect(documentMock.commandCalls(UpdateCommand)[0]?.args[0].input).toMatchObject({ Key: { PK: 'TENANT#gautora#COUNTER#REFERENCE#2026', SK: 'COUNTER' }, UpdateExpression: 'ADD #value :block' });
+    // Another year is another counter; a second repository (another container) takes its own block.
+    expect(await blocks.nextReferenceNumber('gautora', 2027)).toBe(16);
+    const other = new DynamoCaseRepository(new DynamoDBClient({ region: 'eu-central-1' }), 'table', { referenceBlock: 5 });
+    expect(await other.nextReferenceNumber('gautora', 2026)).toBe(21);
+  });
+
   it('treats an expired idempotency record as absent (DynamoDB TTL deletes lazily)', async () => {
     documentMock.on(GetCommand).resolves({ Item: { tenantId: 'gautora', scope: 's', key: 'k', fingerprint: 'f', caseId: 'c', createdAt: 'x', expiresAt: 1 } });
     expect(await repo.findIdempotency('gautora', 's', 'k')).toBeNull();

@@ -100,9 +100,14 @@ describe('deploy-time defects (docs/deploy.md)', () => {
   });
 
   it('M4: grants are per function: steps that send no mail may not send mail, and the resume step only reads', () => {
-    for (const name of ['workflow-resume', 'workflow-timer-plan', 'workflow-intake', 'ses-notifications', 'webhooks', 'overdue-gauge', 'letters']) {
+    for (const name of ['workflow-resume', 'workflow-timer-plan', 'ses-notifications', 'webhooks', 'overdue-gauge', 'letters']) {
       expect(allows(name, 'ses:SendEmail'), name).toHaveLength(0);
     }
+    // Issue 15: intake sends the acknowledgement a new case owes (moved off the API's request
+    // path), so it may send mail, from the tenant mailboxes only, like every notifying step.
+    const mailScope = (name: string) => allows(name, 'ses:SendEmail').map((s) => JSON.stringify([s.Resource, s.Condition ?? null]));
+    expect(mailScope('workflow-intake')).toHaveLength(1);
+    expect(mailScope('workflow-intake')).toEqual(mailScope('workflow-extend'));
     const resume = statementsOf('workflow-resume').flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith('dynamodb:') || a.startsWith('s3:') || a.startsWith('states:') || a.startsWith('ses:'));
     expect(resume).toEqual(['dynamodb:GetItem']);
     // Only the conclude step stops timers; only the staff functions erase evidence.

@@ -7,7 +7,10 @@ import { tenantRegistry } from '#tenants/registry.ts';
 import { createSubjectNotifier } from '#usecases/notify-subject.ts';
 import { sweepOutbox } from '#usecases/outbox-sweep.ts';
 import { submitRequest } from '#usecases/submit-request.ts';
+import { intakeCase } from '#usecases/workflow/intake.ts';
+import { DEFAULT_WORKFLOW_SETTINGS } from '#domain/workflow.ts';
 import { fixedClock, RecordingMailer } from '../support/harness.ts';
+import { RecordingAlerts } from '../support/workflow-fakes.ts';
 
 function world() {
   const clock = fixedClock('2026-11-23T09:00:00Z');
@@ -67,5 +70,35 @@ describe('the acknowledgement outbox', () => {
     expect(replayed.replayed).toBe(true);
     expect(w.mailer.sent).toHaveLength(1);
     expect(w.started).toEqual([c.id, c.id]);
+  });
+  it('is left to the workflow’s intake step when the API says so: the request sends nothing, intake sends once, the sweeper only after 30 s', async () => {
+    const w = world();
+    const deps = { ...w.deps, acknowledgeInWorkflow: true };
+    const { case: c, acknowledgementText } = await submitRequest(deps, { tenantId: 'softera', channel: 'api', actor: { kind: 'partner', id: 'shop' }, partnerId: 'shop', request });
+    expect(c.acknowledgement.status).toBe('pending');
+    expect(acknowledgementText).toContain(c.reference);
+    expect(w.mailer.sent).toHaveLength(0);
+    expect(w.started).toEqual([c.id]);
+    // The sweeper leaves it to the workflow for 30 s.
+    expect(await sweepOutbox(w.deps, { limit: 10 })).toEqual({ attempted: 0, skipped: 0 });
+    const steps = { ...w.deps, alerts: new RecordingAlerts(w.clock), settings: DEFAULT_WORKFLOW_SETTINGS, acknowledgements: { outbox: w.repo.notices, mailer: w.mailer } };
+    await intakeCase(steps, { tenantId: 'softera', caseId: c.id });
+    expect(w.mailer.sent).toHaveLength(1);
+    const stored = await w.repo.getCase('softera', c.id);
+    expect(stored?.acknowledgement.status).toBe('sent');
+    expect(stored?.status).not.toBe('received');
+    // A retried intake step and a later sweep send nothing more.
+    await intakeCase(steps, { tenantId: 'softera', caseId: c.id });
+    w.clock.set('2026-11-23T09:05:00Z');
+    await sweepOutbox(w.deps, { limit: 10 });
+    expect(w.mailer.sent).toHaveLength(1);
+  });
+
+  it('records an acknowledgement given in the response in the case’s first write', async () => {
+    const w = world();
+    const { case: c } = await submitRequest(w.deps, { tenantId: 'softera', channel: 'api', actor: { kind: 'partner', id: 'shop' }, partnerId: 'shop', request: { ...request, subject: { name: 'Ona' } } });
+    expect(c.acknowledgement.status).toBe('in_response');
+    expect(c.version).toBe(1);
+    expect((await w.repo.getCase('softera', c.id))?.acknowledgement.status).toBe('in_response');
   });
 });

@@ -36,6 +36,8 @@ import { deliveryItem } from './webhook-outbox.ts';
 /** DynamoDB retries conflicting transactions itself only a few times; we add a short, capped loop. */
 const TRANSACTION_ATTEMPTS = 5;
 const MAX_PAGE = 100;
+/** Reference numbers an intake channel's container reserves at a time (issue 15: no hot counter item per request). */
+export const REFERENCE_BLOCK = 20;
 
 const CursorSchema = z.record(z.string(), z.string());
 
@@ -55,9 +57,20 @@ export class DynamoCaseRepository implements CaseRepository {
   /** Outbox entries (notices, webhooks) go into the case's own transaction. */
   readonly writesEffects = true;
   private readonly doc: DynamoDBDocumentClient;
+  private readonly referenceBlock: number;
+  /** Reference numbers reserved by this instance and not yet handed out, per tenant and year. */
+  private readonly referenceBlocks = new Map<string, { next: number; last: number }>();
+  private readonly reserving = new Map<string, Promise<void>>();
 
-  constructor(client: DynamoDBClient, private readonly tableName: string) {
+  /**
+   * `referenceBlock`: how many reference numbers one counter update reserves (default 1). The
+   * intake channels reserve blocks, so the per-tenant counter item is touched once per block
+   * instead of on every request (no hot item on the request path); numbers a container never
+   * hands out are skipped, which references may do already (never repeat).
+   */
+  constructor(client: DynamoDBClient, private readonly tableName: string, options: { readonly referenceBlock?: number } = {}) {
     this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.referenceBlock = Math.max(1, Math.floor(options.referenceBlock ?? 1));
   }
 
   async createCase(c: Case, events: readonly AuditEvent[], idempotency?: IdempotencyRecord, effects?: CaseEffects): Promise<CreateCaseOutcome> {
@@ -179,13 +192,32 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   async nextReferenceNumber(tenantId: string, year: number): Promise<number> {
+    const key = `${tenantId}#${year}`;
+    for (;;) {
+      const block = this.referenceBlocks.get(key);
+      if (block && block.next <= block.last) return block.next++;
+      // One reservation at a time per counter; concurrent callers share it, then take numbers in turn.
+      let reservation = this.reserving.get(key);
+      if (!reservation) {
+        reservation = this.reserveReferences(tenantId, year)
+          .then((last) => void this.referenceBlocks.set(key, { next: last - this.referenceBlock + 1, last }))
+          .finally(() => this.reserving.delete(key));
+        this.reserving.set(key, reservation);
+      }
+      await reservation;
+    }
+  }
+
+  /** Adds a block to the counter and answers its last number (the block is the `referenceBlock` numbers up to it). */
+  private async reserveReferences(tenantId: string, year: number): Promise<number> {
+    const step = this.referenceBlock === 1 ? ':one' : ':block';
     const { Attributes } = await this.doc.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: counterKey(tenantId, `REFERENCE#${year}`),
-        UpdateExpression: 'ADD #value :one',
+        UpdateExpression: `ADD #value ${step}`,
         ExpressionAttributeNames: { '#value': 'value' },
-        ExpressionAttributeValues: { ':one': 1 },
+        ExpressionAttributeValues: { [step]: this.referenceBlock },
         ReturnValues: 'UPDATED_NEW',
       }),
     );
@@ -222,7 +254,7 @@ export class DynamoCaseRepository implements CaseRepository {
   private effectItems(c: Case, effects: CaseEffects | undefined): NonNullable<TransactWriteCommandInput['TransactItems']> {
     const now = new Date(c.updatedAt);
     return [
-      ...(effects?.notices ?? []).map((kind) => ({ Put: { TableName: this.tableName, Item: outboxItem(c.tenantId, c.id, kind, now) } })),
+      ...(effects?.notices ?? []).map((kind) => ({ Put: { TableName: this.tableName, Item: outboxItem(c.tenantId, c.id, kind, effects?.noticesDueAt ?? now) } })),
       ...(effects?.webhooks ?? []).map((d) => ({ Put: { TableName: this.tableName, Item: deliveryItem(d) } })),
     ];
   }

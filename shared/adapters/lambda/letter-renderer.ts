@@ -1,4 +1,4 @@
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { LetterRenderer } from '#ports/channels.ts';
 import type { LetterDocument } from '#domain/letters.ts';
 
@@ -8,10 +8,19 @@ import type { LetterDocument } from '#domain/letters.ts';
  * tens of KB, well inside the 6 MB synchronous response limit.
  */
 export class LambdaLetterRenderer implements LetterRenderer {
-  constructor(private readonly client: LambdaClient, private readonly functionName: string) {}
+  private client: Promise<LambdaClient> | undefined;
+  private readonly region?: string;
+
+  /** `client`: made on first use (letters are a rare path; the Lambda SDK client costs every cold start), or given. */
+  constructor(client: LambdaClient | { readonly region: string }, private readonly functionName: string) {
+    if ('send' in client) this.client = Promise.resolve(client);
+    else this.region = client.region;
+  }
 
   async render(letter: LetterDocument): Promise<Uint8Array> {
-    const result = await this.client.send(new InvokeCommand({ FunctionName: this.functionName, Payload: new TextEncoder().encode(JSON.stringify({ letter })) }));
+    const { InvokeCommand, LambdaClient } = await import('@aws-sdk/client-lambda');
+    this.client ??= Promise.resolve(new LambdaClient({ region: this.region }));
+    const result = await (await this.client).send(new InvokeCommand({ FunctionName: this.functionName, Payload: new TextEncoder().encode(JSON.stringify({ letter })) }));
     const text = new TextDecoder().decode(result.Payload ?? new Uint8Array());
     if (result.FunctionError) throw new Error(`The letters function failed: ${text.slice(0, 500)}`);
     const parsed: unknown = JSON.parse(text);
@@ -24,5 +33,5 @@ export class LambdaLetterRenderer implements LetterRenderer {
 
 /** The renderer the Lambdas use: the `letters` function when `LETTERS_FUNCTION` is configured, else none (letters are then refused loudly). */
 export function lambdaLetterRenderer(functionName: string | undefined, region: string): LetterRenderer | undefined {
-  return functionName ? new LambdaLetterRenderer(new LambdaClient({ region }), functionName) : undefined;
+  return functionName ? new LambdaLetterRenderer({ region }, functionName) : undefined;
 }

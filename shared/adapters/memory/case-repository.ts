@@ -36,7 +36,7 @@ export class InMemoryCaseRepository implements CaseRepository {
     this.events.set(id, events.map((e) => structuredClone(e)));
     this.indexSubject(c, id);
     this.references.set(`${c.tenantId}/${c.reference}`, c.id);
-    for (const kind of effects?.notices ?? []) this.notices.add(c.tenantId, c.id, kind, new Date(c.updatedAt));
+    for (const kind of effects?.notices ?? []) this.notices.add(c.tenantId, c.id, kind, effects?.noticesDueAt ?? new Date(c.updatedAt));
     return { kind: 'created' };
   }
 

@@ -1,9 +1,11 @@
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { AnswerFile } from '#domain/answer.ts';
 import type { AnswerDownloads } from '#ports/channels.ts';
 import type { Clock } from '#ports/cases.ts';
 import type { JoseFormTokens } from '../forms/jose-form-tokens.ts';
+
+/** The presigner is loaded on first use: presigned URLs serve rare paths, and loading it at init costs every cold start. */
+const presigner = () => import('@aws-sdk/s3-request-presigner');
 
 /** How long the presigned URL behind a signed link lives: just long enough to start the download. */
 export const REDIRECT_URL_SECONDS = 300;
@@ -50,6 +52,6 @@ export class S3AnswerDownloads implements AnswerDownloads {
 }
 
 /** A presigned GET for one object in the answers bucket (SigV4 query signing). */
-export function presignedGet(client: S3Client, bucket: string, key: string, seconds: number): Promise<string> {
-  return getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: seconds });
+export async function presignedGet(client: S3Client, bucket: string, key: string, seconds: number): Promise<string> {
+  return (await presigner()).getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: seconds });
 }

@@ -1,7 +1,9 @@
 import { GetObjectCommand, HeadObjectCommand, NotFound, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { AnswerFileStore } from '#ports/channels.ts';
 import type { Clock } from '#ports/cases.ts';
+
+/** The presigner is loaded on first use: presigned URLs serve rare paths, and loading it at init costs every cold start. */
+const presigner = () => import('@aws-sdk/s3-request-presigner');
 
 /** Long enough to start a large upload; the PUT itself may take longer once started. */
 const UPLOAD_URL_SECONDS = 900;
@@ -18,7 +20,7 @@ export class S3AnswerFileStore implements AnswerFileStore {
   ) {}
 
   async uploadUrl(key: string, contentType: string, size: number): Promise<{ url: string; headers: Record<string, string>; expiresAt: string }> {
-    const url = await getSignedUrl(this.client, new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType, ContentLength: size }), {
+    const url = await (await presigner()).getSignedUrl(this.client, new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType, ContentLength: size }), {
       expiresIn: UPLOAD_URL_SECONDS,
       signableHeaders: new Set(['content-type', 'content-length']),
     });

@@ -1,4 +1,4 @@
-import { GetPublicKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
+import type { KMSClient } from '@aws-sdk/client-kms';
 import { exportJWK, importSPKI, type JSONWebKeySet } from 'jose';
 
 /**
@@ -7,6 +7,7 @@ import { exportJWK, importSPKI, type JSONWebKeySet } from 'jose';
  */
 /** The public half of the KMS key as a JWKS (read once per container; keys rotate by adding). */
 export async function kmsWebhookJwks(kms: KMSClient, keyId: string, kid: string): Promise<JSONWebKeySet> {
+  const { GetPublicKeyCommand } = await import('@aws-sdk/client-kms');
   const { PublicKey } = await kms.send(new GetPublicKeyCommand({ KeyId: keyId }));
   if (!PublicKey) throw new Error('KMS returned no public key.');
   const pem = `-----BEGIN PUBLIC KEY-----\n${Buffer.from(PublicKey).toString('base64')}\n-----END PUBLIC KEY-----`;

@@ -2,7 +2,7 @@ import type { AnswerFileStore } from '#ports/channels.ts';
 import type { Case } from '#domain/case.ts';
 import type { EmailControlLinks } from '#ports/identity.ts';
 import { NotFoundError } from '#domain/errors.ts';
-import type { CaseRepository, Clock, IdentityVerifier, StaffAlerts, SubjectNotifier, WorkflowEngine } from '#ports/cases.ts';
+import type { CaseRepository, Clock, IdentityVerifier, Mailer, NoticeOutbox, StaffAlerts, SubjectNotifier, WorkflowEngine } from '#ports/cases.ts';
 import type { WorkflowSettings } from '#domain/workflow.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 
@@ -21,6 +21,12 @@ export interface WorkflowDeps {
   readonly links?: EmailControlLinks;
   /** Where files attached to answers are read from when the answer is sent. */
   readonly answerFiles?: AnswerFileStore;
+  /**
+   * The notice outbox: intake sends the acknowledgement a new case still owes (claim → send →
+   * record), so the channel that opened the case need not wait for it. Without it, intake leaves
+   * owed acknowledgements to their channel and the outbox sweeper.
+   */
+  readonly acknowledgements?: { readonly outbox: NoticeOutbox; readonly mailer: Mailer };
 }
 
 export interface CaseRef {

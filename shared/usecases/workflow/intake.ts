@@ -1,14 +1,16 @@
 import { SYSTEM } from '#domain/audit.ts';
 import { transition, type Case } from '#domain/case.ts';
 import { updateCase } from '#domain/workflow.ts';
+import { acknowledgeCase, acknowledgedByEmail } from '../acknowledge-case.ts';
 import { loadCase, type CaseRef, type WorkflowDeps, type WorkflowPlan } from './deps.ts';
 import { planResume } from './resume.ts';
 
 /**
  * Intake: the first step of every case workflow.
  *
- * Primary course: identity that needs nothing more (not required, already verified, or
- * established automatically, e.g. a valid QES) → in progress; a letter or a visit brought an
+ * Primary course: send the acknowledgement still owed (e-mail, through the outbox) → identity
+ * that needs nothing more (not required, already verified, or established automatically, e.g. a
+ * valid QES) → in progress; a letter or a visit brought an
  * identity document → staff review; otherwise the subject is asked for what is missing.
  * Example: `await intakeCase(deps, { tenantId: 'gautora', caseId })` → `{ route: 'in_progress', … }`.
  */
@@ -16,6 +18,11 @@ export async function intakeCase(deps: WorkflowDeps, ref: CaseRef): Promise<Work
   let c = await loadCase(deps, ref);
   // A retried intake (or a racing restart) finds the case already past intake.
   if (c.status !== 'received') return planResume(deps, ref);
+  // The acknowledgement the new case owes, sent here rather than on the request path; the outbox
+  // claim lets only one sender (this step, a retry of it, the sweeper) send it.
+  if (deps.acknowledgements && c.acknowledgement.status === 'pending' && acknowledgedByEmail(c, deps)) {
+    c = (await acknowledgeCase({ ...deps, ...deps.acknowledgements }, c)).case;
+  }
   const now = deps.clock.now();
 
   if (c.identity.status === 'pending') {
