@@ -14,6 +14,8 @@ import { listCaseMessages } from '#usecases/staff-cases.ts';
 import type { AnswerFileRef } from '#domain/answer.ts';
 import { storeAnswerFile } from '#usecases/answer-files.ts';
 import { decide } from '#usecases/workflow/decide.ts';
+import { listValidationReports, reportFileName, validationReportDownload } from '#usecases/identity/validation-reports.ts';
+import { reportDownloadHeaders } from '../staff-api/validation-report-routes.ts';
 import type { AppEnv } from '../deps.ts';
 import { PROBLEM_KINDS } from '../problem.ts';
 import { answerFromForm } from './answer-form.ts';
@@ -42,9 +44,10 @@ export async function renderCase(cx: ConsoleContext, c: Context, s: Session, id:
   const tenantId = s.staff.tenantId;
   const found = await deps.repo.getCase(tenantId, id);
   if (!found) throw new NotFoundError(`No case with id "${id}".`);
-  const [events, messages] = await Promise.all([
+  const [events, messages, reports] = await Promise.all([
     deps.repo.listEvents(tenantId, id),
     deps.messages ? listCaseMessages({ ...deps, messages: deps.messages }, { tenantId, caseId: id }) : Promise.resolve([]),
+    deps.validationReports ? listValidationReports({ repo: deps.repo, reports: deps.validationReports }, { tenantId, caseId: id }) : Promise.resolve([]),
   ]);
   const tenant = deps.tenants.get(tenantId);
   const view = {
@@ -55,6 +58,7 @@ export async function renderCase(cx: ConsoleContext, c: Context, s: Session, id:
     draftTemplate: answerTemplate(tenant, found),
     fourEyes: tenant.approvals.fourEyes,
     scans: scansOf(messages),
+    reports,
   };
   return c.html(
     <CasePage ctx={ctxOf(c, s)} view={view} {...(extra.error ? { error: extra.error } : {})} {...(extra.done ? { done: extra.done } : {})} {...(extra.review ? { review: extra.review } : {})} />,
@@ -71,6 +75,14 @@ export function caseRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
     const s = await requireSession(c);
     const done = c.req.query('done');
     return render(c, s, c.req.param('id'), done && /^[a-z_]{1,20}$/.test(done) ? { done } : {});
+  });
+
+  app.get('/console/cases/:id/identity/reports/:reportId', async (c) => {
+    const s = await requireSession(c);
+    const id = c.req.param('id');
+    if (!CASE_ID.test(id) || !deps.validationReports) throw new NotFoundError('No such validation report.');
+    const { summary, xml } = await validationReportDownload({ repo: deps.repo, reports: deps.validationReports }, { tenantId: s.staff.tenantId, caseId: id, reportId: c.req.param('reportId') });
+    return c.body(xml, 200, reportDownloadHeaders(reportFileName(summary)));
   });
 
   app.get('/console/cases/:id/messages/:messageId/raw', async (c) => {

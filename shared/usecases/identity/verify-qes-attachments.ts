@@ -6,6 +6,7 @@ import type { TrustedListSource } from '#ports/identity.ts';
 import type { BlobStore, MessageStore } from '#ports/mail.ts';
 import type { Clock } from '#ports/cases.ts';
 import type { ValidationReportStore } from '#ports/validation-reports.ts';
+import type { ValidationReportSummary } from '#domain/validation-report.ts';
 import { validationReportXml } from '#signatures/etsi-report.ts';
 import { indicationInWords } from '#signatures/indication-text.ts';
 import type { TrustedList } from '#signatures/trusted-list.ts';
@@ -88,9 +89,19 @@ export async function qesEvidenceFor(deps: QesDeps, c: Case): Promise<IdentityEv
 
 /** Stores the file's ETSI TS 119 102-2 report (no document content) with the case; returns the verdict. */
 async function keepReport(deps: QesDeps, c: Case, v: FileVerdict, fileName: string, bytes: Uint8Array, now: Date): Promise<FileVerdict> {
+  const { summary, xml } = validationReportOf(v, fileName, bytes, now);
+  await deps.reports.save(c.tenantId, c.id, summary, xml);
+  return v;
+}
+
+/**
+ * A judged file's report and its summary for staff. Example: `validationReportOf(verdict,
+ * 'prasymas.pdf', bytes, now)` → `{ summary: { id: '<sha256>', indication, inWords, … }, xml }`.
+ */
+export function validationReportOf(v: FileVerdict, fileName: string, bytes: Uint8Array, now: Date): { readonly summary: ValidationReportSummary; readonly xml: string } {
   const fileSha256 = createHash('sha256').update(bytes).digest('hex');
   const xml = validationReportXml(v, { fileName, fileSha256 });
-  await deps.reports.save(c.tenantId, c.id, {
+  const summary: ValidationReportSummary = {
     id: fileSha256,
     fileName,
     format: v.format,
@@ -101,8 +112,8 @@ async function keepReport(deps: QesDeps, c: Case, v: FileVerdict, fileName: stri
     provesIdentity: provesIdentity(v),
     checkedAt: now.toISOString(),
     sizeBytes: Buffer.byteLength(xml, 'utf8'),
-  }, xml);
-  return v;
+  };
+  return { summary, xml };
 }
 
 /**
