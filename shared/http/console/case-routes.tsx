@@ -15,7 +15,7 @@ import type { AnswerFileRef } from '#domain/answer.ts';
 import { storeAnswerFile } from '#usecases/answer-files.ts';
 import { decide } from '#usecases/workflow/decide.ts';
 import { listValidationReports, reportFileName, validationReportDownload } from '#usecases/identity/validation-reports.ts';
-import { reportDownloadHeaders } from '../staff-api/validation-report-routes.ts';
+import { reportDownloadHeaders } from '../report-download.ts';
 import type { AppEnv } from '../deps.ts';
 import { PROBLEM_KINDS } from '../problem.ts';
 import { answerFromForm } from './answer-form.ts';

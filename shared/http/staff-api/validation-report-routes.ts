@@ -15,18 +15,9 @@ import { Hono } from 'hono';
 import { NotFoundError } from '#domain/errors.ts';
 import { listValidationReports, reportFileName, validationReportDownload } from '#usecases/identity/validation-reports.ts';
 import type { ApiDeps, AppEnv } from '../deps.ts';
+import { reportDownloadHeaders } from '../report-download.ts';
 
 const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;
-
-/** Headers of a report download: XML as a file, not rendered, not kept in caches. */
-export function reportDownloadHeaders(fileName: string): Record<string, string> {
-  return {
-    'content-type': 'application/xml; charset=utf-8',
-    'content-disposition': `attachment; filename="${fileName}"`,
-    'x-content-type-options': 'nosniff',
-    'cache-control': 'no-store',
-  };
-}
 
 export function consoleValidationReportRoutes(deps: ApiDeps): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
