@@ -36,6 +36,8 @@ export interface ApiDeps {
   readonly ledger?: InboundLedger;
   /** Deletes identity-document scans from the evidence bucket once identity is decided. */
   readonly evidenceEraser?: BlobEraser;
+  /** Erases older versions of a received message rewritten without a reviewed ID scan. */
+  readonly inboundEraser?: BlobEraser;
   /** Files staff attach to answers (the answers bucket). */
   readonly answerFiles?: AnswerFileStore;
   /** Step Functions: new cases start their workflows; staff decisions resume them. */

@@ -62,7 +62,7 @@ export function CasePage(props: { ctx: PageContext; view: CaseView; error?: stri
     <Layout ctx={ctx} title={t('caseTitle', { ref: c.reference })} nav="inbox">
       <h1>{t('caseTitle', { ref: c.reference })}</h1>
       {props.error && <Alert t={t} text={props.error} />}
-      {props.done && <div class="notice" role="status">{t('done', { what: props.done })}</div>}
+      {props.done && <div class="notice" role="status">{props.done === 'scan_deleted' ? t('doneScanDeleted') : t('done', { what: props.done })}</div>}
       {pending && <p class="warn" data-refresh="1" role="status">{t('notWaiting')}</p>}
       {c.attention && <p class="alert">{t('attention')}: {c.attention.reason}</p>}
       <div class="grid">

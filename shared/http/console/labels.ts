@@ -95,6 +95,7 @@ const en = {
   actions: 'Actions',
   noActions: 'Nothing to decide here right now.',
   done: 'Done: {what}.',
+  doneScanDeleted: 'Identity approved; the document scan was erased everywhere it was stored.',
   // actions
   reviewIdentity: 'Review identity',
   idDocReview: 'ID-document review',
@@ -282,6 +283,7 @@ const lt: Record<LabelKey, string> = {
   actions: 'Veiksmai',
   noActions: 'Šiuo metu nieko spręsti nereikia.',
   done: 'Atlikta: {what}.',
+  doneScanDeleted: 'Tapatybė patvirtinta; dokumento kopija ištrinta visur, kur buvo saugoma.',
   reviewIdentity: 'Tapatybės patikra',
   idDocReview: 'Asmens dokumento peržiūra',
   docType: 'Dokumento rūšis',
