@@ -12,7 +12,7 @@ export interface CaseView {
   readonly draftTemplate: string;
   readonly fourEyes: boolean;
   /** Inbound attachments that may be an ID-document scan (deleted after the review). */
-  readonly scans: ReadonlyArray<{ readonly filename: string; readonly key: string }>;
+  readonly scans: ReadonlyArray<{ readonly filename: string; readonly key: string; readonly contentType: string }>;
   /** ETSI validation reports of the signed files judged at intake. */
   readonly reports: readonly ValidationReportSummary[];
 }

@@ -15,6 +15,7 @@ import type { AnswerFileRef } from '#domain/answer.ts';
 import { storeAnswerFile } from '#usecases/answer-files.ts';
 import { decide } from '#usecases/workflow/decide.ts';
 import { listValidationReports, reportFileName, validationReportDownload } from '#usecases/identity/validation-reports.ts';
+import { caseScanFile } from '#usecases/identity/case-scans.ts';
 import { reportDownloadHeaders } from '../report-download.ts';
 import type { AppEnv } from '../deps.ts';
 import { PROBLEM_KINDS } from '../problem.ts';
@@ -75,6 +76,24 @@ export function caseRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
     const s = await requireSession(c);
     const done = c.req.query('done');
     return render(c, s, c.req.param('id'), done && /^[a-z_]{1,20}$/.test(done) ? { done } : {});
+  });
+
+  // A scan or letter, shown beside the review form: inline, never cached (it is erased after the review).
+  app.get('/console/cases/:id/file', async (c) => {
+    const s = await requireSession(c);
+    const id = c.req.param('id');
+    const key = c.req.query('key') ?? '';
+    if (!CASE_ID.test(id) || !deps.messages || !deps.evidence || key.length > 500) throw new NotFoundError('No such file.');
+    const file = await caseScanFile({ repo: deps.repo, messages: deps.messages, evidence: deps.evidence }, { tenantId: s.staff.tenantId, caseId: id, key });
+    const name = file.filename.normalize('NFKD').replace(/[^\w.-]+/g, '_').slice(0, 100) || 'file';
+    return c.body(new Uint8Array(file.bytes), 200, {
+      'content-type': file.contentType,
+      'content-disposition': `${file.inline ? 'inline' : 'attachment'}; filename="${name}"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      // Nothing in a subject's file may run or load anything (a PDF's scripts, links to elsewhere).
+      'content-security-policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+    });
   });
 
   app.get('/console/cases/:id/identity/reports/:reportId', async (c) => {

@@ -85,7 +85,7 @@ export function scansOf(messages: ReadonlyArray<{ direction: string; attachments
     .flatMap((m) => m.attachments)
     // An erased scan is a fact now (its note stays in the message), no longer a file to show or name.
     .filter((a) => !a.removed && /^(image\/|application\/pdf$)/.test(a.contentType))
-    .map(({ filename, key }) => ({ filename, key }))
+    .map(({ filename, key, contentType }) => ({ filename, key, contentType }))
     .reverse();
 }
 
