@@ -31,7 +31,7 @@ export function IdReviewForm(props: { ctx: PageContext; view: CaseView; review?:
           return (
             <figure>
               {f.contentType === 'application/pdf' ? (
-                <iframe src={src} title={f.filename} width="100%" height="480" />
+                <iframe src={src} title={f.filename} style="width:100%;height:30rem;border:1px solid #ccc" />
               ) : /^image\/(jpeg|png|gif|webp)$/.test(f.contentType) ? (
                 <img src={src} alt={f.filename} style="max-width:100%;height:auto" />
               ) : null}
