@@ -33,6 +33,8 @@ const cases: Array<{ name: string; run: () => Promise<unknown> }> = [
   realWorld('BDOC', 'dss/hello.bdoc', '2018-03-08T00:00:00Z'),
   realWorld('CAdES RSA-PSS', 'dss/CAdES-BpB-att-SHA256-SHA3_256withRSAandMGF1.p7m', '2019-01-01T00:00:00Z'),
   realWorld('S/MIME', 'thunderbird/alice.dsig.SHA256.multipart.eml', '2026-06-01T00:00:00Z'),
+  realWorld('DDOC 1.3', 'digidoc4j/ddoc_for_testing.ddoc', '2026-11-21T12:00:00Z'),
+  realWorld('DDOC 1.3, 7 signatures', 'digidoc4j/one-valid-and-multiple-invalid-signatures.ddoc', '2026-11-21T12:00:00Z'),
   { name: 'ASiC-E (libdigidocpp tsl.asice, XAdES-LT)', run: () => verifySignedFile({ bytes: readBytes(`${dd}tsl.asice`), trustedList: eeList, at: new Date('2026-11-21T12:00:00Z') }) },
   ...(['asice', 'pades', 'cades-detached', 'cades-enveloping', 'smime', 'jades'] as const).map((format) => {
     const f = fx.files[format].qualified;
@@ -71,6 +73,8 @@ const cliFiles: Array<[string, string]> = [
   ['dss/CAdES-BpB-att-SHA256-SHA3_256withRSAandMGF1.p7m', '2019-01-01T00:00:00Z'],
   ['thunderbird/alice.dsig.SHA256.multipart.eml', '2026-06-01T00:00:00Z'],
   ['thunderbird/alice.dsig.SHA256.multipart.mismatch-econtent.eml', '2026-06-01T00:00:00Z'],
+  ['digidoc4j/ddoc_for_testing.ddoc', '2026-11-21T12:00:00Z'],
+  ['digidoc4j/one-valid-and-multiple-invalid-signatures.ddoc', '2026-11-21T12:00:00Z'],
 ];
 spawnSync(process.execPath, [cli, `${rw}${cliFiles[0]![0]}`, ...listArgs, '--at', cliFiles[0]![1]]); // builds the bundle once if stale
 const cliRows: string[][] = [];

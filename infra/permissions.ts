@@ -19,6 +19,7 @@ export type GrantTarget =
   | 'evidenceBucket'
   | 'answersObjects'
   | 'inboundObjects'
+  | 'inboundBucket'
   | 'trustedListObjects'
   | 'mailIdentities'
   | 'stateMachines'
@@ -51,6 +52,15 @@ const eraseEvidence: Grant[] = [
   { actions: ['s3:ListBucketVersions'], on: ['evidenceBucket'], why: 'find every version of an ID scan to erase' },
   { actions: ['s3:DeleteObjectVersion'], on: ['evidenceObjects'], why: 'erase every version of an ID scan (DeleteObjects with VersionId)' },
 ];
+/**
+ * Issue 18: an e-mailed ID scan is also inside the received message. Staff read that message
+ * (raw MIME over 64 KB is only in the bucket), and an approved review rewrites it without the
+ * scan and erases its older versions.
+ */
+const redactInbound: Grant[] = [
+  { actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObjectVersion'], on: ['inboundObjects'], why: 'read a received message; rewrite it without a reviewed ID scan and erase its older versions' },
+  { actions: ['s3:ListBucketVersions'], on: ['inboundBucket'], why: 'find the older versions of a rewritten received message' },
+];
 const answerFiles: Grant = { actions: ['s3:GetObject', 's3:PutObject'], on: ['answersObjects'], why: 'answer files: staff uploads (presigned PUT) and attachments' };
 const readAnswers: Grant = { actions: ['s3:GetObject'], on: ['answersObjects'], why: 'attach or link answer files (HeadObject, GetObject, presigned GET)' };
 const renderLetters: Grant = { actions: ['lambda:InvokeFunction'], on: ['lettersFunction'], why: 'letter PDFs for post and in-person answers' };
@@ -58,7 +68,7 @@ const renderLetters: Grant = { actions: ['lambda:InvokeFunction'], on: ['letters
 const notify: Grant[] = [caseRecords, caseQueries, messageLookups, sendMail, evidenceFiles, readAnswers, renderLetters];
 
 /** HTTP functions (partner/staff API and the console pages) run the same staff use cases. */
-const staffApi: Grant[] = [caseRecords, caseQueries, caseUpdates, messageLookups, sendMail, startWorkflows, resumeWorkflows, evidenceFiles, ...eraseEvidence, answerFiles, renderLetters];
+const staffApi: Grant[] = [caseRecords, caseQueries, caseUpdates, messageLookups, sendMail, startWorkflows, resumeWorkflows, evidenceFiles, ...eraseEvidence, ...redactInbound, answerFiles, renderLetters];
 
 export const FUNCTION_GRANTS: Readonly<Record<string, readonly Grant[]>> = {
   api: [

@@ -212,6 +212,7 @@ export class ServiceStack extends Stack {
       evidenceBucket: [`arn:${Aws.PARTITION}:s3:::${bucketName('evidence', this)}`],
       answersObjects: [answersObjectsArn],
       inboundObjects: [inboundObjectsArn],
+      inboundBucket: [`arn:${Aws.PARTITION}:s3:::${bucketName('inbound-mail', this)}`],
       trustedListObjects: [trustedListObjectsArn],
       mailIdentities: [
         ...identities.map((identity) => this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity.emailIdentityName })),

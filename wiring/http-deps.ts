@@ -50,6 +50,6 @@ export function buildApiDeps(
     ledger: new DynamoInboundLedger(dynamo, config.tableName),
     partnerAssertions: new JosePartnerAssertions(config.partnerAssertionKeys),
     // Identity-document scans are deleted from the evidence bucket once identity is decided.
-    ...(mail ? { evidenceEraser: new S3BlobEraser(aws.get(S3Client, 's3'), mail.evidenceBucket), answerFiles: new S3AnswerFileStore(aws.get(S3Client, 's3'), mail.answersBucket, systemClock) } : {}),
+    ...(mail ? { evidenceEraser: new S3BlobEraser(aws.get(S3Client, 's3'), mail.evidenceBucket), inboundEraser: new S3BlobEraser(aws.get(S3Client, 's3'), mail.inboundBucket), answerFiles: new S3AnswerFileStore(aws.get(S3Client, 's3'), mail.answersBucket, systemClock) } : {}),
   };
 }

@@ -12,6 +12,8 @@ import { createSubjectNotifier } from '#usecases/notify-subject.ts';
 import { DynamoMessageStore } from '#adapters/dynamodb/message-store.ts';
 import { DynamoNoticeOutbox } from '#adapters/dynamodb/notice-outbox.ts';
 import { DynamoPrintQueue } from '#adapters/dynamodb/print-queue.ts';
+import { DynamoValidationReportStore } from '#adapters/dynamodb/validation-report-store.ts';
+import type { ValidationReportStore } from '#ports/validation-reports.ts';
 import { MimeEmailSender } from '#adapters/mail/mime-email-sender.ts';
 import { S3BlobStore } from '#adapters/s3/blob-store.ts';
 
@@ -19,6 +21,8 @@ export interface MailAdapters {
   readonly messages: MessageStore;
   readonly inboundMail: BlobStore;
   readonly evidence: BlobStore;
+  /** ETSI validation reports of the signed files judged at intake, kept with each case. */
+  readonly validationReports: ValidationReportStore;
   readonly printQueue: PrintQueue;
   readonly notifier: SubjectNotifier;
   /** Claim → send → record for acknowledgements (one per case, whoever sends it). */
@@ -61,6 +65,7 @@ export function buildMailAdapters(
     outbox: new DynamoNoticeOutbox(clients.dynamo, config.tableName),
     inboundMail: new S3BlobStore(clients.s3, config.inboundBucket),
     evidence,
+    validationReports: new DynamoValidationReportStore(clients.dynamo, config.tableName),
     printQueue,
     notifier: createChannelNotifier({
       email,

@@ -83,7 +83,7 @@ export async function startLocalWorkflows(options: LocalWorkflowsOptions): Promi
     clock,
     aws,
     renderer: new PdfLetterRenderer(loadLetterFont()),
-    identity: ({ messages, evidence, inboundMail }) => qesIdentityVerifier({ messages, evidence, inboundMail }, clock),
+    identity: ({ messages, evidence, inboundMail, validationReports }) => qesIdentityVerifier({ messages, evidence, inboundMail, validationReports }, clock),
     ...(options.emailControl ? { links: options.emailControl } : {}),
   });
   await registerRightsdeskWorkflows(sfn, { tableName: options.tableName, handlers: createWorkflowHandlers(deps) });

@@ -15,6 +15,8 @@ export interface StoredAttachment {
   readonly size: number;
   /** Object key in the evidence bucket. */
   readonly key: string;
+  /** Set once the file was erased after an identity review: when, and the SHA-256 it had. */
+  readonly removed?: { readonly at: string; readonly sha256: string };
 }
 
 /** Why an inbound message needs a person to look at it. */

@@ -2,6 +2,7 @@ import type { AnswerFileStore } from '#ports/channels.ts';
 import type { PrintQueue } from '#ports/channels.ts';
 import type { BlobEraser, PartnerAssertionVerifier } from '#ports/identity.ts';
 import type { BlobStore, MessageStore } from '#ports/mail.ts';
+import type { ValidationReportStore } from '#ports/validation-reports.ts';
 import type { InboundLedger } from '#domain/inbound-ledger.ts';
 import type { CaseRepository, Clock, IdGenerator, Mailer, SubjectNotifier, WorkflowEngine } from '#ports/cases.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
@@ -29,10 +30,14 @@ export interface ApiDeps {
   /** Raw mail too large to keep in the table: received (inbound) and sent (evidence). */
   readonly inboundMail?: BlobStore;
   readonly evidence?: BlobStore;
+  /** ETSI validation reports of the signed files judged at intake (case page, staff API). */
+  readonly validationReports?: ValidationReportStore;
   /** The inbound ledger: staff's "could not be processed" list and its one-click retry. */
   readonly ledger?: InboundLedger;
   /** Deletes identity-document scans from the evidence bucket once identity is decided. */
   readonly evidenceEraser?: BlobEraser;
+  /** Erases older versions of a received message rewritten without a reviewed ID scan. */
+  readonly inboundEraser?: BlobEraser;
   /** Files staff attach to answers (the answers bucket). */
   readonly answerFiles?: AnswerFileStore;
   /** Step Functions: new cases start their workflows; staff decisions resume them. */

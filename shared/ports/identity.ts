@@ -7,6 +7,8 @@ import type { AssertedPerson } from '#domain/partner-assertion.ts';
 export interface BlobEraser {
   /** Succeeds when the object is already gone. */
   delete(key: string): Promise<void>;
+  /** Erases every version of the key but the current one (after rewriting it without a scan). */
+  deleteOlderVersions(key: string): Promise<void>;
 }
 
 /**

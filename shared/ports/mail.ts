@@ -14,6 +14,11 @@ export interface MessageStore {
    */
   addMessage(message: CaseMessage, alsoKnownAs?: readonly string[]): Promise<'added' | 'exists'>;
   listMessages(tenantId: string, caseId: string): Promise<readonly CaseMessage[]>;
+  /**
+   * Rewrites a stored message in place (same case, time and id): only erasure uses it, to drop an
+   * ID scan from the raw MIME and mark the attachment removed. Threading is not touched.
+   */
+  replaceMessage(message: CaseMessage): Promise<void>;
   /** The case that sent or received one of these Message-IDs (first match in the given order). */
   findCaseByMessageIds(tenantId: string, messageIds: readonly string[]): Promise<{ caseId: string; messageId: string } | null>;
   /** Keeps an inbound item for staff; a second call with the same id is a no-op. */

@@ -34,10 +34,14 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
 type NsMap = ReadonlyMap<string, string>;
 
-export function canonicalize(apex: Element, method: C14nMethod, exclude?: Node): string {
+/**
+ * `standalone`: canonicalise the subtree as if it were a document of its own (nothing inherited
+ * from ancestors), as DigiDoc 1.3 writers digested their SignedProperties.
+ */
+export function canonicalize(apex: Element, method: C14nMethod, exclude?: Node, standalone = false): string {
   const out: string[] = [];
-  const inScope = ancestorNamespaces(apex);
-  const inherited = method.kind === 'exclusive' ? [] : inheritedXmlAttributes(apex, method.kind);
+  const inScope = standalone ? new Map<string, string>() : ancestorNamespaces(apex);
+  const inherited = method.kind === 'exclusive' || standalone ? [] : inheritedXmlAttributes(apex, method.kind);
   writeElement(apex, method, inScope, new Map(), out, exclude, inherited);
   return out.join('');
 }

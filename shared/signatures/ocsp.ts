@@ -144,3 +144,39 @@ function certIdMatches(single: SingleResponse, cert: Certificate, issuer: Certif
     Buffer.compare(Buffer.from(single.issuerKeyHash), digest(hash, issuer.subjectPublicKeyBits)) === 0
   );
 }
+
+const OID_OCSP_NONCE = '1.3.6.1.5.5.7.48.1.2';
+
+/**
+ * The nonce of an OCSP response (RFC 6960 §4.4.1), or undefined when it has none. DigiDoc binds
+ * its OCSP "time-mark" to one signature by asking with a nonce that is the signature value's
+ * digest, so the nonce is what proves the response was fetched for that signature.
+ */
+export function ocspNonce(der: Uint8Array): Uint8Array | undefined {
+  const what = 'OCSP response';
+  try {
+    const [, bytes] = elements(decode(der, what), what);
+    const [, response] = bytes && isContext(bytes, 0) ? elements(explicitInner(bytes, what), what) : [];
+    const [tbs] = elements(decode(octets(response, what), what), what);
+    // ResponseData's responderID byName is also [1]: the extensions are the [1] after the responses.
+    const fields = elements(tbs, what);
+    const extensions = fields.length >= 4 ? fields[fields.length - 1] : undefined;
+    if (!extensions || !isContext(extensions, 1)) return undefined;
+    for (const extension of elements(explicitInner(extensions, what), what)) {
+      const parts = elements(extension, what);
+      if (oid(parts[0], what) !== OID_OCSP_NONCE) continue;
+      const value = octets(parts[parts.length - 1], what);
+      // The extension value is normally an OCTET STRING inside the OCTET STRING; some responders put the bytes bare.
+      try {
+        const inner = decode(value, what);
+        if (inner instanceof asn1js.OctetString) return octets(inner, what);
+      } catch {
+        // not DER: the raw bytes are the nonce
+      }
+      return value;
+    }
+    return undefined;
+  } catch {
+    throw new OcspError('The embedded OCSP response cannot be read.');
+  }
+}

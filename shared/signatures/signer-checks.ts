@@ -196,7 +196,8 @@ function firstAnswering<T>(
   isRevocationError: (error: unknown) => boolean,
 ): T | undefined {
   if (values.length === 0) return undefined;
-  const pool = [...embedded, ...list.services.flatMap((s) => s.certificates)];
+  // Configured anchors are known certificates too: a CA given as anchor is the signer's issuer for the revocation check.
+  const pool = [...embedded, ...list.services.flatMap((s) => s.certificates), ...(list.extraTrustAnchors ?? [])];
   const issuers = pool.filter((c) => signer.isIssuedBy(c));
   const problems: string[] = [];
   for (const der of values) {

@@ -1,7 +1,7 @@
 import type { Certificate } from './certificate.ts';
 
-/** Formats the verifier recognises: ASiC-E (XAdES), PAdES, CAdES (.p7s/.p7m), S/MIME, JAdES. */
-export type SignatureFormat = 'asice' | 'pades' | 'cades' | 'smime' | 'jades' | 'unknown';
+/** Formats the verifier recognises: ASiC-E (XAdES), PAdES, CAdES (.p7s/.p7m), S/MIME, JAdES, DigiDoc 1.3. */
+export type SignatureFormat = 'asice' | 'pades' | 'cades' | 'smime' | 'jades' | 'ddoc' | 'unknown';
 
 /** ETSI EN 319 102-1 §5.1.3 main status indication. */
 export type Indication = 'TOTAL_PASSED' | 'INDETERMINATE' | 'TOTAL_FAILED';

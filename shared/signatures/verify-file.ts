@@ -1,4 +1,5 @@
 import { verifyAsice } from './asice.ts';
+import { looksLikeDdoc, UnsupportedDdocVersionError, verifyDdoc } from './ddoc.ts';
 import { verifyCms } from './cms.ts';
 import { verifyJades, type DetachedFile } from './jades.ts';
 import { verifyPades } from './pades.ts';
@@ -63,14 +64,24 @@ async function verifyFormat(format: SignatureFormat, input: VerifyFileInput): Pr
       return verifyCms(pemOrDer(bytes), { trustedList, at, ...(input.content ? { content: input.content } : {}) });
     case 'jades':
       return verifyJades(bytes, trustedList, at, input.content, input.detachedFiles);
+    case 'ddoc':
+      try {
+        return verifyDdoc(bytes, trustedList, at);
+      } catch (error) {
+        if (error instanceof UnsupportedDdocVersionError) throw new UnsupportedFormatError('ddoc', error.message);
+        throw error;
+      }
     case 'unknown':
       throw new UnsupportedFormatError(format);
   }
 }
 
 export class UnsupportedFormatError extends Error {
-  constructor(readonly format: SignatureFormat) {
-    super(format === 'unknown' ? 'The file is not a signature format rightsdesk recognises.' : `Validation of ${format.toUpperCase()} signatures is not implemented yet.`);
+  constructor(
+    readonly format: SignatureFormat,
+    detail?: string,
+  ) {
+    super(detail ?? (format === 'unknown' ? 'The file is not a signature format rightsdesk recognises.' : `Validation of ${format.toUpperCase()} signatures is not implemented yet.`));
     this.name = 'UnsupportedFormatError';
   }
 }
@@ -80,6 +91,7 @@ export function detectFormat(bytes: Uint8Array, fileName = ''): SignatureFormat 
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
   if (head.startsWith('PK\x03\x04') || ['asice', 'sce', 'bdoc', 'edoc', 'adoc'].includes(ext)) return 'asice';
   if (head.startsWith('%PDF-') || ext === 'pdf') return 'pades';
+  if (looksLikeDdoc(bytes) || ext === 'ddoc') return 'ddoc';
   if (bytes[0] === 0x30 || /^-----BEGIN (PKCS7|CMS)-----/.test(head) || ['p7s', 'p7m'].includes(ext)) return 'cades';
   if (looksLikeSmime(bytes) || ext === 'eml') return 'smime';
   if (/^\s*(\{|ey)/.test(head) || ['json', 'jws', 'jades'].includes(ext)) return 'jades';

@@ -72,7 +72,9 @@ describe('staff console in Chromium', () => {
     // Corrected: verified, identity decided, the scan deleted.
     await agent.fill('#id-review textarea[name=mrz]', mrz);
     await agent.click('#id-review button[type=submit]');
-    await agent.waitForURL(/done=identity_scan_deleted/);
+    // (The code was identity_scan_deleted, 21 characters, which the case route's 20-character check dropped: no confirmation showed.)
+    await agent.waitForURL(/done=scan_deleted/);
+    expect(await agent.locator('.notice[role=status]').textContent()).toContain('dokumento kopija ištrinta');
     await waitForCase(agent, caseUrl, { step: 'answer_draft' });
     expect((await agent.locator('#identity-status').textContent())?.trim()).toBe('Patvirtinta');
     expect(await agent.locator('main').textContent()).toContain('Identity document checked (id_card)');

@@ -5,6 +5,7 @@ import { JoseFormTokens } from '#adapters/forms/jose-form-tokens.ts';
 import { StaticTrustedLists } from '#usecases/identity/cached-trusted-lists.ts';
 import { JosePartnerAssertions } from '#adapters/identity/jose-partner-assertions.ts';
 import { QesIdentityVerifier } from '#usecases/identity/qes-identity-verifier.ts';
+import { InMemoryValidationReportStore } from '#adapters/memory/validation-report-store.ts';
 import { InMemoryBlobEraser } from '#adapters/memory/blob-eraser.ts';
 import { InMemoryBlobStore } from '#adapters/memory/blob-store.ts';
 import { InMemoryCaseRepository } from '#adapters/memory/case-repository.ts';
@@ -68,7 +69,7 @@ describe('the evidence record keeps only the fact after the decision', () => {
     });
     const at = { now: () => new Date(fx.at) };
     const { repo } = await storedCase({ tenant: 'gautora', channel: 'email', request: { subject: { name: 'Žydrūnas Čiurlionis', email: 'zydrunas@example.lt' } } });
-    const identity = new QesIdentityVerifier({ messages, evidence, inboundMail: new InMemoryBlobStore(), trustedLists: new StaticTrustedLists([fixtureTrustedList(fx)], fx.generatedAt), clock: at });
+    const identity = new QesIdentityVerifier({ messages, evidence, inboundMail: new InMemoryBlobStore(), reports: new InMemoryValidationReportStore(), trustedLists: new StaticTrustedLists([fixtureTrustedList(fx)], fx.generatedAt), clock: at });
     await intakeCase({ tenants: tenantRegistry, repo, clock: at, workflows: new RecordingEngine(), notifier: new RecordingNotifier(at), alerts: new RecordingAlerts(at), settings: DEFAULT_WORKFLOW_SETTINGS, identity }, { tenantId: 'gautora', caseId: 'c1' });
     const e = expectOnlyTheFact((await repo.getCase('gautora', 'c1'))!, 'qes', ['prasymas.pdf', 'cases/gautora/c1/d']);
     expect(e).toMatchObject({ certificateSha256: expect.stringMatching(/^[0-9a-f]{64}$/), trustedList: { territory: 'LT' } });

@@ -7,6 +7,7 @@ import { FetchHttpFetcher } from '#adapters/identity/http-fetcher.ts';
 import { QesIdentityVerifier } from '#usecases/identity/qes-identity-verifier.ts';
 import { InMemoryBlobStore } from '#adapters/memory/blob-store.ts';
 import { InMemoryMessageStore } from '#adapters/memory/message-store.ts';
+import { InMemoryValidationReportStore } from '#adapters/memory/validation-report-store.ts';
 import type { Case } from '#domain/case.ts';
 import type { CaseMessage } from '#domain/mail.ts';
 import { openCase } from '#domain/open-case.ts';
@@ -35,7 +36,7 @@ function gautoraEmailCase(name: string): Case {
   }).case;
 }
 
-async function verifierWith(attachments: ReadonlyArray<{ filename: string; file: string }>) {
+async function verifierWith(attachments: ReadonlyArray<{ filename: string; file: string }>, reports = new InMemoryValidationReportStore()) {
   const messages = new InMemoryMessageStore();
   const evidence = new InMemoryBlobStore();
   for (const a of attachments) await evidence.put(`att/${a.filename}`, readBytes(a.file), 'application/octet-stream');
@@ -47,7 +48,7 @@ async function verifierWith(attachments: ReadonlyArray<{ filename: string; file:
   };
   await messages.addMessage(message);
   const clock = { now: () => new Date(fx.at) };
-  return new QesIdentityVerifier({ messages, evidence, inboundMail: new InMemoryBlobStore(), trustedLists: new StaticTrustedLists([fixtureTrustedList(fx)], fx.generatedAt), clock });
+  return new QesIdentityVerifier({ messages, evidence, inboundMail: new InMemoryBlobStore(), reports, trustedLists: new StaticTrustedLists([fixtureTrustedList(fx)], fx.generatedAt), clock });
 }
 
 describe('QesIdentityVerifier', () => {
@@ -74,6 +75,38 @@ describe('QesIdentityVerifier', () => {
     const verifier = await verifierWith([{ filename: 'request.json.jades', file: fx.files.jades.qualified.file }]);
     const result = await verifier.verifyAtIntake(gautoraEmailCase('Ona Onaitė'));
     expect(result).toMatchObject({ verdict: 'needs_review', record: { verdict: 'needs_review', reasons: [expect.stringMatching(/is not the requester "Ona Onaitė"/)] } });
+  });
+
+  it('keeps an ETSI TS 119 102-2 report for every file it judged, the refused ones too, with no document content', async () => {
+    const reports = new InMemoryValidationReportStore();
+    const verifier = await verifierWith(
+      [
+        { filename: 'prasymas.pdf', file: fx.files.pades.qualified.file },
+        { filename: 'kitas.pdf', file: fx.files.pades['non-qualified'].file },
+        { filename: 'pakeistas.asice', file: fx.files.asice['tampered-content'].file },
+      ],
+      reports,
+    );
+    await verifier.verifyAtIntake(gautoraEmailCase('Žydrūnas Čiurlionis'));
+    const list = await reports.list('gautora', 'c1');
+    expect(list.map((r) => r.fileName).sort()).toEqual(['kitas.pdf', 'pakeistas.asice', 'prasymas.pdf']);
+    const passed = list.find((r) => r.fileName === 'prasymas.pdf')!;
+    expect(passed).toMatchObject({ indication: 'TOTAL_PASSED', signatureLevel: 'QESig', provesIdentity: true, inWords: { lt: 'Galiojantis asmens kvalifikuotas elektroninis parašas.' } });
+    const tampered = list.find((r) => r.fileName === 'pakeistas.asice')!;
+    expect(tampered).toMatchObject({ indication: 'TOTAL_FAILED', provesIdentity: false });
+    expect(tampered.inWords.en).toMatch(/^Invalid signature/);
+    const xml = (await reports.xml('gautora', 'c1', passed.id))!;
+    expect(xml).toContain('<ValidationReport xmlns="http://uri.etsi.org/19102/v1.2.1#"');
+    expect(xml).toContain('urn:etsi:019102:mainindication:total-passed');
+    expect(passed.sizeBytes).toBe(Buffer.byteLength(xml));
+    expect(passed.sizeBytes).toBeLessThan(16 * 1024);
+    // No document content: not one 32-byte run of the signed PDF appears in the report.
+    const pdf = readBytes(fx.files.pades.qualified.file);
+    const body = Buffer.from(pdf).toString('latin1');
+    for (let i = 0; i + 32 < pdf.length; i += 997) expect(xml).not.toContain(body.slice(i, i + 32));
+    // A retried intake stores each file's report once.
+    await verifier.verifyAtIntake(gautoraEmailCase('Žydrūnas Čiurlionis'));
+    expect(await reports.list('gautora', 'c1')).toHaveLength(3);
   });
 
   it('does not establish identity with a non-qualified or unsigned (scanned) PDF', async () => {

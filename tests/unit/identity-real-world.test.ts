@@ -85,6 +85,10 @@ describe('EU DSS test files', () => {
     expect(v.reasons.join('\n')).not.toMatch(/not supported/);
     // No trust anchor is given in that DSS test either: intact, but not provably trusted.
     expect(v).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'NO_CERTIFICATE_CHAIN_FOUND' });
+    // What DSS asserts (checkBLevelValid: isSignatureIntact, isSignatureValid) holds: the only
+    // decisive finding is the missing anchor, none about the digest or the RSA-PSS signature value.
+    expect(v.signatures[0]!.errors).toEqual([expect.stringMatching(/does not chain to a trust anchor/)]);
+    expect(v.signatures[0]!.signatureLevel).toBe('INDETERMINATE_AdESig');
   });
 
   it('fails SHA512withRSA over a SHA-256 message digest (DSS1419Sha512RsaTest: B-level not technically valid)', async () => {
@@ -106,6 +110,11 @@ describe('EU DSS test files', () => {
     expect(v.valid).toBe(true);
     expect(v.indication).not.toBe('TOTAL_FAILED');
     expect(v.warnings.join('\n')).toMatch(/"mimetype" file is not the first entry/);
+    // DSS's test configures no trust anchor (PKIFactoryAccess' empty trusted source) and asserts
+    // only intact + valid: its own verdict is INDETERMINATE / NO_CERTIFICATE_CHAIN_FOUND too.
+    expect(v).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'NO_CERTIFICATE_CHAIN_FOUND' });
+    expect(v.signatures[0]!.errors).toEqual([expect.stringMatching(/does not chain to a trust anchor/)]);
+    expect(v.signatures[0]!.revocation[0]).toMatchObject({ kind: 'OCSP', status: 'good' });
   });
 });
 

@@ -20,7 +20,7 @@ export const StoredMessageSchema = z.object({
   to: z.array(z.string()),
   raw: z.optional(z.string()),
   rawKey: z.optional(z.string()),
-  attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), size: z.number(), key: z.string() })),
+  attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), size: z.number(), key: z.string(), removed: z.optional(z.object({ at: z.string(), sha256: z.string() })) })),
   notice: z.optional(z.enum(NOTICE_KINDS)),
   noticeKey: z.optional(z.string()),
   providerMessageId: z.optional(z.string()),

@@ -55,6 +55,10 @@ export class DynamoMessageStore implements MessageStore {
     }
   }
 
+  async replaceMessage(message: CaseMessage): Promise<void> {
+    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { ...messageKey(message), type: 'message', data: message }, ConditionExpression: 'attribute_exists(PK)' }));
+  }
+
   listMessages(tenantId: string, caseId: string): Promise<readonly CaseMessage[]> {
     return queryCasePartition(this.doc, this.tableName, tenantId, caseId, MESSAGE_PREFIX, StoredMessageSchema);
   }

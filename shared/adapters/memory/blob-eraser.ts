@@ -8,4 +8,7 @@ export class InMemoryBlobEraser implements BlobEraser {
   async delete(key: string): Promise<void> {
     this.store.objects.delete(key);
   }
+
+  /** The in-memory bucket keeps one version per key: nothing older to erase. */
+  async deleteOlderVersions(): Promise<void> {}
 }

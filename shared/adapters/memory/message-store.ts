@@ -19,6 +19,13 @@ export class InMemoryMessageStore implements MessageStore {
     return 'added';
   }
 
+  async replaceMessage(message: CaseMessage): Promise<void> {
+    const list = this.messages.get(`${message.tenantId}/${message.caseId}`) ?? [];
+    const at = list.findIndex((m) => m.id === message.id && m.at === message.at);
+    if (at < 0) throw new Error(`No message "${message.id}" to replace.`);
+    list[at] = structuredClone(message);
+  }
+
   async listMessages(tenantId: string, caseId: string): Promise<readonly CaseMessage[]> {
     return structuredClone(this.messages.get(`${tenantId}/${caseId}`) ?? []);
   }

@@ -13,13 +13,22 @@ export class S3BlobEraser implements BlobEraser {
   ) {}
 
   async delete(key: string): Promise<void> {
+    await this.erase(key, () => true);
+  }
+
+  /** Every noncurrent version and delete marker of the key; the current version stays. */
+  async deleteOlderVersions(key: string): Promise<void> {
+    await this.erase(key, (v) => v.IsLatest !== true);
+  }
+
+  private async erase(key: string, which: (v: { IsLatest?: boolean | undefined }) => boolean): Promise<void> {
     // A key that has no versions left is already erased, so a retried delete succeeds.
     let keyMarker: string | undefined;
     let versionIdMarker: string | undefined;
     do {
       const page = await this.client.send(new ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: key, KeyMarker: keyMarker, VersionIdMarker: versionIdMarker }));
       // Prefix also matches longer keys ("a.jpg" matches "a.jpg.bak"): only this exact key is erased.
-      const versions = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])].filter((v) => v.Key === key && v.VersionId);
+      const versions = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])].filter((v) => v.Key === key && v.VersionId && which(v));
       if (versions.length > 0) {
         const result = await this.client.send(
           new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: versions.map((v) => ({ Key: key, VersionId: v.VersionId })), Quiet: true } }),

@@ -1,3 +1,4 @@
+import type { ValidationReportSummary } from '#domain/validation-report.ts';
 import type { AuditEvent } from '#domain/audit.ts';
 import type { Case } from '#domain/case.ts';
 import type { CaseMessage } from '#domain/mail.ts';
@@ -11,7 +12,9 @@ export interface CaseView {
   readonly draftTemplate: string;
   readonly fourEyes: boolean;
   /** Inbound attachments that may be an ID-document scan (deleted after the review). */
-  readonly scans: ReadonlyArray<{ readonly filename: string; readonly key: string }>;
+  readonly scans: ReadonlyArray<{ readonly filename: string; readonly key: string; readonly contentType: string }>;
+  /** ETSI validation reports of the signed files judged at intake. */
+  readonly reports: readonly ValidationReportSummary[];
 }
 
 /** An ID-document review whose checks failed: what staff typed and why, shown beside the form. */

@@ -14,6 +14,9 @@ import { listCaseMessages } from '#usecases/staff-cases.ts';
 import type { AnswerFileRef } from '#domain/answer.ts';
 import { storeAnswerFile } from '#usecases/answer-files.ts';
 import { decide } from '#usecases/workflow/decide.ts';
+import { listValidationReports, reportFileName, validationReportDownload } from '#usecases/identity/validation-reports.ts';
+import { caseScanFile } from '#usecases/identity/case-scans.ts';
+import { reportDownloadHeaders } from '../report-download.ts';
 import type { AppEnv } from '../deps.ts';
 import { PROBLEM_KINDS } from '../problem.ts';
 import { answerFromForm } from './answer-form.ts';
@@ -42,9 +45,10 @@ export async function renderCase(cx: ConsoleContext, c: Context, s: Session, id:
   const tenantId = s.staff.tenantId;
   const found = await deps.repo.getCase(tenantId, id);
   if (!found) throw new NotFoundError(`No case with id "${id}".`);
-  const [events, messages] = await Promise.all([
+  const [events, messages, reports] = await Promise.all([
     deps.repo.listEvents(tenantId, id),
     deps.messages ? listCaseMessages({ ...deps, messages: deps.messages }, { tenantId, caseId: id }) : Promise.resolve([]),
+    deps.validationReports ? listValidationReports({ repo: deps.repo, reports: deps.validationReports }, { tenantId, caseId: id }) : Promise.resolve([]),
   ]);
   const tenant = deps.tenants.get(tenantId);
   const view = {
@@ -55,6 +59,7 @@ export async function renderCase(cx: ConsoleContext, c: Context, s: Session, id:
     draftTemplate: answerTemplate(tenant, found),
     fourEyes: tenant.approvals.fourEyes,
     scans: scansOf(messages),
+    reports,
   };
   return c.html(
     <CasePage ctx={ctxOf(c, s)} view={view} {...(extra.error ? { error: extra.error } : {})} {...(extra.done ? { done: extra.done } : {})} {...(extra.review ? { review: extra.review } : {})} />,
@@ -71,6 +76,32 @@ export function caseRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
     const s = await requireSession(c);
     const done = c.req.query('done');
     return render(c, s, c.req.param('id'), done && /^[a-z_]{1,20}$/.test(done) ? { done } : {});
+  });
+
+  // A scan or letter, shown beside the review form: inline, never cached (it is erased after the review).
+  app.get('/console/cases/:id/file', async (c) => {
+    const s = await requireSession(c);
+    const id = c.req.param('id');
+    const key = c.req.query('key') ?? '';
+    if (!CASE_ID.test(id) || !deps.messages || !deps.evidence || key.length > 500) throw new NotFoundError('No such file.');
+    const file = await caseScanFile({ repo: deps.repo, messages: deps.messages, evidence: deps.evidence }, { tenantId: s.staff.tenantId, caseId: id, key });
+    const name = file.filename.normalize('NFKD').replace(/[^\w.-]+/g, '_').slice(0, 100) || 'file';
+    return c.body(new Uint8Array(file.bytes), 200, {
+      'content-type': file.contentType,
+      'content-disposition': `${file.inline ? 'inline' : 'attachment'}; filename="${name}"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      // Nothing in a subject's file may run or load anything (a PDF's scripts, links to elsewhere).
+      'content-security-policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+    });
+  });
+
+  app.get('/console/cases/:id/identity/reports/:reportId', async (c) => {
+    const s = await requireSession(c);
+    const id = c.req.param('id');
+    if (!CASE_ID.test(id) || !deps.validationReports) throw new NotFoundError('No such validation report.');
+    const { summary, xml } = await validationReportDownload({ repo: deps.repo, reports: deps.validationReports }, { tenantId: s.staff.tenantId, caseId: id, reportId: c.req.param('reportId') });
+    return c.body(xml, 200, reportDownloadHeaders(reportFileName(summary)));
   });
 
   app.get('/console/cases/:id/messages/:messageId/raw', async (c) => {

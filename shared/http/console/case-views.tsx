@@ -7,6 +7,41 @@ import { Alert, fmtDateTime, Layout, type PageContext } from './layout.tsx';
 import { DaysLeft } from './inbox-views.tsx';
 import { Actions, RightsForm } from './decide-views.tsx';
 import type { CaseView, IdReviewState } from './case-model.ts';
+import type { ValidationReportSummary } from '#domain/validation-report.ts';
+
+/** Each signed file judged at intake: the ETSI indication, level, the same in plain words, and its report. */
+function SignatureReports(props: { ctx: PageContext; caseId: string; reports: readonly ValidationReportSummary[] }) {
+  const { t, lang } = props.ctx;
+  return (
+    <>
+      <h3 id="h-signature-reports">{t('signatureReports')}</h3>
+      <table aria-labelledby="h-signature-reports" id="signature-reports">
+        <thead>
+          <tr>
+            <th scope="col">{t('reportFile')}</th>
+            <th scope="col">{t('etsiIndication')}</th>
+            <th scope="col">{t('signatureLevel')}</th>
+            <th scope="col">{t('inPlainWords')}</th>
+            <th scope="col">{t('etsiReport')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.reports.map((r) => (
+            <tr data-indication={r.indication}>
+              <td>{r.fileName} <span class="muted">({fmtDateTime(r.checkedAt, lang)})</span></td>
+              <td class="mono">{r.indication}{r.subIndication ? ` / ${r.subIndication}` : ''}</td>
+              <td class="mono">{r.signatureLevel}</td>
+              <td>{r.inWords[lang]}</td>
+              <td>
+                <a href={`/console/cases/${props.caseId}/identity/reports/${r.id}`} download>{t('downloadXml', { size: Math.max(1, Math.round(r.sizeBytes / 1024)) })}</a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
 
 export const IDENTITY_EVENT = /^(identity\.|decision\.(approve|reject|request_more)$)/;
 
@@ -27,7 +62,7 @@ export function CasePage(props: { ctx: PageContext; view: CaseView; error?: stri
     <Layout ctx={ctx} title={t('caseTitle', { ref: c.reference })} nav="inbox">
       <h1>{t('caseTitle', { ref: c.reference })}</h1>
       {props.error && <Alert t={t} text={props.error} />}
-      {props.done && <div class="notice" role="status">{t('done', { what: props.done })}</div>}
+      {props.done && <div class="notice" role="status">{props.done === 'scan_deleted' ? t('doneScanDeleted') : t('done', { what: props.done })}</div>}
       {pending && <p class="warn" data-refresh="1" role="status">{t('notWaiting')}</p>}
       {c.attention && <p class="alert">{t('attention')}: {c.attention.reason}</p>}
       <div class="grid">
@@ -113,6 +148,7 @@ export function CasePage(props: { ctx: PageContext; view: CaseView; error?: stri
               ))}
             </ul>
           )}
+          {view.reports.length > 0 && <SignatureReports ctx={ctx} caseId={c.id} reports={view.reports} />}
         </section>
         <section class="card" aria-labelledby="h-deadlines">
           <h2 id="h-deadlines">{t('deadlines')}</h2>

@@ -87,12 +87,13 @@ export function consoleContext(deps: ApiDeps, ui: ConsoleUiDeps): ConsoleContext
 }
 
 /** Inbound attachments that can be an ID-document scan (images and PDFs), newest message first. */
-export function scansOf(messages: ReadonlyArray<{ direction: string; attachments: ReadonlyArray<{ filename: string; contentType: string; key: string }> }>) {
+export function scansOf(messages: ReadonlyArray<{ direction: string; attachments: ReadonlyArray<{ filename: string; contentType: string; key: string; removed?: unknown }> }>) {
   return messages
     .filter((m) => m.direction === 'inbound')
     .flatMap((m) => m.attachments)
-    .filter((a) => /^(image\/|application\/pdf$)/.test(a.contentType))
-    .map(({ filename, key }) => ({ filename, key }))
+    // An erased scan is a fact now (its note stays in the message), no longer a file to show or name.
+    .filter((a) => !a.removed && /^(image\/|application\/pdf$)/.test(a.contentType))
+    .map(({ filename, key, contentType }) => ({ filename, key, contentType }))
     .reverse();
 }
 

@@ -4,7 +4,7 @@ import { renderCase } from './case-routes.tsx';
 import { DomainError, ValidationError } from '#domain/errors.ts';
 import { reviewIdDocument } from '#usecases/identity/review-id-document.ts';
 import { listCaseMessages } from '#usecases/staff-cases.ts';
-import { IdDocumentReviewSchema } from '../staff-api/identity-routes.ts';
+import { IdDocumentReviewSchema, idReviewDeps } from '../staff-api/identity-routes.ts';
 import type { AppEnv } from '../deps.ts';
 import { PROBLEM_KINDS } from '../problem.ts';
 import type { Session } from './session.ts';
@@ -33,12 +33,12 @@ export function identityRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
       // Only a file of this very case may be named for deletion (the key comes from the browser).
       if (imageKey && !(await caseScans(s, id)).some((f) => f.key === imageKey)) throw new ValidationError('The scan is not one of this case’s files.', [{ field: 'imageKey', message: 'unknown' }]);
       const result = await reviewIdDocument(
-        { tenants: deps.tenants, repo: deps.repo, clock: deps.clock, workflows: deps.workflows, ...(deps.evidenceEraser ? { eraser: deps.evidenceEraser } : {}) },
+        idReviewDeps(deps),
         { tenantId: s.staff.tenantId, caseId: id, review: input, ...(imageKey ? { imageKey } : {}), ...(str(body.inPerson) ? { inPerson: true } : {}), actor: { kind: 'staff', id: s.staff.userId } },
       );
       // A failed check decides nothing (200, as the JSON API): the reasons go beside the form.
       if (!result.resumed) return render(c, s, id, { review: { values, reasons: result.evidence.reasons } });
-      return c.redirect(`/console/cases/${id}?done=${result.imageDeleted ? 'identity_scan_deleted' : 'identity'}`, 303);
+      return c.redirect(`/console/cases/${id}?done=${result.imageDeleted ? 'scan_deleted' : 'identity'}`, 303);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
       return render(c, s, id, { error: explain(error), status: PROBLEM_KINDS[error.code].status });

@@ -23,6 +23,26 @@ export function IdReviewForm(props: { ctx: PageContext; view: CaseView; review?:
     </label>
   );
   return (
+    <>
+    {view.scans.length > 0 && (
+      <div class="scans" id="scans">
+        {view.scans.map((f) => {
+          const src = `/console/cases/${c.id}/file?key=${encodeURIComponent(f.key)}`;
+          return (
+            <figure>
+              {f.contentType === 'application/pdf' ? (
+                <iframe src={src} title={f.filename} style="width:100%;height:30rem;border:1px solid #ccc" />
+              ) : /^image\/(jpeg|png|gif|webp)$/.test(f.contentType) ? (
+                <img src={src} alt={f.filename} style="max-width:100%;height:auto" />
+              ) : null}
+              <figcaption>
+                <a href={src} target="_blank" rel="noopener">{f.filename}</a>
+              </figcaption>
+            </figure>
+          );
+        })}
+      </div>
+    )}
     <form method="post" action={`/console/cases/${c.id}/identity`} class="stack" id="id-review">
       <input type="hidden" name="_csrf" value={ctx.csrf} />
       <fieldset>
@@ -76,5 +96,6 @@ export function IdReviewForm(props: { ctx: PageContext; view: CaseView; review?:
         </div>
       </fieldset>
     </form>
+    </>
   );
 }

@@ -82,7 +82,7 @@ export function consoleIdentityRoutes(deps: ApiDeps): Hono<AppEnv> {
     if (!deps.workflows) throw new Error('No workflow engine is configured for the API.');
     const { imageKey, inPerson, ...review } = input;
     const result = await reviewIdDocument(
-      { tenants: deps.tenants, repo: deps.repo, clock: deps.clock, workflows: deps.workflows, ...(deps.evidenceEraser ? { eraser: deps.evidenceEraser } : {}) },
+      idReviewDeps(deps),
       { tenantId: staff.tenantId, caseId: c.req.param('id'), review, ...(imageKey ? { imageKey } : {}), ...(inPerson ? { inPerson } : {}), actor: { kind: 'staff', id: staff.userId } },
     );
     return c.json(
@@ -127,4 +127,21 @@ export function consoleIdentityRoutes(deps: ApiDeps): Hono<AppEnv> {
     );
   });
   return api;
+}
+
+/**
+ * The review's deps: the decisions, the evidence eraser, and (when the API has the mail stores)
+ * every other place intake kept a scan, so an approval erases it from all of them.
+ */
+export function idReviewDeps(deps: ApiDeps) {
+  if (!deps.workflows) throw new Error('No workflow engine is configured for the API.');
+  const { messages, evidence, inboundMail, inboundEraser } = deps;
+  return {
+    tenants: deps.tenants,
+    repo: deps.repo,
+    clock: deps.clock,
+    workflows: deps.workflows,
+    ...(deps.evidenceEraser ? { eraser: deps.evidenceEraser } : {}),
+    ...(messages && evidence ? { scanStores: { messages, evidence, ...(inboundMail && inboundEraser ? { inboundMail, inboundEraser } : {}) } } : {}),
+  };
 }

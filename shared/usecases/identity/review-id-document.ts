@@ -8,10 +8,16 @@ import type { Case } from '#domain/case.ts';
 import { updateCase } from '#domain/workflow.ts';
 import { decide, type DecisionDeps } from '#usecases/workflow/decide.ts';
 import { loadCase, type CaseRef } from '#usecases/workflow/deps.ts';
+import { eraseIdScan, type EraseIdScanDeps } from './erase-id-scan.ts';
 
 export interface ReviewIdDocumentDeps extends DecisionDeps {
   /** Deletes the document scan after the decision; without it nothing is deleted (and the result says so). */
   readonly eraser?: BlobEraser;
+  /**
+   * Where else intake kept the scan (the message record, the raw MIME in the table and the
+   * receiving bucket): given, the scan is erased from all of them (eraseIdScan), not only the copy.
+   */
+  readonly scanStores?: Omit<EraseIdScanDeps, 'evidenceEraser' | 'clock'>;
 }
 
 export interface ReviewIdDocumentInput extends CaseRef {
@@ -40,7 +46,8 @@ const IDENTITY_STEPS = ['identity_review', 'subject_identity'] as const;
  * Primary course: the case waits at an identity step → the document checks (expiry, MRZ
  * check digits and transcription, holder = requester or represented person) → the evidence
  * record (the fact, never the image) is saved on the case → when verified, the decisions use
- * case approves identity with the method and resumes the workflow → the scan is deleted.
+ * case approves identity with the method and resumes the workflow → the scan is erased from
+ * every place it was stored (the copy, the raw message in table and bucket, every version).
  * When a check fails nothing is decided: the reasons come back, the scan stays for a second
  * look, and staff can still decide `request_more`/`reject` through the decisions API.
  * Example: `await reviewIdDocument(deps, { tenantId, caseId, review, imageKey, actor })`.
@@ -70,17 +77,18 @@ export async function reviewIdDocument(deps: ReviewIdDocumentDeps, input: Review
   // A representative is identified, but acts for someone else: staff check the authorization next
   // (reviewRepresentation), which approves with this evidence. The scan is no longer needed.
   if (c.representative && !c.identity.evidence?.representation) {
-    const imageDeleted = await erase(deps, input.imageKey);
+    const imageDeleted = await erase(deps, input.imageKey, input);
     return { case: withEvidence, evidence, resumed: false, outcome: null, imageDeleted };
   }
 
   const decided = await decide(deps, { tenantId: input.tenantId, caseId: input.caseId, step: step as (typeof IDENTITY_STEPS)[number], decision: 'approve', method, actor: input.actor });
-  const imageDeleted = await erase(deps, input.imageKey);
+  const imageDeleted = await erase(deps, input.imageKey, input);
   return { case: decided.case, evidence, resumed: true, outcome: decided.outcome, imageDeleted };
 }
 
-async function erase(deps: ReviewIdDocumentDeps, key: string | undefined): Promise<boolean> {
+async function erase(deps: ReviewIdDocumentDeps, key: string | undefined, ref: CaseRef): Promise<boolean> {
   if (!key || !deps.eraser) return false;
-  await deps.eraser.delete(key);
+  if (deps.scanStores) await eraseIdScan({ ...deps.scanStores, evidenceEraser: deps.eraser, clock: deps.clock }, { tenantId: ref.tenantId, caseId: ref.caseId, key });
+  else await deps.eraser.delete(key);
   return true;
 }

@@ -1,9 +1,14 @@
+import { createHash } from 'node:crypto';
 import type { Case } from '#domain/case.ts';
 import { minimiseEvidence, type IdentityEvidence } from '#domain/identity-evidence.ts';
 import { matchSigner, personalCodeOf, peopleOf, signerName } from '#domain/identity-matching.ts';
 import type { TrustedListSource } from '#ports/identity.ts';
 import type { BlobStore, MessageStore } from '#ports/mail.ts';
 import type { Clock } from '#ports/cases.ts';
+import type { ValidationReportStore } from '#ports/validation-reports.ts';
+import type { ValidationReportSummary } from '#domain/validation-report.ts';
+import { validationReportXml } from '#signatures/etsi-report.ts';
+import { indicationInWords } from '#signatures/indication-text.ts';
 import type { TrustedList } from '#signatures/trusted-list.ts';
 import type { FileVerdict } from '#signatures/verdict.ts';
 import { detectFormat, UnsupportedFormatError, verifySignedFile } from '#signatures/verify-file.ts';
@@ -13,10 +18,12 @@ export interface QesDeps {
   readonly evidence: BlobStore;
   readonly inboundMail: BlobStore;
   readonly trustedLists: TrustedListSource<TrustedList>;
+  /** Every judged file's ETSI TS 119 102-2 report is kept here, with the case. */
+  readonly reports: ValidationReportStore;
   readonly clock: Clock;
 }
 
-const SIGNED_NAME = /\.(asice|sce|bdoc|edoc|adoc|pdf|p7s|p7m|jws|jades)$/i;
+const SIGNED_NAME = /\.(asice|sce|bdoc|edoc|adoc|ddoc|pdf|p7s|p7m|jws|jades)$/i;
 
 /**
  * Looks for a qualified electronic signature among what the subject sent with the case (e-mail
@@ -24,7 +31,7 @@ const SIGNED_NAME = /\.(asice|sce|bdoc|edoc|adoc|pdf|p7s|p7m|jws|jades)$/i;
  * one into an evidence record.
  *
  * Primary course: each candidate file → verified against the cached trusted lists at `now`
- * (never fetched here) → TOTAL_PASSED, QESig and qualified (`provesIdentity`) and the signer
+ * (never fetched here), its ETSI validation report kept with the case → TOTAL_PASSED, QESig and qualified (`provesIdentity`) and the signer
  * is the requester or represented person → `verified`. A qualified signature by someone else → `needs_review` with the reason; only
  * unqualified ones → `rejected` with their reasons (a scanned, hand-signed PDF ends here: it
  * has no signature at all). Nothing signed at all → null.
@@ -44,12 +51,12 @@ export async function qesEvidenceFor(deps: QesDeps, c: Case): Promise<IdentityEv
       const partner = detached ? message.attachments.find((a) => a.filename === file.filename.slice(0, -detached[0].length)) : undefined;
       const content = partner ? await deps.evidence.get(partner.key) : undefined;
       const verdict = await judge(source?.lists ?? [], { bytes, fileName: file.filename, ...(content ? { content } : {}) }, now);
-      if (verdict) verdicts.push(verdict);
+      if (verdict) verdicts.push(await keepReport(deps, c, verdict, file.filename, bytes, now));
     }
     const raw = message.raw !== undefined ? new TextEncoder().encode(message.raw) : message.rawKey ? await deps.inboundMail.get(message.rawKey) : undefined;
     if (raw && detectFormat(raw, 'message.eml') === 'smime' && /multipart\/signed|pkcs7-mime/i.test(new TextDecoder().decode(raw.subarray(0, 16 * 1024)))) {
       const verdict = await judge(source?.lists ?? [], { bytes: raw, fileName: 'message.eml' }, now);
-      if (verdict) verdicts.push(verdict);
+      if (verdict) verdicts.push(await keepReport(deps, c, verdict, 'message.eml', raw, now));
     }
   }
   if (verdicts.length === 0) return null;
@@ -78,6 +85,35 @@ export async function qesEvidenceFor(deps: QesDeps, c: Case): Promise<IdentityEv
   if (mismatch) return mismatch;
   const best = verdicts.find((v) => v.valid) ?? verdicts[0]!;
   return minimiseEvidence({ ...base(best), verdict: 'rejected', reasons: best.reasons.length ? best.reasons : ['The signature is not a qualified electronic signature.'] });
+}
+
+/** Stores the file's ETSI TS 119 102-2 report (no document content) with the case; returns the verdict. */
+async function keepReport(deps: QesDeps, c: Case, v: FileVerdict, fileName: string, bytes: Uint8Array, now: Date): Promise<FileVerdict> {
+  const { summary, xml } = validationReportOf(v, fileName, bytes, now);
+  await deps.reports.save(c.tenantId, c.id, summary, xml);
+  return v;
+}
+
+/**
+ * A judged file's report and its summary for staff. Example: `validationReportOf(verdict,
+ * 'prasymas.pdf', bytes, now)` → `{ summary: { id: '<sha256>', indication, inWords, … }, xml }`.
+ */
+export function validationReportOf(v: FileVerdict, fileName: string, bytes: Uint8Array, now: Date): { readonly summary: ValidationReportSummary; readonly xml: string } {
+  const fileSha256 = createHash('sha256').update(bytes).digest('hex');
+  const xml = validationReportXml(v, { fileName, fileSha256 });
+  const summary: ValidationReportSummary = {
+    id: fileSha256,
+    fileName,
+    format: v.format,
+    indication: v.indication,
+    subIndication: v.subIndication,
+    signatureLevel: v.signatureLevel,
+    inWords: indicationInWords(v.indication, v.subIndication, v.signatureLevel),
+    provesIdentity: provesIdentity(v),
+    checkedAt: now.toISOString(),
+    sizeBytes: Buffer.byteLength(xml, 'utf8'),
+  };
+  return { summary, xml };
 }
 
 /**
