@@ -43,8 +43,14 @@ export interface RightMatch {
 export interface Classification {
   readonly rights: readonly RightType[];
   readonly matches: readonly RightMatch[];
-  /** False when nothing matched and the case fell back to `information`. */
+  /** False when staff must confirm the rights (`needsConfirmation`). */
   readonly confident: boolean;
+  /** Per right read, how sure the reading is (0–1); `CONFIDENT` (0.75) and above is taken without staff. */
+  readonly confidence?: Partial<Record<RightType, number>>;
+  /** Nothing read, or a right read with too little confidence: the case waits for staff to confirm its rights. */
+  readonly needsConfirmation?: boolean;
+  /** Rights the text names only to refuse them ("nenoriu, kad ištrintumėte"): shown to staff, not opened. */
+  readonly negated?: readonly RightType[];
 }
 
 export interface CaseMessage {
