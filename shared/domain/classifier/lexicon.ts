@@ -60,6 +60,7 @@ export const CUES: readonly Cue[] = [
   cue('access', 'lt', 0.9, re(`\\b(?:pamatyt\\w*|perziuret\\w*|suzinot\\w*|suzinoti)${WORDS(3)}\\s+${MY_LT}${DATA_LT}`)),
   cue('access', 'lt', 0.75, re(`\\b(?:pateik\\w*|atsius\\w*|atsiunt\\w*|gaut\\w*|isduot\\w*|persius\\w*)\\s+(?:man\\s+)?${MY_LT}${DATA_LT}`), ['portability']),
   cue('access', 'lt', 0.9, /\b(?:bdar\s+)?15\s+str/),
+  cue('access', 'lt', 0.9, /\b(?:atsius\w*|atsiunt\w*|pateik\w*|gaut\w*|isduot\w*)\s+(?:man\s+)?(?:ju\s+|tu\s+duomenu\s+)?kopij\w*/),
 
   // erasure (Art. 17)
   cue('erasure', 'en', 0.9, /\bright\s+to\s+(?:be\s+forgotten|erasure)\b/),
@@ -68,8 +69,11 @@ export const CUES: readonly Cue[] = [
   cue('erasure', 'en', 0.6, /\b(?:erase|delete|wipe)\b/),
   cue('erasure', 'en', 0.9, /\b(?:erasure|deletion)\s+of\s+(?:my|the|all)\b/),
   cue('erasure', 'en', 0.9, /\bforget\s+(?:about\s+)?me\b/),
+  // The passive ("have it erased", "want my account deleted"): English morphology too.
+  cue('erasure', 'en', 0.9, /\b(?:it|them|everything|(?:my|all\s+my)\s+(?:personal\s+)?(?:data|account|information|details|profile|records))\s+(?:to\s+be\s+|be\s+|being\s+)?(?:erased|deleted|removed|wiped)\b/),
   cue('erasure', 'en', 0.9, /\bremove\s+me\s+(?:completely\s+)?from\s+(?:your|all\s+your)\s+(?:database|systems?|records|files|crm)/),
   cue('erasure', 'lt', 0.9, re(`\\b(?:istr(?:in|yn)\\w*|pasalin\\w*|sunaikin\\w*|trink\\w*|trint\\w*)${WORDS(4)}\\s+(?:${MY_LT}(?:${DATA_LT}|paskyr\\w*|profil\\w*|irasu\\w*|duomenis))`)),
+  cue('erasure', 'lt', 0.9, re(`\\b(?:${MY_LT}${DATA_LT}|paskyros|profilio)\\s+(?:istr(?:in|yn)\\w*|pasalinim\\w*|sunaikinim\\w*|panaikinim\\w*)`)),
   cue('erasure', 'lt', 0.6, /\b(?:istr(?:in|yn)\w*|pasalin\w*|sunaikin\w*|trinkit\w*|trintumet\w*)/),
   cue('erasure', 'lt', 0.9, re(`\\bpanaikin\\w*\\s+${MY_LT}(?:paskyr\\w*|${DATA_LT}|profil\\w*)`)),
   cue('erasure', 'lt', 0.9, /\bteis\w*\s+buti\s+pamirst\w*/),
@@ -96,9 +100,9 @@ export const CUES: readonly Cue[] = [
   cue('restriction', 'lt', 0.9, /\b(?:sustabdyt\w*|sustabdykit\w*)\s+(?:mano\s+)?(?:asmens\s+)?(?:duomen\w*\s+)?(?:tvarkym\w*|naudojim\w*)[^.\n]{0,60}\bkol\b/),
 
   // portability (Art. 20)
-  cue('portability', 'en', 0.9, /\b(?:portab\w*|machine[- ]readable|transfer\s+my\s+(?:personal\s+)?data|export\s+(?:of\s+)?(?:all\s+)?my\s+(?:personal\s+)?data|port\s+my\s+data)\b/),
+  cue('portability', 'en', 0.9, /\b(?:portab\w*|machine[- ]readable|export\s+(?:of\s+)?(?:all\s+)?my\s+(?:personal\s+)?data|port\s+my\s+data)\b/),
   cue('portability', 'en', 0.9, /\b(?:csv|json|xml|structured|commonly\s+used)\s+(?:format|file|export)/),
-  cue('portability', 'en', 0.9, /\b(?:move|transmit|send|give)\s+(?:it|them|my\s+(?:personal\s+)?data)\s+(?:directly\s+)?to\s+(?:another|a\s+new|my\s+new|a\s+different|an\s+other)\s+(?:provider|company|service|bank|operator|controller|supplier)/),
+  cue('portability', 'en', 0.9, /\b(?:move|transmit|transfer|send|give)\s+(?:it|them|my\s+(?:personal\s+)?data)\s+(?:directly\s+)?to\s+(?:another|a\s+new|my\s+new|a\s+different|an\s+other)\s+(?:provider|company|service|bank|operator|controller|supplier)/),
   cue('portability', 'lt', 0.9, /\b(?:perkeliam\w*|perkel\w*\s+(?:mano\s+|savo\s+)?(?:asmens\s+)?duomen\w*)/),
   cue('portability', 'lt', 0.9, /\b(?:kompiuterio\s+skaitom\w*|masiniu\s+budu\s+skaitom\w*|susistemint\w*|strukturuot\w*|iprastai\s+naudojam\w*)\s+(?:ir\s+\S+\s+)?(?:\S+\s+)?format\w*/),
   cue('portability', 'lt', 0.9, /\b(?:csv|json|xml)\s+format\w*/),
@@ -106,10 +110,12 @@ export const CUES: readonly Cue[] = [
 
   // objection (Art. 21(1))
   cue('objection', 'en', 0.9, /\b(?:i\s+)?object\s+to\b|\bobjection\s+to\b|\bright\s+to\s+object\b/),
-  cue('objection', 'en', 0.9, /\bstop\s+(?:processing|using)\s+my\s+(?:personal\s+)?(?:data|information)\b/),
+  // "…until you have checked" asks for a pause: that is restriction (Art. 18), not an objection.
+  cue('objection', 'en', 0.9, /\bstop\s+(?:processing|using)\s+my\s+(?:personal\s+)?(?:data|information)\b(?![^.\n]{0,60}\buntil\b)/),
   cue('objection', 'en', 0.9, /\b(?:don'?t|do\s+not)\s+(?:agree|consent)\s+(?:to\s+)?(?:you\s+|your\s+)?(?:processing|using|use\s+of)\s+my\b/),
   cue('objection', 'en', 0.6, /\blegitimate\s+interests?\b/),
-  cue('objection', 'lt', 0.9, /\b(?:nesutink\w*|priestarau\w*|nesutikim\w*)/),
+  // "Nesutinku su sprendimu" disagrees with a decision (Art. 22 or a complaint), not with the processing.
+  cue('objection', 'lt', 0.9, /\b(?:nesutink(?!\w*\s+su\b)\w*|priestarau\w*|nesutikim\w*)/),
   cue('objection', 'lt', 0.9, /\b(?:nustokit\w*|liaukit\w*s)\s+(?:tvarky\w*|naudo\w*)\s+(?:mano\s+)?(?:asmens\s+)?duomen\w*/),
   cue('objection', 'lt', 0.6, /\bteisetu\w*\s+interes\w*/),
 
@@ -139,7 +145,7 @@ export const CUES: readonly Cue[] = [
   // consent withdrawal (Art. 7(3))
   cue('consent_withdrawal', 'en', 0.9, /\b(?:withdraw\w*|revok\w*|take\s+back|cancel\w*|retract\w*)\s+(?:my\s+|the\s+|any\s+|all\s+)?(?:previously\s+given\s+)?consents?\b/),
   cue('consent_withdrawal', 'en', 0.9, /\bno\s+longer\s+(?:give\s+(?:my\s+)?)?consent\b|\bconsent\s+(?:is\s+)?(?:hereby\s+)?(?:withdrawn|revoked)\b/),
-  cue('consent_withdrawal', 'lt', 0.9, /\b(?:atsauk\w*\s+(?:savo\s+|mano\s+|duota\w*\s+|visus\s+)?sutikim\w*|sutikim\w*[^.\n]{0,40}\batsauk\w*)/),
+  cue('consent_withdrawal', 'lt', 0.9, /\b(?:atsauk\w*\s+(?:(?:savo|mano|duot\w*|visus|jums|anksciau)\s+){0,3}sutikim\w*|sutikim\w*[^.\n]{0,40}\batsauk\w*)/),
   cue('consent_withdrawal', 'lt', 0.9, /\b(?:nebeduodu|nebesutinku)\b/),
 
   // information (Art. 13–14): questions about processing that need no identity
