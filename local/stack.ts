@@ -228,7 +228,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     log(`Staff console   ${apiUrl}/console  (development sign-in: pick a seeded staff member)`);
 
     // SES receiving stand-in: store the raw in S3, then call the same handler the receipt rule invokes.
-    const inboundDeps = { ...buildReceiveEmailDeps(mailConfig, tenantRegistry, aws), workflows: workflows.engine };
+    const inboundDeps = { ...buildReceiveEmailDeps(mailConfig, tenantRegistry, aws, { emailControl: { secret: formsSecret, baseUrl: apiUrl } }), workflows: workflows.engine };
     const inboundHandler = createInboundEmailHandler(inboundDeps, { keyPrefix: mailConfig.inboundPrefix });
     // The inbound ledger's sweeper re-drives stored messages without an outcome (AWS: EventBridge).
     const sweep = startInboundSweep({

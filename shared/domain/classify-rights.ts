@@ -65,7 +65,9 @@ function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: H
 export function classifyRights(text: string, subject = ''): Classification {
   const original = requestText(subject, text);
   const folded = foldLithuanian(original);
-  let { hits, negated } = hitsOf(CUES, folded);
+  const first = hitsOf(CUES, folded);
+  const negated = first.negated;
+  let hits = first.hits;
   if (hits.length === 0 && negated.length === 0) hits = hitsOf(WEAK_ACCESS, folded).hits;
 
   const read = new Set(hits.map((h) => h.cue.right));

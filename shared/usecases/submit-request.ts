@@ -33,6 +33,8 @@ export interface SubmitRequestDeps {
   readonly webFormLinks?: (c: Case) => Promise<WebFormLinks>;
   /** The notice outbox: the acknowledgement is owed in the case's own write, then claimed and sent once. */
   readonly outbox?: NoticeOutbox;
+  /** The e-mail control link an acknowledgement carries where the rule accepts it (acknowledge-case.ts). */
+  readonly identityLink?: (c: Case) => Promise<{ url: string; expiresAt: string } | null>;
 }
 
 export interface SubmitRequestInput {
@@ -46,6 +48,8 @@ export interface SubmitRequestInput {
   readonly idempotency?: { readonly scope: string; readonly key: string; readonly fingerprint: string };
   /** Audit events the channel already knows (e.g. how an e-mail was classified): born with the case, in its first write. */
   readonly firstEvents?: readonly EventDraft[];
+  /** What the channel found that the case carries from its first write (e-mail: rights to confirm, the sender's authentication). */
+  readonly channelFacts?: Pick<Case, 'rightsConfirmation' | 'sender'>;
 }
 
 export interface SubmitRequestResult {
@@ -95,7 +99,8 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
     earlierRequests,
     now,
   });
-  const assessed = input.request.identityAssertion ? await checkAssertion(deps, plain, input, now) : plain;
+  const withFacts = input.channelFacts ? { ...plain, case: { ...plain.case, ...input.channelFacts } } : plain;
+  const assessed = input.request.identityAssertion ? await checkAssertion(deps, withFacts, input, now) : withFacts;
   const opened = withFirstEvents(assessed, input.firstEvents ?? [], now);
   const record: IdempotencyRecord | undefined = idempotency && {
     tenantId: tenant.id,

@@ -4,7 +4,7 @@ import { RIGHT_TYPES } from '#domain/rights.ts';
 import { figures, loadCorpus, proposedRights } from '../support/classifier-corpus.ts';
 
 /** Every right but `information` needs the subject's identity (shared/domain/identity-policy.ts). */
-const NEEDS_IDENTITY = RIGHT_TYPES.filter((r) => r !== 'information');
+const NEEDS_IDENTITY: readonly string[] = RIGHT_TYPES.filter((r) => r !== 'information');
 const dev = loadCorpus('dev');
 const heldout = loadCorpus('heldout');
 
