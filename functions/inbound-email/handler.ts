@@ -3,12 +3,15 @@ import { processInbound, sweepInbound, type InboundLedgerDeps } from '#usecases/
 import type { ReceiveEmailResult } from '#usecases/receive-email.ts';
 import { sweepOutbox } from '#usecases/outbox-sweep.ts';
 import { inboundFromEnv } from '#wiring/inbound.ts';
+import { fromSesVerdict, type AuthVerdicts } from '#domain/sender-authentication.ts';
 
 /**
  * SES receipt rule → this Lambda. The rule's S3 action has already stored the raw message at
  * `<prefix><mail.messageId>`; the Lambda action hands us the event below (only the fields we use
  * are parsed). The local SMTP listener (local/services/smtp-local.ts) calls the same function.
  */
+const Verdict = z.object({ status: z.string().check(z.maxLength(40)) });
+
 const SesReceiptEvent = z.object({
   Records: z
     .array(
@@ -16,7 +19,15 @@ const SesReceiptEvent = z.object({
         eventSource: z.literal('aws:ses'),
         ses: z.object({
           mail: z.object({ messageId: z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[A-Za-z0-9._-]+$/)), timestamp: z.iso.datetime({ offset: true }) }),
-          receipt: z.object({ recipients: z.array(z.string()).check(z.minLength(1)) }),
+          receipt: z.object({
+            recipients: z.array(z.string()).check(z.minLength(1)),
+            // SES's own verdicts on the message: the only proof of who sent it (issue 16).
+            spfVerdict: z.optional(Verdict),
+            dkimVerdict: z.optional(Verdict),
+            dmarcVerdict: z.optional(Verdict),
+            // Local SMTP listener only (mailauth): whether a passing DKIM/SPF domain aligns with From.
+            alignment: z.optional(z.object({ dkim: z.boolean(), spf: z.boolean() })),
+          }),
         }),
       }),
     )
@@ -42,10 +53,24 @@ export function createInboundEmailHandler(deps: InboundLedgerDeps, options: { re
           receivedAt: new Date(mail.timestamp),
           recipients: receipt.recipients,
           deliveryId: mail.messageId,
+          ...verdictsOf(receipt),
         }),
       );
     }
     return { results };
+  };
+}
+
+/** SES's verdicts in our words; an event without them (an older rule) proves nothing. */
+function verdictsOf(receipt: SesReceiptEvent['Records'][number]['ses']['receipt']): { authentication?: AuthVerdicts } {
+  if (!receipt.spfVerdict && !receipt.dkimVerdict && !receipt.dmarcVerdict) return {};
+  return {
+    authentication: {
+      spf: fromSesVerdict(receipt.spfVerdict?.status),
+      dkim: fromSesVerdict(receipt.dkimVerdict?.status),
+      dmarc: fromSesVerdict(receipt.dmarcVerdict?.status),
+      ...(receipt.alignment ? { alignedDkim: receipt.alignment.dkim, alignedSpf: receipt.alignment.spf, source: 'mailauth' as const } : { source: 'ses' as const }),
+    },
   };
 }
 

@@ -29,6 +29,12 @@ export const INBOUND_FLAGS = [
   'complaint',
   /** Processing failed on every re-drive (shared/usecases/process-inbound.ts); the raw is kept. */
   'processing_failed',
+  /** The sender's address has no domain or an invalid one: kept, no case, no reply (issue 16). */
+  'invalid_sender',
+  /** A case was opened, but its address cannot be written to by SES (SMTPUTF8 local part). */
+  'cannot_answer_by_email',
+  /** A Reply-To other than the authenticated From: recorded as claimed, not used. */
+  'reply_to_claimed',
 ] as const;
 export type InboundFlag = (typeof INBOUND_FLAGS)[number];
 

@@ -1,3 +1,5 @@
+import type { IdentityMethod } from './identity.ts';
+
 /**
  * What an inbound e-mail proved about its sender (issue 16), kept on the case in a small shape of
  * its own so identity evidence and the console can read it: the receiving side's SPF, DKIM and
@@ -68,4 +70,16 @@ export function fromSesVerdict(status: string | undefined): AuthVerdict {
     default:
       return 'unknown';
   }
+}
+
+/**
+ * E-mail control proves control of an address only when the request came from that address:
+ * for an e-mail whose From is not authenticated, the method is taken out of the accepted ones
+ * (every controller that accepts it also accepts a QES or an ID document).
+ * Example: `identityForSender({ acceptedMethods: ['email_control', 'qes'], … }, { authenticated: false, … })` → `acceptedMethods: ['qes']`.
+ */
+export function identityForSender<T extends { readonly acceptedMethods: readonly IdentityMethod[] }>(identity: T, sender: SenderAuthentication | undefined): T {
+  if (!sender || sender.authenticated || !identity.acceptedMethods.includes('email_control')) return identity;
+  const rest = identity.acceptedMethods.filter((m) => m !== 'email_control');
+  return rest.length === 0 ? identity : { ...identity, acceptedMethods: rest };
 }

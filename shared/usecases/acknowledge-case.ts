@@ -55,7 +55,7 @@ const RECORD_ATTEMPTS = 6;
 export function acknowledgedByEmail(c: Case, deps: Pick<AcknowledgeDeps, 'notifier'>): boolean {
   const to = c.subject.email ?? c.representative?.email;
   const onPaper = (c.channel === 'post' || c.channel === 'in_person') && deps.notifier !== undefined;
-  return Boolean(to) && !onPaper;
+  return Boolean(to) && !onPaper && !c.sender?.cannotAnswerByEmail;
 }
 
 /**
@@ -76,6 +76,15 @@ export async function acknowledgeCase(deps: AcknowledgeDeps, c: Case): Promise<{
   if (!to && !onPaper) {
     const updated: Case = { ...c, acknowledgement: { status: 'in_response', at: now.toISOString() }, version: c.version + 1, updatedAt: now.toISOString() };
     await deps.repo.saveCase(updated, []);
+    return { case: updated, text: message.text };
+  }
+  // An address SES cannot deliver to (SMTPUTF8): nothing is sent; the case is flagged for staff.
+  if (c.sender?.cannotAnswerByEmail && !onPaper) {
+    if (c.acknowledgement.status === 'failed') return { case: c, text: message.text };
+    const reason = c.sender.cannotAnswerByEmail;
+    const updated = await recordOutcome(deps, c, now, { failed: true }, (base) =>
+      nextEvents(base, now, [{ type: 'acknowledgement.not_sent', actor: SYSTEM, visibility: 'internal', summary: `Acknowledgement not sent: ${reason}. Reach the subject another way.`, details: { to, reason } }]),
+    );
     return { case: updated, text: message.text };
   }
   // Claim → send → record: a concurrent or retried run finds the claim (or the sent mark).

@@ -2,6 +2,7 @@ import type { Actor } from '#domain/audit.ts';
 import { isOpen, type Case, type CaseRight } from '#domain/case.ts';
 import { ConflictError, NotFoundError } from '#domain/errors.ts';
 import { identityRequirement } from '#domain/identity-policy.ts';
+import { identityForSender } from '#domain/sender-authentication.ts';
 import { RIGHT_ARTICLE, type RightType } from '#domain/rights.ts';
 import { updateCase } from '#domain/workflow.ts';
 import type { CaseRepository, Clock, WorkflowEngine } from '#ports/cases.ts';
@@ -44,7 +45,7 @@ export async function confirmRights(deps: { tenants: TenantRegistry; repo: CaseR
   const given = input.rights && input.rights.length > 0 ? input.rights : c.rights.map((r) => ({ type: r.type, ...(r.details ? { details: r.details } : {}) }));
   const rights: CaseRight[] = given.map((r) => ({ type: r.type, ...(r.details ? { details: r.details } : {}), status: c.rights.find((x) => x.type === r.type)?.status ?? 'pending' }));
   const after = rights.map((r) => r.type);
-  const identity = c.identity.status === 'pending' || c.identity.status === 'not_required' ? identityRequirement(deps.tenants.get(c.tenantId), c.channel, after, c.identity.assertionSupplied) : c.identity;
+  const identity = c.identity.status === 'pending' || c.identity.status === 'not_required' ? identityForSender(identityRequirement(deps.tenants.get(c.tenantId), c.channel, after, c.identity.assertionSupplied), c.sender) : c.identity;
   const changed = before.length !== after.length || after.some((t) => !before.includes(t));
   const reasons = (input.reasons ?? []).map((r) => r.trim()).filter(Boolean);
   const { case: next, events } = updateCase(

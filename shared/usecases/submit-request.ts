@@ -11,6 +11,7 @@ import { assertionEvidence, failedAssertionEvidence, withAssertionEvidence } fro
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { renderAcknowledgement } from '#templates/acknowledgement.ts';
 import { acknowledgeCase, acknowledgedByEmail } from './acknowledge-case.ts';
+import { identityForSender } from '#domain/sender-authentication.ts';
 import type { EventDraft } from './case-writes.ts';
 
 /** Idempotency records outlive any sane client retry window. */
@@ -99,7 +100,8 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
     earlierRequests,
     now,
   });
-  const withFacts = input.channelFacts ? { ...plain, case: { ...plain.case, ...input.channelFacts } } : plain;
+  // An e-mail's unproven From cannot prove identity by e-mail control (sender-authentication.ts).
+  const withFacts = input.channelFacts ? { ...plain, case: { ...plain.case, ...input.channelFacts, identity: identityForSender(plain.case.identity, input.channelFacts.sender) } } : plain;
   const assessed = input.request.identityAssertion ? await checkAssertion(deps, withFacts, input, now) : withFacts;
   const opened = withFirstEvents(assessed, input.firstEvents ?? [], now);
   const record: IdempotencyRecord | undefined = idempotency && {
