@@ -134,6 +134,11 @@ async function openEmailCase(
   // The requester is who the message is From (or, forwarded by staff, the forwarded From): a
   // Reply-To is the sender's claim, never where an identity link or the acknowledgement goes.
   const requester = forwarded?.original ?? mail.from;
+  const rawFrom = mail.headers.from?.trim();
+  if (!requester && rawFrom) {
+    // A From header with no address in it (an anonymised "xxxxxxxxxx"): kept and flagged, never answered.
+    return flagged(deps, input, tenant.id, 'invalid_sender', `The sender "${rawFrom.slice(0, 200)}" has no "@domain"; kept, no case opened, nothing sent.`, summary);
+  }
   if (!requester || requester.address === tenant.mailbox.toLowerCase()) {
     return flagged(deps, input, tenant.id, 'no_sender', 'The message has no address we could answer.', summary);
   }
@@ -176,7 +181,7 @@ async function openEmailCase(
         // tenant + Message-ID lets exactly one of them create the case.
         idempotency: { scope: 'email', key: messageId, fingerprint: 'email' },
         // Born with the case: the workflow that starts last never races a later write of it.
-        firstEvents: [classificationEvent(classification, forwarded !== null), senderEvent(sender)],
+        firstEvents: [classificationEvent(classification, forwarded !== null, sender)],
         channelFacts: { sender, ...(classification.needsConfirmation ? { rightsConfirmation: rightsToConfirm(classification, receivedAt) } : {}) },
       },
     );
@@ -352,16 +357,6 @@ function senderOf(mail: ParsedEmail, requester: MailAddress, forwarded: boolean,
   };
 }
 
-function senderEvent(sender: SenderAuthentication): EventDraft {
-  return {
-    type: 'email.sender_checked',
-    actor: SYSTEM,
-    visibility: 'internal',
-    summary: `Sender ${sender.from} ${sender.authenticated ? 'authenticated' : 'not authenticated'}: ${sender.reason}${sender.claimedReplyTo ? ` Reply-To ${sender.claimedReplyTo} recorded as claimed, not used.` : ''}${sender.cannotAnswerByEmail ? ` ${sender.cannotAnswerByEmail}.` : ''}`,
-    details: { ...sender },
-  };
-}
-
 function rightsToConfirm(classification: Classification, receivedAt: Date): RightsConfirmation {
   return { status: 'needed', since: receivedAt.toISOString(), confidence: classification.confidence ?? {} };
 }
@@ -372,7 +367,8 @@ function confidenceText(classification: Classification): string {
     .join(', ');
 }
 
-function classificationEvent(classification: Classification, forwarded: boolean): EventDraft {
+/** How the e-mail was read, and what it proved about its sender (kept together: one event born with the case). */
+function classificationEvent(classification: Classification, forwarded: boolean, sender: SenderAuthentication): EventDraft {
   return {
     type: 'email.classified',
     actor: SYSTEM,
@@ -382,7 +378,7 @@ function classificationEvent(classification: Classification, forwarded: boolean)
       : classification.matches.length === 0
         ? 'No right recognised in the e-mail: rights need staff confirmation; the case waits for it.'
         : `Rights read with too little confidence (${confidenceText(classification)}): rights need staff confirmation; the case waits for it.`,
-    details: { ...classification, forwarded },
+    details: { ...classification, forwarded, sender: { ...sender } },
   };
 }
 
