@@ -82,12 +82,17 @@ export function classifyRights(text: string, subject = ''): Classification {
   }
   const proposed = (Object.keys(confidence) as RightType[]).filter((r) => (confidence[r] ?? 0) >= PROPOSE);
   const matches: RightMatch[] = [];
+  const weightOf = new Map<RightMatch, number>();
   for (const h of hits.filter((x) => proposed.includes(x.cue.right)).sort((a, b) => a.index - b.index)) {
     const phrase = original.slice(h.index, h.index + h.length).trim();
-    // One phrase per place: the shortest (the key words) stands for overlapping cues of one right.
+    const match: RightMatch = { right: h.cue.right, phrase, language: h.cue.language };
+    // One phrase per place: overlapping cues of one right show the strongest cue's words (the shorter on a tie).
     const same = matches.findIndex((x) => x.right === h.cue.right && (x.phrase.toLowerCase().includes(phrase.toLowerCase()) || phrase.toLowerCase().includes(x.phrase.toLowerCase())));
-    if (same === -1) matches.push({ right: h.cue.right, phrase, language: h.cue.language });
-    else if (phrase.length < (matches[same]?.phrase.length ?? 0)) matches[same] = { right: h.cue.right, phrase, language: h.cue.language };
+    const old = matches[same];
+    if (same === -1 || !old) matches.push(match);
+    else if (h.cue.weight > (weightOf.get(old) ?? 0) || (h.cue.weight === weightOf.get(old) && phrase.length < old.phrase.length)) matches[same] = match;
+    else continue;
+    weightOf.set(match, h.cue.weight);
   }
   const refused = [...new Set(negated.map((h) => h.cue.right))].filter((r) => !proposed.includes(r));
   const rights = proposed.length > 0 ? order(proposed) : (['information'] as RightType[]);

@@ -72,7 +72,8 @@ export const CUES: readonly Cue[] = [
   // The passive ("have it erased", "want my account deleted"): English morphology too.
   cue('erasure', 'en', 0.9, /\b(?:it|them|everything|(?:my|all\s+my)\s+(?:personal\s+)?(?:data|account|information|details|profile|records))\s+(?:to\s+be\s+|be\s+|being\s+)?(?:erased|deleted|removed|wiped)\b/),
   cue('erasure', 'en', 0.9, /\bremove\s+me\s+(?:completely\s+)?from\s+(?:your|all\s+your)\s+(?:database|systems?|records|files|crm)/),
-  cue('erasure', 'lt', 0.9, re(`\\b(?:istr(?:in|yn)\\w*|pasalin\\w*|sunaikin\\w*|trink\\w*|trint\\w*)${WORDS(4)}\\s+(?:${MY_LT}(?:${DATA_LT}|paskyr\\w*|profil\\w*|irasu\\w*|duomenis))`)),
+  // The object is looked ahead, not matched: staff see the verb the subject wrote ("IŠTRINTI").
+  cue('erasure', 'lt', 0.9, re(`\\b(?:istr(?:in|yn)\\w*|pasalin\\w*|sunaikin\\w*|trink\\w*|trint\\w*)(?=${WORDS(4)}\\s+(?:${MY_LT}(?:${DATA_LT}|paskyr\\w*|profil\\w*|irasu\\w*|duomenis)))`)),
   cue('erasure', 'lt', 0.9, re(`\\b(?:${MY_LT}${DATA_LT}|paskyros|profilio)\\s+(?:istr(?:in|yn)\\w*|pasalinim\\w*|sunaikinim\\w*|panaikinim\\w*)`)),
   cue('erasure', 'lt', 0.6, /\b(?:istr(?:in|yn)\w*|pasalin\w*|sunaikin\w*|trinkit\w*|trintumet\w*)/),
   cue('erasure', 'lt', 0.9, re(`\\bpanaikin\\w*\\s+${MY_LT}(?:paskyr\\w*|${DATA_LT}|profil\\w*)`)),
