@@ -182,6 +182,8 @@ export class ServiceStack extends Stack {
       // and answers too large to attach carry signed download links the web form redeems.
       'workflow-await-subject': { FORM_SECRET: formSecret.secretValue.unsafeUnwrap(), PUBLIC_BASE_URL: publicBaseUrl },
       'workflow-conclude': { FORM_SECRET: formSecret.secretValue.unsafeUnwrap(), PUBLIC_BASE_URL: publicBaseUrl },
+      // The acknowledgement of an e-mailed request carries the e-mail control link (one e-mail per event).
+      'inbound-email': { FORM_SECRET: formSecret.secretValue.unsafeUnwrap(), PUBLIC_BASE_URL: publicBaseUrl },
       // By default KMS signs (no private key in any environment); operator-held keys only when given.
       webhooks: config.webhookKeysSecretArn ? { WEBHOOK_SIGNING_KEYS: SecretValue.secretsManager(config.webhookKeysSecretArn).unsafeUnwrap() } : { WEBHOOK_KMS_KEY_ID: data.webhookKey.keyArn },
       'trusted-list-refresh': {

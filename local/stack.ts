@@ -1,3 +1,4 @@
+import type { DNSResolver } from 'mailauth';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -32,6 +33,7 @@ import { startDynamoDbLocal, type DynamoDbLocal } from './services/dynamodb-loca
 import { startS3Local, type S3Local } from './services/s3-local.ts';
 import { startSesLocal, type SesLocal } from './services/ses-local.ts';
 import { inboundInputOf, startSmtpLocal } from './services/smtp-local.ts';
+import { localDnsRecords, stubResolver, verifyLocally } from './services/mail-auth.ts';
 import { startInboundSweep } from './inbound-sweep.ts';
 import { acceptInbound, type RedrivePolicy } from '#usecases/process-inbound.ts';
 import { sweepOutbox } from '#usecases/outbox-sweep.ts';
@@ -61,6 +63,8 @@ export interface StackOptions {
   /** Keep DynamoDB data on disk across restarts (npm start) or in memory (tests). */
   readonly persist: boolean;
   readonly log?: (line: string) => void;
+  /** DNS for the local SPF/DKIM/DMARC check of inbound mail (tests give a stub); default: .local/dns.json. */
+  readonly dns?: DNSResolver;
   /** How the inbound sweeper re-drives stored messages (tests shorten it). */
   readonly redrive?: RedrivePolicy;
 }
@@ -241,7 +245,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     log(`Staff console   ${apiUrl}/console  (development sign-in: pick a seeded staff member)`);
 
     // SES receiving stand-in: store the raw in S3, then call the same handler the receipt rule invokes.
-    const inboundDeps = { ...buildReceiveEmailDeps(mailConfig, tenantRegistry, aws), workflows: workflows.engine };
+    const inboundDeps = { ...buildReceiveEmailDeps(mailConfig, tenantRegistry, aws, { emailControl: { secret: formsSecret, baseUrl: apiUrl } }), workflows: workflows.engine };
     const inboundHandler = createInboundEmailHandler(inboundDeps, { keyPrefix: mailConfig.inboundPrefix });
     // The inbound ledger's sweeper re-drives stored messages without an outcome (AWS: EventBridge).
     const sweep = startInboundSweep({
@@ -259,6 +263,9 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       // Durable accept: the 250 waits for the raw message and its ledger entry.
       accept: (key, event) => acceptInbound(inboundDeps, inboundInputOf(key, event), options.redrive),
       deliver: underRole('inbound-email', inboundHandler),
+      // SES's SPF/DKIM/DMARC verdicts, checked locally by mailauth against the DNS records given
+      // (tests) or in .local/dns.json; none by default, so a local sender is not authenticated.
+      authenticate: (raw, envelope) => verifyLocally(raw, { ...envelope, resolver: options.dns ?? stubResolver(localDnsRecords(join(options.stateDir, 'dns.json'))) }),
       log,
     });
     intake.push(smtp.stop);

@@ -15,20 +15,46 @@ import { buildMailAdapters, type MailAdapters } from './mail.ts';
 import { buildWorkflowEngine } from './workflow-engine.ts';
 import { PostalMimeParser } from '#adapters/mail/postal-mime-parser.ts';
 import { SesMailer } from '#adapters/ses/mailer.ts';
+import { loadEmailControlConfig } from '#config/forms-config.ts';
+import { DEFAULT_WORKFLOW_SETTINGS } from '#domain/workflow.ts';
+import { acknowledgementIdentityLink } from '#usecases/identity/email-control.ts';
+import { FormTokenEmailControlLinks } from '#adapters/forms/email-control-links.ts';
+import { JoseFormTokens } from '#adapters/forms/jose-form-tokens.ts';
 
 // Kept apart from email-deps.ts so the API bundle never pulls in the MIME parser (and its charset tables).
 /** The inbound e-mail handler's composition root (Lambda and the local SMTP listener alike). */
-export function buildReceiveEmailDeps(config: MailConfig, tenants: TenantRegistry = tenantRegistry, aws: AwsClients = awsClients(config)): InboundLedgerDeps & MailAdapters {
+export function buildReceiveEmailDeps(
+  config: MailConfig,
+  tenants: TenantRegistry = tenantRegistry,
+  aws: AwsClients = awsClients(config),
+  options: { readonly emailControl?: { readonly secret: string; readonly baseUrl: string | (() => string) } | null } = {},
+): InboundLedgerDeps & MailAdapters {
   const dynamo = aws.get(DynamoDBClient, 'dynamodb');
   const ses = aws.get(SESv2Client, 'ses');
   const mailer = new SesMailer(ses, config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {});
   const repo: CaseRepository = new DynamoCaseRepository(dynamo, config.tableName, { referenceBlock: REFERENCE_BLOCK });
   const adapters = buildMailAdapters(config, { dynamo, s3: aws.get(S3Client, 's3'), mailer }, tenants);
-  return { ...adapters, tenants, repo, mailer, clock: systemClock, ids: randomIds, parser: new PostalMimeParser(), ledger: new DynamoInboundLedger(dynamo, config.tableName) };
+  // The acknowledgement carries the e-mail control link where the rule accepts it (one e-mail per event).
+  const identityLink = options.emailControl ? acknowledgementIdentityLink({
+        links: new FormTokenEmailControlLinks(new JoseFormTokens(options.emailControl.secret, { now: () => systemClock.now() }), options.emailControl.baseUrl, systemClock),
+        settings: DEFAULT_WORKFLOW_SETTINGS,
+      }) : undefined;
+  return {
+    ...adapters,
+    tenants,
+    repo,
+    mailer,
+    clock: systemClock,
+    ids: randomIds,
+    parser: new PostalMimeParser(),
+    ledger: new DynamoInboundLedger(dynamo, config.tableName),
+    ...(identityLink ? { identityLink } : {}),
+  };
 }
 
 /** The inbound function on AWS: the receipt rule's mail, the case workflows it starts. */
 export function inboundFromEnv(): { deps: InboundLedgerDeps & MailAdapters & { workflows?: WorkflowEngine }; keyPrefix: string } {
   const config = loadMailConfig();
-  return { deps: { ...buildReceiveEmailDeps(config), ...buildWorkflowEngine(loadWorkflowEngineConfig()) }, keyPrefix: config.inboundPrefix };
+  const deps = buildReceiveEmailDeps(config, tenantRegistry, awsClients(config), { emailControl: loadEmailControlConfig() });
+  return { deps: { ...deps, ...buildWorkflowEngine(loadWorkflowEngineConfig()) }, keyPrefix: config.inboundPrefix };
 }

@@ -4,6 +4,7 @@ import type { ReceiveEmailInput, ReceiveEmailResult } from '#usecases/receive-em
 import { sweepOutbox } from '#usecases/outbox-sweep.ts';
 import { drainDeadLetter, type DeadLetter } from '#usecases/drain-dead-letters.ts';
 import { inboundFromEnv } from '#wiring/inbound.ts';
+import { fromSesVerdict, type AuthVerdicts } from '#domain/sender-authentication.ts';
 
 /**
  * SES receipt rule → this Lambda (also: the sweeper's schedule, and SQS draining the dead-letter
@@ -11,6 +12,8 @@ import { inboundFromEnv } from '#wiring/inbound.ts';
  * `<prefix><mail.messageId>`; the Lambda action hands us the event below (only the fields we use
  * are parsed). The local SMTP listener (local/services/smtp-local.ts) calls the same function.
  */
+const Verdict = z.object({ status: z.string().check(z.maxLength(40)) });
+
 const SesReceiptEvent = z.object({
   Records: z
     .array(
@@ -18,7 +21,15 @@ const SesReceiptEvent = z.object({
         eventSource: z.literal('aws:ses'),
         ses: z.object({
           mail: z.object({ messageId: z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[A-Za-z0-9._-]+$/)), timestamp: z.iso.datetime({ offset: true }) }),
-          receipt: z.object({ recipients: z.array(z.string()).check(z.minLength(1)) }),
+          receipt: z.object({
+            recipients: z.array(z.string()).check(z.minLength(1)),
+            // SES's own verdicts on the message: the only proof of who sent it (issue 16).
+            spfVerdict: z.optional(Verdict),
+            dkimVerdict: z.optional(Verdict),
+            dmarcVerdict: z.optional(Verdict),
+            // Local SMTP listener only (mailauth): whether a passing DKIM/SPF domain aligns with From.
+            alignment: z.optional(z.object({ dkim: z.boolean(), spf: z.boolean() })),
+          }),
         }),
       }),
     )
@@ -47,6 +58,7 @@ function receiptInputs(event: SesReceiptEvent, keyPrefix: string): ReceiveEmailI
     receivedAt: new Date(mail.timestamp),
     recipients: receipt.recipients,
     deliveryId: mail.messageId,
+    ...verdictsOf(receipt),
   }));
 }
 
@@ -91,6 +103,19 @@ export function createDeadLetterHandler(deps: Parameters<typeof drainDeadLetter>
       }
     }
     return { batchItemFailures };
+  };
+}
+
+/** SES's verdicts in our words; an event without them (an older rule) proves nothing. */
+function verdictsOf(receipt: SesReceiptEvent['Records'][number]['ses']['receipt']): { authentication?: AuthVerdicts } {
+  if (!receipt.spfVerdict && !receipt.dkimVerdict && !receipt.dmarcVerdict) return {};
+  return {
+    authentication: {
+      spf: fromSesVerdict(receipt.spfVerdict?.status),
+      dkim: fromSesVerdict(receipt.dkimVerdict?.status),
+      dmarc: fromSesVerdict(receipt.dmarcVerdict?.status),
+      ...(receipt.alignment ? { alignedDkim: receipt.alignment.dkim, alignedSpf: receipt.alignment.spf, source: 'mailauth' as const } : { source: 'ses' as const }),
+    },
   };
 }
 

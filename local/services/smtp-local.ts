@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import { fromSesVerdict, type AuthVerdicts } from '#domain/sender-authentication.ts';
+import type { ReceiptVerdicts } from './mail-auth.ts';
 
 /**
  * The local stand-in for SES receiving: an SMTP listener on 127.0.0.1 that does what a receipt
@@ -26,6 +28,8 @@ export interface SmtpLocalOptions {
   readonly log?: (line: string) => void;
   /** SES accepts up to 40 MB. */
   readonly maxBytes?: number;
+  /** SES's SPF/DKIM/DMARC verdicts, computed locally (mail-auth.ts); without it the event carries none, which proves nothing. */
+  readonly authenticate?: (raw: Uint8Array, envelope: { ip: string; helo: string; mailFrom: string }) => Promise<ReceiptVerdicts>;
 }
 
 export interface SmtpLocal {
@@ -40,7 +44,7 @@ export interface SesReceiptEventLike {
     eventVersion: '1.0';
     ses: {
       mail: { messageId: string; timestamp: string; source: string; destination: string[] };
-      receipt: { timestamp: string; recipients: string[]; action: { type: 'Lambda'; invocationType: 'Event' } };
+      receipt: { timestamp: string; recipients: string[]; action: { type: 'Lambda'; invocationType: 'Event' } } & Partial<ReceiptVerdicts>;
     };
   }>;
 }
@@ -48,7 +52,7 @@ export interface SesReceiptEventLike {
 const HOST = '127.0.0.1';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function receiptEvent(deliveryId: string, receivedAt: Date, session: Pick<SMTPServerSession, 'envelope'>): SesReceiptEventLike {
+export function receiptEvent(deliveryId: string, receivedAt: Date, session: Pick<SMTPServerSession, 'envelope'>, verdicts?: ReceiptVerdicts): SesReceiptEventLike {
   const recipients = session.envelope.rcptTo.map((r) => r.address);
   const source = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
   const timestamp = receivedAt.toISOString();
@@ -59,7 +63,7 @@ export function receiptEvent(deliveryId: string, receivedAt: Date, session: Pick
         eventVersion: '1.0',
         ses: {
           mail: { messageId: deliveryId, timestamp, source, destination: recipients },
-          receipt: { timestamp, recipients, action: { type: 'Lambda', invocationType: 'Event' } },
+          receipt: { timestamp, recipients, action: { type: 'Lambda', invocationType: 'Event' }, ...(verdicts ?? {}) },
         },
       },
     ],
@@ -67,9 +71,14 @@ export function receiptEvent(deliveryId: string, receivedAt: Date, session: Pick
 }
 
 /** What the handler reads from a receipt event: the inbound ledger's entry for a stored message. */
-export function inboundInputOf(rawKey: string, event: SesReceiptEventLike): { rawKey: string; receivedAt: Date; recipients: string[]; deliveryId: string } {
+export function inboundInputOf(rawKey: string, event: SesReceiptEventLike): { rawKey: string; receivedAt: Date; recipients: string[]; deliveryId: string; authentication?: AuthVerdicts } {
   const record = event.Records[0]!;
-  return { rawKey, receivedAt: new Date(record.ses.mail.timestamp), recipients: record.ses.receipt.recipients, deliveryId: record.ses.mail.messageId };
+  const r = record.ses.receipt;
+  const authentication: AuthVerdicts | undefined =
+    r.spfVerdict && r.dkimVerdict && r.dmarcVerdict
+      ? { spf: fromSesVerdict(r.spfVerdict.status), dkim: fromSesVerdict(r.dkimVerdict.status), dmarc: fromSesVerdict(r.dmarcVerdict.status), ...(r.alignment ? { alignedDkim: r.alignment.dkim, alignedSpf: r.alignment.spf } : {}), source: 'mailauth' }
+      : undefined;
+  return { rawKey, receivedAt: new Date(record.ses.mail.timestamp), recipients: r.recipients, deliveryId: record.ses.mail.messageId, ...(authentication ? { authentication } : {}) };
 }
 
 export async function startSmtpLocal(options: SmtpLocalOptions): Promise<SmtpLocal> {
@@ -102,8 +111,21 @@ export async function startSmtpLocal(options: SmtpLocalOptions): Promise<SmtpLoc
         const deliveryId = `${receivedAt.getTime().toString(36)}-${randomUUID()}`;
         const key = `${options.keyPrefix}${deliveryId}`;
         const raw = Buffer.concat(chunks);
-        const event = receiptEvent(deliveryId, receivedAt, session);
-        const work = options.store(key, raw).then(() => options.accept?.(key, event)).then(
+        const verdicts = options.authenticate
+          ? options.authenticate(raw, { ip: session.remoteAddress, helo: session.hostNameAppearsAs, mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '' }).catch((error: unknown) => {
+              // A DNS or parsing failure proves nothing: no verdicts, so no identity link.
+              log(`inbound mail ${key}: authentication could not be checked: ${error instanceof Error ? error.message : String(error)}`);
+              return undefined;
+            })
+          : Promise.resolve(undefined);
+        let event = receiptEvent(deliveryId, receivedAt, session);
+        const work = verdicts
+          .then((v) => {
+            event = receiptEvent(deliveryId, receivedAt, session, v);
+            return options.store(key, raw);
+          })
+          .then(() => options.accept?.(key, event))
+          .then(
           async () => {
             for (let attempt = 0; ; attempt++) {
               try {

@@ -1,3 +1,5 @@
+import type { RightsConfirmation } from './rights-confirmation.ts';
+import type { SenderAuthentication } from './sender-authentication.ts';
 import type { Actor, AuditEvent } from './audit.ts';
 import type { Channel, Language } from './channels.ts';
 import { InvalidTransitionError } from './errors.ts';
@@ -94,6 +96,12 @@ export interface Acknowledgement {
    * e-mail control method where the controller accepts it), valid until then.
    */
   readonly confirmationLinkExpiresAt?: string;
+  /**
+   * The acknowledgement said what is missing for identity (and carried the e-mail control link
+   * until `confirmationLinkExpiresAt` where one applies): it was the identity request, so the
+   * workflow does not send another one at intake (one e-mail per event).
+   */
+  readonly identityRequested?: boolean;
 }
 
 export interface Case {
@@ -136,6 +144,10 @@ export interface Case {
   readonly attention?: Attention | null;
   /** The deadline timer's memory of the alerts it already sent. */
   readonly timer?: TimerState;
+  /** E-mail cases whose rights were read with too little confidence: staff confirm them first (rights-confirmation.ts). */
+  readonly rightsConfirmation?: RightsConfirmation | null;
+  /** E-mail cases: what the message proved about its sender (sender-authentication.ts). */
+  readonly sender?: SenderAuthentication;
 }
 
 /**

@@ -1,106 +1,119 @@
 import type { Language } from './channels.ts';
+import { CLAUSE_BREAK, CUES, MARKETING_CONTEXT, NEGATION, WEAK_ACCESS, type Cue } from './classifier/lexicon.ts';
+import { requestText } from './classifier/request-text.ts';
 import type { Classification, RightMatch } from './mail.ts';
 import type { RightType } from './rights.ts';
 import { foldLithuanian } from './text.ts';
 
 /**
  * Reads which rights a free-text request (an e-mail) exercises, in Lithuanian and English.
- * It is deliberately a transparent phrase list, not a model: staff see exactly which words led
- * to each right (`matches`) and correct the case when it is wrong.
+ * It is deliberately a transparent, scored cue list (classifier/lexicon.ts), not a model: staff
+ * see exactly which words led to each right (`matches`), each right has a confidence, and a
+ * request the cues do not settle goes to staff (`needsConfirmation`) instead of being guessed.
+ * Figures on the labelled corpus: `npm run bench:classifier` (docs/channels.md).
  */
 
-type Rule = readonly [RightType, Language, RegExp];
+/** A right read with at least this confidence is taken without asking staff. */
+export const CONFIDENT = 0.75;
+/** Below this a right is not proposed at all. */
+const PROPOSE = 0.35;
+/** How many words before a cue a negation still reaches within its clause. */
+const NEGATION_REACH_WORDS = 6;
 
-const MY = '(?:(?:mano|savo|apie mane)\\s+)?';
-const DATA_LT = '(?:asmens\\s+)?duomen\\w*';
-const DATA_EN = '(?:(?:my|the|all)\\s+)?(?:(?:personal|private)\\s+)?(?:data|information|details)';
+export { requestText } from './classifier/request-text.ts';
 
-const RULES: readonly Rule[] = [
-  ['access', 'en', /\bright\s+(?:of|to)\s+access\b/],
-  ['access', 'en', new RegExp(`\\b(?:a\\s+)?cop(?:y|ies)\\s+of\\s+${DATA_EN}`)],
-  ['access', 'en', new RegExp(`\\baccess\\s+(?:to\\s+)?${DATA_EN}`)],
-  ['access', 'en', /\b(?:subject\s+access\s+request|dsar)\b/],
-  ['access', 'en', /\bwhat\s+(?:personal\s+)?(?:data|information)\s+(?:do\s+)?you\s+(?:hold|have|keep|store|process)/],
-  ['access', 'en', /\b(?:article|art\.?)\s*15\b/],
-  ['access', 'lt', new RegExp(`\\bsusipazin\\w*\\s+su\\s+${MY}${DATA_LT}`)],
-  ['access', 'lt', new RegExp(`\\bkopij\\w*\\s+${MY}${DATA_LT}`)],
-  ['access', 'lt', new RegExp(`\\bkokius\\s+${MY}${DATA_LT}`)],
-  ['access', 'lt', new RegExp(`\\b${MY}${DATA_LT}\\s+kopij\\w*`)],
-  ['access', 'lt', new RegExp(`\\b(?:prieig\\w*|teis\\w*\\s+susipazinti)\\s+(?:prie\\s+|su\\s+)?${MY}${DATA_LT}`)],
-  ['access', 'lt', /\b(?:bdar\s+)?15\s+str/],
-
-  ['erasure', 'en', /\bright\s+to\s+(?:be\s+forgotten|erasure)\b/],
-  ['erasure', 'en', /\b(?:erase|delete|remove|destroy)\s+(?:all\s+)?(?:of\s+)?(?:my|me|the)\b[^.\n]{0,40}?\b(?:data|account|information|details|profile|records?)\b/],
-  ['erasure', 'en', /\b(?:erasure|deletion)\s+of\s+(?:my|the)\b/],
-  ['erasure', 'lt', /\b(?:istrin\w*|istrink\w*|istrint\w*|pasalin\w*|sunaikin\w*|panaikin\w*\s+(?:mano\s+|savo\s+)?(?:paskyr\w*|duomen\w*|asmens))/],
-  ['erasure', 'lt', /\bteis\w*\s+buti\s+pamirst\w*/],
-
-  ['rectification', 'en', /\b(?:rectif\w*|correct\s+(?:my|the)\b|update\s+my\s+(?:address|name|details|data|e-?mail|phone)|(?:wrong|incorrect|inaccurate|outdated)\s+(?:data|address|name|details|information))/],
-  ['rectification', 'lt', /\b(?:istaisy\w*|patikslin\w*|pataisy\w*|neteising\w*\s+(?:duomen\w*|adres\w*|vard\w*|pavard\w*))/],
-
-  ['restriction', 'en', /\b(?:restrict\w*\s+(?:the\s+)?processing|right\s+to\s+restriction|restriction\s+of\s+processing)\b/],
-  ['restriction', 'lt', /\bapribo\w*\s+(?:mano\s+|savo\s+)?(?:asmens\s+)?(?:duomen\w*\s+)?tvarkym\w*/],
-
-  ['portability', 'en', /\b(?:portab\w*|machine[- ]readable|transfer\s+my\s+data|export\s+(?:of\s+)?my\s+data)\b/],
-  ['portability', 'lt', /\b(?:perkeliam\w*|perkel\w*\s+(?:mano\s+|savo\s+)?(?:asmens\s+)?duomen\w*)/],
-
-  ['direct_marketing_objection', 'en', /\b(?:unsubscribe|opt[- ]?out|direct\s+marketing|(?:stop|no\s+more|don'?t)\s+(?:sending\s+|send\s+)?(?:me\s+)?(?:any\s+)?(?:marketing|newsletters?|advertis\w*|promotion\w*|offers)|remove\s+me\s+from\s+(?:your\s+)?(?:mailing|newsletter|marketing)\w*)/],
-  ['direct_marketing_objection', 'lt', /\b(?:atsisak\w*\s+(?:jusu\s+)?(?:naujienlaisk\w*|naujien\w*|reklam\w*|prenumerat\w*|rinkodar\w*)|nebesiusk\w*|nebesiust\w*|tiesiogin\w*\s+rinkodar\w*|nenoriu\s+gauti\s+(?:jokiu\s+)?(?:reklam\w*|naujienlaisk\w*|pasiulym\w*))/],
-
-  ['objection', 'en', /\b(?:i\s+)?object\s+to\b|\bobjection\s+to\b|\bstop\s+processing\b/],
-  ['objection', 'lt', /\b(?:nesutink\w*|priestarau\w*|nesutikim\w*)/],
-
-  ['automated_decision_review', 'en', /\b(?:automated\s+(?:individual\s+)?decision\w*|human\s+(?:review|intervention)|profiling)\b/],
-  ['automated_decision_review', 'lt', /\b(?:automatizuot\w*\s+sprendim\w*|profiliavim\w*)/],
-
-  ['consent_withdrawal', 'en', /\b(?:withdraw\w*|revoke\w*)\s+(?:my\s+|the\s+)?consent\b/],
-  ['consent_withdrawal', 'lt', /\b(?:atsauk\w*\s+(?:savo\s+|mano\s+)?sutikim\w*|sutikim\w*\s+atsauk\w*)/],
-
-  ['information', 'en', /\bhow\s+(?:do\s+)?you\s+(?:process|use|handle|collect)\b[^.\n]{0,30}\b(?:data|information)\b/],
-  ['information', 'lt', /\bkaip\s+(?:jus\s+)?(?:tvarkot\w*|naudoj\w*|renkat\w*)\s+(?:mano\s+|savo\s+)?(?:asmens\s+)?duomen\w*/],
-];
-
-const MARKETING_CONTEXT = /(marketing|newsletter|advertis|promotion|rinkodar|reklam|naujienlaisk)/;
-
-/** Quoted lines of earlier mail (`> …`) are someone else's words; they don't make a request. */
-function ownWords(text: string): string {
-  return text
-    .split(/\r?\n/)
-    .filter((line) => !line.trimStart().startsWith('>'))
-    .join('\n');
+function clauseBefore(folded: string, index: number): string {
+  let start = 0;
+  for (const m of folded.slice(0, index).matchAll(CLAUSE_BREAK)) start = (m.index ?? 0) + m[0].length;
+  const words = folded.slice(start, index).trim().split(/\s+/).filter(Boolean);
+  return words.slice(-NEGATION_REACH_WORDS).join(' ');
 }
 
-/**
- * Example: `classifyRights('Prašau ištrinti mano duomenis')` →
- * `{ rights: ['erasure'], matches: [{ right: 'erasure', phrase: 'ištrinti', language: 'lt' }], confident: true }`.
- * Nothing recognised → `information` (answerable without identity, harmless, and it starts the
- * legal clock) with `confident: false`, so staff are asked to read it.
- */
-export function classifyRights(text: string): Classification {
-  const original = ownWords(text);
-  const folded = foldLithuanian(original);
-  const matches: RightMatch[] = [];
-  for (const [right, language, pattern] of RULES) {
-    const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
-    for (const m of folded.matchAll(new RegExp(pattern.source, flags))) {
+interface Hit {
+  readonly cue: Cue;
+  readonly index: number;
+  readonly length: number;
+}
+
+function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: Hit[] } {
+  const hits: Hit[] = [];
+  const negated: Hit[] = [];
+  for (const c of cues) {
+    for (const m of folded.matchAll(new RegExp(c.pattern.source, 'g'))) {
       const index = m.index ?? 0;
-      if (right === 'objection') {
+      if (c.right === 'objection') {
         const around = folded.slice(Math.max(0, index - 20), index + m[0].length + 60);
         // "I object to direct marketing" is the Art. 21(2) right, which has its own deadline.
         if (MARKETING_CONTEXT.test(around)) continue;
       }
-      const phrase = original.slice(index, index + m[0].length).trim();
-      if (!matches.some((x) => x.right === right && x.phrase.toLowerCase() === phrase.toLowerCase())) matches.push({ right, phrase, language });
+      const hit = { cue: c, index, length: m[0].length };
+      if (NEGATION.test(clauseBefore(folded, index))) negated.push(hit);
+      else hits.push(hit);
     }
   }
-  const rights = [...new Set(matches.map((m) => m.right))];
-  if (rights.length === 0) return { rights: ['information'], matches: [], confident: false };
-  return { rights, matches, confident: true };
+  return { hits, negated };
 }
+
+/**
+ * Example: `classifyRights('Prašau ištrinti mano duomenis')` →
+ * `{ rights: ['erasure'], matches: [{ right: 'erasure', phrase: 'ištrinti', language: 'lt' }], confident: true,
+ *    confidence: { erasure: 0.9 }, needsConfirmation: false }`.
+ * A right read with less than `CONFIDENT`, or nothing read at all, sets `needsConfirmation`: the
+ * case opens with the best reading (`information` when there is none) and waits for staff to
+ * confirm its rights before anything else happens.
+ */
+export function classifyRights(text: string, subject = ''): Classification {
+  const original = requestText(subject, text);
+  const folded = foldLithuanian(original);
+  const first = hitsOf(CUES, folded);
+  const negated = first.negated;
+  let hits = first.hits;
+  if (hits.length === 0 && negated.length === 0) hits = hitsOf(WEAK_ACCESS, folded).hits;
+
+  const read = new Set(hits.map((h) => h.cue.right));
+  // A generic "send me my data" means nothing more when a more specific right (portability) is read.
+  hits = hits.filter((h) => !(h.cue.yieldsTo ?? []).some((r) => read.has(r)));
+
+  const confidence: Partial<Record<RightType, number>> = {};
+  for (const right of new Set(hits.map((h) => h.cue.right))) {
+    // Several cues for one right: noisy-OR, each cue counted once however often it matched.
+    const weights = [...new Set(hits.filter((h) => h.cue.right === right).map((h) => h.cue))].map((c) => c.weight);
+    confidence[right] = round(1 - weights.reduce((p, w) => p * (1 - w), 1));
+  }
+  const proposed = (Object.keys(confidence) as RightType[]).filter((r) => (confidence[r] ?? 0) >= PROPOSE);
+  const matches: RightMatch[] = [];
+  const weightOf = new Map<RightMatch, number>();
+  for (const h of hits.filter((x) => proposed.includes(x.cue.right)).sort((a, b) => a.index - b.index)) {
+    const phrase = original.slice(h.index, h.index + h.length).trim();
+    const match: RightMatch = { right: h.cue.right, phrase, language: h.cue.language };
+    // One phrase per place: overlapping cues of one right show the strongest cue's words (the shorter on a tie).
+    const same = matches.findIndex((x) => x.right === h.cue.right && (x.phrase.toLowerCase().includes(phrase.toLowerCase()) || phrase.toLowerCase().includes(x.phrase.toLowerCase())));
+    const old = matches[same];
+    if (same === -1 || !old) matches.push(match);
+    else if (h.cue.weight > (weightOf.get(old) ?? 0) || (h.cue.weight === weightOf.get(old) && phrase.length < old.phrase.length)) matches[same] = match;
+    else continue;
+    weightOf.set(match, h.cue.weight);
+  }
+  const refused = [...new Set(negated.map((h) => h.cue.right))].filter((r) => !proposed.includes(r));
+  const rights = proposed.length > 0 ? order(proposed) : (['information'] as RightType[]);
+  const needsConfirmation = proposed.length === 0 || proposed.some((r) => (confidence[r] ?? 0) < CONFIDENT);
+  return {
+    rights,
+    matches,
+    confident: !needsConfirmation,
+    confidence,
+    needsConfirmation,
+    ...(refused.length > 0 ? { negated: refused } : {}),
+  };
+}
+
+const RIGHT_ORDER: readonly RightType[] = ['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection', 'direct_marketing_objection', 'automated_decision_review', 'consent_withdrawal', 'information'];
+const order = (rights: readonly RightType[]) => RIGHT_ORDER.filter((r) => rights.includes(r));
+const round = (n: number) => Math.round(n * 1000) / 1000;
 
 const LITHUANIAN_HINTS = /[ąčęėįšųūž]|\b(prasau|prašau|sveiki|laba diena|duomen\w*|aciu|ačiū|mano|noriu|pagarbiai)\b/i;
 
 /** The language of a request: Lithuanian when it reads Lithuanian, English otherwise. */
-export function detectLanguage(text: string): Language {
-  return LITHUANIAN_HINTS.test(ownWords(text)) ? 'lt' : 'en';
+export function detectLanguage(text: string, subject = ''): Language {
+  return LITHUANIAN_HINTS.test(requestText(subject, text)) ? 'lt' : 'en';
 }

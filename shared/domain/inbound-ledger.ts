@@ -1,3 +1,5 @@
+import type { AuthVerdicts } from './sender-authentication.ts';
+
 /**
  * The inbound ledger: one entry for every raw message the receiving side stored (SES's S3 action
  * on AWS, the local SMTP listener), written before the sender is told "accepted". An entry stays
@@ -25,6 +27,8 @@ export interface InboundEntry {
   readonly recipients: readonly string[];
   /** The tenant the envelope routes to, when one matched (who sees it in the console). */
   readonly tenantId: string | null;
+  /** The receiving side's SPF/DKIM/DMARC verdicts (SES receipt event; mailauth locally), kept for a re-drive. */
+  readonly authentication?: AuthVerdicts;
   readonly status: InboundEntryStatus;
   /** Re-drives by the sweeper so far (the first delivery and its platform retries are attempt 0). */
   readonly attempts: number;
@@ -37,7 +41,7 @@ export interface InboundEntry {
   readonly settledAt?: string;
 }
 
-export type NewInboundEntry = Pick<InboundEntry, 'deliveryId' | 'rawKey' | 'receivedAt' | 'recipients' | 'tenantId' | 'nextAttemptAt'>;
+export type NewInboundEntry = Pick<InboundEntry, 'deliveryId' | 'rawKey' | 'receivedAt' | 'recipients' | 'tenantId' | 'nextAttemptAt' | 'authentication'>;
 
 /**
  * Where ledger entries live (DynamoDB on AWS and locally; a Map in tests).

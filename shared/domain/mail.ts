@@ -31,6 +31,12 @@ export const INBOUND_FLAGS = [
   'complaint',
   /** Processing failed on every re-drive (shared/usecases/process-inbound.ts); the raw is kept. */
   'processing_failed',
+  /** The sender's address has no domain or an invalid one: kept, no case, no reply (issue 16). */
+  'invalid_sender',
+  /** A case was opened, but its address cannot be written to by SES (SMTPUTF8 local part). */
+  'cannot_answer_by_email',
+  /** A Reply-To other than the authenticated From: recorded as claimed, not used. */
+  'reply_to_claimed',
 ] as const;
 export type InboundFlag = (typeof INBOUND_FLAGS)[number];
 
@@ -45,8 +51,14 @@ export interface RightMatch {
 export interface Classification {
   readonly rights: readonly RightType[];
   readonly matches: readonly RightMatch[];
-  /** False when nothing matched and the case fell back to `information`. */
+  /** False when staff must confirm the rights (`needsConfirmation`). */
   readonly confident: boolean;
+  /** Per right read, how sure the reading is (0–1); `CONFIDENT` (0.75) and above is taken without staff. */
+  readonly confidence?: Partial<Record<RightType, number>>;
+  /** Nothing read, or a right read with too little confidence: the case waits for staff to confirm its rights. */
+  readonly needsConfirmation?: boolean;
+  /** Rights the text names only to refuse them ("nenoriu, kad ištrintumėte"): shown to staff, not opened. */
+  readonly negated?: readonly RightType[];
 }
 
 export interface CaseMessage {

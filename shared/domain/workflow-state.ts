@@ -8,7 +8,7 @@ import type { Actor } from './audit.ts';
  */
 
 /** Steps at which a case workflow waits for a person; each holds a task token while waiting. */
-export const WAIT_STEPS = ['identity_review', 'subject_identity', 'answer_draft', 'approval'] as const;
+export const WAIT_STEPS = ['identity_review', 'subject_identity', 'answer_draft', 'approval', 'rights_confirmation'] as const;
 export type WaitStep = (typeof WAIT_STEPS)[number];
 
 export interface Waiting {
@@ -30,6 +30,8 @@ export const DECISIONS_BY_STEP: Readonly<Record<WaitStep, readonly Decision[]>> 
   subject_identity: ['approve', 'invalid', 'withdraw'],
   answer_draft: ['draft', 'extend', 'fee', 'refuse', 'withdraw'],
   approval: ['approve', 'reject'],
+  // Staff confirm rights with their own action (usecases/confirm-rights.ts), not a decision.
+  rights_confirmation: [],
 };
 
 /** Decisions that must carry written reasons (they are sent to the subject, or explain a rejection). */

@@ -204,7 +204,11 @@ function section(tenant: TenantConfig, c: Case, notice: Notice, lang: Language):
  * Example: `renderNotice(gautora, c, { kind: 'extension', reasons: ['Large volume of records'] })`.
  */
 export function renderNotice(tenant: TenantConfig, c: Case, notice: Notice): RenderedMessage {
-  if (notice.kind === 'acknowledgement') return renderAcknowledgement(tenant, c, notice.webForm);
+  if (notice.kind === 'acknowledgement') {
+    const missing = notice.missingByLanguage;
+    const identity = missing?.lt && missing.en ? { missingByLanguage: { lt: missing.lt, en: missing.en }, ...(notice.identityLink ? { link: notice.identityLink } : {}) } : undefined;
+    return renderAcknowledgement(tenant, c, notice.webForm, identity);
+  }
   const kind = notice.kind;
   const languages: Language[] = c.language === tenant.languages.official ? [c.language] : [c.language, tenant.languages.official];
   const parts = languages.map((lang) => section(tenant, c, notice, lang));

@@ -4,7 +4,10 @@ import { ConcurrentUpdateError } from '#domain/errors.ts';
 import type { CaseRepository, Clock, Mailer, NoticeOutbox, SubjectNotifier } from '#ports/cases.ts';
 import type { WebFormLinks } from '#domain/notices.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
-import { renderAcknowledgement } from '#templates/acknowledgement.ts';
+import { renderAcknowledgement, type AcknowledgementIdentity } from '#templates/acknowledgement.ts';
+import { missingIdentity } from '#domain/identity-requirements.ts';
+import { rightsAwaitConfirmation } from '#domain/rights-confirmation.ts';
+import type { TenantConfig } from '#domain/tenant-policy.ts';
 
 export interface AcknowledgeDeps {
   readonly tenants: TenantRegistry;
@@ -17,6 +20,29 @@ export interface AcknowledgeDeps {
   readonly webFormLinks?: (c: Case) => Promise<WebFormLinks>;
   /** The notice outbox: claim → send → record, so concurrent or retried runs send once. */
   readonly outbox?: NoticeOutbox;
+  /**
+   * Issues the e-mail control link for a case whose controller accepts that method, so the
+   * acknowledgement can be the identity request too. Without it, where the method is accepted,
+   * the identity request follows as its own notice (it needs the link).
+   */
+  readonly identityLink?: (c: Case) => Promise<{ url: string; expiresAt: string } | null>;
+}
+
+/**
+ * What the acknowledgement asks for identity (one e-mail per event, issue 16), or nothing when
+ * identity is not pending, staff must first confirm the rights, the acknowledgement goes on paper,
+ * the web form's own link already asks, or the link the rule needs cannot be made here.
+ */
+async function identityInAcknowledgement(deps: AcknowledgeDeps, tenant: TenantConfig, c: Case, onPaper: boolean): Promise<AcknowledgementIdentity | undefined> {
+  if (c.identity.status !== 'pending' || rightsAwaitConfirmation(c) || onPaper || c.identity.evidence) return undefined;
+  const emailControl = c.identity.acceptedMethods.includes('email_control');
+  if (c.channel === 'web_form' && emailControl) return undefined;
+  let link: { url: string; expiresAt: string } | null = null;
+  if (emailControl) {
+    link = deps.identityLink ? await deps.identityLink(c) : null;
+    if (!link) return undefined;
+  }
+  return { missingByLanguage: { lt: missingIdentity(tenant, c, 'lt'), en: missingIdentity(tenant, c, 'en') }, ...(link ? { link } : {}) };
 }
 
 /** How long a claim holds before another run may take the acknowledgement over (a crashed sender). */
@@ -29,7 +55,7 @@ const RECORD_ATTEMPTS = 6;
 export function acknowledgedByEmail(c: Case, deps: Pick<AcknowledgeDeps, 'notifier'>): boolean {
   const to = c.subject.email ?? c.representative?.email;
   const onPaper = (c.channel === 'post' || c.channel === 'in_person') && deps.notifier !== undefined;
-  return Boolean(to) && !onPaper;
+  return Boolean(to) && !onPaper && !c.sender?.cannotAnswerByEmail;
 }
 
 /** True when the acknowledgement is the API response itself (no address, not on paper): recorded in the case's first write. */
@@ -49,13 +75,23 @@ export async function acknowledgeCase(deps: AcknowledgeDeps, c: Case): Promise<{
   const tenant = deps.tenants.get(c.tenantId);
   const now = deps.clock.now();
   const webForm = c.channel === 'web_form' && deps.webFormLinks ? await deps.webFormLinks(c) : undefined;
-  const message = renderAcknowledgement(tenant, c, webForm);
   const to = c.subject.email ?? c.representative?.email;
   // Post and in-person requests are acknowledged on paper (a letter queued for printing or handed over).
   const onPaper = (c.channel === 'post' || c.channel === 'in_person') && deps.notifier !== undefined;
+  const identity = to ? await identityInAcknowledgement(deps, tenant, c, onPaper) : undefined;
+  const message = renderAcknowledgement(tenant, c, webForm, identity);
   if (!to && !onPaper) {
     const updated: Case = { ...c, acknowledgement: { status: 'in_response', at: now.toISOString() }, version: c.version + 1, updatedAt: now.toISOString() };
     await deps.repo.saveCase(updated, []);
+    return { case: updated, text: message.text };
+  }
+  // An address SES cannot deliver to (SMTPUTF8): nothing is sent; the case is flagged for staff.
+  if (c.sender?.cannotAnswerByEmail && !onPaper) {
+    if (c.acknowledgement.status === 'failed') return { case: c, text: message.text };
+    const reason = c.sender.cannotAnswerByEmail;
+    const updated = await recordOutcome(deps, c, now, { failed: true }, (base) =>
+      nextEvents(base, now, [{ type: 'acknowledgement.not_sent', actor: SYSTEM, visibility: 'internal', summary: `Acknowledgement not sent: ${reason}. Reach the subject another way.`, details: { to, reason } }]),
+    );
     return { case: updated, text: message.text };
   }
   // Claim → send → record: a concurrent or retried run finds the claim (or the sent mark).
@@ -74,7 +110,11 @@ export async function acknowledgeCase(deps: AcknowledgeDeps, c: Case): Promise<{
   let failure: unknown;
   try {
     if (deps.notifier) {
-      ({ messageId } = await deps.notifier.notify(c, { kind: 'acknowledgement', ...(webForm ? { webForm } : {}) }));
+      ({ messageId } = await deps.notifier.notify(c, {
+        kind: 'acknowledgement',
+        ...(webForm ? { webForm } : {}),
+        ...(identity ? { missing: identity.missingByLanguage.en, missingByLanguage: identity.missingByLanguage, ...(identity.link ? { identityLink: identity.link } : {}) } : {}),
+      }));
     } else if (to) {
       ({ messageId } = await deps.mailer.send({
         from: tenant.mailbox,
@@ -105,7 +145,12 @@ export async function acknowledgeCase(deps: AcknowledgeDeps, c: Case): Promise<{
               : webForm
                 ? 'Acknowledgement sent by e-mail, with a one-time link to confirm the address and a status link.'
                 : 'Acknowledgement sent by e-mail.',
-            details: { ...(messageId ? { messageId } : {}), ...(onPaper ? { channel: c.channel } : { to }), ...(webForm ? { confirmationLinkExpiresAt: webForm.confirmExpiresAt } : {}) },
+            details: {
+              ...(messageId ? { messageId } : {}),
+              ...(onPaper ? { channel: c.channel } : { to }),
+              ...(webForm ? { confirmationLinkExpiresAt: webForm.confirmExpiresAt } : {}),
+              ...(identity ? { identityRequested: true, acceptedMethods: c.identity.acceptedMethods, ...(identity.link ? { identityLinkExpiresAt: identity.link.expiresAt } : {}) } : {}),
+            },
           },
         ])
       : nextEvents(base, now, [
@@ -121,7 +166,14 @@ export async function acknowledgeCase(deps: AcknowledgeDeps, c: Case): Promise<{
     deps,
     c,
     now,
-    failure === undefined ? { ...(messageId ? { messageId } : {}), ...(webForm ? { confirmationLinkExpiresAt: webForm.confirmExpiresAt } : {}) } : { failed: true },
+    failure === undefined
+      ? {
+          ...(messageId ? { messageId } : {}),
+          ...(webForm ? { confirmationLinkExpiresAt: webForm.confirmExpiresAt } : {}),
+          ...(identity?.link ? { confirmationLinkExpiresAt: identity.link.expiresAt } : {}),
+          ...(identity ? { identityRequested: true } : {}),
+        }
+      : { failed: true },
     drafts,
   );
   return { case: updated, text: message.text };
@@ -136,7 +188,7 @@ async function recordOutcome(
   deps: AcknowledgeDeps,
   first: Case,
   now: Date,
-  outcome: { failed?: boolean; messageId?: string; confirmationLinkExpiresAt?: string },
+  outcome: { failed?: boolean; messageId?: string; confirmationLinkExpiresAt?: string; identityRequested?: boolean },
   drafts: (base: Case) => AuditEvent[],
 ): Promise<Case> {
   let c = first;
@@ -148,7 +200,13 @@ async function recordOutcome(
       ...c,
       acknowledgement: outcome.failed
         ? { status: 'failed', at: now.toISOString() }
-        : { status: 'sent', ...(outcome.messageId ? { messageId: outcome.messageId } : {}), at: now.toISOString(), ...(outcome.confirmationLinkExpiresAt ? { confirmationLinkExpiresAt: outcome.confirmationLinkExpiresAt } : {}) },
+        : {
+            status: 'sent',
+            ...(outcome.messageId ? { messageId: outcome.messageId } : {}),
+            at: now.toISOString(),
+            ...(outcome.confirmationLinkExpiresAt ? { confirmationLinkExpiresAt: outcome.confirmationLinkExpiresAt } : {}),
+            ...(outcome.identityRequested ? { identityRequested: true } : {}),
+          },
       version: c.version + 1,
       lastEventSeq: c.lastEventSeq + events.length,
       updatedAt: now.toISOString(),

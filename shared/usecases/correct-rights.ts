@@ -2,6 +2,7 @@ import type { Actor } from '#domain/audit.ts';
 import { isOpen, type Case, type CaseRight } from '#domain/case.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#domain/errors.ts';
 import { identityRequirement } from '#domain/identity-policy.ts';
+import { identityForSender } from '#domain/sender-authentication.ts';
 import type { CaseRepository, Clock } from '#ports/cases.ts';
 import { RIGHT_ARTICLE, type RightType } from '#domain/rights.ts';
 import { updateCase } from '#domain/workflow.ts';
@@ -42,7 +43,7 @@ export async function correctRights(deps: { tenants: TenantRegistry; repo: CaseR
     ...(r.details ? { details: r.details } : {}),
     status: c.rights.find((x) => x.type === r.type)?.status ?? startStatus,
   }));
-  const identity = c.identity.status === 'pending' ? identityRequirement(deps.tenants.get(c.tenantId), c.channel, after, c.identity.assertionSupplied) : c.identity;
+  const identity = c.identity.status === 'pending' ? identityForSender(identityRequirement(deps.tenants.get(c.tenantId), c.channel, after, c.identity.assertionSupplied), c.sender) : c.identity;
   const now = deps.clock.now();
   const { case: next, events } = updateCase(c, now, { rights, identity }, [
     {

@@ -1,4 +1,6 @@
 import type { Case } from '#domain/case.ts';
+import { ValidationError } from '#domain/errors.ts';
+import { CANNOT_ANSWER_BY_EMAIL, checkAddress } from '#domain/mail-address.ts';
 import type { Channel } from '#domain/channels.ts';
 import type { AnswerDownloads } from '#ports/channels.ts';
 import { findSentNotice, noticeKey, type CaseMessage, type StoredAttachment } from '#domain/mail.ts';
@@ -51,6 +53,11 @@ export function createSubjectNotifier(deps: NotifierDeps): SubjectNotifier {
         // Letters and hand-overs are produced by staff (post / in person); nothing to send here.
         return { channel: c.channel };
       }
+      // Checked before anything is sent: SES takes an ASCII local part and a punycode domain only.
+      const checked = checkAddress(to);
+      if (!checked.ok || checked.sesAddress === null || c.sender?.cannotAnswerByEmail) {
+        throw new ValidationError(`${CANNOT_ANSWER_BY_EMAIL}: ${checked.ok ? 'SES does not deliver to a non-ASCII (SMTPUTF8) local part' : checked.reason} (${to}).`, [{ field: 'subject.email', message: CANNOT_ANSWER_BY_EMAIL }]);
+      }
       const history = await deps.messages.listMessages(c.tenantId, c.id);
       // A retried step or delivery must not send the same notice twice.
       const sent = findSentNotice(history, c, notice.kind);
@@ -65,7 +72,7 @@ export function createSubjectNotifier(deps: NotifierDeps): SubjectNotifier {
       const messageId = `<${id}@${domainOf(tenant.mailbox)}>`;
       const { raw, providerMessageId } = await deps.email.send({
         from: tenant.mailbox,
-        to: [to],
+        to: [checked.sesAddress],
         subject,
         text: rendered.text,
         html: rendered.html,

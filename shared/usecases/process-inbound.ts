@@ -37,6 +37,7 @@ export async function acceptInbound(deps: { ledger: InboundLedger; clock: Clock;
     receivedAt: input.receivedAt.toISOString(),
     recipients: [...input.recipients],
     tenantId: tenant?.id ?? null,
+    ...(input.authentication ? { authentication: input.authentication } : {}),
     nextAttemptAt: new Date(deps.clock.now().getTime() + policy.graceMs).toISOString(),
   });
 }
@@ -99,7 +100,13 @@ export async function sweepInbound(deps: InboundLedgerDeps, options: { limit: nu
     const claimed = await deps.ledger.claim(entry.deliveryId, now, new Date(now.getTime() + gap));
     if (!claimed) continue;
     redriven += 1;
-    const input: ReceiveEmailInput = { rawKey: claimed.rawKey, receivedAt: new Date(claimed.receivedAt), recipients: claimed.recipients, deliveryId: claimed.deliveryId };
+    const input: ReceiveEmailInput = {
+      rawKey: claimed.rawKey,
+      receivedAt: new Date(claimed.receivedAt),
+      recipients: claimed.recipients,
+      deliveryId: claimed.deliveryId,
+      ...(claimed.authentication ? { authentication: claimed.authentication } : {}),
+    };
     try {
       const result = await receiveEmail(deps, input);
       await deps.ledger.complete(claimed.deliveryId, outcomeOf(result), result.caseId, deps.clock.now());

@@ -6,12 +6,15 @@ import { classifyRights, detectLanguage } from '#domain/classify-rights.ts';
 import type { CaseMessage, Classification, FlaggedInbound, InboundFlag, MailAddress, ParsedEmail, StoredAttachment } from '#domain/mail.ts';
 import type { BlobStore, MailParser, MessageStore } from '#ports/mail.ts';
 import { RIGHT_ARTICLE } from '#domain/rights.ts';
-import { domainOf, parseMessageIds, referencesIn, stripReplyPrefixes } from '#domain/threading.ts';
+import { domainOf, parseMessageIds, referencesIn } from '#domain/threading.ts';
 import type { TenantConfig } from '#domain/tenant-policy.ts';
 import { acknowledgeCase } from './acknowledge-case.ts';
 import { INLINE_RAW_LIMIT } from './notify-subject.ts';
 import { submitRequest, type SubmitRequestDeps } from './submit-request.ts';
 import { appendCaseEvent, type EventDraft } from './case-writes.ts';
+import { CANNOT_ANSWER_BY_EMAIL, checkAddress } from '#domain/mail-address.ts';
+import { judgeSender, type AuthVerdicts, type SenderAuthentication } from '#domain/sender-authentication.ts';
+import type { RightsConfirmation } from '#domain/rights-confirmation.ts';
 
 export interface ReceiveEmailDeps extends SubmitRequestDeps {
   readonly messages: MessageStore;
@@ -31,6 +34,8 @@ export interface ReceiveEmailInput {
   readonly recipients: readonly string[];
   /** The receiving service's id of this delivery (SES `mail.messageId`); stable across retries. */
   readonly deliveryId: string;
+  /** SPF/DKIM/DMARC verdicts of the receiving side (SES receipt; mailauth locally); none proves nothing. */
+  readonly authentication?: AuthVerdicts;
 }
 
 export type ReceiveEmailResult =
@@ -126,12 +131,23 @@ async function openEmailCase(
   summary: Pick<FlaggedInbound, 'from' | 'subject' | 'messageId'>,
 ): Promise<ReceiveEmailResult> {
   const forwarded = forwardedByStaff(tenant, mail);
-  const requester = forwarded?.original ?? mail.replyTo ?? mail.from;
+  // The requester is who the message is From (or, forwarded by staff, the forwarded From): a
+  // Reply-To is the sender's claim, never where an identity link or the acknowledgement goes.
+  const requester = forwarded?.original ?? mail.from;
+  const rawFrom = mail.headers.from?.trim();
+  if (!requester && rawFrom) {
+    // A From header with no address in it (an anonymised "xxxxxxxxxx"): kept and flagged, never answered.
+    return flagged(deps, input, tenant.id, 'invalid_sender', `The sender "${rawFrom.slice(0, 200)}" has no "@domain"; kept, no case opened, nothing sent.`, summary);
+  }
   if (!requester || requester.address === tenant.mailbox.toLowerCase()) {
     return flagged(deps, input, tenant.id, 'no_sender', 'The message has no address we could answer.', summary);
   }
-  const text = `${stripReplyPrefixes(mail.subject)}\n${mail.text}`;
-  const classification = classifyRights(text);
+  const address = checkAddress(requester.address);
+  if (!address.ok) {
+    return flagged(deps, input, tenant.id, 'invalid_sender', `The sender's address "${requester.address}" cannot be answered (${address.reason}); kept, no case opened, nothing sent.`, summary);
+  }
+  const sender = senderOf(mail, requester, forwarded !== null, input.authentication, address.sesAddress === null);
+  const classification = classifyRights(mail.text, mail.subject);
   const caseId = await caseIdFor(tenant.id, messageId);
   // A forwarded block's date is the sender's text: only a plausible one (within the year before our
   // receipt, and one the deadline engine can count from) moves the receipt time back.
@@ -159,21 +175,38 @@ async function openEmailCase(
             return { type, details: phrases ? `Read from the e-mail: ${phrases}` : 'Nothing recognisable in the e-mail; staff to read and correct.' };
           }),
           subject: { name: requester.name.trim() || requester.address, email: requester.address },
-          language: detectLanguage(text),
+          language: detectLanguage(mail.text, mail.subject),
         },
         // The same Message-ID delivered twice at once: the conditional write keyed by
         // tenant + Message-ID lets exactly one of them create the case.
         idempotency: { scope: 'email', key: messageId, fingerprint: 'email' },
         // Born with the case: the workflow that starts last never races a later write of it.
-        firstEvents: [classificationEvent(classification, forwarded !== null)],
+        firstEvents: [classificationEvent(classification, forwarded !== null, sender)],
+        channelFacts: { sender, ...(classification.needsConfirmation ? { rightsConfirmation: rightsToConfirm(classification, receivedAt) } : {}) },
       },
     );
     c = result.case;
   } else {
     c = await finishOpening(deps, c);
   }
-  if (!classification.confident) {
-    await deps.messages.flag(flagItem(input, tenant.id, 'unclassified', 'No right recognised in the text; opened as a request for information. Read it and correct the rights.', { ...summary, caseId }));
+  if (classification.needsConfirmation) {
+    await deps.messages.flag(
+      flagItem(
+        input,
+        tenant.id,
+        'unclassified',
+        classification.matches.length === 0
+          ? 'No right recognised in the text: rights need staff confirmation before the case goes on (it waits for you).'
+          : `Rights read with too little confidence (${confidenceText(classification)}): rights need staff confirmation before the case goes on (it waits for you).`,
+        { ...summary, caseId },
+      ),
+    );
+  }
+  if (sender.claimedReplyTo) {
+    await deps.messages.flag(flagItem(input, tenant.id, 'reply_to_claimed', `Reply-To ${sender.claimedReplyTo} differs from the sender ${sender.from}: recorded as claimed; every reply goes to ${sender.from}. Staff decide.`, { ...summary, caseId }));
+  }
+  if (sender.cannotAnswerByEmail) {
+    await deps.messages.flag(flagItem(input, tenant.id, 'cannot_answer_by_email', `${sender.cannotAnswerByEmail}: the case is open, but no e-mail can be sent to ${sender.from}. Reach the subject another way.`, { ...summary, caseId }));
   }
   if (forwarded) {
     await deps.messages.flag(
@@ -306,15 +339,46 @@ async function caseIdFor(tenantId: string, messageId: string): Promise<string> {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
 }
 
-function classificationEvent(classification: Classification, forwarded: boolean): EventDraft {
+/**
+ * What the message proved about its sender: the receiving side's verdicts judged for the From
+ * address (a forwarded request's requester is not the one who sent it, so nothing is proven), a
+ * different Reply-To kept as claimed, and an address SES cannot write to.
+ */
+function senderOf(mail: ParsedEmail, requester: MailAddress, forwarded: boolean, verdicts: AuthVerdicts | undefined, smtputf8Only: boolean): SenderAuthentication {
+  const judged: SenderAuthentication = forwarded
+    ? { from: requester.address, verdicts: null, authenticated: false, reason: `Forwarded by ${mail.from?.address ?? 'staff'}: the requester's own message did not reach us, so their address is not proven.` }
+    : judgeSender(requester.address, verdicts ?? null);
+  const replyTo = mail.replyTo?.address;
+  const claimed = !forwarded && replyTo && replyTo.toLowerCase() !== requester.address.toLowerCase() ? replyTo : undefined;
+  return {
+    ...judged,
+    ...(claimed ? { claimedReplyTo: claimed } : {}),
+    ...(smtputf8Only ? { cannotAnswerByEmail: `${CANNOT_ANSWER_BY_EMAIL} (the address has a non-ASCII local part, SMTPUTF8, which SES does not deliver)` } : {}),
+  };
+}
+
+function rightsToConfirm(classification: Classification, receivedAt: Date): RightsConfirmation {
+  return { status: 'needed', since: receivedAt.toISOString(), confidence: classification.confidence ?? {} };
+}
+
+function confidenceText(classification: Classification): string {
+  return Object.entries(classification.confidence ?? {})
+    .map(([right, value]) => `${right} ${(value ?? 0).toFixed(2)}`)
+    .join(', ');
+}
+
+/** How the e-mail was read, and what it proved about its sender (kept together: one event born with the case). */
+function classificationEvent(classification: Classification, forwarded: boolean, sender: SenderAuthentication): EventDraft {
   return {
     type: 'email.classified',
     actor: SYSTEM,
     visibility: 'internal',
     summary: classification.confident
       ? `Rights read from the e-mail: ${classification.rights.map((r) => `${r} (${RIGHT_ARTICLE[r]})`).join(', ')}. Staff may correct them.`
-      : 'No right recognised in the e-mail; opened as a request for information for staff to read and correct.',
-    details: { ...classification, forwarded },
+      : classification.matches.length === 0
+        ? 'No right recognised in the e-mail: rights need staff confirmation; the case waits for it.'
+        : `Rights read with too little confidence (${confidenceText(classification)}): rights need staff confirmation; the case waits for it.`,
+    details: { ...classification, forwarded, sender: { ...sender } },
   };
 }
 

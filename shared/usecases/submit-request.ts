@@ -11,6 +11,7 @@ import { assertionEvidence, failedAssertionEvidence, withAssertionEvidence } fro
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { renderAcknowledgement } from '#templates/acknowledgement.ts';
 import { acknowledgeCase, acknowledgedByEmail, acknowledgedInResponse } from './acknowledge-case.ts';
+import { identityForSender } from '#domain/sender-authentication.ts';
 import type { EventDraft } from './case-writes.ts';
 
 /** Idempotency records outlive any sane client retry window. */
@@ -41,6 +42,8 @@ export interface SubmitRequestDeps {
    * roots whose workflows do (the API); without it, or without workflows, it is sent in line.
    */
   readonly acknowledgeInWorkflow?: boolean;
+  /** The e-mail control link an acknowledgement carries where the rule accepts it (acknowledge-case.ts). */
+  readonly identityLink?: (c: Case) => Promise<{ url: string; expiresAt: string } | null>;
 }
 
 export interface SubmitRequestInput {
@@ -54,6 +57,8 @@ export interface SubmitRequestInput {
   readonly idempotency?: { readonly scope: string; readonly key: string; readonly fingerprint: string };
   /** Audit events the channel already knows (e.g. how an e-mail was classified): born with the case, in its first write. */
   readonly firstEvents?: readonly EventDraft[];
+  /** What the channel found that the case carries from its first write (e-mail: rights to confirm, the sender's authentication). */
+  readonly channelFacts?: Pick<Case, 'rightsConfirmation' | 'sender'>;
 }
 
 export interface SubmitRequestResult {
@@ -105,7 +110,9 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
     earlierRequests,
     now,
   });
-  const assessed = input.request.identityAssertion ? await checkAssertion(deps, plain, input, now) : plain;
+  // An e-mail's unproven From cannot prove identity by e-mail control (sender-authentication.ts).
+  const withFacts = input.channelFacts ? { ...plain, case: { ...plain.case, ...input.channelFacts, identity: identityForSender(plain.case.identity, input.channelFacts.sender) } } : plain;
+  const assessed = input.request.identityAssertion ? await checkAssertion(deps, withFacts, input, now) : withFacts;
   const opened = withFirstEvents(assessed, input.firstEvents ?? [], now);
   const record: IdempotencyRecord | undefined = idempotency && {
     tenantId: tenant.id,

@@ -1,3 +1,4 @@
+import { InMemoryConsoleSessions } from '#adapters/memory/console-sessions.ts';
 import { randomBytes } from 'node:crypto';
 import { GetObjectCommand, ListObjectVersionsCommand } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -55,6 +56,7 @@ function consoleApp() {
     ...buildApiDeps(apiConfig, tenantRegistry, rig.config),
     workflows,
     console: {
+      sessions: new InMemoryConsoleSessions(),
       config: { ...loadConsoleConfig({ CONSOLE_AUTH: 'dev', CONSOLE_SESSION_SECRET: 'q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c' }), secureCookies: false },
       devIdp: {
         staff: STAFF_ROLES.map((role) => ({ tenantId: 'softera', tenantName: 'Softera Baltic', role, userId: `${role}@softera.local` })),

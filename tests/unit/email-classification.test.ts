@@ -40,7 +40,8 @@ describe('classifyRights', () => {
   });
 
   it('falls back to information and says it is not confident when nothing matches', () => {
-    expect(classifyRights('Sveiki, turiu klausimą dėl sąskaitos.')).toEqual({ rights: ['information'], matches: [], confident: false });
+    // Since issue 16 the reading also carries a confidence per right and whether staff must confirm it.
+    expect(classifyRights('Sveiki, turiu klausimą dėl sąskaitos.')).toEqual({ rights: ['information'], matches: [], confident: false, confidence: {}, needsConfirmation: true });
   });
 
   it('ignores quoted lines of earlier mail when they carry the request words', () => {

@@ -8,6 +8,7 @@ import { StoredIdentityEvidenceSchema } from './identity-evidence-record.ts';
 import type { IdempotencyRecord } from '#ports/cases.ts';
 import { RIGHT_STATUSES, RIGHT_TYPES } from '#domain/rights.ts';
 import { ATTENTION_KINDS, DECISIONS, WAIT_STEPS } from '#domain/workflow.ts';
+import { AUTH_VERDICTS } from '#domain/sender-authentication.ts';
 
 /**
  * Schemas for what we read back from DynamoDB: stored data is parsed, never cast, so a corrupt
@@ -53,6 +54,7 @@ export const StoredCaseSchema = z.object({
     messageId: z.optional(z.string()),
     at: z.optional(z.string()),
     confirmationLinkExpiresAt: z.optional(z.string()),
+    identityRequested: z.optional(z.boolean()),
   }),
   partnerId: z.optional(z.string()),
   callbackUrl: z.optional(z.string()),
@@ -78,6 +80,36 @@ export const StoredCaseSchema = z.object({
   ),
   attention: z.optional(z.nullable(z.object({ kind: z.enum(ATTENTION_KINDS), reason: z.string(), since: z.string() }))),
   timer: z.optional(z.object({ fired: z.array(z.string()) })),
+  rightsConfirmation: z.optional(
+    z.nullable(
+      z.object({
+        status: z.enum(['needed', 'confirmed']),
+        since: z.string(),
+        confidence: z.partialRecord(z.enum(RIGHT_TYPES), z.number()),
+        confirmedBy: z.optional(z.string()),
+        confirmedAt: z.optional(z.string()),
+      }),
+    ),
+  ),
+  sender: z.optional(
+    z.object({
+      from: z.string(),
+      verdicts: z.nullable(
+        z.object({
+          spf: z.enum(AUTH_VERDICTS),
+          dkim: z.enum(AUTH_VERDICTS),
+          dmarc: z.enum(AUTH_VERDICTS),
+          alignedDkim: z.optional(z.boolean()),
+          alignedSpf: z.optional(z.boolean()),
+          source: z.enum(['ses', 'mailauth']),
+        }),
+      ),
+      authenticated: z.boolean(),
+      reason: z.string(),
+      claimedReplyTo: z.optional(z.string()),
+      cannotAnswerByEmail: z.optional(z.string()),
+    }),
+  ),
 });
 
 export const StoredEventSchema = z.object({

@@ -10,6 +10,7 @@ import { daysLeft } from '#deadlines/engine.ts';
 import { answerTemplate } from '#templates/answer-draft.ts';
 import { mimeText } from '#domain/mime-text.ts';
 import { correctRights } from '#usecases/correct-rights.ts';
+import { confirmRights } from '#usecases/confirm-rights.ts';
 import { listCaseMessages } from '#usecases/staff-cases.ts';
 import type { AnswerFileRef } from '#domain/answer.ts';
 import { storeAnswerFile } from '#usecases/answer-files.ts';
@@ -195,6 +196,27 @@ export function caseRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
         return { type, ...(details ? { details } : {}) };
       });
       await correctRights(deps, { tenantId: s.staff.tenantId, caseId: id, rights, reasons: all(str(body.reasons).split('\n')), actor: { kind: 'staff', id: s.staff.userId } });
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
+      return render(c, s, id, { error: explain(error), status: PROBLEM_KINDS[error.code].status });
+    }
+    return c.redirect(`/console/cases/${id}?done=rights`, 303);
+  });
+
+  app.post('/console/cases/:id/rights/confirm', async (c) => {
+    const s = await requireSession(c);
+    const id = c.req.param('id');
+    const body = await c.req.parseBody({ all: true });
+    checkCsrf(s, str(body._csrf));
+    try {
+      const types = parseForm(z.array(z.enum(RIGHT_TYPES)).check(z.minLength(1, 'Tick at least one right.')), all(body.rights));
+      const found = CASE_ID.test(id) ? await deps.repo.getCase(s.staff.tenantId, id) : null;
+      if (!found) throw new NotFoundError(`No case with id "${id}".`);
+      const rights = types.map((type) => {
+        const details = found.rights.find((r) => r.type === type)?.details;
+        return { type, ...(details ? { details } : {}) };
+      });
+      await confirmRights(deps, { tenantId: s.staff.tenantId, caseId: id, rights, reasons: all(str(body.reasons).split('\n')), actor: { kind: 'staff', id: s.staff.userId } });
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
       return render(c, s, id, { error: explain(error), status: PROBLEM_KINDS[error.code].status });

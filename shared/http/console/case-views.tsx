@@ -5,7 +5,7 @@ import type { Translate } from './labels.ts';
 import { CHANNEL_LABEL, IDENTITY_STATUS_LABEL, METHOD_LABEL, RIGHT_SHORT, RIGHT_STATUS_LABEL, STATUS_LABEL, STEP_LABEL } from './enum-labels.ts';
 import { Alert, fmtDateTime, Layout, type PageContext } from './layout.tsx';
 import { DaysLeft } from './inbox-views.tsx';
-import { Actions, RightsForm } from './decide-views.tsx';
+import { Actions, ConfirmRightsForm, RightsForm } from './decide-views.tsx';
 import type { CaseView, IdReviewState } from './case-model.ts';
 import type { ValidationReportSummary } from '#domain/validation-report.ts';
 
@@ -121,6 +121,7 @@ export function CasePage(props: { ctx: PageContext; view: CaseView; error?: stri
               ))}
             </tbody>
           </table>
+          {OPEN_STATUSES.includes(c.status) && (c.rightsConfirmation?.status === 'needed' || c.waiting?.step === 'rights_confirmation') && <ConfirmRightsForm ctx={ctx} c={c} />}
           {OPEN_STATUSES.includes(c.status) && <RightsForm ctx={ctx} c={c} />}
         </section>
         <section class="card" aria-labelledby="h-identity">
@@ -134,6 +135,26 @@ export function CasePage(props: { ctx: PageContext; view: CaseView; error?: stri
             <dd>{c.identity.acceptedMethods.map((m) => METHOD_LABEL[m][lang]).join(', ')}</dd>
             <dt>{t('rule')}</dt>
             <dd>{c.identity.rule}</dd>
+            {c.sender && (
+              <>
+                <dt>{t('sender')}</dt>
+                <dd id="sender-authentication" data-authenticated={String(c.sender.authenticated)}>
+                  {c.sender.from} — {c.sender.authenticated ? t('senderAuthenticated') : t('senderNotAuthenticated')} <span class="muted">({c.sender.reason})</span>
+                </dd>
+                {c.sender.claimedReplyTo && (
+                  <>
+                    <dt>{t('claimedReplyTo')}</dt>
+                    <dd id="claimed-reply-to">{c.sender.claimedReplyTo}</dd>
+                  </>
+                )}
+                {c.sender.cannotAnswerByEmail && (
+                  <>
+                    <dt>{t('cannotAnswerByEmail')}</dt>
+                    <dd id="cannot-answer-by-email">{c.sender.cannotAnswerByEmail}</dd>
+                  </>
+                )}
+              </>
+            )}
           </dl>
           <h3>{t('evidence')}</h3>
           {identityEvents.length === 0 ? (

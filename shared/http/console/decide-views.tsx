@@ -144,6 +144,38 @@ export function Actions(props: { ctx: PageContext; view: CaseView; review?: IdRe
   );
 }
 
+/**
+ * Confirms (or corrects) the rights of an e-mail read with too little confidence (POST
+ * …/rights/confirm in the JSON API); the waiting workflow goes on from intake.
+ */
+export function ConfirmRightsForm(props: { ctx: PageContext; c: Case }) {
+  const { ctx, c } = props;
+  const { t, lang } = ctx;
+  const confidence = c.rightsConfirmation?.confidence ?? {};
+  return (
+    <form method="post" action={`/console/cases/${c.id}/rights/confirm`} class="stack" id="confirm-rights">
+      <p class="chip soon" id="rights-need-confirmation">{t('rightsNeedConfirmation')}</p>
+      <input type="hidden" name="_csrf" value={ctx.csrf} />
+      <fieldset>
+        <legend>{t('rights')}</legend>
+        {RIGHT_TYPES.map((r) => (
+          <label class="check">
+            <input type="checkbox" name="rights" value={r} checked={c.rights.some((x) => x.type === r)} /> {RIGHT_SHORT[r][lang]}
+            {confidence[r] !== undefined && <span class="muted"> ({t('confidence')} {confidence[r]?.toFixed(2)})</span>}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        {t('reasons')} <span class="muted">({t('reasonsHint')})</span>
+        <textarea name="reasons" rows={2}></textarea>
+      </label>
+      <div>
+        <button type="submit">{t('confirmRights')}</button>
+      </div>
+    </form>
+  );
+}
+
 /** Corrects the classified rights (PATCH …/rights in the JSON API) with reasons. */
 export function RightsForm(props: { ctx: PageContext; c: Case }) {
   const { ctx, c } = props;

@@ -42,9 +42,17 @@ export async function emailControlLink(
   const address = noticeAddress(c);
   if (!deps.links || !address || c.identity.status !== 'pending' || !c.identity.acceptedMethods.includes('email_control')) return null;
   if (c.channel === 'post' || c.channel === 'in_person') return null;
+  // An e-mail's From that is not proven (no DMARC or aligned DKIM/SPF pass), or an address we cannot
+  // write to, gets no link. Every e-mail case opened since issue 16 carries its sender record.
+  if (c.channel === 'email' && c.sender && (!c.sender.authenticated || c.sender.cannotAnswerByEmail)) return null;
   // Valid until the next notice: the reminder brings a fresh link, the closing notice ends the wait.
   const days = notice === 'identity_request' ? deps.settings.identityReminderAfterDays : deps.settings.identityCloseAfterReminderDays;
   return deps.links.issue({ tenantId: c.tenantId, caseId: c.id }, await addressDigest(address), days * 86_400);
+}
+
+/** The link an acknowledgement carries as the identity request (valid until the reminder). */
+export function acknowledgementIdentityLink(deps: { readonly links?: EmailControlLinks; readonly settings: WorkflowSettings }): (c: Case) => Promise<{ url: string; expiresAt: string } | null> {
+  return (c) => emailControlLink(deps, c, 'identity_request');
 }
 
 /** GET: checks the link (signature, expiry, tenant, address) without using it up. */

@@ -70,11 +70,17 @@ export async function awaitSubject(deps: WorkflowDeps, input: AwaitSubjectInput)
 }
 
 /**
- * A web-form request's acknowledgement already carried a one-time link to confirm the address;
- * where the controller accepts e-mail control, that link is the identity request, so a second
- * e-mail would only repeat it. The reminder brings a fresh link once it has expired.
+ * The acknowledgement already asked: it said what is missing for identity (issue 16: one e-mail
+ * per event) — with the e-mail control link where the rule accepts that method, while the link is
+ * valid — or, for a web-form request, it carried the address confirmation link that is the e-mail
+ * control method. A second e-mail would only repeat it; the reminder brings a fresh link. An
+ * identity attempt since then (a signature that failed) is news, so the request is sent.
  */
 function acknowledgementAsked(c: Case, now: Date): boolean {
+  if (c.acknowledgement.status !== 'sent') return false;
   const until = c.acknowledgement.confirmationLinkExpiresAt;
-  return c.channel === 'web_form' && c.acknowledgement.status === 'sent' && until !== undefined && Date.parse(until) > now.getTime() && c.identity.acceptedMethods.includes('email_control');
+  const linkValid = until !== undefined && Date.parse(until) > now.getTime();
+  const emailControl = c.identity.acceptedMethods.includes('email_control');
+  if (c.acknowledgement.identityRequested) return !c.identity.evidence && (!emailControl || linkValid);
+  return c.channel === 'web_form' && linkValid && emailControl;
 }

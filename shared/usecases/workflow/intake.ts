@@ -2,15 +2,17 @@ import { SYSTEM } from '#domain/audit.ts';
 import { transition, type Case } from '#domain/case.ts';
 import { updateCase } from '#domain/workflow.ts';
 import { acknowledgeCase, acknowledgedByEmail } from '../acknowledge-case.ts';
+import { rightsAwaitConfirmation } from '#domain/rights-confirmation.ts';
 import { loadCase, type CaseRef, type WorkflowDeps, type WorkflowPlan } from './deps.ts';
 import { planResume } from './resume.ts';
 
 /**
  * Intake: the first step of every case workflow.
  *
- * Primary course: send the acknowledgement still owed (e-mail, through the outbox) → identity
- * that needs nothing more (not required, already verified, or established automatically, e.g. a
- * valid QES) → in progress; a letter or a visit brought an
+ * Primary course: rights that need staff confirmation → wait for it (then intake runs again);
+ * send the acknowledgement still owed (e-mail, through the outbox) → identity that needs nothing
+ * more (not required, already verified, or established automatically, e.g. a valid QES) → in
+ * progress; a letter or a visit brought an
  * identity document → staff review; otherwise the subject is asked for what is missing.
  * Example: `await intakeCase(deps, { tenantId: 'gautora', caseId })` → `{ route: 'in_progress', … }`.
  */
@@ -24,6 +26,8 @@ export async function intakeCase(deps: WorkflowDeps, ref: CaseRef): Promise<Work
     c = (await acknowledgeCase({ ...deps, ...deps.acknowledgements }, c)).case;
   }
   const now = deps.clock.now();
+  // Rights read with too little confidence: nothing (not even identity) is asked before staff confirm them.
+  if (rightsAwaitConfirmation(c)) return { route: 'rights_confirmation', reminderInSeconds: 1, closeInSeconds: 1 };
 
   if (c.identity.status === 'pending') {
     const automatic = await deps.identity?.verifyAtIntake(c);

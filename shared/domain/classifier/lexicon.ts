@@ -1,0 +1,172 @@
+import type { Language } from '../channels.ts';
+import type { RightType } from '../rights.ts';
+
+/**
+ * The cues the classifier scores, over text lower-cased with Lithuanian letters folded to ASCII
+ * (`foldLithuanian`), so "ištrinkite" and "istrinkite" read the same.
+ *
+ * Lithuanian morphology is handled by roots with open endings (`istr(?:in|yn)\w*` covers ištrinti,
+ * ištrinkite, ištrintumėte, ištrynimą, ištrinimo), written by hand. Why not a stemmer: the one
+ * maintained Lithuanian stemmer on npm (Snowball's, in @orama/stemmers 3.1.18) was tried and
+ * conflates inconsistently for this vocabulary: ištrinti → "ištr" but ištrinkite → "ištrin" and
+ * ištrynimą → "ištrynim"; duomenis → "duom" but duomenų → "duomen"; ištaisyti → "išt" and
+ * pataisyti → "pat" (three letters, shared with "pats", "patinka"). Equal stems would miss forms
+ * and short stems would match unrelated words, so roots chosen per verb are both more precise and
+ * easier for staff to read.
+ *
+ * Weights: 0.9 an unambiguous request ("prašau ištrinti mano duomenis", "right of access"); 0.6
+ * the right's verb without its object ("delete", "ištrinkite"); 0.4 a hint that is not a request
+ * by itself ("mano asmens duomenys"). A right's confidence is 1 − Π(1 − weight) over its cues.
+ */
+export interface Cue {
+  readonly right: RightType;
+  readonly language: Language;
+  readonly pattern: RegExp;
+  readonly weight: number;
+  /** A generic "give me my data" cue that means nothing more when a more specific right is read (portability contains access). */
+  readonly yieldsTo?: readonly RightType[];
+}
+
+const MY_LT = '(?:(?:mano|savo|apie mane|visus|visu|visa|visa mano|visus mano|visus savo)\\s+)*';
+const DATA_LT = '(?:asmens\\s+)?(?:duomen\\w*|informacij\\w*)';
+const MY_EN = '(?:(?:my|the|all|all of my|all the|any|of my)\\s+)*';
+const DATA_EN = `${MY_EN}(?:(?:personal|private|customer)\\s+)?(?:data|information|details|records?)`;
+const ABOUT_ME = '(?:\\s+(?:about|on|of|regarding|concerning)\\s+me)?';
+const WORDS = (n: number) => `(?:\\s+\\S+){0,${n}}?`;
+
+const cue = (right: RightType, language: Language, weight: number, pattern: RegExp, yieldsTo?: readonly RightType[]): Cue => ({ right, language, weight, pattern, ...(yieldsTo ? { yieldsTo } : {}) });
+const re = (source: string) => new RegExp(source);
+
+export const CUES: readonly Cue[] = [
+  // access (Art. 15)
+  cue('access', 'en', 0.9, /\bright\s+(?:of|to)\s+access\b/),
+  cue('access', 'en', 0.9, re(`\\b(?:a\\s+|full\\s+)?cop(?:y|ies)\\s+of\\s+(?:${DATA_EN}|everything|all\\s+(?:the\\s+)?(?:data|information))`)),
+  cue('access', 'en', 0.9, re(`\\baccess\\s+(?:to\\s+)?${DATA_EN}`)),
+  cue('access', 'en', 0.9, /\b(?:subject\s+access\s+request|dsar|data\s+access\s+request)\b/),
+  cue('access', 'en', 0.9, /\bwhat\s+(?:kind\s+of\s+)?(?:personal\s+)?(?:data|information|details)\s+(?:do\s+|does\s+)?(?:you|your\s+company|you\s+guys)\s+(?:hold|have|keep|store|process|collect)/),
+  cue('access', 'en', 0.9, /\b(?:what|everything)\s+(?:do\s+)?you\s+(?:hold|have|keep|store|know)\s+(?:about|on)\s+me\b/),
+  cue('access', 'en', 0.9, re(`\\b(?:see|view|know|check|review|find\\s+out|learn)\\s+(?:which\\s+|what\\s+)?${DATA_EN}${ABOUT_ME}`)),
+  cue('access', 'en', 0.75, re(`\\b(?:send|give|provide|email|forward)\\s+(?:me\\s+)?${DATA_EN}${ABOUT_ME}`), ['portability']),
+  cue('access', 'en', 0.9, /\b(?:article|art\.?)\s*15\b/),
+  cue('access', 'en', 0.9, /\bwhether\s+(?:or\s+not\s+)?you\s+(?:process|hold|store|keep)\s+(?:any\s+)?(?:of\s+)?my\b/),
+  cue('access', 'lt', 0.9, re(`\\bsusipazin\\w*\\s+su\\s+${MY_LT}${DATA_LT}`)),
+  cue('access', 'lt', 0.6, /\bsusipazin\w*/),
+  cue('access', 'lt', 0.9, re(`\\bkopij\\w*\\s+${MY_LT}${DATA_LT}`)),
+  cue('access', 'lt', 0.9, re(`\\b${MY_LT}${DATA_LT}\\s+kopij\\w*`)),
+  cue('access', 'lt', 0.9, re(`\\b(?:kokius|kokie|kokia|kokia|kokiu|ka)\\s+(?:butent\\s+)?${MY_LT}${DATA_LT}`)),
+  cue('access', 'lt', 0.9, re(`\\b(?:kokius|kokie|kokia|kokiu|ka)\\s+(?:jus\\s+)?(?:apie mane\\s+)?(?:tvarkot\\w*|turit\\w*|saugot\\w*|renkat\\w*|zinot\\w*)`)),
+  cue('access', 'lt', 0.9, re(`\\bar\\s+(?:jus\\s+)?(?:tvarkot\\w*|turit\\w*|saugot\\w*|renkat\\w*)\\s+${MY_LT}${DATA_LT}`)),
+  cue('access', 'lt', 0.9, re(`\\b(?:prieig\\w*|teis\\w*\\s+susipazinti)\\s+(?:prie\\s+|su\\s+)?${MY_LT}${DATA_LT}`)),
+  cue('access', 'lt', 0.9, re(`\\b(?:pamatyt\\w*|perziuret\\w*|suzinot\\w*|suzinoti)${WORDS(3)}\\s+${MY_LT}${DATA_LT}`)),
+  cue('access', 'lt', 0.75, re(`\\b(?:pateik\\w*|atsius\\w*|atsiunt\\w*|gaut\\w*|isduot\\w*|persius\\w*)\\s+(?:man\\s+)?${MY_LT}${DATA_LT}`), ['portability']),
+  cue('access', 'lt', 0.9, /\b(?:bdar\s+)?15\s+str/),
+  cue('access', 'lt', 0.9, /\b(?:atsius\w*|atsiunt\w*|pateik\w*|gaut\w*|isduot\w*)\s+(?:man\s+)?(?:ju\s+|tu\s+duomenu\s+)?kopij\w*/),
+
+  // erasure (Art. 17)
+  cue('erasure', 'en', 0.9, /\bright\s+to\s+(?:be\s+forgotten|erasure)\b/),
+  cue('erasure', 'en', 0.9, /\b(?:erase|delete|remove|destroy|wipe|purge)\s+(?:all\s+)?(?:of\s+)?(?:my|me|the|everything|any)\b[^.\n]{0,40}?\b(?:data|account|information|details|profile|records?|history|trace|systems?|database)\b/),
+  cue('erasure', 'en', 0.9, /\b(?:erase|delete|wipe)\s+(?:it|them|everything)\b/),
+  cue('erasure', 'en', 0.6, /\b(?:erase|delete|wipe)\b/),
+  cue('erasure', 'en', 0.9, /\b(?:erasure|deletion)\s+of\s+(?:my|the|all)\b/),
+  cue('erasure', 'en', 0.9, /\bforget\s+(?:about\s+)?me\b/),
+  // The passive ("have it erased", "want my account deleted"): English morphology too.
+  cue('erasure', 'en', 0.9, /\b(?:it|them|everything|(?:my|all\s+my)\s+(?:personal\s+)?(?:data|account|information|details|profile|records))\s+(?:to\s+be\s+|be\s+|being\s+)?(?:erased|deleted|removed|wiped)\b/),
+  cue('erasure', 'en', 0.9, /\bremove\s+me\s+(?:completely\s+)?from\s+(?:your|all\s+your)\s+(?:database|systems?|records|files|crm)/),
+  // The object is looked ahead, not matched: staff see the verb the subject wrote ("IŠTRINTI").
+  cue('erasure', 'lt', 0.9, re(`\\b(?:istr(?:in|yn)\\w*|pasalin\\w*|sunaikin\\w*|trink\\w*|trint\\w*)(?=${WORDS(4)}\\s+(?:${MY_LT}(?:${DATA_LT}|paskyr\\w*|profil\\w*|irasu\\w*|duomenis)))`)),
+  cue('erasure', 'lt', 0.9, re(`\\b(?:${MY_LT}${DATA_LT}|paskyros|profilio)\\s+(?:istr(?:in|yn)\\w*|pasalinim\\w*|sunaikinim\\w*|panaikinim\\w*)`)),
+  cue('erasure', 'lt', 0.6, /\b(?:istr(?:in|yn)\w*|pasalin\w*|sunaikin\w*|trinkit\w*|trintumet\w*)/),
+  cue('erasure', 'lt', 0.9, re(`\\bpanaikin\\w*\\s+${MY_LT}(?:paskyr\\w*|${DATA_LT}|profil\\w*)`)),
+  cue('erasure', 'lt', 0.9, /\bteis\w*\s+buti\s+pamirst\w*/),
+  cue('erasure', 'lt', 0.9, /\bnebesaugot\w*\s+(?:mano|savo)\s+(?:asmens\s+)?duomen\w*/),
+
+  // rectification (Art. 16)
+  cue('rectification', 'en', 0.9, /\b(?:rectif\w*|correct\s+(?:my|the|it|this|that|them)\b|fix\s+(?:my|the|it)\b|amend\s+(?:my|the)\b)/),
+  cue('rectification', 'en', 0.9, /\b(?:update|change)\s+(?:my|the)\s+(?:postal\s+|home\s+|billing\s+|e-?mail\s+)?(?:address|name|surname|last\s+name|family\s+name|details|data|e-?mail|phone(?:\s+number)?|date\s+of\s+birth|birth\s+date)/),
+  cue('rectification', 'en', 0.9, /\b(?:wrong|incorrect|inaccurate|outdated|out\s+of\s+date|misspelled|mistaken)\s+(?:personal\s+)?(?:data|address|name|surname|details|information|e-?mail|phone|date)/),
+  cue('rectification', 'en', 0.9, /\b(?:name|address|surname|details|data|information|e-?mail|phone\s+number|date\s+of\s+birth)\s+(?:is|are|was|were|has\s+been)\s+(?:wrong|incorrect|inaccurate|outdated|out\s+of\s+date|misspelled|not\s+correct)/),
+  cue('rectification', 'en', 0.9, /\bmy\s+(?:name|surname|address)\s+(?:has\s+)?changed\b/),
+  cue('rectification', 'lt', 0.9, /\b(?:istaisy\w*|patikslin\w*|pataisy\w*)/),
+  cue('rectification', 'lt', 0.9, /\b(?:neteising\w*|klaiding\w*|pasenus\w*|netiksl\w*)\s+(?:mano\s+)?(?:asmens\s+)?(?:duomen\w*|adres\w*|vard\w*|pavard\w*|informacij\w*|telefon\w*|gimimo)/),
+  cue('rectification', 'lt', 0.9, /\b(?:pakeisti|pakeiskite|atnaujin\w*)\s+(?:mano\s+|savo\s+)?(?:asmens\s+)?(?:duomen\w*|adres\w*|vard\w*|pavard\w*|telefon\w*|el\.?\s*pa\w*)/),
+  cue('rectification', 'lt', 0.9, /\b(?:pasikeit\w*)\s+(?:mano\s+)?(?:adres\w*|pavard\w*|vard\w*|telefon\w*)/),
+  cue('rectification', 'lt', 0.9, /\b(?:adres\w*|pavard\w*|vard\w*|duomen\w*)\s+(?:yra\s+)?(?:neteising\w*|klaiding\w*|pasikeit\w*|pasen\w*)/),
+
+  // restriction (Art. 18)
+  cue('restriction', 'en', 0.9, /\b(?:restrict\w*\s+(?:the\s+)?(?:processing|use)|right\s+to\s+restriction|restriction\s+of\s+(?:the\s+)?processing|limit\s+(?:the\s+)?(?:processing|use)\s+of\s+my)\b/),
+  cue('restriction', 'en', 0.9, /\b(?:freeze|suspend|pause)\s+(?:the\s+)?(?:processing|use)\s+of\s+my\b/),
+  cue('restriction', 'en', 0.9, /\b(?:stop\s+using|do\s+not\s+use|don'?t\s+use)\s+my\s+(?:personal\s+)?(?:data|information)\s+until\b/),
+  cue('restriction', 'lt', 0.9, /\bapribo\w*\s+(?:mano\s+|savo\s+)?(?:asmens\s+)?(?:duomen\w*\s+)?(?:tvarkym\w*|naudojim\w*)/),
+  cue('restriction', 'lt', 0.9, /\b(?:apriboj\w*|apribot\w*|apribokit\w*)\b/),
+  cue('restriction', 'lt', 0.9, /\b(?:sustabdyt\w*|sustabdykit\w*)\s+(?:mano\s+)?(?:asmens\s+)?(?:duomen\w*\s+)?(?:tvarkym\w*|naudojim\w*)[^.\n]{0,60}\bkol\b/),
+
+  // portability (Art. 20)
+  cue('portability', 'en', 0.9, /\b(?:portab\w*|machine[- ]readable|export\s+(?:of\s+)?(?:all\s+)?my\s+(?:personal\s+)?data|port\s+my\s+data)\b/),
+  cue('portability', 'en', 0.9, /\b(?:csv|json|xml|structured|commonly\s+used)\s+(?:format|file|export)/),
+  cue('portability', 'en', 0.9, /\b(?:move|transmit|transfer|send|give)\s+(?:it|them|my\s+(?:personal\s+)?data)\s+(?:directly\s+)?to\s+(?:another|a\s+new|my\s+new|a\s+different|an\s+other)\s+(?:provider|company|service|bank|operator|controller|supplier)/),
+  cue('portability', 'lt', 0.9, /\b(?:perkeliam\w*|perkel\w*\s+(?:mano\s+|savo\s+)?(?:asmens\s+)?duomen\w*)/),
+  cue('portability', 'lt', 0.9, /\b(?:kompiuterio\s+skaitom\w*|masiniu\s+budu\s+skaitom\w*|susistemint\w*|strukturuot\w*|iprastai\s+naudojam\w*)\s+(?:ir\s+\S+\s+)?(?:\S+\s+)?format\w*/),
+  cue('portability', 'lt', 0.9, /\b(?:csv|json|xml)\s+format\w*/),
+  cue('portability', 'lt', 0.9, /\bperduot\w*\s+(?:juos\s+|mano\s+duomenis\s+|duomenis\s+)?(?:tiesiogiai\s+)?(?:kitam|kitai|naujam|naujai)\s+(?:paslaug\w*|tiekej\w*|bendrov\w*|operator\w*|imon\w*|bank\w*|valdytoj\w*)/),
+
+  // objection (Art. 21(1))
+  cue('objection', 'en', 0.9, /\b(?:i\s+)?object\s+to\b|\bobjection\s+to\b|\bright\s+to\s+object\b/),
+  // "…until you have checked" asks for a pause: that is restriction (Art. 18), not an objection.
+  cue('objection', 'en', 0.9, /\bstop\s+(?:processing|using)\s+my\s+(?:personal\s+)?(?:data|information)\b(?![^.\n]{0,60}\buntil\b)/),
+  cue('objection', 'en', 0.9, /\b(?:don'?t|do\s+not)\s+(?:agree|consent)\s+(?:to\s+)?(?:you\s+|your\s+)?(?:processing|using|use\s+of)\s+my\b/),
+  cue('objection', 'en', 0.6, /\blegitimate\s+interests?\b/),
+  // "Nesutinku su sprendimu" disagrees with a decision (Art. 22 or a complaint), not with the processing.
+  cue('objection', 'lt', 0.9, /\b(?:nesutink(?!\w*\s+su\b)\w*|priestarau\w*|nesutikim\w*)/),
+  cue('objection', 'lt', 0.9, /\b(?:nustokit\w*|liaukit\w*s)\s+(?:tvarky\w*|naudo\w*)\s+(?:mano\s+)?(?:asmens\s+)?duomen\w*/),
+  cue('objection', 'lt', 0.6, /\bteisetu\w*\s+interes\w*/),
+
+  // direct marketing objection (Art. 21(2)–(3))
+  cue('direct_marketing_objection', 'en', 0.9, /\b(?:unsubscribe|opt[- ]?out|direct\s+marketing|(?:stop|no\s+more|don'?t|do\s+not|never)\s+(?:sending\s+|send\s+|to\s+send\s+)?(?:me\s+)?(?:any\s+)?(?:more\s+)?(?:marketing|newsletters?|advertis\w*|promotion\w*|offers|spam|ads)|remove\s+me\s+from\s+(?:your\s+|the\s+)?(?:mailing|newsletter|marketing|distribution)\w*)/),
+  cue('direct_marketing_objection', 'en', 0.9, /\b(?:stop|don'?t|do\s+not|never)\s+(?:emailing|texting|calling|messaging|contacting|call|text|email|sms)\s+me\b[^.\n]{0,40}?(?:offers|marketing|promotion|advert|sales|deals|newsletters?|ads)|\b(?:stop|no\s+more)\s+(?:marketing|promotional|sales)\s+(?:e-?mails|calls|texts|sms|messages)/),
+  cue('direct_marketing_objection', 'en', 0.9, /\b(?:take|get)\s+me\s+off\s+(?:your|the)\s+(?:mailing\s+|marketing\s+)?lists?\b/),
+  cue('direct_marketing_objection', 'en', 0.9, /\b(?:don'?t|do\s+not|no\s+longer)\s+(?:want\s+to\s+)?(?:receive|get)\s+(?:any\s+)?(?:more\s+)?(?:marketing|promotional|newsletters?|offers|advertis\w*|sales)/),
+  cue('direct_marketing_objection', 'lt', 0.9, /\b(?:atsisak\w*\s+(?:jusu\s+)?(?:naujienlaisk\w*|naujien\w*|reklam\w*|prenumerat\w*|rinkodar\w*|pasiulym\w*)|nebesiusk\w*|nebesiust\w*|nesiuskit\w*|neskambink\w*|nebeskambink\w*|tiesiogin\w*\s+rinkodar\w*|(?:nenoriu|nebenoriu|nepageidauju)\s+gauti\s+(?:jokiu\s+|jusu\s+)?(?:reklam\w*|naujienlaisk\w*|pasiulym\w*|rinkodar\w*))/),
+  cue('direct_marketing_objection', 'lt', 0.9, /\bisbrauk\w*\s+(?:mane\s+)?(?:is\s+)?(?:jusu\s+)?(?:naujienlaisk\w*|adresat\w*|prenumerator\w*|rinkodar\w*|reklam\w*)/),
+
+  // automated decision review (Art. 22)
+  cue('automated_decision_review', 'en', 0.9, /\b(?:automated\s+(?:individual\s+)?decision\w*|human\s+(?:review|intervention|being\s+(?:to\s+)?(?:review|look|reconsider))|automatic(?:ally)?\s+(?:decision|rejected|refused|declined|made))/),
+  cue('automated_decision_review', 'en', 0.9, /\b(?:a\s+)?(?:real\s+)?(?:person|human|member\s+of\s+(?:your\s+)?staff|employee|staff\s+member)\s+(?:to\s+|should\s+|would\s+|could\s+)?(?:review|look\s+at|reconsider|re-?examine|check)\s+(?:the|this|my|that)\s+(?:decision|refusal|rejection|application|result|score)/),
+  cue('automated_decision_review', 'en', 0.9, /\b(?:decided|rejected|refused|declined|scored)\s+by\s+(?:an?\s+)?(?:algorithm|computer|machine|system|software)/),
+  cue('automated_decision_review', 'en', 0.6, /\b(?:profiling|algorithm|credit\s+scor\w*)\b/),
+  cue('automated_decision_review', 'en', 0.9, /\bobject\w*\s+to\b[^.\n]{0,60}\bprofiling\b/),
+  cue('automated_decision_review', 'en', 0.9, /\b(?:article|art\.?)\s*22\b/),
+  cue('automated_decision_review', 'lt', 0.9, /\b(?:automatizuot\w*|automatin\w*|automatisk\w*)\s+(?:priimt\w*\s+)?(?:sprendim\w*|atmet\w*|priimt\w*|ivertin\w*|vertinim\w*)/),
+  cue('automated_decision_review', 'lt', 0.9, /\bsprendim\w*\s+(?:buvo\s+)?(?:priimt\w*\s+)?automatisk\w*/),
+  cue('automated_decision_review', 'lt', 0.9, /\bsprendim\w*[^.\n]{0,40}\b(?:perziuret\w*|perziurek\w*|ivertint\w*|persvarstyt\w*|priimt\w*)[^.\n]{0,30}\b(?:darbuotoj\w*|zmog\w*|specialist\w*|asmu)\b/),
+  cue('automated_decision_review', 'lt', 0.9, /\b(?:darbuotoj\w*|zmog\w*|specialist\w*)[^.\n]{0,30}\b(?:perziuret\w*|ivertint\w*|persvarstyt\w*)[^.\n]{0,20}\bsprendim\w*/),
+  cue('automated_decision_review', 'lt', 0.9, /\bzmogaus\s+(?:isikisim\w*|dalyvavim\w*|perziur\w*)/),
+  cue('automated_decision_review', 'lt', 0.6, /\bprofiliavim\w*/),
+  cue('automated_decision_review', 'lt', 0.9, /\b(?:bdar\s+)?22\s+str/),
+
+  // consent withdrawal (Art. 7(3))
+  cue('consent_withdrawal', 'en', 0.9, /\b(?:withdraw\w*|revok\w*|take\s+back|cancel\w*|retract\w*)\s+(?:my\s+|the\s+|any\s+|all\s+)?(?:previously\s+given\s+)?consents?\b/),
+  cue('consent_withdrawal', 'en', 0.9, /\bno\s+longer\s+(?:give\s+(?:my\s+)?)?consent\b|\bconsent\s+(?:is\s+)?(?:hereby\s+)?(?:withdrawn|revoked)\b/),
+  cue('consent_withdrawal', 'lt', 0.9, /\b(?:atsauk\w*\s+(?:(?:savo|mano|duot\w*|visus|jums|anksciau)\s+){0,3}sutikim\w*|sutikim\w*[^.\n]{0,40}\batsauk\w*)/),
+  cue('consent_withdrawal', 'lt', 0.9, /\b(?:nebeduodu|nebesutinku)\b/),
+
+  // information (Art. 13–14): questions about processing that need no identity
+  cue('information', 'en', 0.9, /\bhow\s+(?:do\s+|does\s+)?(?:you|your\s+company)\s+(?:process|use|handle|collect|protect|store)\b[^.\n?]{0,30}\b(?:data|information)\b/),
+  cue('information', 'en', 0.9, /\b(?:who|which\s+(?:third\s+parties|companies|partners))\s+(?:do\s+)?you\s+(?:share|transfer|disclose|send|give)\b/),
+  cue('information', 'en', 0.9, /\b(?:how\s+long\s+(?:do\s+)?you\s+(?:keep|retain|store)|retention\s+period|(?:on\s+)?what\s+(?:legal\s+)?basis\s+(?:do\s+)?you|your\s+privacy\s+(?:policy|notice))/),
+  cue('information', 'lt', 0.9, /\bkaip\s+(?:jus\s+)?(?:tvarkot\w*|naudoj\w*|renkat\w*|saugot\w*|apsaugot\w*)\s+(?:klientu\s+|mano\s+|savo\s+)?(?:asmens\s+)?duomen\w*/),
+  cue('information', 'lt', 0.9, /\b(?:kam|kokioms\s+(?:imonems|trecio\w*\s+\w+))\s+(?:jus\s+)?(?:perduodat\w*|teikiat\w*|atskleidziat\w*)/),
+  cue('information', 'lt', 0.9, /\b(?:kiek\s+laiko\s+(?:jus\s+)?saugot\w*|saugojimo\s+termin\w*|kokiu\s+(?:teisiniu\s+)?pagrindu|privatumo\s+politik\w*)/),
+];
+
+/** A plain mention of "my data" with no verb we know: probably access, but only staff can say. */
+export const WEAK_ACCESS: readonly Cue[] = [
+  cue('access', 'lt', 0.4, re(`\\b(?:mano|savo|apie mane)\\s+${DATA_LT}`)),
+  cue('access', 'en', 0.4, /\bmy\s+(?:personal\s+)?(?:data|information)\b|\bdata\s+(?:about|on)\s+me\b/),
+];
+
+/** Words that make a following cue in the same clause a refusal ("nenoriu, kad ištrintumėte", "please don't delete"). */
+export const NEGATION = /\b(?:nenoriu|nenorim\w*|nepageidauju|neprasau|neprasom|nereikia|nebutina|ne(?!\s+tik\b)|jokiu\s+budu|not|don'?t|do\s+not|does\s+not|doesn'?t|never|no\s+need\s+to|without|instead\s+of|rather\s+than)\b/;
+/** What ends a clause for negation: sentence ends, commas (except before "kad"/"that", which carry the negated wish on) and "but"/"bet". */
+export const CLAUSE_BREAK = /[.!?;\n]|,(?!\s*(?:kad|jog|that)\b)|\s(?:but|bet|taciau|however|instead)\b/g;
+
+export const MARKETING_CONTEXT = /(marketing|newsletter|advertis|promotion|rinkodar|reklam|naujienlaisk|pasiulym)/;

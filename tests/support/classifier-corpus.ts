@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { classifyRights } from '#domain/classify-rights.ts';
+import { RIGHT_TYPES, type RightType } from '#domain/rights.ts';
+
+/**
+ * The labelled request corpus (tests/fixtures/classifier, see its README) and the figures
+ * `npm run bench:classifier` prints and tests/unit/classifier-corpus.test.ts holds to.
+ */
+export interface LabelledRequest {
+  readonly id: string;
+  readonly lang: 'lt' | 'en';
+  readonly subject: string;
+  readonly body: string;
+  /** What the request asks for; empty when it asks for nothing (a thank-you, a quoted reply). */
+  readonly rights: readonly RightType[];
+}
+
+export function loadCorpus(name: 'dev' | 'heldout'): LabelledRequest[] {
+  const path = fileURLToPath(new URL(`../fixtures/classifier/${name}.jsonl`, import.meta.url));
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as LabelledRequest);
+}
+
+export interface RightFigures {
+  readonly right: RightType;
+  readonly support: number;
+  readonly tp: number;
+  readonly fp: number;
+  readonly fn: number;
+  /** Null when the classifier never proposed the right (nothing to be precise about). */
+  readonly precision: number | null;
+  readonly recall: number | null;
+  /** Precision over the requests opened without staff confirmation only: what the system acts on by itself. */
+  readonly autoPrecision: number | null;
+}
+
+export interface CorpusFigures {
+  readonly size: number;
+  readonly perRight: readonly RightFigures[];
+  /** Requests whose proposed rights are exactly the labelled ones. */
+  readonly exact: number;
+  /** Requests sent to staff to confirm their rights. */
+  readonly toStaff: number;
+  /** Requests that open as `information` with no staff confirmation although they ask for another right: must be 0. */
+  readonly silentInformation: number;
+  readonly errors: ReadonlyArray<{ id: string; expected: readonly RightType[]; got: readonly RightType[]; needsConfirmation: boolean }>;
+}
+
+/** What a case opens with, minus the `information` placeholder of a request nothing was read in (it goes to staff). */
+export function proposedRights(r: LabelledRequest): { rights: RightType[]; needsConfirmation: boolean; placeholder: boolean } {
+  const c = classifyRights(r.body, r.subject);
+  const placeholder = c.matches.length === 0;
+  return { rights: placeholder ? [] : [...c.rights], needsConfirmation: c.needsConfirmation === true, placeholder };
+}
+
+export function figures(corpus: readonly LabelledRequest[]): CorpusFigures {
+  const counts = new Map<RightType, { tp: number; fp: number; fn: number; support: number; autoTp: number; autoFp: number }>(RIGHT_TYPES.map((r) => [r, { tp: 0, fp: 0, fn: 0, support: 0, autoTp: 0, autoFp: 0 }]));
+  let exact = 0;
+  let toStaff = 0;
+  let silentInformation = 0;
+  const errors: Array<CorpusFigures['errors'][number]> = [];
+  for (const r of corpus) {
+    const got = proposedRights(r);
+    if (got.needsConfirmation) toStaff += 1;
+    const c = classifyRights(r.body, r.subject);
+    if (!got.needsConfirmation && c.rights.length === 1 && c.rights[0] === 'information' && !(r.rights.length === 1 && r.rights[0] === 'information')) silentInformation += 1;
+    for (const right of RIGHT_TYPES) {
+      const k = counts.get(right)!;
+      const expected = r.rights.includes(right);
+      const predicted = got.rights.includes(right);
+      if (expected) k.support += 1;
+      if (predicted && !got.needsConfirmation) {
+        if (expected) k.autoTp += 1;
+        else k.autoFp += 1;
+      }
+      if (expected && predicted) k.tp += 1;
+      else if (predicted) k.fp += 1;
+      else if (expected) k.fn += 1;
+    }
+    const same = got.rights.length === r.rights.length && got.rights.every((x) => r.rights.includes(x));
+    if (same) exact += 1;
+    else errors.push({ id: r.id, expected: r.rights, got: got.rights, needsConfirmation: got.needsConfirmation });
+  }
+  const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 1000);
+  const perRight = RIGHT_TYPES.map((right) => {
+    const k = counts.get(right)!;
+    return { right, support: k.support, tp: k.tp, fp: k.fp, fn: k.fn, precision: ratio(k.tp, k.tp + k.fp), recall: ratio(k.tp, k.tp + k.fn), autoPrecision: ratio(k.autoTp, k.autoTp + k.autoFp) };
+  });
+  return { size: corpus.length, perRight, exact, toStaff, silentInformation, errors };
+}

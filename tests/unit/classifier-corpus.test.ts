@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { classifyRights } from '#domain/classify-rights.ts';
+import { RIGHT_TYPES } from '#domain/rights.ts';
+import { figures, loadCorpus, proposedRights } from '../support/classifier-corpus.ts';
+
+/** Every right but `information` needs the subject's identity (shared/domain/identity-policy.ts). */
+const NEEDS_IDENTITY: readonly string[] = RIGHT_TYPES.filter((r) => r !== 'information');
+const dev = loadCorpus('dev');
+const heldout = loadCorpus('heldout');
+
+describe('the labelled corpus (tests/fixtures/classifier)', () => {
+  it('has at least 150 requests in lt and en, every right in both parts, and unique ids', () => {
+    expect(dev.length + heldout.length).toBeGreaterThanOrEqual(150);
+    expect(new Set([...dev, ...heldout].map((r) => r.id)).size).toBe(dev.length + heldout.length);
+    for (const part of [dev, heldout]) {
+      for (const right of RIGHT_TYPES) expect(part.filter((r) => r.rights.includes(right)).length, `${right}`).toBeGreaterThanOrEqual(4);
+      expect(part.filter((r) => r.lang === 'lt').length).toBeGreaterThan(part.length / 3);
+      expect(part.filter((r) => r.lang === 'en').length).toBeGreaterThan(part.length / 3);
+    }
+  });
+
+  it.each([
+    ['development', dev],
+    ['held-out', heldout],
+  ] as const)('%s part: precision ≥ 0.95 for each right needing identity on what opens without staff, recall ≥ 0.9, most requests read exactly', (_name, part) => {
+    const f = figures(part);
+    for (const r of f.perRight.filter((x) => NEEDS_IDENTITY.includes(x.right))) {
+      expect(r.autoPrecision ?? 1, `${r.right} precision without staff`).toBeGreaterThanOrEqual(0.95);
+      expect(r.precision ?? 1, `${r.right} precision of every proposal`).toBeGreaterThanOrEqual(0.85);
+      expect(r.recall ?? 1, `${r.right} recall`).toBeGreaterThanOrEqual(0.9);
+    }
+    expect(f.exact / f.size).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('never opens an uncertain request as information silently: nothing read means staff confirm the rights', () => {
+    for (const r of [...dev, ...heldout]) {
+      const got = proposedRights(r);
+      if (got.placeholder) expect(got.needsConfirmation, r.id).toBe(true);
+    }
+    expect(figures([...dev, ...heldout]).silentInformation).toBe(0);
+  });
+});
+
+describe('the forms the issue names', () => {
+  it.each(['Prašau ištrinti mano duomenis', 'Ištrinkite mano duomenis', 'Prašau mano duomenų ištrynimo', 'Prašau pašalinti mano duomenis', 'prasau istrinkite mano paskyra', 'Noriu, kad ištrintumėte mano paskyrą'])('"%s" is erasure, confidently', (text) => {
+    const c = classifyRights(text);
+    expect(c.rights).toEqual(['erasure']);
+    expect(c.needsConfirmation).toBe(false);
+    expect(c.confidence?.erasure).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it.each([
+    ['Prašau pateikti mano duomenis susistemintu, kompiuterio skaitomu formatu, kad galėčiau juos perduoti kitam paslaugų teikėjui', ['portability']],
+    ['Prašau, kad sprendimą peržiūrėtų jūsų darbuotojas', ['automated_decision_review']],
+    ['please correct it', ['rectification']],
+    ['i want to see my data', ['access']],
+  ])('"%s" → %j', (text, rights) => {
+    expect(classifyRights(text).rights).toEqual(rights);
+  });
+
+  it('reads a forwarded request (access and erasure) and ignores the controller text quoted in a reply', () => {
+    const forwarded = classifyRights('FYI\n\n---------- Forwarded message ---------\nFrom: A <a@example.com>\nSubject: data\n\nPlease send me a copy of my data … and delete everything.', 'Fwd: data');
+    expect(forwarded.rights).toEqual(['access', 'erasure']);
+    const reply = classifyRights('Thank you.\n\nOn Tue, 24 Nov 2026, Softera <privacy@softera.lt> wrote:\n> You asked us to erase your data.', 'Re: Request received');
+    expect(reply.matches).toEqual([]);
+    expect(reply.needsConfirmation).toBe(true);
+  });
+
+  it('a negated right is not opened but shown: "nenoriu, kad ištrintumėte" with access asked', () => {
+    const c = classifyRights('Nenoriu, kad ištrintumėte mano duomenis, tik noriu susipažinti su savo duomenimis.');
+    expect(c.rights).toEqual(['access']);
+    expect(c.negated).toEqual(['erasure']);
+  });
+
+  it('"my personal data" with no verb proposes access with low confidence and asks staff (it never says information silently)', () => {
+    const c = classifyRights('Laba diena, rašau dėl savo asmens duomenų.', '');
+    expect(c.rights).toEqual(['access']);
+    expect(c.confidence?.access).toBeLessThan(0.75);
+    expect(c.needsConfirmation).toBe(true);
+    expect(c.confident).toBe(false);
+  });
+
+  it('reads the request from the body when the subject is empty, and from the subject when the body is empty', () => {
+    expect(classifyRights('Prašau ištrinti mano paskyrą', '').rights).toEqual(['erasure']);
+    expect(classifyRights('', 'Unsubscribe').rights).toEqual(['direct_marketing_objection']);
+  });
+});
