@@ -64,7 +64,8 @@ export const METHOD_LABEL: Enum<IdentityMethod> = {
   not_required: { en: 'Not required', lt: 'Nereikia' },
 };
 
-export const STEP_LABEL: Enum<'identity_review' | 'subject_identity' | 'answer_draft' | 'approval'> = {
+export const STEP_LABEL: Enum<'identity_review' | 'subject_identity' | 'answer_draft' | 'approval' | 'subject_clarification'> = {
+  subject_clarification: { en: 'the subject to send the missing details', lt: 'subjekto trūkstamos informacijos' },
   identity_review: { en: 'staff identity review', lt: 'darbuotojo tapatybės patikros' },
   subject_identity: { en: 'the subject to prove identity', lt: 'subjekto tapatybės patvirtinimo' },
   answer_draft: { en: 'the answer to be drafted', lt: 'atsakymo projekto' },
