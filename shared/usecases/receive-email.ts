@@ -12,6 +12,7 @@ import { acknowledgeCase } from './acknowledge-case.ts';
 import { INLINE_RAW_LIMIT } from './notify-subject.ts';
 import { submitRequest, type SubmitRequestDeps } from './submit-request.ts';
 import { appendCaseEvent, type EventDraft } from './case-writes.ts';
+import { answerByEmail } from './workflow/register-reply.ts';
 
 export interface ReceiveEmailDeps extends SubmitRequestDeps {
   readonly messages: MessageStore;
@@ -110,6 +111,8 @@ export async function receiveEmail(deps: ReceiveEmailDeps, input: ReceiveEmailIn
     if (stored === 'added') {
       await appendSystemEvent(deps, tenant.id, thread, { type: 'email.received', summary: `E-mail from the subject: "${mail.subject || '(no subject)'}".`, details: { messageId }, visibility: 'public' });
     }
+    // An answer to the details staff asked for resumes the case (and may restart its period).
+    await answerByEmail(deps, { tenantId: tenant.id, caseId: thread, from: mail.from?.address ?? '', receivedAt: input.receivedAt, messageId });
     return stored === 'added' ? { outcome: 'threaded', caseId: thread } : { outcome: 'duplicate', caseId: thread };
   }
 

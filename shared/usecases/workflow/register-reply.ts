@@ -39,3 +39,29 @@ export async function registerSubjectReply(deps: SubjectReplyDeps, input: Regist
   const at = receivedAt.getTime() < Date.parse(open.askedAt) ? new Date(open.askedAt) : receivedAt;
   return receiveSubjectReply(deps, { tenantId: c.tenantId, caseId: c.id, actor: input.actor, receivedAt: at, via: input.via, note: input.note.trim(), revised: true });
 }
+
+/**
+ * A reply in the case's e-mail thread while the case waits for details from the subject: it is
+ * the answer (received at the mail server's timestamp). Called for every threaded mail, also on
+ * a retried delivery, so a run that died after storing the mail still resumes the case; a case
+ * not waiting for details is left alone.
+ * Example: `await answerByEmail(deps, { tenantId, caseId, from: 'ona@example.lt', receivedAt, messageId })`.
+ */
+export async function answerByEmail(
+  deps: Partial<SubjectReplyDeps> & Pick<SubjectReplyDeps, 'tenants' | 'repo' | 'clock'>,
+  input: { tenantId: string; caseId: string; from: string; receivedAt: Date; messageId: string },
+): Promise<boolean> {
+  if (!deps.workflows) return false;
+  const c = await deps.repo.getCase(input.tenantId, input.caseId);
+  const open = c ? openClarification(c) : null;
+  if (!c || !open || input.receivedAt.getTime() < Date.parse(open.askedAt)) return false;
+  // A paper case's new date goes out as a letter, which the mail intake does not render; staff see
+  // the restart on the case and the letter follows from the console (the timeline says so).
+  const { notifier, ...rest } = deps;
+  const paper = c.channel === 'post' || c.channel === 'in_person';
+  await receiveSubjectReply(
+    { ...rest, workflows: deps.workflows, ...(notifier && !paper ? { notifier } : {}) },
+    { tenantId: c.tenantId, caseId: c.id, actor: { kind: 'subject', id: input.from || 'unknown' }, receivedAt: input.receivedAt, via: 'email', note: `E-mail ${input.messageId}`, revised: true },
+  );
+  return true;
+}
