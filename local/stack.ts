@@ -58,6 +58,8 @@ export interface StackOptions {
   readonly log?: (line: string) => void;
   /** How the inbound sweeper re-drives stored messages (tests shorten it). */
   readonly redrive?: RedrivePolicy;
+  /** Virtual milliseconds per real one for the whole stack; default RIGHTSDESK_TIME_SPEED (1). */
+  readonly speed?: number;
 }
 
 export interface DevJson {
@@ -177,7 +179,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       sesEndpoint: ses.endpoint,
       mail: mailConfig,
       ...(options.persist ? { clockFile: join(options.stateDir, 'clock.json') } : {}),
-      speed: Number(process.env.RIGHTSDESK_TIME_SPEED ?? '1'),
+      speed: options.speed ?? Number(process.env.RIGHTSDESK_TIME_SPEED ?? '1'),
       log,
     });
     stops.push(workflows.stop);
