@@ -34,6 +34,11 @@ describe('clarification: asking the subject for missing details', () => {
     const detail = await world.staff('gautora', 'GET', `/cases/${c.id}`);
     expect(detail.json).toMatchObject({ nextActor: 'subject', clock: { running: true, restartsOnAnswer: false, rule: '003 §21.10' }, waiting: { step: 'subject_clarification', decisions: ['invalid', 'withdraw'] } });
     expect(JSON.stringify(detail.json)).not.toContain(waiting.waiting!.taskToken);
+    // The inbox as JSON shows where it waits.
+    const inbox = await world.staff('gautora', 'GET', '/inbox?status=in_progress');
+    expect(inbox.status).toBe(200);
+    expect((inbox.json.items as Array<{ id: string; waitingStep: string }>).find((i) => i.id === c.id)).toMatchObject({ waitingStep: 'subject_clarification', dueDate: c.dueDate });
+    expect((await world.staff('gautora', 'GET', '/inbox?status=closed')).status).toBe(422);
 
     // A restart of the Step Functions service keeps the wait and asks nothing twice.
     await world.restart();

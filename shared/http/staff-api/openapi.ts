@@ -116,6 +116,16 @@ export function staffOpenApi(): { schemas: Record<string, unknown>; paths: Recor
   const op = (summary: string, operationId: string, extra: Record<string, unknown>) => ({ summary, operationId, security, ...extra });
   const paths = {
     '/console/api/me': { get: op('The signed-in staff member (tenant, role)', 'staffMe', { responses: { '200': anyJson('The staff principal.'), '401': common['401'] } }) },
+    '/console/api/inbox': {
+      get: op('The inbox: open cases soonest due first (50 a page)', 'staffInbox', {
+        parameters: [
+          { name: 'status', in: 'query', required: false, schema: { enum: ['received', 'awaiting_identity', 'in_progress', 'awaiting_approval'] } },
+          { name: 'channel', in: 'query', required: false, schema: { type: 'string' } },
+          { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
+        ],
+        responses: { '200': anyJson('`{ items: [{ id, reference, channel, status, subject, rights, dueDate, dueAt, daysLeft, waitingStep, repeat, identity }], nextCursor }`'), '401': common['401'], '422': problem('Bad filter or cursor.') },
+      }),
+    },
     '/console/api/cases': {
       get: op('Find cases by reference, e-mail or name', 'staffSearchCases', { parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string' } }], responses: { '200': anyJson('`{ items }`'), '401': common['401'], '422': problem('`q` missing.') } }),
       post: op('Register a letter or a visit (post, in person)', 'staffRegisterRequest', { requestBody: { required: true, content: json('StaffRegisterRequest') }, responses: { '201': anyJson('The new case; the acknowledgement letter is in the print queue.'), '401': common['401'], '413': problem('Body too large.'), '422': problem('Schema violations.') } }),
