@@ -67,6 +67,8 @@ export interface StackOptions {
   readonly dns?: DNSResolver;
   /** How the inbound sweeper re-drives stored messages (tests shorten it). */
   readonly redrive?: RedrivePolicy;
+  /** Virtual milliseconds per real one for the whole stack; default RIGHTSDESK_TIME_SPEED (1). */
+  readonly speed?: number;
 }
 
 export interface DevJson {
@@ -186,7 +188,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       sesEndpoint: ses.endpoint,
       mail: mailConfig,
       ...(options.persist ? { clockFile: join(options.stateDir, 'clock.json') } : {}),
-      speed: Number(process.env.RIGHTSDESK_TIME_SPEED ?? '1'),
+      speed: options.speed ?? Number(process.env.RIGHTSDESK_TIME_SPEED ?? '1'),
       log,
     });
     stops.push(workflows.stop);
@@ -246,7 +248,11 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
 
     // SES receiving stand-in: store the raw in S3, then call the same handler the receipt rule invokes.
     const inboundDeps = { ...buildReceiveEmailDeps(mailConfig, tenantRegistry, aws, { emailControl: { secret: formsSecret, baseUrl: apiUrl } }), workflows: workflows.engine };
-    const inboundHandler = createInboundEmailHandler(inboundDeps, { keyPrefix: mailConfig.inboundPrefix });
+    // One clock for the whole stack: mail is dated and its case written on the workflows' clock
+    // (virtual when RIGHTSDESK_TIME_SPEED > 1), like API, form and console intake. The ledger's
+    // grace and re-drive timing stay on the wall clock: at ×3600 a 3-minute grace would be 50 ms
+    // and the sweeper would re-drive deliveries still in flight.
+    const inboundHandler = createInboundEmailHandler({ ...inboundDeps, clock: workflows.clock }, { keyPrefix: mailConfig.inboundPrefix });
     // The inbound ledger's sweeper re-drives stored messages without an outcome (AWS: EventBridge).
     const sweep = startInboundSweep({
       deps: inboundDeps,
@@ -258,6 +264,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     stops.push(sweep.stop);
     const smtp = await startSmtpLocal({
       port: options.ports.smtp ?? 2525,
+      clock: workflows.clock,
       keyPrefix: mailConfig.inboundPrefix,
       store: (key, raw) => inboundDeps.inboundMail.put(key, raw, 'message/rfc822'),
       // Durable accept: the 250 waits for the raw message and its ledger entry.

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { ValidationError } from '#domain/errors.ts';
 import type { WorkflowFunction } from '#adapters/sfn/definitions.ts';
 import { awaitSubject } from '#usecases/workflow/await-subject.ts';
+import { awaitClarification } from '#usecases/workflow/clarification.ts';
 import { concludeCase } from '#usecases/workflow/conclude.ts';
 import { planDeadlineTimer, sendDeadlineAlerts } from '#usecases/workflow/deadline-timer.ts';
 import type { WorkflowDeps } from '#usecases/workflow/deps.ts';
@@ -20,8 +21,9 @@ const CaseRefSchema = z.object(ids);
 const reasons = z.array(z.string()).check(z.minLength(1));
 
 const schemas = {
-  awaitSubject: z.object({ ...ids, taskToken: z.string().check(z.minLength(1)), notice: z.enum(['identity_request', 'identity_reminder']) }),
-  conclude: z.object({ ...ids, outcome: z.enum(['from_status', 'identity_not_established']) }),
+  // One function waits for the subject, for identity or for missing details (clarification.ts).
+  awaitSubject: z.object({ ...ids, taskToken: z.string().check(z.minLength(1)), notice: z.enum(['identity_request', 'identity_reminder', 'more_information_request', 'more_information_reminder']) }),
+  conclude: z.object({ ...ids, outcome: z.enum(['from_status', 'identity_not_established', 'clarification_unanswered']) }),
   reasons: z.object({ ...ids, reasons }),
   flag: z.object({ ...ids, workflow: z.enum(['case', 'timer']), error: z.object({ Error: z.optional(z.string()), Cause: z.optional(z.string()) }) }),
 };
@@ -41,7 +43,9 @@ export function createWorkflowHandlers(deps: WorkflowDeps): Record<WorkflowFunct
     intake: (event) => intakeCase(deps, parse(CaseRefSchema, event)),
     resume: (event) => planResume(deps, parse(CaseRefSchema, event)),
     awaitSubject: async (event) => {
-      await awaitSubject(deps, parse(schemas.awaitSubject, event));
+      const input = parse(schemas.awaitSubject, event);
+      if (input.notice === 'more_information_request' || input.notice === 'more_information_reminder') await awaitClarification(deps, { ...input, notice: input.notice });
+      else await awaitSubject(deps, { ...input, notice: input.notice });
       return {};
     },
     conclude: async (event) => {

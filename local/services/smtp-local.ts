@@ -30,6 +30,8 @@ export interface SmtpLocalOptions {
   readonly maxBytes?: number;
   /** SES's SPF/DKIM/DMARC verdicts, computed locally (mail-auth.ts); without it the event carries none, which proves nothing. */
   readonly authenticate?: (raw: Uint8Array, envelope: { ip: string; helo: string; mailFrom: string }) => Promise<ReceiptVerdicts>;
+  /** The stack's clock (the workflows' virtual clock): receipt times come from it. Default: wall clock. */
+  readonly clock?: { now(): Date };
 }
 
 export interface SmtpLocal {
@@ -106,8 +108,9 @@ export async function startSmtpLocal(options: SmtpLocalOptions): Promise<SmtpLoc
           callback(Object.assign(new Error('Message exceeds the size limit'), { responseCode: 552 }));
           return;
         }
-        // The mail server's timestamp is the moment of receipt (docs/design.md §1.4).
-        const receivedAt = new Date();
+        // The mail server's timestamp is the moment of receipt (docs/design.md §1.4), on the
+        // stack's one clock (the workflows' virtual clock when time runs fast).
+        const receivedAt = options.clock ? options.clock.now() : new Date();
         const deliveryId = `${receivedAt.getTime().toString(36)}-${randomUUID()}`;
         const key = `${options.keyPrefix}${deliveryId}`;
         const raw = Buffer.concat(chunks);

@@ -7,7 +7,7 @@ import type { IdentityMethod, IdentityStatus } from './identity.ts';
 import type { IdentityEvidence } from './identity-evidence.ts';
 import type { RightStatus, RightType } from './rights.ts';
 import type { CaseDeadlines } from '#deadlines/engine.ts';
-import type { AnswerDraft, Attention, RecordedDecision, TimerState, Waiting } from './workflow-state.ts';
+import type { AnswerDraft, Attention, Clarification, RecordedDecision, TimerState, Waiting } from './workflow-state.ts';
 
 /**
  * The lifecycle of a case. `received` is where every case starts; terminal statuses end the
@@ -29,7 +29,8 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 const TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
   received: ['awaiting_identity', 'in_progress', 'invalid', 'withdrawn', 'refused'],
   awaiting_identity: ['in_progress', 'invalid', 'withdrawn', 'closed'],
-  in_progress: ['awaiting_identity', 'awaiting_approval', 'refused', 'withdrawn'],
+  // → closed: the subject never answered a request for missing details (clarification).
+  in_progress: ['awaiting_identity', 'awaiting_approval', 'refused', 'withdrawn', 'closed'],
   awaiting_approval: ['in_progress', 'answered', 'refused'],
   answered: ['closed'],
   refused: ['closed'],
@@ -148,6 +149,10 @@ export interface Case {
   readonly rightsConfirmation?: RightsConfirmation | null;
   /** E-mail cases: what the message proved about its sender (sender-authentication.ts). */
   readonly sender?: SenderAuthentication;
+  /** The latest request to the subject for missing details, and what became of it. */
+  readonly clarification?: Clarification | null;
+  /** When the subject's revised request arrived, where it restarted the period (001 §7.2). */
+  readonly revisedRequestAt?: string;
 }
 
 /**

@@ -84,6 +84,18 @@ export const Art15InfoSchema = z.object({
   thirdCountryTransfers: z.object({ transfers: z.boolean(), safeguards: TextSchema, source }),
 });
 
+/**
+ * Asking the subject for missing details (what the request is about, which account, which
+ * period): how long the case waits before one reminder, and then before it is closed with a
+ * notice. `source` is the clause that lets the controller ask; the restart of the period, where
+ * there is one, is `deadlines.restartOnRevisedRequest`.
+ */
+export const ClarificationPolicySchema = z.object({
+  reminderAfterDays: z.int().check(z.positive(), z.lte(60)),
+  closeAfterReminderDays: z.int().check(z.positive(), z.lte(60)),
+  source,
+});
+
 const ContactSchema = z.object({
   name: z.optional(z.string()),
   email: z.optional(z.email()),
@@ -121,6 +133,7 @@ export const TenantSchema = z.object({
   art15: Art15InfoSchema,
   supervisoryAuthority: z.object({ name: TextSchema, address: nonEmpty, website: nonEmpty, email: z.optional(z.email()) }),
   approvals: z.object({ fourEyes: z.boolean() }),
+  clarification: ClarificationPolicySchema,
 });
 
 export type TenantConfig = z.infer<typeof TenantSchema>;
@@ -128,3 +141,4 @@ export type DeadlinePolicy = z.infer<typeof DeadlinePolicySchema>;
 export type IdentityPolicy = z.infer<typeof IdentityPolicySchema>;
 export type RepeatRule = z.infer<typeof RepeatRuleSchema>;
 export type LocalizedText = z.infer<typeof TextSchema>;
+export type ClarificationPolicy = z.infer<typeof ClarificationPolicySchema>;

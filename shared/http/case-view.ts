@@ -41,6 +41,19 @@ export function toCaseView(c: Case, extras: { events?: readonly AuditEvent[]; ac
       status: c.acknowledgement.status,
       ...(extras.acknowledgementText ? { text: extras.acknowledgementText } : {}),
     },
+    ...(c.waiting ? { waitingFor: c.waiting.step === 'subject_clarification' || c.waiting.step === 'subject_identity' ? ('subject' as const) : ('controller' as const) } : {}),
+    ...(c.clarification
+      ? {
+          clarification: {
+            questions: [...c.clarification.questions],
+            askedAt: c.clarification.askedAt,
+            restartsPeriod: c.clarification.restartsPeriod,
+            rule: c.clarification.rule,
+            ...(c.clarification.answeredAt ? { answeredAt: c.clarification.answeredAt } : {}),
+            ...(c.clarification.closedAt ? { closedAt: c.clarification.closedAt } : {}),
+          },
+        }
+      : {}),
     ...(extras.events ? { events: extras.events.map((e) => ({ at: e.at, type: e.type, summary: e.summary })) } : {}),
   };
 }

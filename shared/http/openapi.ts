@@ -3,6 +3,7 @@ import { RECEIPT_RANGE } from '#deadlines/calendar.ts';
 import { RIGHT_ARTICLE, RIGHT_TYPES } from '#domain/rights.ts';
 import { PROBLEM_KINDS, problemType, type ProblemCode } from './problem.ts';
 import { CASE_ID_PATTERN, IDEMPOTENCY_KEY_PATTERN } from './schemas.ts';
+import { staffOpenApi } from './staff-api/openapi.ts';
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (id: string) => ({ 'application/json': { schema: ref(id) } });
@@ -35,10 +36,11 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
   const schemas = Object.fromEntries(
     Object.entries(generated).map(([id, schema]) => [id, Object.fromEntries(Object.entries(schema).filter(([key]) => key !== '$id' && key !== '$schema'))]),
   );
+  const staff = staffOpenApi();
   return {
     openapi: '3.1.0',
     info: {
-      title: 'rightsdesk partner API',
+      title: 'rightsdesk partner and staff API',
       version: '1.0.0',
       description: [
         'Submit and track GDPR data subject rights requests on behalf of a controller.',
@@ -48,12 +50,14 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
         'Deadlines follow Regulation (EEC, Euratom) No 1182/71 in the controller\'s time zone with its public holidays. `dueDate` is the controller\'s local date; `dueAt` the UTC instant at which that day ends.',
         '',
         'Errors are RFC 9457 problem details (`application/problem+json`).',
+        '',
+        'The staff API (`/console/api`, staff tokens) drives every step of a case: the full case, decisions where the workflow waits (including asking the subject for missing details), answers registered on paper, identity reviews, rights corrections, the print queue and unprocessed mail. docs/procedures.md walks each controller\'s procedure with these calls.',
       ].join('\n'),
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     components: {
-      schemas,
-      securitySchemes: { partnerJwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A partner token (ES256/EdDSA/RS256) naming the partner (`sub`) and its tenant (`tenant`), with `iss`, `aud` and `exp`.' } },
+      schemas: { ...schemas, ...staff.schemas },
+      securitySchemes: { ...staff.securitySchemes, partnerJwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A partner token (ES256/EdDSA/RS256) naming the partner (`sub`) and its tenant (`tenant`), with `iss`, `aud` and `exp`.' } },
     },
     paths: {
       '/healthz': { get: { summary: 'Liveness', operationId: 'health', responses: { '200': { description: 'Up', content: json('Health') } } } },
@@ -107,6 +111,24 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
           },
         },
       },
+      '/v1/requests/{id}/replies': {
+        post: {
+          summary: "Pass on the subject's answer to a request for missing details",
+          description:
+            'When a case shows `waitingFor: subject` with a `clarification` (the partner is also told by webhook, `clarification.requested`), the subject\'s answer resumes it. Where the controller\'s policy restarts the period on a revised request (Legal Balance 001 §7.2) the answer and extension deadlines are counted again from `receivedAt` and the subject is told the new date.',
+          operationId: 'replyToRequest',
+          security: [{ partnerJwt: [] }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, content: json('SubjectReply') },
+          responses: {
+            '202': { description: 'The case, resumed (with its due date in force).', content: json('Case') },
+            ...authErrors,
+            '404': problem("No such case for the partner's tenant."),
+            '409': problem('The case is not waiting for details from the subject.'),
+            '422': problem('The body breaks the schema, or `receivedAt` lies before the question or in the future.'),
+          },
+        },
+      },
       '/v1/deadlines': {
         get: {
           summary: 'Compute the legal deadlines for a receipt instant',
@@ -128,6 +150,7 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
           },
         },
       },
+      ...staff.paths,
     },
     'x-problem-types': Object.fromEntries(
       (Object.keys(PROBLEM_KINDS) as ProblemCode[]).map((code) => [problemType(code), { status: PROBLEM_KINDS[code].status, title: PROBLEM_KINDS[code].title }]),

@@ -3,12 +3,13 @@ import { ForbiddenError, ValidationError } from '#domain/errors.ts';
 import { deadlinesFor } from '#usecases/compute-deadlines.ts';
 import { getRequest } from '#usecases/get-request.ts';
 import { submitRequest } from '#usecases/submit-request.ts';
+import { registerSubjectReply } from '#usecases/workflow/register-reply.ts';
 import { bearerToken } from './auth.ts';
 import { parseWith, readJson } from './body.ts';
 import { fingerprint } from './canonical-json.ts';
 import { toCaseView, toDeadlinesView } from './case-view.ts';
 import type { ApiDeps, AppEnv } from './deps.ts';
-import { CASE_ID_PATTERN, DeadlinesQuerySchema, IDEMPOTENCY_KEY_PATTERN, NewRequestSchema } from './schemas.ts';
+import { CASE_ID_PATTERN, DeadlinesQuerySchema, IDEMPOTENCY_KEY_PATTERN, NewRequestSchema, SubjectReplySchema } from './schemas.ts';
 
 const IDEMPOTENCY_KEY = new RegExp(IDEMPOTENCY_KEY_PATTERN);
 const CASE_ID = new RegExp(CASE_ID_PATTERN);
@@ -63,6 +64,24 @@ export function partnerRoutes(deps: ApiDeps): Hono<AppEnv> {
     if (!CASE_ID.test(id)) throw new ValidationError('The case id is not well formed.', [{ field: 'id', message: 'invalid' }]);
     const found = await getRequest(deps, { tenantId: partner.tenantId, caseId: id, partnerId: partner.partnerId });
     return c.json(toCaseView(found.case, { events: found.events }));
+  });
+
+  // The subject answered the details asked for through the partner: the case resumes (and, where
+  // the policy says so, its period restarts from this receipt).
+  v1.post('/requests/:id/replies', async (c) => {
+    const partner = c.get('partner');
+    requireScope(partner.scopes, 'requests:write');
+    const id = c.req.param('id');
+    if (!CASE_ID.test(id)) throw new ValidationError('The case id is not well formed.', [{ field: 'id', message: 'invalid' }]);
+    const body = await readJson(c, SubjectReplySchema);
+    // Only the partner's own cases: another partner's (or tenant's) case is a 404, as on GET.
+    await getRequest(deps, { tenantId: partner.tenantId, caseId: id, partnerId: partner.partnerId });
+    if (!deps.workflows) throw new Error('No workflow engine is configured for the API.');
+    const result = await registerSubjectReply(
+      { ...deps, workflows: deps.workflows },
+      { tenantId: partner.tenantId, caseId: id, note: body.message, via: 'api', ...(body.receivedAt ? { receivedAt: body.receivedAt } : {}), actor: { kind: 'partner', id: partner.partnerId } },
+    );
+    return c.json(toCaseView(result.case), 202);
   });
 
   v1.get('/deadlines', (c) => {

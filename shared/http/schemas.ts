@@ -111,6 +111,17 @@ export const DeadlinesSchema = register(
 
 export const DeadlinesQuerySchema = z.object({ receivedAt: instant });
 
+export const SubjectReplySchema = register(
+  z.object({
+    /** The subject's answer to the details asked for, as the partner received it. */
+    message: trimmed(4000),
+    /** When the subject gave it to the partner (default: now); not before the question, not in the future. */
+    receivedAt: z.optional(instant),
+  }),
+  'SubjectReply',
+  "The subject's answer to a request for missing details, passed on by the partner. It counts as a revised request.",
+);
+
 export const EventSchema = register(
   z.object({ at: instant, type: z.string(), summary: z.string() }),
   'CaseEvent',
@@ -140,6 +151,19 @@ export const CaseSchema = register(
       status: z.enum(['pending', 'sent', 'failed', 'in_response']),
       text: z.optional(z.string()),
     }),
+    /** Whom the case waits for: `subject` when details (or identity) were asked of them, `controller` otherwise; absent once closed. */
+    waitingFor: z.optional(z.enum(['subject', 'controller'])),
+    /** The latest request to the subject for missing details; answer it with `POST /v1/requests/{id}/replies`. */
+    clarification: z.optional(
+      z.object({
+        questions: z.array(z.string()),
+        askedAt: instant,
+        restartsPeriod: z.boolean(),
+        rule: z.string(),
+        answeredAt: z.optional(instant),
+        closedAt: z.optional(instant),
+      }),
+    ),
     events: z.optional(z.array(EventSchema)),
   }),
   'Case',

@@ -82,11 +82,21 @@ function restartSentence(tenant: TenantConfig, lang: Language): string | null {
     : `The time to answer will run again from receipt of your revised request${cited}.`;
 }
 
+/** While the case waits for details: does the period keep running, or restart with the answer? */
+function clockSentence(tenant: TenantConfig, c: Case, lang: Language): string {
+  const restart = restartSentence(tenant, lang);
+  if (restart) return restart;
+  return lang === 'lt' ? `Atsakymo terminas nesustoja: atsakysime iki ${c.dueDate}.` : `The time to answer keeps running: we will answer by ${c.dueDate}.`;
+}
+
 const SUBJECTS: Record<Exclude<NoticeKind, 'acknowledgement'>, Record<Language, string>> = {
   identity_request: { lt: 'Prašome patvirtinti tapatybę', en: 'Please confirm your identity' },
   identity_reminder: { lt: 'Priminimas: laukiame tapatybės patvirtinimo', en: 'Reminder: we are waiting for your identity confirmation' },
   identity_not_established: { lt: 'Nepavyko nustatyti tapatybės', en: 'We could not confirm your identity' },
   more_information_request: { lt: 'Prašome papildomos informacijos', en: 'We need more information' },
+  more_information_reminder: { lt: 'Priminimas: laukiame papildomos informacijos', en: 'Reminder: we are waiting for more information' },
+  more_information_closed: { lt: 'Prašymas užbaigtas negavus informacijos', en: 'Request closed without the information we asked for' },
+  period_restarted: { lt: 'Naujas atsakymo terminas', en: 'New date for our answer' },
   invalid_request: { lt: 'Prašymas negali būti nagrinėjamas', en: 'Your request cannot be processed' },
   extension: { lt: 'Atsakymo termino pratęsimas', en: 'Extension of the time to answer' },
   refusal: { lt: 'Atsisakymas vykdyti prašymą', en: 'Refusal of your request' },
@@ -128,8 +138,32 @@ function body(kind: Exclude<NoticeKind, 'acknowledgement'>, tenant: TenantConfig
         missingBlock(notice, lang),
         reasonsBlock(notice, lang),
         '',
-        restartSentence(tenant, lang),
+        clockSentence(tenant, c, lang),
         lt ? 'Atsakykite į šį laišką.' : 'Please reply to this e-mail.',
+      ];
+    case 'more_information_reminder':
+      return [
+        lt ? `Primename, kad vis dar laukiame papildomos informacijos dėl prašymo ${ref}.` : `This is a reminder that we are still waiting for more information about your request ${ref}.`,
+        missingBlock(notice, lang),
+        '',
+        clockSentence(tenant, c, lang),
+        lt ? 'Atsakykite į šį laišką.' : 'Please reply to this e-mail.',
+      ];
+    case 'more_information_closed':
+      return [
+        lt
+          ? `Negavome informacijos, kurios prašėme dėl prašymo ${ref}, todėl negalime jo nagrinėti ir jį užbaigiame (${tenant.clarification.source}).`
+          : `We did not receive the information we asked for about your request ${ref}, so we cannot act on it and have closed it (${tenant.clarification.source}).`,
+        missingBlock(notice, lang),
+        '',
+        lt ? 'Galite pateikti prašymą iš naujo kartu su trūkstama informacija.' : 'You may send the request again with the missing information.',
+        complaintSentence(tenant, lang),
+      ];
+    case 'period_restarted':
+      return [
+        lt
+          ? `Gavome Jūsų patikslintą prašymą ${ref}. Pagal mūsų privatumo politiką (${tenant.deadlines.restartOnRevisedRequest.source ?? c.deadlines.answer.rule}) atsakymo terminas skaičiuojamas iš naujo nuo jo gavimo: atsakysime iki ${c.dueDate}.`
+          : `We have received your revised request ${ref}. Under our privacy policy (${tenant.deadlines.restartOnRevisedRequest.source ?? c.deadlines.answer.rule}) the time to answer runs again from its receipt: we will answer by ${c.dueDate}.`,
       ];
     case 'invalid_request':
       return [

@@ -164,4 +164,8 @@ export const bajtelTenant = {
   // 002 §13.1 calls it "the Data State Inspectorate" and asks the user to contact the Data Handler first.
   supervisoryAuthority: LITHUANIA.supervisoryAuthority,
   approvals: { fourEyes: true },
+  // 002 §13.3: the user "shall ensure that the Data Handler is able to identify them as a unique
+  // data subject and verify the substance and justification of the submission". No waiting period
+  // is named: 10 days, a reminder, 10 more days.
+  clarification: { reminderAfterDays: 10, closeAfterReminderDays: 10, source: '002 §13.3' },
 } satisfies TenantConfig;

@@ -200,4 +200,7 @@ export const gautoraTenant = {
   // g. 6); the current address is used here.
   supervisoryAuthority: LITHUANIA.supervisoryAuthority,
   approvals: { fourEyes: true },
+  // 003 §21.8: "In case of doubt ... the controller will request additional information". The
+  // one-month answer period keeps running (003 §21.10), so the waits are shorter: 7 + 7 days.
+  clarification: { reminderAfterDays: 7, closeAfterReminderDays: 7, source: '003 §21.8' },
 } satisfies TenantConfig;

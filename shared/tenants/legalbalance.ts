@@ -221,4 +221,8 @@ export const legalbalanceTenant = {
   // 001 §7.1.11: "the right to submit a complaint ... to the State Data Protection Inspectorate."
   supervisoryAuthority: LITHUANIA.supervisoryAuthority,
   approvals: { fourEyes: true },
+  // 001 §7.2: "After you submit your revised request, we will respond your application within one
+  // (1) month of receiving your revised request." No waiting period is named: 10 days, a
+  // reminder, 10 more days.
+  clarification: { reminderAfterDays: 10, closeAfterReminderDays: 10, source: '001 §7.2' },
 } satisfies TenantConfig;

@@ -203,4 +203,7 @@ export const lytagraTenant = {
   // 004 §1.1.8: „Priežiūros institucija – Valstybinė duomenų apsaugos inspekcija“; §3.2 right to complain.
   supervisoryAuthority: LITHUANIA.supervisoryAuthority,
   approvals: { fourEyes: true },
+  // 004 §3.4.1: a written request the Company can act on; 30 days run from receipt (004 §3.5)
+  // and keep running while it waits, so 7 days, a reminder, 7 more days.
+  clarification: { reminderAfterDays: 7, closeAfterReminderDays: 7, source: '004 §3.4.1' },
 } satisfies TenantConfig;

@@ -170,4 +170,7 @@ export const softeraTenant = {
   // 000 §9: "the right to lodge a complaint ... to State Data Protection Inspectorate" (no contact given).
   supervisoryAuthority: LITHUANIA.supervisoryAuthority,
   approvals: { fourEyes: true },
+  // 000 §9 lets the controller act on a request it can understand; it names no waiting period,
+  // so the subject gets 10 days, a reminder, and 10 more days before the case is closed.
+  clarification: { reminderAfterDays: 10, closeAfterReminderDays: 10, source: '000 §9' },
 } satisfies TenantConfig;

@@ -15,6 +15,7 @@ import { appendCaseEvent, type EventDraft } from './case-writes.ts';
 import { CANNOT_ANSWER_BY_EMAIL, checkAddress } from '#domain/mail-address.ts';
 import { judgeSender, type AuthVerdicts, type SenderAuthentication } from '#domain/sender-authentication.ts';
 import type { RightsConfirmation } from '#domain/rights-confirmation.ts';
+import { answerByEmail } from './workflow/register-reply.ts';
 
 export interface ReceiveEmailDeps extends SubmitRequestDeps {
   readonly messages: MessageStore;
@@ -115,6 +116,8 @@ export async function receiveEmail(deps: ReceiveEmailDeps, input: ReceiveEmailIn
     if (stored === 'added') {
       await appendSystemEvent(deps, tenant.id, thread, { type: 'email.received', summary: `E-mail from the subject: "${mail.subject || '(no subject)'}".`, details: { messageId }, visibility: 'public' });
     }
+    // An answer to the details staff asked for resumes the case (and may restart its period).
+    await answerByEmail(deps, { tenantId: tenant.id, caseId: thread, from: mail.from?.address ?? '', receivedAt: input.receivedAt, messageId });
     return stored === 'added' ? { outcome: 'threaded', caseId: thread } : { outcome: 'duplicate', caseId: thread };
   }
 

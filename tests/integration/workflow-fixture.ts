@@ -37,6 +37,8 @@ export interface WorkflowWorld {
   submit(tenantId: string, request: Omit<SubmitRequestInput, 'tenantId' | 'actor'> & { actor?: SubmitRequestInput['actor'] }): Promise<Case>;
   decide(c: Pick<Case, 'id' | 'tenantId'>, body: Record<string, unknown>, who?: { role?: 'agent' | 'approver' | 'admin'; user?: string }): Promise<{ status: number; json: Record<string, unknown> }>;
   get(c: Pick<Case, 'id' | 'tenantId'>): Promise<Case>;
+  /** Any staff API call (`/console/api/…`) as an agent of the tenant, then lets the workflows settle. */
+  staff(tenantId: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }>;
   advanceTo(iso: string): Promise<void>;
   settle(): Promise<void>;
   /** State transitions (states entered) of the case's executions. */
@@ -121,6 +123,17 @@ export async function workflowWorld(start: string): Promise<WorkflowWorld> {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify(body),
+      });
+      const json = (await response.json()) as Record<string, unknown>;
+      await current.sfn.engine.settle();
+      return { status: response.status, json };
+    },
+    async staff(tenantId, method, path, body) {
+      const token = await issuer.mintStaffToken({ tenant: tenantId, role: 'agent', user: `agent@${tenantId}.local` });
+      const response = await current.app.request(`/console/api${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const json = (await response.json()) as Record<string, unknown>;
       await current.sfn.engine.settle();

@@ -7,7 +7,7 @@ import { IDENTITY_METHODS, IDENTITY_STATUSES } from '#domain/identity.ts';
 import { StoredIdentityEvidenceSchema } from './identity-evidence-record.ts';
 import type { IdempotencyRecord } from '#ports/cases.ts';
 import { RIGHT_STATUSES, RIGHT_TYPES } from '#domain/rights.ts';
-import { ATTENTION_KINDS, DECISIONS, WAIT_STEPS } from '#domain/workflow.ts';
+import { ATTENTION_KINDS, CLARIFY_FROM_STEPS, DECISIONS, WAIT_STEPS } from '#domain/workflow.ts';
 import { AUTH_VERDICTS } from '#domain/sender-authentication.ts';
 
 /**
@@ -110,6 +110,22 @@ export const StoredCaseSchema = z.object({
       cannotAnswerByEmail: z.optional(z.string()),
     }),
   ),
+  clarification: z.optional(
+    z.nullable(
+      z.object({
+        questions: z.array(z.string()),
+        askedBy: actor,
+        askedAt: z.string(),
+        fromStep: z.enum(CLARIFY_FROM_STEPS),
+        restartsPeriod: z.boolean(),
+        rule: z.string(),
+        remindedAt: z.optional(z.string()),
+        answeredAt: z.optional(z.string()),
+        closedAt: z.optional(z.string()),
+      }),
+    ),
+  ),
+  revisedRequestAt: z.optional(z.string()),
 });
 
 export const StoredEventSchema = z.object({

@@ -18,6 +18,7 @@ import { decide } from '#usecases/workflow/decide.ts';
 import { listValidationReports, reportFileName, validationReportDownload } from '#usecases/identity/validation-reports.ts';
 import { caseScanFile } from '#usecases/identity/case-scans.ts';
 import { reportDownloadHeaders } from '../report-download.ts';
+import { registerSubjectReply } from '#usecases/workflow/register-reply.ts';
 import type { AppEnv } from '../deps.ts';
 import { PROBLEM_KINDS } from '../problem.ts';
 import { answerFromForm } from './answer-form.ts';
@@ -27,11 +28,18 @@ import type { IdReviewState } from './case-model.ts';
 import { ErrorPage } from './layout.tsx';
 import * as z from 'zod/mini';
 
+const ReplyForm = z.object({
+  _csrf: z.string(),
+  receivedAt: z.optional(z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/))),
+  note: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)),
+});
+
 const DecisionForm = z.object({
   _csrf: z.string(),
   step: z.enum(WAIT_STEPS),
   decision: z.enum(DECISIONS),
   reasons: z.optional(z.string().check(z.maxLength(20_000))),
+  questions: z.optional(z.string().check(z.maxLength(20_000))),
   body: z.optional(z.string().check(z.maxLength(200_000))),
   method: z.optional(z.enum(IDENTITY_METHODS)),
 });
@@ -128,6 +136,7 @@ export function caseRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
     const form = parseForm(DecisionForm, single(body));
     checkCsrf(s, form._csrf);
     const reasons = all((form.reasons ?? '').split('\n'));
+    const questions = all((form.questions ?? '').split('\n'));
     try {
       if (!deps.workflows) throw new Error('No workflow engine is configured for the API.');
       const answer = form.decision === 'draft' ? await draftAnswer(s, id, single(body)) : undefined;
@@ -140,6 +149,7 @@ export function caseRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
           step: form.step,
           decision: form.decision,
           ...(reasons.length ? { reasons } : {}),
+          ...(questions.length ? { questions } : {}),
           ...(form.body !== undefined && form.decision === 'draft' ? { body: form.body.replace(/\r\n/g, '\n') } : {}),
           ...(answer ? { answer } : {}),
           ...(files?.length ? { files } : {}),
@@ -180,6 +190,26 @@ export function caseRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
     }
     return [...kept, ...added];
   };
+
+  // The subject's answer to a request for details that did not come by e-mail (a letter, a visit).
+  app.post('/console/cases/:id/reply', async (c) => {
+    const s = await requireSession(c);
+    const id = c.req.param('id');
+    const form = parseForm(ReplyForm, await c.req.parseBody());
+    checkCsrf(s, form._csrf);
+    try {
+      if (!CASE_ID.test(id)) throw new NotFoundError('No such case.');
+      if (!deps.workflows) throw new Error('No workflow engine is configured for the API.');
+      await registerSubjectReply(
+        { ...deps, workflows: deps.workflows },
+        { tenantId: s.staff.tenantId, caseId: id, note: form.note, via: 'post', ...(form.receivedAt ? { receivedAt: form.receivedAt } : {}), actor: { kind: 'staff', id: s.staff.userId } },
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
+      return render(c, s, id, { error: explain(error), status: PROBLEM_KINDS[error.code].status });
+    }
+    return c.redirect(`/console/cases/${id}?done=reply`, 303);
+  });
 
   app.post('/console/cases/:id/rights', async (c) => {
     const s = await requireSession(c);

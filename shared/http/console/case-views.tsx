@@ -65,6 +65,22 @@ export function CasePage(props: { ctx: PageContext; view: CaseView; error?: stri
       {props.done && <div class="notice" role="status">{props.done === 'scan_deleted' ? t('doneScanDeleted') : t('done', { what: props.done })}</div>}
       {pending && <p class="warn" data-refresh="1" role="status">{t('notWaiting')}</p>}
       {c.attention && <p class="alert">{t('attention')}: {c.attention.reason}</p>}
+      {c.clarification && (
+        <section class="card" id="clarification" data-restarts={String(c.clarification.restartsPeriod)} aria-labelledby="h-clarification">
+          <h2 id="h-clarification">{t('clarificationTitle')}</h2>
+          <ul>
+            {c.clarification.questions.map((q) => (
+              <li>{q}</li>
+            ))}
+          </ul>
+          <p id="clarification-clock">
+            {c.clarification.restartsPeriod ? t('clockRestarts', { rule: c.clarification.rule }) : t('clockRunning', { rule: c.clarification.rule, date: c.dueDate })}
+          </p>
+          {c.clarification.remindedAt && <p class="muted">{t('clarificationReminded', { at: fmtDateTime(c.clarification.remindedAt, lang) })}</p>}
+          {c.clarification.answeredAt && <p>{t('clarificationAnswered', { at: fmtDateTime(c.clarification.answeredAt, lang) })}</p>}
+          {c.clarification.closedAt && <p>{t('clarificationClosed', { at: fmtDateTime(c.clarification.closedAt, lang) })}</p>}
+        </section>
+      )}
       <div class="grid">
         <section class="card" aria-labelledby="h-summary">
           <h2 id="h-summary">{t('summary')}</h2>

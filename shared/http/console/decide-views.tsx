@@ -9,7 +9,7 @@ import { fmtDateTime, type PageContext } from './layout.tsx';
 import { fmtBytes, type CaseView, type IdReviewState } from './case-model.ts';
 import { IdReviewForm, isDocMethod } from './identity-views.tsx';
 
-export function DecisionForm(props: { ctx: PageContext; c: Case; step: string; decision: string; label: string; reasons?: boolean; danger?: boolean; children?: Child; id: string; files?: boolean }) {
+export function DecisionForm(props: { ctx: PageContext; c: Case; step: string; decision: string; label: string; reasons?: boolean; questions?: boolean; danger?: boolean; children?: Child; id: string; files?: boolean }) {
   const { ctx } = props;
   return (
     <form method="post" action={`/console/cases/${props.c.id}/decide`} class="stack" id={props.id} {...(props.files ? { enctype: 'multipart/form-data' } : {})}>
@@ -19,6 +19,12 @@ export function DecisionForm(props: { ctx: PageContext; c: Case; step: string; d
       <fieldset>
         <legend>{props.label}</legend>
         {props.children}
+        {props.questions && (
+          <label>
+            {ctx.t('questionsLabel')} <span class="muted">({ctx.t('questionsHint')})</span>
+            <textarea name="questions" rows={3} required></textarea>
+          </label>
+        )}
         {props.reasons && (
           <label>
             {ctx.t('reasons')} <span class="muted">({ctx.t('reasonsHint')})</span>
@@ -57,6 +63,7 @@ export function Actions(props: { ctx: PageContext; view: CaseView; review?: IdRe
         )}
         {step === 'identity_review' && <DecisionForm ctx={ctx} c={c} step={step} decision="reject" label={t('rejectIdentity')} reasons danger id="reject-identity" />}
         {step === 'identity_review' && <DecisionForm ctx={ctx} c={c} step={step} decision="request_more" label={t('requestMore')} id="request-more" />}
+        <DecisionForm ctx={ctx} c={c} step={step} decision="clarify" label={t('clarify')} questions id="clarify" />
         <DecisionForm ctx={ctx} c={c} step={step} decision="invalid" label={t('markInvalid')} reasons danger id="mark-invalid" />
         <DecisionForm ctx={ctx} c={c} step={step} decision="withdraw" label={t('withdraw')} id="withdraw" />
       </div>
@@ -93,10 +100,36 @@ export function Actions(props: { ctx: PageContext; view: CaseView; review?: IdRe
               <p class="muted">{t('extendNote', { date: c.deadlines.extended.dueDate ?? '', rule: c.deadlines.extended.rule })}</p>
             </DecisionForm>
           )}
+          <DecisionForm ctx={ctx} c={c} step={step} decision="clarify" label={t('clarify')} questions id="clarify" />
           <DecisionForm ctx={ctx} c={c} step={step} decision="fee" label={t('fee')} reasons id="fee" />
           <DecisionForm ctx={ctx} c={c} step={step} decision="refuse" label={t('refuse')} reasons danger id="refuse" />
           <DecisionForm ctx={ctx} c={c} step={step} decision="withdraw" label={t('withdraw')} id="withdraw" />
         </div>
+      </div>
+    );
+  }
+  if (step === 'subject_clarification') {
+    return (
+      <div class="grid">
+        <form method="post" action={`/console/cases/${c.id}/reply`} class="stack" id="register-reply">
+          <input type="hidden" name="_csrf" value={ctx.csrf} />
+          <fieldset>
+            <legend>{t('registerReply')}</legend>
+            <label>
+              {t('replyReceivedAt')}
+              <input type="date" name="receivedAt" />
+            </label>
+            <label>
+              {t('replyNote')}
+              <textarea name="note" rows={3} required></textarea>
+            </label>
+            <div>
+              <button type="submit">{t('registerReply')}</button>
+            </div>
+          </fieldset>
+        </form>
+        <DecisionForm ctx={ctx} c={c} step={step} decision="invalid" label={t('markInvalid')} reasons danger id="mark-invalid" />
+        <DecisionForm ctx={ctx} c={c} step={step} decision="withdraw" label={t('withdraw')} id="withdraw" />
       </div>
     );
   }

@@ -64,8 +64,9 @@ export const METHOD_LABEL: Enum<IdentityMethod> = {
   not_required: { en: 'Not required', lt: 'Nereikia' },
 };
 
-export const STEP_LABEL: Enum<'identity_review' | 'subject_identity' | 'answer_draft' | 'approval' | 'rights_confirmation'> = {
+export const STEP_LABEL: Enum<'identity_review' | 'subject_identity' | 'answer_draft' | 'approval' | 'rights_confirmation' | 'subject_clarification'> = {
   rights_confirmation: { en: 'staff confirmation of the rights', lt: 'darbuotojo patvirtinimo, kokių teisių prašoma' },
+  subject_clarification: { en: 'the subject to send the missing details', lt: 'subjekto trūkstamos informacijos' },
   identity_review: { en: 'staff identity review', lt: 'darbuotojo tapatybės patikros' },
   subject_identity: { en: 'the subject to prove identity', lt: 'subjekto tapatybės patvirtinimo' },
   answer_draft: { en: 'the answer to be drafted', lt: 'atsakymo projekto' },

@@ -62,7 +62,7 @@ export const SCAN_CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png',
 const ITEM_ID = /^[A-Za-z0-9-]{1,64}$/;
 const receivedAt = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2}))?$/));
 
-const RegisterSchema = z.strictObject({
+export const RegisterSchema = z.strictObject({
   channel: z.enum(['post', 'in_person']),
   receivedAt,
   subject: SubjectSchema,
@@ -81,7 +81,7 @@ const RegisterSchema = z.strictObject({
   ),
 });
 
-const DispatchSchema = z.strictObject({
+export const DispatchSchema = z.strictObject({
   at: receivedAt,
   trackingNumber: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
   handedTo: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),

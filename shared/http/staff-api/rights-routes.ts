@@ -9,7 +9,7 @@ import { RightRequestSchema } from '../schemas.ts';
 
 const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;
 
-const CorrectionSchema = z.strictObject({
+export const CorrectionSchema = z.strictObject({
   rights: z
     .array(RightRequestSchema)
     .check(z.minLength(1), z.maxLength(10), z.refine((rights) => new Set(rights.map((r) => r.type)).size === rights.length, { message: 'Each right may appear once.' })),

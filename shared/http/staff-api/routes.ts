@@ -4,6 +4,7 @@ import { bearerToken, type StaffRole } from '../auth.ts';
 import { consoleCaseRoutes } from './case-routes.ts';
 import { consoleIdentityRoutes } from './identity-routes.ts';
 import { consoleInboundRoutes } from './inbound-routes.ts';
+import { consoleInboxRoutes } from './inbox-routes.ts';
 import { consoleIntakeRoutes } from './intake-routes.ts';
 import { consoleRightsRoutes } from './rights-routes.ts';
 import { consoleValidationReportRoutes } from './validation-report-routes.ts';
@@ -34,5 +35,6 @@ export function consoleRoutes(deps: ApiDeps): Hono<AppEnv> {
   api.route('/', consoleRightsRoutes(deps));
   api.route('/', consoleInboundRoutes(deps));
   api.route('/', consoleValidationReportRoutes(deps));
+  api.route('/', consoleInboxRoutes(deps));
   return api;
 }

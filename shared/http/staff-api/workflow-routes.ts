@@ -9,16 +9,18 @@ import { decide } from '#usecases/workflow/decide.ts';
 import { readJson } from '../body.ts';
 import type { ApiDeps, AppEnv } from '../deps.ts';
 
-const AnswerFileSchema = z.object({
+export const AnswerFileSchema = z.object({
   filename: z.string().check(z.minLength(1), z.maxLength(200)),
   contentType: z.string().check(z.regex(/^[\w.+-]+\/[\w.+-]+$/)),
   size: z.int().check(z.positive(), z.maximum(ANSWER_FILE_LIMITS.maxBytes)),
 });
 
-const DecisionSchema = z.object({
+export const DecisionSchema = z.object({
   step: z.enum(WAIT_STEPS),
   decision: z.enum(DECISIONS),
   reasons: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(2000))).check(z.maxLength(20))),
+  /** `clarify`: what the subject is asked for (which account, which period, what the request is about). */
+  questions: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(2000))).check(z.maxLength(20))),
   body: z.optional(z.string().check(z.maxLength(200_000))),
   /** `draft`: per-right outcomes and the subject's data (JSON + CSV attachments of the answer). */
   answer: z.optional(AnswerContentSchema),
@@ -61,6 +63,7 @@ export function consoleWorkflowRoutes(deps: ApiDeps): Hono<AppEnv> {
         step: input.step,
         decision: input.decision,
         ...(input.reasons ? { reasons: input.reasons } : {}),
+        ...(input.questions ? { questions: input.questions } : {}),
         ...(input.body !== undefined ? { body: input.body } : {}),
         ...(input.answer ? { answer: input.answer } : {}),
         ...(files ? { files } : {}),

@@ -8,13 +8,17 @@ import { loadCase, type CaseRef, type WorkflowDeps } from './deps.ts';
 
 export interface ConcludeInput extends CaseRef {
   /** `from_status`: the outcome the case's status stands for (answered, refused, invalid, withdrawn). */
-  readonly outcome: 'from_status' | 'identity_not_established';
+  /** `clarification_unanswered`: the subject never sent the details asked for; closed with a notice. */
+  readonly outcome: 'from_status' | 'identity_not_established' | 'clarification_unanswered';
 }
 
 type Draft = Omit<AuditEvent, 'caseId' | 'tenantId' | 'seq' | 'at'>;
 
 function noticeFor(c: Case, outcome: ConcludeInput['outcome'], now: Date): { notice: Notice | null; via: CaseStatus[] ; summary: string } {
   const reasons = c.decision?.reasons ?? [];
+  if (outcome === 'clarification_unanswered') {
+    return { notice: { kind: 'more_information_closed', missing: c.clarification?.questions ?? [] }, via: [], summary: 'Closed: the subject did not send the details asked for.' };
+  }
   if (outcome === 'identity_not_established') {
     return { notice: { kind: 'identity_not_established' }, via: [], summary: 'Closed: identity could not be established.' };
   }
@@ -73,6 +77,7 @@ export async function concludeCase(deps: WorkflowDeps, input: ConcludeInput): Pr
     {
       waiting: null,
       attention: null,
+      ...(input.outcome === 'clarification_unanswered' && c.clarification ? { clarification: { ...c.clarification, closedAt: now.toISOString() } } : {}),
       ...(rightStatus ? { rights: c.rights.map((r) => ({ ...r, status: rightStatus })) } : {}),
     },
     drafts,

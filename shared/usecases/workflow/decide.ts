@@ -5,8 +5,11 @@ import { ForbiddenError, ValidationError, WorkflowNotWaitingError } from '#domai
 import type { IdentityMethod } from '#domain/identity.ts';
 import { minimiseEvidence, type IdentityEvidence } from '#domain/identity-evidence.ts';
 import {
+  CLARIFY_FROM_STEPS,
   DECISIONS_BY_STEP,
+  DECISIONS_NEEDING_QUESTIONS,
   DECISIONS_NEEDING_REASONS,
+  type ClarifyFromStep,
   updateCase,
   type AnswerDraft,
   type Decision,
@@ -18,6 +21,8 @@ export interface DecideInput extends CaseRef {
   readonly step: WaitStep;
   readonly decision: Decision;
   readonly reasons?: readonly string[];
+  /** What the subject is asked for (`clarify`): which account, which period, what the request is about. */
+  readonly questions?: readonly string[];
   /** The answer text (`draft`). */
   readonly body?: string;
   /** The answer's per-right content and the subject's data (`draft`). */
@@ -77,8 +82,12 @@ export async function decide(deps: DecisionDeps, input: DecideInput): Promise<De
   if (DECISIONS_NEEDING_REASONS.includes(input.decision) && reasons.length === 0) {
     throw new ValidationError(`"${input.decision}" needs written reasons.`, [{ field: 'reasons', message: 'at least one reason' }]);
   }
+  const questions = (input.questions ?? []).map((q) => q.trim()).filter(Boolean);
+  if (DECISIONS_NEEDING_QUESTIONS.includes(input.decision) && questions.length === 0) {
+    throw new ValidationError(`"${input.decision}" needs the questions to ask the subject.`, [{ field: 'questions', message: 'at least one question' }]);
+  }
   const now = deps.clock.now();
-  const effect = effectOf(deps, c, input, reasons, now);
+  const effect = effectOf(deps, c, input, reasons, now, questions);
   const taskToken = c.waiting.taskToken;
   const moved = effect.status && effect.status !== c.status ? transition(c, effect.status, now) : c;
   const { case: next, events } = updateCase(
@@ -95,7 +104,7 @@ export async function decide(deps: DecisionDeps, input: DecideInput): Promise<De
         actor: input.actor,
         visibility: effect.visibility,
         summary: effect.summary,
-        details: { step: input.step, ...(reasons.length ? { reasons } : {}), ...(effect.status ? { status: effect.status } : {}) },
+        details: { step: input.step, ...(reasons.length ? { reasons } : {}), ...(questions.length ? { questions } : {}), ...(effect.status ? { status: effect.status } : {}) },
       },
     ],
   );
@@ -104,7 +113,7 @@ export async function decide(deps: DecisionDeps, input: DecideInput): Promise<De
   return { case: next, outcome: effect.outcome };
 }
 
-function effectOf(deps: DecisionDeps, c: Case, input: DecideInput, reasons: readonly string[], now: Date): Effect {
+function effectOf(deps: DecisionDeps, c: Case, input: DecideInput, reasons: readonly string[], now: Date, questions: readonly string[]): Effect {
   const by = input.actor.id;
   switch (input.decision) {
     case 'approve':
@@ -161,6 +170,21 @@ function effectOf(deps: DecisionDeps, c: Case, input: DecideInput, reasons: read
       return { outcome: 'extend', summary: `Extension decided: ${reasons.join('; ')}`, visibility: 'internal' };
     case 'fee':
       return { outcome: 'fee', summary: `Fee decided: ${reasons.join('; ')}`, visibility: 'internal' };
+    case 'clarify': {
+      const restart = deps.tenants.get(c.tenantId).deadlines.restartOnRevisedRequest;
+      const fromStep = input.step as ClarifyFromStep;
+      if (!CLARIFY_FROM_STEPS.includes(fromStep)) throw new ValidationError(`"clarify" is not a decision for "${input.step}".`, [{ field: 'step', message: `one of ${CLARIFY_FROM_STEPS.join(', ')}` }]);
+      return {
+        patch: {
+          clarification: { questions, askedBy: input.actor, askedAt: now.toISOString(), fromStep, restartsPeriod: restart.applies, rule: restart.source ?? c.deadlines.answer.rule },
+        },
+        outcome: 'clarify',
+        summary: restart.applies
+          ? `More information asked from the subject; the period restarts from their answer (${restart.source ?? c.deadlines.answer.rule}).`
+          : `More information asked from the subject; the period keeps running (${restart.source ?? c.deadlines.answer.rule}): due ${c.dueDate}.`,
+        visibility: 'public',
+      };
+    }
     case 'refuse':
       return { status: 'refused', outcome: 'refused', summary: 'The request is refused; the subject will be told why.', visibility: 'public' };
   }

@@ -42,7 +42,7 @@ export async function loadCase(deps: Pick<WorkflowDeps, 'repo'>, ref: CaseRef): 
 
 /** Where the case workflow goes next, and the timeouts of a wait for the subject. */
 export interface WorkflowPlan {
-  readonly route: 'in_progress' | 'identity_review' | 'subject_identity' | 'subject_identity_reminded' | 'rights_confirmation';
+  readonly route: 'in_progress' | 'identity_review' | 'subject_identity' | 'subject_identity_reminded' | 'rights_confirmation' | 'clarification' | 'clarification_reminded';
   readonly reminderInSeconds: number;
   readonly closeInSeconds: number;
 }
