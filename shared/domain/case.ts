@@ -6,6 +6,7 @@ import type { IdentityEvidence } from './identity-evidence.ts';
 import type { RightStatus, RightType } from './rights.ts';
 import type { CaseDeadlines } from '#deadlines/engine.ts';
 import type { AnswerDraft, Attention, RecordedDecision, TimerState, Waiting } from './workflow-state.ts';
+import type { Fulfilment } from './fulfilment/tasks.ts';
 
 /**
  * The lifecycle of a case. `received` is where every case starts; terminal statuses end the
@@ -136,6 +137,8 @@ export interface Case {
   readonly attention?: Attention | null;
   /** The deadline timer's memory of the alerts it already sent. */
   readonly timer?: TimerState;
+  /** Verified identifiers and the tasks per right and system (docs/fulfilment.md), once identity is settled. */
+  readonly fulfilment?: Fulfilment | null;
 }
 
 /**
