@@ -27,7 +27,7 @@ export interface ClaimedIdentity {
  * Example: a case verified by e-mail control for ona@example.lt →
  * `[{ kind: 'email', value: 'ona@example.lt', method: 'email_control', provedAt }]`.
  */
-export function provedIdentifiers(c: Pick<Case, 'identity' | 'subject' | 'representative'>, partnerSubject?: string): VerifiedIdentifier[] {
+export function provedIdentifiers(c: Pick<Case, 'identity' | 'subject' | 'representative'>): VerifiedIdentifier[] {
   const { identity } = c;
   if (identity.status !== 'verified' || !identity.method) return [];
   const evidence = identity.evidence;
@@ -45,10 +45,9 @@ export function provedIdentifiers(c: Pick<Case, 'identity' | 'subject' | 'repres
       if (matchedSubject && evidence?.signer?.personalCode) out.push({ kind: 'personal_code', value: evidence.signer.personalCode, method: identity.method, provedAt: at });
       break;
     case 'partner_assertion':
-      if (partnerSubject) {
-        const sub = partnerSubject.trim();
-        out.push(sub.includes('@') ? { kind: 'email', value: sub.toLowerCase(), method: 'partner_assertion', provedAt: at } : { kind: 'customer_id', value: sub, method: 'partner_assertion', provedAt: at });
-      }
+      // The partner vouched for its own account id, or (no id kept) for the requester's address.
+      if (evidence?.partnerSubject) out.push({ kind: 'customer_id', value: evidence.partnerSubject, method: 'partner_assertion', provedAt: at });
+      else if (c.subject.email && !c.representative) out.push({ kind: 'email', value: c.subject.email.trim().toLowerCase(), method: 'partner_assertion', provedAt: at });
       if (evidence?.signer?.personalCode) out.push({ kind: 'personal_code', value: evidence.signer.personalCode, method: 'partner_assertion', provedAt: at });
       break;
     default:
