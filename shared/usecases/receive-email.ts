@@ -12,6 +12,7 @@ import { acknowledgeCase } from './acknowledge-case.ts';
 import { INLINE_RAW_LIMIT } from './notify-subject.ts';
 import { submitRequest, type SubmitRequestDeps } from './submit-request.ts';
 import { appendCaseEvent, type EventDraft } from './case-writes.ts';
+import { recordRecipientReply } from './fulfilment/recipient-notices.ts';
 
 export interface ReceiveEmailDeps extends SubmitRequestDeps {
   readonly messages: MessageStore;
@@ -107,7 +108,9 @@ export async function receiveEmail(deps: ReceiveEmailDeps, input: ReceiveEmailIn
 
   if (thread) {
     const stored = await storeInbound(deps, tenant, thread, mail, messageId, input, raw, {});
-    if (stored === 'added') {
+    // A recipient's reply to an Art. 19 notice finishes its task (docs/fulfilment.md); other replies are the subject's.
+    const fromRecipient = stored === 'added' && (await recordRecipientReply(deps, { tenantId: tenant.id, caseId: thread }, { messageIds: threadIds, from: mail.from?.address ?? null, text: mail.text ?? '' }));
+    if (stored === 'added' && !fromRecipient) {
       await appendSystemEvent(deps, tenant.id, thread, { type: 'email.received', summary: `E-mail from the subject: "${mail.subject || '(no subject)'}".`, details: { messageId }, visibility: 'public' });
     }
     return stored === 'added' ? { outcome: 'threaded', caseId: thread } : { outcome: 'duplicate', caseId: thread };
