@@ -17,6 +17,7 @@ export const StoredTaskSchema = z.object({
   owner: z.string(),
   ownerEmail: z.string(),
   dueAt: z.string(),
+  remindAt: z.optional(z.string()),
   status: z.enum(TASK_STATUSES),
   result: z.optional(
     z.nullable(

@@ -58,6 +58,8 @@ export interface FulfilmentTask {
   readonly ownerEmail: string;
   /** Internal due instant, inside the legal deadline. */
   readonly dueAt: string;
+  /** When the owner is reminded (the register's days before `dueAt`). */
+  readonly remindAt?: string;
   readonly status: TaskStatus;
   readonly result?: TaskResult | null;
   readonly dryRun?: DryRun | null;
@@ -91,19 +93,20 @@ export function internalDueAt(legalDueAt: string, daysBefore: number, now: Date)
  */
 export function planTasks(c: Pick<Case, 'rights' | 'dueAt'>, register: FulfilmentRegister, now: Date): FulfilmentTask[] {
   const dueAt = internalDueAt(c.dueAt, register.taskDueDaysBefore, now);
+  const remindAt = new Date(Date.parse(dueAt) - register.taskReminderDaysBefore * DAY_MS).toISOString();
   const tasks: FulfilmentTask[] = [];
   const at = now.toISOString();
   for (const right of new Set(c.rights.map((r) => r.type))) {
     const systems = register.systems.filter((s) => s.rights.includes(right));
     for (const s of systems) {
-      tasks.push({ id: `${right}:${s.id}`, right, target: { kind: 'system', id: s.id }, name: s.name, connector: s.connector.kind, owner: s.owner.staffId, ownerEmail: s.owner.email, dueAt, status: 'open' });
+      tasks.push({ id: `${right}:${s.id}`, right, target: { kind: 'system', id: s.id }, name: s.name, connector: s.connector.kind, owner: s.owner.staffId, ownerEmail: s.owner.email, dueAt, remindAt, status: 'open' });
     }
     const categories = new Set(systems.flatMap((s) => s.categories));
     const notify = (ART19_RIGHTS as readonly string[]).includes(right);
     for (const r of register.recipients) {
       if (notify && !r.categories.some((cat) => categories.has(cat))) continue;
       if (!notify && right !== 'access') continue;
-      const base = { id: `${right}:${r.id}`, right, target: { kind: 'recipient' as const, id: r.id }, name: r.name, connector: 'notice' as const, owner: r.owner.staffId, ownerEmail: r.owner.email, dueAt };
+      const base = { id: `${right}:${r.id}`, right, target: { kind: 'recipient' as const, id: r.id }, name: r.name, connector: 'notice' as const, owner: r.owner.staffId, ownerEmail: r.owner.email, dueAt, remindAt };
       tasks.push(
         notify
           ? { ...base, status: 'open' }

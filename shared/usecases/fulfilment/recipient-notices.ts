@@ -112,7 +112,7 @@ export async function sendRecipientNotices(deps: RecipientNoticeDeps, ref: { rea
     const byId = new Map(sent.map((s) => [s.taskId, s]));
     const tasks = current.fulfilment.tasks.map((t) => {
       const s = byId.get(t.id);
-      return s && t.status === 'open' ? { ...t, status: 'awaiting_reply' as const, dueAt: s.replyDueAt, notice: { sentAt: s.sentAt, messageId: s.messageId, replyDueAt: s.replyDueAt } } : t;
+      return s && t.status === 'open' ? { ...t, status: 'awaiting_reply' as const, dueAt: s.replyDueAt, remindAt: new Date(Date.parse(s.replyDueAt) - 2 * DAY_MS).toISOString(), notice: { sentAt: s.sentAt, messageId: s.messageId, replyDueAt: s.replyDueAt } } : t;
     });
     return {
       patch: { fulfilment: { ...current.fulfilment, tasks } },
