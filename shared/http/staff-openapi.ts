@@ -28,7 +28,7 @@ export function buildStaffOpenApi(): Record<string, unknown> {
   });
   return {
     openapi: '3.1.0',
-    info: { title: 'rightsdesk staff fulfilment API', version: '1.0.0', description: 'Tasks per right and system, their connectors, Art. 19 notices and the answer assembled from the results. Every route sees only the staff member’s tenant.' },
+    info: { title: 'rightsdesk staff fulfilment API', version: '1.0.0', license: { name: 'Proprietary', url: 'https://www.rightsdesk.example/license' }, description: 'Tasks per right and system, their connectors, Art. 19 notices and the answer assembled from the results. Every route sees only the staff member’s tenant.' },
     servers: [{ url: '/console/api' }],
     tags: [{ name: 'fulfilment', description: 'Systems, recipients and tasks of a case.' }],
     components: {

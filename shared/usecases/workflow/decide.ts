@@ -92,6 +92,8 @@ export async function decide(deps: DecisionDeps, input: DecideInput): Promise<De
       decision: { step: input.step, decision: input.decision, ...(reasons.length ? { reasons } : {}), by: input.actor, at: now.toISOString() },
     },
     [
+      // Tasks planned by this decision come first: the decision stays the last event of the write.
+      ...(effect.more ?? []),
       {
         type: `decision.${input.decision}`,
         actor: input.actor,
@@ -99,7 +101,6 @@ export async function decide(deps: DecisionDeps, input: DecideInput): Promise<De
         summary: effect.summary,
         details: { step: input.step, ...(reasons.length ? { reasons } : {}), ...(effect.status ? { status: effect.status } : {}) },
       },
-      ...(effect.more ?? []),
     ],
   );
   await deps.repo.saveCase(next, events);
