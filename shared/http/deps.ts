@@ -6,7 +6,7 @@ import type { InboundLedger } from '#domain/inbound-ledger.ts';
 import type { CaseRepository, Clock, IdGenerator, Mailer, SubjectNotifier, WorkflowEngine } from '#ports/cases.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import type { RegisterLookup } from '#tenants/fulfilment/registry.ts';
-import type { DatabaseConnector, TaskDataStore } from '#ports/fulfilment.ts';
+import type { CallbackVerifier, DatabaseConnector, SignedRequests, TaskDataStore } from '#ports/fulfilment.ts';
 import type { EmailSender } from '#ports/mail.ts';
 import type { PartnerPrincipal, StaffPrincipal } from './auth.ts';
 import type { ConsoleUiDeps } from './console/deps.ts';
@@ -55,6 +55,8 @@ export interface ApiDeps {
     readonly data: TaskDataStore;
     readonly database?: DatabaseConnector;
     readonly email?: EmailSender;
+    readonly http?: SignedRequests;
+    readonly callbacks?: CallbackVerifier;
   };
   /** Logs unexpected failures with full detail; responses only carry a correlation id. */
   readonly logError?: (correlationId: string, error: unknown) => void;

@@ -26,3 +26,17 @@ export interface TaskDataStore {
   put(key: string, content: Uint8Array, contentType: string): Promise<void>;
   read(key: string): Promise<Uint8Array>;
 }
+
+/**
+ * The HTTP connector's outbound leg: the payload as a compact JWS signed with the tenant's webhook
+ * key (the same key partners verify at `/.well-known/jwks.json`), POSTed to the controller's
+ * service. Answers the status and body; throws on a network error or timeout.
+ */
+export interface SignedRequests {
+  post(tenantId: string, url: string, payload: Readonly<Record<string, unknown>>): Promise<{ readonly status: number; readonly body: string }>;
+}
+
+/** Verifies a controller service's signed callback (its own key); answers the payload or throws. */
+export interface CallbackVerifier {
+  verify(tenantId: string, jws: string): Promise<Readonly<Record<string, unknown>>>;
+}

@@ -6,6 +6,7 @@ import { TASK_OUTCOMES } from '#domain/fulfilment/tasks.ts';
 import { RIGHT_TYPES } from '#domain/rights.ts';
 import type { Case } from '#domain/case.ts';
 import { assembleAnswer } from '#usecases/fulfilment/assemble-answer.ts';
+import { receiveCallback } from '#usecases/fulfilment/http-connector.ts';
 import { sendRecipientNotices } from '#usecases/fulfilment/recipient-notices.ts';
 import { addTask, loadTask, recordTaskResult, runTask, skipTask, type FulfilmentDeps } from '#usecases/fulfilment/tasks.ts';
 import { decide } from '#usecases/workflow/decide.ts';
@@ -132,6 +133,26 @@ export function consoleFulfilmentRoutes(deps: ApiDeps): Hono<AppEnv> {
       { tenantId: staff.tenantId, caseId: c.req.param('id'), step: 'answer_draft', decision: 'draft', body: assembled.body, answer: assembled.answer, actor: { kind: 'staff', id: staff.userId }, role: staff.role },
     );
     return c.json({ id: result.case.id, status: result.case.status, outcome: result.outcome, answer: assembled.answer, body: assembled.body }, 202);
+  });
+  return api;
+}
+
+/**
+ * The HTTP connector's signed callbacks, outside the staff API (the controller's service has no
+ * staff token; its JWS signature is the authentication): `POST /fulfilment/callbacks/{tenant}`
+ * with a compact JWS (`application/jose`) → `200 { taskId, status }`; a bad signature or an
+ * unknown task is 422, never a 500.
+ */
+export function fulfilmentCallbackRoutes(deps: ApiDeps): Hono<AppEnv> {
+  const api = new Hono<AppEnv>();
+  api.post('/callbacks/:tenant', async (c) => {
+    const tenantId = deps.tenants.get(c.req.param('tenant')).id;
+    const verifier = deps.fulfilment?.callbacks;
+    if (!verifier || !deps.fulfilment) throw new NotFoundError('This controller takes no fulfilment callbacks.');
+    const jws = (await c.req.text()).trim();
+    if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+$/.test(jws)) throw new ValidationError('Send the result as a compact JWS.', [{ field: 'body', message: 'not a compact JWS' }]);
+    const updated = await receiveCallback({ repo: deps.repo, clock: deps.clock, data: deps.fulfilment.data, verifier }, { tenantId, jws });
+    return c.json({ id: updated.id, tasks: (updated.fulfilment?.tasks ?? []).filter((t) => t.connector === 'http').map((t) => ({ id: t.id, status: t.status })) });
   });
   return api;
 }

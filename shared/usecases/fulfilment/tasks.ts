@@ -5,7 +5,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#
 import { isTaskOpen, replaceTask, type Fulfilment, type FulfilmentTask, type TaskOutcome, type TaskResult } from '#domain/fulfilment/tasks.ts';
 import type { RightType } from '#domain/rights.ts';
 import type { CaseRepository, Clock } from '#ports/cases.ts';
-import type { DatabaseConnector, TaskDataStore } from '#ports/fulfilment.ts';
+import type { DatabaseConnector, SignedRequests, TaskDataStore } from '#ports/fulfilment.ts';
+import { runHttpTask } from './http-connector.ts';
 import type { RegisterLookup } from '#tenants/fulfilment/registry.ts';
 import { writeCase, type EventDraft } from '#usecases/case-writes.ts';
 
@@ -18,6 +19,8 @@ export interface FulfilmentDeps {
   readonly database?: DatabaseConnector;
   /** Where the rows a task read are kept for the answer (the answers bucket). */
   readonly data: TaskDataStore;
+  /** The HTTP connector's signed requests (webhook key). */
+  readonly http?: SignedRequests;
 }
 
 export interface TaskRef {
@@ -69,6 +72,10 @@ export async function runTask(deps: FulfilmentDeps, input: TaskRef & { readonly 
   const system = deps.registers.get(c.tenantId).systems.find((s) => s.id === task.target.id);
   if (!system) throw new NotFoundError(`System ${task.target.id} is no longer in the register.`);
   const connector = system.connector;
+  if (connector.kind === 'http') {
+    if (!deps.http) throw new Error('No HTTP connector is configured here.');
+    return runHttpTask({ ...deps, http: deps.http }, c, f, task, system, input.actor);
+  }
   if (connector.kind !== 'postgres') throw new ConflictError(`Task ${task.id} uses the ${connector.kind} connector: its owner records the result.`);
   if (!deps.database) throw new Error('No PostgreSQL connector is configured here.');
   const identifiers = f.identifiers.filter((i) => system.searchableBy.includes(i.kind));
