@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CompactSign, compactVerify, exportJWK, generateKeyPair } from 'jose';
+import { CompactSign, compactVerify, exportJWK, generateKeyPair, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InMemoryCaseRepository } from '#adapters/memory/case-repository.ts';
 import { FetchSignedRequests, JwksCallbackVerifier } from '#adapters/webhooks/signed-requests.ts';
