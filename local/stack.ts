@@ -35,6 +35,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { MimeEmailSender } from '#adapters/mail/mime-email-sender.ts';
 import { PgDatabaseConnector } from '#adapters/postgres/pg-database-connector.ts';
+import { FetchSignedRequests } from '#adapters/webhooks/signed-requests.ts';
+import { JoseWebhookSigner } from '#adapters/webhooks/jose-signer.ts';
 import { S3AnswerFileStore } from '#adapters/s3/answer-file-store.ts';
 import { fulfilmentRegisters } from '#tenants/fulfilment/registry.ts';
 import { startPostgresLocal, type PostgresLocal } from './services/postgres-local.ts';
@@ -212,6 +214,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       data: new S3AnswerFileStore(aws.get(S3Client, 's3'), mailConfig.answersBucket, workflows.clock),
       database: new PgDatabaseConnector(postgres.databases),
       email: new MimeEmailSender(apiDeps.mailer),
+      // The HTTP connector signs with the same per-tenant keys as the partner webhooks.
+      http: new FetchSignedRequests(new JoseWebhookSigner(webhookKeys)),
     };
     Object.assign(apiDeps, { fulfilment });
     // On AWS the console pages are their own function; locally one server serves both.
