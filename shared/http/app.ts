@@ -7,7 +7,6 @@ import { MalformedJsonError } from './body.ts';
 import type { ApiDeps, AppEnv } from './deps.ts';
 import { renderDocsPage } from './docs-page.ts';
 import { buildOpenApi } from './openapi.ts';
-import { buildStaffOpenApi } from './staff-openapi.ts';
 import { fulfilmentCallbackRoutes } from './staff-api/fulfilment-routes.ts';
 import { consoleRoutes } from './staff-api/routes.ts';
 import { partnerRoutes } from './partner-routes.ts';
@@ -34,7 +33,6 @@ export function createApp(deps: ApiDeps, extensions: readonly AppExtension[] = [
     return c.json(jwks ?? { keys: [] });
   });
   app.get('/openapi.json', (c) => c.json(openApi));
-  app.get('/staff-openapi.json', (c) => c.json(buildStaffOpenApi()));
   app.get('/docs', (c) => c.html(docsHtml));
   app.get('/problems/:slug', (c) => {
     const code = c.req.param('slug').replaceAll('-', '_');

@@ -3,9 +3,9 @@ import { IDENTIFIER_KINDS } from '#domain/fulfilment/register.ts';
 import { RIGHT_TYPES } from '#domain/rights.ts';
 
 /**
- * OpenAPI 3.1 of the staff fulfilment API under `/console/api` (docs/fulfilment.md), served at
- * `GET /staff-openapi.json`. Written out rather than generated: the request schemas are small
- * and the response shapes are the domain's task records.
+ * OpenAPI 3.1 of the staff fulfilment API under `/console/api` (docs/fulfilment.md), kept as
+ * `docs/staff-fulfilment-openapi.json` (tests/unit/fulfilment.test.ts checks it is current; it is
+ * not served, so its ~7 KB stay out of the API bundle). Lint: `npx @redocly/cli lint` on it.
  */
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
 const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });

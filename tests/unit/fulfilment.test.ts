@@ -12,6 +12,7 @@ import { openCase } from '#domain/open-case.ts';
 import { FULFILMENT_REGISTERS, fulfilmentRegisters } from '#tenants/fulfilment/registry.ts';
 import { bajtelRegister } from '#tenants/fulfilment/bajtel.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
+import { buildStaffOpenApi } from '#http/staff-openapi.ts';
 import { decide } from '#usecases/workflow/decide.ts';
 
 const NOW = new Date('2027-03-02T10:00:00Z');
@@ -32,6 +33,12 @@ function bajtelCase(rights: Array<'access' | 'erasure'>, patch: Partial<Case> = 
 }
 
 const shop = bajtelRegister.systems[0]!.connector as PgConnector;
+
+describe('staff fulfilment OpenAPI', () => {
+  it('is current in docs/staff-fulfilment-openapi.json', () => {
+    expect(JSON.parse(readFileSync('docs/staff-fulfilment-openapi.json', 'utf8'))).toEqual(buildStaffOpenApi());
+  });
+});
 
 describe('fulfilment registers', () => {
   it('gives every tenant a validated register whose clauses exist in its policy, examples marked', () => {
