@@ -95,6 +95,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   // review form and the erasure of a reviewed scan from the raw mail (#18) added ~10 KB (467.3 KB measured).
   // 475, not 460: the clarification step (ask the subject for details, register their answer on
   // paper, the restarted period and its notice) added ~12 KB of forms, labels and use cases (469.6 KB measured).
+  // 475: the fulfilment registers (~10 KB of policy-derived data) come in with the identity decision, which plans the tasks (473.9 KB measured).
   { name: 'console', entry: 'functions/console/handler.ts', description: 'Staff console pages (Hono JSX, Cognito sign-in)', budgetKb: 475, memoryMb: 1024, timeoutSeconds: 29, async: false, reservedConcurrency: 10 },
   { name: 'inbound-email', entry: 'functions/inbound-email/handler.ts', description: 'SES receipt: parse, thread or open a case', budgetKb: 450, memoryMb: 1024, timeoutSeconds: 120, async: true, reservedConcurrency: 5 },
   { name: 'ses-notifications', entry: 'functions/ses-notifications/handler.ts', description: 'SES bounces and complaints flag the case', budgetKb: 400, async: true, reservedConcurrency: 5 },

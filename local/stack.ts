@@ -38,6 +38,15 @@ import { startInboundSweep } from './inbound-sweep.ts';
 import { acceptInbound, type RedrivePolicy } from '#usecases/process-inbound.ts';
 import { sweepOutbox } from '#usecases/outbox-sweep.ts';
 import { startLocalWorkflows } from './sfn/local-workflows.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { MimeEmailSender } from '#adapters/mail/mime-email-sender.ts';
+import { PgDatabaseConnector } from '#adapters/postgres/pg-database-connector.ts';
+import { FetchSignedRequests } from '#adapters/webhooks/signed-requests.ts';
+import { JoseWebhookSigner } from '#adapters/webhooks/jose-signer.ts';
+import { S3AnswerFileStore } from '#adapters/s3/answer-file-store.ts';
+import { fulfilmentRegisters } from '#tenants/fulfilment/registry.ts';
+import { startPostgresLocal, type PostgresLocal } from './services/postgres-local.ts';
 import { localConsole } from './console.ts';
 import { asFunction, enableLocalIam, underRole } from './iam/enforce.ts';
 import { localIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER, STAFF_ROLES, type StaffRole } from './tokens.ts';
@@ -59,7 +68,7 @@ export interface StackOptions {
   /** Where state lives (`.local`): DynamoDB data, S3 objects, keys, dev.json. */
   readonly stateDir: string;
   /** 0 picks a free port (tests); the defaults match docs/design.md §4.1. */
-  readonly ports: { readonly api: number; readonly dynamodb: number; readonly ses: number; readonly s3: number; readonly smtp?: number; readonly sfn?: number };
+  readonly ports: { readonly api: number; readonly dynamodb: number; readonly ses: number; readonly s3: number; readonly smtp?: number; readonly sfn?: number; readonly postgres?: number };
   /** Keep DynamoDB data on disk across restarts (npm start) or in memory (tests). */
   readonly persist: boolean;
   readonly log?: (line: string) => void;
@@ -80,6 +89,8 @@ export interface DevJson {
   /** The local Step Functions service (SFNClient endpoint). */
   sfnEndpoint: string;
   s3Endpoint: string;
+  /** The demo shop databases (PostgreSQL) by connection name, as the connectors' role: `bajtel_shop`, `gautora_shop`. */
+  databaseUrls: Record<string, string>;
   tableName: string;
   tokenIssuer: string;
   tenants: Record<
@@ -133,16 +144,19 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     }
   };
   try {
-    const [dynamo, ses, s3]: [DynamoDbLocal, SesLocal, S3Local] = await Promise.all([
+    const [dynamo, ses, s3, postgres]: [DynamoDbLocal, SesLocal, S3Local, PostgresLocal] = await Promise.all([
       startDynamoDbLocal({ port: options.ports.dynamodb, ...(options.persist ? { dbPath: join(options.stateDir, 'dynamodb') } : {}) }),
       startSesLocal({ port: options.ports.ses }),
       startS3Local({ port: options.ports.s3, directory: join(options.stateDir, 's3') }),
+      // The demo shop databases of Bajtel and Gautora (fulfilment's PostgreSQL connector).
+      startPostgresLocal({ directory: options.persist ? join(options.stateDir, 'postgres') : mkdtempSync(join(tmpdir(), 'rightsdesk-pg-')), persistent: options.persist, ...(options.ports.postgres ? { port: options.ports.postgres } : {}) }),
     ]);
-    stops.push(dynamo.stop, ses.stop, s3.stop);
-    standIns = 3;
+    stops.push(dynamo.stop, ses.stop, s3.stop, postgres.stop);
+    standIns = 4;
     log(`DynamoDB Local  ${dynamo.endpoint}  (ready in ${Math.round(dynamo.startupMs)} ms)`);
     log(`SES stand-in    ${ses.endpoint}  outbox ${ses.outboxUrl}`);
     log(`S3 stand-in     ${s3.endpoint}`);
+    log(`PostgreSQL      ${Object.values(postgres.databases).map((u) => u.replace(/:[^:@/]+@/, ':***@')).join('  ')}  (ready in ${postgres.startupMs} ms)`);
 
     // Every function's SDK calls are checked against its role from the synthesized template (local/iam).
     if (await enableLocalIam({ tableName: LOCAL_TABLE })) log('IAM             every SDK call checked against its function’s synthesized role');
@@ -213,6 +227,16 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         workflows: sfnReadiness(new SFNClient({ ...AWS_CLIENT_LIMITS, region: REGION, endpoint: workflows.endpoint }), workflows.arns.caseWorkflow),
       },
     };
+    // Fulfilment: the registers, the PostgreSQL connector on the demo shops, task data in the answers bucket.
+    const fulfilment = {
+      registers: fulfilmentRegisters,
+      data: new S3AnswerFileStore(aws.get(S3Client, 's3'), mailConfig.answersBucket, workflows.clock),
+      database: new PgDatabaseConnector(postgres.databases),
+      email: new MimeEmailSender(apiDeps.mailer),
+      // The HTTP connector signs with the same per-tenant keys as the partner webhooks.
+      http: new FetchSignedRequests(new JoseWebhookSigner(webhookKeys)),
+    };
+    Object.assign(apiDeps, { fulfilment });
     // On AWS the console pages are their own function; locally one server serves both.
     const app = createApp(apiDeps, [consoleUiExtension(apiDeps, apiDeps.console)]);
     // The public web form is its own function on AWS (API Gateway routes /forms/* to it); locally it
@@ -313,6 +337,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       dynamodbEndpoint: dynamo.endpoint,
       sfnEndpoint: workflows.endpoint,
       s3Endpoint: s3.endpoint,
+      databaseUrls: postgres.databases,
       tableName: LOCAL_TABLE,
       tokenIssuer: LOCAL_ISSUER,
       tenants,

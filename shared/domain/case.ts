@@ -8,6 +8,7 @@ import type { IdentityEvidence } from './identity-evidence.ts';
 import type { RightStatus, RightType } from './rights.ts';
 import type { CaseDeadlines } from '#deadlines/engine.ts';
 import type { AnswerDraft, Attention, Clarification, RecordedDecision, TimerState, Waiting } from './workflow-state.ts';
+import type { Fulfilment } from './fulfilment/tasks.ts';
 
 /**
  * The lifecycle of a case. `received` is where every case starts; terminal statuses end the
@@ -153,6 +154,8 @@ export interface Case {
   readonly clarification?: Clarification | null;
   /** When the subject's revised request arrived, where it restarted the period (001 §7.2). */
   readonly revisedRequestAt?: string;
+  /** Verified identifiers and the tasks per right and system (docs/fulfilment.md), once identity is settled. */
+  readonly fulfilment?: Fulfilment | null;
 }
 
 /**

@@ -28,6 +28,11 @@ export interface IdentityEvidence {
   readonly signedAt?: string | null;
   /** ID document / in person: the kind, issuing country, expiry and last digits only. */
   readonly document?: { readonly type: IdDocumentType; readonly issuingCountry: string; readonly expiresOn: string; readonly lastDigits: string } | null;
+  /**
+   * Partner assertion: the partner's own account id for the subject (its `sub` when that is not
+   * an e-mail address): what the assertion proved, and so what the partner's systems are searched by.
+   */
+  readonly partnerSubject?: string | null;
   /** Representation: the kind of authorization document seen. */
   readonly representation?: { readonly document: string } | null;
   /** Staff member who reviewed, or null for automatic checks. */
@@ -50,6 +55,7 @@ export function minimiseEvidence(e: IdentityEvidence): IdentityEvidence {
     ...(e.signedAt ? { signedAt: e.signedAt } : {}),
     ...(e.document ? { document: { type: e.document.type, issuingCountry: e.document.issuingCountry, expiresOn: e.document.expiresOn, lastDigits: e.document.lastDigits } } : {}),
     ...(e.representation ? { representation: { document: e.representation.document } } : {}),
+    ...(e.partnerSubject ? { partnerSubject: e.partnerSubject } : {}),
     reviewer: e.reviewer,
     checkedAt: e.checkedAt,
   };

@@ -19,6 +19,8 @@ export function assertionEvidence(c: Pick<Case, 'subject' | 'representative'>, p
     signedAt: person.issuedAt ?? now.toISOString(),
     reviewer: null,
     checkedAt: now.toISOString(),
+    // An account id the partner vouches for is what the assertion proves (fulfilment searches by it).
+    ...(person.sub.includes('@') ? {} : { partnerSubject: person.sub.trim() }),
   };
   const requesterEmail = (c.representative ? c.representative.email : c.subject.email)?.trim().toLowerCase();
   const sub = person.sub.trim().toLowerCase();

@@ -1,5 +1,6 @@
 import type { AuditEvent } from './audit.ts';
 import { isOpen, nextEvents, type Case } from './case.ts';
+import { taskTimerPoints } from './fulfilment/timer.ts';
 
 /**
  * The workflow rules (docs/design.md §2): timer points, alerts and the versioned case update.
@@ -44,6 +45,8 @@ export const ALERT_KINDS = [
   'marketing_objection_reminder',
   'marketing_objection_due',
   'workflow_failed',
+  'task_reminder',
+  'task_overdue',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -53,6 +56,8 @@ export interface TimerPoint {
   readonly at: string;
   /** The deadline this point is about. */
   readonly dueAt: string;
+  /** Task points: the fulfilment task they are about (its owner is alerted). */
+  readonly taskId?: string;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -88,6 +93,7 @@ export function timerPoints(c: Case, settings: WorkflowSettings): TimerPoint[] {
     points.push({ key: `marketing_reminder:${marketing.dueAt}`, kind: 'marketing_objection_reminder', at: iso(at - settings.marketingObjectionReminderHoursBefore * HOUR_MS), dueAt: marketing.dueAt });
     points.push({ key: `marketing_due:${marketing.dueAt}`, kind: 'marketing_objection_due', at: marketing.dueAt, dueAt: marketing.dueAt });
   }
+  points.push(...taskTimerPoints(c));
   return points.filter((p) => !fired.has(p.key)).sort((a, b) => a.at.localeCompare(b.at));
 }
 
@@ -114,10 +120,12 @@ export function planTimer(c: Case, settings: WorkflowSettings, now: Date): Timer
  * reminder that is already past when a "2 days before" one is due is not sent late).
  */
 export function alertsToSend(due: readonly TimerPoint[]): TimerPoint[] {
-  const latest = new Map<AlertKind, TimerPoint>();
+  // Task points are per task: each task's owner hears about their own.
+  const latest = new Map<string, TimerPoint>();
   for (const p of due) {
-    const seen = latest.get(p.kind);
-    if (!seen || p.at > seen.at) latest.set(p.kind, p);
+    const group = p.taskId ? `${p.kind}:${p.taskId}` : p.kind;
+    const seen = latest.get(group);
+    if (!seen || p.at > seen.at) latest.set(group, p);
   }
   return [...latest.values()];
 }

@@ -8,6 +8,7 @@ import type { ApiDeps, AppEnv } from './deps.ts';
 import { contentSecurityPolicy } from './csp.ts';
 import { DOCS_STYLE, renderDocsPage } from './docs-page.ts';
 import { buildOpenApi } from './openapi.ts';
+import { fulfilmentCallbackRoutes } from './staff-api/fulfilment-routes.ts';
 import { consoleRoutes } from './staff-api/routes.ts';
 import { partnerRoutes } from './partner-routes.ts';
 import { isDependencyOutage, OUTAGE_RETRY_AFTER_SECONDS } from './outage.ts';
@@ -45,6 +46,7 @@ export function createApp(deps: ApiDeps, extensions: readonly AppExtension[] = [
 
   app.route('/v1', partnerRoutes(deps));
   app.route('/console/api', consoleRoutes(deps));
+  app.route('/fulfilment', fulfilmentCallbackRoutes(deps));
   for (const extend of extensions) extend(app);
   return app;
 }

@@ -6,6 +6,9 @@ import type { ValidationReportStore } from '#ports/validation-reports.ts';
 import type { InboundLedger } from '#domain/inbound-ledger.ts';
 import type { CaseRepository, Clock, IdGenerator, Mailer, SubjectNotifier, WorkflowEngine } from '#ports/cases.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
+import type { RegisterLookup } from '#tenants/fulfilment/registry.ts';
+import type { CallbackVerifier, DatabaseConnector, SignedRequests, TaskDataStore } from '#ports/fulfilment.ts';
+import type { EmailSender } from '#ports/mail.ts';
 import type { PartnerPrincipal, StaffPrincipal } from './auth.ts';
 import type { ConsoleUiDeps } from './console/deps.ts';
 
@@ -55,6 +58,15 @@ export interface ApiDeps {
   readonly console?: ConsoleUiDeps;
   /** Verifies partners' identity assertions (`identity.assertion` in POST /v1/requests). */
   readonly partnerAssertions?: PartnerAssertionVerifier;
+  /** Fulfilment (docs/fulfilment.md): registers, connectors, task data, Art. 19 e-mail. */
+  readonly fulfilment?: {
+    readonly registers: RegisterLookup;
+    readonly data: TaskDataStore;
+    readonly database?: DatabaseConnector;
+    readonly email?: EmailSender;
+    readonly http?: SignedRequests;
+    readonly callbacks?: CallbackVerifier;
+  };
   /** Logs unexpected failures with full detail; responses only carry a correlation id. */
   readonly logError?: (correlationId: string, error: unknown) => void;
 }

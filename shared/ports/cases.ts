@@ -202,7 +202,8 @@ export interface WorkflowEngine {
 
 /** Tells the controller's staff about a case (deadline reminders, escalations, failed steps). */
 export interface StaffAlerts {
-  alert(c: Case, alert: { readonly kind: string; readonly message: string; readonly dueAt?: string }): Promise<void>;
+  /** `to`: addresses to alert instead of the controller's staff address (`'staff'` names that one). */
+  alert(c: Case, alert: { readonly kind: string; readonly message: string; readonly dueAt?: string; readonly to?: readonly string[] }): Promise<void>;
 }
 
 /**

@@ -16,6 +16,7 @@ import { CANNOT_ANSWER_BY_EMAIL, checkAddress } from '#domain/mail-address.ts';
 import { judgeSender, type AuthVerdicts, type SenderAuthentication } from '#domain/sender-authentication.ts';
 import type { RightsConfirmation } from '#domain/rights-confirmation.ts';
 import { answerByEmail } from './workflow/register-reply.ts';
+import { recordRecipientReply } from './fulfilment/recipient-notices.ts';
 
 export interface ReceiveEmailDeps extends SubmitRequestDeps {
   readonly messages: MessageStore;
@@ -113,7 +114,9 @@ export async function receiveEmail(deps: ReceiveEmailDeps, input: ReceiveEmailIn
 
   if (thread) {
     const stored = await storeInbound(deps, tenant, thread, mail, messageId, input, raw, {});
-    if (stored === 'added') {
+    // A recipient's reply to an Art. 19 notice finishes its task (docs/fulfilment.md); other replies are the subject's.
+    const fromRecipient = stored === 'added' && (await recordRecipientReply(deps, { tenantId: tenant.id, caseId: thread }, { messageIds: threadIds, from: mail.from?.address ?? null, text: mail.text ?? '' }));
+    if (stored === 'added' && !fromRecipient) {
       await appendSystemEvent(deps, tenant.id, thread, { type: 'email.received', summary: `E-mail from the subject: "${mail.subject || '(no subject)'}".`, details: { messageId }, visibility: 'public' });
     }
     // An answer to the details staff asked for resumes the case (and may restart its period).

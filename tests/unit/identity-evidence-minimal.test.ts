@@ -30,7 +30,8 @@ import { RecordingAlerts, RecordingNotifier } from '../support/workflow-fakes.ts
  * (docs/design.md §1.3, §1.7): these are the only fields the record may have, and none of the material
  * that was looked at (scan, MRZ, document number, signed file, token, address) is in it.
  */
-const RECORD_FIELDS = ['method', 'verdict', 'reasons', 'signer', 'matched', 'certificateSha256', 'trustedList', 'signedAt', 'document', 'representation', 'reviewer', 'checkedAt'];
+// `partnerSubject`: the partner's account id is what its assertion proves; fulfilment searches by it (issue 19).
+const RECORD_FIELDS = ['method', 'verdict', 'reasons', 'signer', 'matched', 'certificateSha256', 'trustedList', 'signedAt', 'document', 'representation', 'partnerSubject', 'reviewer', 'checkedAt'];
 const clock = { now: () => NOW };
 
 function expectOnlyTheFact(c: Case, method: string, forbidden: readonly string[]): IdentityEvidence {
@@ -95,7 +96,7 @@ describe('the evidence record keeps only the fact after the decision', () => {
     expectOnlyTheFact((await repo.getCase('softera', 'c1'))!, 'email_control', [token, claims.jti, claims.addressSha256!]);
   });
 
-  it('does so for a partner assertion (partner_assertion): no token, no asserted account id', async () => {
+  it('does so for a partner assertion (partner_assertion): no token; the asserted account id is kept as what it proved', async () => {
     const { privateKey, publicKey } = await generateKeyPair('ES256');
     const assertions = new JosePartnerAssertions({ softera: { p1: { keys: [{ ...(await exportJWK(publicKey)), kid: 'k' }] } } });
     const nowS = Math.floor(NOW.getTime() / 1000);
@@ -105,7 +106,10 @@ describe('the evidence record keeps only the fact after the decision', () => {
       { tenants: tenantRegistry, repo, mailer: new RecordingMailer(), clock, ids: { caseId: () => 'c1' }, partnerAssertions: assertions },
       { tenantId: 'softera', channel: 'api', actor: { kind: 'partner', id: 'p1' }, partnerId: 'p1', request: { rights: [{ type: 'access' }], subject: { name: 'Ona Petraitienė', email: 'ona@example.lt' }, identityAssertion: jwt } },
     );
-    expectOnlyTheFact((await repo.getCase('softera', c.id))!, 'partner_assertion', [jwt, 'acct-80172']);
+    // Issue 19 changed this: the account id was dropped; it is now recorded as the identifier the
+    // assertion proved (systems are searched by verified identifiers only). The token still is not kept.
+    const evidence = expectOnlyTheFact((await repo.getCase('softera', c.id))!, 'partner_assertion', [jwt]);
+    expect(evidence.partnerSubject).toBe('acct-80172');
   });
 
   it('does so for a representative (representation): the authorization scan is deleted, only its kind is kept', async () => {

@@ -13,6 +13,7 @@ export const StoredIdentityEvidenceSchema = z.object({
   trustedList: z.optional(z.nullable(z.object({ territory: z.string(), sequenceNumber: z.number(), sha256: z.string(), fetchedAt: z.optional(z.string()) }))),
   signedAt: z.optional(z.nullable(z.string())),
   document: z.optional(z.nullable(z.object({ type: z.enum(ID_DOCUMENT_TYPES), issuingCountry: z.string(), expiresOn: z.string(), lastDigits: z.string() }))),
+  partnerSubject: z.optional(z.nullable(z.string())),
   representation: z.optional(z.nullable(z.object({ document: z.string() }))),
   reviewer: z.nullable(z.string()),
   checkedAt: z.string(),

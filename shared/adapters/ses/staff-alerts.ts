@@ -10,11 +10,12 @@ import type { TenantRegistry } from '#tenants/registry.ts';
 export class MailerStaffAlerts implements StaffAlerts {
   constructor(private readonly mailer: Mailer, private readonly tenants: TenantRegistry) {}
 
-  async alert(c: Case, alert: { kind: string; message: string; dueAt?: string }): Promise<void> {
+  async alert(c: Case, alert: { kind: string; message: string; dueAt?: string; to?: readonly string[] }): Promise<void> {
     const tenant = this.tenants.get(c.tenantId);
+    const staff = tenant.dpo.email ?? tenant.mailbox;
     await this.mailer.send({
       from: tenant.mailbox,
-      to: [tenant.dpo.email ?? tenant.mailbox],
+      to: [...new Set((alert.to ?? ['staff']).map((a) => (a === 'staff' ? staff : a)))],
       subject: `[rightsdesk] ${c.reference}: ${alert.kind.replaceAll('_', ' ')}`,
       text: `${alert.message}\n\nCase ${c.reference} (${c.status}), due ${c.dueDate}.`,
       headers: { 'X-Rightsdesk-Case': c.reference, 'X-Rightsdesk-Alert': alert.kind },

@@ -8,6 +8,7 @@ import { consoleInboxRoutes } from './inbox-routes.ts';
 import { consoleIntakeRoutes } from './intake-routes.ts';
 import { consoleRightsRoutes } from './rights-routes.ts';
 import { consoleValidationReportRoutes } from './validation-report-routes.ts';
+import { consoleFulfilmentRoutes } from './fulfilment-routes.ts';
 import { consoleWorkflowRoutes } from './workflow-routes.ts';
 import type { ApiDeps, AppEnv } from '../deps.ts';
 
@@ -36,5 +37,6 @@ export function consoleRoutes(deps: ApiDeps): Hono<AppEnv> {
   api.route('/', consoleInboundRoutes(deps));
   api.route('/', consoleValidationReportRoutes(deps));
   api.route('/', consoleInboxRoutes(deps));
+  api.route('/', consoleFulfilmentRoutes(deps));
   return api;
 }

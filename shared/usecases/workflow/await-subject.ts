@@ -4,6 +4,7 @@ import { InvalidTransitionError } from '#domain/errors.ts';
 import { missingIdentity } from '#domain/identity-requirements.ts';
 import { updateCase, type Waiting } from '#domain/workflow.ts';
 import { emailControlLink } from '#usecases/identity/email-control.ts';
+import { fulfilmentOnSettle } from '#usecases/fulfilment/plan.ts';
 import { loadCase, type CaseRef, type WorkflowDeps } from './deps.ts';
 
 export interface AwaitSubjectInput extends CaseRef {
@@ -25,8 +26,10 @@ export async function awaitSubject(deps: WorkflowDeps, input: AwaitSubjectInput)
   // attempts): identity is there, so the wait ends at once instead of asking again.
   if (c.identity.status === 'verified') {
     const moved = transition(c, 'in_progress', now);
-    const { case: next, events } = updateCase(moved, now, { waiting: null, rights: c.rights.map((r) => (r.status === 'pending' ? { ...r, status: 'in_progress' as const } : r)) }, [
+    const planned = fulfilmentOnSettle(c, now);
+    const { case: next, events } = updateCase(moved, now, { waiting: null, rights: c.rights.map((r) => (r.status === 'pending' ? { ...r, status: 'in_progress' as const } : r)), ...planned.patch }, [
       { type: 'case.status_changed', actor: SYSTEM, visibility: 'public', summary: 'Request in progress.', details: { from: c.status, to: 'in_progress' } },
+      ...planned.events,
     ]);
     await deps.repo.saveCase(next, events);
     await deps.workflows.sendDecision(input.taskToken, { decision: 'verified' });

@@ -22,9 +22,11 @@ const MESSAGES: Record<AlertKind, (p: TimerPoint) => string> = {
   marketing_objection_reminder: (p) => `Reminder: the direct marketing objection must be acted on by ${p.dueAt}.`,
   marketing_objection_due: (p) => `Escalation: the direct marketing objection was due ${p.dueAt}.`,
   workflow_failed: () => 'A workflow step failed.',
+  task_reminder: (p) => `Reminder: fulfilment task ${p.taskId ?? ''} is due ${p.dueAt}.`,
+  task_overdue: (p) => `Escalation: fulfilment task ${p.taskId ?? ''} was due ${p.dueAt} and is still open.`,
 };
 
-const ESCALATIONS: readonly AlertKind[] = ['deadline_escalation', 'invalid_notice_due', 'marketing_objection_due'];
+const ESCALATIONS: readonly AlertKind[] = ['deadline_escalation', 'invalid_notice_due', 'marketing_objection_due', 'task_overdue'];
 
 /**
  * Sends the staff alerts that are due now and remembers them on the case, so a retry or a
@@ -41,7 +43,7 @@ export async function sendDeadlineAlerts(deps: WorkflowDeps, ref: CaseRef): Prom
     actor: SYSTEM,
     visibility: 'internal',
     summary: MESSAGES[p.kind](p),
-    details: { kind: p.kind, dueAt: p.dueAt, key: p.key },
+    details: { kind: p.kind, dueAt: p.dueAt, key: p.key, ...(p.taskId ? { taskId: p.taskId } : {}) },
   }));
   const escalation = toSend.find((p) => ESCALATIONS.includes(p.kind));
   const { case: next, events } = updateCase(
@@ -55,5 +57,9 @@ export async function sendDeadlineAlerts(deps: WorkflowDeps, ref: CaseRef): Prom
   );
   // Saved first: a lost alert e-mail is better than the same alert repeated on every retry.
   await deps.repo.saveCase(next, events);
-  for (const p of toSend) await deps.alerts.alert(next, { kind: p.kind, message: MESSAGES[p.kind](p), dueAt: p.dueAt });
+  // A task's alerts go to its owner (and, for an escalation, to the usual staff address as well).
+  for (const p of toSend) {
+    const owner = p.taskId ? next.fulfilment?.tasks.find((t) => t.id === p.taskId)?.ownerEmail : undefined;
+    await deps.alerts.alert(next, { kind: p.kind, message: MESSAGES[p.kind](p), dueAt: p.dueAt, ...(owner ? { to: p.kind === 'task_overdue' ? [owner, 'staff'] : [owner] } : {}) });
+  }
 }

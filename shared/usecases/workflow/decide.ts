@@ -1,7 +1,7 @@
 import type { AnswerContent, AnswerFileRef } from '#domain/answer.ts';
 import type { Actor } from '#domain/audit.ts';
 import { transition, type Case, type CaseStatus } from '#domain/case.ts';
-import { ForbiddenError, ValidationError, WorkflowNotWaitingError } from '#domain/errors.ts';
+import { ConflictError, ForbiddenError, ValidationError, WorkflowNotWaitingError } from '#domain/errors.ts';
 import type { IdentityMethod } from '#domain/identity.ts';
 import { minimiseEvidence, type IdentityEvidence } from '#domain/identity-evidence.ts';
 import {
@@ -15,6 +15,8 @@ import {
   type Decision,
   type WaitStep,
 } from '#domain/workflow.ts';
+import { isTaskOpen } from '#domain/fulfilment/tasks.ts';
+import { fulfilmentOnSettle } from '#usecases/fulfilment/plan.ts';
 import { loadCase, type CaseRef, type WorkflowDeps } from './deps.ts';
 
 export interface DecideInput extends CaseRef {
@@ -47,7 +49,7 @@ export interface DecideResult {
   readonly outcome: string;
 }
 
-type Effect = { status?: CaseStatus; patch?: Partial<Case>; outcome: string; summary: string; visibility: 'public' | 'internal' };
+type Effect = { status?: CaseStatus; patch?: Partial<Case>; outcome: string; summary: string; visibility: 'public' | 'internal'; more?: ReturnType<typeof fulfilmentOnSettle>['events'] };
 
 /**
  * A staff decision at the step where the case workflow waits: recorded on the case with its
@@ -99,6 +101,8 @@ export async function decide(deps: DecisionDeps, input: DecideInput): Promise<De
       decision: { step: input.step, decision: input.decision, ...(reasons.length ? { reasons } : {}), by: input.actor, at: now.toISOString() },
     },
     [
+      // Tasks planned by this decision come first: the decision stays the last event of the write.
+      ...(effect.more ?? []),
       {
         type: `decision.${input.decision}`,
         actor: input.actor,
@@ -120,6 +124,9 @@ function effectOf(deps: DecisionDeps, c: Case, input: DecideInput, reasons: read
       if (input.step === 'approval') {
         const draft = c.draft;
         if (!draft) throw new WorkflowNotWaitingError(`Case ${c.reference} has no drafted answer to approve.`);
+        // The answer is assembled from the tasks: none may still be open (docs/fulfilment.md).
+        const open = (c.fulfilment?.tasks ?? []).filter(isTaskOpen);
+        if (open.length > 0) throw new ConflictError(`The answer cannot be approved while ${open.length} fulfilment task(s) are open: ${open.map((t) => t.id).join(', ')}.`);
         if (deps.tenants.get(c.tenantId).approvals.fourEyes && draft.draftedBy === by) {
           throw new ForbiddenError('Four-eyes: the answer must be approved by someone other than the person who drafted it.');
         }
@@ -131,12 +138,17 @@ function effectOf(deps: DecisionDeps, c: Case, input: DecideInput, reasons: read
         if (!c.identity.acceptedMethods.includes(method)) {
           throw new ValidationError(`"${method}" does not establish identity here (${c.identity.rule}).`, [{ field: 'method', message: `one of ${c.identity.acceptedMethods.join(', ')}` }]);
         }
+        const identity = { ...c.identity, status: 'verified' as const, method, ...(input.evidence ? { evidence: minimiseEvidence(input.evidence) } : {}) };
+        // Identity is settled: the tasks per right and system come with the same write.
+        const planned = fulfilmentOnSettle({ ...c, identity }, now);
         return {
           status: 'in_progress',
           patch: {
-            identity: { ...c.identity, status: 'verified', method, ...(input.evidence ? { evidence: minimiseEvidence(input.evidence) } : {}) },
+            identity,
             rights: c.rights.map((r) => (r.status === 'pending' ? { ...r, status: 'in_progress' as const } : r)),
+            ...planned.patch,
           },
+          more: planned.events,
           outcome: 'approved',
           // The subject's own confirmation (an e-mail control link) resumes through here too.
           summary: input.actor.kind === 'staff' ? `Identity verified by staff (${method}).` : `Identity verified (${method}).`,

@@ -3,6 +3,7 @@ import { transition, type Case } from '#domain/case.ts';
 import { updateCase } from '#domain/workflow.ts';
 import { acknowledgeCase, acknowledgedByEmail } from '../acknowledge-case.ts';
 import { rightsAwaitConfirmation } from '#domain/rights-confirmation.ts';
+import { fulfilmentOnSettle } from '#usecases/fulfilment/plan.ts';
 import { loadCase, type CaseRef, type WorkflowDeps, type WorkflowPlan } from './deps.ts';
 import { planResume } from './resume.ts';
 
@@ -65,9 +66,12 @@ export async function intakeCase(deps: WorkflowDeps, ref: CaseRef): Promise<Work
 
 async function moveOn(deps: WorkflowDeps, c: Case, now: Date, drafts: Parameters<typeof updateCase>[3]): Promise<WorkflowPlan> {
   const moved = transition(c, 'in_progress', now);
-  const { case: next, events } = updateCase(moved, now, { rights: c.rights.map((r) => (r.status === 'pending' ? { ...r, status: 'in_progress' as const } : r)) }, [
+  // Identity is settled: the tasks per right and system are created in the same write.
+  const planned = fulfilmentOnSettle(c, now);
+  const { case: next, events } = updateCase(moved, now, { rights: c.rights.map((r) => (r.status === 'pending' ? { ...r, status: 'in_progress' as const } : r)), ...planned.patch }, [
     ...drafts,
     { type: 'case.status_changed', actor: SYSTEM, visibility: 'public', summary: 'Request in progress.', details: { from: c.status, to: 'in_progress' } },
+    ...planned.events,
   ]);
   await deps.repo.saveCase(next, events);
   return { route: 'in_progress', reminderInSeconds: 1, closeInSeconds: 1 };
