@@ -35,7 +35,9 @@ export interface CaseFootprint {
 export interface CaseRecordEraser {
   /** Deletes the footprint's outside items and the partition except the case item itself. */
   eraseAround(footprint: CaseFootprint): Promise<void>;
-  /** Deletes the case item and writes the tombstone in one transaction (the purge's last step). */
+  /** Writes the tombstone of a purge that starts (`purgedAt` empty) unless one exists. */
+  putTombstone(tombstone: Tombstone): Promise<void>;
+  /** Deletes the case item (still at `expectedVersion`) and writes the final tombstone in one transaction. */
   replaceWithTombstone(tombstone: Tombstone, expectedVersion: number): Promise<void>;
   getTombstone(tenantId: string, caseId: string): Promise<Tombstone | null>;
 }

@@ -1,0 +1,28 @@
+import * as z from 'zod/mini';
+import { CHANNELS } from '#domain/channels.ts';
+import { OUTCOMES } from '#domain/outcome.ts';
+import type { Tombstone } from '#domain/retention.ts';
+import { RIGHT_STATUSES, RIGHT_TYPES } from '#domain/rights.ts';
+
+/** A stored tombstone, parsed on read (and nothing else kept: unknown fields are dropped). */
+export const StoredTombstoneSchema = z.object({
+  tenantId: z.string(),
+  caseId: z.string(),
+  reference: z.string(),
+  channel: z.enum(CHANNELS),
+  receivedAt: z.string(),
+  dueAt: z.string(),
+  extended: z.boolean(),
+  answeredAt: z.nullable(z.string()),
+  closedAt: z.string(),
+  outcome: z.enum(OUTCOMES),
+  rights: z.array(z.object({ type: z.enum(RIGHT_TYPES), status: z.enum(RIGHT_STATUSES) })),
+  identityMethod: z.nullable(z.string()),
+  retention: z.object({ endsAt: z.string(), source: z.nullable(z.string()) }),
+  purgedAt: z.string(),
+});
+
+type Assignable<T, U extends T> = U;
+export type TombstoneCheck = Assignable<Tombstone, z.infer<typeof StoredTombstoneSchema>>;
+
+export const tombstoneKey = (tenantId: string, caseId: string) => ({ PK: `TENANT#${tenantId}#TOMBSTONE#${caseId}`, SK: 'TOMBSTONE' });
