@@ -18,6 +18,8 @@ export type GrantTarget =
   | 'evidenceObjects'
   | 'evidenceBucket'
   | 'answersObjects'
+  | 'answersBucket'
+  | 'inboundBucket'
   | 'inboundObjects'
   | 'trustedListObjects'
   | 'mailIdentities'
@@ -61,7 +63,19 @@ const notify: Grant[] = [caseRecords, caseQueries, messageLookups, sendMail, evi
 const staffApi: Grant[] = [caseRecords, caseQueries, caseUpdates, messageLookups, sendMail, startWorkflows, resumeWorkflows, evidenceFiles, ...eraseEvidence, answerFiles, renderLetters];
 
 export const FUNCTION_GRANTS: Readonly<Record<string, readonly Grant[]>> = {
-  api: [...staffApi, { actions: ['kms:GetPublicKey'], on: ['webhookKey'], why: 'serve the webhook signing key’s public half as JWKS' }],
+  api: [
+    ...staffApi,
+    { actions: ['kms:GetPublicKey'], on: ['webhookKey'], why: 'serve the webhook signing key’s public half as JWKS' },
+    { actions: ['kms:Sign'], on: ['webhookKey'], why: 'seal evidence packs (detached JWS over the manifest) with the published key' },
+  ],
+  // The retention purge erases whole cases (items, every object version) and leaves tombstones; it also refreshes the statistics snapshot.
+  'accountability-sweep': [
+    { actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'], on: ['table'], why: 'tombstones and statistics snapshots (Put), the case item deleted with its tombstone (TransactWrite Delete + Put)' },
+    caseQueries,
+    { actions: ['dynamodb:BatchWriteItem'], on: ['table'], why: 'delete a purged case’s events, messages, outbox, thread index, webhook and print items (BatchWrite DeleteRequest)' },
+    { actions: ['s3:ListBucketVersions'], on: ['evidenceBucket', 'answersBucket', 'inboundBucket'], why: 'find every version of a purged case’s objects' },
+    { actions: ['s3:DeleteObjectVersion'], on: ['evidenceObjects', 'answersObjects', 'inboundObjects'], why: 'delete every version of a purged case’s objects (DeleteObjects with VersionId)' },
+  ],
   console: staffApi,
   'inbound-email': [
     caseRecords,
@@ -114,6 +128,10 @@ export const BUNDLED_NOT_SENT: Readonly<Record<string, Readonly<Record<string, s
   'inbound-email': { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
   forms: { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
   webhooks: { 'kms:GetPublicKey': 'the KMS JWKS helper shares a module with the signer; only the API serves the public key' },
+  'accountability-sweep': {
+    'dynamodb:UpdateItem': 'DynamoCaseRepository is bundled whole; the purge reads cases and trails, it never updates one',
+    'dynamodb:BatchGetItem': 'DynamoMessageStore is bundled whole; the purge lists a case’s messages (Query) only',
+  },
   'overdue-gauge': {
     'dynamodb:GetItem': 'DynamoCaseRepository is bundled whole; the gauge calls countOverdue (one COUNT Query) only',
     'dynamodb:PutItem': 'DynamoCaseRepository is bundled whole; the gauge calls countOverdue (one COUNT Query) only',

@@ -7,6 +7,7 @@ import type { CaseRepository, Clock, IdGenerator, Mailer, SubjectNotifier, Workf
 import type { TenantRegistry } from '#tenants/registry.ts';
 import type { PartnerPrincipal, StaffPrincipal } from './auth.ts';
 import type { ConsoleUiDeps } from './console/deps.ts';
+import type { AccountabilityDeps } from './staff-api/accountability-deps.ts';
 
 /** Everything the HTTP app needs, passed in so tests and the local stack choose the adapters. */
 export interface WebhookJwks {
@@ -46,6 +47,8 @@ export interface ApiDeps {
   readonly console?: ConsoleUiDeps;
   /** Verifies partners' identity assertions (`identity.assertion` in POST /v1/requests). */
   readonly partnerAssertions?: PartnerAssertionVerifier;
+  /** The register, evidence packs and legal holds (`/console/api/register`, …); not served when absent. */
+  readonly accountability?: AccountabilityDeps;
   /** Logs unexpected failures with full detail; responses only carry a correlation id. */
   readonly logError?: (correlationId: string, error: unknown) => void;
 }

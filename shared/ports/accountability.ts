@@ -1,4 +1,5 @@
 import type { Case } from '#domain/case.ts';
+import type { RegisterStatistics } from '#domain/register.ts';
 import type { Tombstone } from '#domain/retention.ts';
 
 /**
@@ -54,4 +55,22 @@ export interface BlobPurger {
  */
 export interface PackSealer {
   seal(tenantId: string, payload: Uint8Array): Promise<string>;
+}
+
+/**
+ * The dashboard's statistics, computed by the accountability sweep and read with one GetItem (the
+ * console function stays small and a dashboard view reads no cases).
+ * Example: `await snapshots.get('softera')` → `{ from: '2026-09-07', to: '2026-12-05', statistics, … }`.
+ */
+export interface StatisticsSnapshot {
+  readonly tenantId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly generatedAt: string;
+  readonly statistics: RegisterStatistics;
+}
+
+export interface StatisticsStore {
+  put(snapshot: StatisticsSnapshot): Promise<void>;
+  get(tenantId: string): Promise<StatisticsSnapshot | null>;
 }

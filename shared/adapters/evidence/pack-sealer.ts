@@ -2,7 +2,6 @@ import { SignCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { CompactSign, importJWK, type CryptoKey } from 'jose';
 import type { PackSealer } from '#ports/accountability.ts';
 import type { TenantWebhookKey } from '#ports/channels.ts';
-import { joseSignature } from '#adapters/webhooks/kms-signer.ts';
 
 /** Kept in sync with usecases/accountability/verify-evidence-pack.ts (the verifier checks it). */
 const PACK_JWS_TYPE = 'rightsdesk-evidence-pack+jws';
@@ -12,6 +11,44 @@ const detach = (compact: string) => {
   const [header, , signature] = compact.split('.');
   return `${header}..${signature}`;
 };
+
+/**
+ * KMS's DER ECDSA signature (`SEQUENCE { INTEGER r, INTEGER s }`) as JOSE's fixed-size `r || s`
+ * (RFC 7518 §3.4). The webhook signer does this with asn1js; the API function seals packs and
+ * cannot carry asn1js's 52 KB within its 450 KB budget, and a P-256 signature is two short integers.
+ */
+export function derToJoseSignature(der: Uint8Array, size = 32): Uint8Array {
+  let at = 0;
+  const byte = () => {
+    if (at >= der.length) throw new Error('KMS returned a truncated DER signature.');
+    return der[at++]!;
+  };
+  const length = () => {
+    const first = byte();
+    if (first < 0x80) return first;
+    let n = 0;
+    for (let k = first & 0x7f; k > 0; k--) n = (n << 8) | byte();
+    return n;
+  };
+  if (byte() !== 0x30) throw new Error('KMS returned a signature that is not a DER SEQUENCE.');
+  length();
+  const integer = () => {
+    if (byte() !== 0x02) throw new Error('KMS returned a signature without DER INTEGERs.');
+    const n = length();
+    const value = der.subarray(at, at + n);
+    at += n;
+    const trimmed = value.subarray(Math.max(0, value.length - size));
+    const out = new Uint8Array(size);
+    out.set(trimmed, size - trimmed.length);
+    return out;
+  };
+  const r = integer();
+  const s = integer();
+  const out = new Uint8Array(2 * size);
+  out.set(r, 0);
+  out.set(s, size);
+  return out;
+}
 
 /**
  * Evidence packs sealed by the webhook signing key in KMS (the same key and JWKS partners already
@@ -28,7 +65,7 @@ export class KmsPackSealer implements PackSealer {
     const input = `${b64url(JSON.stringify({ alg: 'ES256', kid: this.kid, typ: PACK_JWS_TYPE, cty: 'application/json' }))}.${b64url(payload)}`;
     const { Signature } = await this.kms.send(new SignCommand({ KeyId: this.keyId, Message: new TextEncoder().encode(input), MessageType: 'RAW', SigningAlgorithm: 'ECDSA_SHA_256' }));
     if (!Signature) throw new Error('KMS returned no signature.');
-    return detach(`${input}.${b64url(joseSignature(Signature, 32))}`);
+    return detach(`${input}.${b64url(derToJoseSignature(Signature, 32))}`);
   }
 }
 

@@ -5,6 +5,7 @@ import { consoleCaseRoutes } from './case-routes.ts';
 import { consoleIdentityRoutes } from './identity-routes.ts';
 import { consoleInboundRoutes } from './inbound-routes.ts';
 import { consoleIntakeRoutes } from './intake-routes.ts';
+import { consoleRegisterRoutes } from './register-routes.ts';
 import { consoleRightsRoutes } from './rights-routes.ts';
 import { consoleWorkflowRoutes } from './workflow-routes.ts';
 import type { ApiDeps, AppEnv } from '../deps.ts';
@@ -32,5 +33,6 @@ export function consoleRoutes(deps: ApiDeps): Hono<AppEnv> {
   api.route('/', consoleIntakeRoutes(deps));
   api.route('/', consoleRightsRoutes(deps));
   api.route('/', consoleInboundRoutes(deps));
+  api.route('/', consoleRegisterRoutes(deps));
   return api;
 }

@@ -1,0 +1,10 @@
+import { build } from 'esbuild';
+import { FUNCTIONS } from '../infra/bundling.ts';
+import { lambdaBuildOptions } from '../tests/support/lambda-bundle.ts';
+const name = process.argv[2]!;
+const spec = FUNCTIONS.find((f) => f.name === name)!;
+const r = await build({ ...lambdaBuildOptions(spec), write: false, outfile: 'index.mjs', metafile: true });
+const out = Object.values(r.metafile!.outputs).find((o) => o.entryPoint)!;
+const rows = Object.entries(out.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput);
+console.log('total', (r.outputFiles.filter(f=>f.path.endsWith('.mjs')).reduce((s, f) => s + f.contents.byteLength, 0) / 1024).toFixed(1));
+for (const [k, v] of rows) if (/accountab|register|retention|evidence|receipt|fflate|tombstone|outcome/.test(k)) console.log(k, v.bytesInOutput);
