@@ -67,6 +67,7 @@ export const FUNCTION_GRANTS: Readonly<Record<string, readonly Grant[]>> = {
     ...staffApi,
     { actions: ['kms:GetPublicKey'], on: ['webhookKey'], why: 'serve the webhook signing key’s public half as JWKS' },
     { actions: ['kms:Sign'], on: ['webhookKey'], why: 'seal evidence packs (detached JWS over the manifest) with the published key' },
+    { actions: ['s3:GetObject'], on: ['inboundObjects'], why: 'evidence packs: the raw received mail, as SES stored it' },
   ],
   // The retention purge erases whole cases (items, every object version) and leaves tombstones; it also refreshes the statistics snapshot.
   'accountability-sweep': [
