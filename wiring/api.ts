@@ -1,7 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
-import { DynamoReceiptIndex } from '#adapters/dynamodb/receipt-index.ts';
-import { JosePackSealer, KmsPackSealer } from '#adapters/evidence/pack-sealer.ts';
 import { lambdaLetterRenderer } from '#adapters/lambda/letter-renderer.ts';
 import { kmsKid, kmsWebhookJwks } from '#adapters/webhooks/kms-jwks.ts';
 import { loadApiConfig, type ApiConfig } from '#config/api-config.ts';
@@ -35,23 +32,12 @@ export function apiDepsFromEnv(): { config: ApiConfig; deps: ApiDeps; aws: AwsCl
 }
 
 /**
- * The API function alone serves the webhook JWKS and seals evidence packs with the same key (the
- * console's bundle stays free of KMS); the register's PDF summary is rendered by the letters function.
+ * The API function alone serves the webhook JWKS (the console's bundle stays free of KMS);
+ * `extend` adds what only the API carries, on the same config and clients.
  */
-export function apiFromEnv(): ApiDeps {
+export function apiFromEnv(extend?: (config: ApiConfig, aws: AwsClients) => Partial<ApiDeps>): ApiDeps {
   const { config, deps, aws } = apiDepsFromEnv();
-  const webhooks = loadWebhookConfig();
-  const sealer = webhooks.kmsKeyId
-    ? new KmsPackSealer(aws.get(KMSClient, 'kms'), webhooks.kmsKeyId, kmsKid(webhooks.kmsKeyId))
-    : Object.keys(webhooks.signingKeys).length > 0 ? new JosePackSealer(webhooks.signingKeys) : null;
-  const letters = lambdaLetterRenderer(loadLetterConfig().functionName, config.region);
-  return {
-    ...deps,
-    webhookJwks: webhookJwksFor(webhooks, aws),
-    ...(sealer
-      ? { accountability: { receipts: new DynamoReceiptIndex(aws.get(DynamoDBClient, 'dynamodb'), config.tableName), sealer, ...(letters ? { letters } : {}) } }
-      : {}),
-  };
+  return { ...deps, webhookJwks: webhookJwksFor(loadWebhookConfig(), aws), ...(extend?.(config, aws) ?? {}) };
 }
 
 /** The KMS key's public half (fetched once per container, again after a failure), else the configured JWKS. */

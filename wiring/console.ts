@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoConsoleReadModel } from '#adapters/dynamodb/console-read-model.ts';
+import { DynamoStatisticsReader } from '#adapters/dynamodb/statistics-store.ts';
 import { loadConsoleConfig, type ConsoleConfig } from '#config/console-config.ts';
 import type { ApiDeps } from '#http/deps.ts';
 import type { ConsoleUiDeps } from '#http/console/deps.ts';
@@ -12,7 +13,12 @@ import type { AwsClients } from './clients.ts';
  * passes its development identity provider instead.
  */
 export function buildConsoleUi(config: ConsoleConfig, aws: AwsClients, tableName: string, devIdp?: ConsoleUiDeps['devIdp']): ConsoleUiDeps {
-  return { config, readModel: new DynamoConsoleReadModel(aws.get(DynamoDBClient, 'dynamodb'), tableName), ...(devIdp ? { devIdp } : {}) };
+  return {
+    config,
+    readModel: new DynamoConsoleReadModel(aws.get(DynamoDBClient, 'dynamodb'), tableName),
+    statistics: new DynamoStatisticsReader(aws.get(DynamoDBClient, 'dynamodb'), tableName),
+    ...(devIdp ? { devIdp } : {}),
+  };
 }
 
 export function consoleFromEnv(): { deps: ApiDeps; ui: ConsoleUiDeps } {

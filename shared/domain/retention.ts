@@ -9,12 +9,16 @@ import type { RightStatus, RightType } from './rights.ts';
  * (docs/accountability.md). `source` is the policy clause the period comes from, or null where the
  * policy names no period for rights-request records: then `reason` says why this default.
  */
-export const RetentionRuleSchema = z.object({
+const retentionRule = () =>
+  z.object({
   period: z.object({ unit: z.enum(['years', 'months', 'days']), amount: z.int().check(z.positive(), z.lte(100 * 366)) }),
   source: z.nullable(z.string().check(z.minLength(3))),
-  reason: z.string().check(z.minLength(10)),
-});
-export type RetentionRule = z.infer<typeof RetentionRuleSchema>;
+    reason: z.string().check(z.minLength(10)),
+  });
+let schema: ReturnType<typeof retentionRule> | undefined;
+/** Built on first use (bundles that only read the type carry no schema code). */
+export const retentionRuleSchema = () => (schema ??= retentionRule());
+export type RetentionRule = z.infer<ReturnType<typeof retentionRule>>;
 
 /** The instant a closed case's retention period ends (calendar arithmetic in UTC). */
 export function retentionEndsAt(closedAt: string, rule: Pick<RetentionRule, 'period'>): string {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { RetentionRuleSchema, type RetentionRule } from '#domain/retention.ts';
+import { retentionRuleSchema, type RetentionRule } from '#domain/retention.ts';
 
 /**
  * How long each controller keeps a closed rights-request case (counted from closure), with the
@@ -12,7 +12,7 @@ const SILENT_DEFAULT =
   'Policy silent on rights-request records: 3 years after closure, the general limitation period for claims ' +
   'under the Lithuanian Civil Code (art. 1.125(8), damages) and the period within which a complaint to the VDAI can still be examined.';
 
-export const CASE_RETENTION: Readonly<Record<string, RetentionRule>> = z.record(z.string(), RetentionRuleSchema).parse({
+export const CASE_RETENTION: Readonly<Record<string, RetentionRule>> = /* @__PURE__ */ z.record(z.string(), retentionRuleSchema()).parse({
   // 000 §7 ("no longer than is necessary") names no period for request records.
   softera: { period: { unit: 'years', amount: 3 }, source: null, reason: SILENT_DEFAULT },
   // 001 §4.5: technical log records "to ensure accountability ... shall be stored for 3 (three) years".

@@ -6,7 +6,7 @@ import type { CaseFootprint, CaseRecordEraser } from '#ports/accountability.ts';
 import { caseKey, receiptIndexAttributes, referenceKey } from './keys.ts';
 import { threadKey } from './message-store.ts';
 import { printKey } from './print-queue.ts';
-import { StoredTombstoneSchema, tombstoneKey } from './tombstone-record.ts';
+import { storedTombstoneSchema, tombstoneKey } from './tombstone-record.ts';
 import { deliveryKey } from './webhook-outbox.ts';
 
 type Key = { PK: string; SK: string };
@@ -36,7 +36,7 @@ export class DynamoCaseRecordEraser implements CaseRecordEraser {
 
   async getTombstone(tenantId: string, caseId: string): Promise<Tombstone | null> {
     const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: tombstoneKey(tenantId, caseId), ConsistentRead: true }));
-    return Item ? StoredTombstoneSchema.parse(Item.data) : null;
+    return Item ? storedTombstoneSchema().parse(Item.data) : null;
   }
 
   async eraseAround(f: CaseFootprint): Promise<void> {

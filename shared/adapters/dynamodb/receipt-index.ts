@@ -6,7 +6,7 @@ import type { ReceiptIndex } from '#ports/accountability.ts';
 import { StoredCaseSchema } from './case-record.ts';
 import { receiptPartition } from './keys.ts';
 import { TABLE_INDEXES } from './table.ts';
-import { StoredTombstoneSchema } from './tombstone-record.ts';
+import { storedTombstoneSchema } from './tombstone-record.ts';
 
 /** The UTC months (`2026-11`) an instant range [from, to) touches. */
 export function monthsBetween(fromIso: string, toIso: string): string[] {
@@ -52,7 +52,7 @@ export class DynamoReceiptIndex implements ReceiptIndex {
           }),
         );
         for (const item of page.Items ?? []) {
-          if (item.type === 'tombstone') tombstones.push(StoredTombstoneSchema.parse(item.data));
+          if (item.type === 'tombstone') tombstones.push(storedTombstoneSchema().parse(item.data));
           else if (item.type === 'case') {
             const c = StoredCaseSchema.parse(item.data);
             if (c.receivedAt >= from && c.receivedAt < to) cases.push(c);

@@ -5,7 +5,7 @@ import type { Tombstone } from '#domain/retention.ts';
 import { RIGHT_STATUSES, RIGHT_TYPES } from '#domain/rights.ts';
 
 /** A stored tombstone, parsed on read (and nothing else kept: unknown fields are dropped). */
-export const StoredTombstoneSchema = z.object({
+const tombstoneSchema = () => z.object({
   tenantId: z.string(),
   caseId: z.string(),
   reference: z.string(),
@@ -21,8 +21,11 @@ export const StoredTombstoneSchema = z.object({
   retention: z.object({ endsAt: z.string(), source: z.nullable(z.string()) }),
   purgedAt: z.string(),
 });
+let schema: ReturnType<typeof tombstoneSchema> | undefined;
+/** Built on first use: bundles that import this module without reading tombstones (the console) carry no schema code. */
+export const storedTombstoneSchema = () => (schema ??= tombstoneSchema());
 
 type Assignable<T, U extends T> = U;
-export type TombstoneCheck = Assignable<Tombstone, z.infer<typeof StoredTombstoneSchema>>;
+export type TombstoneCheck = Assignable<Tombstone, z.infer<ReturnType<typeof tombstoneSchema>>>;
 
 export const tombstoneKey = (tenantId: string, caseId: string) => ({ PK: `TENANT#${tenantId}#TOMBSTONE#${caseId}`, SK: 'TOMBSTONE' });

@@ -12,13 +12,14 @@ import type { ApiDeps, AppEnv } from '../deps.ts';
 import type { StaffRole } from '../auth.ts';
 
 const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;
-const RegisterQuery = z.object({
+const registerQuery = () =>
+  z.object({
   from: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
   to: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
   format: z.optional(z.enum(['json', 'csv', 'pdf'])),
   lang: z.optional(z.enum(['lt', 'en'])),
 });
-const HoldBody = z.object({ reason: z.string().check(z.trim(), z.minLength(3), z.maxLength(1000)) });
+const holdBody = () => z.object({ reason: z.string().check(z.trim(), z.minLength(3), z.maxLength(1000)) });
 
 /** Same check as routes.ts `requireRole` (imported from there it would be a cycle). */
 function requireRole(role: StaffRole, allowed: readonly StaffRole[]): void {
@@ -44,7 +45,7 @@ export function consoleRegisterRoutes(deps: ApiDeps): Hono<AppEnv> {
   api.get('/register', async (c) => {
     const staff = c.get('staff');
     requireRole(staff.role, ['admin']);
-    const q = parseWith(RegisterQuery, c.req.query(), 'query');
+    const q = parseWith(registerQuery(), c.req.query(), 'query');
     const register = await buildRegister({ ...deps, receipts: acc().receipts }, { tenantId: staff.tenantId, from: q.from, to: q.to });
     const name = `register-${staff.tenantId}-${q.from}-${q.to}`;
     if (q.format === 'csv') {
@@ -64,7 +65,7 @@ export function consoleRegisterRoutes(deps: ApiDeps): Hono<AppEnv> {
   api.post('/cases/:id/legal-hold', async (c) => {
     const staff = c.get('staff');
     requireRole(staff.role, ['admin']);
-    const { reason } = await readJson(c, HoldBody);
+    const { reason } = await readJson(c, holdBody());
     const hold = await placeLegalHold(deps, { tenantId: staff.tenantId, caseId: caseId(c.req.param('id')), reason, actor: { kind: 'staff', id: staff.userId } });
     return c.json({ legalHold: hold }, 201);
   });
@@ -72,7 +73,7 @@ export function consoleRegisterRoutes(deps: ApiDeps): Hono<AppEnv> {
   api.post('/cases/:id/legal-hold/lift', async (c) => {
     const staff = c.get('staff');
     requireRole(staff.role, ['admin']);
-    const { reason } = await readJson(c, HoldBody);
+    const { reason } = await readJson(c, holdBody());
     await liftLegalHold(deps, { tenantId: staff.tenantId, caseId: caseId(c.req.param('id')), reason, actor: { kind: 'staff', id: staff.userId } });
     return c.json({ legalHold: null });
   });
