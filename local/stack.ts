@@ -91,6 +91,8 @@ export interface LocalStack {
   readonly dev: DevJson;
   /** Makes DynamoDB Local unresponsive for `ms` (SIGSTOP, then SIGCONT): the outage fault tests play. */
   freezeDynamoDb(ms: number): Promise<void>;
+  /** One accountability sweep now (retention purge, dashboard statistics), as the CLI's `purge` does. */
+  accountabilitySweep(): Promise<unknown>;
   stop(hooks?: StopHooks): Promise<void>;
 }
 
@@ -310,7 +312,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         process.kill(-dynamo.pid, 'SIGCONT');
       }
     };
-    return { dev, stop, freezeDynamoDb };
+    return { dev, stop, freezeDynamoDb, accountabilitySweep: () => accountability.runOnce() };
   } catch (error) {
     await stop();
     throw error;

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { RIGHT_ARTICLE, RIGHT_TYPES } from '#domain/rights.ts';
 import { PROBLEM_KINDS, problemType, type ProblemCode } from './problem.ts';
 import './schemas.ts';
+import { accountabilityPaths, STAFF_JWT_SCHEME } from './staff-api/openapi-accountability.ts';
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (id: string) => ({ 'application/json': { schema: ref(id) } });
@@ -39,7 +40,7 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     components: {
       schemas,
-      securitySchemes: { partnerJwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A partner token (ES256/EdDSA/RS256) naming the partner (`sub`) and its tenant (`tenant`), with `iss`, `aud` and `exp`.' } },
+      securitySchemes: { staffJwt: STAFF_JWT_SCHEME, partnerJwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A partner token (ES256/EdDSA/RS256) naming the partner (`sub`) and its tenant (`tenant`), with `iss`, `aud` and `exp`.' } },
     },
     paths: {
       '/healthz': { get: { summary: 'Liveness', operationId: 'health', responses: { '200': { description: 'Up', content: json('Health') } } } },
@@ -80,6 +81,7 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
           responses: { '200': { description: 'Deadlines', content: json('Deadlines') }, ...authErrors, '422': problem('`receivedAt` missing or not an ISO 8601 instant.') },
         },
       },
+      ...accountabilityPaths(),
     },
     'x-problem-types': Object.fromEntries(
       (Object.keys(PROBLEM_KINDS) as ProblemCode[]).map((code) => [problemType(code), { status: PROBLEM_KINDS[code].status, title: PROBLEM_KINDS[code].title }]),
