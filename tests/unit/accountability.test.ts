@@ -63,7 +63,7 @@ describe('retention (pure parts)', () => {
   it('ends the period by calendar arithmetic and reads the legal hold in force from the trail', () => {
     expect(retentionEndsAt('2024-02-29T10:00:00.000Z', { period: { unit: 'years', amount: 2 } })).toBe('2026-03-01T10:00:00.000Z');
     expect(retentionEndsAt('2026-01-01T00:00:00.000Z', { period: { unit: 'days', amount: 30 } })).toBe('2026-01-31T00:00:00.000Z');
-    const e = (type: string, seq: number, reason?: string): AuditEvent => ({ caseId: 'c', tenantId: 't', at: `2026-01-0${seq}T00:00:00.000Z`, seq, type, actor: { kind: 'staff', id: 'admin-1' }, visibility: 'internal', summary: type, ...(reason ? { details: { reason } } : {}) });
+    const e = (type: AuditEvent['type'], seq: number, reason?: string): AuditEvent => ({ caseId: 'c', tenantId: 't', at: `2026-01-0${seq}T00:00:00.000Z`, seq, type, actor: { kind: 'staff', id: 'admin-1' }, visibility: 'internal', summary: type, ...(reason ? { details: { reason } } : {}) });
     expect(legalHoldOf([e('retention.hold_placed', 1, 'court order')])).toEqual({ reason: 'court order', by: 'admin-1', at: '2026-01-01T00:00:00.000Z' });
     expect(legalHoldOf([e('retention.hold_placed', 1, 'x'), e('retention.hold_lifted', 2, 'done')])).toBeNull();
   });
