@@ -96,7 +96,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   // 475, not 460: the clarification step (ask the subject for details, register their answer on
   // paper, the restarted period and its notice) added ~12 KB of forms, labels and use cases (469.6 KB measured).
   // 475: the fulfilment registers (~10 KB of policy-derived data) come in with the identity decision, which plans the tasks (473.9 KB measured).
-  { name: 'console', entry: 'functions/console/handler.ts', description: 'Staff console pages (Hono JSX, Cognito sign-in)', budgetKb: 475, memoryMb: 1024, timeoutSeconds: 29, async: false, reservedConcurrency: 10 },
+  // 462, not 460: the register statistics on the dashboard (four charts with their tables, the snapshot reader) added ~3 KB (460.5 KB measured).
+  { name: 'console', entry: 'functions/console/handler.ts', description: 'Staff console pages (Hono JSX, Cognito sign-in)', budgetKb: 462, memoryMb: 1024, timeoutSeconds: 29, async: false, reservedConcurrency: 10 },
   { name: 'inbound-email', entry: 'functions/inbound-email/handler.ts', description: 'SES receipt: parse, thread or open a case', budgetKb: 450, memoryMb: 1024, timeoutSeconds: 120, async: true, reservedConcurrency: 5 },
   { name: 'ses-notifications', entry: 'functions/ses-notifications/handler.ts', description: 'SES bounces and complaints flag the case', budgetKb: 400, async: true, reservedConcurrency: 5 },
   // pdf-lib lives only here, so the API and the workflow steps stay small. No fontkit at run time:
@@ -111,5 +112,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'overdue-gauge', entry: 'functions/overdue-gauge/handler.ts', description: 'CasesOverdue gauge: open cases past their due date', budgetKb: 400, timeoutSeconds: 60, async: true, reservedConcurrency: 1 },
   // Daily: fetch the EU LOTL and the national lists, verify them, cache them for QES validation.
   { name: 'trusted-list-refresh', entry: 'functions/trusted-list-refresh/handler.ts', description: 'Refresh and verify the EU trusted lists (ETSI TS 119 612)', budgetKb: 400, memoryMb: 1024, timeoutSeconds: 300, async: true, reservedConcurrency: 1 },
+  // Hourly: purge closed cases past their retention period (tombstones, legal holds) and refresh the dashboard statistics.
+  { name: 'accountability-sweep', entry: 'functions/accountability-sweep/handler.ts', description: 'Retention purge and dashboard statistics (docs/accountability.md)', budgetKb: 400, memoryMb: 512, timeoutSeconds: 900, async: true, reservedConcurrency: 1 },
   ...workflowSteps,
 ];

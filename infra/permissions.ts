@@ -18,8 +18,9 @@ export type GrantTarget =
   | 'evidenceObjects'
   | 'evidenceBucket'
   | 'answersObjects'
-  | 'inboundObjects'
+  | 'answersBucket'
   | 'inboundBucket'
+  | 'inboundObjects'
   | 'trustedListObjects'
   | 'mailIdentities'
   | 'stateMachines'
@@ -77,6 +78,16 @@ export const FUNCTION_GRANTS: Readonly<Record<string, readonly Grant[]>> = {
     // `/readyz` (shared/adapters/ses/readiness.ts, shared/adapters/sfn/readiness.ts).
     { actions: ['ses:GetAccount'], on: ['any'], why: '/readyz: SES answers for this account (an account-level read: no resource to scope it to)' },
     { actions: ['states:DescribeStateMachine'], on: ['stateMachines'], why: '/readyz: Step Functions answers and the case workflow exists' },
+    { actions: ['kms:Sign'], on: ['webhookKey'], why: 'seal evidence packs (detached JWS over the manifest) with the published key' },
+    { actions: ['s3:GetObject'], on: ['inboundObjects'], why: 'evidence packs: the raw received mail, as SES stored it' },
+  ],
+  // The retention purge erases whole cases (items, every object version) and leaves tombstones; it also refreshes the statistics snapshot.
+  'accountability-sweep': [
+    { actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'], on: ['table'], why: 'tombstones and statistics snapshots (Put), the case item deleted with its tombstone (TransactWrite Delete + Put)' },
+    caseQueries,
+    { actions: ['dynamodb:BatchWriteItem'], on: ['table'], why: 'delete a purged case’s events, messages, outbox, thread index, webhook and print items (BatchWrite DeleteRequest)' },
+    { actions: ['s3:ListBucketVersions'], on: ['evidenceBucket', 'answersBucket', 'inboundBucket'], why: 'find every version of a purged case’s objects' },
+    { actions: ['s3:DeleteObjectVersion'], on: ['evidenceObjects', 'answersObjects', 'inboundObjects'], why: 'delete every version of a purged case’s objects (DeleteObjects with VersionId)' },
   ],
   console: staffApi,
   'inbound-email': [
@@ -136,6 +147,10 @@ export const BUNDLED_NOT_SENT: Readonly<Record<string, Readonly<Record<string, s
   console: { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
   'inbound-email': { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
   forms: { 'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers' },
+  'accountability-sweep': {
+    'dynamodb:UpdateItem': 'DynamoCaseRepository is bundled whole; the purge reads cases and trails, it never updates one',
+    'dynamodb:BatchGetItem': 'DynamoMessageStore is bundled whole; the purge lists a case’s messages (Query) only',
+  },
   'overdue-gauge': {
     'dynamodb:GetItem': 'DynamoCaseRepository is bundled whole; the gauge calls countOverdue (one COUNT Query) only',
     'dynamodb:PutItem': 'DynamoCaseRepository is bundled whole; the gauge calls countOverdue (one COUNT Query) only',

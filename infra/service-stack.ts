@@ -213,8 +213,9 @@ export class ServiceStack extends Stack {
       evidenceObjects: [evidenceObjectsArn],
       evidenceBucket: [`arn:${Aws.PARTITION}:s3:::${bucketName('evidence', this)}`],
       answersObjects: [answersObjectsArn],
-      inboundObjects: [inboundObjectsArn],
+      answersBucket: [`arn:${Aws.PARTITION}:s3:::${bucketName('answers', this)}`],
       inboundBucket: [`arn:${Aws.PARTITION}:s3:::${bucketName('inbound-mail', this)}`],
+      inboundObjects: [inboundObjectsArn],
       trustedListObjects: [trustedListObjectsArn],
       mailIdentities: [
         ...identities.map((identity) => this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity.emailIdentityName })),
@@ -258,6 +259,7 @@ export class ServiceStack extends Stack {
     const forms = this.required(functions, 'forms');
     const webhooks = this.required(functions, 'webhooks');
     const gauge = this.required(functions, 'overdue-gauge');
+    const accountability = this.required(functions, 'accountability-sweep');
     const refresh = functions['trusted-list-refresh'];
 
     // L2: every asynchronous event source has its own encrypted dead-letter queue.
@@ -270,6 +272,7 @@ export class ServiceStack extends Stack {
     mailEvents.addSubscription(new LambdaSubscription(notifications, { deadLetterQueue: eventFailures('MailEventsDeliveryFailures') }));
     new Rule(this, 'WebhookRetries', { description: 'rightsdesk: deliver due partner webhooks', schedule: Schedule.rate(Duration.minutes(1)), targets: [new LambdaFunction(webhooks, { retryAttempts: 0, deadLetterQueue: eventFailures('WebhookRetriesTargetFailures') })] });
     new Rule(this, 'OverdueGauge', { description: 'rightsdesk: count open cases past their due date', schedule: Schedule.rate(Duration.minutes(5)), targets: [new LambdaFunction(gauge, { retryAttempts: 0, deadLetterQueue: eventFailures('OverdueGaugeTargetFailures') })] });
+    new Rule(this, 'AccountabilitySweep', { description: 'rightsdesk: purge closed cases past their retention period; refresh the dashboard statistics', schedule: Schedule.rate(Duration.hours(1)), targets: [new LambdaFunction(accountability, { retryAttempts: 0, deadLetterQueue: eventFailures('AccountabilitySweepTargetFailures') })] });
     if (refresh) {
       new Rule(this, 'TrustedListRefresh', { description: 'rightsdesk: refresh the EU trusted lists', schedule: Schedule.cron({ minute: '17', hour: '3' }), targets: [new LambdaFunction(refresh, { retryAttempts: 2, deadLetterQueue: eventFailures('TrustedListRefreshTargetFailures') })] });
     }

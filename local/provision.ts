@@ -4,6 +4,7 @@ import {
   DescribeTimeToLiveCommand,
   ResourceInUseException,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
   type DynamoDBClient,
@@ -49,9 +50,42 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     // DynamoDB Local creates tables synchronously; real DynamoDB doesn't, and UpdateTimeToLive
     // fails on a table that is still CREATING.
     await waitUntilTableExists({ client, maxWaitTime: 120, minDelay: 1, maxDelay: 5 }, { TableName: tableName });
+  } else {
+    await ensureIndexes(client, tableName);
   }
   await ensureTtl(client, tableName);
   return result;
+}
+
+/**
+ * A table kept from an older version (`.local/dynamodb` across upgrades) gets the indexes added
+ * since (the receipt index of the register): one UpdateTable per missing index. Items written
+ * before carry no attributes for it until their next write.
+ */
+async function ensureIndexes(client: DynamoDBClient, tableName: string): Promise<void> {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  for (const index of Object.values(TABLE_INDEXES)) {
+    if (present.has(index.name)) continue;
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: [index.partitionKey, index.sortKey].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: {
+              IndexName: index.name,
+              KeySchema: [
+                { AttributeName: index.partitionKey, KeyType: 'HASH' },
+                { AttributeName: index.sortKey, KeyType: 'RANGE' },
+              ],
+              Projection: { ProjectionType: 'ALL' },
+            },
+          },
+        ],
+      }),
+    );
+  }
 }
 
 async function tableExists(client: DynamoDBClient, tableName: string): Promise<boolean> {

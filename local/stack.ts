@@ -21,6 +21,9 @@ import { loadFormsConfig } from '#config/forms-config.ts';
 import { createFormsApp } from '#http/forms/forms-app.tsx';
 import { Hono } from 'hono';
 import { startWebhookSweep } from './webhook-sweep.ts';
+import { startAccountabilitySweep } from './accountability-sweep.ts';
+import { DynamoReceiptIndex } from '#adapters/dynamodb/receipt-index.ts';
+import { JosePackSealer } from '#adapters/evidence/pack-sealer.ts';
 import { buildReceiveEmailDeps } from '#wiring/inbound.ts';
 import { loadMailConfig } from '#config/mail-config.ts';
 import { createInboundEmailHandler } from '../functions/inbound-email/handler.ts';
@@ -110,6 +113,8 @@ export interface LocalStack {
   readonly dev: DevJson;
   /** Makes DynamoDB Local unresponsive for `ms` (SIGSTOP, then SIGCONT): the outage fault tests play. */
   freezeDynamoDb(ms: number): Promise<void>;
+  /** One accountability sweep now (retention purge, dashboard statistics), as the CLI's `purge` does. */
+  accountabilitySweep(): Promise<unknown>;
   stop(hooks?: StopHooks): Promise<void>;
 }
 
@@ -211,10 +216,13 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     // delivers due items (the AWS `webhooks` function runs the same use case on a schedule).
     const webhookKeys = await localWebhookKeys(join(options.stateDir, 'keys', 'webhook.json'), tenantRegistry.list().map((t) => t.id));
     stops.push(startWebhookSweep({ dynamodbEndpoint: dynamo.endpoint, region: REGION, tableName: LOCAL_TABLE, keys: webhookKeys, clock: workflows.clock, log }));
+    const letterRenderer = new PdfLetterRenderer(loadLetterFont());
     const apiDeps = {
       webhookJwks: webhookJwks(webhookKeys),
+      // Evidence packs are sealed by the tenant's webhook key, published in the same JWKS.
+      accountability: { receipts: new DynamoReceiptIndex(aws.get(DynamoDBClient, 'dynamodb'), LOCAL_TABLE), sealer: new JosePackSealer(webhookKeys), letters: letterRenderer },
       // Letters (post / in person) render in-process locally; on AWS the `letters` function does.
-      ...buildApiDeps(config, tenantRegistry, mailConfig, { renderer: new PdfLetterRenderer(loadLetterFont()) }, aws),
+      ...buildApiDeps(config, tenantRegistry, mailConfig, { renderer: letterRenderer }, aws),
       clock: workflows.clock,
       workflows: workflows.engine,
       // As on AWS (wiring/api.ts): the intake step sends the acknowledgement, not the request.
@@ -286,6 +294,10 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       log,
     });
     stops.push(sweep.stop);
+    // Retention and the dashboard statistics (AWS: the hourly accountability-sweep function), on the stack's clock.
+    const accountability = startAccountabilitySweep({ mail: mailConfig, aws, clock: workflows.clock, ...(process.env.RIGHTSDESK_SWEEP_MS ? { intervalMs: Number(process.env.RIGHTSDESK_SWEEP_MS) } : {}), log });
+    stops.push(accountability.stop);
+    await accountability.runOnce().catch((error: unknown) => log(`Retention       first sweep failed: ${error instanceof Error ? error.message : String(error)}`));
     const smtp = await startSmtpLocal({
       port: options.ports.smtp ?? 2525,
       clock: workflows.clock,
@@ -352,7 +364,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         process.kill(-dynamo.pid, 'SIGCONT');
       }
     };
-    return { dev, stop, freezeDynamoDb };
+    return { dev, stop, freezeDynamoDb, accountabilitySweep: () => accountability.runOnce() };
   } catch (error) {
     await stop();
     throw error;

@@ -16,9 +16,13 @@ const USAGE = `rightsdesk CLI (local stack)
   npm run -s cli -- cases <tenant> [--status S] [--limit N]   open cases (or one status), soonest due first
   npm run -s cli -- deadlines <tenant> <ISO instant>          the legal deadlines for a receipt time
   npm run -s cli -- example <tenant>                          a curl command that creates a case
-  npm run -s cli -- verify-signature <file> --trusted-list <TL.xml> [--tl-signer <cert>] [--content <file>] [--at <ISO instant>]`;
+  npm run -s cli -- verify-signature <file> --trusted-list <TL.xml> [--tl-signer <cert>] [--content <file>] [--at <ISO instant>]
+  npm run -s cli -- verify-evidence-pack <pack.zip> --jwks <url|file>   0 when intact, 1 naming the first changed file
+  npm run -s cli -- purge [--at <ISO instant>]                  one retention sweep now (default: the stack's clock)`;
 
 // verify-signature has its own options, so it is dispatched before this parser would reject them.
+if (process.argv[2] === 'verify-evidence-pack') process.exit(await (await import('./accountability-cli.ts')).verifyEvidencePackCommand(process.argv.slice(3)));
+if (process.argv[2] === 'purge') process.exit(await (await import('./accountability-cli.ts')).purgeCommand(process.argv.slice(3)));
 if (process.argv[2] === 'verify-signature') process.exit(await (await import('./verify-signature.ts')).verifySignatureCommand(process.argv.slice(3)));
 
 const { positionals, values } = parseArgs({

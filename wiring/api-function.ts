@@ -6,6 +6,7 @@ import { sfnReadiness } from '#adapters/sfn/readiness.ts';
 import { kmsKid, kmsWebhookJwks } from '#adapters/webhooks/kms-jwks.ts';
 import { loadWebhookConfig, type WebhookConfig } from '#config/webhook-config.ts';
 import { loadWorkflowEngineConfig } from '#config/workflow-engine-config.ts';
+import type { ApiConfig } from '#config/api-config.ts';
 import type { ApiDeps, WebhookJwks } from '#http/deps.ts';
 import { apiDepsFromEnv } from './api.ts';
 import type { AwsClients } from './clients.ts';
@@ -15,10 +16,11 @@ import type { AwsClients } from './clients.ts';
 
 /**
  * The API function alone serves the webhook JWKS (the console's bundle stays free of KMS) and
- * `/readyz` (API Gateway routes only `/console/*` pages to the console function).
+ * `/readyz` (API Gateway routes only `/console/*` pages to the console function); `extend` adds
+ * what only the API carries (the register and evidence packs), on the same config and clients.
  */
-export function apiFromEnv(): ApiDeps {
-  const { deps, aws } = apiDepsFromEnv();
+export function apiFromEnv(extend?: (config: ApiConfig, aws: AwsClients) => Partial<ApiDeps>): ApiDeps {
+  const { config, deps, aws } = apiDepsFromEnv();
   const workflows = loadWorkflowEngineConfig();
   const sfn = workflows ? new SFNClient({ ...AWS_CLIENT_LIMITS, region: workflows.region, ...(workflows.sfnEndpoint ? { endpoint: workflows.sfnEndpoint } : {}) }) : undefined;
   return {
@@ -28,6 +30,7 @@ export function apiFromEnv(): ApiDeps {
       mailSender: sesReadiness(aws.get(SESv2Client, 'ses')),
       ...(workflows && sfn ? { workflows: sfnReadiness(sfn, workflows.arns.caseWorkflow) } : {}),
     },
+    ...(extend?.(config, aws) ?? {}),
   };
 }
 

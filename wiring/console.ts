@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoConsoleReadModel } from '#adapters/dynamodb/console-read-model.ts';
 import { DynamoConsoleSessions } from '#adapters/dynamodb/console-sessions.ts';
+import { DynamoStatisticsReader } from '#adapters/dynamodb/statistics-store.ts';
 import { loadConsoleConfig, type ConsoleConfig } from '#config/console-config.ts';
 import type { ApiDeps } from '#http/deps.ts';
 import type { ConsoleUiDeps } from '#http/console/deps.ts';
@@ -14,7 +15,13 @@ import type { AwsClients } from './clients.ts';
  */
 export function buildConsoleUi(config: ConsoleConfig, aws: AwsClients, tableName: string, devIdp?: ConsoleUiDeps['devIdp']): ConsoleUiDeps {
   const dynamo = aws.get(DynamoDBClient, 'dynamodb');
-  return { config, sessions: new DynamoConsoleSessions(dynamo, tableName), readModel: new DynamoConsoleReadModel(dynamo, tableName), ...(devIdp ? { devIdp } : {}) };
+  return {
+    config,
+    sessions: new DynamoConsoleSessions(dynamo, tableName),
+    readModel: new DynamoConsoleReadModel(dynamo, tableName),
+    statistics: new DynamoStatisticsReader(dynamo, tableName),
+    ...(devIdp ? { devIdp } : {}),
+  };
 }
 
 export function consoleFromEnv(): { deps: ApiDeps; ui: ConsoleUiDeps } {

@@ -11,6 +11,7 @@ import type { CallbackVerifier, DatabaseConnector, SignedRequests, TaskDataStore
 import type { EmailSender } from '#ports/mail.ts';
 import type { PartnerPrincipal, StaffPrincipal } from './auth.ts';
 import type { ConsoleUiDeps } from './console/deps.ts';
+import type { AccountabilityDeps } from './staff-api/accountability-deps.ts';
 
 /** Everything the HTTP app needs, passed in so tests and the local stack choose the adapters. */
 export interface WebhookJwks {
@@ -67,6 +68,8 @@ export interface ApiDeps {
     readonly http?: SignedRequests;
     readonly callbacks?: CallbackVerifier;
   };
+  /** The register, evidence packs and legal holds (`/console/api/register`, …); not served when absent. */
+  readonly accountability?: AccountabilityDeps;
   /** Logs unexpected failures with full detail; responses only carry a correlation id. */
   readonly logError?: (correlationId: string, error: unknown) => void;
 }

@@ -4,6 +4,7 @@ import { RIGHT_ARTICLE, RIGHT_TYPES } from '#domain/rights.ts';
 import { PROBLEM_KINDS, problemType, type ProblemCode } from './problem.ts';
 import { CASE_ID_PATTERN, IDEMPOTENCY_KEY_PATTERN } from './schemas.ts';
 import { staffOpenApi } from './staff-api/openapi.ts';
+import { accountabilityPaths, STAFF_JWT_SCHEME } from './staff-api/openapi-accountability.ts';
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (id: string) => ({ 'application/json': { schema: ref(id) } });
@@ -151,6 +152,7 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
         },
       },
       ...staff.paths,
+      ...accountabilityPaths(),
     },
     'x-problem-types': Object.fromEntries(
       (Object.keys(PROBLEM_KINDS) as ProblemCode[]).map((code) => [problemType(code), { status: PROBLEM_KINDS[code].status, title: PROBLEM_KINDS[code].title }]),

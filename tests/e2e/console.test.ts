@@ -123,9 +123,19 @@ describe('staff console in Chromium', () => {
     expect(reply.attachments.map((a) => a.filename)).toContain('Lojalumo programa.pdf');
     expect(await approver.locator('main').textContent()).toContain('notice.answer');
 
+    // The register statistics (the accountability sweep's snapshot, refreshed now rather than on the hour).
+    await world.stack.accountabilitySweep();
     await approver.goto(`${world.base}/console/dashboard`);
     expect((await approver.locator('h1').textContent())?.trim()).toBe('Suvestinė');
     expect(await axeViolations(approver)).toEqual([]);
+    for (const [lang, captions] of [['lt', ['Pagal teisę', 'Pagal kanalą', 'Pagal rezultatą', 'Terminai']], ['en', ['By right', 'By channel', 'By outcome', 'Timeliness']]] as const) {
+      if (lang === 'en') await approver.goto(`${world.base}/console/lang/en?next=/console/dashboard`);
+      // Four charts, each with its figures as a table (caption = the chart's title); the answered access request is counted.
+      expect(await approver.locator('section[aria-labelledby^="r-"] svg[role=img]').count()).toBe(4);
+      expect(await approver.locator('section[aria-labelledby^="r-"] table caption').allTextContents()).toEqual([...captions]);
+      expect(Number(await approver.locator('section[aria-labelledby="r-right"] table tbody tr:has(th:text-is("' + (lang === 'lt' ? 'Susipažinti' : 'Access') + '")) td').first().textContent())).toBeGreaterThanOrEqual(1);
+      expect(await axeViolations(approver)).toEqual([]);
+    }
     console.log(`e2e happy path: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }, 180_000);
 

@@ -110,9 +110,9 @@ describe('deploy-time defects (docs/deploy.md)', () => {
     expect(mailScope('workflow-intake')).toEqual(mailScope('workflow-extend'));
     const resume = statementsOf('workflow-resume').flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith('dynamodb:') || a.startsWith('s3:') || a.startsWith('states:') || a.startsWith('ses:'));
     expect(resume).toEqual(['dynamodb:GetItem']);
-    // Only the conclude step stops timers; only the staff functions erase evidence.
+    // Only the conclude step stops timers; only the staff functions erase evidence (ID scans), and the retention purge (whole closed cases).
     expect(Object.keys(roles).filter((name) => allows(name, 'states:StopExecution').length > 0)).toEqual(['workflow-conclude']);
-    expect(Object.keys(roles).filter((name) => allows(name, 's3:DeleteObjectVersion').length > 0).sort()).toEqual(['api', 'console']);
+    expect(Object.keys(roles).filter((name) => allows(name, 's3:DeleteObjectVersion').length > 0).sort()).toEqual(['accountability-sweep', 'api', 'console']);
     // No two workflow steps with different code share a policy.
     const stepPolicies = Object.keys(roles).filter((n) => n.startsWith('workflow-')).map((n) => JSON.stringify(statementsOf(n).filter((s) => ![s.Action].flat().some((a) => a.startsWith('logs:')))));
     expect(new Set(stepPolicies).size).toBeGreaterThanOrEqual(6);

@@ -205,7 +205,8 @@ describe('CDK app', () => {
   it('signs webhooks with an asymmetric KMS key: the sender may only Sign, the API only read the public key', () => {
     data.hasResourceProperties('AWS::KMS::Key', { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
     const statements = allPolicyStatements(service).map((st) => JSON.stringify(st));
-    expect(statements.filter((st) => st.includes('"kms:Sign"'))).toHaveLength(1);
+    // Two signers of the one key: the webhook sender, and the API sealing evidence packs (docs/accountability.md).
+    expect(statements.filter((st) => st.includes('"kms:Sign"'))).toHaveLength(2);
     expect(statements.filter((st) => st.includes('"kms:GetPublicKey"'))).toHaveLength(1);
     const environments = Object.values(resourcesOf(service, 'AWS::Lambda::Function')).map((fn) => JSON.stringify((fn.Properties?.Environment as { Variables?: unknown } | undefined)?.Variables ?? {}));
     expect(environments.some((env) => env.includes('WEBHOOK_KMS_KEY_ID'))).toBe(true);

@@ -21,6 +21,13 @@ export const referenceKey = (tenantId: string, reference: string) => ({ PK: `${t
 export const statusPartition = (tenantId: string, status: string) => `${tenant(tenantId)}#STATUS#${status}`;
 export const queuePartition = (tenantId: string, open: boolean) => `${tenant(tenantId)}#QUEUE#${open ? 'OPEN' : 'CLOSED'}`;
 export const subjectPartition = (tenantId: string, subjectKey: string) => `${tenant(tenantId)}#SUBJECT#${subjectKey}`;
+/** One partition per tenant and UTC month of receipt (`2026-11`): a register period reads a few. */
+export const receiptPartition = (tenantId: string, month: string) => `${tenant(tenantId)}#RECEIVED#${month}`;
+/** The receipt-index attributes of a case or of the tombstone a purged case leaves. */
+export const receiptIndexAttributes = (tenantId: string, caseId: string, receivedAt: string) => ({
+  GSI4PK: receiptPartition(tenantId, receivedAt.slice(0, 7)),
+  GSI4SK: `${receivedAt}#${caseId}`,
+});
 
 /** The index attributes a case item carries; recomputed on every write so indexes never go stale. */
 export function caseIndexAttributes(c: Case): Record<string, string> {
@@ -32,5 +39,6 @@ export function caseIndexAttributes(c: Case): Record<string, string> {
     GSI2SK: byDue,
     GSI3PK: subjectPartition(c.tenantId, c.subjectKey),
     GSI3SK: `${c.receivedAt}#${c.id}`,
+    ...receiptIndexAttributes(c.tenantId, c.id, c.receivedAt),
   };
 }

@@ -32,7 +32,7 @@ const StoredPrintItemSchema = z.object({
 type Assignable<T, U extends T> = U;
 export type PrintItemCheck = Assignable<PrintItem, z.infer<typeof StoredPrintItemSchema>>;
 
-const printKey = (tenantId: string, id: string) => ({ PK: `TENANT#${tenantId}#PRINT#${id}`, SK: 'PRINT' });
+export const printKey = (tenantId: string, id: string) => ({ PK: `TENANT#${tenantId}#PRINT#${id}`, SK: 'PRINT' });
 const queuePartition = (tenantId: string, status: string) => `TENANT#${tenantId}#PRINTQUEUE#${status}`;
 
 export class DynamoPrintQueue implements PrintQueue {

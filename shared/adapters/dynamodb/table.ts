@@ -23,6 +23,11 @@ export const TABLE_INDEXES = {
   byQueueDue: { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
   /** Tenant + subject key, sorted by receipt: repeat-request detection and search by e-mail. */
   bySubject: { name: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
+  /**
+   * Tenant + month of receipt (UTC), sorted by receipt: the register of requests (cases and the
+   * tombstones purged cases leave) for a period, whatever their status or due date.
+   */
+  byReceipt: { name: 'GSI4', partitionKey: 'GSI4PK', sortKey: 'GSI4SK' },
 } as const satisfies Record<string, IndexDefinition>;
 
 /** Every key attribute is a string. */

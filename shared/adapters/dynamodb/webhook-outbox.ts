@@ -38,7 +38,7 @@ const StoredDeliverySchema = z.object({
 type Assignable<T, U extends T> = U;
 export type DeliveryCheck = Assignable<WebhookDelivery, z.infer<typeof StoredDeliverySchema>>;
 
-const deliveryKey = (d: Pick<WebhookDelivery, 'tenantId' | 'id'>) => ({ PK: `TENANT#${d.tenantId}#WEBHOOK#${d.id}`, SK: 'WEBHOOK' });
+export const deliveryKey = (d: Pick<WebhookDelivery, 'tenantId' | 'id'>) => ({ PK: `TENANT#${d.tenantId}#WEBHOOK#${d.id}`, SK: 'WEBHOOK' });
 const dueSortKey = (d: WebhookDelivery) => `${d.dueAt}#${d.tenantId}#${d.id}`;
 
 /** The item of a pending delivery (also written in a case's transaction by DynamoCaseRepository). */

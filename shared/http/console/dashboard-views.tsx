@@ -2,6 +2,8 @@ import type { DashboardStats } from '#usecases/console/dashboard.ts';
 import type { CappedCount } from '#ports/console.ts';
 import { STATUS_LABEL } from './enum-labels.ts';
 import { Layout, type PageContext } from './layout.tsx';
+import type { StatisticsSnapshot } from '#ports/accountability.ts';
+import { RegisterStatistics } from './statistics-views.tsx';
 
 export const W = 380;
 
@@ -26,7 +28,7 @@ export function Bars(props: { title: string; rows: ReadonlyArray<{ label: string
   );
 }
 
-export function Dashboard(props: { ctx: PageContext; stats: DashboardStats }) {
+export function Dashboard(props: { ctx: PageContext; stats: DashboardStats; register?: StatisticsSnapshot | null }) {
   const { ctx, stats } = props;
   const { t, lang } = ctx;
   const capped = (c: CappedCount) => (c.capped ? '≥ ' : '');
@@ -62,6 +64,7 @@ export function Dashboard(props: { ctx: PageContext; stats: DashboardStats }) {
           />
         </section>
       </div>
+      {props.register !== undefined ? <RegisterStatistics ctx={ctx} snapshot={props.register} /> : null}
       <p class="muted">{t('costNote')}</p>
     </Layout>
   );

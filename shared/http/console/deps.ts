@@ -1,6 +1,7 @@
 import type { JWTVerifyGetKey } from 'jose';
 import type { ConsoleConfig } from '#config/console-config.ts';
 import type { ConsoleReadModel, ConsoleSessions } from '#ports/console.ts';
+import type { StatisticsStore } from '#ports/accountability.ts';
 import type { StaffRole } from '../auth.ts';
 
 /** One seeded staff member the development identity provider offers (local stack only). */
@@ -21,6 +22,8 @@ export interface ConsoleUiDeps {
   readonly sessions: ConsoleSessions;
   /** Aggregates (counts, closed-case window); defaults to the repository-only read model. */
   readonly readModel?: ConsoleReadModel;
+  /** The register's statistics, as the accountability sweep last computed them (docs/accountability.md). */
+  readonly statistics?: Pick<StatisticsStore, 'get'>;
   /** The local stack's identity provider: mints the same staff tokens as `.local/dev.json`. */
   readonly devIdp?: { readonly staff: readonly DevStaff[]; mint(tenantId: string, role: StaffRole): Promise<string> };
   /** Cognito: the pool's keys (default: its JWKS URL) and the token endpoint's fetch (tests). */

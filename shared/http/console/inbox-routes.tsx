@@ -18,7 +18,7 @@ const InboxQuerySchema = z.object({
 
 /** The inbox, its live counts and the dashboard. */
 export function inboxRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
-  const { deps, readModel, ctxOf, requireSession } = cx;
+  const { deps, ui, readModel, ctxOf, requireSession } = cx;
   const countsCache = new Map<string, { at: number; html: Promise<string> }>();
   const statsCache = new Map<string, { at: number; stats: Promise<DashboardStats> }>();
 
@@ -62,7 +62,7 @@ export function inboxRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
       statsCache.set(tenantId, { at: Date.now(), stats: computing });
       computing.catch(() => statsCache.delete(tenantId));
     }
-    const stats = await statsCache.get(tenantId)!.stats;
-    return c.html(<Dashboard ctx={ctxOf(c, s)} stats={stats} />);
+    const [stats, register] = await Promise.all([statsCache.get(tenantId)!.stats, ui.statistics ? ui.statistics.get(tenantId) : undefined]);
+    return c.html(<Dashboard ctx={ctxOf(c, s)} stats={stats} register={register} />);
   });
 }

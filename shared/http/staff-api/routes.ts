@@ -6,6 +6,7 @@ import { consoleIdentityRoutes } from './identity-routes.ts';
 import { consoleInboundRoutes } from './inbound-routes.ts';
 import { consoleInboxRoutes } from './inbox-routes.ts';
 import { consoleIntakeRoutes } from './intake-routes.ts';
+import { consoleRegisterRoutes } from './register-routes.ts';
 import { consoleRightsRoutes } from './rights-routes.ts';
 import { consoleValidationReportRoutes } from './validation-report-routes.ts';
 import { consoleFulfilmentRoutes } from './fulfilment-routes.ts';
@@ -38,5 +39,6 @@ export function consoleRoutes(deps: ApiDeps): Hono<AppEnv> {
   api.route('/', consoleValidationReportRoutes(deps));
   api.route('/', consoleInboxRoutes(deps));
   api.route('/', consoleFulfilmentRoutes(deps));
+  api.route('/', consoleRegisterRoutes(deps));
   return api;
 }
