@@ -4,7 +4,7 @@ import { RIGHT_ARTICLE, RIGHT_TYPES } from '#domain/rights.ts';
 import { PROBLEM_KINDS, problemType, type ProblemCode } from './problem.ts';
 import { CASE_ID_PATTERN, IDEMPOTENCY_KEY_PATTERN } from './schemas.ts';
 import { staffOpenApi } from './staff-api/openapi.ts';
-import { accountabilityPaths, STAFF_JWT_SCHEME } from './staff-api/openapi-accountability.ts';
+import { accountabilityPaths } from './staff-api/openapi-accountability.ts';
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (id: string) => ({ 'application/json': { schema: ref(id) } });
