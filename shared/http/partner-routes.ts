@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { ForbiddenError, ValidationError } from '#domain/errors.ts';
+import { ForbiddenError, ValidationError, WorkflowNotWaitingError } from '#domain/errors.ts';
 import { deadlinesFor } from '#usecases/compute-deadlines.ts';
 import { getRequest } from '#usecases/get-request.ts';
 import { submitRequest } from '#usecases/submit-request.ts';
@@ -76,7 +76,8 @@ export function partnerRoutes(deps: ApiDeps): Hono<AppEnv> {
     const body = await readJson(c, SubjectReplySchema);
     // Only the partner's own cases: another partner's (or tenant's) case is a 404, as on GET.
     await getRequest(deps, { tenantId: partner.tenantId, caseId: id, partnerId: partner.partnerId });
-    if (!deps.workflows) throw new Error('No workflow engine is configured for the API.');
+    // Only a workflow asks for details, so without one no case can be waiting for them.
+    if (!deps.workflows) throw new WorkflowNotWaitingError('The case is not waiting for details from the subject (no workflows run here).');
     const result = await registerSubjectReply(
       { ...deps, workflows: deps.workflows },
       { tenantId: partner.tenantId, caseId: id, note: body.message, via: 'api', ...(body.receivedAt ? { receivedAt: body.receivedAt } : {}), actor: { kind: 'partner', id: partner.partnerId } },
