@@ -8,7 +8,7 @@ import { StoredIdentityEvidenceSchema } from './identity-evidence-record.ts';
 import type { IdempotencyRecord } from '#ports/cases.ts';
 import { RIGHT_STATUSES, RIGHT_TYPES } from '#domain/rights.ts';
 import { ATTENTION_KINDS, CLARIFY_FROM_STEPS, DECISIONS, WAIT_STEPS } from '#domain/workflow.ts';
-import { AUTH_VERDICTS } from '#domain/sender-authentication.ts';
+import { StoredAuthVerdictsSchema } from './auth-verdicts-record.ts';
 
 /**
  * Schemas for what we read back from DynamoDB: stored data is parsed, never cast, so a corrupt
@@ -94,16 +94,7 @@ export const StoredCaseSchema = z.object({
   sender: z.optional(
     z.object({
       from: z.string(),
-      verdicts: z.nullable(
-        z.object({
-          spf: z.enum(AUTH_VERDICTS),
-          dkim: z.enum(AUTH_VERDICTS),
-          dmarc: z.enum(AUTH_VERDICTS),
-          alignedDkim: z.optional(z.boolean()),
-          alignedSpf: z.optional(z.boolean()),
-          source: z.enum(['ses', 'mailauth']),
-        }),
-      ),
+      verdicts: z.nullable(StoredAuthVerdictsSchema),
       authenticated: z.boolean(),
       reason: z.string(),
       claimedReplyTo: z.optional(z.string()),

@@ -1,4 +1,4 @@
-import { AUTH_VERDICTS } from '#domain/sender-authentication.ts';
+import { StoredAuthVerdictsSchema } from './auth-verdicts-record.ts';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
@@ -25,16 +25,7 @@ const StoredEntrySchema = z.object({
   receivedAt: z.string(),
   recipients: z.array(z.string()),
   tenantId: z.nullable(z.string()),
-  authentication: z.optional(
-    z.object({
-      spf: z.enum(AUTH_VERDICTS),
-      dkim: z.enum(AUTH_VERDICTS),
-      dmarc: z.enum(AUTH_VERDICTS),
-      alignedDkim: z.optional(z.boolean()),
-      alignedSpf: z.optional(z.boolean()),
-      source: z.enum(['ses', 'mailauth']),
-    }),
-  ),
+  authentication: z.optional(StoredAuthVerdictsSchema),
   status: z.enum(INBOUND_ENTRY_STATUSES),
   attempts: z.int(),
   nextAttemptAt: z.string(),

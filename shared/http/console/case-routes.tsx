@@ -217,14 +217,7 @@ export function caseRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
     const body = await c.req.parseBody({ all: true });
     checkCsrf(s, str(body._csrf));
     try {
-      const types = parseForm(z.array(z.enum(RIGHT_TYPES)).check(z.minLength(1, 'Tick at least one right.')), all(body.rights));
-      const found = CASE_ID.test(id) ? await deps.repo.getCase(s.staff.tenantId, id) : null;
-      if (!found) throw new NotFoundError(`No case with id "${id}".`);
-      // Rights that stay keep their details (what to rectify, …); only the set changes here.
-      const rights = types.map((type) => {
-        const details = found.rights.find((r) => r.type === type)?.details;
-        return { type, ...(details ? { details } : {}) };
-      });
+      const rights = await rightsFromForm(deps, s.staff.tenantId, id, body.rights);
       await correctRights(deps, { tenantId: s.staff.tenantId, caseId: id, rights, reasons: all(str(body.reasons).split('\n')), actor: { kind: 'staff', id: s.staff.userId } });
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
@@ -239,18 +232,26 @@ export function caseRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
     const body = await c.req.parseBody({ all: true });
     checkCsrf(s, str(body._csrf));
     try {
-      const types = parseForm(z.array(z.enum(RIGHT_TYPES)).check(z.minLength(1, 'Tick at least one right.')), all(body.rights));
-      const found = CASE_ID.test(id) ? await deps.repo.getCase(s.staff.tenantId, id) : null;
-      if (!found) throw new NotFoundError(`No case with id "${id}".`);
-      const rights = types.map((type) => {
-        const details = found.rights.find((r) => r.type === type)?.details;
-        return { type, ...(details ? { details } : {}) };
-      });
+      const rights = await rightsFromForm(deps, s.staff.tenantId, id, body.rights);
       await confirmRights(deps, { tenantId: s.staff.tenantId, caseId: id, rights, reasons: all(str(body.reasons).split('\n')), actor: { kind: 'staff', id: s.staff.userId } });
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
       return render(c, s, id, { error: explain(error), status: PROBLEM_KINDS[error.code].status });
     }
     return c.redirect(`/console/cases/${id}?done=rights`, 303);
+  });
+}
+
+/**
+ * The rights ticked on a correct/confirm form. Rights that stay keep their details (what to
+ * rectify, …); only the set changes.
+ */
+async function rightsFromForm(deps: Pick<ConsoleContext['deps'], 'repo'>, tenantId: string, id: string, ticked: Parameters<typeof all>[0]) {
+  const types = parseForm(z.array(z.enum(RIGHT_TYPES)).check(z.minLength(1, 'Tick at least one right.')), all(ticked));
+  const found = CASE_ID.test(id) ? await deps.repo.getCase(tenantId, id) : null;
+  if (!found) throw new NotFoundError(`No case with id "${id}".`);
+  return types.map((type) => {
+    const details = found.rights.find((r) => r.type === type)?.details;
+    return { type, ...(details ? { details } : {}) };
   });
 }
