@@ -24,6 +24,8 @@ if [ -f "$report" ]; then
     const skipped = r.numPendingTests + r.numTodoTests;
     console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
     if (r.numTotalTests === 0) { console.error("no test ran"); process.exit(1); }
+    // The report decides, not only the exit code: one merged run ended "18 failed" with status 0.
+    if (r.numFailedTests > 0 || r.numFailedTestSuites > 0) process.exit(1);
   ' "$report" || status=1
 else
   echo "tests: 0 passed, 1 failed (vitest wrote no report)"
