@@ -9,6 +9,7 @@ import type { RightStatus, RightType } from './rights.ts';
 import type { CaseDeadlines } from '#deadlines/engine.ts';
 import type { AnswerDraft, Attention, Clarification, RecordedDecision, TimerState, Waiting } from './workflow-state.ts';
 import type { Fulfilment } from './fulfilment/tasks.ts';
+import type { Handling } from './handling.ts';
 
 /**
  * The lifecycle of a case. `received` is where every case starts; terminal statuses end the
@@ -156,6 +157,8 @@ export interface Case {
   readonly revisedRequestAt?: string;
   /** Verified identifiers and the tasks per right and system (docs/fulfilment.md), once identity is settled. */
   readonly fulfilment?: Fulfilment | null;
+  /** The team's own organisation of the work: assignee, pause, spam mark (handling.ts); never a legal state. */
+  readonly handling?: Handling | null;
 }
 
 /**

@@ -8,18 +8,8 @@ import { DECISIONS_BY_STEP, type Decision, type WaitStep } from '#domain/workflo
 import type { CaseRepository, Clock } from '#ports/cases.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 
-/** Who acts next on a case: a staff member, an approver (four-eyes), the subject, or nobody (closed). */
-export type NextActor = 'staff' | 'approver' | 'subject' | 'workflow' | 'nobody';
-
-const ACTOR_OF_STEP: Readonly<Record<WaitStep, NextActor>> = {
-  identity_review: 'staff',
-  subject_identity: 'subject',
-  answer_draft: 'staff',
-  approval: 'approver',
-  // Staff confirm the rights an uncertain e-mail was read as (#16) before anything else happens.
-  rights_confirmation: 'staff',
-  subject_clarification: 'subject',
-};
+import { nextActor as nextActorOf, type NextActor } from '#domain/handling.ts';
+export type { NextActor } from '#domain/handling.ts';
 
 export interface DeadlineInForce {
   readonly kind: 'answer' | 'extended' | 'invalidRequestNotice' | 'directMarketingObjection';
@@ -66,7 +56,7 @@ export async function staffCaseDetail(
   const now = deps.clock.now();
   const open = isOpen(c.status);
   const waiting = c.waiting ? { step: c.waiting.step, since: c.waiting.since, ...(c.waiting.remindedAt ? { remindedAt: c.waiting.remindedAt } : {}), decisions: DECISIONS_BY_STEP[c.waiting.step] } : null;
-  const nextActor: NextActor = !open ? 'nobody' : c.waiting ? ACTOR_OF_STEP[c.waiting.step] : 'workflow';
+  const nextActor: NextActor = nextActorOf(c);
   const classified = [...events].reverse().find((e) => e.type === 'email.classified');
   const corrected = events.some((e) => e.type === 'rights.corrected' && (!classified || e.seq > classified.seq));
   const deadlinesInForce: DeadlineInForce[] = [];

@@ -6,6 +6,7 @@ import { CHANNELS, LANGUAGES } from '#domain/channels.ts';
 import { IDENTITY_METHODS, IDENTITY_STATUSES } from '#domain/identity.ts';
 import { StoredIdentityEvidenceSchema } from './identity-evidence-record.ts';
 import { StoredFulfilmentSchema } from './fulfilment-record.ts';
+import { StoredHandlingSchema } from './handling-record.ts';
 import type { IdempotencyRecord } from '#ports/cases.ts';
 import { RIGHT_STATUSES, RIGHT_TYPES } from '#domain/rights.ts';
 import { ATTENTION_KINDS, CLARIFY_FROM_STEPS, DECISIONS, WAIT_STEPS } from '#domain/workflow.ts';
@@ -119,6 +120,7 @@ export const StoredCaseSchema = z.object({
   ),
   revisedRequestAt: z.optional(z.string()),
   fulfilment: z.optional(z.nullable(StoredFulfilmentSchema)),
+  handling: z.optional(z.nullable(StoredHandlingSchema)),
 });
 
 export const StoredEventSchema = z.object({

@@ -4,6 +4,7 @@ import { DispatchSchema, RegisterSchema } from './intake-routes.ts';
 import { CorrectionSchema } from './rights-routes.ts';
 import { StaffReplySchema } from './schemas.ts';
 import { AnswerFileSchema, DecisionSchema } from './workflow-routes.ts';
+import { BulkSchema, ExtensionSchema, HandlingSchema } from './handling-routes.ts';
 
 /**
  * The staff API (`/console/api`) in the OpenAPI document: request bodies generated from the very
@@ -26,6 +27,9 @@ const bodies = {
   StaffAnswerFile: AnswerFileSchema,
   StaffIdDocumentReview: IdDocumentReviewSchema,
   StaffRepresentationReview: RepresentationReviewSchema,
+  StaffHandling: HandlingSchema,
+  StaffExtension: ExtensionSchema,
+  StaffBulk: BulkSchema,
 } as const;
 
 /** The full case for staff (`GET /console/api/cases/{id}`), described by hand: it is a response, never parsed. */
@@ -71,7 +75,8 @@ const STAFF_CASE = {
       type: ['object', 'null'],
       properties: { step: { enum: ['identity_review', 'subject_identity', 'answer_draft', 'approval', 'subject_clarification'] }, since: { type: 'string' }, remindedAt: { type: 'string' }, decisions: { type: 'array', items: { type: 'string' } } },
     },
-    nextActor: { enum: ['staff', 'approver', 'subject', 'workflow', 'nobody'] },
+    nextActor: { enum: ['staff', 'approver', 'subject', 'system', 'nobody'], description: 'Where the workflow waits; without a wait, staff while fulfilment tasks are open or a step failed, else the system (intake, sending, timers).' },
+    handling: { type: ['object', 'null'], description: 'The team\'s own handling: `assignee`, `pause` (the deadline still applies), `spam`, each with who and when.' },
     flags: {
       type: 'object',
       properties: { repeat: { type: 'boolean' }, repeatRule: { type: 'object' }, overdue: { type: 'boolean' }, escalated: { type: 'boolean' }, unclassified: { type: 'boolean' }, workflowFailed: { type: 'boolean' } },
@@ -121,9 +126,11 @@ export function staffOpenApi(): { schemas: Record<string, unknown>; paths: Recor
         parameters: [
           { name: 'status', in: 'query', required: false, schema: { enum: ['received', 'awaiting_identity', 'in_progress', 'awaiting_approval'] } },
           { name: 'channel', in: 'query', required: false, schema: { type: 'string' } },
+          { name: 'assignee', in: 'query', required: false, description: '`me`, or a staff member\'s id: "my cases".', schema: { type: 'string' } },
+          { name: 'spam', in: 'query', required: false, description: '`1`: only the cases marked as spam (left out otherwise).', schema: { enum: ['1'] } },
           { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
         ],
-        responses: { '200': anyJson('`{ items: [{ id, reference, channel, status, subject, rights, dueDate, dueAt, daysLeft, waitingStep, repeat, identity }], nextCursor }`'), '401': common['401'], '422': problem('Bad filter or cursor.') },
+        responses: { '200': anyJson('`{ items: [{ id, reference, channel, status, subject, rights, dueDate, dueAt, daysLeft, waitingStep, repeat, identity, nextActor, flags: { overdue, escalated, failed, paused, spam }, assignee, pause }], nextCursor }`'), '401': common['401'], '422': problem('Bad filter or cursor.') },
       }),
     },
     '/console/api/cases': {
@@ -141,6 +148,29 @@ export function staffOpenApi(): { schemas: Record<string, unknown>; paths: Recor
         parameters: [idParam],
         requestBody: { required: true, content: json('StaffDecision') },
         responses: { '202': anyJson('`{ id, reference, status, outcome }`'), ...common, '403': problem('Approval step without the approver role, or four-eyes.'), '409': problem('The case is not waiting at that step.'), '422': problem('Not a decision for the step, or reasons/questions missing.') },
+      }),
+    },
+    '/console/api/cases/{id}/handling': {
+      post: op('Assign, add an internal note, pause or resume, mark or unmark spam', 'staffHandleCase', {
+        description: 'The team\'s own handling; never sent to the subject and never a legal state: a paused case keeps its due date and its deadline alerts. Notes may be added to closed cases; the rest needs an open case.',
+        parameters: [idParam],
+        requestBody: { required: true, content: json('StaffHandling') },
+        responses: { '200': anyJson('`{ id, reference, handling }`'), ...common, '409': problem('The case is closed, or not paused / not marked as spam.'), '415': problem('Not JSON.'), '422': problem('Schema violations (a note or reason missing).') },
+      }),
+    },
+    '/console/api/cases/{id}/extension': {
+      post: op('Extend the deadline (Art. 12(3)) at any open step', 'staffExtendCase', {
+        description: 'Sends the subject the extension notice with the reasons and moves the due date in force to the extended one. Allowed only within the first period. At the draft step it goes through the workflow decision `extend`.',
+        parameters: [idParam],
+        requestBody: { required: true, content: json('StaffExtension') },
+        responses: { '200': anyJson('`{ id, reference, dueDate, dueAt, extended }`'), ...common, '409': problem('Closed, or already extended.'), '415': problem('Not JSON.'), '422': problem('Reasons missing, or the first period has ended.') },
+      }),
+    },
+    '/console/api/cases/bulk': {
+      post: op('One action on several cases: assign, extend with reasons, mark as spam', 'staffBulk', {
+        description: 'Each case succeeds or fails on its own; `results` says which, with the error of each that failed.',
+        requestBody: { required: true, content: json('StaffBulk') },
+        responses: { '200': anyJson('`{ results: [{ caseId, ok, error?, code? }] }`'), '401': common['401'], '415': problem('Not JSON.'), '422': problem('Schema violations.') },
       }),
     },
     '/console/api/cases/{id}/replies': {

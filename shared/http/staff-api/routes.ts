@@ -10,6 +10,7 @@ import { consoleRegisterRoutes } from './register-routes.ts';
 import { consoleRightsRoutes } from './rights-routes.ts';
 import { consoleValidationReportRoutes } from './validation-report-routes.ts';
 import { consoleFulfilmentRoutes } from './fulfilment-routes.ts';
+import { consoleHandlingRoutes } from './handling-routes.ts';
 import { consoleWorkflowRoutes } from './workflow-routes.ts';
 import type { ApiDeps, AppEnv } from '../deps.ts';
 
@@ -30,6 +31,7 @@ export function consoleRoutes(deps: ApiDeps): Hono<AppEnv> {
     await next();
   });
   api.get('/me', (c) => c.json(c.get('staff')));
+  api.route('/', consoleHandlingRoutes(deps));
   api.route('/', consoleCaseRoutes(deps));
   api.route('/', consoleWorkflowRoutes(deps));
   api.route('/', consoleIdentityRoutes(deps));

@@ -21,6 +21,10 @@ export interface InboxQuery {
   readonly status?: CaseStatus;
   readonly channel?: Channel;
   readonly q?: string;
+  /** "My cases": only those assigned to this staff member. */
+  readonly assignee?: string;
+  /** Cases marked as spam are left out of the inbox unless asked for (`true`: only them). */
+  readonly spam?: boolean;
   readonly cursor?: string | null;
   readonly limit?: number;
 }
@@ -36,8 +40,9 @@ export interface InboxPage {
  * The staff inbox: open cases (or one status) soonest due first, one index page at a time.
  *
  * Primary course: a search goes to the staff search use case (reference, e-mail, name) →
- * a status is one GSI1 page → otherwise one GSI2 (open queue) page; a channel filter reads
- * further pages of the same index until the page is full or its read budget is spent.
+ * a status is one GSI1 page → otherwise one GSI2 (open queue) page, without cases marked as spam;
+ * a channel, assignee ("my cases") or spam filter reads further pages of the same index until the
+ * page is full or its read budget is spent.
  * Example: `await inboxPage(deps, { tenantId: 'softera' })` → 50 rows and a cursor.
  */
 export async function inboxPage(deps: { readonly repo: CaseRepository; readonly tenants: TenantRegistry; readonly clock: Clock }, query: InboxQuery): Promise<InboxPage> {
@@ -53,17 +58,21 @@ export async function inboxPage(deps: { readonly repo: CaseRepository; readonly 
   }
   const list = (cursor: string | null, n: number) =>
     query.status ? deps.repo.listByStatus(query.tenantId, query.status, { limit: n, cursor }) : deps.repo.listOpen(query.tenantId, { limit: n, cursor });
-  if (!query.channel) {
+  const isSpam = (c: Case) => Boolean(c.handling?.spam);
+  if (!query.channel && !query.assignee && !query.spam) {
+    // One index page as it is; spam marks are rare, so leaving them out costs no further reads.
     const page = await list(query.cursor ?? null, limit);
-    return { rows: page.items.map(row), nextCursor: page.nextCursor, read: page.items.length };
+    return { rows: page.items.filter((c) => !isSpam(c)).map(row), nextCursor: page.nextCursor, read: page.items.length };
   }
+  const keep = (c: Case) =>
+    (!query.channel || c.channel === query.channel) && (!query.assignee || c.handling?.assignee?.userId === query.assignee) && isSpam(c) === Boolean(query.spam);
   const rows: InboxRow[] = [];
   let cursor = query.cursor ?? null;
   let read = 0;
   do {
     const page = await list(cursor, 100);
     read += page.items.length;
-    for (const c of page.items) if (c.channel === query.channel) rows.push(row(c));
+    for (const c of page.items) if (keep(c)) rows.push(row(c));
     cursor = page.nextCursor;
   } while (cursor && rows.length < limit && read < CHANNEL_FILTER_BUDGET);
   return { rows, nextCursor: cursor, read };

@@ -12,7 +12,7 @@ export interface ReasonsInput extends CaseRef {
  * next time it wakes. Idempotent: an extended case is not extended or notified again.
  * Example: `await extendDeadline(deps, { tenantId, caseId, reasons: ['Large volume of records'] })`.
  */
-export async function extendDeadline(deps: WorkflowDeps, input: ReasonsInput): Promise<void> {
+export async function extendDeadline(deps: Pick<WorkflowDeps, 'repo' | 'notifier' | 'clock'>, input: ReasonsInput): Promise<void> {
   let c = await loadCase(deps, input);
   if (c.extended) return;
   await deps.notifier.notify(c, { kind: 'extension', reasons: input.reasons });
