@@ -56,6 +56,25 @@ dl.kv dd{margin:0}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 svg text{font:12px system-ui,sans-serif;fill:#1b1f24}
 .big{font-size:2rem;font-weight:700}
+.actor-staff{background:#dbe7fb;color:#0b3d91}
+.actor-approver{background:#efe1fa;color:#4a1670}
+.actor-subject{background:#e7ece9;color:#1f3d2b}
+.actor-system,.actor-nobody{background:#eceff3;color:#374151}
+.current-step{font-size:1.05rem;margin:6px 0 10px}
+.views a[aria-current=page]{font-weight:700}
+.scroll{overflow-x:auto}
+table.inbox td .chip{margin-left:4px}
+@media (max-width:700px){
+ main{padding:10px 8px 30px}
+ header{padding:8px 10px;gap:8px}
+ header nav{flex-wrap:wrap;gap:8px}
+ .inbox .opt,form.opt{display:none}
+ .filters label{flex:1 1 40%}
+ .filters input[type=search]{width:100%}
+ .grid{grid-template-columns:1fr}
+ dl.kv{grid-template-columns:1fr}
+ pre{max-width:100%}
+}
 `;
 
 export const CONSOLE_JS = `

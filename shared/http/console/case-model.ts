@@ -15,6 +15,10 @@ export interface CaseView {
   readonly scans: ReadonlyArray<{ readonly filename: string; readonly key: string; readonly contentType: string }>;
   /** ETSI validation reports of the signed files judged at intake. */
   readonly reports: readonly ValidationReportSummary[];
+  /** The case clock's now (the GDPR clock: demos may run it fast). */
+  readonly now: Date;
+  /** At the approval step: the answer as the subject will receive it, and the data files it carries. */
+  readonly preview?: { readonly subject: string; readonly text: string; readonly dataFiles: readonly string[] } | null;
 }
 
 /** An ID-document review whose checks failed: what staff typed and why, shown beside the form. */

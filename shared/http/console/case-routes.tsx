@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { all, CASE_ID, explain, list, parseForm, scansOf, single, str, type ConsoleContext } from './context.tsx';
 import { bodyLimit } from 'hono/body-limit';
-import { DomainError, NotFoundError, PayloadTooLargeError } from '#domain/errors.ts';
+import { DomainError, NotFoundError, PayloadTooLargeError, ValidationError } from '#domain/errors.ts';
 import { IDENTITY_METHODS } from '#domain/identity.ts';
 import { RIGHT_TYPES } from '#domain/rights.ts';
 import { DECISIONS, WAIT_STEPS } from '#domain/workflow.ts';
@@ -26,6 +26,7 @@ import type { Session } from './session.ts';
 import { CasePage } from './case-views.tsx';
 import type { IdReviewState } from './case-model.ts';
 import { ErrorPage } from './layout.tsx';
+import { approvalPreview } from './approval-preview.ts';
 import * as z from 'zod/mini';
 
 const ReplyForm = z.object({
@@ -42,7 +43,12 @@ const DecisionForm = z.object({
   questions: z.optional(z.string().check(z.maxLength(20_000))),
   body: z.optional(z.string().check(z.maxLength(200_000))),
   method: z.optional(z.enum(IDENTITY_METHODS)),
+  /** Risky decisions (refuse, fee, not valid, withdrawn, identity rejected) need the ticked confirmation. */
+  confirm: z.optional(z.literal('yes')),
 });
+
+/** Decisions the console asks to confirm: they end the case or tell the subject something hard to undo. */
+export const RISKY_DECISIONS: readonly string[] = ['refuse', 'fee', 'invalid', 'withdraw', 'reject'];
 
 /** Files attached in the console's draft form: within a Lambda request once base64-encoded. */
 export const CONSOLE_FILES_MAX_BYTES = 4 * 1024 * 1024;
@@ -69,6 +75,8 @@ export async function renderCase(cx: ConsoleContext, c: Context, s: Session, id:
     fourEyes: tenant.approvals.fourEyes,
     scans: scansOf(messages),
     reports,
+    now: deps.clock.now(),
+    preview: found.waiting?.step === 'approval' || found.status === 'awaiting_approval' ? approvalPreview(tenant, found, deps.clock.now()) : null,
   };
   return c.html(
     <CasePage ctx={ctxOf(c, s)} view={view} {...(extra.error ? { error: extra.error } : {})} {...(extra.done ? { done: extra.done } : {})} {...(extra.review ? { review: extra.review } : {})} />,
@@ -136,6 +144,10 @@ export function caseRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
     const form = parseForm(DecisionForm, single(body));
     checkCsrf(s, form._csrf);
     const reasons = all((form.reasons ?? '').split('\n'));
+    // Sending a drafted answer back (reject at approval) is not risky: nothing reaches the subject.
+    if (RISKY_DECISIONS.includes(form.decision) && form.step !== 'approval' && form.confirm !== 'yes') {
+      return render(c, s, id, { error: explain(new ValidationError('The form is not valid.', [{ field: 'confirm', message: 'tick the confirmation' }])), status: 422 });
+    }
     const questions = all((form.questions ?? '').split('\n'));
     try {
       if (!deps.workflows) throw new Error('No workflow engine is configured for the API.');

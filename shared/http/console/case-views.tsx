@@ -6,6 +6,8 @@ import { CHANNEL_LABEL, IDENTITY_STATUS_LABEL, METHOD_LABEL, RIGHT_SHORT, RIGHT_
 import { Alert, fmtDateTime, Layout, type PageContext } from './layout.tsx';
 import { DaysLeft } from './inbox-views.tsx';
 import { Actions, ConfirmRightsForm, RightsForm } from './decide-views.tsx';
+import { CurrentStep, HandlingCard } from './handling-views.tsx';
+import { doneText } from './done-text.ts';
 import type { CaseView, IdReviewState } from './case-model.ts';
 import type { ValidationReportSummary } from '#domain/validation-report.ts';
 
@@ -62,7 +64,8 @@ export function CasePage(props: { ctx: PageContext; view: CaseView; error?: stri
     <Layout ctx={ctx} title={t('caseTitle', { ref: c.reference })} nav="inbox">
       <h1>{t('caseTitle', { ref: c.reference })}</h1>
       {props.error && <Alert t={t} text={props.error} />}
-      {props.done && <div class="notice" role="status">{props.done === 'scan_deleted' ? t('doneScanDeleted') : t('done', { what: props.done })}</div>}
+      {props.done && <div class="notice" role="status">{props.done === 'scan_deleted' ? t('doneScanDeleted') : doneText(ctx, props.done)}</div>}
+      <CurrentStep ctx={ctx} view={view} />
       {pending && <p class="warn" data-refresh="1" role="status">{t('notWaiting')}</p>}
       {c.attention && <p class="alert">{t('attention')}: {c.attention.reason}</p>}
       {c.clarification && (
@@ -81,6 +84,11 @@ export function CasePage(props: { ctx: PageContext; view: CaseView; error?: stri
           {c.clarification.closedAt && <p>{t('clarificationClosed', { at: fmtDateTime(c.clarification.closedAt, lang) })}</p>}
         </section>
       )}
+      <section class="card" aria-labelledby="h-actions">
+        <h2 id="h-actions">{t('actions')}</h2>
+        <Actions ctx={ctx} view={view} {...(props.review ? { review: props.review } : {})} />
+      </section>
+      <HandlingCard ctx={ctx} view={view} now={view.now} />
       <div class="grid">
         <section class="card" aria-labelledby="h-summary">
           <h2 id="h-summary">{t('summary')}</h2>
@@ -210,10 +218,6 @@ export function CasePage(props: { ctx: PageContext; view: CaseView; error?: stri
           <p class="muted">{t('countedFrom')}: {fmtDateTime(dl.countedFrom, lang)}</p>
         </section>
       </div>
-      <section class="card" aria-labelledby="h-actions">
-        <h2 id="h-actions">{t('actions')}</h2>
-        <Actions ctx={ctx} view={view} {...(props.review ? { review: props.review } : {})} />
-      </section>
       <section class="card" aria-labelledby="h-messages">
         <h2 id="h-messages">{t('messages')}</h2>
         {view.messages.length === 0 && <p class="muted">{t('noMessages')}</p>}

@@ -8,8 +8,10 @@ import { METHOD_LABEL, RIGHT_SHORT, RIGHT_STATUS_LABEL } from './enum-labels.ts'
 import { fmtDateTime, type PageContext } from './layout.tsx';
 import { fmtBytes, type CaseView, type IdReviewState } from './case-model.ts';
 import { IdReviewForm, isDocMethod } from './identity-views.tsx';
+import { handlingTranslator } from './handling-labels.ts';
+import { ApprovalPreview } from './handling-views.tsx';
 
-export function DecisionForm(props: { ctx: PageContext; c: Case; step: string; decision: string; label: string; reasons?: boolean; questions?: boolean; danger?: boolean; children?: Child; id: string; files?: boolean }) {
+export function DecisionForm(props: { ctx: PageContext; c: Case; step: string; decision: string; label: string; reasons?: boolean; questions?: boolean; danger?: boolean; confirm?: boolean; children?: Child; id: string; files?: boolean }) {
   const { ctx } = props;
   return (
     <form method="post" action={`/console/cases/${props.c.id}/decide`} class="stack" id={props.id} {...(props.files ? { enctype: 'multipart/form-data' } : {})}>
@@ -29,6 +31,11 @@ export function DecisionForm(props: { ctx: PageContext; c: Case; step: string; d
           <label>
             {ctx.t('reasons')} <span class="muted">({ctx.t('reasonsHint')})</span>
             <textarea name="reasons" rows={3} required></textarea>
+          </label>
+        )}
+        {props.confirm && (
+          <label class="check">
+            <input type="checkbox" name="confirm" value="yes" required /> {handlingTranslator(ctx.lang)('confirmRisky')}
           </label>
         )}
         <div>
@@ -61,11 +68,11 @@ export function Actions(props: { ctx: PageContext; view: CaseView; review?: IdRe
             </label>
           </DecisionForm>
         )}
-        {step === 'identity_review' && <DecisionForm ctx={ctx} c={c} step={step} decision="reject" label={t('rejectIdentity')} reasons danger id="reject-identity" />}
+        {step === 'identity_review' && <DecisionForm ctx={ctx} c={c} step={step} decision="reject" label={t('rejectIdentity')} reasons danger confirm id="reject-identity" />}
         {step === 'identity_review' && <DecisionForm ctx={ctx} c={c} step={step} decision="request_more" label={t('requestMore')} id="request-more" />}
         <DecisionForm ctx={ctx} c={c} step={step} decision="clarify" label={t('clarify')} questions id="clarify" />
-        <DecisionForm ctx={ctx} c={c} step={step} decision="invalid" label={t('markInvalid')} reasons danger id="mark-invalid" />
-        <DecisionForm ctx={ctx} c={c} step={step} decision="withdraw" label={t('withdraw')} id="withdraw" />
+        <DecisionForm ctx={ctx} c={c} step={step} decision="invalid" label={t('markInvalid')} reasons danger confirm id="mark-invalid" />
+        <DecisionForm ctx={ctx} c={c} step={step} decision="withdraw" label={t('withdraw')} confirm id="withdraw" />
       </div>
     );
   }
@@ -95,15 +102,11 @@ export function Actions(props: { ctx: PageContext; view: CaseView; review?: IdRe
           </label>
         </DecisionForm>
         <div class="grid">
-          {!c.extended && (
-            <DecisionForm ctx={ctx} c={c} step={step} decision="extend" label={t('extend')} reasons id="extend">
-              <p class="muted">{t('extendNote', { date: c.deadlines.extended.dueDate ?? '', rule: c.deadlines.extended.rule })}</p>
-            </DecisionForm>
-          )}
+          {/* The extension is in the handling card, offered at every open step (handling-views.tsx). */}
           <DecisionForm ctx={ctx} c={c} step={step} decision="clarify" label={t('clarify')} questions id="clarify" />
-          <DecisionForm ctx={ctx} c={c} step={step} decision="fee" label={t('fee')} reasons id="fee" />
-          <DecisionForm ctx={ctx} c={c} step={step} decision="refuse" label={t('refuse')} reasons danger id="refuse" />
-          <DecisionForm ctx={ctx} c={c} step={step} decision="withdraw" label={t('withdraw')} id="withdraw" />
+          <DecisionForm ctx={ctx} c={c} step={step} decision="fee" label={t('fee')} reasons confirm id="fee" />
+          <DecisionForm ctx={ctx} c={c} step={step} decision="refuse" label={t('refuse')} reasons danger confirm id="refuse" />
+          <DecisionForm ctx={ctx} c={c} step={step} decision="withdraw" label={t('withdraw')} confirm id="withdraw" />
         </div>
       </div>
     );
@@ -128,14 +131,15 @@ export function Actions(props: { ctx: PageContext; view: CaseView; review?: IdRe
             </div>
           </fieldset>
         </form>
-        <DecisionForm ctx={ctx} c={c} step={step} decision="invalid" label={t('markInvalid')} reasons danger id="mark-invalid" />
-        <DecisionForm ctx={ctx} c={c} step={step} decision="withdraw" label={t('withdraw')} id="withdraw" />
+        <DecisionForm ctx={ctx} c={c} step={step} decision="invalid" label={t('markInvalid')} reasons danger confirm id="mark-invalid" />
+        <DecisionForm ctx={ctx} c={c} step={step} decision="withdraw" label={t('withdraw')} confirm id="withdraw" />
       </div>
     );
   }
   const draft = c.draft;
   return (
     <div class="stack">
+      {draft && view.preview && <ApprovalPreview ctx={ctx} preview={view.preview} draft={draft} dataFiles={view.preview.dataFiles} />}
       {draft && (
         <>
           <p>{t('draftedBy', { who: draft.draftedBy, at: fmtDateTime(draft.draftedAt, lang) })}</p>

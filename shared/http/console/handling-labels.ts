@@ -71,7 +71,7 @@ const en = {
   doneResume: 'The pause ended.',
   doneSpam: 'The case was marked as spam.',
   doneNotSpam: 'The spam mark was removed.',
-  doneExtend: 'The deadline was extended and the subject told.',
+  doneExtend: 'The extension was decided; the subject is told the reasons and the new date.',
   currentStep: 'Now',
 } as const;
 
@@ -142,7 +142,7 @@ const lt: Record<HandlingKey, string> = {
   doneResume: 'Byla vėl tvarkoma.',
   doneSpam: 'Byla pažymėta kaip brukalas.',
   doneNotSpam: 'Brukalo žymė pašalinta.',
-  doneExtend: 'Terminas pratęstas, subjektui pranešta.',
+  doneExtend: 'Nuspręsta pratęsti terminą; subjektui pranešamos priežastys ir nauja data.',
   currentStep: 'Dabar',
 };
 

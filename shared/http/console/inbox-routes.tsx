@@ -13,6 +13,9 @@ const InboxQuerySchema = z.object({
   status: z.optional(z.union([z.literal(''), z.enum(OPEN_STATUSES as readonly CaseStatus[] as [CaseStatus, ...CaseStatus[]])])),
   channel: z.optional(z.union([z.literal(''), z.enum(CHANNELS)])),
   q: z.optional(z.string().check(z.maxLength(254))),
+  mine: z.optional(z.literal('1')),
+  spam: z.optional(z.literal('1')),
+  done: z.optional(z.string().check(z.maxLength(40))),
   cursor: z.optional(z.string().check(z.maxLength(2048))),
 });
 
@@ -30,9 +33,13 @@ export function inboxRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
       ...(q.status ? { status: q.status } : {}),
       ...(q.channel ? { channel: q.channel } : {}),
       ...(q.q?.trim() ? { q: q.q.trim() } : {}),
+      ...(q.mine ? { assignee: s.staff.userId } : {}),
+      ...(q.spam ? { spam: true } : {}),
       cursor: q.cursor ?? null,
     });
-    return c.html(<Inbox ctx={ctxOf(c, s)} page={page} filters={{ ...(q.status ? { status: q.status } : {}), ...(q.channel ? { channel: q.channel } : {}), ...(q.q ? { q: q.q } : {}) }} cursor={q.cursor ?? null} />);
+    const filters = { ...(q.status ? { status: q.status } : {}), ...(q.channel ? { channel: q.channel } : {}), ...(q.q ? { q: q.q } : {}), ...(q.mine ? { mine: true } : {}), ...(q.spam ? { spam: true } : {}) };
+    const bulk = q.done && /^\d{1,2}-\d{1,2}$/.test(q.done) ? { ok: Number(q.done.split('-')[0]), n: Number(q.done.split('-')[1]), failures: [] } : null;
+    return c.html(<Inbox ctx={ctxOf(c, s)} page={page} filters={filters} cursor={q.cursor ?? null} now={deps.clock.now()} bulk={bulk} />);
   });
 
   app.get('/console/fragments/counts', async (c) => {

@@ -3,6 +3,7 @@ import type { InboundEntry } from '#domain/inbound-ledger.ts';
 import { RIGHT_TYPES } from '#domain/rights.ts';
 import { CHANNEL_LABEL, RIGHT_SHORT } from './enum-labels.ts';
 import { Alert, Layout, type PageContext } from './layout.tsx';
+import { doneText } from './done-text.ts';
 
 /** What staff typed into the register form, given back when it has to be corrected. */
 export interface RegisterValues {
@@ -96,7 +97,7 @@ export function PrintQueuePage(props: { ctx: PageContext; items: readonly PrintI
     <Layout ctx={ctx} title={t('printQueue')} nav="queue">
       <h1>{t('printQueue')}</h1>
       {props.error && <Alert t={t} text={props.error} />}
-      {props.done && <div class="notice" role="status">{t('done', { what: props.done })}</div>}
+      {props.done && <div class="notice" role="status">{doneText(ctx, props.done)}</div>}
       {props.items.length === 0 ? (
         <p>{t('printEmpty')}</p>
       ) : (
@@ -166,7 +167,7 @@ export function UnprocessedPage(props: { ctx: PageContext; items: readonly Inbou
     <Layout ctx={ctx} title={t('unprocessed')} nav="unprocessed">
       <h1>{t('unprocessed')}</h1>
       {props.error && <Alert t={t} text={props.error} />}
-      {props.done && <div class="notice" role="status">{t('done', { what: props.done })}</div>}
+      {props.done && <div class="notice" role="status">{doneText(ctx, props.done)}</div>}
       <p>{t('unprocessedIntro')}</p>
       {props.items.length === 0 ? (
         <p>{t('unprocessedEmpty')}</p>

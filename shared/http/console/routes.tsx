@@ -6,6 +6,7 @@ import { caseRoutes } from './case-routes.tsx';
 import { identityRoutes } from './identity-routes.tsx';
 import { intakeRoutes } from './intake-routes.tsx';
 import { unprocessedRoutes } from './unprocessed-routes.tsx';
+import { handlingRoutes } from './handling-routes.tsx';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { DomainError, UnauthenticatedError } from '#domain/errors.ts';
@@ -31,6 +32,7 @@ export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
   app.use('/console/register', csrf());
   app.use('/console/print-queue/*', csrf());
   app.use('/console/unprocessed/*', csrf());
+  app.use('/console/bulk', csrf());
 
   sessionRoutes(app, cx);
   inboxRoutes(app, cx);
@@ -38,6 +40,7 @@ export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
   identityRoutes(app, cx);
   intakeRoutes(app, cx);
   unprocessedRoutes(app, cx);
+  handlingRoutes(app, cx);
 
   app.onError((error, c) => {
     const ctx = ctxOf(c, null);
