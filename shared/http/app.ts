@@ -12,6 +12,7 @@ import { fulfilmentCallbackRoutes } from './staff-api/fulfilment-routes.ts';
 import { consoleRoutes } from './staff-api/routes.ts';
 import { partnerRoutes } from './partner-routes.ts';
 import { isDependencyOutage, OUTAGE_RETRY_AFTER_SECONDS } from './outage.ts';
+import { notFoundPage, wantsHtml } from './not-found-page.ts';
 import { PROBLEM_KINDS, problemFor, problemFromDomainError, problemResponse, type ProblemCode } from './problem.ts';
 
 const CSP = contentSecurityPolicy([DOCS_STYLE]);
@@ -80,7 +81,7 @@ export function createBaseApp(deps: ApiDeps): Hono<AppEnv> {
     const body = { ...problemFor('unavailable', 'Not ready: a dependency does not answer.'), checks };
     return problemResponse(c, body, { 'retry-after': String(OUTAGE_RETRY_AFTER_SECONDS), 'cache-control': 'no-store' });
   });
-  app.notFound((c) => problemResponse(c, problemFor('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
+  app.notFound((c) => (wantsHtml(c) ? notFoundPage(c) : problemResponse(c, problemFor('not_found', `No route for ${c.req.method} ${c.req.path}.`))));
   app.onError((error, c) => errorResponse(deps, c, error));
   return app;
 }

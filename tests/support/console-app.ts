@@ -68,11 +68,11 @@ export async function consoleApp(now = '2026-11-23T09:00:00Z') {
   };
   const staffToken = (role: 'agent' | 'approver' | 'admin') => issuer.mintStaffToken({ tenant: 'softera', role });
   const partner = await issuer.mintPartnerToken({ tenant: 'softera' });
-  const newCase = async (name = 'Ona Petraitienė') => {
+  const newCase = async (name = 'Ona Petraitienė', language: 'lt' | 'en' = 'en') => {
     const created = await app.request('/v1/requests', {
       method: 'POST',
       headers: { authorization: `Bearer ${partner}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ rights: [{ type: 'access' }], subject: { name, email: 'ona@example.lt' }, language: 'en' }),
+      body: JSON.stringify({ rights: [{ type: 'access' }], subject: { name, email: 'ona@example.lt' }, language }),
     });
     expect(created.status).toBe(201);
     return ((await created.json()) as { id: string }).id;

@@ -8,6 +8,9 @@ import { DaysLeft } from './inbox-views.tsx';
 import { Actions, ConfirmRightsForm, RightsForm } from './decide-views.tsx';
 import { CurrentStep, HandlingCard } from './handling-views.tsx';
 import { doneText } from './done-text.ts';
+import { actorWords, eventWords } from './event-labels.ts';
+import { attentionWords, reasonWords, rightDetailsWords } from './case-words.ts';
+import type { Language } from '#domain/channels.ts';
 import type { CaseView, IdReviewState } from './case-model.ts';
 import type { ValidationReportSummary } from '#domain/validation-report.ts';
 
@@ -67,7 +70,7 @@ export function CasePage(props: { ctx: PageContext; view: CaseView; error?: stri
       {props.done && <div class="notice" role="status">{props.done === 'scan_deleted' ? t('doneScanDeleted') : doneText(ctx, props.done)}</div>}
       <CurrentStep ctx={ctx} view={view} />
       {pending && <p class="warn" data-refresh="1" role="status">{t('notWaiting')}</p>}
-      {c.attention && <p class="alert">{t('attention')}: {c.attention.reason}</p>}
+      {c.attention && <p class="alert" id="attention">{attentionWords(c.attention, lang)}</p>}
       {c.clarification && (
         <section class="card" id="clarification" data-restarts={String(c.clarification.restartsPeriod)} aria-labelledby="h-clarification">
           <h2 id="h-clarification">{t('clarificationTitle')}</h2>
@@ -122,7 +125,7 @@ export function CasePage(props: { ctx: PageContext; view: CaseView; error?: stri
               {c.dueDate} <DaysLeft t={t} days={view.daysLeft} />
             </dd>
             <dt>{t('repeatFlag')}</dt>
-            <dd>{c.repeat ? <span class="chip soon">{`${c.repeat.reason} (${c.repeat.rule})`}</span> : <span class="muted">{t('repeatNone')}</span>}</dd>
+            <dd>{c.repeat ? <span class="chip soon">{`${reasonWords(c.repeat.reason, lang)} (${c.repeat.rule})`}</span> : <span class="muted">{t('repeatNone')}</span>}</dd>
           </dl>
         </section>
         <section class="card" aria-labelledby="h-rights">
@@ -140,7 +143,7 @@ export function CasePage(props: { ctx: PageContext; view: CaseView; error?: stri
                 <tr>
                   <td>{RIGHT_SHORT[r.type][lang]} <span class="muted">({RIGHT_ARTICLE[r.type]})</span></td>
                   <td>{RIGHT_STATUS_LABEL[r.status][lang]}</td>
-                  <td>{r.details ?? '—'}</td>
+                  <td>{r.details ? rightDetailsWords(r.details, lang) : '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -187,8 +190,8 @@ export function CasePage(props: { ctx: PageContext; view: CaseView; error?: stri
             <ul>
               {identityEvents.map((e) => (
                 <li>
-                  {fmtDateTime(e.at, lang)} — {e.summary} <span class="muted">({e.actor.id})</span>
-                  <Reasons t={t} details={e.details} />
+                  {fmtDateTime(e.at, lang)} — {eventWords(e, lang)} <span class="muted">({actorWords(e.actor, lang)})</span>
+                  <Reasons t={t} lang={lang} details={e.details} />
                 </li>
               ))}
             </ul>
@@ -245,11 +248,11 @@ export function CasePage(props: { ctx: PageContext; view: CaseView; error?: stri
         <ol class="timeline">
           {view.events.map((e) => (
             <li>
-              <time datetime={e.at}>{fmtDateTime(e.at, lang)}</time> · <code>{e.type}</code> · {e.summary}{' '}
+              <time datetime={e.at}>{fmtDateTime(e.at, lang)}</time> · {lang === 'en' && <><code>{e.type}</code> · </>}{lang === 'en' ? e.summary : eventWords(e, lang)}{' '}
               <span class="muted">
-                ({t('actor')}: {e.actor.kind} {e.actor.id})
+                ({t('actor')}: {actorWords(e.actor, lang)})
               </span>
-              <Reasons t={t} details={e.details} />
+              <Reasons t={t} lang={lang} details={e.details} />
             </li>
           ))}
         </ol>
@@ -258,12 +261,12 @@ export function CasePage(props: { ctx: PageContext; view: CaseView; error?: stri
   );
 }
 
-export function Reasons(props: { t: Translate; details: AuditEvent['details'] }) {
+export function Reasons(props: { t: Translate; lang: Language; details: AuditEvent['details'] }) {
   const reasons = props.details?.reasons;
   if (!Array.isArray(reasons) || reasons.length === 0) return null;
   return (
     <div>
-      {props.t('reasons')}: {reasons.map(String).join('; ')}
+      {props.t('reasons')}: {reasons.map((r) => reasonWords(String(r), props.lang)).join('; ')}
     </div>
   );
 }

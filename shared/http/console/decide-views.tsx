@@ -9,6 +9,7 @@ import { fmtDateTime, type PageContext } from './layout.tsx';
 import { fmtBytes, type CaseView, type IdReviewState } from './case-model.ts';
 import { IdReviewForm, isDocMethod } from './identity-views.tsx';
 import { handlingTranslator } from './handling-labels.ts';
+import { reasonWords } from './case-words.ts';
 import { ApprovalPreview } from './handling-views.tsx';
 
 export function DecisionForm(props: { ctx: PageContext; c: Case; step: string; decision: string; label: string; reasons?: boolean; questions?: boolean; danger?: boolean; confirm?: boolean; children?: Child; id: string; files?: boolean }) {
@@ -79,7 +80,7 @@ export function Actions(props: { ctx: PageContext; view: CaseView; review?: IdRe
   if (step === 'answer_draft') {
     return (
       <div class="stack">
-        {c.repeat && <p class="warn">{t('repeatWarn', { reason: c.repeat.reason, rule: c.repeat.rule })}</p>}
+        {c.repeat && <p class="warn">{t('repeatWarn', { reason: reasonWords(c.repeat.reason, lang), rule: c.repeat.rule })}</p>}
         <DecisionForm ctx={ctx} c={c} step={step} decision="draft" label={t('draftAnswer')} id="draft" files>
           <label>
             {t('draftHint')}

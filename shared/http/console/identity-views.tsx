@@ -1,6 +1,7 @@
 import type { LabelKey } from './labels.ts';
 import { Alert, type PageContext } from './layout.tsx';
 import type { CaseView, IdReviewState } from './case-model.ts';
+import { reasonWords } from './case-words.ts';
 
 export const isDocMethod = (m: string) => m === 'id_document' || m === 'in_person';
 const DOC_TYPES: ReadonlyArray<[string, LabelKey]> = [
@@ -51,7 +52,7 @@ export function IdReviewForm(props: { ctx: PageContext; view: CaseView; review?:
           <Alert t={t} text={t('checkFailed')}>
             <ul id="id-review-reasons">
               {props.review.reasons.map((r) => (
-                <li>{r}</li>
+                <li>{reasonWords(r, ctx.lang)}</li>
               ))}
             </ul>
           </Alert>

@@ -9,6 +9,9 @@ import { Dashboard } from './dashboard-views.tsx';
 import { Counts, Inbox } from './inbox-views.tsx';
 import * as z from 'zod/mini';
 
+/** The inbox's live counts: at most this old (the dashboard keeps COUNTS_TTL_MS). */
+export const LIVE_COUNTS_TTL_MS = 3_000;
+
 const InboxQuerySchema = z.object({
   status: z.optional(z.union([z.literal(''), z.enum(OPEN_STATUSES as readonly CaseStatus[] as [CaseStatus, ...CaseStatus[]])])),
   channel: z.optional(z.union([z.literal(''), z.enum(CHANNELS)])),
@@ -48,15 +51,16 @@ export function inboxRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
     const lang = languageOf(c);
     const cacheKey = `${tenantId}:${lang}`;
     const hit = countsCache.get(cacheKey);
-    // Counts read up to COUNT_CAP index entries per status: shared for a few seconds per container.
-    if (!hit || Date.now() - hit.at > COUNTS_TTL_MS) {
+    // Counts read up to COUNT_CAP index entries per status: shared for a few seconds per container,
+    // short enough that a case just drafted shows in the approver's count (it read 0 for 30 s).
+    if (!hit || Date.now() - hit.at > LIVE_COUNTS_TTL_MS) {
       const html = Promise.all(OPEN_STATUSES.map(async (status) => ({ status, count: await readModel.countByStatus(tenantId, status, COUNT_CAP) }))).then((counts) =>
         (<Counts ctx={ctxOf(c, s)} counts={counts} />).toString(),
       );
       countsCache.set(cacheKey, { at: Date.now(), html });
       html.catch(() => countsCache.delete(cacheKey));
     }
-    return c.html(await countsCache.get(cacheKey)!.html, 200, { 'cache-control': 'private, max-age=30' });
+    return c.html(await countsCache.get(cacheKey)!.html, 200, { 'cache-control': 'private, no-store' });
   });
 
   app.get('/console/dashboard', async (c) => {
