@@ -220,3 +220,19 @@ describe('the JSON twins under /console/api', () => {
     expect(shape.parse(handling)).toEqual(handling);
   });
 });
+
+describe('the dashboard', () => {
+  it('counts open cases by who acts next, as a chart and as a table', async () => {
+    const world = await consoleApp();
+    const ids = await Promise.all(['A', 'B', 'C'].map((n) => world.newCase(n)));
+    await waitAt(world, ids[0]!, 'identity_review');
+    await waitAt(world, ids[1]!, 'subject_identity');
+    await waitAt(world, ids[2]!, 'approval');
+    const { cookie } = await world.signIn('approver');
+    const html = await (await world.app.request('/console/dashboard', { headers: { cookie } })).text();
+    const card = /<section class="card" aria-labelledby="d-actor"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    expect(card).toContain('role="img"');
+    for (const actor of ['Staff', 'Subject', 'Approver']) expect(card).toContain(`<th scope="row">${actor}</th><td>1</td>`);
+    expect(card).toContain('<th scope="row">System</th><td>0</td>');
+  });
+});

@@ -4,6 +4,8 @@ import { STATUS_LABEL } from './enum-labels.ts';
 import { Layout, type PageContext } from './layout.tsx';
 import type { StatisticsSnapshot } from '#ports/accountability.ts';
 import { RegisterStatistics } from './statistics-views.tsx';
+import type { OpenByActor } from '#usecases/console/open-by-actor.ts';
+import { OpenByActorCard } from './actor-chart.tsx';
 
 export const W = 380;
 
@@ -28,7 +30,7 @@ export function Bars(props: { title: string; rows: ReadonlyArray<{ label: string
   );
 }
 
-export function Dashboard(props: { ctx: PageContext; stats: DashboardStats; register?: StatisticsSnapshot | null }) {
+export function Dashboard(props: { ctx: PageContext; stats: DashboardStats; register?: StatisticsSnapshot | null; byActor?: OpenByActor }) {
   const { ctx, stats } = props;
   const { t, lang } = ctx;
   const capped = (c: CappedCount) => (c.capped ? '≥ ' : '');
@@ -63,6 +65,7 @@ export function Dashboard(props: { ctx: PageContext; stats: DashboardStats; regi
             ]}
           />
         </section>
+        {props.byActor && <OpenByActorCard ctx={ctx} data={props.byActor} />}
       </div>
       {props.register !== undefined ? <RegisterStatistics ctx={ctx} snapshot={props.register} /> : null}
       <p class="muted">{t('costNote')}</p>

@@ -73,6 +73,9 @@ const en = {
   doneNotSpam: 'The spam mark was removed.',
   doneExtend: 'The extension was decided; the subject is told the reasons and the new date.',
   currentStep: 'Now',
+  openByActor: 'Open cases by who acts next',
+  openCount: 'Open cases',
+  actorSample: 'Counted over the {n} open cases due soonest.',
 } as const;
 
 export type HandlingKey = keyof typeof en;
@@ -144,6 +147,9 @@ const lt: Record<HandlingKey, string> = {
   doneNotSpam: 'Brukalo žymė pašalinta.',
   doneExtend: 'Nuspręsta pratęsti terminą; subjektui pranešamos priežastys ir nauja data.',
   currentStep: 'Dabar',
+  openByActor: 'Atviros bylos pagal tai, kas veikia toliau',
+  openCount: 'Atvirų bylų',
+  actorSample: 'Suskaičiuota iš {n} atvirų bylų, kurių terminas artimiausias.',
 };
 
 const TABLES: Record<Language, Record<HandlingKey, string>> = { en, lt };

@@ -4,6 +4,7 @@ import { OPEN_STATUSES, type CaseStatus } from '#domain/case.ts';
 import { CHANNELS } from '#domain/channels.ts';
 import { COUNT_CAP, dashboardStats, type DashboardStats } from '#usecases/console/dashboard.ts';
 import { inboxPage } from '#usecases/console/inbox.ts';
+import { openByActor, type OpenByActor } from '#usecases/console/open-by-actor.ts';
 import type { AppEnv } from '../deps.ts';
 import { Dashboard } from './dashboard-views.tsx';
 import { Counts, Inbox } from './inbox-views.tsx';
@@ -26,7 +27,7 @@ const InboxQuerySchema = z.object({
 export function inboxRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
   const { deps, ui, readModel, ctxOf, requireSession } = cx;
   const countsCache = new Map<string, { at: number; html: Promise<string> }>();
-  const statsCache = new Map<string, { at: number; stats: Promise<DashboardStats> }>();
+  const statsCache = new Map<string, { at: number; stats: Promise<DashboardStats>; byActor: Promise<OpenByActor> }>();
 
   app.get('/console', async (c) => {
     const s = await requireSession(c);
@@ -70,10 +71,13 @@ export function inboxRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
     // Like the counts: computed at most once per tenant and container every COUNTS_TTL_MS (it reads up to ~12 000 index entries).
     if (!hit || Date.now() - hit.at > COUNTS_TTL_MS) {
       const computing = dashboardStats({ ...deps, readModel }, tenantId);
-      statsCache.set(tenantId, { at: Date.now(), stats: computing });
+      const byActor = openByActor(deps, tenantId);
+      statsCache.set(tenantId, { at: Date.now(), stats: computing, byActor });
       computing.catch(() => statsCache.delete(tenantId));
+      byActor.catch(() => statsCache.delete(tenantId));
     }
-    const [stats, register] = await Promise.all([statsCache.get(tenantId)!.stats, ui.statistics ? ui.statistics.get(tenantId) : undefined]);
-    return c.html(<Dashboard ctx={ctxOf(c, s)} stats={stats} register={register} />);
+    const hit2 = statsCache.get(tenantId)!;
+    const [stats, byActor, register] = await Promise.all([hit2.stats, hit2.byActor, ui.statistics ? ui.statistics.get(tenantId) : undefined]);
+    return c.html(<Dashboard ctx={ctxOf(c, s)} stats={stats} register={register} byActor={byActor} />);
   });
 }
