@@ -67,7 +67,7 @@ describe('the console built around who acts next', () => {
           expect(box, 'a visible cell').not.toBeNull();
           expect(box!.x + box!.width).toBeLessThanOrEqual(viewport);
         }
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport + 1);
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(viewport + 1);
         if (lang === 'lt' && size === 'desktop') await page.screenshot({ path: `${SCREENSHOTS}/inbox-next-actor.png` });
         if (lang === 'lt' && size === 'phone') await page.screenshot({ path: `${SCREENSHOTS}/inbox-phone.png` });
         expect(await axeViolations(page)).toEqual([]);

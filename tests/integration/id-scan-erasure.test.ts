@@ -118,8 +118,8 @@ async function everythingStored(caseId: string, messageIds: readonly string[]): 
 }
 
 describe('ID scan erasure on the local stack (issue 18)', () => {
-  for (const size of [30_000, 120_000]) {
-    it(`leaves no byte of a ${size / 1000} KB scan in any route or stored object after the review (${size <= 40_000 ? 'raw kept in the table and the bucket' : 'raw only in the bucket'})`, async () => {
+  for (const [size, outcome] of [[30_000, 'verified'], [120_000, 'verified'], [30_000, 'rejected']] as const) {
+    it(`leaves no byte of a ${size / 1000} KB scan in any route or stored object after the review ${outcome} it (${size <= 40_000 ? 'raw kept in the table and the bucket' : 'raw only in the bucket'})`, async () => {
       const from = `scan.${unique()}@example.lt`;
       // A PNG signature and random bytes: nothing else anywhere can contain a run of it.
       const scan = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), randomBytes(size)]);
@@ -160,19 +160,26 @@ describe('ID scan erasure on the local stack (issue 18)', () => {
       const before = await everythingStored(caseId, [String(inbound?.messageId)]);
       expect(before.filter(([, body]) => findScan(body, scan)).length).toBeGreaterThanOrEqual(size <= 40_000 ? 3 : 2);
 
-      // The review, through the console form: verified, decided, the scan erased everywhere.
+      // The review, through the console form: verified (or rejected), decided, the scan erased everywhere.
       const document = { number: 'AB1234321', birth: '1985-03-14', expiry: '2034-05-01', surname: 'PETRAITIENE', given: 'ONA' };
-      const review = await app.request(`/console/cases/${caseId}/identity`, {
-        method: 'POST',
-        headers: { cookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          _csrf: csrf, documentType: 'id_card', issuingCountry: 'LTU', documentNumber: document.number, surname: 'Petraitienė', givenNames: 'Ona',
-          birthDate: document.birth, expiresOn: document.expiry, mrz: td1(document), imageKey,
-        }),
-      });
+      const review =
+        outcome === 'verified'
+          ? await app.request(`/console/cases/${caseId}/identity`, {
+              method: 'POST',
+              headers: { cookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+              body: new URLSearchParams({
+                _csrf: csrf, documentType: 'id_card', issuingCountry: 'LTU', documentNumber: document.number, surname: 'Petraitienė', givenNames: 'Ona',
+                birthDate: document.birth, expiresOn: document.expiry, mrz: td1(document), imageKey,
+              }),
+            })
+          : await app.request(`/console/cases/${caseId}/decide`, {
+              method: 'POST',
+              headers: { cookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+              body: new URLSearchParams({ _csrf: csrf, step: 'identity_review', decision: 'reject', reasons: 'The photo page is unreadable.', confirm: 'yes', imageKey }),
+            });
       expect(review.status).toBe(303);
       expect(review.headers.get('location')).toBe(`/console/cases/${caseId}?done=scan_deleted`);
-      expect(resumed).toEqual([{ decision: 'approved' }]);
+      expect(resumed).toEqual(outcome === 'verified' ? [{ decision: 'approved' }] : [{ decision: 'rejected', reasons: ['The photo page is unreadable.'] }]);
       const confirmed = await (await app.request(review.headers.get('location')!, { headers: { cookie, 'accept-language': 'lt' } })).text();
       expect(confirmed).toContain('dokumento kopija ištrinta');
 
@@ -202,7 +209,9 @@ describe('ID scan erasure on the local stack (issue 18)', () => {
       const messages = JSON.parse(routes[0]![1]) as { items: Array<{ attachments: Array<{ filename: string; removed?: { sha256: string } }> }> };
       expect(messages.items[0]!.attachments.find((a) => a.filename === 'pasas.png')!.removed?.sha256).toMatch(/^[0-9a-f]{64}$/);
       const stored = (await repo.getCase('softera', caseId))!;
-      expect(stored.identity.evidence).toMatchObject({ method: 'id_document', verdict: 'verified', document: { type: 'id_card', lastDigits: '321' }, reviewer: 'agent@softera.local' });
+      if (outcome === 'verified') expect(stored.identity.evidence).toMatchObject({ method: 'id_document', verdict: 'verified', document: { type: 'id_card', lastDigits: '321' }, reviewer: 'agent@softera.local' });
+      // Rejected: the fact stays (the decision, who, when, why), not the image.
+      else expect((await repo.listEvents('softera', caseId)).at(-1)).toMatchObject({ type: 'decision.reject', actor: { id: 'agent@softera.local' }, details: { step: 'identity_review', reasons: ['The photo page is unreadable.'] } });
 
       // Every stored object: both buckets (every version), the case's items, the thread index.
       const after = await everythingStored(caseId, [String(inbound?.messageId)]);

@@ -27,6 +27,8 @@ import { CasePage } from './case-views.tsx';
 import type { IdReviewState } from './case-model.ts';
 import { ErrorPage } from './layout.tsx';
 import { approvalPreview } from './approval-preview.ts';
+import { rejectIdDocument } from '#usecases/identity/reject-id-document.ts';
+import { idReviewDeps } from '../staff-api/identity-routes.ts';
 import * as z from 'zod/mini';
 
 const ReplyForm = z.object({
@@ -45,6 +47,8 @@ const DecisionForm = z.object({
   method: z.optional(z.enum(IDENTITY_METHODS)),
   /** Risky decisions (refuse, fee, not valid, withdrawn, identity rejected) need the ticked confirmation. */
   confirm: z.optional(z.literal('yes')),
+  /** `reject` at the identity review: the scan reviewed, erased with the decision. */
+  imageKey: z.optional(z.string().check(z.maxLength(500))),
 });
 
 /** Decisions the console asks to confirm: they end the case or tell the subject something hard to undo. */
@@ -151,6 +155,12 @@ export function caseRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
     const questions = all((form.questions ?? '').split('\n'));
     try {
       if (!deps.workflows) throw new Error('No workflow engine is configured for the API.');
+      // Rejecting the reviewed ID document decides the review: its scan is erased like after an approval.
+      if (form.decision === 'reject' && form.step === 'identity_review' && form.imageKey) {
+        if (!(await caseScanKeys(s, id)).includes(form.imageKey)) throw new ValidationError('The scan is not one of this case’s files.', [{ field: 'imageKey', message: 'unknown' }]);
+        const rejected = await rejectIdDocument(idReviewDeps(deps), { tenantId: s.staff.tenantId, caseId: id, reasons, imageKey: form.imageKey, actor: { kind: 'staff', id: s.staff.userId }, role: s.staff.role });
+        return c.redirect(`/console/cases/${id}?done=${rejected.imageDeleted ? 'scan_deleted' : 'reject'}`, 303);
+      }
       const answer = form.decision === 'draft' ? await draftAnswer(s, id, single(body)) : undefined;
       const files = form.decision === 'draft' ? await draftFiles(s, id, body) : undefined;
       await decide(
@@ -177,6 +187,9 @@ export function caseRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
     return c.redirect(`/console/cases/${id}?done=${form.decision}`, 303);
     },
   );
+
+  const caseScanKeys = async (s: Session, id: string) =>
+    deps.messages ? scansOf(await listCaseMessages({ ...deps, messages: deps.messages }, { tenantId: s.staff.tenantId, caseId: id })).map((f) => f.key) : [];
 
   const draftAnswer = async (s: Session, id: string, body: Record<string, unknown>) => {
     const found = CASE_ID.test(id) ? await deps.repo.getCase(s.staff.tenantId, id) : null;

@@ -69,7 +69,20 @@ export function Actions(props: { ctx: PageContext; view: CaseView; review?: IdRe
             </label>
           </DecisionForm>
         )}
-        {step === 'identity_review' && <DecisionForm ctx={ctx} c={c} step={step} decision="reject" label={t('rejectIdentity')} reasons danger confirm id="reject-identity" />}
+        {step === 'identity_review' && (
+          <DecisionForm ctx={ctx} c={c} step={step} decision="reject" label={t('rejectIdentity')} reasons danger confirm id="reject-identity">
+            {view.scans.length > 0 && (
+              <label>
+                {handlingTranslator(lang)('rejectScan')}
+                <select name="imageKey">
+                  {view.scans.map((f) => (
+                    <option value={f.key}>{f.filename}</option>
+                  ))}
+                </select>
+              </label>
+            )}
+          </DecisionForm>
+        )}
         {step === 'identity_review' && <DecisionForm ctx={ctx} c={c} step={step} decision="request_more" label={t('requestMore')} id="request-more" />}
         <DecisionForm ctx={ctx} c={c} step={step} decision="clarify" label={t('clarify')} questions id="clarify" />
         <DecisionForm ctx={ctx} c={c} step={step} decision="invalid" label={t('markInvalid')} reasons danger confirm id="mark-invalid" />

@@ -76,6 +76,7 @@ const en = {
   openByActor: 'Open cases by who acts next',
   openCount: 'Open cases',
   actorSample: 'Counted over the {n} open cases due soonest.',
+  rejectScan: 'The scan reviewed (erased with the rejection)',
 } as const;
 
 export type HandlingKey = keyof typeof en;
@@ -150,6 +151,7 @@ const lt: Record<HandlingKey, string> = {
   openByActor: 'Atviros bylos pagal tai, kas veikia toliau',
   openCount: 'Atvirų bylų',
   actorSample: 'Suskaičiuota iš {n} atvirų bylų, kurių terminas artimiausias.',
+  rejectScan: 'Peržiūrėta kopija (ištrinama atmetus)',
 };
 
 const TABLES: Record<Language, Record<HandlingKey, string>> = { en, lt };
