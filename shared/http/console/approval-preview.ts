@@ -15,6 +15,10 @@ export function approvalPreview(tenant: TenantConfig, c: Case, now: Date): { sub
   const data = draft.answer?.data ? dataFiles(c.reference, draft.answer.data, now) : [];
   const staffFiles = (draft.files ?? []).map((f) => ({ filename: f.filename, contentType: f.contentType, content: new Uint8Array() }));
   const attachments = [...data, ...staffFiles];
-  const rendered = renderNotice(tenant, c, { kind: 'answer', body: draft.body, ...(draft.answer ? { answer: draft.answer } : {}), ...(attachments.length ? { attachments } : {}) });
-  return { subject: rendered.subject, text: rendered.text, dataFiles: data.map((f) => f.filename) };
+  // As conclude.ts: a request that only objects to direct marketing gets the confirmation instead.
+  const marketingOnly = c.rights.every((r) => r.type === 'direct_marketing_objection');
+  const rendered = marketingOnly
+    ? renderNotice(tenant, c, { kind: 'marketing_objection_confirmed', body: draft.body })
+    : renderNotice(tenant, c, { kind: 'answer', body: draft.body, ...(draft.answer ? { answer: draft.answer } : {}), ...(attachments.length ? { attachments } : {}) });
+  return { subject: rendered.subject, text: rendered.text, dataFiles: marketingOnly ? [] : data.map((f) => f.filename) };
 }
