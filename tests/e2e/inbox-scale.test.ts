@@ -37,7 +37,9 @@ describe('inbox at scale', () => {
     // accountability sweep has written a snapshot for the tenant.
     const registerCharts = await page.locator('section[aria-labelledby^="r-"] svg[role=img]').count();
     expect([0, 4]).toContain(registerCharts);
-    expect(await page.locator('svg[role=img]').count()).toBe(3 + registerCharts);
+    // And open cases by who acts next (issue 18), with its table.
+    expect(await page.locator('#open-by-actor svg[role=img]').count()).toBe(1);
+    expect(await page.locator('svg[role=img]').count()).toBe(4 + registerCharts);
     await mkdir('docs/screenshots', { recursive: true });
     await page.screenshot({ path: 'docs/screenshots/dashboard.png' });
     expect(await axeViolations(page)).toEqual([]);
