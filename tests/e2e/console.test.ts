@@ -77,15 +77,17 @@ describe('staff console in Chromium', () => {
     expect(await agent.locator('.notice[role=status]').textContent()).toContain('dokumento kopija ištrinta');
     await waitForCase(agent, caseUrl, { step: 'answer_draft' });
     expect((await agent.locator('#identity-status').textContent())?.trim()).toBe('Patvirtinta');
-    expect(await agent.locator('main').textContent()).toContain('Identity document checked (id_card)');
+    // The page is in Lithuanian: the event in lt words (it read the English trail summary before, issue 18).
+    expect(await agent.locator('section[aria-labelledby="h-identity"]').textContent()).toContain('Tapatybė patikrinta');
 
     // Extend with reasons: the subject's extension notice is in the SES outbox.
-    await agent.fill('#extend textarea[name=reasons]', 'Duomenys saugomi trijose archyvinėse sistemose.');
-    await agent.click('#extend button[type=submit]');
+    await agent.fill('#extend-form textarea[name=reasons]', 'Duomenys saugomi trijose archyvinėse sistemose.');
+    await agent.click('#extend-form button[type=submit]');
     const extension = await eventually(async () => (await outboxTo(world.stack.dev.sesOutboxUrl, email)).find((m) => m.body.text?.includes('Duomenys saugomi trijose archyvinėse sistemose.')), 'the extension notice');
     expect(extension.from).toBe(softera.mailbox);
     await waitForCase(agent, caseUrl, { step: 'answer_draft' });
-    expect(await agent.locator('main').textContent()).toContain('deadline.extended');
+    // In Lithuanian words, not the event code (issue 18); the form moved to the handling card (every open step).
+    expect(await agent.locator('ol.timeline').textContent()).toContain('Terminas pratęstas');
 
     // Draft the answer from the Art. 15 template.
     const template = await agent.inputValue('#draft textarea[name=body]');
@@ -179,7 +181,8 @@ describe('staff console in Chromium', () => {
     await page.fill('#correct-rights textarea[name=reasons]', 'Laiške prašoma ir ištrinti duomenis.');
     await page.click('#correct-rights button[type=submit]');
     await page.waitForURL(/done=rights/);
-    expect(await page.locator('main').textContent()).toContain('rights.corrected');
+    // In Lithuanian words, not the event code (issue 18).
+    expect(await page.locator('ol.timeline').textContent()).toContain('Teisės pataisytos');
 
     // The acknowledgement letter waits in the print queue; its PDF downloads; the dispatch is recorded.
     const row = page.locator('tr', { hasText: reference });
@@ -198,8 +201,9 @@ describe('staff console in Chromium', () => {
     expect(await page.locator('tr', { hasText: reference }).count()).toBe(0);
     await page.goto(caseUrl);
     const timeline = await page.locator('#h-timeline + ol').textContent();
-    expect(timeline).toContain('letter.dispatched');
-    expect(timeline).toContain('tracking number RR000111222LT');
+    // In Lithuanian words, with the tracking number (issue 18: no English on lt pages).
+    expect(timeline).toContain('Laiškas išsiųstas paštu');
+    expect(timeline).toContain('siuntos numeris RR000111222LT');
   }, 120_000);
 
   it('switches the interface to English and keeps the keyboard path through the inbox', async () => {

@@ -8,7 +8,7 @@ import { DaysLeft } from './inbox-views.tsx';
 import { Actions, ConfirmRightsForm, RightsForm } from './decide-views.tsx';
 import { CurrentStep, HandlingCard } from './handling-views.tsx';
 import { doneText } from './done-text.ts';
-import { actorWords, eventWords } from './event-labels.ts';
+import { actorWords, eventFacts, eventWords } from './event-labels.ts';
 import { attentionWords, reasonWords, rightDetailsWords } from './case-words.ts';
 import type { Language } from '#domain/channels.ts';
 import type { CaseView, IdReviewState } from './case-model.ts';
@@ -248,7 +248,7 @@ export function CasePage(props: { ctx: PageContext; view: CaseView; error?: stri
         <ol class="timeline">
           {view.events.map((e) => (
             <li>
-              <time datetime={e.at}>{fmtDateTime(e.at, lang)}</time> · {lang === 'en' && <><code>{e.type}</code> · </>}{lang === 'en' ? e.summary : eventWords(e, lang)}{' '}
+              <time datetime={e.at}>{fmtDateTime(e.at, lang)}</time> · {lang === 'en' && <><code>{e.type}</code> · </>}{lang === 'en' ? e.summary : `${eventWords(e, lang)}${eventFacts(e, lang)}`}{' '}
               <span class="muted">
                 ({t('actor')}: {actorWords(e.actor, lang)})
               </span>

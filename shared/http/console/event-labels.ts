@@ -123,3 +123,11 @@ const ACTOR_WORDS: Readonly<Record<Actor['kind'], Words>> = {
 };
 
 export const actorWords = (a: Actor, lang: Language) => `${ACTOR_WORDS[a.kind][lang]} ${a.kind === 'system' ? '' : a.id}`.trim();
+
+/** What an lt reader would lose from the English summary: the posting's tracking number, who received a hand-over. */
+export function eventFacts(e: Pick<AuditEvent, 'details'>, lang: Language): string {
+  if (lang === 'en') return '';
+  const d = e.details ?? {};
+  const facts = [typeof d.trackingNumber === 'string' ? `siuntos numeris ${d.trackingNumber}` : '', typeof d.handedTo === 'string' ? `įteikta: ${d.handedTo}` : ''].filter(Boolean);
+  return facts.length ? ` (${facts.join('; ')})` : '';
+}
