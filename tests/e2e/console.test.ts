@@ -139,7 +139,8 @@ describe('staff console in Chromium', () => {
     const reply = await eventually(async () => (await outboxTo(world.stack.dev.sesOutboxUrl, email)).find((m) => m.body.text?.includes('Priedas: Jūsų duomenų kopija.')), 'the answer in the outbox');
     expect(reply.subject).toContain('Prašymas susipažinti su duomenimis');
     expect(reply.attachments.map((a) => a.filename)).toContain('Lojalumo programa.pdf');
-    expect(await approver.locator('main').textContent()).toContain('notice.answer');
+    // In Lithuanian words, not the event code (issue 18).
+    expect(await approver.locator('ol.timeline').textContent()).toContain('Atsakymas išsiųstas');
 
     // The register statistics (the accountability sweep's snapshot, refreshed now rather than on the hour).
     await world.stack.accountabilitySweep();
