@@ -6,6 +6,7 @@ import { caseRoutes } from './case-routes.tsx';
 import { identityRoutes } from './identity-routes.tsx';
 import { intakeRoutes } from './intake-routes.tsx';
 import { unprocessedRoutes } from './unprocessed-routes.tsx';
+import { fulfilmentRoutes } from './fulfilment-routes.tsx';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { DomainError, UnauthenticatedError } from '#domain/errors.ts';
@@ -38,6 +39,7 @@ export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
   identityRoutes(app, cx);
   intakeRoutes(app, cx);
   unprocessedRoutes(app, cx);
+  fulfilmentRoutes(app, cx);
 
   app.onError((error, c) => {
     const ctx = ctxOf(c, null);
