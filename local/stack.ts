@@ -30,6 +30,7 @@ import { createInboundEmailHandler } from '../functions/inbound-email/handler.ts
 import { loadApiConfig } from '#config/api-config.ts';
 import { createApp } from '#http/app.ts';
 import { consoleUiExtension } from '#http/console/app.ts';
+import { fulfilmentExtension } from '#http/fulfilment-app.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { ensureBuckets, ensureTable } from './provision.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './services/dynamodb-local.ts';
@@ -245,8 +246,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       http: new FetchSignedRequests(new JoseWebhookSigner(webhookKeys)),
     };
     Object.assign(apiDeps, { fulfilment });
-    // On AWS the console pages are their own function; locally one server serves both.
-    const app = createApp(apiDeps, [consoleUiExtension(apiDeps, apiDeps.console)]);
+    // On AWS the console pages and fulfilment are their own functions; locally one server serves all three.
+    const app = createApp(apiDeps, [consoleUiExtension(apiDeps, apiDeps.console), fulfilmentExtension(apiDeps, apiDeps.console)]);
     // The public web form is its own function on AWS (API Gateway routes /forms/* to it); locally it
     // shares the port: /forms/* goes to it, everything else to the API app unchanged.
     const root = new Hono();

@@ -175,22 +175,6 @@ function fulfilmentParts(): { schemas: Record<string, unknown>; paths: Record<st
   const rename = (value: unknown): unknown => JSON.parse(JSON.stringify(value).replace(/"#\/components\/schemas\/(\w+)"/g, (all, name: string) => (names.includes(name) ? `"#/components/schemas/Fulfilment${name === 'Fulfilment' ? '' : name}"` : all)));
   return {
     schemas: Object.fromEntries(names.map((n) => [`Fulfilment${n === 'Fulfilment' ? '' : n}`, rename(doc.components.schemas[n])])),
-    paths: {
-      ...Object.fromEntries(Object.entries(doc.paths).map(([path, item]) => [`/console/api${path}`, rename(item)])),
-      '/fulfilment/callbacks/{tenant}': {
-        post: {
-          summary: "A controller service's (or an Art. 19 recipient's) signed answer to a task",
-          operationId: 'fulfilmentCallback',
-          description: 'A compact JWS signed with the service’s own key (configured per tenant), payload `{ caseId, taskId, outcome, summary, reason?, legalBasis?, data? }`: finishes an HTTP task awaiting its callback, or answers an Art. 19 notice sent to a recipient’s API. A repeated callback changes nothing.',
-          parameters: [{ name: 'tenant', in: 'path', required: true, schema: { type: 'string' } }],
-          requestBody: { required: true, content: { 'application/jose': { schema: { type: 'string' } } } },
-          responses: {
-            '200': { description: '`{ id, tasks: [{ id, status }] }`', content: { 'application/json': { schema: { type: 'object' } } } },
-            '404': problem('No such tenant, or it takes no callbacks.'),
-            '422': problem('Not a compact JWS, a bad signature, or no such task.'),
-          },
-        },
-      },
-    },
+    paths: Object.fromEntries(Object.entries(doc.paths).map(([path, item]) => [`/console/api${path}`, rename(item)])),
   };
 }

@@ -6,7 +6,7 @@ import { CHANNEL_LABEL, IDENTITY_STATUS_LABEL, METHOD_LABEL, RIGHT_SHORT, RIGHT_
 import { Alert, fmtDateTime, Layout, type PageContext } from './layout.tsx';
 import { DaysLeft } from './inbox-views.tsx';
 import { Actions, ConfirmRightsForm, RightsForm } from './decide-views.tsx';
-import { TasksLink } from './fulfilment-views.tsx';
+import { TasksLink } from './tasks-link.tsx';
 import type { CaseView, IdReviewState } from './case-model.ts';
 import type { ValidationReportSummary } from '#domain/validation-report.ts';
 

@@ -7,19 +7,6 @@ import { RIGHT_SHORT } from './enum-labels.ts';
 import { fulfilmentWords, OUTCOME_LABEL, TASK_STATUS_LABEL, type FulfilmentTranslate } from './fulfilment-labels.ts';
 import { Alert, fmtDateTime, Layout, type PageContext } from './layout.tsx';
 
-/** The case page's mount point: how many tasks are open, and the way to them. */
-export function TasksLink(props: { ctx: PageContext; c: Case }) {
-  const w = fulfilmentWords(props.ctx.lang);
-  const tasks = props.c.fulfilment?.tasks ?? [];
-  return (
-    <p id="tasks-link" data-open={tasks.filter(isTaskOpen).length}>
-      <a href={`/console/cases/${props.c.id}/tasks`}>{w('tasks')}</a>
-      {': '}
-      {tasks.length ? w('tasksOpen', { n: tasks.filter(isTaskOpen).length, total: tasks.length }) : w('tasksNone')}
-    </p>
-  );
-}
-
 const Hidden = (props: { ctx: PageContext }) => <input type="hidden" name="_csrf" value={props.ctx.csrf} />;
 
 function ResultCell(props: { ctx: PageContext; w: FulfilmentTranslate; task: FulfilmentTask }) {
