@@ -57,7 +57,7 @@ describe('the retention purge, every copy', () => {
       buckets.inbound.set(`inbound/${delivery}`, 'v2');
       buckets.inbound.set(`inbound/${delivery}#v1`, 'v1');
       await ledger.record({ deliveryId: delivery, rawKey: `inbound/${delivery}`, receivedAt: RECEIVED.toISOString(), recipients: ['privacy@bajtel.lt'], tenantId: 'bajtel', nextAttemptAt: RECEIVED.toISOString() });
-      await ledger.complete(delivery, 'case_opened', id, RECEIVED);
+      await ledger.complete(delivery, 'case', id, RECEIVED);
       await messages.flag({ id: `${delivery}#auto_reply`, tenantId: 'bajtel', at: RECEIVED.toISOString(), flag: 'auto_reply', reason: 'Looked automated', rawKey: `inbound/${delivery}`, caseId: id });
       await messages.addMessage({ id: delivery, tenantId: 'bajtel', caseId: id, direction: 'inbound', channel: 'email', at: RECEIVED.toISOString(), subject: 'Ištrinkite', messageId: `<${delivery}@mail.example>`, inReplyTo: null, references: [], from: email, to: ['privacy@bajtel.lt'], rawKey: `inbound/${delivery}`, raw: null, attachments: [] } as never);
       // Its objects: an answer, task data a connector read, an attachment.
