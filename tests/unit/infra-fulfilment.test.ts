@@ -14,6 +14,8 @@ describe('fulfilment on AWS', () => {
     new App({
       context: {
         ...context,
+        // The template is what is checked here; no function is bundled (infra.test.ts bundles them all).
+        'aws:cdk:bundling-stacks': [],
         'rightsdesk:fulfilmentDatabasesSecretArn': secretArn,
         'rightsdesk:fulfilmentVpcId': 'vpc-0a1b2c3d',
         'rightsdesk:fulfilmentSubnetIds': 'subnet-0a1,subnet-0b2',
