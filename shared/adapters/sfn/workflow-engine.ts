@@ -35,14 +35,18 @@ export class SfnWorkflowEngine implements WorkflowEngine {
 
   async startCase(c: CaseRef): Promise<void> {
     const input = JSON.stringify({ tenantId: c.tenantId, caseId: c.id });
-    for (const [kind, arn] of [['case', this.arns.caseWorkflow], ['timer', this.arns.deadlineTimer]] as const) {
+    // Both at once: neither execution depends on the other having started, each start is
+    // idempotent by name, and intake waits for one round trip instead of two (issue 15).
+    const starts = (['case', 'timer'] as const).map(async (kind) => {
       try {
-        await this.client.send(new StartExecutionCommand({ stateMachineArn: arn, name: executionName(kind, c), input }));
+        await this.client.send(new StartExecutionCommand({ stateMachineArn: kind === 'case' ? this.arns.caseWorkflow : this.arns.deadlineTimer, name: executionName(kind, c), input }));
       } catch (error) {
         // A finished execution with this name: the case already went through it.
         if (!named(error, 'ExecutionAlreadyExists')) throw error;
       }
-    }
+    });
+    const failed = (await Promise.allSettled(starts)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   async stopTimer(c: CaseRef): Promise<void> {
