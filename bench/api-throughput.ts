@@ -176,7 +176,9 @@ try {
         p99: result.latency.p99,
         ok,
         failures: result.errors + result.non2xx,
-        apiCalls: sum(atEnd.byLabel.api) / Math.max(1, ok),
+        // Per intake that completed, counted after the drain: requests still in flight when the run
+        // ends make calls but no counted response (each intake starts exactly two executions).
+        apiCalls: sum(drained.view.byLabel.api) / Math.max(1, (drained.view.byLabel.api?.StartExecutionCommand ?? 0) / 2),
         workflowCalls: workflowCalls(drained.view) / Math.max(1, ok),
         drainMs: drained.ms,
         load,
