@@ -295,7 +295,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     });
     stops.push(sweep.stop);
     // Retention and the dashboard statistics (AWS: the hourly accountability-sweep function), on the stack's clock.
-    const accountability = startAccountabilitySweep({ mail: mailConfig, aws, clock: workflows.clock, ...(process.env.RIGHTSDESK_SWEEP_MS ? { intervalMs: Number(process.env.RIGHTSDESK_SWEEP_MS) } : {}), log });
+    const accountability = startAccountabilitySweep({ mail: mailConfig, aws, clock: workflows.clock, speed: workflows.clock.speed, ...(process.env.RIGHTSDESK_SWEEP_MS ? { intervalMs: Number(process.env.RIGHTSDESK_SWEEP_MS) } : {}), log });
     stops.push(accountability.stop);
     await accountability.runOnce().catch((error: unknown) => log(`Retention       first sweep failed: ${error instanceof Error ? error.message : String(error)}`));
     const smtp = await startSmtpLocal({
