@@ -84,6 +84,11 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
   if (!tenant) throw new UnknownTenantError(`Unknown tenant "${input.tenantId}".`);
   const { idempotency } = input;
 
+  // The subject's earlier requests are read beside the idempotency check, not after it: both are
+  // reads, and a new case needs both, so intake waits for one round trip instead of two (issue 15).
+  const earlierRead = deps.repo.findBySubject(tenant.id, subjectKeyOf(input.request.subject), EARLIER_REQUESTS_CONSIDERED);
+  // Handled here so that a replay or a validation error, which never await it, leave no unhandled rejection.
+  earlierRead.catch(() => undefined);
   if (idempotency) {
     const seen = await deps.repo.findIdempotency(tenant.id, idempotency.scope, idempotency.key);
     if (seen) return replay(deps, seen, idempotency.fingerprint);
@@ -96,7 +101,7 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
   if (!isReceiptInRange(receivedAt)) {
     throw new ValidationError(`The receipt time must be from ${RECEIPT_RANGE.from} to before ${RECEIPT_RANGE.to}.`, [{ field: 'receivedAt', message: 'out of range' }]);
   }
-  const earlierRequests = await deps.repo.findBySubject(tenant.id, subjectKeyOf(input.request.subject), EARLIER_REQUESTS_CONSIDERED);
+  const earlierRequests = await earlierRead;
   const referenceNumber = await deps.repo.nextReferenceNumber(tenant.id, localYear(receivedAt, tenant.timeZone));
   const plain = openCase({
     tenant,
