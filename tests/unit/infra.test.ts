@@ -231,7 +231,8 @@ describe('CDK app', () => {
     const environments = Object.values(resourcesOf(service, 'AWS::Lambda::Function')).map((fn) => JSON.stringify((fn.Properties?.Environment as { Variables?: unknown } | undefined)?.Variables ?? {}));
     const withSecret = environments.filter((env) => env.includes('FORM_SECRET') || env.includes('CONSOLE_SESSION_SECRET'));
     // Issue 16 added inbound-email: the acknowledgement of an e-mailed request carries the e-mail control link.
-    expect(withSecret).toHaveLength(5); // forms, console (sessions), workflow-await-subject and inbound-email (e-mail control links), workflow-conclude (download links)
+    // Issue 16 (partner API cases) added workflow-intake: its acknowledgement carries the link too.
+    expect(withSecret).toHaveLength(6); // forms, console (sessions), workflow-await-subject, workflow-intake and inbound-email (e-mail control links), workflow-conclude (download links)
     for (const env of withSecret) expect(env).toContain('{{resolve:secretsmanager:');
     expect(environments.some((env) => env.includes('"LETTER_FONT_PATH":"/var/task/DejaVuSans-letters.ttf"'))).toBe(true);
     service.hasResourceProperties('AWS::Cognito::UserPool', { Schema: Match.arrayWith([Match.objectLike({ Name: 'tenant', Mutable: false })]) });
