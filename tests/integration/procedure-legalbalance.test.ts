@@ -228,6 +228,16 @@ for (const speed of [1, 3600]) {
       c = await waitingAt(id, 'approval');
       expect(c.nextActor).toBe('approver');
       expect((await api(`/console/api/cases/${id}/decisions`, { method: 'POST', body: { step: 'approval', decision: 'approve' } })).status).toBe(403);
+      // 6b. Issue 19: the answer needs every fulfilment task settled; the agent records each result.
+      const fulfilment = (await api(`/console/api/cases/${id}/fulfilment`)).json as { tasks: Array<{ id: string; status: string }> };
+      const open = fulfilment.tasks.filter((t) => !['done', 'skipped'].includes(t.status));
+      expect(open.length).toBeGreaterThan(0);
+      expect((await api(`/console/api/cases/${id}/decisions`, { method: 'POST', token: tokens.approver, body: { step: 'approval', decision: 'approve' } })).status).toBe(409);
+      for (const task of open) {
+        const recorded = await api(`/console/api/cases/${id}/tasks/${encodeURIComponent(task.id)}/result`, { method: 'POST', body: { outcome: 'not_found', summary: 'No records under the verified identifiers.' } });
+        expect(recorded.status).toBe(200);
+        expect(recorded.json.status).toBe('done');
+      }
       expect((await api(`/console/api/cases/${id}/decisions`, { method: 'POST', token: tokens.approver, body: { step: 'approval', decision: 'approve' } })).status).toBe(202);
       c = await eventually(async () => {
         const now = await staffCase(id);
