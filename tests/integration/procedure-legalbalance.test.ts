@@ -113,7 +113,10 @@ for (const speed of [1, 3600]) {
     }, `case waiting at ${step}`);
 
     it('asks for details, restarts the period at the e-mailed answer, extends with reasons and answers after four-eyes approval', async () => {
-      const subject = 'ona@example.lt';
+      // One address per run: the SES stand-in's outbox is one store per process, so the ×1 run's mails
+      // are still there in the ×3600 run. With one address for both, the ×3600 run once read the ×1
+      // run's new-date notice (2027-01-05) beside its own case's date (2027-01-06, a reply past midnight).
+      const subject = `ona.${speed}.${Date.now().toString(36)}@example.lt`;
       // 1. The partner sends the request with its identity assertion for Ona.
       const created = await api('/v1/requests', {
         method: 'POST',
