@@ -10,6 +10,8 @@ import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
 import type { InboundLedgerDeps } from '#usecases/process-inbound.ts';
 import { DynamoCaseRepository, REFERENCE_BLOCK } from '#adapters/dynamodb/case-repository.ts';
 import { DynamoInboundLedger } from '#adapters/dynamodb/inbound-ledger.ts';
+import { DynamoWebhookOutbox } from '#adapters/dynamodb/webhook-outbox.ts';
+import { withWebhookOutbox } from '#usecases/webhooks.ts';
 import { awsClients, type AwsClients } from './clients.ts';
 import { buildMailAdapters, type MailAdapters } from './mail.ts';
 import { buildWorkflowEngine } from './workflow-engine.ts';
@@ -39,7 +41,9 @@ export function buildReceiveEmailDeps(
   const dynamo = aws.get(DynamoDBClient, 'dynamodb');
   const ses = aws.get(SESv2Client, 'ses');
   const mailer = new SesMailer(ses, config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {});
-  const repo: CaseRepository = new DynamoCaseRepository(dynamo, config.tableName, { referenceBlock: REFERENCE_BLOCK });
+  // Public events of partner cases written here (the subject's e-mailed answer, a restarted period and
+  // its notice) owe the partner a webhook, as those written by the API and the workflow steps do.
+  const repo: CaseRepository = withWebhookOutbox(new DynamoCaseRepository(dynamo, config.tableName, { referenceBlock: REFERENCE_BLOCK }), new DynamoWebhookOutbox(dynamo, config.tableName), systemClock);
   const adapters = buildMailAdapters(config, { dynamo, s3: aws.get(S3Client, 's3'), mailer }, tenants, options.renderer ? { renderer: options.renderer } : {});
   // The acknowledgement carries the e-mail control link where the rule accepts it (one e-mail per event).
   const identityLink = options.emailControl ? acknowledgementIdentityLink({
