@@ -116,6 +116,8 @@ export const FUNCTION_GRANTS: Readonly<Record<string, readonly Grant[]>> = {
     resumeWorkflows,
     evidenceFiles,
     { actions: ['s3:GetObject'], on: ['inboundObjects'], why: 'read the raw message SES stored under inbound/' },
+    // Issue 17: an e-mailed answer that restarts a post case's period is told the new date by letter.
+    { ...renderLetters, why: 'the new-date letter of a paper case whose period an e-mailed answer restarted' },
   ],
   'ses-notifications': [caseRecords, caseQueries, caseUpdates, messageLookups],
   letters: [],

@@ -183,6 +183,9 @@ export class ServiceStack extends Stack {
       // Identity requests carry e-mail control links signed like the web form's (same confirmation page),
       // and answers too large to attach carry signed download links the web form redeems.
       'workflow-await-subject': { FORM_SECRET: formSecret.secretValue.unsafeUnwrap(), PUBLIC_BASE_URL: publicBaseUrl },
+      // The intake step's acknowledgement of a partner API request is the identity request too,
+      // with the e-mail control link where the controller accepts it (one e-mail per event).
+      'workflow-intake': { FORM_SECRET: formSecret.secretValue.unsafeUnwrap(), PUBLIC_BASE_URL: publicBaseUrl },
       'workflow-conclude': { FORM_SECRET: formSecret.secretValue.unsafeUnwrap(), PUBLIC_BASE_URL: publicBaseUrl },
       // The acknowledgement of an e-mailed request carries the e-mail control link (one e-mail per event).
       'inbound-email': { FORM_SECRET: formSecret.secretValue.unsafeUnwrap(), PUBLIC_BASE_URL: publicBaseUrl },

@@ -131,9 +131,13 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
   // The acknowledgement e-mail is owed from the moment the case exists: its outbox entry is part of
   // the same transaction, so a crash before sending leaves it pending for the sweeper and resume.
   const later = deps.acknowledgeInWorkflow === true && deps.workflows !== undefined && opened.case.channel !== 'web_form' && !deps.webFormLinks;
+  // The web form's acknowledgement carries links only its own request can make (address confirmation,
+  // status): the sweeper, which cannot, leaves it to that request for the same grace, or it could
+  // claim the entry first and send an acknowledgement without them (seen on the local stack).
+  const graced = later || deps.webFormLinks !== undefined;
   const owed =
     deps.outbox && acknowledgedByEmail(opened.case, deps)
-      ? { notices: ['acknowledgement' as const], ...(later ? { noticesDueAt: new Date(now.getTime() + WORKFLOW_ACK_GRACE_MS) } : {}) }
+      ? { notices: ['acknowledgement' as const], ...(graced ? { noticesDueAt: new Date(now.getTime() + WORKFLOW_ACK_GRACE_MS) } : {}) }
       : undefined;
   // An acknowledgement given in the response is part of the case's first write (no second write).
   const born: Case = acknowledgedInResponse(opened.case, deps) ? { ...opened.case, acknowledgement: { status: 'in_response', at: now.toISOString() } } : opened.case;

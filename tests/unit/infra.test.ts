@@ -237,7 +237,8 @@ describe('CDK app', () => {
     const withSecret = environments.filter((env) => env.includes('FORM_SECRET') || env.includes('CONSOLE_SESSION_SECRET'));
     // Issue 16 added inbound-email: the acknowledgement of an e-mailed request carries the e-mail control link.
     // Fulfilment renders the console's task pages, so it reads the console's session secret too.
-    expect(withSecret).toHaveLength(6); // forms, console and fulfilment (sessions), workflow-await-subject and inbound-email (e-mail control links), workflow-conclude (download links)
+    // Issue 16 (partner API cases) added workflow-intake: its acknowledgement carries the link too.
+    expect(withSecret).toHaveLength(7); // forms, console and fulfilment (sessions), workflow-await-subject, workflow-intake and inbound-email (e-mail control links), workflow-conclude (download links)
     for (const env of withSecret) expect(env).toContain('{{resolve:secretsmanager:');
     expect(environments.some((env) => env.includes('"LETTER_FONT_PATH":"/var/task/DejaVuSans-letters.ttf"'))).toBe(true);
     service.hasResourceProperties('AWS::Cognito::UserPool', { Schema: Match.arrayWith([Match.objectLike({ Name: 'tenant', Mutable: false })]) });
