@@ -270,6 +270,11 @@ describe('retention', () => {
       expect(closedPurged.status).toBe('closed');
       const objectKey = `outbound/gautora/${purged.id}/m1.eml`;
       await deps.evidence!.put(objectKey, new TextEncoder().encode('raw answer'), 'message/rfc822');
+      // Data a connector read for the case (task data in the answers bucket), written twice: two versions.
+      const taskDataKey = `fulfilment/gautora/${purged.id}/access_shop_db.json`;
+      const answers = new S3BlobStore(s3, BUCKETS.answers);
+      await answers.put(taskDataKey, new TextEncoder().encode('[{"category":"Orders","records":[]}]'), 'application/json');
+      await answers.put(taskDataKey, new TextEncoder().encode('[{"category":"Orders","records":[{"order_no":"1"}]}]'), 'application/json');
       await deps.messages!.addMessage({ id: 'm1', tenantId: 'gautora', caseId: purged.id, direction: 'outbound', channel: 'email', at: '2011-03-03T09:00:00.000Z', subject: 'Atsakymas', messageId: `<m1.${purged.id}@rightsdesk>`, inReplyTo: null, references: [], from: 'a@b.lt', to: [purged.subject.email!], rawKey: objectKey, attachments: [] });
 
       const hold = await staffRequest('gautora', 'admin', `/console/api/cases/${held.id}/legal-hold`, { method: 'POST', body: JSON.stringify({ reason: 'VDAI complaint 2011/17 pending' }) });
@@ -294,6 +299,9 @@ describe('retention', () => {
       expect(await w.deps.repo.findCaseIdByReference('gautora', purged.reference)).toBeNull();
       expect(await deps.messages!.findCaseByMessageIds('gautora', [`<m1.${purged.id}@rightsdesk>`])).toBeNull();
       await expect(deps.evidence!.get(objectKey)).rejects.toThrow();
+      await expect(answers.get(taskDataKey)).rejects.toThrow();
+      // Every version went (not just a delete marker on top): nothing is left to purge under the key.
+      expect(await new S3BlobPurger(s3, BUCKETS.answers).purge(taskDataKey, { exact: true })).toBe(0);
       // Only the tombstone remains: reference, dates, rights, outcome; nothing about the person.
       const tombstone = await retention.records.getTombstone('gautora', purged.id);
       expect(tombstone).toMatchObject({ reference: purged.reference, outcome: 'granted', rights: [{ type: 'erasure', status: 'fulfilled' }], retention: { source: '003 §7.1.5' } });

@@ -11,6 +11,7 @@ import { doneText } from './done-text.ts';
 import { actorWords, eventFacts, eventWords } from './event-labels.ts';
 import { attentionWords, reasonWords, rightDetailsWords } from './case-words.ts';
 import type { Language } from '#domain/channels.ts';
+import { TasksLink } from './tasks-link.tsx';
 import type { CaseView, IdReviewState } from './case-model.ts';
 import type { ValidationReportSummary } from '#domain/validation-report.ts';
 
@@ -66,6 +67,7 @@ export function CasePage(props: { ctx: PageContext; view: CaseView; error?: stri
   return (
     <Layout ctx={ctx} title={t('caseTitle', { ref: c.reference })} nav="inbox">
       <h1>{t('caseTitle', { ref: c.reference })}</h1>
+      <TasksLink ctx={ctx} c={c} />
       {props.error && <Alert t={t} text={props.error} />}
       {props.done && <div class="notice" role="status">{props.done === 'scan_deleted' ? t('doneScanDeleted') : doneText(ctx, props.done)}</div>}
       <CurrentStep ctx={ctx} view={view} />
