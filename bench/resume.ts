@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -25,6 +25,8 @@ const LIMIT_MS = Number(process.env.RESUME_LIMIT_MS ?? 30_000);
 const tenants = tenantRegistry.list();
 
 const stateDir = await mkdtemp(join(tmpdir(), 'rightsdesk-resume-'));
+// As root, PostgreSQL runs as the `postgres` user, which must be able to reach its data folder.
+await chmod(stateDir, 0o711);
 const ports = { api: 0, dynamodb: 0, ses: 0, s3: 0, smtp: 0, sfn: 0 };
 const quiet = () => undefined;
 try {
