@@ -22,6 +22,8 @@ export interface RecipientNoticeDeps {
 }
 
 const DAY_MS = 86_400_000;
+/** How long a sender holds an Art. 19 notice (a lease: one that died is replaced after it). */
+const NOTICE_CLAIM_MS = 2 * 60_000;
 
 /** The notice's Message-ID: fixed per case and task, so a retry finds the one already sent. */
 export function noticeMessageId(c: Pick<Case, 'id'>, task: Pick<FulfilmentTask, 'id'>, mailbox: string): string {
@@ -39,11 +41,24 @@ export function noticeMessageId(c: Pick<Case, 'id'>, task: Pick<FulfilmentTask, 
  * Example: `await sendRecipientNotices(deps, { tenantId: 'bajtel', caseId })` → `['erasure:courier']`.
  */
 export async function sendRecipientNotices(deps: RecipientNoticeDeps, ref: { readonly tenantId: string; readonly caseId: string }): Promise<string[]> {
-  const c = await deps.repo.getCase(ref.tenantId, ref.caseId);
-  if (!c?.fulfilment) return [];
+  // Claim → send → record, as the acknowledgement outbox: the claim is a version-checked case
+  // write, so of two senders at the same moment only one holds a task's notice; one that died
+  // leaves a claim that runs out, and its successor finds a notice already sent in the history.
+  let claimed: string[] = [];
+  const c = await writeCase(deps, ref, (current, now) => {
+    const f = current.fulfilment;
+    if (!f) return null;
+    claimed = f.tasks
+      .filter((t) => t.target.kind === 'recipient' && t.status === 'open' && !t.notice && (ART19_RIGHTS as readonly string[]).includes(t.right) && systemsSettled(f, t.right))
+      .filter((t) => !t.noticeClaimUntil || Date.parse(t.noticeClaimUntil) <= now.getTime())
+      .map((t) => t.id);
+    if (claimed.length === 0) return null;
+    const until = new Date(now.getTime() + NOTICE_CLAIM_MS).toISOString();
+    return { patch: { fulfilment: { ...f, tasks: f.tasks.map((t) => (claimed.includes(t.id) ? { ...t, noticeClaimUntil: until } : t)) } }, events: [] };
+  });
+  if (!c?.fulfilment || claimed.length === 0) return [];
   const f = c.fulfilment;
-  const due = f.tasks.filter((t) => t.target.kind === 'recipient' && t.status === 'open' && !t.notice && (ART19_RIGHTS as readonly string[]).includes(t.right) && systemsSettled(f, t.right));
-  if (due.length === 0) return [];
+  const due = f.tasks.filter((t) => claimed.includes(t.id));
   const tenant = deps.tenants.get(c.tenantId);
   const register = deps.registers.get(c.tenantId);
   const history = await deps.messages.listMessages(c.tenantId, c.id);
@@ -112,7 +127,7 @@ export async function sendRecipientNotices(deps: RecipientNoticeDeps, ref: { rea
     const byId = new Map(sent.map((s) => [s.taskId, s]));
     const tasks = current.fulfilment.tasks.map((t) => {
       const s = byId.get(t.id);
-      return s && t.status === 'open' ? { ...t, status: 'awaiting_reply' as const, dueAt: s.replyDueAt, remindAt: new Date(Date.parse(s.replyDueAt) - 2 * DAY_MS).toISOString(), notice: { sentAt: s.sentAt, messageId: s.messageId, replyDueAt: s.replyDueAt } } : t;
+      return s && t.status === 'open' ? { ...t, status: 'awaiting_reply' as const, dueAt: s.replyDueAt, remindAt: new Date(Date.parse(s.replyDueAt) - 2 * DAY_MS).toISOString(), notice: { sentAt: s.sentAt, messageId: s.messageId, replyDueAt: s.replyDueAt }, noticeClaimUntil: null } : t;
     });
     return {
       patch: { fulfilment: { ...current.fulfilment, tasks } },
