@@ -84,7 +84,7 @@ export async function resumeOpenCases(
   return { resumed, failed };
 }
 
-const DEFAULT_CONCURRENCY = 16;
+const DEFAULT_CONCURRENCY = 32;
 
 /** Several idle workers wait for the next page: wake them all. */
 const chain = (first: (() => void) | undefined, next: () => void) => () => {
