@@ -102,9 +102,7 @@ export async function startLocalWorkflows(options: LocalWorkflowsOptions): Promi
     engine: deps.workflows,
     arns: config.arns,
     resume: async () => {
-      // The resumed executions' steps wait until every open case has its executions again, so
-      // the resume is not starved by 2 000 first steps (they then run 8 at a time).
-      const { resumed, failed } = await sfn.holdStepsWhile(() => resumeOpenCases({ tenants: tenantRegistry, repo: deps.repo, workflows: deps.workflows, steps: deps }));
+      const { resumed, failed } = await resumeOpenCases({ tenants: tenantRegistry, repo: deps.repo, workflows: deps.workflows, steps: deps });
       for (const line of failed.slice(0, 20)) options.log?.(`Workflows       could not resume ${line}`);
       return resumed;
     },

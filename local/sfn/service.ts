@@ -32,11 +32,6 @@ export interface LocalSfn {
   readonly clock: VirtualClock;
   /** Local functions by Lambda function name (what a Lambda ARN's `function:<name>` names). */
   readonly functions: Map<string, LocalFunction>;
-  /**
-   * Runs `work` (the resume of open cases) with executions' steps held back: executions start,
-   * their steps wait until `work` is done, then run `taskConcurrency` at a time.
-   */
-  holdStepsWhile<T>(work: () => Promise<T>): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -54,13 +49,9 @@ export async function startLocalSfn(options: LocalSfnOptions): Promise<LocalSfn>
   // first steps together starved the resume itself and the table (issue 11: 114 s for 1 000, with
   // steps failing on timeouts). A step never waits for another step, so the queue cannot deadlock.
   const slots = pLimit(Math.max(1, options.taskConcurrency ?? DEFAULT_TASK_CONCURRENCY));
-  let held: Promise<unknown> = Promise.resolve();
   const engine = new LocalStepFunctions({
     clock: options.clock,
-    invoke: async (resource, parameters) => {
-      await held;
-      return slots(() => invoke(resource, parameters));
-    },
+    invoke: (resource, parameters) => slots(() => invoke(resource, parameters)),
     ...(options.region ? { region: options.region } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
@@ -70,15 +61,6 @@ export async function startLocalSfn(options: LocalSfnOptions): Promise<LocalSfn>
     engine,
     clock: options.clock,
     functions,
-    holdStepsWhile: async (work) => {
-      const running = work();
-      held = running.catch(() => undefined);
-      try {
-        return await running;
-      } finally {
-        held = Promise.resolve();
-      }
-    },
     stop: async () => {
       engine.shutdown();
       await server.close();
