@@ -16,7 +16,7 @@ import { seedCase } from './seed-cases.ts';
  * `npm run bench:resume`: resume of open cases on the local stack (issue 11: 1 000 in ≤ 30 s).
  * Starts the stack on free ports with a throwaway data directory, writes `RESUME_CASES` (default
  * 1 000) open cases across the five tenants straight into DynamoDB Local (as the repository stores
- * them), stops the stack, starts it again — the start resumes every open case (16 at a time) — and
+ * them), stops the stack, starts it again — the start resumes every open case (32 at a time) — and
  * prints the time the stack reported for it, then checks each case has its case workflow execution.
  * Exits non-zero above `RESUME_LIMIT_MS` (default 30 000).
  */
