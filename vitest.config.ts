@@ -18,7 +18,8 @@ export default defineConfig({
           globalSetup: ['tests/integration/global-setup.ts'],
           // Every handler's SDK calls are checked against its synthesized role (local/iam).
           setupFiles: ['tests/integration/local-iam-setup.ts'],
-          testTimeout: 30_000,
+          // 60 s: a workflow test runs in 2-8 s alone, but CI shares two cores with the e2e project.
+          testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
         },

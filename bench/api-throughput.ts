@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import autocannon from 'autocannon';
@@ -13,11 +14,21 @@ import autocannon from 'autocannon';
  *
  * Between runs the workflows each intake started (acknowledgement, identity request, timer) are
  * left to finish, so a run is not slowed by the previous one's backlog; the drain time is printed.
- * Env: BENCH_ROUNDS (3), BENCH_SECONDS (8), BENCH_TENANT (gautora), BENCH_CPU_PROF=1 (writes a
- * --cpu-prof of the server process to .local/bench-prof/).
+ * Env: BENCH_ROUNDS (3), BENCH_SECONDS (5), BENCH_CPU_PROF=1 (writes a --cpu-prof of the server
+ * process to .local/bench-prof/). About 1.5–2 minutes in all, so that a quiet-machine run is cheap.
+ * The machine's `uptime` (load average) and core count are printed at the start and the end: on a
+ * shared machine the load decides the absolute figures.
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const benchStarted = performance.now();
+const uptime = () => {
+  try {
+    return execFileSync('uptime', { encoding: 'utf8' }).trim();
+  } catch {
+    return `load average: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`;
+  }
+};
 const CONNECTIONS = [1, 8] as const;
 
 interface Sample {
@@ -82,6 +93,8 @@ function post(url: string, token: string, connections: number, seconds: number) 
 interface CallsView {
   total: number;
   byLabel: Record<string, Record<string, number>>;
+  /** The SDK's own p50 ms per command the API made (bench/local-server.ts). */
+  apiCommandMsP50?: Record<string, number>;
 }
 const callsOf = async (control: string, reset = false): Promise<CallsView> => (await fetch(`${control}/calls${reset ? '?reset=1' : ''}`)).json() as Promise<CallsView>;
 const sum = (commands: Record<string, number> | undefined) => Object.values(commands ?? {}).reduce((a, b) => a + b, 0);
@@ -94,7 +107,7 @@ async function drain(control: string): Promise<{ view: CallsView; ms: number }> 
   for (;;) {
     await sleep(1000);
     const now = await callsOf(control);
-    if (workflowCalls(now) === workflowCalls(last) || performance.now() - started > 120_000) return { view: now, ms: performance.now() - started - 1000 };
+    if (workflowCalls(now) === workflowCalls(last) || performance.now() - started > 30_000) return { view: now, ms: performance.now() - started - 1000 };
     last = now;
   }
 }
@@ -111,19 +124,42 @@ async function putFloor(endpoint: string, tableName: string): Promise<number> {
   return median(times);
 }
 
+/**
+ * How far DynamoDB Local itself scales from 1 to 8 concurrent writers on this machine: PutItem
+ * loops for `ms`, as the floor of the intake's own 8 ÷ 1 ratio (every intake writes through it).
+ */
+async function putThroughput(endpoint: string, tableName: string, connections: number, ms: number): Promise<number> {
+  const client = new DynamoDBClient({ region: 'eu-central-1', endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, requestHandler: { httpAgent: { maxSockets: connections } } });
+  let done = 0;
+  const until = performance.now() + ms;
+  await Promise.all(
+    Array.from({ length: connections }, async (_, worker) => {
+      for (let i = 0; performance.now() < until; i++) {
+        await client.send(new PutItemCommand({ TableName: tableName, Item: { PK: { S: `BENCH#put#${worker}#${i % 5}` }, SK: { S: 'FLOOR' }, n: { N: String(i) } } }));
+        done += 1;
+      }
+    }),
+  );
+  client.destroy();
+  return done / (ms / 1000);
+}
+
 const cpuProf = process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', '--cpu-prof-dir=.local/bench-prof'] : [];
 const { child: server, info } = await startServer('bench/local-server.ts', cpuProf);
 const { apiUrl, token, dynamodbEndpoint, tableName, control } = info as { apiUrl: string; token: string; dynamodbEndpoint: string; tableName: string; control: string };
 const url = `${apiUrl}/v1/requests`;
 const samples: Record<(typeof CONNECTIONS)[number], Sample[]> = { 1: [], 8: [] };
 const floors: number[] = [];
+const commandMs: Record<string, number[]> = {};
+const putRates: Record<(typeof CONNECTIONS)[number], number[]> = { 1: [], 8: [] };
 let secondary: { rps: number; p50: number; p99: number; load: number } | undefined;
 try {
-  console.log(`node ${process.version}, load average at start ${load1().toFixed(2)}`);
+  console.log(`node ${process.version}, ${availableParallelism()} cores; uptime at start: ${uptime()}`);
   // Warm up (JIT, first IAM decisions, the reference block), then let its workflows finish.
   await post(url, token, 2, 2);
   await drain(control);
   floors.push(await putFloor(dynamodbEndpoint, tableName));
+  for (const connections of CONNECTIONS) putRates[connections].push(await putThroughput(dynamodbEndpoint, tableName, connections, 2000));
   for (let round = 1; round <= ROUNDS; round++) {
     const order = round % 2 ? CONNECTIONS : ([...CONNECTIONS].reverse() as unknown as typeof CONNECTIONS);
     for (const connections of order) {
@@ -131,6 +167,7 @@ try {
       const load = load1();
       const result = await post(url, token, connections, SECONDS);
       const atEnd = await callsOf(control);
+      if (connections === 1) for (const [command, ms] of Object.entries(atEnd.apiCommandMsP50 ?? {})) (commandMs[command] ??= []).push(ms);
       const drained = await drain(control);
       const ok = result['2xx'];
       const s: Sample = {
@@ -139,7 +176,9 @@ try {
         p99: result.latency.p99,
         ok,
         failures: result.errors + result.non2xx,
-        apiCalls: sum(atEnd.byLabel.api) / Math.max(1, ok),
+        // Per intake that completed, counted after the drain: requests still in flight when the run
+        // ends make calls but no counted response (each intake starts exactly two executions).
+        apiCalls: sum(drained.view.byLabel.api) / Math.max(1, (drained.view.byLabel.api?.StartExecutionCommand ?? 0) / 2),
         workflowCalls: workflowCalls(drained.view) / Math.max(1, ok),
         drainMs: drained.ms,
         load,
@@ -151,6 +190,7 @@ try {
     }
     floors.push(await putFloor(dynamodbEndpoint, tableName));
   }
+  for (const connections of [...CONNECTIONS].reverse()) putRates[connections].push(await putThroughput(dynamodbEndpoint, tableName, connections, 2000));
 } finally {
   await stopServer(server);
 }
@@ -190,6 +230,16 @@ for (const [c, s] of [[1, one], [8, eight]] as const) {
 console.log(`throughput 8 ÷ 1 connections: ${(eight.rps / one.rps).toFixed(2)} (target ≥ 4)`);
 console.log(`intake p50 at 1 connection: ${one.p50} ms (target ≤ 40 ms)`);
 console.log(`floor: DynamoDB Local PutItem p50 of 50 = ${floor.toFixed(1)} ms (median of ${floors.length} measurements); intake p50 ÷ floor = ${(one.p50 / floor).toFixed(1)}`);
+{
+  const [p1, p8] = [median(putRates[1]), median(putRates[8])];
+  console.log(`floor of the ratio: DynamoDB Local PutItem with 1 writer ${p1.toFixed(0)}/s, with 8 ${p8.toFixed(0)}/s: 8 ÷ 1 = ${(p8 / p1).toFixed(2)} (median of ${putRates[1].length} runs of 2 s)`);
+}
 console.log(`AWS calls in each intake's workflows (off the request path, until parked): ${one.workflow.toFixed(1)}`);
+console.log(
+  `request path at 1 connection, the SDK's own p50 per call: ${Object.entries(commandMs)
+    .map(([command, ms]) => `${command.replace(/Command$/, '')} ${median(ms).toFixed(1)} ms`)
+    .join(', ')} (the two StartExecution go out together)`,
+);
 if (secondary) console.log(`secondary (old figure): POST /v1/requests in process, in-memory store, no workflows, 8 connections: ${secondary.rps.toFixed(0)} req/s, p50 ${secondary.p50} ms, p99 ${secondary.p99} ms (load ${secondary.load.toFixed(2)})`);
 if (one.failures + eight.failures > 0) process.exitCode = 1;
+console.log(`uptime at end: ${uptime()}; the benchmark took ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);

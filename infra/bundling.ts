@@ -118,5 +118,12 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'trusted-list-refresh', entry: 'functions/trusted-list-refresh/handler.ts', description: 'Refresh and verify the EU trusted lists (ETSI TS 119 612)', budgetKb: 400, memoryMb: 1024, timeoutSeconds: 300, async: true, reservedConcurrency: 1 },
   // Hourly: purge closed cases past their retention period (tombstones, legal holds) and refresh the dashboard statistics.
   { name: 'accountability-sweep', entry: 'functions/accountability-sweep/handler.ts', description: 'Retention purge and dashboard statistics (docs/accountability.md)', budgetKb: 400, memoryMb: 512, timeoutSeconds: 900, async: true, reservedConcurrency: 1 },
+  // Fulfilment's HTTP side (docs/fulfilment.md): the staff task routes, signed callbacks, the console's task pages and
+  // register download, and the connectors (pg, signed requests), kept out of the API and console bundles.
+  // 555, not 450: it renders console pages (the console's base: luxon, holidays, tenants, labels, ~430 KB) and carries
+  // pg (~80 KB); 548.4 KB measured 2026-12-05. Moving these out took the API from 536.5 to 515.0 and the console from 540.2 to 514.7.
+  { name: 'fulfilment', entry: 'functions/fulfilment/handler.ts', description: 'Fulfilment: tasks, connectors (PostgreSQL, HTTP), Art. 19 notices, task pages', budgetKb: 555, memoryMb: 1024, timeoutSeconds: 29, async: false, reservedConcurrency: 10 },
+  // Daily: one digest e-mail per owner of open manual tasks.
+  { name: 'task-digest', entry: 'functions/task-digest/handler.ts', description: 'Daily digest of open manual fulfilment tasks', budgetKb: 400, timeoutSeconds: 300, async: true, reservedConcurrency: 1 },
   ...workflowSteps,
 ];

@@ -44,6 +44,18 @@ const ContextSchema = z.object({
   partnerAssertionKeys: z.optional(z.string().check(z.startsWith('{'))),
   /** Sites allowed to embed the web form (CSP frame-ancestors), space-separated. */
   formFrameAncestors: z.optional(z.string()),
+  /**
+   * Fulfilment's PostgreSQL connector (docs/fulfilment.md): a Secrets Manager secret holding JSON
+   * `{ "<database>": "postgres://…" }` (read into the fulfilment function's encrypted environment
+   * by a dynamic reference, never in the template), and the network it reaches the databases in:
+   * a VPC, its private subnets (comma-separated ids) and security groups (comma-separated ids).
+   */
+  fulfilmentDatabasesSecretArn: z.optional(z.string().check(z.startsWith('arn:'))),
+  fulfilmentVpcId: z.optional(z.string().check(z.regex(/^vpc-[0-9a-f]+$/))),
+  fulfilmentSubnetIds: z.optional(z.string().check(z.regex(/^subnet-[0-9a-f]+(,subnet-[0-9a-f]+)*$/))),
+  fulfilmentSecurityGroupIds: z.optional(z.string().check(z.regex(/^sg-[0-9a-f]+(,sg-[0-9a-f]+)*$/))),
+  /** The public keys of each controller's services whose signed callbacks are accepted (JSON: tenant → JWKS). */
+  fulfilmentCallbackJwks: z.optional(z.string().check(z.startsWith('{'))),
   /** Requests per second and burst for the HTTP API's default stage. */
   apiRateLimit: z._default(z.coerce.number().check(z.positive()), 50),
   apiBurstLimit: z._default(z.coerce.number().check(z.positive()), 100),

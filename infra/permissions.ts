@@ -90,6 +90,22 @@ export const FUNCTION_GRANTS: Readonly<Record<string, readonly Grant[]>> = {
     { actions: ['s3:DeleteObjectVersion'], on: ['evidenceObjects', 'answersObjects', 'inboundObjects'], why: 'delete every version of a purged case’s objects (DeleteObjects with VersionId)' },
   ],
   console: staffApi,
+  // Fulfilment (docs/fulfilment.md): tasks on the case, task data in the answers bucket, Art. 19 notices by e-mail,
+  // the HTTP connector and API notices signed with the webhook key, the answer drafted (workflow resumed), the
+  // console's sessions, and the register download (GSI4 queries, the PDF from the letters function).
+  fulfilment: [
+    caseRecords,
+    caseQueries,
+    caseUpdates,
+    messageLookups,
+    { ...sendMail, why: 'Art. 19 notices to recipients, threaded on the case' },
+    resumeWorkflows,
+    answerFiles,
+    renderLetters,
+    { actions: ['kms:Sign'], on: ['webhookKey'], why: 'sign the HTTP connector’s requests and Art. 19 API notices (ES256) inside KMS' },
+  ],
+  // Daily: the open cases by index, one digest e-mail per owner of open manual tasks.
+  'task-digest': [caseQueries, { ...sendMail, why: 'the daily digest of open manual tasks to their owners' }],
   'inbound-email': [
     caseRecords,
     caseQueries,
@@ -100,6 +116,8 @@ export const FUNCTION_GRANTS: Readonly<Record<string, readonly Grant[]>> = {
     resumeWorkflows,
     evidenceFiles,
     { actions: ['s3:GetObject'], on: ['inboundObjects'], why: 'read the raw message SES stored under inbound/' },
+    // Issue 17: an e-mailed answer that restarts a post case's period is told the new date by letter.
+    { ...renderLetters, why: 'the new-date letter of a paper case whose period an e-mailed answer restarted' },
   ],
   'ses-notifications': [caseRecords, caseQueries, caseUpdates, messageLookups],
   letters: [],
@@ -150,6 +168,17 @@ export const BUNDLED_NOT_SENT: Readonly<Record<string, Readonly<Record<string, s
   'accountability-sweep': {
     'dynamodb:UpdateItem': 'DynamoCaseRepository is bundled whole; the purge reads cases and trails, it never updates one',
     'dynamodb:BatchGetItem': 'DynamoMessageStore is bundled whole; the purge lists a case’s messages (Query) only',
+  },
+  fulfilment: {
+    'states:StartExecution': 'SfnWorkflowEngine is bundled whole; fulfilment only resumes a waiting workflow (the drafted answer)',
+    'states:StopExecution': 'SfnWorkflowEngine is bundled whole; only the conclude step stops timers',
+    's3:ListBucketVersions': 'the API deps’ evidence and inbound erasers are bundled; no fulfilment route erases a scan',
+    's3:DeleteObjectVersion': 'the API deps’ evidence and inbound erasers are bundled; no fulfilment route erases a scan',
+  },
+  'task-digest': {
+    'dynamodb:GetItem': 'DynamoCaseRepository is bundled whole; the digest lists open cases (Query) only',
+    'dynamodb:PutItem': 'DynamoCaseRepository is bundled whole; the digest lists open cases (Query) only',
+    'dynamodb:UpdateItem': 'DynamoCaseRepository is bundled whole; the digest lists open cases (Query) only',
   },
   'overdue-gauge': {
     'dynamodb:GetItem': 'DynamoCaseRepository is bundled whole; the gauge calls countOverdue (one COUNT Query) only',

@@ -2,6 +2,7 @@ import { ArnFormat, Aws, CfnOutput, Duration, RemovalPolicy, SecretValue, Stack,
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { SecurityGroup, Subnet, Vpc } from 'aws-cdk-lib/aws-ec2';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { DomainName, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
@@ -27,7 +28,7 @@ import { METRIC_NAMESPACE, METRICS } from '#adapters/metrics/emf.ts';
 import { STATE_MACHINES, TABLE_SUBSTITUTION, WORKFLOW_FUNCTIONS } from '#adapters/sfn/definitions.ts';
 import { FUNCTIONS, LETTER_FONT, LOTL_SIGNERS_RUNTIME_PATH, type FunctionSpec } from './bundling.ts';
 import type { InfraConfig } from './config.ts';
-import { RightsdeskFunction } from './constructs/rightsdesk-function.ts';
+import { RightsdeskFunction, type RightsdeskFunctionProps } from './constructs/rightsdesk-function.ts';
 import { FUNCTION_GRANTS, type GrantTarget } from './permissions.ts';
 import { bucketName, type DataStack } from './data-stack.ts';
 
@@ -160,19 +161,20 @@ export class ServiceStack extends Stack {
       ...(config.webhookJwks ? { WEBHOOK_JWKS: config.webhookJwks } : config.webhookKeysSecretArn ? {} : { WEBHOOK_KMS_KEY_ID: data.webhookKey.keyArn }),
       ...(config.partnerAssertionKeys ? { PARTNER_ASSERTION_KEYS: config.partnerAssertionKeys } : {}),
     };
+    const consoleEnvironment: Record<string, string> = {
+      ...apiEnvironment,
+      CONSOLE_AUTH: 'cognito',
+      CONSOLE_SESSION_SECRET: consoleSessionSecret.secretValue.unsafeUnwrap(),
+      CONSOLE_BASE_URL: config.consoleOrigin,
+      COGNITO_REGION: this.region,
+      COGNITO_USER_POOL_ID: userPool.userPoolId,
+      COGNITO_CLIENT_ID: staffClient.userPoolClientId,
+      COGNITO_DOMAIN: `https://${cognitoDomainPrefix}.auth.${this.region}.amazoncognito.com`,
+    };
     const perFunction: Record<string, Record<string, string>> = {
       api: apiEnvironment,
       // The console pages run the same use cases as the API, plus the staff sign-in.
-      console: {
-        ...apiEnvironment,
-        CONSOLE_AUTH: 'cognito',
-        CONSOLE_SESSION_SECRET: consoleSessionSecret.secretValue.unsafeUnwrap(),
-        CONSOLE_BASE_URL: config.consoleOrigin,
-        COGNITO_REGION: this.region,
-        COGNITO_USER_POOL_ID: userPool.userPoolId,
-        COGNITO_CLIENT_ID: staffClient.userPoolClientId,
-        COGNITO_DOMAIN: `https://${cognitoDomainPrefix}.auth.${this.region}.amazoncognito.com`,
-      },
+      console: consoleEnvironment,
       forms: {
         FORM_SECRET: formSecret.secretValue.unsafeUnwrap(),
         PUBLIC_BASE_URL: publicBaseUrl,
@@ -181,22 +183,43 @@ export class ServiceStack extends Stack {
       // Identity requests carry e-mail control links signed like the web form's (same confirmation page),
       // and answers too large to attach carry signed download links the web form redeems.
       'workflow-await-subject': { FORM_SECRET: formSecret.secretValue.unsafeUnwrap(), PUBLIC_BASE_URL: publicBaseUrl },
+      // The intake step's acknowledgement of a partner API request is the identity request too,
+      // with the e-mail control link where the controller accepts it (one e-mail per event).
+      'workflow-intake': { FORM_SECRET: formSecret.secretValue.unsafeUnwrap(), PUBLIC_BASE_URL: publicBaseUrl },
       'workflow-conclude': { FORM_SECRET: formSecret.secretValue.unsafeUnwrap(), PUBLIC_BASE_URL: publicBaseUrl },
       // The acknowledgement of an e-mailed request carries the e-mail control link (one e-mail per event).
       'inbound-email': { FORM_SECRET: formSecret.secretValue.unsafeUnwrap(), PUBLIC_BASE_URL: publicBaseUrl },
       // By default KMS signs (no private key in any environment); operator-held keys only when given.
       webhooks: config.webhookKeysSecretArn ? { WEBHOOK_SIGNING_KEYS: SecretValue.secretsManager(config.webhookKeysSecretArn).unsafeUnwrap() } : { WEBHOOK_KMS_KEY_ID: data.webhookKey.keyArn },
+      // Fulfilment renders the console's task pages (the console's sign-in and session settings), signs the HTTP
+      // connector's requests (the webhook key) and reaches the controllers' databases (URLs from a secret).
+      fulfilment: {
+        ...consoleEnvironment,
+        ...(config.webhookKeysSecretArn ? { WEBHOOK_SIGNING_KEYS: SecretValue.secretsManager(config.webhookKeysSecretArn).unsafeUnwrap() } : { WEBHOOK_KMS_KEY_ID: data.webhookKey.keyArn }),
+        ...(config.fulfilmentDatabasesSecretArn ? { FULFILMENT_DATABASE_URLS: SecretValue.secretsManager(config.fulfilmentDatabasesSecretArn).unsafeUnwrap() } : {}),
+        ...(config.fulfilmentCallbackJwks ? { FULFILMENT_CALLBACK_JWKS: config.fulfilmentCallbackJwks } : {}),
+      },
+      'task-digest': { CONSOLE_BASE_URL: config.consoleOrigin },
       'trusted-list-refresh': {
         TL_LOTL_URL: config.trustedListSource,
         TL_LOTL_SIGNERS_FILE: LOTL_SIGNERS_RUNTIME_PATH,
         TL_TERRITORIES: config.trustedListTerritories,
       },
     };
+    // Fulfilment reaches the controllers' databases inside their network, when one is configured.
+    const fulfilmentNetwork =
+      config.fulfilmentVpcId && config.fulfilmentSubnetIds && config.fulfilmentSecurityGroupIds
+        ? {
+            vpc: Vpc.fromVpcAttributes(this, 'FulfilmentVpc', { vpcId: config.fulfilmentVpcId, availabilityZones: Stack.of(this).availabilityZones }),
+            subnets: config.fulfilmentSubnetIds.split(',').map((id, i) => Subnet.fromSubnetId(this, `FulfilmentSubnet${i}`, id)),
+            securityGroups: config.fulfilmentSecurityGroupIds.split(',').map((id, i) => SecurityGroup.fromSecurityGroupId(this, `FulfilmentSg${i}`, id, { allowAllOutbound: false })),
+          }
+        : undefined;
     for (const spec of FUNCTIONS) {
       if (spec.name === 'letters') continue;
       if (spec.name === 'trusted-list-refresh' && !config.lotlSignersFile) continue; // see README: needs the LOTL signers
       const extraAssets = spec.name === 'trusted-list-refresh' && config.lotlSignersFile ? [[resolvePath(config.lotlSignersFile), 'lotl-signers.pem'] as const] : [];
-      functions[spec.name] = this.function(spec, data, { ...base, LETTERS_FUNCTION: letters.functionName, ...perFunction[spec.name] }, extraAssets);
+      functions[spec.name] = this.function(spec, data, { ...base, LETTERS_FUNCTION: letters.functionName, ...perFunction[spec.name] }, extraAssets, spec.name === 'fulfilment' ? fulfilmentNetwork : undefined);
     }
     this.functions = functions;
 
@@ -260,6 +283,8 @@ export class ServiceStack extends Stack {
     const webhooks = this.required(functions, 'webhooks');
     const gauge = this.required(functions, 'overdue-gauge');
     const accountability = this.required(functions, 'accountability-sweep');
+    const fulfilment = this.required(functions, 'fulfilment');
+    const taskDigest = this.required(functions, 'task-digest');
     const refresh = functions['trusted-list-refresh'];
 
     // L2: every asynchronous event source has its own encrypted dead-letter queue.
@@ -273,6 +298,8 @@ export class ServiceStack extends Stack {
     new Rule(this, 'WebhookRetries', { description: 'rightsdesk: deliver due partner webhooks', schedule: Schedule.rate(Duration.minutes(1)), targets: [new LambdaFunction(webhooks, { retryAttempts: 0, deadLetterQueue: eventFailures('WebhookRetriesTargetFailures') })] });
     new Rule(this, 'OverdueGauge', { description: 'rightsdesk: count open cases past their due date', schedule: Schedule.rate(Duration.minutes(5)), targets: [new LambdaFunction(gauge, { retryAttempts: 0, deadLetterQueue: eventFailures('OverdueGaugeTargetFailures') })] });
     new Rule(this, 'AccountabilitySweep', { description: 'rightsdesk: purge closed cases past their retention period; refresh the dashboard statistics', schedule: Schedule.rate(Duration.hours(1)), targets: [new LambdaFunction(accountability, { retryAttempts: 0, deadLetterQueue: eventFailures('AccountabilitySweepTargetFailures') })] });
+    // Every morning (06:00 UTC: 08:00 or 09:00 in Vilnius): one digest e-mail per owner of open manual tasks.
+    new Rule(this, 'TaskDigest', { description: 'rightsdesk: daily digest of open manual fulfilment tasks', schedule: Schedule.cron({ minute: '0', hour: '6' }), targets: [new LambdaFunction(taskDigest, { retryAttempts: 0, deadLetterQueue: eventFailures('TaskDigestTargetFailures') })] });
     if (refresh) {
       new Rule(this, 'TrustedListRefresh', { description: 'rightsdesk: refresh the EU trusted lists', schedule: Schedule.cron({ minute: '17', hour: '3' }), targets: [new LambdaFunction(refresh, { retryAttempts: 2, deadLetterQueue: eventFailures('TrustedListRefreshTargetFailures') })] });
     }
@@ -318,6 +345,11 @@ export class ServiceStack extends Stack {
     this.httpApi.addRoutes({ path: '/console', methods: [HttpMethod.GET], integration: consoleIntegration });
     this.httpApi.addRoutes({ path: '/console/{proxy+}', methods: [HttpMethod.GET, HttpMethod.POST], integration: consoleIntegration });
     this.httpApi.addRoutes({ path: '/console/api/{proxy+}', methods: [HttpMethod.ANY], integration: new HttpLambdaIntegration('ConsoleApiIntegration', api) });
+    // Fulfilment is its own function (docs/fulfilment.md): these more specific routes win over the proxies above.
+    const fulfilmentIntegration = new HttpLambdaIntegration('FulfilmentIntegration', fulfilment);
+    for (const path of ['/console/api/tasks', '/console/api/cases/{id}/fulfilment', '/console/api/cases/{id}/tasks', '/console/api/cases/{id}/tasks/{proxy+}', '/console/api/cases/{id}/notices', '/console/api/cases/{id}/answer/assemble', '/fulfilment/callbacks/{tenant}', '/console/cases/{id}/tasks', '/console/cases/{id}/tasks/{proxy+}', '/console/records', '/console/records/{proxy+}']) {
+      this.httpApi.addRoutes({ path, methods: [HttpMethod.GET, HttpMethod.POST], integration: fulfilmentIntegration });
+    }
     // Partners and subjects see the controller's own domain when one is configured.
     const domainName = config.apiDomain && config.apiCertificateArn
       ? new DomainName(this, 'ApiDomain', { domainName: config.apiDomain, certificate: Certificate.fromCertificateArn(this, 'ApiCertificate', config.apiCertificateArn) })
@@ -398,8 +430,8 @@ export class ServiceStack extends Stack {
     return arn.replaceAll(Aws.PARTITION, '<AWS::Partition>').replaceAll(this.account, account).replaceAll(this.region, region);
   }
 
-  private function(spec: FunctionSpec, data: DataStack, environment: Record<string, string>, extraAssets: ReadonlyArray<readonly [string, string]> = []): RightsdeskFunction {
-    return new RightsdeskFunction(this, `Fn-${spec.name}`, { spec, key: data.key, environment, extraAssets, reserveConcurrency: this.reserveConcurrency });
+  private function(spec: FunctionSpec, data: DataStack, environment: Record<string, string>, extraAssets: ReadonlyArray<readonly [string, string]> = [], network?: RightsdeskFunctionProps['network']): RightsdeskFunction {
+    return new RightsdeskFunction(this, `Fn-${spec.name}`, { spec, key: data.key, environment, extraAssets, reserveConcurrency: this.reserveConcurrency, ...(network ? { network } : {}) });
   }
 
   private required(functions: Record<string, RightsdeskFunction>, name: string): RightsdeskFunction {

@@ -1,4 +1,5 @@
 import type { DNSResolver } from 'mailauth';
+import type { WebhookTransport } from '#ports/channels.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -30,6 +31,7 @@ import { createInboundEmailHandler } from '../functions/inbound-email/handler.ts
 import { loadApiConfig } from '#config/api-config.ts';
 import { createApp } from '#http/app.ts';
 import { consoleUiExtension } from '#http/console/app.ts';
+import { fulfilmentExtension } from '#http/fulfilment-app.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { ensureBuckets, ensureTable } from './provision.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './services/dynamodb-local.ts';
@@ -81,6 +83,8 @@ export interface StackOptions {
   readonly redrive?: RedrivePolicy;
   /** Virtual milliseconds per real one for the whole stack; default RIGHTSDESK_TIME_SPEED (1). */
   readonly speed?: number;
+  /** How partner webhooks are POSTed (tests: one that trusts their local HTTPS partner's certificate); default: fetch. */
+  readonly webhookTransport?: WebhookTransport;
 }
 
 export interface DevJson {
@@ -215,7 +219,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     // Partner webhooks: per-tenant ES256 keys in .local/keys/webhook.json, a sweep every second
     // delivers due items (the AWS `webhooks` function runs the same use case on a schedule).
     const webhookKeys = await localWebhookKeys(join(options.stateDir, 'keys', 'webhook.json'), tenantRegistry.list().map((t) => t.id));
-    stops.push(startWebhookSweep({ dynamodbEndpoint: dynamo.endpoint, region: REGION, tableName: LOCAL_TABLE, keys: webhookKeys, clock: workflows.clock, log }));
+    stops.push(startWebhookSweep({ dynamodbEndpoint: dynamo.endpoint, region: REGION, tableName: LOCAL_TABLE, keys: webhookKeys, clock: workflows.clock, log, ...(options.webhookTransport ? { transport: options.webhookTransport } : {}) }));
     const letterRenderer = new PdfLetterRenderer(loadLetterFont());
     const apiDeps = {
       webhookJwks: webhookJwks(webhookKeys),
@@ -245,8 +249,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       http: new FetchSignedRequests(new JoseWebhookSigner(webhookKeys)),
     };
     Object.assign(apiDeps, { fulfilment });
-    // On AWS the console pages are their own function; locally one server serves both.
-    const app = createApp(apiDeps, [consoleUiExtension(apiDeps, apiDeps.console)]);
+    // On AWS the console pages and fulfilment are their own functions; locally one server serves all three.
+    const app = createApp(apiDeps, [consoleUiExtension(apiDeps, apiDeps.console), fulfilmentExtension(apiDeps, apiDeps.console)]);
     // The public web form is its own function on AWS (API Gateway routes /forms/* to it); locally it
     // shares the port: /forms/* goes to it, everything else to the API app unchanged.
     const root = new Hono();
@@ -279,7 +283,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     log(`Staff console   ${apiUrl}/console  (development sign-in: pick a seeded staff member)`);
 
     // SES receiving stand-in: store the raw in S3, then call the same handler the receipt rule invokes.
-    const inboundDeps = { ...buildReceiveEmailDeps(mailConfig, tenantRegistry, aws, { emailControl: { secret: formsSecret, baseUrl: apiUrl } }), workflows: workflows.engine };
+    const inboundDeps = { ...buildReceiveEmailDeps(mailConfig, tenantRegistry, aws, { emailControl: { secret: formsSecret, baseUrl: apiUrl }, renderer: letterRenderer }), workflows: workflows.engine };
     // One clock for the whole stack: mail is dated and its case written on the workflows' clock
     // (virtual when RIGHTSDESK_TIME_SPEED > 1), like API, form and console intake. The ledger's
     // grace and re-drive timing stay on the wall clock: at ×3600 a 3-minute grace would be 50 ms
@@ -295,7 +299,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     });
     stops.push(sweep.stop);
     // Retention and the dashboard statistics (AWS: the hourly accountability-sweep function), on the stack's clock.
-    const accountability = startAccountabilitySweep({ mail: mailConfig, aws, clock: workflows.clock, ...(process.env.RIGHTSDESK_SWEEP_MS ? { intervalMs: Number(process.env.RIGHTSDESK_SWEEP_MS) } : {}), log });
+    const accountability = startAccountabilitySweep({ mail: mailConfig, aws, clock: workflows.clock, speed: workflows.clock.speed, ...(process.env.RIGHTSDESK_SWEEP_MS ? { intervalMs: Number(process.env.RIGHTSDESK_SWEEP_MS) } : {}), log });
     stops.push(accountability.stop);
     await accountability.runOnce().catch((error: unknown) => log(`Retention       first sweep failed: ${error instanceof Error ? error.message : String(error)}`));
     const smtp = await startSmtpLocal({

@@ -1,5 +1,5 @@
 import { JoseWebhookSigner } from '#adapters/webhooks/jose-signer.ts';
-import { type TenantWebhookKey } from '#ports/channels.ts';
+import { type TenantWebhookKey, type WebhookTransport } from '#ports/channels.ts';
 import type { Clock } from '#ports/cases.ts';
 import { deliverDueWebhooks } from '#usecases/webhooks.ts';
 import { awsClients } from '#wiring/clients.ts';
@@ -18,10 +18,12 @@ export function startWebhookSweep(options: {
   keys: Readonly<Record<string, TenantWebhookKey>>;
   clock: Clock;
   intervalMs?: number;
+  /** Tests: a transport that trusts their local HTTPS partner's certificate; default: the runtime's fetch. */
+  transport?: WebhookTransport;
   log?: (line: string) => void;
 }): () => Promise<void> {
   const aws = awsClients({ region: options.region, dynamodbEndpoint: options.dynamodbEndpoint });
-  const deps = buildWebhookSweepDeps({ aws, tableName: options.tableName, signer: new JoseWebhookSigner(options.keys), clock: options.clock });
+  const deps = buildWebhookSweepDeps({ aws, tableName: options.tableName, signer: new JoseWebhookSigner(options.keys), clock: options.clock, ...(options.transport ? { transport: options.transport } : {}) });
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (running) return;

@@ -1,5 +1,4 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { KMSClient } from '@aws-sdk/client-kms';
 import { DynamoReceiptIndex } from '#adapters/dynamodb/receipt-index.ts';
 import { JosePackSealer, KmsPackSealer } from '#adapters/evidence/pack-sealer.ts';
 import { lambdaLetterRenderer } from '#adapters/lambda/letter-renderer.ts';
@@ -19,7 +18,7 @@ import type { AwsClients } from './clients.ts';
 export function accountabilityFromEnv(config: ApiConfig, aws: AwsClients): AccountabilityDeps | null {
   const webhooks = loadWebhookConfig();
   const sealer = webhooks.kmsKeyId
-    ? new KmsPackSealer(aws.get(KMSClient, 'kms'), webhooks.kmsKeyId, kmsKid(webhooks.kmsKeyId))
+    ? new KmsPackSealer(() => import('@aws-sdk/client-kms').then(({ KMSClient }) => aws.get(KMSClient, 'kms')), webhooks.kmsKeyId, kmsKid(webhooks.kmsKeyId))
     : Object.keys(webhooks.signingKeys).length > 0 ? new JosePackSealer(webhooks.signingKeys) : null;
   if (!sealer) return null;
   const letters = lambdaLetterRenderer(loadLetterConfig().functionName, config.region);

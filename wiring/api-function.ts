@@ -1,11 +1,9 @@
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { SFNClient } from '@aws-sdk/client-sfn';
-import { AWS_CLIENT_LIMITS } from '#adapters/aws-client-limits.ts';
 import { sesReadiness } from '#adapters/ses/readiness.ts';
 import { sfnReadiness } from '#adapters/sfn/readiness.ts';
 import { kmsKid, kmsWebhookJwks } from '#adapters/webhooks/kms-jwks.ts';
 import { loadWebhookConfig, type WebhookConfig } from '#config/webhook-config.ts';
 import { loadWorkflowEngineConfig } from '#config/workflow-engine-config.ts';
+import { lazySfnClient } from './workflow-engine.ts';
 import type { ApiConfig } from '#config/api-config.ts';
 import type { ApiDeps, WebhookJwks } from '#http/deps.ts';
 import { apiDepsFromEnv } from './api.ts';
@@ -22,12 +20,13 @@ import type { AwsClients } from './clients.ts';
 export function apiFromEnv(extend?: (config: ApiConfig, aws: AwsClients) => Partial<ApiDeps>): ApiDeps {
   const { config, deps, aws } = apiDepsFromEnv();
   const workflows = loadWorkflowEngineConfig();
-  const sfn = workflows ? new SFNClient({ ...AWS_CLIENT_LIMITS, region: workflows.region, ...(workflows.sfnEndpoint ? { endpoint: workflows.sfnEndpoint } : {}) }) : undefined;
+  const sfn = workflows ? lazySfnClient(workflows) : undefined;
   return {
     ...deps,
     webhookJwks: webhookJwksFor(loadWebhookConfig(), aws),
     readiness: {
-      mailSender: sesReadiness(aws.get(SESv2Client, 'ses')),
+      // SES loads on the first /readyz, not at init (client-source.ts).
+      mailSender: sesReadiness(() => import('@aws-sdk/client-sesv2').then(({ SESv2Client }) => aws.get(SESv2Client, 'ses'))),
       ...(workflows && sfn ? { workflows: sfnReadiness(sfn, workflows.arns.caseWorkflow) } : {}),
     },
     ...(extend?.(config, aws) ?? {}),

@@ -1,6 +1,4 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { randomIds, systemClock } from '#adapters/system.ts';
 import type { ApiConfig } from '#config/api-config.ts';
 import type { MailConfig } from '#config/mail-config.ts';
@@ -32,10 +30,13 @@ export function buildApiDeps(
   aws: AwsClients = awsClients({ ...config, ...(mail?.s3Endpoint ? { s3Endpoint: mail.s3Endpoint } : {}) }),
 ): ApiDeps {
   const dynamo = aws.get(DynamoDBClient, 'dynamodb');
-  const ses = aws.get(SESv2Client, 'ses');
+  // S3 and SES serve rare paths here (evidence, erasure, answer files, mail the workflows mostly
+  // send): their SDK packages load on the first request that needs them, not at every cold start.
+  const ses = () => import('@aws-sdk/client-sesv2').then(({ SESv2Client }) => aws.get(SESv2Client, 'ses'));
+  const s3 = () => import('@aws-sdk/client-s3').then(({ S3Client }) => aws.get(S3Client, 's3'));
   const mailer = new SesMailer(ses, config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {});
   // With the e-mail configuration, acknowledgements go through the threaded notifier with evidence.
-  const mailAdapters = mail ? buildMailAdapters(mail, { dynamo, s3: aws.get(S3Client, 's3'), mailer }, tenants, extras) : {};
+  const mailAdapters = mail ? buildMailAdapters(mail, { dynamo, s3, mailer }, tenants, extras) : {};
   return {
     ...mailAdapters,
     tenants,
@@ -50,6 +51,6 @@ export function buildApiDeps(
     ledger: new DynamoInboundLedger(dynamo, config.tableName),
     partnerAssertions: new JosePartnerAssertions(config.partnerAssertionKeys),
     // Identity-document scans are deleted from the evidence bucket once identity is decided.
-    ...(mail ? { evidenceEraser: new S3BlobEraser(aws.get(S3Client, 's3'), mail.evidenceBucket), inboundEraser: new S3BlobEraser(aws.get(S3Client, 's3'), mail.inboundBucket), answerFiles: new S3AnswerFileStore(aws.get(S3Client, 's3'), mail.answersBucket, systemClock) } : {}),
+    ...(mail ? { evidenceEraser: new S3BlobEraser(s3, mail.evidenceBucket), inboundEraser: new S3BlobEraser(s3, mail.inboundBucket), answerFiles: new S3AnswerFileStore(s3, mail.answersBucket, systemClock) } : {}),
   };
 }

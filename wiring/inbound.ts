@@ -10,6 +10,8 @@ import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
 import type { InboundLedgerDeps } from '#usecases/process-inbound.ts';
 import { DynamoCaseRepository, REFERENCE_BLOCK } from '#adapters/dynamodb/case-repository.ts';
 import { DynamoInboundLedger } from '#adapters/dynamodb/inbound-ledger.ts';
+import { DynamoWebhookOutbox } from '#adapters/dynamodb/webhook-outbox.ts';
+import { withWebhookOutbox } from '#usecases/webhooks.ts';
 import { awsClients, type AwsClients } from './clients.ts';
 import { buildMailAdapters, type MailAdapters } from './mail.ts';
 import { buildWorkflowEngine } from './workflow-engine.ts';
@@ -20,6 +22,9 @@ import { DEFAULT_WORKFLOW_SETTINGS } from '#domain/workflow.ts';
 import { acknowledgementIdentityLink } from '#usecases/identity/email-control.ts';
 import { FormTokenEmailControlLinks } from '#adapters/forms/email-control-links.ts';
 import { JoseFormTokens } from '#adapters/forms/jose-form-tokens.ts';
+import { lambdaLetterRenderer } from '#adapters/lambda/letter-renderer.ts';
+import { loadLetterConfig } from '#config/letter-config.ts';
+import type { LetterRenderer } from '#ports/channels.ts';
 
 // Kept apart from email-deps.ts so the API bundle never pulls in the MIME parser (and its charset tables).
 /** The inbound e-mail handler's composition root (Lambda and the local SMTP listener alike). */
@@ -27,13 +32,19 @@ export function buildReceiveEmailDeps(
   config: MailConfig,
   tenants: TenantRegistry = tenantRegistry,
   aws: AwsClients = awsClients(config),
-  options: { readonly emailControl?: { readonly secret: string; readonly baseUrl: string | (() => string) } | null } = {},
+  options: {
+    readonly emailControl?: { readonly secret: string; readonly baseUrl: string | (() => string) } | null;
+    /** Letters for paper cases: a reply by e-mail that restarts a post case's period is answered with the new date on paper. */
+    readonly renderer?: LetterRenderer;
+  } = {},
 ): InboundLedgerDeps & MailAdapters {
   const dynamo = aws.get(DynamoDBClient, 'dynamodb');
   const ses = aws.get(SESv2Client, 'ses');
   const mailer = new SesMailer(ses, config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {});
-  const repo: CaseRepository = new DynamoCaseRepository(dynamo, config.tableName, { referenceBlock: REFERENCE_BLOCK });
-  const adapters = buildMailAdapters(config, { dynamo, s3: aws.get(S3Client, 's3'), mailer }, tenants);
+  // Public events of partner cases written here (the subject's e-mailed answer, a restarted period and
+  // its notice) owe the partner a webhook, as those written by the API and the workflow steps do.
+  const repo: CaseRepository = withWebhookOutbox(new DynamoCaseRepository(dynamo, config.tableName, { referenceBlock: REFERENCE_BLOCK }), new DynamoWebhookOutbox(dynamo, config.tableName), systemClock);
+  const adapters = buildMailAdapters(config, { dynamo, s3: aws.get(S3Client, 's3'), mailer }, tenants, options.renderer ? { renderer: options.renderer } : {});
   // The acknowledgement carries the e-mail control link where the rule accepts it (one e-mail per event).
   const identityLink = options.emailControl ? acknowledgementIdentityLink({
         links: new FormTokenEmailControlLinks(new JoseFormTokens(options.emailControl.secret, { now: () => systemClock.now() }), options.emailControl.baseUrl, systemClock),
@@ -49,12 +60,14 @@ export function buildReceiveEmailDeps(
     parser: new PostalMimeParser(),
     ledger: new DynamoInboundLedger(dynamo, config.tableName),
     ...(identityLink ? { identityLink } : {}),
+    ...(options.renderer ? { lettersOnPaper: true } : {}),
   };
 }
 
 /** The inbound function on AWS: the receipt rule's mail, the case workflows it starts. */
 export function inboundFromEnv(): { deps: InboundLedgerDeps & MailAdapters & { workflows?: WorkflowEngine }; keyPrefix: string } {
   const config = loadMailConfig();
-  const deps = buildReceiveEmailDeps(config, tenantRegistry, awsClients(config), { emailControl: loadEmailControlConfig() });
+  const renderer = lambdaLetterRenderer(loadLetterConfig().functionName, config.region);
+  const deps = buildReceiveEmailDeps(config, tenantRegistry, awsClients(config), { emailControl: loadEmailControlConfig(), ...(renderer ? { renderer } : {}) });
   return { deps: { ...deps, ...buildWorkflowEngine(loadWorkflowEngineConfig()) }, keyPrefix: config.inboundPrefix };
 }

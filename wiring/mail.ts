@@ -1,7 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { ClientSource } from '#adapters/client-source.ts';
 import type { MailConfig } from '#config/mail-config.ts';
-import { clientConfig } from './clients.ts';
 import type { AnswerDownloads, LetterRenderer, PrintQueue } from '#ports/channels.ts';
 import type { BlobStore, MessageStore } from '#ports/mail.ts';
 import type { Clock, Mailer, NoticeOutbox, SubjectNotifier } from '#ports/cases.ts';
@@ -29,11 +29,6 @@ export interface MailAdapters {
   readonly outbox: NoticeOutbox;
 }
 
-/** A standalone S3 client configured like every other (wiring/clients.ts), for callers outside a composition root. */
-export function s3ClientFor(config: Pick<MailConfig, 'region' | 's3Endpoint'>): S3Client {
-  return new S3Client(clientConfig('s3', config));
-}
-
 /**
  * The channels' adapters over given clients, shared by the API, the inbound handler and the
  * workflow steps: the message store, the buckets, the print queue, and the notifier that routes
@@ -42,7 +37,8 @@ export function s3ClientFor(config: Pick<MailConfig, 'region' | 's3Endpoint'>): 
  */
 export function buildMailAdapters(
   config: MailConfig,
-  clients: { dynamo: DynamoDBClient; s3: S3Client; mailer: Mailer },
+  /** S3 may be given as its maker, so the API and console load the SDK package on first use (client-source.ts). */
+  clients: { dynamo: DynamoDBClient; s3: ClientSource<S3Client>; mailer: Mailer },
   tenants: TenantRegistry = tenantRegistry,
   /** Workflow steps pass `downloads` (the API never sends answers, so the presigner stays out of its bundle); `renderer` makes letters. */
   extras: { readonly downloads?: AnswerDownloads; readonly renderer?: LetterRenderer; readonly clock?: Clock } = {},

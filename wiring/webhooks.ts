@@ -10,19 +10,19 @@ import { KmsWebhookSigner } from '#adapters/webhooks/kms-signer.ts';
 import { loadMailConfig } from '#config/mail-config.ts';
 import { loadWebhookConfig } from '#config/webhook-config.ts';
 import type { Clock } from '#ports/cases.ts';
-import type { WebhookSigner } from '#ports/channels.ts';
+import type { WebhookSigner, WebhookTransport } from '#ports/channels.ts';
 import type { deliverDueWebhooks } from '#usecases/webhooks.ts';
 import { awsClients, type AwsClients } from './clients.ts';
 
 type SweepDeps = Parameters<typeof deliverDueWebhooks>[0];
 
 /** The webhook sweep's composition (the scheduled function, and the local stack's interval). */
-export function buildWebhookSweepDeps(input: { readonly aws: AwsClients; readonly tableName: string; readonly signer: WebhookSigner; readonly clock: Clock }): SweepDeps {
+export function buildWebhookSweepDeps(input: { readonly aws: AwsClients; readonly tableName: string; readonly signer: WebhookSigner; readonly clock: Clock; readonly transport?: WebhookTransport }): SweepDeps {
   const dynamo = input.aws.get(DynamoDBClient, 'dynamodb');
   return {
     outbox: new DynamoWebhookOutbox(dynamo, input.tableName),
     signer: input.signer,
-    transport: new FetchWebhookTransport(),
+    transport: input.transport ?? new FetchWebhookTransport(),
     repo: new DynamoCaseRepository(dynamo, input.tableName),
     clock: input.clock,
   };

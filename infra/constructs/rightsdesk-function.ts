@@ -5,6 +5,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays, type CfnLogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { ISecurityGroup, ISubnet, IVpc } from 'aws-cdk-lib/aws-ec2';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { LAMBDA_BUNDLING, type FunctionSpec } from '../bundling.ts';
@@ -18,6 +19,8 @@ export interface RightsdeskFunctionProps {
   readonly extraAssets?: ReadonlyArray<readonly [string, string]>;
   /** Reserve the spec's concurrency (off only for accounts whose quota cannot spare it). */
   readonly reserveConcurrency?: boolean;
+  /** The function runs in these subnets (fulfilment: the controller's databases are not on the internet). */
+  readonly network?: { readonly vpc: IVpc; readonly subnets: readonly ISubnet[]; readonly securityGroups: readonly ISecurityGroup[] };
 }
 
 /**
@@ -93,6 +96,7 @@ export class RightsdeskFunction extends NodejsFunction {
         },
       },
       environmentEncryption: props.key,
+      ...(props.network ? { vpc: props.network.vpc, vpcSubnets: { subnets: [...props.network.subnets] }, securityGroups: [...props.network.securityGroups] } : {}),
       ...(props.reserveConcurrency === false ? {} : { reservedConcurrentExecutions: spec.reservedConcurrency }),
       ...(deadLetterQueue ? { onFailure: new SqsDestination(deadLetterQueue), retryAttempts: 2 } : {}),
     };

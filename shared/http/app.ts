@@ -8,7 +8,6 @@ import type { ApiDeps, AppEnv } from './deps.ts';
 import { contentSecurityPolicy } from './csp.ts';
 import { DOCS_STYLE, renderDocsPage } from './docs-page.ts';
 import { buildOpenApi } from './openapi.ts';
-import { fulfilmentCallbackRoutes } from './staff-api/fulfilment-routes.ts';
 import { consoleRoutes } from './staff-api/routes.ts';
 import { partnerRoutes } from './partner-routes.ts';
 import { isDependencyOutage, OUTAGE_RETRY_AFTER_SECONDS } from './outage.ts';
@@ -22,7 +21,7 @@ export type AppExtension = (app: Hono<AppEnv>) => void;
 /**
  * The HTTP API: the same Hono app runs on Lambda (functions/api) and on the local Node server.
  * One error handler maps every failure to RFC 9457; nothing internal reaches a client.
- * `extensions` add routes (locally: the console pages, which on AWS are their own function).
+ * `extensions` add routes (locally: the console pages and fulfilment, which on AWS are their own functions).
  */
 export function createApp(deps: ApiDeps, extensions: readonly AppExtension[] = []): Hono<AppEnv> {
   const app = createBaseApp(deps);
@@ -46,7 +45,6 @@ export function createApp(deps: ApiDeps, extensions: readonly AppExtension[] = [
 
   app.route('/v1', partnerRoutes(deps));
   app.route('/console/api', consoleRoutes(deps));
-  app.route('/fulfilment', fulfilmentCallbackRoutes(deps));
   for (const extend of extensions) extend(app);
   return app;
 }

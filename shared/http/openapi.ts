@@ -5,6 +5,7 @@ import { PROBLEM_KINDS, problemType, type ProblemCode } from './problem.ts';
 import { CASE_ID_PATTERN, IDEMPOTENCY_KEY_PATTERN } from './schemas.ts';
 import { staffOpenApi } from './staff-api/openapi.ts';
 import { accountabilityPaths } from './staff-api/openapi-accountability.ts';
+import { buildStaffOpenApi } from './staff-openapi.ts';
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (id: string) => ({ 'application/json': { schema: ref(id) } });
@@ -38,6 +39,7 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
     Object.entries(generated).map(([id, schema]) => [id, Object.fromEntries(Object.entries(schema).filter(([key]) => key !== '$id' && key !== '$schema'))]),
   );
   const staff = staffOpenApi();
+  const fulfilment = fulfilmentParts();
   return {
     openapi: '3.1.0',
     info: {
@@ -57,7 +59,7 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     components: {
-      schemas: { ...schemas, ...staff.schemas },
+      schemas: { ...schemas, ...staff.schemas, ...fulfilment.schemas },
       securitySchemes: { ...staff.securitySchemes, partnerJwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A partner token (ES256/EdDSA/RS256) naming the partner (`sub`) and its tenant (`tenant`), with `iss`, `aud` and `exp`.' } },
     },
     paths: {
@@ -155,9 +157,24 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
       },
       ...staff.paths,
       ...accountabilityPaths(),
+      ...fulfilment.paths,
     },
     'x-problem-types': Object.fromEntries(
       (Object.keys(PROBLEM_KINDS) as ProblemCode[]).map((code) => [problemType(code), { status: PROBLEM_KINDS[code].status, title: PROBLEM_KINDS[code].title }]),
     ),
+  };
+}
+
+/**
+ * The staff fulfilment routes (staff-openapi.ts) in the served document: paths under
+ * `/console/api`, schemas prefixed `Fulfilment` so they cannot clash with the partner API's.
+ */
+function fulfilmentParts(): { schemas: Record<string, unknown>; paths: Record<string, unknown> } {
+  const doc = buildStaffOpenApi() as { components: { schemas: Record<string, unknown> }; paths: Record<string, unknown> };
+  const names = Object.keys(doc.components.schemas).filter((n) => n !== 'Problem');
+  const rename = (value: unknown): unknown => JSON.parse(JSON.stringify(value).replace(/"#\/components\/schemas\/(\w+)"/g, (all, name: string) => (names.includes(name) ? `"#/components/schemas/Fulfilment${name === 'Fulfilment' ? '' : name}"` : all)));
+  return {
+    schemas: Object.fromEntries(names.map((n) => [`Fulfilment${n === 'Fulfilment' ? '' : n}`, rename(doc.components.schemas[n])])),
+    paths: Object.fromEntries(Object.entries(doc.paths).map(([path, item]) => [`/console/api${path}`, rename(item)])),
   };
 }

@@ -3,9 +3,9 @@ import { IDENTIFIER_KINDS } from '#domain/fulfilment/register.ts';
 import { RIGHT_TYPES } from '#domain/rights.ts';
 
 /**
- * OpenAPI 3.1 of the staff fulfilment API under `/console/api` (docs/fulfilment.md), kept as
- * `docs/staff-fulfilment-openapi.json` (tests/unit/fulfilment.test.ts checks it is current; it is
- * not served, so its ~7 KB stay out of the API bundle). Lint: `npx @redocly/cli lint` on it.
+ * OpenAPI 3.1 of the staff fulfilment API under `/console/api` (docs/fulfilment.md): served in
+ * `/openapi.json` (merged by openapi.ts, its schemas prefixed `Fulfilment…`) and kept standalone as
+ * `docs/staff-fulfilment-openapi.json` (tests/unit/fulfilment.test.ts checks it is current).
  */
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
 const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
@@ -103,7 +103,15 @@ export function buildStaffOpenApi(): Record<string, unknown> {
       '/cases/{id}/tasks/{taskId}/result': taskOp('Record the task’s result', 'recordTaskResult', 'Result', 'Manual systems, or where no verified identifier fits. `kept` needs a reason and a legal basis.'),
       '/cases/{id}/tasks/{taskId}/skip': taskOp('Skip the task with a reason', 'skipTask', 'Skip', 'The reason is on the audit trail.'),
       '/cases/{id}/notices': {
-        post: { summary: 'Send due Art. 19 notices to recipients', operationId: 'sendNotices', tags: ['fulfilment'], security: [{ staffJwt: [] }], parameters: [caseId], responses: { '200': { description: 'The tasks whose notice was sent now.', content: { 'application/json': { schema: { type: 'object', properties: { sent: { type: 'array', items: { type: 'string' } } }, required: ['sent'] } } } }, ...errors } },
+        get: {
+          summary: 'The Art. 19 notices of the case, by recipient',
+          operationId: 'listNotices',
+          tags: ['fulfilment'],
+          security: [{ staffJwt: [] }],
+          parameters: [caseId],
+          responses: { '200': { description: 'One item per recipient task: its status, and the notice sent (e-mail Message-ID or API notice id), its reply due date and the reply.', content: { 'application/json': { schema: { type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Task' } } }, required: ['items'] } } } }, ...errors },
+        },
+        post: { summary: 'Send due Art. 19 notices to recipients (e-mail threaded on the case, or a signed API request)', operationId: 'sendNotices', tags: ['fulfilment'], security: [{ staffJwt: [] }], parameters: [caseId], responses: { '200': { description: 'The tasks whose notice was sent now.', content: { 'application/json': { schema: { type: 'object', properties: { sent: { type: 'array', items: { type: 'string' } } }, required: ['sent'] } } } }, ...errors } },
       },
       '/cases/{id}/answer/assemble': {
         post: {

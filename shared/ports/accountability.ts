@@ -27,6 +27,11 @@ export interface CaseFootprint {
   readonly eventSeqs: readonly number[];
   /** Print-queue items (letters), by id. */
   readonly printIds: readonly string[];
+  /**
+   * The case's received e-mails by delivery (the inbound ledger's key) and receipt instant: their
+   * ledger entries and any flagged-mail items go too ("deleted" means gone from every copy).
+   */
+  readonly inboundDeliveries?: ReadonlyArray<{ readonly id: string; readonly at: string }>;
 }
 
 /**

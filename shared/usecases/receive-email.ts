@@ -25,6 +25,8 @@ export interface ReceiveEmailDeps extends SubmitRequestDeps {
   readonly inboundMail: BlobStore;
   /** Where attachments are kept as evidence. */
   readonly evidence: BlobStore;
+  /** The notifier queues letters for post and in-person cases (a letter renderer is configured). */
+  readonly lettersOnPaper?: boolean;
 }
 
 export interface ReceiveEmailInput {

@@ -84,6 +84,11 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
   if (!tenant) throw new UnknownTenantError(`Unknown tenant "${input.tenantId}".`);
   const { idempotency } = input;
 
+  // The subject's earlier requests are read beside the idempotency check, not after it: both are
+  // reads, and a new case needs both, so intake waits for one round trip instead of two (issue 15).
+  const earlierRead = deps.repo.findBySubject(tenant.id, subjectKeyOf(input.request.subject), EARLIER_REQUESTS_CONSIDERED);
+  // Handled here so that a replay or a validation error, which never await it, leave no unhandled rejection.
+  earlierRead.catch(() => undefined);
   if (idempotency) {
     const seen = await deps.repo.findIdempotency(tenant.id, idempotency.scope, idempotency.key);
     if (seen) return replay(deps, seen, idempotency.fingerprint);
@@ -96,7 +101,7 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
   if (!isReceiptInRange(receivedAt)) {
     throw new ValidationError(`The receipt time must be from ${RECEIPT_RANGE.from} to before ${RECEIPT_RANGE.to}.`, [{ field: 'receivedAt', message: 'out of range' }]);
   }
-  const earlierRequests = await deps.repo.findBySubject(tenant.id, subjectKeyOf(input.request.subject), EARLIER_REQUESTS_CONSIDERED);
+  const earlierRequests = await earlierRead;
   const referenceNumber = await deps.repo.nextReferenceNumber(tenant.id, localYear(receivedAt, tenant.timeZone));
   const plain = openCase({
     tenant,
@@ -126,9 +131,13 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
   // The acknowledgement e-mail is owed from the moment the case exists: its outbox entry is part of
   // the same transaction, so a crash before sending leaves it pending for the sweeper and resume.
   const later = deps.acknowledgeInWorkflow === true && deps.workflows !== undefined && opened.case.channel !== 'web_form' && !deps.webFormLinks;
+  // The web form's acknowledgement carries links only its own request can make (address confirmation,
+  // status): the sweeper, which cannot, leaves it to that request for the same grace, or it could
+  // claim the entry first and send an acknowledgement without them (seen on the local stack).
+  const graced = later || deps.webFormLinks !== undefined;
   const owed =
     deps.outbox && acknowledgedByEmail(opened.case, deps)
-      ? { notices: ['acknowledgement' as const], ...(later ? { noticesDueAt: new Date(now.getTime() + WORKFLOW_ACK_GRACE_MS) } : {}) }
+      ? { notices: ['acknowledgement' as const], ...(graced ? { noticesDueAt: new Date(now.getTime() + WORKFLOW_ACK_GRACE_MS) } : {}) }
       : undefined;
   // An acknowledgement given in the response is part of the case's first write (no second write).
   const born: Case = acknowledgedInResponse(opened.case, deps) ? { ...opened.case, acknowledgement: { status: 'in_response', at: now.toISOString() } } : opened.case;

@@ -108,6 +108,22 @@ describe('staff console in Chromium', () => {
     expect(await agent.locator('[role=alert]').textContent()).toContain('approver');
     expect(await agent.locator('#waiting').getAttribute('data-step')).toBe('approval');
 
+    // Issue 19: every fulfilment task needs its result before approval. The console's task panel
+    // is not in this walk yet, so the agent records them through the staff JSON API.
+    const caseId = new URL(caseUrl).pathname.split('/').pop()!;
+    const staffApi = (path: string, body?: unknown) =>
+      fetch(`${world.stack.dev.apiUrl}/console/api${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { authorization: `Bearer ${world.stack.dev.tenants.softera!.staffTokens.agent}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const { tasks } = (await (await staffApi(`/cases/${caseId}/fulfilment`)).json()) as { tasks: Array<{ id: string; status: string }> };
+    const openTasks = tasks.filter((t) => !['done', 'skipped'].includes(t.status));
+    expect(openTasks.length).toBeGreaterThan(0);
+    for (const task of openTasks) {
+      expect((await staffApi(`/cases/${caseId}/tasks/${encodeURIComponent(task.id)}/result`, { outcome: 'not_found', summary: 'Nerasta pagal patvirtintus identifikatorius.' })).status).toBe(200);
+    }
+
     // The approver approves; the reply leaves through SES and the case closes.
     const approverContext = await world.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'lt-LT' });
     const approver = await approverContext.newPage();

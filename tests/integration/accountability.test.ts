@@ -68,6 +68,8 @@ async function answered(tenantId: string, receivedAt: string, answerAt: string |
   if (answerAt) {
     await world.advanceTo(answerAt);
     expect((await world.decide(c, { step: 'answer_draft', decision: 'draft', body: 'Here is your data.' }, { user: 'agent-1' })).status).toBe(202);
+    // Issue 19: no approval while a fulfilment task is open; the skips (with reasons) go into the pack.
+    await world.settleTasks(c);
     expect((await world.decide(c, { step: 'approval', decision: 'approve' }, { role: 'approver', user: 'dpo-1' })).status).toBe(202);
     expect((await world.get(c)).status).toBe('closed');
   }
@@ -125,6 +127,7 @@ describe('the register of requests', () => {
     // The late one is answered a week after its due instant.
     await world.advanceTo(new Date(Date.parse(late.dueAt) + 7 * 86_400_000).toISOString());
     await world.decide(late, { step: 'answer_draft', decision: 'draft', body: 'Late, sorry.' }, { user: 'agent-1' });
+    await world.settleTasks(late);
     await world.decide(late, { step: 'approval', decision: 'approve' }, { role: 'approver', user: 'dpo-1' });
 
     const response = await staffRequest('softera', 'admin', '/console/api/register?from=2012-05-02&to=2012-05-31');
@@ -250,6 +253,7 @@ describe('retention', () => {
     try {
       const decide = async (c: Case) => {
         await w.decide(c, { step: 'answer_draft', decision: 'draft', body: 'Answer.' }, { user: 'agent-1' });
+        await w.settleTasks(c);
         await w.decide(c, { step: 'approval', decision: 'approve' }, { role: 'approver', user: 'dpo-1' });
       };
       const submit = async (name: string) => {
@@ -266,6 +270,11 @@ describe('retention', () => {
       expect(closedPurged.status).toBe('closed');
       const objectKey = `outbound/gautora/${purged.id}/m1.eml`;
       await deps.evidence!.put(objectKey, new TextEncoder().encode('raw answer'), 'message/rfc822');
+      // Data a connector read for the case (task data in the answers bucket), written twice: two versions.
+      const taskDataKey = `fulfilment/gautora/${purged.id}/access_shop_db.json`;
+      const answers = new S3BlobStore(s3, BUCKETS.answers);
+      await answers.put(taskDataKey, new TextEncoder().encode('[{"category":"Orders","records":[]}]'), 'application/json');
+      await answers.put(taskDataKey, new TextEncoder().encode('[{"category":"Orders","records":[{"order_no":"1"}]}]'), 'application/json');
       await deps.messages!.addMessage({ id: 'm1', tenantId: 'gautora', caseId: purged.id, direction: 'outbound', channel: 'email', at: '2011-03-03T09:00:00.000Z', subject: 'Atsakymas', messageId: `<m1.${purged.id}@rightsdesk>`, inReplyTo: null, references: [], from: 'a@b.lt', to: [purged.subject.email!], rawKey: objectKey, attachments: [] });
 
       const hold = await staffRequest('gautora', 'admin', `/console/api/cases/${held.id}/legal-hold`, { method: 'POST', body: JSON.stringify({ reason: 'VDAI complaint 2011/17 pending' }) });
@@ -290,6 +299,9 @@ describe('retention', () => {
       expect(await w.deps.repo.findCaseIdByReference('gautora', purged.reference)).toBeNull();
       expect(await deps.messages!.findCaseByMessageIds('gautora', [`<m1.${purged.id}@rightsdesk>`])).toBeNull();
       await expect(deps.evidence!.get(objectKey)).rejects.toThrow();
+      await expect(answers.get(taskDataKey)).rejects.toThrow();
+      // Every version went (not just a delete marker on top): nothing is left to purge under the key.
+      expect(await new S3BlobPurger(s3, BUCKETS.answers).purge(taskDataKey, { exact: true })).toBe(0);
       // Only the tombstone remains: reference, dates, rights, outcome; nothing about the person.
       const tombstone = await retention.records.getTombstone('gautora', purged.id);
       expect(tombstone).toMatchObject({ reference: purged.reference, outcome: 'granted', rights: [{ type: 'erasure', status: 'fulfilled' }], retention: { source: '003 §7.1.5' } });

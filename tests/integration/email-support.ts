@@ -1,3 +1,4 @@
+import { stubResolver, verifyLocally, type DnsRecords } from '../../local/services/mail-auth.ts';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import nodemailer from 'nodemailer';
 import { inject } from 'vitest';
@@ -44,7 +45,11 @@ export interface EmailRig {
  * The SMTP listener wired to the real inbound handler, DynamoDB Local, the S3 and SES stand-ins,
  * plus the API app for the staff read endpoints. `wrapRepo` lets a test inject store failures.
  */
-export async function startEmailRig(options: { wrapRepo?: (repo: CaseRepository) => CaseRepository; retryDelaysMs?: number[] } = {}): Promise<EmailRig> {
+/**
+ * `dns`: the records the listener's SPF/DKIM/DMARC check answers from (as `.local/dns.json` does
+ * for `npm start`); without them no sender is authenticated, so no identity link is ever sent.
+ */
+export async function startEmailRig(options: { wrapRepo?: (repo: CaseRepository) => CaseRepository; retryDelaysMs?: number[]; dns?: DnsRecords } = {}): Promise<EmailRig> {
   Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'eu-central-1' });
   const s3 = s3ClientFor(inject('s3Endpoint'));
   await ensureBuckets(s3, [INBOUND_BUCKET, EVIDENCE_BUCKET]);
@@ -66,6 +71,7 @@ export async function startEmailRig(options: { wrapRepo?: (repo: CaseRepository)
     accept: (key, event) => acceptInbound(deps, inboundInputOf(key, event)),
     deliver: underRole('inbound-email', createInboundEmailHandler(deps, { keyPrefix: config.inboundPrefix })),
     retryDelaysMs: options.retryDelaysMs ?? [20, 50],
+    ...(options.dns ? { authenticate: (raw: Uint8Array, envelope: { ip: string; helo: string; mailFrom: string }) => verifyLocally(raw, { ...envelope, resolver: stubResolver(options.dns!) }) } : {}),
     log: (line) => failures.push(line),
   });
   const issuer = await ephemeralIssuer();

@@ -16,6 +16,7 @@ import type { Case } from '#domain/case.ts';
 import type { FulfilmentTask } from '#domain/fulfilment/tasks.ts';
 import { DEFAULT_WORKFLOW_SETTINGS, updateCase, type WaitStep } from '#domain/workflow.ts';
 import { createApp } from '#http/app.ts';
+import { fulfilmentExtension } from '#http/fulfilment-app.ts';
 import { createFormsApp } from '#http/forms/forms-app.tsx';
 import type { WorkflowEngine } from '#ports/cases.ts';
 import { fulfilmentRegisters } from '#tenants/fulfilment/registry.ts';
@@ -67,7 +68,9 @@ const customer = demoCustomers('bajtel_shop')[0]!;
 const namesake = demoCustomers('bajtel_shop')[3]!;
 
 beforeAll(async () => {
-  rig = await startEmailRig();
+  // The demo customers write from example.lt; its SPF admits the local sender and DMARC aligns on
+  // it, so the sender is proven and may receive the e-mail control link (issue 16).
+  rig = await startEmailRig({ dns: { 'example.lt': { TXT: [['v=spf1 ip4:127.0.0.1 -all']] }, '_dmarc.example.lt': { TXT: [['v=DMARC1; p=reject']] } } });
   const s3 = s3ClientFor(inject('s3Endpoint'));
   await ensureBuckets(s3, [ANSWERS]);
   dynamo = dynamoClientFor(inject('dynamodbEndpoint'));
@@ -76,11 +79,13 @@ beforeAll(async () => {
   const data = new S3AnswerFileStore(s3, ANSWERS, systemClock);
   const apiConfig = loadApiConfig({ RIGHTSDESK_TABLE: inject('tableName'), DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'), SES_ENDPOINT: inject('sesEndpoint'), AUTH_ISSUER: LOCAL_ISSUER, AUTH_AUDIENCE: LOCAL_AUDIENCE, AUTH_JWKS: JSON.stringify(rig.issuer.jwks) });
   const base = buildApiDeps(apiConfig, tenantRegistry, rig.config);
-  app = createApp({
+  const deps = {
     ...base,
     workflows,
     fulfilment: { registers: fulfilmentRegisters, data, database: new PgDatabaseConnector(inject('postgresDatabases')), email: new MimeEmailSender(mailer) },
-  });
+  };
+  // Fulfilment is its own function on AWS; mounted beside the API as the local stack does.
+  app = createApp(deps, [fulfilmentExtension(deps)]);
   forms = new Hono();
   forms.route('/forms', createFormsApp(buildFormsDeps(loadFormsConfig(FORMS_ENV), { tenants: tenantRegistry, repo: rig.deps.repo, mailer, clock: systemClock, dynamo, tableName: inject('tableName'), workflows })));
   workflowDeps = {

@@ -5,12 +5,16 @@ import { DateTime } from 'luxon';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../local/stack.ts';
-import { readOutbox, type OutboxEmail } from './helpers.ts';
+import { clearOutbox, readOutbox, type OutboxEmail } from './helpers.ts';
+import { startHttpsPartner, verifiedWebhook, type HttpsPartner } from './https-partner.ts';
+import { pdfText } from '../support/pdf-text.ts';
 
 /**
  * Legal Balance's procedure (001 §7.2), black-box through the public surfaces of a whole local
  * stack (`npm start` on free ports): the partner API, the staff JSON API, SMTP and the SES
- * outbox. Staff ask for missing details; the subject answers by e-mail in the thread; the period
+ * outbox, and the partner's webhook receiver (HTTPS on the loopback). Staff ask for missing
+ * details (the partner sees it in the API status and gets a signed webhook, the subject an
+ * e-mail); the subject answers by e-mail in the thread; the period
  * restarts at that answer ("within one (1) month of receiving your revised request") and the
  * subject is told; staff extend with reasons before the new due date; the answer goes out after
  * four-eyes approval. Every date is computed here independently of the product's engine.
@@ -70,10 +74,12 @@ for (const speed of [1, 3600]) {
     let transport: ReturnType<typeof nodemailer.createTransport>;
     const tokens = { partner: '', agent: '', approver: '' };
     let mailbox = '';
+    let partner: HttpsPartner;
 
     beforeAll(async () => {
       stateDir = await mkdtemp(join(tmpdir(), 'rightsdesk-procedure-'));
-      stack = await startLocalStack({ stateDir, persist: false, speed, ports: { api: 0, dynamodb: 0, ses: 0, s3: 0, smtp: 0, sfn: 0 } });
+      partner = await startHttpsPartner();
+      stack = await startLocalStack({ stateDir, persist: false, speed, webhookTransport: partner.transport, ports: { api: 0, dynamodb: 0, ses: 0, s3: 0, smtp: 0, sfn: 0 } });
       const lgb = stack.dev.tenants.legalbalance!;
       tokens.partner = lgb.partnerToken;
       tokens.agent = lgb.staffTokens.agent;
@@ -91,11 +97,17 @@ for (const speed of [1, 3600]) {
       // Notices thread on the subject's last mail ("Re: …"), so they are told apart by their text.
       outbox = async (to, text) => (await readOutbox(stack.dev.sesOutboxUrl)).filter((m) => m.destination.to.some((d) => d.includes(to)) && text.test(m.body.text ?? ''));
       transport = nodemailer.createTransport({ host: stack.dev.smtp.host, port: stack.dev.smtp.port, secure: false, ignoreTLS: true });
+      // The SES stand-in's outbox is one store per process: the ×1 run's mails (same address, same
+      // reference numbers) would still be there in the ×3600 run. Without this the ×3600 run once read
+      // the ×1 run's new-date notice (2027-01-05) beside its own case's date (2027-01-06: its reply,
+      // hours ahead in virtual time, came after midnight in Vilnius).
+      await clearOutbox(stack.dev.sesOutboxUrl);
     }, 240_000);
 
     afterAll(async () => {
       transport?.close();
       await stack?.stop();
+      await partner?.stop();
       if (stateDir) await rm(stateDir, { recursive: true, force: true });
     }, 120_000);
 
@@ -106,12 +118,13 @@ for (const speed of [1, 3600]) {
     }, `case waiting at ${step}`);
 
     it('asks for details, restarts the period at the e-mailed answer, extends with reasons and answers after four-eyes approval', async () => {
+      // The partner's sample assertion is for this address. Each run starts from an empty outbox (beforeAll).
       const subject = 'ona@example.lt';
       // 1. The partner sends the request with its identity assertion for Ona.
       const created = await api('/v1/requests', {
         method: 'POST',
         token: tokens.partner,
-        body: { rights: [{ type: 'access' }], subject: { name: 'Ona Petraitienė', email: subject }, language: 'en', identity: { assertion: stack.dev.tenants.legalbalance!.partnerAssertion!.sample } },
+        body: { rights: [{ type: 'access' }], subject: { name: 'Ona Petraitienė', email: subject }, language: 'en', identity: { assertion: stack.dev.tenants.legalbalance!.partnerAssertion!.sample }, callbackUrl: partner.url('/hooks/rightsdesk') },
       });
       expect(created.status).toBe(201);
       const id = created.json.id as string;
@@ -133,6 +146,18 @@ for (const speed of [1, 3600]) {
       const partnerView = await api(`/v1/requests/${id}`, { token: tokens.partner });
       expect(partnerView.json).toMatchObject({ waitingFor: 'subject', clarification: { questions, restartsPeriod: true } });
       expect(partnerView.json.events.map((e: { type: string }) => e.type)).toContain('clarification.requested');
+      // …and gets it pushed: a webhook signed with the tenant's published key reaches its HTTPS receiver.
+      const webhook = await eventually(async () => {
+        for (const w of partner.received) {
+          const verified = await verifiedWebhook(stack.dev.apiUrl, w);
+          if (verified.payload.type === 'clarification.requested' && verified.payload.caseId === id) return { w, verified };
+        }
+        return null;
+      }, 'the clarification webhook');
+      expect(webhook.w.path).toBe('/hooks/rightsdesk');
+      expect(webhook.w.headers['content-type']).toBe('application/jose');
+      expect(webhook.verified.header).toMatchObject({ alg: 'ES256', typ: 'rightsdesk-webhook+jws' });
+      expect(String(webhook.verified.payload.data.summary)).toContain(questions[0]);
       // The question went to the subject by e-mail, threaded on the case.
       const [question] = await eventually(async () => {
         const found = await outbox(subject, /we need more information\./);
@@ -172,6 +197,17 @@ for (const speed of [1, 3600]) {
       expect(told!.body.text).toContain(restartedDue);
       expect(told!.body.text).toContain('001 §7.2');
       expect((await api(`/v1/requests/${id}`, { token: tokens.partner })).json).toMatchObject({ dueDate: restartedDue, waitingFor: 'controller' });
+      // Exactly one new-date notice, and it names the date the case has (the near-midnight defect).
+      expect(await outbox(subject, /We have received your revised request/)).toHaveLength(1);
+      // The partner is told the new date too.
+      const restartedHook = await eventually(async () => {
+        for (const w of partner.received) {
+          const verified = await verifiedWebhook(stack.dev.apiUrl, w);
+          if (verified.payload.type === 'deadline.restarted' && verified.payload.caseId === id) return verified;
+        }
+        return null;
+      }, 'the restart webhook');
+      expect(restartedHook.payload.data.dueDate).toBe(restartedDue);
 
       // 5. Staff extend with reasons; the notice goes out before the (restarted) due date.
       const reasons = ['Records must be collected from three creditors.'];
@@ -198,6 +234,16 @@ for (const speed of [1, 3600]) {
       c = await waitingAt(id, 'approval');
       expect(c.nextActor).toBe('approver');
       expect((await api(`/console/api/cases/${id}/decisions`, { method: 'POST', body: { step: 'approval', decision: 'approve' } })).status).toBe(403);
+      // 6b. Issue 19: the answer needs every fulfilment task settled; the agent records each result.
+      const fulfilment = (await api(`/console/api/cases/${id}/fulfilment`)).json as { tasks: Array<{ id: string; status: string }> };
+      const open = fulfilment.tasks.filter((t) => !['done', 'skipped'].includes(t.status));
+      expect(open.length).toBeGreaterThan(0);
+      expect((await api(`/console/api/cases/${id}/decisions`, { method: 'POST', token: tokens.approver, body: { step: 'approval', decision: 'approve' } })).status).toBe(409);
+      for (const task of open) {
+        const recorded = await api(`/console/api/cases/${id}/tasks/${encodeURIComponent(task.id)}/result`, { method: 'POST', body: { outcome: 'not_found', summary: 'No records under the verified identifiers.' } });
+        expect(recorded.status).toBe(200);
+        expect(recorded.json.status).toBe('done');
+      }
       expect((await api(`/console/api/cases/${id}/decisions`, { method: 'POST', token: tokens.approver, body: { step: 'approval', decision: 'approve' } })).status).toBe(202);
       c = await eventually(async () => {
         const now = await staffCase(id);
@@ -211,6 +257,41 @@ for (const speed of [1, 3600]) {
       expect(answer!.body.text).toContain('contract 2023-55');
       const answeredAt = c.timeline.find((e) => e.type === 'notice.answer')!.at;
       expect(answeredAt <= c.dueAt).toBe(true);
+    }, 240_000);
+
+    it('a letter case: the question goes out as a letter, an e-mailed answer restarts the period, and the new date goes out as a letter', async () => {
+      const email = `jonas.post.${speed}.${Date.now().toString(36)}@example.lt`;
+      const registered = await api('/console/api/cases', {
+        method: 'POST',
+        body: { channel: 'post', receivedAt: new Date().toISOString(), subject: { name: 'Jonas Jonaitis', email, postalAddress: 'Gedimino pr. 1\nLT-01103 Vilnius' }, rights: [{ type: 'access' }], language: 'en' },
+      });
+      expect(registered.status).toBe(201);
+      const id = registered.json.case.id as string;
+      const reference = registered.json.case.reference as string;
+      await waitingAt(id, 'identity_review');
+      expect((await api(`/console/api/cases/${id}/decisions`, { method: 'POST', body: { step: 'identity_review', decision: 'approve', method: 'id_document' } })).status).toBe(202);
+      await waitingAt(id, 'answer_draft');
+      const letters = async (notice: string) =>
+        ((await api('/console/api/print-queue?limit=200')).json.items as Array<{ id: string; caseId: string; notice: string }>).filter((item) => item.caseId === id && item.notice === notice);
+      expect((await api(`/console/api/cases/${id}/decisions`, { method: 'POST', body: { step: 'answer_draft', decision: 'clarify', questions: ['Which account number is your request about?'] } })).status).toBe(202);
+      await waitingAt(id, 'subject_clarification');
+      await eventually(async () => (await letters('more_information_request')).length === 1, 'the question as a letter');
+
+      // The subject answers by e-mail, quoting the reference from the letter.
+      await transport.sendMail({ envelope: { from: email, to: [mailbox] }, raw: [`From: Jonas Jonaitis <${email}>`, `To: ${mailbox}`, `Subject: ${reference} account number`, `Message-ID: <post-answer-${Date.now().toString(36)}@example.lt>`, '', 'The account number is 55-1234.', ''].join('\r\n') });
+      const c = await waitingAt(id, 'answer_draft');
+      const replyAt = String(c.timeline.find((e) => e.type === 'subject.replied')?.details?.receivedAt);
+      expect(c.dueDate).toBe(monthsAfter(replyAt, 1));
+      expect(c.timeline.find((e) => e.type === 'deadline.restarted')?.details).toMatchObject({ dueDate: c.dueDate, rule: '001 §7.2' });
+      // Told in the case's channel: a letter in the print queue naming the new date, no e-mail.
+      const [told] = await eventually(async () => {
+        const found = await letters('period_restarted');
+        return found.length > 0 ? found : null;
+      }, 'the new-date letter');
+      expect(await letters('period_restarted')).toHaveLength(1);
+      const pdf = new Uint8Array(await (await fetch(`${stack.dev.apiUrl}/console/api/print-queue/${told!.id}/letter.pdf`, { headers: { authorization: `Bearer ${tokens.agent}` } })).arrayBuffer());
+      expect(await pdfText(pdf)).toContain(c.dueDate);
+      expect(await outbox(email, /./)).toEqual([]);
     }, 240_000);
 
     it('dates a new e-mailed request by the same clock as the API', async () => {

@@ -30,6 +30,9 @@ describe('case workflow and deadline timer (real ASL on the local Step Functions
     await world.advanceTo('2027-03-04T09:00:00Z');
     expect((await world.decide(c, { step: 'answer_draft', decision: 'draft', body: 'Here is your data.' }, { user: 'agent-1' })).status).toBe(202);
     expect((await world.get(c)).waiting?.step).toBe('approval');
+    // Issue 19: the answer is assembled from the fulfilment tasks, so none may be open at approval.
+    expect((await world.decide(c, { step: 'approval', decision: 'approve' }, { role: 'approver', user: 'dpo-1' })).status).toBe(409);
+    expect(await world.settleTasks(c)).toBeGreaterThan(0);
     expect((await world.decide(c, { step: 'approval', decision: 'approve' }, { role: 'approver', user: 'dpo-1' })).status).toBe(202);
 
     const closed = await world.get(c);
@@ -64,6 +67,7 @@ describe('case workflow and deadline timer (real ASL on the local Step Functions
     expect(verified).toMatchObject({ status: 'in_progress', identity: { status: 'verified', method: 'id_document' }, waiting: { step: 'answer_draft' } });
 
     await world.decide(c, { step: 'answer_draft', decision: 'draft', body: 'Jūsų duomenys.' }, { user: 'agent-1' });
+    await world.settleTasks(c);
     // Four-eyes: the drafter cannot approve their own answer.
     expect((await world.decide(c, { step: 'approval', decision: 'approve' }, { role: 'approver', user: 'agent-1' })).status).toBe(403);
     expect((await world.decide(c, { step: 'approval', decision: 'approve' }, { role: 'approver', user: 'dpo-1' })).status).toBe(202);
@@ -113,6 +117,7 @@ describe('case workflow and deadline timer (real ASL on the local Step Functions
     await world.advanceTo('2027-04-20T09:00:00Z');
     expect(world.alerts.for(c.id).map((a) => a.kind)).not.toContain('deadline_escalation');
     await world.decide(c, { step: 'answer_draft', decision: 'draft', body: 'Your data and a JSON export.' }, { user: 'agent-1' });
+    await world.settleTasks(c);
     await world.decide(c, { step: 'approval', decision: 'approve' }, { role: 'approver', user: 'dpo-1' });
     const answer = world.notifier.for(c.id).find((n) => n.kind === 'answer');
     expect(Date.parse(answer!.at)).toBeGreaterThan(Date.parse(originalDue));
@@ -126,6 +131,8 @@ describe('case workflow and deadline timer (real ASL on the local Step Functions
     world.qes.signed.add(who.email);
     const c = await world.submit('softera', { channel: 'email', request: { rights: [{ type: 'rectification' }], subject: who, language: 'en' } });
     const due = Date.parse(c.dueAt);
+    // Only the deadline's own alerts here: open fulfilment tasks would add their reminders (issue 19).
+    await world.settleTasks(c);
 
     await world.advanceTo(new Date(due - 7 * 86_400_000 + 60_000).toISOString());
     expect(world.alerts.for(c.id).map((a) => a.kind)).toEqual(['deadline_reminder']);
@@ -167,6 +174,7 @@ describe('case workflow and deadline timer (real ASL on the local Step Functions
     await world.advanceTo('2027-03-07T14:01:00Z');
     expect(world.alerts.for(c.id).map((a) => a.kind)).toEqual(['marketing_objection_reminder']);
     await world.decide(c, { step: 'answer_draft', decision: 'draft', body: 'Jūsų duomenys nebenaudojami tiesioginei rinkodarai.' }, { user: 'agent-1' });
+    await world.settleTasks(c);
     await world.decide(c, { step: 'approval', decision: 'approve' }, { role: 'approver', user: 'dpo-1' });
     const confirmed = world.notifier.for(c.id).find((n) => n.kind === 'marketing_objection_confirmed');
     expect(Date.parse(confirmed!.at)).toBeLessThan(Date.parse(due.dueAt));

@@ -16,7 +16,7 @@ export interface LabelledRequest {
   readonly rights: readonly RightType[];
 }
 
-export function loadCorpus(name: 'dev' | 'heldout'): LabelledRequest[] {
+export function loadCorpus(name: 'dev' | 'heldout' | 'heldout2' | 'heldout3'): LabelledRequest[] {
   const path = fileURLToPath(new URL(`../fixtures/classifier/${name}.jsonl`, import.meta.url));
   return readFileSync(path, 'utf8')
     .split('\n')

@@ -7,11 +7,13 @@ import { figures, loadCorpus, proposedRights } from '../support/classifier-corpu
 const NEEDS_IDENTITY: readonly string[] = RIGHT_TYPES.filter((r) => r !== 'information');
 const dev = loadCorpus('dev');
 const heldout = loadCorpus('heldout');
+/** Two later held-out parts (written on 2026-12-05, see the corpus README), judged together: alone each is too small for a recall figure. */
+const later = [...loadCorpus('heldout2'), ...loadCorpus('heldout3')];
 
 describe('the labelled corpus (tests/fixtures/classifier)', () => {
   it('has at least 150 requests in lt and en, every right in both parts, and unique ids', () => {
     expect(dev.length + heldout.length).toBeGreaterThanOrEqual(150);
-    expect(new Set([...dev, ...heldout].map((r) => r.id)).size).toBe(dev.length + heldout.length);
+    expect(new Set([...dev, ...heldout, ...later].map((r) => r.id)).size).toBe(dev.length + heldout.length + later.length);
     for (const part of [dev, heldout]) {
       for (const right of RIGHT_TYPES) expect(part.filter((r) => r.rights.includes(right)).length, `${right}`).toBeGreaterThanOrEqual(4);
       expect(part.filter((r) => r.lang === 'lt').length).toBeGreaterThan(part.length / 3);
@@ -22,22 +24,24 @@ describe('the labelled corpus (tests/fixtures/classifier)', () => {
   it.each([
     ['development', dev],
     ['held-out', heldout],
-  ] as const)('%s part: precision ≥ 0.95 for each right needing identity on what opens without staff, recall ≥ 0.9, most requests read exactly', (_name, part) => {
+    ['later held-out', later],
+  ] as const)('%s part: precision ≥ 0.95 for each right needing identity (with and without staff), recall ≥ 0.9, most requests read exactly', (_name, part) => {
     const f = figures(part);
     for (const r of f.perRight.filter((x) => NEEDS_IDENTITY.includes(x.right))) {
       expect(r.autoPrecision ?? 1, `${r.right} precision without staff`).toBeGreaterThanOrEqual(0.95);
-      expect(r.precision ?? 1, `${r.right} precision of every proposal`).toBeGreaterThanOrEqual(0.85);
+      // Counting the rights staff are asked to confirm too (issue 16's review read 0.857 here for automated decisions).
+      expect(r.precision ?? 1, `${r.right} precision of every proposal`).toBeGreaterThanOrEqual(0.95);
       expect(r.recall ?? 1, `${r.right} recall`).toBeGreaterThanOrEqual(0.9);
     }
     expect(f.exact / f.size).toBeGreaterThanOrEqual(0.9);
   });
 
   it('never opens an uncertain request as information silently: nothing read means staff confirm the rights', () => {
-    for (const r of [...dev, ...heldout]) {
+    for (const r of [...dev, ...heldout, ...later]) {
       const got = proposedRights(r);
       if (got.placeholder) expect(got.needsConfirmation, r.id).toBe(true);
     }
-    expect(figures([...dev, ...heldout]).silentInformation).toBe(0);
+    expect(figures([...dev, ...heldout, ...later]).silentInformation).toBe(0);
   });
 });
 

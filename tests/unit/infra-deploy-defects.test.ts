@@ -58,7 +58,8 @@ describe('deploy-time defects (docs/deploy.md)', () => {
 
   it('H2: SendTaskSuccess is granted on "*" (it takes no resource), only to the functions that resume workflows', () => {
     const holders = Object.keys(roles).filter((name) => allows(name, 'states:SendTaskSuccess').length > 0).sort();
-    expect(holders).toEqual(['api', 'console', 'forms', 'inbound-email', 'workflow-await-subject'].sort());
+    // fulfilment: drafting the answer from the task results resumes the workflow waiting for the draft.
+    expect(holders).toEqual(['api', 'console', 'forms', 'fulfilment', 'inbound-email', 'workflow-await-subject'].sort());
     for (const name of holders) expect(allows(name, 'states:SendTaskSuccess').map((s) => s.Resource)).toEqual(['*']);
     // Nothing sends SendTaskFailure: no function may.
     expect(Object.keys(roles).filter((name) => allows(name, 'states:SendTaskFailure').length > 0)).toEqual([]);

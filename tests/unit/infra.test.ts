@@ -34,7 +34,9 @@ beforeAll(() => {
   } catch (error) {
     synthError = error;
   }
-}, 120_000);
+  // 240 s, not 120: synthesis bundles every function (the fulfilment and task-digest functions joined them), and
+  // the unit suite runs beside other work on a shared machine (a full run hit 120 s).
+}, 240_000);
 
 const resourcesOf = (template: Template, type: string): Resources => template.findResources(type) as Resources;
 const allPolicyStatements = (template: Template) =>
@@ -199,14 +201,17 @@ describe('CDK app', () => {
 
   it('runs the webhook retries every minute and the trusted-list refresh daily', () => {
     service.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 minute)', State: 'ENABLED' });
+    // The daily digest of open manual fulfilment tasks (docs/fulfilment.md).
+    service.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(0 6 * * ? *)', State: 'ENABLED' });
     service.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(17 3 * * ? *)', State: 'ENABLED' });
   });
 
   it('signs webhooks with an asymmetric KMS key: the sender may only Sign, the API only read the public key', () => {
     data.hasResourceProperties('AWS::KMS::Key', { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
     const statements = allPolicyStatements(service).map((st) => JSON.stringify(st));
-    // Two signers of the one key: the webhook sender, and the API sealing evidence packs (docs/accountability.md).
-    expect(statements.filter((st) => st.includes('"kms:Sign"'))).toHaveLength(2);
+    // Three signers of the one key: the webhook sender, the API sealing evidence packs (docs/accountability.md),
+    // and fulfilment signing the HTTP connector's requests and Art. 19 API notices (docs/fulfilment.md).
+    expect(statements.filter((st) => st.includes('"kms:Sign"'))).toHaveLength(3);
     expect(statements.filter((st) => st.includes('"kms:GetPublicKey"'))).toHaveLength(1);
     const environments = Object.values(resourcesOf(service, 'AWS::Lambda::Function')).map((fn) => JSON.stringify((fn.Properties?.Environment as { Variables?: unknown } | undefined)?.Variables ?? {}));
     expect(environments.some((env) => env.includes('WEBHOOK_KMS_KEY_ID'))).toBe(true);
@@ -231,7 +236,9 @@ describe('CDK app', () => {
     const environments = Object.values(resourcesOf(service, 'AWS::Lambda::Function')).map((fn) => JSON.stringify((fn.Properties?.Environment as { Variables?: unknown } | undefined)?.Variables ?? {}));
     const withSecret = environments.filter((env) => env.includes('FORM_SECRET') || env.includes('CONSOLE_SESSION_SECRET'));
     // Issue 16 added inbound-email: the acknowledgement of an e-mailed request carries the e-mail control link.
-    expect(withSecret).toHaveLength(5); // forms, console (sessions), workflow-await-subject and inbound-email (e-mail control links), workflow-conclude (download links)
+    // Fulfilment renders the console's task pages, so it reads the console's session secret too.
+    // Issue 16 (partner API cases) added workflow-intake: its acknowledgement carries the link too.
+    expect(withSecret).toHaveLength(7); // forms, console and fulfilment (sessions), workflow-await-subject, workflow-intake and inbound-email (e-mail control links), workflow-conclude (download links)
     for (const env of withSecret) expect(env).toContain('{{resolve:secretsmanager:');
     expect(environments.some((env) => env.includes('"LETTER_FONT_PATH":"/var/task/DejaVuSans-letters.ttf"'))).toBe(true);
     service.hasResourceProperties('AWS::Cognito::UserPool', { Schema: Match.arrayWith([Match.objectLike({ Name: 'tenant', Mutable: false })]) });

@@ -94,6 +94,28 @@ describe('the acknowledgement outbox', () => {
     expect(w.mailer.sent).toHaveLength(1);
   });
 
+  it('leaves a web form’s acknowledgement to the form’s own request: a sweep while it makes its links sends nothing, and the one e-mail carries them', async () => {
+    const w = world();
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let making!: () => void;
+    const makingLinks = new Promise<void>((resolve) => (making = resolve));
+    const webFormLinks = async () => {
+      making();
+      await gate;
+      return { confirmUrl: 'https://privacy.test/forms/gautora/confirm?token=t', confirmExpiresAt: '2026-11-25T09:00:00.000Z', statusUrl: 'https://privacy.test/forms/gautora/status?token=s' };
+    };
+    const submitted = submitRequest({ ...w.deps, webFormLinks }, { tenantId: 'gautora', channel: 'web_form', actor: { kind: 'subject', id: 'ona@example.lt' }, request });
+    await makingLinks;
+    // The case and its owed acknowledgement are stored; the sweeper (which cannot make the links) runs now.
+    expect(await w.repo.notices.countUnsent()).toBe(1);
+    expect(await sweepOutbox(w.deps, { limit: 10 })).toEqual({ attempted: 0, skipped: 0 });
+    open();
+    await submitted;
+    expect(w.mailer.sent).toHaveLength(1);
+    expect(w.mailer.sent[0]!.text).toContain('https://privacy.test/forms/gautora/confirm?token=t');
+  });
+
   it('records an acknowledgement given in the response in the case’s first write', async () => {
     const w = world();
     const { case: c } = await submitRequest(w.deps, { tenantId: 'softera', channel: 'api', actor: { kind: 'partner', id: 'shop' }, partnerId: 'shop', request: { ...request, subject: { name: 'Ona' } } });

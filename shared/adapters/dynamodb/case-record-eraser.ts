@@ -4,7 +4,7 @@ import { ConcurrentUpdateError } from '#domain/errors.ts';
 import type { Tombstone } from '#domain/retention.ts';
 import type { CaseFootprint, CaseRecordEraser } from '#ports/accountability.ts';
 import { caseKey, receiptIndexAttributes, referenceKey } from './keys.ts';
-import { threadKey } from './message-store.ts';
+import { flaggedPartition, threadKey } from './message-store.ts';
 import { printKey } from './print-queue.ts';
 import { storedTombstoneSchema, tombstoneKey } from './tombstone-record.ts';
 import { deliveryKey } from './webhook-outbox.ts';
@@ -46,6 +46,20 @@ export class DynamoCaseRecordEraser implements CaseRecordEraser {
       ...f.eventSeqs.map((seq) => deliveryKey({ tenantId: f.tenantId, id: `${f.caseId}.${seq}` })),
       ...f.printIds.map((id) => printKey(f.tenantId, id)),
     ];
+    // The inbound ledger's entry of each received e-mail (keyed by delivery, not by case), and
+    // flagged-mail items of the same delivery.
+    for (const d of f.inboundDeliveries ?? []) {
+      outside.push({ PK: `INBOUND#${d.id}`, SK: 'INBOUND' });
+      const flagged = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+          ExpressionAttributeValues: { ':pk': flaggedPartition(f.tenantId), ':sk': `${d.at}#${d.id}#` },
+          ProjectionExpression: 'PK, SK',
+        }),
+      );
+      for (const item of flagged.Items ?? []) outside.push({ PK: String(item.PK), SK: String(item.SK) });
+    }
     await this.deleteAll(outside);
     const partition: Key[] = [];
     let start: Record<string, unknown> | undefined;

@@ -1,4 +1,5 @@
-import { SignCommand, type KMSClient } from '@aws-sdk/client-kms';
+import type { KMSClient } from '@aws-sdk/client-kms';
+import { resolveClient, type ClientSource } from '../client-source.ts';
 import { CompactSign, importJWK, type CryptoKey } from 'jose';
 import type { PackSealer } from '#ports/accountability.ts';
 import type { TenantWebhookKey } from '#ports/channels.ts';
@@ -56,14 +57,16 @@ export function derToJoseSignature(der: Uint8Array, size = 32): Uint8Array {
  */
 export class KmsPackSealer implements PackSealer {
   constructor(
-    private readonly kms: KMSClient,
+    private readonly kms: ClientSource<KMSClient>,
     private readonly keyId: string,
     private readonly kid: string,
   ) {}
 
   async seal(_tenantId: string, payload: Uint8Array): Promise<string> {
     const input = `${b64url(JSON.stringify({ alg: 'ES256', kid: this.kid, typ: PACK_JWS_TYPE, cty: 'application/json' }))}.${b64url(payload)}`;
-    const { Signature } = await this.kms.send(new SignCommand({ KeyId: this.keyId, Message: new TextEncoder().encode(input), MessageType: 'RAW', SigningAlgorithm: 'ECDSA_SHA_256' }));
+    // Sealing a pack is rare: the KMS package loads on first use (client-source.ts).
+    const { SignCommand } = await import('@aws-sdk/client-kms');
+    const { Signature } = await (await resolveClient(this.kms)).send(new SignCommand({ KeyId: this.keyId, Message: new TextEncoder().encode(input), MessageType: 'RAW', SigningAlgorithm: 'ECDSA_SHA_256' }));
     if (!Signature) throw new Error('KMS returned no signature.');
     return detach(`${input}.${b64url(derToJoseSignature(Signature, 32))}`);
   }

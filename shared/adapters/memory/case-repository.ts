@@ -96,6 +96,27 @@ export class InMemoryCaseRepository implements CaseRepository {
     return next;
   }
 
+  /** The purge's last step (CaseRecordEraser twin): the case item, its trail and reference, if still at `expectedVersion`. */
+  forgetCase(tenantId: string, caseId: string, expectedVersion: number): boolean {
+    const id = `${tenantId}/${caseId}`;
+    const c = this.cases.get(id);
+    if (!c) return true;
+    if (c.version !== expectedVersion) return false;
+    this.cases.delete(id);
+    this.events.delete(id);
+    this.references.delete(`${tenantId}/${c.reference}`);
+    for (const ids of this.bySubject.values()) {
+      const at = ids.indexOf(id);
+      if (at >= 0) ids.splice(at, 1);
+    }
+    return true;
+  }
+
+  /** Every case of every tenant (the receipt-index twin reads them). */
+  allCases(): readonly Case[] {
+    return [...this.cases.values()].map((c) => structuredClone(c));
+  }
+
   /** Keeps each subject's ids in receipt order (like the index's sort key), newest last. */
   private indexSubject(c: Case, id: string): void {
     const key = `${c.tenantId}/${c.subjectKey}`;

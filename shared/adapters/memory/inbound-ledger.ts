@@ -12,6 +12,11 @@ export class InMemoryInboundLedger implements InboundLedger {
     return structuredClone(item);
   }
 
+  /** The purge (CaseRecordEraser twin): a purged case's received mail leaves no ledger entry. */
+  forget(deliveryId: string): void {
+    this.entries.delete(deliveryId);
+  }
+
   async get(deliveryId: string): Promise<InboundEntry | null> {
     const e = this.entries.get(deliveryId);
     return e ? structuredClone(e) : null;

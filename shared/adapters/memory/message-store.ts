@@ -26,6 +26,13 @@ export class InMemoryMessageStore implements MessageStore {
     list[at] = structuredClone(message);
   }
 
+  /** The purge (CaseRecordEraser twin): a case's messages, their thread index entries, and flagged items of its deliveries. */
+  forgetCase(tenantId: string, caseId: string, deliveries: readonly string[] = []): void {
+    this.messages.delete(`${tenantId}/${caseId}`);
+    for (const [key, value] of this.threads) if (value.caseId === caseId && key.startsWith(`${tenantId}/`)) this.threads.delete(key);
+    for (const [key, value] of this.flagged) if (deliveries.some((d) => value.id.startsWith(`${d}#`))) this.flagged.delete(key);
+  }
+
   async listMessages(tenantId: string, caseId: string): Promise<readonly CaseMessage[]> {
     return structuredClone(this.messages.get(`${tenantId}/${caseId}`) ?? []);
   }

@@ -6,6 +6,11 @@ export class InMemoryNoticeOutbox implements NoticeOutbox {
   private readonly entries = new Map<string, OutboxEntry>();
   private key = (tenantId: string, caseId: string, kind: NoticeKind) => `${tenantId}/${caseId}/${kind}`;
 
+  /** The purge: a case's outbox entries go with its partition. */
+  forgetCase(tenantId: string, caseId: string): void {
+    for (const key of [...this.entries.keys()]) if (key.startsWith(`${tenantId}/${caseId}/`)) this.entries.delete(key);
+  }
+
   /** A pending entry written with its case (InMemoryCaseRepository's createCase). */
   add(tenantId: string, caseId: string, kind: NoticeKind, now: Date): void {
     this.entries.set(this.key(tenantId, caseId, kind), { tenantId, caseId, kind, status: 'pending', attempts: 0, dueAt: now.toISOString() });

@@ -1,4 +1,5 @@
-import { GetObjectCommand, HeadObjectCommand, NotFound, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { resolveClient, type ClientSource } from '../client-source.ts';
 import type { AnswerFileStore } from '#ports/channels.ts';
 import type { Clock } from '#ports/cases.ts';
 
@@ -14,13 +15,14 @@ const UPLOAD_URL_SECONDS = 900;
  */
 export class S3AnswerFileStore implements AnswerFileStore {
   constructor(
-    private readonly client: S3Client,
+    private readonly client: ClientSource<S3Client>,
     private readonly bucket: string,
     private readonly clock: Clock,
   ) {}
 
   async uploadUrl(key: string, contentType: string, size: number): Promise<{ url: string; headers: Record<string, string>; expiresAt: string }> {
-    const url = await (await presigner()).getSignedUrl(this.client, new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType, ContentLength: size }), {
+    const { PutObjectCommand } = await import('@aws-sdk/client-s3');
+    const url = await (await presigner()).getSignedUrl(await resolveClient(this.client), new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType, ContentLength: size }), {
       expiresIn: UPLOAD_URL_SECONDS,
       signableHeaders: new Set(['content-type', 'content-length']),
     });
@@ -28,12 +30,15 @@ export class S3AnswerFileStore implements AnswerFileStore {
   }
 
   async put(key: string, content: Uint8Array, contentType: string): Promise<void> {
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: content, ContentType: contentType }));
+    const { PutObjectCommand } = await import('@aws-sdk/client-s3');
+    await (await resolveClient(this.client)).send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: content, ContentType: contentType }));
   }
 
   async head(key: string): Promise<{ size: number; contentType: string } | null> {
+    const { HeadObjectCommand, NotFound } = await import('@aws-sdk/client-s3');
+    const client = await resolveClient(this.client);
     try {
-      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      const head = await client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
       return { size: head.ContentLength ?? 0, contentType: head.ContentType ?? 'application/octet-stream' };
     } catch (error) {
       if (error instanceof NotFound || (error instanceof Error && error.name === 'NotFound')) return null;
@@ -42,7 +47,8 @@ export class S3AnswerFileStore implements AnswerFileStore {
   }
 
   async read(key: string): Promise<Uint8Array> {
-    const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    const { GetObjectCommand } = await import('@aws-sdk/client-s3');
+    const object = await (await resolveClient(this.client)).send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
     if (!object.Body) throw new Error(`The answer file ${key} is empty.`);
     return object.Body.transformToByteArray();
   }

@@ -1,4 +1,5 @@
-import { DeleteObjectsCommand, ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { resolveClient, type ClientSource } from '../client-source.ts';
 import type { BlobEraser } from '#ports/identity.ts';
 
 /**
@@ -8,7 +9,7 @@ import type { BlobEraser } from '#ports/identity.ts';
  */
 export class S3BlobEraser implements BlobEraser {
   constructor(
-    private readonly client: S3Client,
+    private readonly client: ClientSource<S3Client>,
     readonly bucket: string,
   ) {}
 
@@ -23,14 +24,16 @@ export class S3BlobEraser implements BlobEraser {
 
   private async erase(key: string, which: (v: { IsLatest?: boolean | undefined }) => boolean): Promise<void> {
     // A key that has no versions left is already erased, so a retried delete succeeds.
+    const { DeleteObjectsCommand, ListObjectVersionsCommand } = await import('@aws-sdk/client-s3');
+    const client = await resolveClient(this.client);
     let keyMarker: string | undefined;
     let versionIdMarker: string | undefined;
     do {
-      const page = await this.client.send(new ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: key, KeyMarker: keyMarker, VersionIdMarker: versionIdMarker }));
+      const page = await client.send(new ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: key, KeyMarker: keyMarker, VersionIdMarker: versionIdMarker }));
       // Prefix also matches longer keys ("a.jpg" matches "a.jpg.bak"): only this exact key is erased.
       const versions = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])].filter((v) => v.Key === key && v.VersionId && which(v));
       if (versions.length > 0) {
-        const result = await this.client.send(
+        const result = await client.send(
           new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: versions.map((v) => ({ Key: key, VersionId: v.VersionId })), Quiet: true } }),
         );
         const failed = result.Errors ?? [];

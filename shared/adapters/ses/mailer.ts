@@ -1,4 +1,5 @@
-import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import { resolveClient, type ClientSource } from '../client-source.ts';
 import { singleLine } from '#domain/text.ts';
 import type { Mailer, OutboundEmail } from '#ports/cases.ts';
 
@@ -8,14 +9,16 @@ import type { Mailer, OutboundEmail } from '#ports/cases.ts';
  */
 export class SesMailer implements Mailer {
   constructor(
-    private readonly client: SESv2Client,
+    private readonly client: ClientSource<SESv2Client>,
     private readonly options: { readonly configurationSet?: string } = {},
   ) {}
 
   async send(message: OutboundEmail): Promise<{ messageId: string }> {
     // Header values from mail (a subject, a display name) never carry a line break into a header.
     const headers = Object.entries(message.headers ?? {}).map(([Name, Value]) => ({ Name, Value: singleLine(Value) }));
-    const result = await this.client.send(
+    // The SDK package is loaded on first use (client-source.ts).
+    const { SendEmailCommand } = await import('@aws-sdk/client-sesv2');
+    const result = await (await resolveClient(this.client)).send(
       new SendEmailCommand({
         FromEmailAddress: singleLine(message.from),
         Destination: { ToAddresses: [...message.to] },

@@ -1,4 +1,5 @@
-import { DescribeStateMachineCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import type { SFNClient } from '@aws-sdk/client-sfn';
+import { resolveClient, type ClientSource } from '../client-source.ts';
 
 /**
  * `/readyz`'s workflow check: Step Functions answers and the case workflow exists
@@ -6,6 +7,7 @@ import { DescribeStateMachineCommand, type SFNClient } from '@aws-sdk/client-sfn
  * granted to the API function only). Its own module, like the SES check.
  * Example: `await sfnReadiness(client, arns.caseWorkflow)()`.
  */
-export const sfnReadiness = (client: SFNClient, stateMachineArn: string) => async (): Promise<void> => {
-  await client.send(new DescribeStateMachineCommand({ stateMachineArn }));
+export const sfnReadiness = (client: ClientSource<SFNClient>, stateMachineArn: string) => async (): Promise<void> => {
+  const { DescribeStateMachineCommand } = await import('@aws-sdk/client-sfn');
+  await (await resolveClient(client)).send(new DescribeStateMachineCommand({ stateMachineArn }));
 };

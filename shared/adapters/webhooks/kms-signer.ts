@@ -1,6 +1,6 @@
 import { SignCommand, type KMSClient } from '@aws-sdk/client-kms';
-import * as asn1js from 'asn1js';
 import type { WebhookSigner } from '#ports/channels.ts';
+import { derToJoseSignature } from '../evidence/pack-sealer.ts';
 import { WEBHOOK_JWS_TYPE } from './jose-signer.ts';
 
 const b64url = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64url');
@@ -26,14 +26,14 @@ export class KmsWebhookSigner implements WebhookSigner {
   }
 }
 
-/** An ECDSA signature from DER (`SEQUENCE { r INTEGER, s INTEGER }`) to JOSE's fixed-size `r || s` (RFC 7518 §3.4). */
+/**
+ * An ECDSA signature from DER (`SEQUENCE { r INTEGER, s INTEGER }`) to JOSE's fixed-size `r || s`
+ * (RFC 7518 §3.4): the evidence seal's small reader, so no bundle carries asn1js for two integers.
+ */
 export function joseSignature(der: Uint8Array, size: number): Uint8Array {
-  const parsed = asn1js.fromBER(der);
-  const [r, s] = parsed.offset === -1 || !(parsed.result instanceof asn1js.Sequence) ? [] : parsed.result.valueBlock.value;
-  if (!(r instanceof asn1js.Integer) || !(s instanceof asn1js.Integer)) throw new Error('KMS returned a signature that is not DER ECDSA.');
-  const fixed = (n: asn1js.Integer) => {
-    const bytes = Buffer.from(n.valueBlock.valueHexView).subarray(-size);
-    return Buffer.concat([Buffer.alloc(size - bytes.length), bytes]);
-  };
-  return new Uint8Array(Buffer.concat([fixed(r), fixed(s)]));
+  try {
+    return derToJoseSignature(der, size);
+  } catch {
+    throw new Error('KMS returned a signature that is not DER ECDSA.');
+  }
 }

@@ -44,8 +44,9 @@ export const CUES: readonly Cue[] = [
   cue('access', 'en', 0.9, re(`\\baccess\\s+(?:to\\s+)?${DATA_EN}`)),
   cue('access', 'en', 0.9, /\b(?:subject\s+access\s+request|dsar|data\s+access\s+request)\b/),
   cue('access', 'en', 0.9, /\bwhat\s+(?:kind\s+of\s+)?(?:personal\s+)?(?:data|information|details)\s+(?:do\s+|does\s+)?(?:you|your\s+company|you\s+guys)\s+(?:hold|have|keep|store|process|collect)/),
-  cue('access', 'en', 0.9, /\b(?:what|everything)\s+(?:do\s+)?you\s+(?:hold|have|keep|store|know)\s+(?:about|on)\s+me\b/),
-  cue('access', 'en', 0.9, re(`\\b(?:see|view|know|check|review|find\\s+out|learn)\\s+(?:which\\s+|what\\s+)?${DATA_EN}${ABOUT_ME}`)),
+  // "everything you have on me" is what is asked for, unless an erasure verb takes it ("delete everything you have on me").
+  cue('access', 'en', 0.9, /(?<!\b(?:erase|delete|remove|destroy|wipe|purge|rid\s+of)\s+)\b(?:what|everything)\s+(?:do\s+)?you(?:'ve|\s+have)?\s+(?:hold|have|keep|store|know|got)\s+(?:about|on)\s+me\b/),
+  cue('access', 'en', 0.9, re(`\\b(?:see|view|know|check|review|find\\s+out|learn|show\\s+me)\\s+(?:which\\s+|what\\s+)?${DATA_EN}(?:${ABOUT_ME}|\\s+(?:you\\s+)?(?:hold|have|keep|store)\\s+(?:about|on)\\s+me)`)),
   cue('access', 'en', 0.75, re(`\\b(?:send|give|provide|email|forward)\\s+(?:me\\s+)?${DATA_EN}${ABOUT_ME}`), ['portability']),
   cue('access', 'en', 0.9, /\b(?:article|art\.?)\s*15\b/),
   cue('access', 'en', 0.9, /\bwhether\s+(?:or\s+not\s+)?you\s+(?:process|hold|store|keep)\s+(?:any\s+)?(?:of\s+)?my\b/),
@@ -64,13 +65,13 @@ export const CUES: readonly Cue[] = [
 
   // erasure (Art. 17)
   cue('erasure', 'en', 0.9, /\bright\s+to\s+(?:be\s+forgotten|erasure)\b/),
-  cue('erasure', 'en', 0.9, /\b(?:erase|delete|remove|destroy|wipe|purge)\s+(?:all\s+)?(?:of\s+)?(?:my|me|the|everything|any)\b[^.\n]{0,40}?\b(?:data|account|information|details|profile|records?|history|trace|systems?|database)\b/),
+  cue('erasure', 'en', 0.9, /\b(?:erase|delete|remove|destroy|wipe|purge|get\s+rid\s+of)\s+(?:all\s+)?(?:of\s+)?(?:my|me|the|everything|any)\b[^.\n]{0,40}?\b(?:data|account|information|details|profile|records?|history|trace|systems?|database)\b/),
   cue('erasure', 'en', 0.9, /\b(?:erase|delete|wipe)\s+(?:it|them|everything)\b/),
   cue('erasure', 'en', 0.6, /\b(?:erase|delete|wipe)\b/),
   cue('erasure', 'en', 0.9, /\b(?:erasure|deletion)\s+of\s+(?:my|the|all)\b/),
   cue('erasure', 'en', 0.9, /\bforget\s+(?:about\s+)?me\b/),
   // The passive ("have it erased", "want my account deleted"): English morphology too.
-  cue('erasure', 'en', 0.9, /\b(?:it|them|everything|(?:my|all\s+my)\s+(?:personal\s+)?(?:data|account|information|details|profile|records))\s+(?:to\s+be\s+|be\s+|being\s+)?(?:erased|deleted|removed|wiped)\b/),
+  cue('erasure', 'en', 0.9, /\b(?:(?:it|them)(?:\s+all)?|everything|(?:my|all\s+my)\s+(?:personal\s+)?(?:data|account|information|details|profile|records))\s+(?:to\s+be\s+|be\s+|being\s+)?(?:erased|deleted|removed|wiped)\b/),
   cue('erasure', 'en', 0.9, /\bremove\s+me\s+(?:completely\s+)?from\s+(?:your|all\s+your)\s+(?:database|systems?|records|files|crm)/),
   // The object is looked ahead, not matched: staff see the verb the subject wrote ("IŠTRINTI").
   cue('erasure', 'lt', 0.9, re(`\\b(?:istr(?:in|yn)\\w*|pasalin\\w*|sunaikin\\w*|trink\\w*|trint\\w*)(?=${WORDS(4)}\\s+(?:${MY_LT}(?:${DATA_LT}|paskyr\\w*|profil\\w*|irasu\\w*|duomenis)))`)),
@@ -95,7 +96,7 @@ export const CUES: readonly Cue[] = [
   // restriction (Art. 18)
   cue('restriction', 'en', 0.9, /\b(?:restrict\w*\s+(?:the\s+)?(?:processing|use)|right\s+to\s+restriction|restriction\s+of\s+(?:the\s+)?processing|limit\s+(?:the\s+)?(?:processing|use)\s+of\s+my)\b/),
   cue('restriction', 'en', 0.9, /\b(?:freeze|suspend|pause)\s+(?:the\s+)?(?:processing|use)\s+of\s+my\b/),
-  cue('restriction', 'en', 0.9, /\b(?:stop\s+using|do\s+not\s+use|don'?t\s+use)\s+my\s+(?:personal\s+)?(?:data|information)\s+until\b/),
+  cue('restriction', 'en', 0.9, /\b(?:stop\s+using|do\s+not\s+use|don'?t\s+use)\s+my\s+(?:personal\s+)?(?:data|information)\b[^.\n]{0,30}?\buntil\b/),
   cue('restriction', 'lt', 0.9, /\bapribo\w*\s+(?:mano\s+|savo\s+)?(?:asmens\s+)?(?:duomen\w*\s+)?(?:tvarkym\w*|naudojim\w*)/),
   cue('restriction', 'lt', 0.9, /\b(?:apriboj\w*|apribot\w*|apribokit\w*)\b/),
   cue('restriction', 'lt', 0.9, /\b(?:sustabdyt\w*|sustabdykit\w*)\s+(?:mano\s+)?(?:asmens\s+)?(?:duomen\w*\s+)?(?:tvarkym\w*|naudojim\w*)[^.\n]{0,60}\bkol\b/),
@@ -107,6 +108,10 @@ export const CUES: readonly Cue[] = [
   cue('portability', 'lt', 0.9, /\b(?:perkeliam\w*|perkel\w*\s+(?:mano\s+|savo\s+)?(?:asmens\s+)?duomen\w*)/),
   cue('portability', 'lt', 0.9, /\b(?:kompiuterio\s+skaitom\w*|masiniu\s+budu\s+skaitom\w*|susistemint\w*|strukturuot\w*|iprastai\s+naudojam\w*)\s+(?:ir\s+\S+\s+)?(?:\S+\s+)?format\w*/),
   cue('portability', 'lt', 0.9, /\b(?:csv|json|xml)\s+format\w*/),
+  // Everyday words for "machine-readable" ("mašininio nuskaitymo", "mašininiu būdu nuskaitomu") and
+  // for moving the data to a new provider ("perkelti į naują banką", "perkelsiu kitai įmonei").
+  cue('portability', 'lt', 0.9, /\bmasinin\w*\s+(?:budu\s+)?(?:nu)?skait\w*/),
+  cue('portability', 'lt', 0.9, /\bperkel\w*\s+(?:juos\s+|ju\s+|tai\s+)?(?:i\s+)?(?:kit\w*|nauj\w*)\s+(?:paslaug\w*|tiekej\w*|teikej\w*|bendrov\w*|operator\w*|imon\w*|bank\w*|valdytoj\w*)/),
   cue('portability', 'lt', 0.9, /\bperduot\w*\s+(?:juos\s+|mano\s+duomenis\s+|duomenis\s+)?(?:tiesiogiai\s+)?(?:kitam|kitai|naujam|naujai)\s+(?:paslaug\w*|tiekej\w*|bendrov\w*|operator\w*|imon\w*|bank\w*|valdytoj\w*)/),
 
   // objection (Art. 21(1))
@@ -124,6 +129,7 @@ export const CUES: readonly Cue[] = [
   cue('direct_marketing_objection', 'en', 0.9, /\b(?:unsubscribe|opt[- ]?out|direct\s+marketing|(?:stop|no\s+more|don'?t|do\s+not|never)\s+(?:sending\s+|send\s+|to\s+send\s+)?(?:me\s+)?(?:any\s+)?(?:more\s+)?(?:marketing|newsletters?|advertis\w*|promotion\w*|offers|spam|ads)|remove\s+me\s+from\s+(?:your\s+|the\s+)?(?:mailing|newsletter|marketing|distribution)\w*)/),
   cue('direct_marketing_objection', 'en', 0.9, /\b(?:stop|don'?t|do\s+not|never)\s+(?:emailing|texting|calling|messaging|contacting|call|text|email|sms)\s+me\b[^.\n]{0,40}?(?:offers|marketing|promotion|advert|sales|deals|newsletters?|ads)|\b(?:stop|no\s+more)\s+(?:marketing|promotional|sales)\s+(?:e-?mails|calls|texts|sms|messages)/),
   cue('direct_marketing_objection', 'en', 0.9, /\b(?:take|get)\s+me\s+off\s+(?:your|the)\s+(?:mailing\s+|marketing\s+)?lists?\b/),
+  cue('direct_marketing_objection', 'en', 0.9, /\b(?:take|get|remove)\s+me\s+(?:off|from)\s+(?:your|the|all\s+your)\s+(?:(?:e-?mail|sms|text|mailing|newsletter|marketing|promo\w*|subscriber|distribution)\s+)+lists?\b/),
   cue('direct_marketing_objection', 'en', 0.9, /\b(?:don'?t|do\s+not|no\s+longer)\s+(?:want\s+to\s+)?(?:receive|get)\s+(?:any\s+)?(?:more\s+)?(?:marketing|promotional|newsletters?|offers|advertis\w*|sales)/),
   cue('direct_marketing_objection', 'lt', 0.9, /\b(?:atsisak\w*\s+(?:jusu\s+)?(?:naujienlaisk\w*|naujien\w*|reklam\w*|prenumerat\w*|rinkodar\w*|pasiulym\w*)|nebesiusk\w*|nebesiust\w*|nesiuskit\w*|neskambink\w*|nebeskambink\w*|tiesiogin\w*\s+rinkodar\w*|(?:nenoriu|nebenoriu|nepageidauju)\s+gauti\s+(?:jokiu\s+|jusu\s+)?(?:reklam\w*|naujienlaisk\w*|pasiulym\w*|rinkodar\w*))/),
   cue('direct_marketing_objection', 'lt', 0.9, /\bisbrauk\w*\s+(?:mane\s+)?(?:is\s+)?(?:jusu\s+)?(?:naujienlaisk\w*|adresat\w*|prenumerator\w*|rinkodar\w*|reklam\w*)/),
@@ -132,7 +138,9 @@ export const CUES: readonly Cue[] = [
   cue('automated_decision_review', 'en', 0.9, /\b(?:automated\s+(?:individual\s+)?decision\w*|human\s+(?:review|intervention|being\s+(?:to\s+)?(?:review|look|reconsider))|automatic(?:ally)?\s+(?:decision|rejected|refused|declined|made))/),
   cue('automated_decision_review', 'en', 0.9, /\b(?:a\s+)?(?:real\s+)?(?:person|human|member\s+of\s+(?:your\s+)?staff|employee|staff\s+member)\s+(?:to\s+|should\s+|would\s+|could\s+)?(?:review|look\s+at|reconsider|re-?examine|check)\s+(?:the|this|my|that)\s+(?:decision|refusal|rejection|application|result|score)/),
   cue('automated_decision_review', 'en', 0.9, /\b(?:decided|rejected|refused|declined|scored)\s+by\s+(?:an?\s+)?(?:algorithm|computer|machine|system|software)/),
-  cue('automated_decision_review', 'en', 0.6, /\b(?:profiling|algorithm|credit\s+scor\w*)\b/),
+  // "Profiling" alone is only a hint of Art. 22; where the mail withdraws consent (to profiling, to
+  // scoring), that is the right it exercises, and no decision is asked to be reviewed.
+  cue('automated_decision_review', 'en', 0.6, /\b(?:profiling|algorithm|credit\s+scor\w*)\b/, ['consent_withdrawal']),
   cue('automated_decision_review', 'en', 0.9, /\bobject\w*\s+to\b[^.\n]{0,60}\bprofiling\b/),
   cue('automated_decision_review', 'en', 0.9, /\b(?:article|art\.?)\s*22\b/),
   cue('automated_decision_review', 'lt', 0.9, /\b(?:automatizuot\w*|automatin\w*|automatisk\w*)\s+(?:priimt\w*\s+)?(?:sprendim\w*|atmet\w*|priimt\w*|ivertin\w*|vertinim\w*)/),
@@ -140,7 +148,7 @@ export const CUES: readonly Cue[] = [
   cue('automated_decision_review', 'lt', 0.9, /\bsprendim\w*[^.\n]{0,40}\b(?:perziuret\w*|perziurek\w*|ivertint\w*|persvarstyt\w*|priimt\w*)[^.\n]{0,30}\b(?:darbuotoj\w*|zmog\w*|specialist\w*|asmu)\b/),
   cue('automated_decision_review', 'lt', 0.9, /\b(?:darbuotoj\w*|zmog\w*|specialist\w*)[^.\n]{0,30}\b(?:perziuret\w*|ivertint\w*|persvarstyt\w*)[^.\n]{0,20}\bsprendim\w*/),
   cue('automated_decision_review', 'lt', 0.9, /\bzmogaus\s+(?:isikisim\w*|dalyvavim\w*|perziur\w*)/),
-  cue('automated_decision_review', 'lt', 0.6, /\bprofiliavim\w*/),
+  cue('automated_decision_review', 'lt', 0.6, /\bprofiliavim\w*/, ['consent_withdrawal']),
   cue('automated_decision_review', 'lt', 0.9, /\b(?:bdar\s+)?22\s+str/),
 
   // consent withdrawal (Art. 7(3))

@@ -6,6 +6,7 @@ import { CHANNEL_LABEL, IDENTITY_STATUS_LABEL, METHOD_LABEL, RIGHT_SHORT, RIGHT_
 import { Alert, fmtDateTime, Layout, type PageContext } from './layout.tsx';
 import { DaysLeft } from './inbox-views.tsx';
 import { Actions, ConfirmRightsForm, RightsForm } from './decide-views.tsx';
+import { TasksLink } from './tasks-link.tsx';
 import type { CaseView, IdReviewState } from './case-model.ts';
 import type { ValidationReportSummary } from '#domain/validation-report.ts';
 
@@ -61,6 +62,7 @@ export function CasePage(props: { ctx: PageContext; view: CaseView; error?: stri
   return (
     <Layout ctx={ctx} title={t('caseTitle', { ref: c.reference })} nav="inbox">
       <h1>{t('caseTitle', { ref: c.reference })}</h1>
+      <TasksLink ctx={ctx} c={c} />
       {props.error && <Alert t={t} text={props.error} />}
       {props.done && <div class="notice" role="status">{props.done === 'scan_deleted' ? t('doneScanDeleted') : t('done', { what: props.done })}</div>}
       {pending && <p class="warn" data-refresh="1" role="status">{t('notWaiting')}</p>}

@@ -43,6 +43,7 @@ export function Layout(props: { ctx: PageContext; title: string; nav?: 'inbox' |
                   <a href="/console/print-queue" aria-current={props.nav === 'queue' ? 'page' : undefined}>{ctx.t('printQueue')}</a>
                   <a href="/console/register" aria-current={props.nav === 'register' ? 'page' : undefined}>{ctx.t('register')}</a>
                   <a href="/console/unprocessed" aria-current={props.nav === 'unprocessed' ? 'page' : undefined}>{ctx.t('unprocessed')}</a>
+                  {ctx.staff.role === 'admin' && <a href="/console/records">{ctx.lang === 'lt' ? 'Prašymų registras' : 'Register of requests'}</a>}
                 </>
               )}
             </nav>

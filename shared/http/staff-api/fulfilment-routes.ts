@@ -50,7 +50,7 @@ export function fulfilmentView(c: Case) {
  * Fulfilment under `/console/api` (docs/fulfilment.md; OpenAPI in `staff-openapi.ts`):
  * `GET /cases/{id}/fulfilment`; `POST /cases/{id}/tasks/{taskId}/run` `{ mode: run | dry_run }`;
  * `POST …/result` `{ outcome, summary, reason?, legalBasis?, data? }`; `POST …/skip` `{ reason }`;
- * `POST /cases/{id}/tasks` `{ right, targetId, reason }`; `POST /cases/{id}/notices` (Art. 19);
+ * `POST /cases/{id}/tasks` `{ right, targetId, reason }`; `GET|POST /cases/{id}/notices` (Art. 19);
  * `POST /cases/{id}/answer/assemble` (drafts the answer from the results); `GET /tasks` (mine).
  */
 export function consoleFulfilmentRoutes(deps: ApiDeps): Hono<AppEnv> {
@@ -61,7 +61,7 @@ export function consoleFulfilmentRoutes(deps: ApiDeps): Hono<AppEnv> {
   };
   const notices = async (tenantId: string, caseId: string) => {
     if (!deps.fulfilment?.email || !deps.messages) return [];
-    return sendRecipientNotices({ repo: deps.repo, clock: deps.clock, tenants: deps.tenants, registers: deps.fulfilment.registers, email: deps.fulfilment.email, messages: deps.messages }, { tenantId, caseId });
+    return sendRecipientNotices({ repo: deps.repo, clock: deps.clock, tenants: deps.tenants, registers: deps.fulfilment.registers, email: deps.fulfilment.email, messages: deps.messages, ...(deps.fulfilment.http ? { api: deps.fulfilment.http } : {}) }, { tenantId, caseId });
   };
 
   api.get('/cases/:id/fulfilment', async (c) => {
@@ -116,6 +116,13 @@ export function consoleFulfilmentRoutes(deps: ApiDeps): Hono<AppEnv> {
     const body = await readJson(c, AddSchema);
     const updated = await addTask(f(), { tenantId: staff.tenantId, caseId: c.req.param('id'), ...body, actor: { kind: 'staff', id: staff.userId } });
     return c.json(fulfilmentView(updated), 201);
+  });
+
+  api.get('/cases/:id/notices', async (c) => {
+    ids(c.req.param('id'));
+    const found = await deps.repo.getCase(c.get('staff').tenantId, c.req.param('id'));
+    if (!found) throw new NotFoundError('No such case.');
+    return c.json({ items: (found.fulfilment?.tasks ?? []).filter((t) => t.target.kind === 'recipient') });
   });
 
   api.post('/cases/:id/notices', async (c) => {

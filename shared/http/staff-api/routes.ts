@@ -9,7 +9,6 @@ import { consoleIntakeRoutes } from './intake-routes.ts';
 import { consoleRegisterRoutes } from './register-routes.ts';
 import { consoleRightsRoutes } from './rights-routes.ts';
 import { consoleValidationReportRoutes } from './validation-report-routes.ts';
-import { consoleFulfilmentRoutes } from './fulfilment-routes.ts';
 import { consoleWorkflowRoutes } from './workflow-routes.ts';
 import type { ApiDeps, AppEnv } from '../deps.ts';
 
@@ -38,7 +37,6 @@ export function consoleRoutes(deps: ApiDeps): Hono<AppEnv> {
   api.route('/', consoleInboundRoutes(deps));
   api.route('/', consoleValidationReportRoutes(deps));
   api.route('/', consoleInboxRoutes(deps));
-  api.route('/', consoleFulfilmentRoutes(deps));
   api.route('/', consoleRegisterRoutes(deps));
   return api;
 }

@@ -112,7 +112,8 @@ async function purgeCase(deps: RetentionDeps, c: Case, rule: RetentionRule, resu
   const t = c.tenantId;
   const id = c.id;
   for (const prefix of [`intake/${t}/${id}/`, `outbound/${t}/${id}/`, `letters/${t}/${id}/`, `cases/${t}/${id}/`]) await deps.blobs.evidence.purge(prefix);
-  for (const prefix of [`answers/${t}/${id}/`, `answer-files/${t}/${id}/`]) await deps.blobs.answers.purge(prefix);
+  // Task data read by the connectors (fulfilment/…) live in the answers bucket too.
+  for (const prefix of [`answers/${t}/${id}/`, `answer-files/${t}/${id}/`, `fulfilment/${t}/${id}/`]) await deps.blobs.answers.purge(prefix);
   for (const m of messages) {
     if (m.direction === 'inbound' && m.channel === 'email' && m.rawKey) await deps.blobs.inbound.purge(m.rawKey, { exact: true });
   }
@@ -123,6 +124,7 @@ async function purgeCase(deps: RetentionDeps, c: Case, rule: RetentionRule, resu
     threadIds: messages.flatMap((m) => [m.messageId, ...(m.providerMessageId ? [sesMessageIdHeader(m.providerMessageId)] : [])]),
     eventSeqs: Array.from({ length: c.lastEventSeq }, (_, i) => i + 1),
     printIds: messages.filter((m) => m.direction === 'outbound' && (m.channel === 'post' || m.channel === 'in_person')).map((m) => m.id),
+    inboundDeliveries: messages.filter((m) => m.direction === 'inbound' && m.channel === 'email').map((m) => ({ id: m.id, at: m.at })),
   });
   await deps.records.replaceWithTombstone({ ...tombstone, purgedAt: deps.clock.now().toISOString() }, c.version);
 }

@@ -62,7 +62,9 @@ export async function receiveCallback(deps: HttpDeps & { readonly verifier: Call
   if (!parsed.success) throw new ValidationError('The callback is not a task result.', [{ field: 'body', message: 'schema' }]);
   const c = await deps.repo.getCase(input.tenantId, parsed.data.caseId);
   const task = c?.fulfilment?.tasks.find((t) => t.id === parsed.data.taskId);
-  if (!c || !task || task.connector !== 'http') throw new ValidationError('The callback names no HTTP task of this controller.', [{ field: 'taskId', message: 'unknown' }]);
+  // An HTTP system's result, or a recipient's answer to an Art. 19 notice sent to its API.
+  const known = task && (task.connector === 'http' || (task.connector === 'notice' && task.notice));
+  if (!c || !task || !known) throw new ValidationError('The callback names no HTTP task or notice of this controller.', [{ field: 'taskId', message: 'unknown' }]);
   if (!isTaskOpen(task)) return c;
   return finish(deps, c, task.id, parsed.data, { kind: 'system', id: `callback:${task.target.id}` });
 }
@@ -79,7 +81,7 @@ async function finish(deps: HttpDeps, c: Case, taskId: string, r: z.infer<typeof
     taskId,
     (t, now) => {
       const result: TaskResult = { outcome: r.outcome, summary: r.summary, ...(r.reason ? { reason: r.reason } : {}), ...(r.legalBasis ? { legalBasis: r.legalBasis } : {}), ...(key ? { dataKey: key } : {}), by: actor, at: now };
-      return { ...t, status: 'done', result, pendingSince: null };
+      return { ...t, status: 'done', result, pendingSince: null, ...(t.notice ? { notice: { ...t.notice, repliedAt: now, reply: r.summary.slice(0, 500) } } : {}) };
     },
     actor,
     'fulfilment.result_received',

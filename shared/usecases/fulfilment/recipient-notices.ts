@@ -7,6 +7,7 @@ import { RIGHT_ARTICLE } from '#domain/rights.ts';
 import type { CaseMessage } from '#domain/mail.ts';
 import type { Clock, CaseRepository } from '#ports/cases.ts';
 import type { EmailSender, MessageStore } from '#ports/mail.ts';
+import type { SignedRequests } from '#ports/fulfilment.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import type { RegisterLookup } from '#tenants/fulfilment/registry.ts';
 import { writeCase } from '#usecases/case-writes.ts';
@@ -19,6 +20,8 @@ export interface RecipientNoticeDeps {
   readonly registers: RegisterLookup;
   readonly email: EmailSender;
   readonly messages: MessageStore;
+  /** Recipients reached by API (`contact.kind: 'api'`): a JWS signed with the webhook key. */
+  readonly api?: SignedRequests;
 }
 
 const DAY_MS = 86_400_000;
@@ -62,13 +65,36 @@ export async function sendRecipientNotices(deps: RecipientNoticeDeps, ref: { rea
   const tenant = deps.tenants.get(c.tenantId);
   const register = deps.registers.get(c.tenantId);
   const history = await deps.messages.listMessages(c.tenantId, c.id);
-  const sent: Array<{ taskId: string; messageId: string; replyDueAt: string; sentAt: string }> = [];
+  const sent: Array<{ taskId: string; messageId: string; replyDueAt: string; sentAt: string; confirmation?: string }> = [];
   for (const task of due) {
     const recipient = register.recipients.find((r) => r.id === task.target.id);
-    if (!recipient || recipient.contact.kind !== 'email') continue;
+    if (!recipient) continue;
     const messageId = noticeMessageId(c, task, tenant.mailbox);
     const now = deps.clock.now();
     const replyDueAt = new Date(now.getTime() + recipient.replyDays * DAY_MS).toISOString();
+    if (recipient.contact.kind === 'api') {
+      if (!deps.api) continue;
+      const done = f.tasks.filter((t) => t.right === task.right && t.target.kind === 'system' && t.result);
+      // The notice id is fixed per case and task: a retry after a lost answer is the same notice, which the recipient dedupes.
+      const response = await deps.api.post(c.tenantId, recipient.contact.url, {
+        type: 'rightsdesk.art19.notice',
+        noticeId: messageId,
+        caseId: c.id,
+        caseReference: c.reference,
+        taskId: task.id,
+        right: task.right,
+        article: RIGHT_ARTICLE[task.right],
+        controller: tenant.controller.legalName,
+        categories: recipient.categories,
+        done: done.map((t) => ({ system: t.name, summary: t.result?.summary ?? '' })),
+        replyDueAt,
+      });
+      // Anything but 2xx: nothing was delivered; the task stays open and the next call sends again.
+      if (response.status < 200 || response.status > 299) continue;
+      const confirmation = response.status === 200 ? confirmationOf(response.body) : undefined;
+      sent.push({ taskId: task.id, messageId, replyDueAt, sentAt: now.toISOString(), ...(confirmation ? { confirmation } : {}) });
+      continue;
+    }
     const before = history.find((m) => m.direction === 'outbound' && normaliseMessageId(m.messageId) === normaliseMessageId(messageId));
     if (before) {
       sent.push({ taskId: task.id, messageId, replyDueAt: new Date(Date.parse(before.at) + recipient.replyDays * DAY_MS).toISOString(), sentAt: before.at });
@@ -127,7 +153,11 @@ export async function sendRecipientNotices(deps: RecipientNoticeDeps, ref: { rea
     const byId = new Map(sent.map((s) => [s.taskId, s]));
     const tasks = current.fulfilment.tasks.map((t) => {
       const s = byId.get(t.id);
-      return s && t.status === 'open' ? { ...t, status: 'awaiting_reply' as const, dueAt: s.replyDueAt, remindAt: new Date(Date.parse(s.replyDueAt) - 2 * DAY_MS).toISOString(), notice: { sentAt: s.sentAt, messageId: s.messageId, replyDueAt: s.replyDueAt }, noticeClaimUntil: null } : t;
+      if (!s || t.status !== 'open') return t;
+      const notice = { sentAt: s.sentAt, messageId: s.messageId, replyDueAt: s.replyDueAt };
+      // A recipient's API that confirms at once finishes the task in the same write.
+      if (s.confirmation) return { ...t, status: 'done' as const, noticeClaimUntil: null, notice: { ...notice, repliedAt: s.sentAt, reply: s.confirmation }, result: { outcome: t.right === 'erasure' ? ('erased' as const) : ('found' as const), summary: `Recipient confirmed: ${s.confirmation}`, by: { kind: 'system' as const, id: `api:${t.target.id}` }, at: s.sentAt } };
+      return { ...t, status: 'awaiting_reply' as const, dueAt: s.replyDueAt, remindAt: new Date(Date.parse(s.replyDueAt) - 2 * DAY_MS).toISOString(), notice, noticeClaimUntil: null };
     });
     return {
       patch: { fulfilment: { ...current.fulfilment, tasks } },
@@ -135,6 +165,17 @@ export async function sendRecipientNotices(deps: RecipientNoticeDeps, ref: { rea
     };
   });
   return sent.map((s) => s.taskId);
+}
+
+/** A recipient API's immediate answer: `{ confirmed: true, summary }` confirms now; anything else means "reply later". */
+function confirmationOf(body: string): string | undefined {
+  try {
+    const parsed = JSON.parse(body) as { confirmed?: unknown; summary?: unknown };
+    if (parsed.confirmed === true) return (typeof parsed.summary === 'string' && parsed.summary.trim() ? parsed.summary.trim() : 'confirmed').slice(0, 500);
+  } catch {
+    // Not JSON: an acknowledgement without a confirmation.
+  }
+  return undefined;
 }
 
 /**

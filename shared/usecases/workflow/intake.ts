@@ -2,6 +2,7 @@ import { SYSTEM } from '#domain/audit.ts';
 import { transition, type Case } from '#domain/case.ts';
 import { updateCase } from '#domain/workflow.ts';
 import { acknowledgeCase, acknowledgedByEmail } from '../acknowledge-case.ts';
+import { acknowledgementIdentityLink } from '#usecases/identity/email-control.ts';
 import { rightsAwaitConfirmation } from '#domain/rights-confirmation.ts';
 import { fulfilmentOnSettle } from '#usecases/fulfilment/plan.ts';
 import { loadCase, type CaseRef, type WorkflowDeps, type WorkflowPlan } from './deps.ts';
@@ -24,7 +25,10 @@ export async function intakeCase(deps: WorkflowDeps, ref: CaseRef): Promise<Work
   // The acknowledgement the new case owes, sent here rather than on the request path; the outbox
   // claim lets only one sender (this step, a retry of it, the sweeper) send it.
   if (deps.acknowledgements && c.acknowledgement.status === 'pending' && acknowledgedByEmail(c, deps)) {
-    c = (await acknowledgeCase({ ...deps, ...deps.acknowledgements }, c)).case;
+    // With the link signer, the acknowledgement is the identity request too (issue 16: one e-mail per
+    // event), for partner API cases of controllers that accept e-mail control as for e-mailed ones.
+    const identityLink = deps.links ? acknowledgementIdentityLink(deps) : undefined;
+    c = (await acknowledgeCase({ ...deps, ...deps.acknowledgements, ...(identityLink ? { identityLink } : {}) }, c)).case;
   }
   const now = deps.clock.now();
   // Rights read with too little confidence: nothing (not even identity) is asked before staff confirm them.

@@ -48,19 +48,19 @@ export async function registerSubjectReply(deps: SubjectReplyDeps, input: Regist
  * Example: `await answerByEmail(deps, { tenantId, caseId, from: 'ona@example.lt', receivedAt, messageId })`.
  */
 export async function answerByEmail(
-  deps: Partial<SubjectReplyDeps> & Pick<SubjectReplyDeps, 'tenants' | 'repo' | 'clock'>,
+  deps: Partial<SubjectReplyDeps> & Pick<SubjectReplyDeps, 'tenants' | 'repo' | 'clock'> & { readonly lettersOnPaper?: boolean },
   input: { tenantId: string; caseId: string; from: string; receivedAt: Date; messageId: string },
 ): Promise<boolean> {
   if (!deps.workflows) return false;
   const c = await deps.repo.getCase(input.tenantId, input.caseId);
   const open = c ? openClarification(c) : null;
   if (!c || !open || input.receivedAt.getTime() < Date.parse(open.askedAt)) return false;
-  // A paper case's new date goes out as a letter, which the mail intake does not render; staff see
-  // the restart on the case and the letter follows from the console (the timeline says so).
-  const { notifier, ...rest } = deps;
+  // A paper case's new date goes out as a letter in the print queue (the case's channel), so the
+  // notifier must be able to make letters; without a renderer (a bare unit setup) it is not told.
+  const { notifier, lettersOnPaper, ...rest } = deps;
   const paper = c.channel === 'post' || c.channel === 'in_person';
   await receiveSubjectReply(
-    { ...rest, workflows: deps.workflows, ...(notifier && !paper ? { notifier } : {}) },
+    { ...rest, workflows: deps.workflows, ...(notifier && (!paper || lettersOnPaper) ? { notifier } : {}) },
     { tenantId: c.tenantId, caseId: c.id, actor: { kind: 'subject', id: input.from || 'unknown' }, receivedAt: input.receivedAt, via: 'email', note: `E-mail ${input.messageId}`, revised: true },
   );
   return true;

@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { InMemoryCaseRecordEraser, InMemoryReceiptIndex } from '#adapters/memory/accountability.ts';
+import { InMemoryCaseRepository } from '#adapters/memory/case-repository.ts';
+import { InMemoryConsoleSessions } from '#adapters/memory/console-sessions.ts';
+import { InMemoryDatabaseConnector, InMemoryTaskDataStore } from '#adapters/memory/fulfilment.ts';
+import { InMemoryMessageStore } from '#adapters/memory/message-store.ts';
+import { loadConsoleConfig } from '#config/console-config.ts';
+import { planTasks } from '#domain/fulfilment/tasks.ts';
+import type { WorkflowEngine } from '#ports/cases.ts';
+import { partnerTokenVerifier, staffTokenVerifier, STAFF_ROLES, type StaffRole } from '#http/auth.ts';
+import { createApp } from '#http/app.ts';
+import { consoleUiExtension } from '#http/console/app.ts';
+import type { ApiDeps } from '#http/deps.ts';
+import { fulfilmentExtension } from '#http/fulfilment-app.ts';
+import { bajtelRegister } from '#tenants/fulfilment/bajtel.ts';
+import { fulfilmentRegisters } from '#tenants/fulfilment/registry.ts';
+import { tenantRegistry } from '#tenants/registry.ts';
+import { ephemeralIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../local/tokens.ts';
+import { fixedClock, RecordingMailer } from '../support/harness.ts';
+
+const ORIGIN = 'http://localhost';
+const FORM = { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' };
+
+/**
+ * The console's task pages and register download (docs/fulfilment.md, docs/accountability.md),
+ * mounted as the local stack mounts them, on in-memory twins: list, record a result, refuse `kept`
+ * without a legal basis, skip, add, a dry run then an approver's erasure, and the admin-only register.
+ */
+async function world() {
+  const issuer = await ephemeralIssuer();
+  const repo = new InMemoryCaseRepository();
+  const messages = new InMemoryMessageStore();
+  const workflows: WorkflowEngine = { startCase: async () => undefined, stopTimer: async () => undefined, sendDecision: async () => undefined };
+  const auth = { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwks: issuer.jwks };
+  const database = new InMemoryDatabaseConnector(new Map([['ona@example.lt', [{ category: 'Customer account', records: [{ name: 'Ona Petraitienė', email: 'ona@example.lt' }] }]]]));
+  const clock = fixedClock('2026-11-23T09:00:00Z');
+  let n = 0;
+  const deps = {
+    tenants: tenantRegistry,
+    repo,
+    messages,
+    mailer: new RecordingMailer(),
+    clock,
+    ids: { caseId: () => `case-${++n}` },
+    verifyPartnerToken: partnerTokenVerifier(auth),
+    verifyStaffToken: staffTokenVerifier(auth),
+    limits: { maxBodyBytes: 64 * 1024 },
+    workflows,
+    fulfilment: { registers: fulfilmentRegisters, data: new InMemoryTaskDataStore(), database },
+    console: {
+      config: { ...loadConsoleConfig({ CONSOLE_AUTH: 'dev', CONSOLE_SESSION_SECRET: 'q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c' }), secureCookies: false },
+      sessions: new InMemoryConsoleSessions(),
+      register: { receipts: new InMemoryReceiptIndex(repo, new InMemoryCaseRecordEraser(repo, messages)) },
+      devIdp: {
+        staff: STAFF_ROLES.map((role) => ({ tenantId: 'bajtel', tenantName: 'Bajtel', role, userId: `${role}@bajtel.local` })),
+        mint: (tenantId, role) => issuer.mintStaffToken({ tenant: tenantId, role }),
+      },
+    },
+  } satisfies ApiDeps;
+  const app = createApp(deps, [consoleUiExtension(deps, deps.console), fulfilmentExtension(deps, deps.console)]);
+  const signIn = async (role: StaffRole) => {
+    const login = await app.request('/console/login');
+    const loginCookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await login.text())![1]!;
+    const response = await app.request('/console/login/dev', { method: 'POST', headers: { cookie: loginCookie, ...FORM }, body: new URLSearchParams({ _csrf: csrf, tenant: 'bajtel', role }) });
+    const session = response.headers.getSetCookie().find((c) => c.startsWith('rd_session='))!.split(';')[0]!;
+    const page = await (await app.request('/console', { headers: { cookie: session } })).text();
+    return { cookie: session, csrf: /name="_csrf" value="([^"]+)"/.exec(page)![1]! };
+  };
+  const partner = await issuer.mintPartnerToken({ tenant: 'bajtel' });
+  const created = await app.request('/v1/requests', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${partner}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ rights: [{ type: 'access' }, { type: 'erasure' }], subject: { name: 'Ona Petraitienė', email: 'ona@example.lt' }, language: 'en' }),
+  });
+  const caseId = ((await created.json()) as { id: string }).id;
+  // Identity settled by e-mail control: the verified address and the planned tasks, as the workflow records them
+  // (without the debt-recovery recipient's, which staff add below).
+  const c = (await repo.getCase('bajtel', caseId))!;
+  const now = clock.now();
+  await repo.saveCase({ ...c, version: c.version + 1, fulfilment: { identifiers: [{ kind: 'email', value: 'ona@example.lt', method: 'email_control', provedAt: now.toISOString() }], plannedAt: now.toISOString(), tasks: planTasks(c, bajtelRegister, now).filter((t) => t.id !== 'access:debt_recovery') } }, []);
+  const post = (cookie: string, path: string, form: Record<string, string>) => app.request(path, { method: 'POST', headers: { cookie, ...FORM }, body: new URLSearchParams(form) });
+  const task = async (id: string) => (await repo.getCase('bajtel', caseId))!.fulfilment!.tasks.find((t) => t.id === id);
+  return { app, repo, database, caseId, signIn, post, task };
+}
+
+describe('console task pages', () => {
+  it('lists the tasks with owner, due date and status; links them from the case page', async () => {
+    const w = await world();
+    const { cookie } = await w.signIn('agent');
+    const casePage = await (await w.app.request(`/console/cases/${w.caseId}`, { headers: { cookie, 'accept-language': 'en' } })).text();
+    expect(casePage).toContain(`href="/console/cases/${w.caseId}/tasks"`);
+    const page = await w.app.request(`/console/cases/${w.caseId}/tasks`, { headers: { cookie, 'accept-language': 'en' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    for (const id of ['access:shop_db', 'access:newsletter', 'erasure:shop_db', 'erasure:newsletter', 'erasure:courier']) expect(html).toContain(`data-task="${id}"`);
+    expect(html).toContain('agent@bajtel.local');
+    expect(html).toMatch(/data-kind="email">email: <span class="mono">ona@example.lt/);
+    expect(html).toContain('Claimed (not verified, never searched by)');
+  });
+
+  it('records a result, refuses "kept" without a legal basis, skips and adds with reasons', async () => {
+    const w = await world();
+    const { cookie, csrf } = await w.signIn('agent');
+    const base = `/console/cases/${w.caseId}/tasks`;
+    const recorded = await w.post(cookie, `${base}/access:newsletter/result`, { _csrf: csrf, outcome: 'found', summary: 'Subscribed since 2024.', data: JSON.stringify([{ category: 'Newsletter', records: [{ email: 'ona@example.lt', since: '2024-02-01' }] }]) });
+    expect(recorded.status).toBe(303);
+    expect(await w.task('access:newsletter')).toMatchObject({ status: 'done', result: { outcome: 'found', summary: 'Subscribed since 2024.', by: { id: 'agent@bajtel.local' } } });
+
+    const refused = await w.post(cookie, `${base}/erasure:newsletter/result`, { _csrf: csrf, outcome: 'kept', summary: 'Kept.' });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('legal basis');
+    expect((await w.task('erasure:newsletter'))!.status).toBe('open');
+
+    const badData = await w.post(cookie, `${base}/erasure:newsletter/result`, { _csrf: csrf, outcome: 'found', summary: 'x', data: '{not json' });
+    expect(badData.status).toBe(422);
+
+    expect((await w.post(cookie, `${base}/erasure:newsletter/skip`, { _csrf: csrf, reason: 'Unsubscribed in 2025; the list holds nothing.' })).status).toBe(303);
+    expect(await w.task('erasure:newsletter')).toMatchObject({ status: 'skipped', skipped: { reason: 'Unsubscribed in 2025; the list holds nothing.' } });
+
+    // A register entry the case's tasks lack (staff know the subject is there too).
+    expect(await w.task('access:debt_recovery')).toBeUndefined();
+    expect((await w.post(cookie, base, { _csrf: csrf, right: 'access', targetId: 'debt_recovery', reason: 'Ona had a debt case in 2023.' })).status).toBe(303);
+    expect(await w.task('access:debt_recovery')).toMatchObject({ target: { kind: 'recipient', id: 'debt_recovery' }, added: { reason: 'Ona had a debt case in 2023.', by: 'agent@bajtel.local' } });
+
+    // A form from elsewhere (no CSRF token) changes nothing.
+    expect((await w.post(cookie, `${base}/access:shop_db/skip`, { _csrf: 'forged', reason: 'x' })).status).toBe(403);
+    expect((await w.task('access:shop_db'))!.status).toBe('open');
+  });
+
+  it('runs a connector: a dry run first, the erasure only by an approver', async () => {
+    const w = await world();
+    const agent = await w.signIn('agent');
+    const base = `/console/cases/${w.caseId}/tasks/erasure:shop_db/run`;
+    expect((await w.post(agent.cookie, base, { _csrf: agent.csrf, mode: 'dry_run' })).status).toBe(303);
+    expect((await w.task('erasure:shop_db'))!.dryRun).toMatchObject({ counts: expect.any(Object) });
+    expect(w.database.subjects.has('ona@example.lt')).toBe(true);
+    const byAgent = await w.post(agent.cookie, base, { _csrf: agent.csrf, mode: 'run' });
+    expect(byAgent.status).toBe(403);
+    expect(w.database.subjects.has('ona@example.lt')).toBe(true);
+    const approver = await w.signIn('approver');
+    expect((await w.post(approver.cookie, base, { _csrf: approver.csrf, mode: 'run' })).status).toBe(303);
+    expect(await w.task('erasure:shop_db')).toMatchObject({ status: 'done', result: { outcome: 'erased' } });
+    expect(w.database.subjects.has('ona@example.lt')).toBe(false);
+    // The access read returns the verified subject's rows.
+    expect((await w.post(agent.cookie, `/console/cases/${w.caseId}/tasks/access:shop_db/run`, { _csrf: agent.csrf, mode: 'run' })).status).toBe(303);
+    expect((await w.task('access:shop_db'))!.status).toBe('done');
+  });
+});
+
+describe('console register page', () => {
+  it('is for admins only, and downloads the period as CSV or JSON', async () => {
+    const w = await world();
+    const agent = await w.signIn('agent');
+    expect((await w.app.request('/console/records', { headers: { cookie: agent.cookie } })).status).toBe(403);
+    const admin = await w.signIn('admin');
+    const page = await w.app.request('/console/records', { headers: { cookie: admin.cookie, 'accept-language': 'en' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('action="/console/records/download"');
+    const csv = await w.app.request('/console/records/download?from=2026-11-01&to=2026-11-30&format=csv', { headers: { cookie: admin.cookie } });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="register-bajtel-2026-11-01-2026-11-30.csv"');
+    const reference = (await w.repo.getCase('bajtel', w.caseId))!.reference;
+    expect(await csv.text()).toContain(reference);
+    const json = (await (await w.app.request('/console/records/download?from=2026-11-01&to=2026-11-30&format=json', { headers: { cookie: admin.cookie } })).json()) as { rows: Array<{ reference: string }>; statistics: { total: { received: number } } };
+    expect(json.rows.map((r) => r.reference)).toEqual([reference]);
+    expect(json.statistics.total.received).toBe(1);
+    const outside = (await (await w.app.request('/console/records/download?from=2026-10-01&to=2026-10-31&format=json', { headers: { cookie: admin.cookie } })).json()) as { rows: unknown[] };
+    expect(outside.rows).toEqual([]);
+    const bad = await w.app.request('/console/records/download?from=2026-11-30&to=2026-11-01&format=csv', { headers: { cookie: admin.cookie } });
+    expect(bad.status).toBe(422);
+  });
+});
