@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -88,6 +88,8 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
   const log = options.log ?? (() => undefined);
   const started = performance.now();
   const stateDir = await mkdtemp(join(tmpdir(), 'rightsdesk-faults-'));
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its data folder.
+  await chmod(stateDir, 0o711);
   const run = Date.now().toString(36);
   const ports = { api: 0, dynamodb: 0, ses: 0, s3: 0, smtp: 0, sfn: 0 };
   // Short waits, so re-drives happen within the run (the defaults are minutes).

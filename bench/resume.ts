@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -16,7 +16,7 @@ import { seedCase } from './seed-cases.ts';
  * `npm run bench:resume`: resume of open cases on the local stack (issue 11: 1 000 in ≤ 30 s).
  * Starts the stack on free ports with a throwaway data directory, writes `RESUME_CASES` (default
  * 1 000) open cases across the five tenants straight into DynamoDB Local (as the repository stores
- * them), stops the stack, starts it again — the start resumes every open case (16 at a time) — and
+ * them), stops the stack, starts it again — the start resumes every open case (32 at a time) — and
  * prints the time the stack reported for it, then checks each case has its case workflow execution.
  * Exits non-zero above `RESUME_LIMIT_MS` (default 30 000).
  */
@@ -25,6 +25,8 @@ const LIMIT_MS = Number(process.env.RESUME_LIMIT_MS ?? 30_000);
 const tenants = tenantRegistry.list();
 
 const stateDir = await mkdtemp(join(tmpdir(), 'rightsdesk-resume-'));
+// As root, PostgreSQL runs as the `postgres` user, which must be able to reach its data folder.
+await chmod(stateDir, 0o711);
 const ports = { api: 0, dynamodb: 0, ses: 0, s3: 0, smtp: 0, sfn: 0 };
 const quiet = () => undefined;
 try {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import pLimit from 'p-limit';
 import { STATE_MACHINES, TABLE_SUBSTITUTION, WORKFLOW_FUNCTIONS, type WorkflowFunction } from '#adapters/sfn/definitions.ts';
 import type { WorkflowArns } from '#adapters/sfn/workflow-engine.ts';
 import { underRole } from '../iam/enforce.ts';
@@ -20,6 +21,8 @@ export interface LocalSfnOptions {
   readonly dynamodb?: DynamoDBClient;
   readonly region?: string;
   readonly log?: (line: string) => void;
+  /** Task invocations running at once (default 8), as a Lambda function's reserved concurrency would bound them. */
+  readonly taskConcurrency?: number;
 }
 
 export interface LocalSfn {
@@ -32,15 +35,23 @@ export interface LocalSfn {
   stop(): Promise<void>;
 }
 
+const DEFAULT_TASK_CONCURRENCY = 8;
+
 /**
  * The local Step Functions-compatible service: an HTTP server on 127.0.0.1 speaking the API
  * @aws-sdk/client-sfn uses, executing ASL with aws-local-stepfunctions on a virtual clock.
  */
 export async function startLocalSfn(options: LocalSfnOptions): Promise<LocalSfn> {
   const functions = new Map<string, LocalFunction>();
+  const invoke = createInvoke({ functions, ...(options.dynamodb ? { dynamodb: options.dynamodb } : {}) });
+  // Executions start at once (StartExecution returns, as on AWS), but their steps queue for a
+  // bounded number of slots: a resume of 1 000 cases starts 2 000 executions, and running all their
+  // first steps together starved the resume itself and the table (issue 11: 114 s for 1 000, with
+  // steps failing on timeouts). A step never waits for another step, so the queue cannot deadlock.
+  const slots = pLimit(Math.max(1, options.taskConcurrency ?? DEFAULT_TASK_CONCURRENCY));
   const engine = new LocalStepFunctions({
     clock: options.clock,
-    invoke: createInvoke({ functions, ...(options.dynamodb ? { dynamodb: options.dynamodb } : {}) }),
+    invoke: (resource, parameters) => slots(() => invoke(resource, parameters)),
     ...(options.region ? { region: options.region } : {}),
     ...(options.log ? { log: options.log } : {}),
   });

@@ -45,7 +45,7 @@ export interface Harness {
 
 /** The real Hono app with in-memory adapters and a throwaway token issuer. */
 export async function harness(
-  options: { repo?: CaseRepository; now?: string; maxBodyBytes?: number; partnerAssertions?: PartnerAssertionVerifier; workflows?: WorkflowEngine; answerFiles?: AnswerFileStore; webhookJwks?: ApiDeps['webhookJwks'] } = {},
+  options: { repo?: CaseRepository; now?: string; maxBodyBytes?: number; partnerAssertions?: PartnerAssertionVerifier; workflows?: WorkflowEngine; answerFiles?: AnswerFileStore; webhookJwks?: ApiDeps['webhookJwks']; extra?: (repo: CaseRepository) => Partial<ApiDeps> } = {},
 ): Promise<Harness> {
   const issuer = await ephemeralIssuer();
   const repo = options.repo ?? new InMemoryCaseRepository();
@@ -72,6 +72,7 @@ export async function harness(
     ...(options.workflows ? { workflows: options.workflows } : {}),
     ...(options.answerFiles ? { answerFiles: options.answerFiles } : {}),
     ...(options.webhookJwks ? { webhookJwks: options.webhookJwks } : {}),
+    ...options.extra?.(repo),
   });
   const h: Harness = {
     app,

@@ -1,7 +1,9 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import fc from 'fast-check';
+import { updateCase } from '#domain/workflow.ts';
 import { describe, expect, it } from 'vitest';
+import { allStaffPorts, MemoryAnswerFiles, recordingEngine } from '../support/fuzz-deps.ts';
 import { accessRequest, harness, type Harness } from '../support/harness.ts';
 import { inputArbitrary, parameterArbitrary, validArbitrary, type Components, type JsonSchema } from '../support/schema-arbitrary.ts';
 
@@ -22,6 +24,28 @@ const addFormats: AddFormats = (addFormatsModule as unknown as { default?: AddFo
 const SEED = 20261205;
 const RUNS = 100;
 const TENANTS = ['softera', 'legalbalance', 'bajtel', 'gautora', 'lytagra'] as const;
+
+/**
+ * One body each that the server accepts, mixed into the generated ones: a staff body has rules
+ * beyond its schema (a postal request needs an address; a decision fits the step the case waits
+ * at), so generated bodies alone seldom reach the success.
+ */
+const EXAMPLES: Record<string, unknown> = {
+  staffRegisterRequest: { channel: 'post', receivedAt: '2026-11-20', subject: { name: 'Jonas Jonaitis', postalAddress: 'Gedimino pr. 1, LT-01103 Vilnius' }, rights: [{ type: 'access' }] },
+  staffDecide: { step: 'answer_draft', decision: 'extend', reasons: ['Many systems hold the data.'] },
+  staffDispatch: { at: '2026-11-23', trackingNumber: 'RR123456789LT' },
+};
+/**
+ * Operations whose success needs a case a workflow holds at a particular step with its state (the
+ * question asked, the ID scan or authorization under review); this harness runs no workflows, so
+ * their 2xx is covered where workflows run: replies by tests/integration/procedure-legalbalance.test.ts
+ * and tests/integration/workflows-clarification.test.ts, ID document reviews by
+ * tests/unit/identity-console-routes.test.ts, representation reviews by tests/unit/identity-representation.test.ts.
+ * They are fuzzed here all the same for every refusal.
+ */
+const SUCCESS_ELSEWHERE = new Set(['replyToRequest', 'staffRegisterReply', 'staffReviewIdDocument', 'staffReviewRepresentation']);
+/** Query values the server accepts, mixed in likewise (a register needs a period of at most 366 days). */
+const QUERY_EXAMPLES: Record<string, Record<string, string>> = { getRegister: { from: '2026-11-01', to: '2026-11-30' } };
 
 interface Operation {
   operationId: string;
@@ -68,7 +92,9 @@ async function staffTokenPool(h: Harness, partnerPool: Token[]): Promise<Token[]
 const headerSafe = (s: string | undefined) => s === undefined ? s :  s.replace(/[^\x20-\x7e\x80-\xff]/g, '').trim();
 
 describe('every operation in /openapi.json, fuzzed from its own schemas', async () => {
-  const h = await harness();
+  // Every optional port in memory, so every staff route is served (a deployment without one answers 404: tests/unit/staff-not-configured.test.ts).
+  let ports: ReturnType<typeof allStaffPorts> | undefined;
+  const h = await harness({ workflows: recordingEngine(), answerFiles: new MemoryAnswerFiles(), extra: (repo) => (ports = allStaffPorts(repo)) });
   const doc = (await (await h.get('/openapi.json')).json()) as OpenApi;
   const components = doc.components.schemas;
   const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -92,8 +118,35 @@ describe('every operation in /openapi.json, fuzzed from its own schemas', async 
     const res = await h.post('/v1/requests', accessRequest(), { token: await h.token(tenant, { partnerId: 'fuzz-partner' }) });
     known.push(((await res.json()) as { id: string }).id);
   }
+  // Staff operations reach their success too: a case of each staff tenant waits for an answer draft
+  // (a decision is taken), a letter is in each print queue (a dispatch), an unprocessed message
+  // waits in each tenant's list (a retry).
+  for (const tenant of ['softera', 'bajtel'] as const) {
+    const id = ((await (await h.post('/v1/requests', accessRequest(), { token: await h.token(tenant, { partnerId: 'fuzz-partner' }) })).json()) as { id: string }).id;
+    const c = (await h.repo.getCase(tenant, id))!;
+    const { case: waiting, events } = updateCase({ ...c, status: 'in_progress' }, h.clock.now(), { waiting: { step: 'answer_draft', taskToken: `tok-${tenant}`, since: h.clock.now().toISOString() } }, []);
+    await h.repo.saveCase(waiting, events);
+    known.push(id);
+    const staff = `Bearer ${await h.issuer.mintStaffToken({ tenant, role: 'agent' })}`;
+    const letter = await h.app.request('/console/api/cases', { method: 'POST', headers: { authorization: staff, 'content-type': 'application/json' }, body: JSON.stringify(EXAMPLES.staffRegisterRequest) });
+    expect(letter.status, await letter.clone().text()).toBe(201);
+    const registered = ((await letter.json()) as { case: { id: string; reference: string } }).case;
+    // The acknowledgement letter itself is rendered by the workflow (not run here): queue one as it would.
+    const itemId = `letter-${registered.id}`;
+    await ports!.printQueue!.add({ id: itemId, tenantId: tenant, caseId: registered.id, reference: registered.reference, delivery: 'post', notice: 'acknowledgement', title: 'Acknowledgement', recipient: ['Jonas Jonaitis', 'Gedimino pr. 1, LT-01103 Vilnius'], pdfKey: `letters/${itemId}.pdf`, pdfSize: 1, enclosures: [], status: 'queued', createdAt: h.clock.now().toISOString() });
+    known.push(itemId);
+    const deliveryId = `fuzz-${tenant}-delivery`;
+    await ports!.ledger!.record({ deliveryId, rawKey: `inbound/${deliveryId}`, receivedAt: '2026-11-23T08:00:00.000Z', recipients: [`privacy@${tenant}.example`], tenantId: tenant, nextAttemptAt: '2026-11-23T08:00:00.000Z' });
+    await ports!.ledger!.fail(deliveryId, 'fuzz: the handler failed', h.clock.now(), true);
+    known.push(deliveryId);
+  }
 
-  const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op })));
+  // The fulfilment operations (tag `fulfilment`) joined this document with the merge of main on
+  // 2026-12-05 12:37; fuzzing them needs the fulfilment ports (registers, task data) in this
+  // harness, which is open work (issue 11): they are left out here until then.
+  const operations = Object.entries(doc.paths)
+    .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op })))
+    .filter((o) => !JSON.stringify((o.op as { tags?: string[] }).tags ?? []).includes('fulfilment'));
 
   it('covers every documented operation', () => {
     const partnerOps = operations.filter((o) => !isStaff(o.op)).map((o) => o.op.operationId).sort();
@@ -102,15 +155,15 @@ describe('every operation in /openapi.json, fuzzed from its own schemas', async 
     expect(operations.filter((o) => isStaff(o.op)).length).toBeGreaterThan(10);
   });
 
-  // The staff API joined this document later; fuzzing it with staff tokens (staffTokenPool) still
-  // finds undocumented 415/422 answers and 500s where a deployment lacks the paper channel or
-  // accountability, so for now the partner API and the public probes are fuzzed (issue 11 open).
-  it.each(operations.filter((o) => !isStaff(o.op)).map((o) => [o.op.operationId, o] as const))('%s: no 5xx, only documented statuses, documented bodies', async (_id, { path, method, op }) => {
+  // Every operation, the staff API's (staff tokens of every role, and wrong kinds) included.
+  it.each(operations.map((o) => [o.op.operationId, o] as const))('%s: no 5xx, only documented statuses, documented bodies', async (_id, { path, method, op }) => {
     const params = op.parameters ?? [];
     const paramArbs: Record<string, fc.Arbitrary<string | undefined>> = {};
     for (const p of params) {
       let arb: fc.Arbitrary<string | undefined> = parameterArbitrary(p.schema, components);
-      if (p.in === 'path' && p.name === 'id') arb = fc.oneof(arb, fc.constantFrom(...known));
+      if (p.in === 'path' && p.name === 'id') arb = fc.oneof({ arbitrary: arb, weight: 1 }, { arbitrary: fc.constantFrom(...known), weight: 2 });
+      const example = QUERY_EXAMPLES[op.operationId]?.[p.name];
+      if (example !== undefined) arb = fc.oneof(arb, fc.constant(example));
       if (p.in === 'header') arb = arb.map(headerSafe);
       if (p.in === 'path') arb = arb.filter((v) => v !== undefined && v.length > 0);
       paramArbs[p.name] = p.required ? arb : fc.option(arb, { nil: undefined });
@@ -121,9 +174,11 @@ describe('every operation in /openapi.json, fuzzed from its own schemas', async 
           { arbitrary: inputArbitrary(bodySchema, components).map((value) => ({ raw: JSON.stringify(value) ?? 'null', contentType: 'application/json', value })), weight: 8 },
           { arbitrary: validArbitrary(bodySchema, components).map((value) => ({ raw: JSON.stringify(value), contentType: 'text/plain', value })), weight: 1 },
           { arbitrary: fc.string({ unit: 'binary', maxLength: 200 }).map((raw) => ({ raw, contentType: 'application/json' })), weight: 1 },
+          ...(EXAMPLES[op.operationId] ? [{ arbitrary: fc.constant({ raw: JSON.stringify(EXAMPLES[op.operationId]), contentType: 'application/json', value: EXAMPLES[op.operationId] }), weight: 3 }] : []),
         )
       : fc.constant(undefined);
     const seen = new Map<number, number>();
+    const errorsBefore = h.errors.length;
     const tokenArb = op.security ? fc.constantFrom(...(isStaff(op) ? staffTokens : tokens)) : fc.constant<Token>({ kind: 'none' });
 
     await fc.assert(
@@ -153,9 +208,12 @@ describe('every operation in /openapi.json, fuzzed from its own schemas', async 
         const mediaType = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
         const content = documented?.content?.[mediaType];
         expect(content, `undocumented media type ${mediaType}: ${where}`).toBeDefined();
-        const parsed: unknown = JSON.parse(text);
-        const result = validate(content!.schema, parsed);
-        expect(result.ok, `${where}\n${JSON.stringify(result.errors)}`).toBe(true);
+        // JSON bodies are checked against their schema; files (PDF, ZIP, CSV) only by media type.
+        if (/[/+]json$/.test(mediaType)) {
+          const parsed: unknown = JSON.parse(text);
+          const result = validate(content!.schema, parsed);
+          expect(result.ok, `${where}\n${JSON.stringify(result.errors)}`).toBe(true);
+        }
 
         // What the published schema accepts, with a token allowed to write, is accepted.
         if (op.operationId === 'createRequest' && body?.contentType === 'application/json' && body.value !== undefined && ['good', 'write-only'].includes(token.kind) && headers['Idempotency-Key'] === undefined) {
@@ -164,12 +222,10 @@ describe('every operation in /openapi.json, fuzzed from its own schemas', async 
       }),
       { seed: SEED, numRuns: RUNS },
     );
-    expect(h.errors, 'no error reached the 500 mapper').toEqual([]);
+    expect(h.errors.slice(errorsBefore), 'no error reached the 500 mapper').toEqual([]);
     // The fuzz reaches the operation's success as well as its refusals (not only 401s).
     const statuses = [...seen.keys()];
-    // A reply succeeds only on a case a workflow holds waiting for details; this harness runs no
-    // workflows, so its 202 is covered by tests/integration/procedure-legalbalance.test.ts instead.
-    if (op.operationId !== 'replyToRequest') expect(statuses.some((s) => s < 300), JSON.stringify([...seen])).toBe(true);
+    if (!SUCCESS_ELSEWHERE.has(op.operationId)) expect(statuses.some((s) => s < 300), JSON.stringify([...seen])).toBe(true);
     if (op.security) expect(statuses.some((s) => s >= 400), JSON.stringify([...seen])).toBe(true);
   }, 60_000);
 });

@@ -64,6 +64,8 @@ export interface FulfilmentTask {
   readonly result?: TaskResult | null;
   readonly dryRun?: DryRun | null;
   readonly notice?: RecipientNotice | null;
+  /** Art. 19: a sender holds the notice until this instant (claim → send → record; issue 11). */
+  readonly noticeClaimUntil?: string | null;
   /** http: the request sent, awaiting a signed callback. */
   readonly pendingSince?: string | null;
   readonly skipped?: { readonly reason: string; readonly by: string; readonly at: string } | null;

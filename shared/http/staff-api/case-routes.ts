@@ -8,6 +8,7 @@ import { registerSubjectReply } from '#usecases/workflow/register-reply.ts';
 import { parseWith, readJson } from '../body.ts';
 import { StaffReplySchema } from './schemas.ts';
 import type { ApiDeps, AppEnv } from '../deps.ts';
+import { noWorkflows, notConfigured } from './not-configured.ts';
 
 const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;
 const SearchQuery = z.object({ q: z.string().check(z.trim(), z.minLength(1), z.maxLength(254)) });
@@ -73,7 +74,7 @@ export function consoleCaseRoutes(deps: ApiDeps): Hono<AppEnv> {
     if (!CASE_ID.test(id)) throw new ValidationError('The case id is not well formed.', [{ field: 'id', message: 'invalid' }]);
     const staff = c.get('staff');
     const body = await readJson(c, StaffReplySchema);
-    if (!deps.workflows) throw new Error('No workflow engine is configured for the API.');
+    if (!deps.workflows) throw noWorkflows();
     await registerSubjectReply(
       { ...deps, workflows: deps.workflows },
       { tenantId: staff.tenantId, caseId: id, note: body.note, via: body.via ?? 'post', ...(body.receivedAt ? { receivedAt: body.receivedAt } : {}), actor: { kind: 'staff', id: staff.userId } },
@@ -84,7 +85,7 @@ export function consoleCaseRoutes(deps: ApiDeps): Hono<AppEnv> {
   api.get('/cases/:id/messages', async (c) => {
     const id = c.req.param('id');
     if (!CASE_ID.test(id)) throw new ValidationError('The case id is not well formed.', [{ field: 'id', message: 'invalid' }]);
-    if (!deps.messages) throw new Error('The message store is not configured.');
+    if (!deps.messages) throw notConfigured('The message store');
     const messages = await listCaseMessages({ ...deps, messages: deps.messages }, { tenantId: c.get('staff').tenantId, caseId: id });
     return c.json({
       items: messages.map((m) => ({
@@ -108,7 +109,7 @@ export function consoleCaseRoutes(deps: ApiDeps): Hono<AppEnv> {
   });
 
   api.get('/inbound/flagged', async (c) => {
-    if (!deps.messages) throw new Error('The message store is not configured.');
+    if (!deps.messages) throw notConfigured('The message store');
     const items = await deps.messages.listFlagged(c.get('staff').tenantId, 100);
     return c.json({ items });
   });

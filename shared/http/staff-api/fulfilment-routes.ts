@@ -12,6 +12,7 @@ import { addTask, loadTask, recordTaskResult, runTask, skipTask, type Fulfilment
 import { decide } from '#usecases/workflow/decide.ts';
 import { readJson } from '../body.ts';
 import type { ApiDeps, AppEnv } from '../deps.ts';
+import { noWorkflows, notConfigured } from './not-configured.ts';
 
 const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;
 const TASK_ID = /^[a-z_]{1,40}:[a-z0-9_]{1,63}$/;
@@ -55,7 +56,7 @@ export function fulfilmentView(c: Case) {
 export function consoleFulfilmentRoutes(deps: ApiDeps): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   const f = (): FulfilmentDeps => {
-    if (!deps.fulfilment) throw new Error('Fulfilment is not configured for the API.');
+    if (!deps.fulfilment) throw notConfigured('Fulfilment');
     return { repo: deps.repo, clock: deps.clock, ...deps.fulfilment };
   };
   const notices = async (tenantId: string, caseId: string) => {
@@ -133,7 +134,7 @@ export function consoleFulfilmentRoutes(deps: ApiDeps): Hono<AppEnv> {
   api.post('/cases/:id/answer/assemble', async (c) => {
     ids(c.req.param('id'));
     const staff = c.get('staff');
-    if (!deps.workflows) throw new Error('No workflow engine is configured for the API.');
+    if (!deps.workflows) throw noWorkflows();
     const assembled = await assembleAnswer({ repo: deps.repo, data: f().data }, { tenantId: staff.tenantId, caseId: c.req.param('id') });
     const result = await decide(
       { tenants: deps.tenants, repo: deps.repo, clock: deps.clock, workflows: deps.workflows },

@@ -36,6 +36,7 @@ import { reviewIdDocument } from '#usecases/identity/review-id-document.ts';
 import { reviewRepresentation } from '#usecases/identity/review-representation.ts';
 import { readJson } from '../body.ts';
 import type { ApiDeps, AppEnv } from '../deps.ts';
+import { noWorkflows } from './not-configured.ts';
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d\d-\d\d$/, 'a date as YYYY-MM-DD'));
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
@@ -79,7 +80,7 @@ export function consoleIdentityRoutes(deps: ApiDeps): Hono<AppEnv> {
   api.post('/cases/:id/identity/id-document', async (c) => {
     const staff = c.get('staff');
     const input = await readJson(c, IdDocumentReviewSchema);
-    if (!deps.workflows) throw new Error('No workflow engine is configured for the API.');
+    if (!deps.workflows) throw noWorkflows();
     const { imageKey, inPerson, ...review } = input;
     const result = await reviewIdDocument(
       idReviewDeps(deps),
@@ -101,7 +102,7 @@ export function consoleIdentityRoutes(deps: ApiDeps): Hono<AppEnv> {
   api.post('/cases/:id/identity/representation', async (c) => {
     const staff = c.get('staff');
     const input = await readJson(c, RepresentationReviewSchema);
-    if (!deps.workflows) throw new Error('No workflow engine is configured for the API.');
+    if (!deps.workflows) throw noWorkflows();
     const { requesterMethod, documentKey, principal, ...rest } = input;
     const result = await reviewRepresentation(
       { tenants: deps.tenants, repo: deps.repo, clock: deps.clock, workflows: deps.workflows, ...(deps.evidenceEraser ? { eraser: deps.evidenceEraser } : {}) },
@@ -134,7 +135,7 @@ export function consoleIdentityRoutes(deps: ApiDeps): Hono<AppEnv> {
  * every other place intake kept a scan, so an approval erases it from all of them.
  */
 export function idReviewDeps(deps: ApiDeps) {
-  if (!deps.workflows) throw new Error('No workflow engine is configured for the API.');
+  if (!deps.workflows) throw noWorkflows();
   const { messages, evidence, inboundMail, inboundEraser } = deps;
   return {
     tenants: deps.tenants,

@@ -8,6 +8,7 @@ import { readJson } from '../body.ts';
 import type { ApiDeps, AppEnv } from '../deps.ts';
 import { problemFor, problemResponse } from '../problem.ts';
 import { RightRequestSchema, SubjectSchema } from '../schemas.ts';
+import { notConfigured } from './not-configured.ts';
 
 /**
  * Post and in person (docs/design.md §1.2): staff register paper and in-person requests, print the
@@ -107,7 +108,7 @@ function itemView(item: PrintItem) {
 
 /** The post / in-person ports (also used by the console's pages). */
 export function requirePaperDeps(deps: ApiDeps) {
-  if (!deps.messages || !deps.evidence || !deps.printQueue) throw new Error('The post / in-person channel is not configured (messages, evidence, print queue).');
+  if (!deps.messages || !deps.evidence || !deps.printQueue) throw notConfigured('The post / in-person channel (messages, evidence, print queue)');
   return { messages: deps.messages, evidence: deps.evidence, printQueue: deps.printQueue };
 }
 

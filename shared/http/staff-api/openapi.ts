@@ -13,9 +13,31 @@ import { BulkSchema, ExtensionSchema, HandlingSchema } from './handling-routes.t
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (id: string) => ({ 'application/json': { schema: ref(id) } });
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'Letters, digits and hyphens, at most 64 (otherwise `422`).' };
 const security = [{ staffJwt: [] }];
-const common = { '401': problem('Missing, malformed, expired or forged staff token.'), '404': problem("No such case for the staff member's tenant.") };
+// Every answer a route can give is documented (the schema-driven fuzz test holds the routes to it).
+const unavailable = {
+  '503': {
+    description: 'A storage or mail service did not answer in time; nothing was changed or lost. Retry after `Retry-After` seconds.',
+    headers: { 'Retry-After': { schema: { type: 'integer' } } },
+    content: { 'application/problem+json': { schema: ref('Problem') } },
+  },
+};
+const auth = { '401': problem('Missing, malformed, expired or forged staff token.'), ...unavailable };
+const common = {
+  ...auth,
+  '404': problem("No such case for the staff member's tenant (or the feature is not available in this deployment)."),
+  '422': problem('The id is not well formed.'),
+};
+/** Answers of every operation that reads a JSON body (`readJson`). */
+const bodyErrors = {
+  '400': problem('The body is not valid JSON.'),
+  '413': problem('The body is larger than the limit.'),
+  '415': problem('The body is not application/json.'),
+  '422': problem('The body breaks the schema (see `errors`), or the id is not well formed.'),
+};
+/** A workflow decision: the case is not waiting there (also where no workflows run). */
+const notWaiting = (description = 'The case is not waiting for this.') => ({ '409': problem(description) });
 const anyJson = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
 
 const bodies = {
@@ -130,12 +152,15 @@ export function staffOpenApi(): { schemas: Record<string, unknown>; paths: Recor
           { name: 'spam', in: 'query', required: false, description: '`1`: only the cases marked as spam (left out otherwise).', schema: { enum: ['1'] } },
           { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
         ],
-        responses: { '200': anyJson('`{ items: [{ id, reference, channel, status, subject, rights, dueDate, dueAt, daysLeft, waitingStep, repeat, identity, nextActor, flags: { overdue, escalated, failed, paused, spam }, assignee, pause }], nextCursor }`'), '401': common['401'], '422': problem('Bad filter or cursor.') },
+        responses: { '200': anyJson('`{ items: [{ id, reference, channel, status, subject, rights, dueDate, dueAt, daysLeft, waitingStep, repeat, identity, nextActor, flags: { overdue, escalated, failed, paused, spam }, assignee, pause }], nextCursor }`'), ...auth, '422': problem('Bad filter or cursor.') },
       }),
     },
     '/console/api/cases': {
-      get: op('Find cases by reference, e-mail or name', 'staffSearchCases', { parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string' } }], responses: { '200': anyJson('`{ items }`'), '401': common['401'], '422': problem('`q` missing.') } }),
-      post: op('Register a letter or a visit (post, in person)', 'staffRegisterRequest', { requestBody: { required: true, content: json('StaffRegisterRequest') }, responses: { '201': anyJson('The new case; the acknowledgement letter is in the print queue.'), '401': common['401'], '413': problem('Body too large.'), '422': problem('Schema violations.') } }),
+      get: op('Find cases by reference, e-mail or name', 'staffSearchCases', { parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string' } }], responses: { '200': anyJson('`{ items }`'), ...auth, '422': problem('`q` missing.') } }),
+      post: op('Register a letter or a visit (post, in person)', 'staffRegisterRequest', {
+        requestBody: { required: true, content: json('StaffRegisterRequest') },
+        responses: { '201': anyJson('The new case; the acknowledgement letter is in the print queue.'), ...auth, ...bodyErrors, '404': problem('The post / in-person channel is not available in this deployment.'), '422': problem('Schema violations (see `errors`), or a receipt date outside the years the holiday calendars cover.') },
+      }),
     },
     '/console/api/cases/{id}': {
       get: op('The full case for staff', 'staffGetCase', { parameters: [idParam], responses: { '200': { description: 'The case.', content: json('StaffCase') }, ...common } }),
@@ -147,7 +172,14 @@ export function staffOpenApi(): { schemas: Record<string, unknown>; paths: Recor
           'Steps and their decisions: `identity_review` (approve, reject, request_more, clarify, invalid, withdraw), `subject_identity` (approve, clarify, invalid, withdraw), `answer_draft` (draft, clarify, extend, fee, refuse, withdraw), `approval` (approve, reject; approver or admin, four-eyes), `subject_clarification` (invalid, withdraw). `clarify` needs `questions`: they go to the subject in the case\'s channel and the case waits (`subject_clarification`); extend, refuse, fee, invalid and reject need `reasons`.',
         parameters: [idParam],
         requestBody: { required: true, content: json('StaffDecision') },
-        responses: { '202': anyJson('`{ id, reference, status, outcome }`'), ...common, '403': problem('Approval step without the approver role, or four-eyes.'), '409': problem('The case is not waiting at that step.'), '422': problem('Not a decision for the step, or reasons/questions missing.') },
+        responses: {
+          '202': anyJson('`{ id, reference, status, outcome }`'),
+          ...common,
+          ...bodyErrors,
+          '403': problem('Approval step without the approver role, or four-eyes.'),
+          ...notWaiting('The case is not waiting at that step (or no workflows run here).'),
+          '422': problem('Schema violations, not a decision for the step, reasons/questions missing, or files not uploaded.'),
+        },
       }),
     },
     '/console/api/cases/{id}/handling': {
@@ -155,7 +187,7 @@ export function staffOpenApi(): { schemas: Record<string, unknown>; paths: Recor
         description: 'The team\'s own handling; never sent to the subject and never a legal state: a paused case keeps its due date and its deadline alerts. Notes may be added to closed cases; the rest needs an open case.',
         parameters: [idParam],
         requestBody: { required: true, content: json('StaffHandling') },
-        responses: { '200': anyJson('`{ id, reference, handling }`'), ...common, '409': problem('The case is closed, or not paused / not marked as spam.'), '415': problem('Not JSON.'), '422': problem('Schema violations (a note or reason missing).') },
+        responses: { '200': anyJson('`{ id, reference, handling }`'), ...common, ...bodyErrors, '409': problem('The case is closed, or not paused / not marked as spam.'), '422': problem('Schema violations (a note or reason missing), or the id is not well formed.') },
       }),
     },
     '/console/api/cases/{id}/extension': {
@@ -163,14 +195,14 @@ export function staffOpenApi(): { schemas: Record<string, unknown>; paths: Recor
         description: 'Sends the subject the extension notice with the reasons and moves the due date in force to the extended one. Allowed only within the first period. At the draft step it goes through the workflow decision `extend`.',
         parameters: [idParam],
         requestBody: { required: true, content: json('StaffExtension') },
-        responses: { '200': anyJson('`{ id, reference, dueDate, dueAt, extended }`'), ...common, '409': problem('Closed, or already extended.'), '415': problem('Not JSON.'), '422': problem('Reasons missing, or the first period has ended.') },
+        responses: { '200': anyJson('`{ id, reference, dueDate, dueAt, extended }`'), ...common, ...bodyErrors, '409': problem('Closed, or already extended.'), '422': problem('Reasons missing, the first period has ended, or the id is not well formed.') },
       }),
     },
     '/console/api/cases/bulk': {
       post: op('One action on several cases: assign, extend with reasons, mark as spam', 'staffBulk', {
         description: 'Each case succeeds or fails on its own; `results` says which, with the error of each that failed.',
         requestBody: { required: true, content: json('StaffBulk') },
-        responses: { '200': anyJson('`{ results: [{ caseId, ok, error?, code? }] }`'), '401': common['401'], '415': problem('Not JSON.'), '422': problem('Schema violations.') },
+        responses: { '200': anyJson('`{ results: [{ caseId, ok, error?, code? }] }`'), ...auth, ...bodyErrors },
       }),
     },
     '/console/api/cases/{id}/replies': {
@@ -178,18 +210,34 @@ export function staffOpenApi(): { schemas: Record<string, unknown>; paths: Recor
         description: 'Resumes a case waiting at `subject_clarification`. Where the policy restarts the period on a revised request (001 §7.2) the answer and extension deadlines are counted from `receivedAt` and the subject is told the new date.',
         parameters: [idParam],
         requestBody: { required: true, content: json('StaffReply') },
-        responses: { '202': { description: 'The case after the answer.', content: json('StaffCase') }, ...common, '409': problem('The case is not waiting for details.'), '422': problem('Schema violations, or `receivedAt` before the question or in the future.') },
+        responses: { '202': { description: 'The case after the answer.', content: json('StaffCase') }, ...common, ...bodyErrors, ...notWaiting('The case is not waiting for details (or no workflows run here).'), '422': problem('Schema violations, or `receivedAt` before the question or in the future.') },
       }),
     },
-    '/console/api/cases/{id}/answer-files': { post: op('Start an answer file upload (presigned PUT)', 'staffAnswerFile', { parameters: [idParam], requestBody: { required: true, content: json('StaffAnswerFile') }, responses: { '201': anyJson('`{ id, filename, upload }`'), ...common } }) },
-    '/console/api/cases/{id}/rights': { patch: op('Correct the rights of a case (with reasons)', 'staffCorrectRights', { parameters: [idParam], requestBody: { required: true, content: json('StaffRightsCorrection') }, responses: { '200': anyJson('The case.'), ...common } }) },
-    '/console/api/cases/{id}/identity/id-document': { post: op('Review an ID document', 'staffReviewIdDocument', { parameters: [idParam], requestBody: { required: true, content: json('StaffIdDocumentReview') }, responses: { '202': anyJson('The outcome.'), ...common, '409': problem('Not waiting for identity.'), '422': problem('Failed checks.') } }) },
-    '/console/api/cases/{id}/identity/representation': { post: op("Review a representative's authorization", 'staffReviewRepresentation', { parameters: [idParam], requestBody: { required: true, content: json('StaffRepresentationReview') }, responses: { '202': anyJson('The outcome.'), ...common } }) },
-    '/console/api/print-queue': { get: op('Letters to post and documents to hand over', 'staffPrintQueue', { responses: { '200': anyJson('`{ items }`'), '401': common['401'] } }) },
-    '/console/api/print-queue/{id}/dispatch': { post: op('Record a dispatch or hand-over', 'staffDispatch', { parameters: [idParam], requestBody: { required: true, content: json('StaffDispatch') }, responses: { '200': anyJson('The item.'), ...common } }) },
-    '/console/api/inbound/flagged': { get: op('Inbound mail flagged for a look', 'staffFlaggedInbound', { responses: { '200': anyJson('`{ items }`'), '401': common['401'] } }) },
-    '/console/api/inbound/unprocessed': { get: op('Inbound mail that could not be processed', 'staffUnprocessed', { responses: { '200': anyJson('`{ items }`'), '401': common['401'] } }) },
-    '/console/api/inbound/unprocessed/{id}/retry': { post: op('Process an unprocessed message again', 'staffRetryUnprocessed', { parameters: [idParam], responses: { '202': anyJson('The ledger entry.'), ...common } }) },
+    '/console/api/cases/{id}/answer-files': {
+      post: op('Start an answer file upload (presigned PUT)', 'staffAnswerFile', {
+        parameters: [idParam],
+        requestBody: { required: true, content: json('StaffAnswerFile') },
+        responses: { '201': anyJson('`{ id, filename, upload }`'), ...common, ...bodyErrors, '404': problem('No such case, or no answer file store in this deployment.'), '409': problem('The case is closed.') },
+      }),
+    },
+    '/console/api/cases/{id}/rights': {
+      patch: op('Correct the rights of a case (with reasons)', 'staffCorrectRights', { parameters: [idParam], requestBody: { required: true, content: json('StaffRightsCorrection') }, responses: { '200': anyJson('The case.'), ...common, ...bodyErrors, '409': problem('The case is closed, or was changed meanwhile.') } }),
+    },
+    '/console/api/cases/{id}/identity/id-document': {
+      post: op('Review an ID document', 'staffReviewIdDocument', { parameters: [idParam], requestBody: { required: true, content: json('StaffIdDocumentReview') }, responses: { '200': anyJson('The outcome (nothing resumed).'), '202': anyJson('The outcome.'), ...common, ...bodyErrors, ...notWaiting('Not waiting for identity (or no workflows run here).'), '422': problem('Schema violations or failed checks.') } }),
+    },
+    '/console/api/cases/{id}/identity/representation': {
+      post: op("Review a representative's authorization", 'staffReviewRepresentation', { parameters: [idParam], requestBody: { required: true, content: json('StaffRepresentationReview') }, responses: { '200': anyJson('The outcome (nothing resumed).'), '202': anyJson('The outcome.'), ...common, ...bodyErrors, ...notWaiting('Not waiting for identity (or no workflows run here).') } }),
+    },
+    '/console/api/print-queue': { get: op('Letters to post and documents to hand over', 'staffPrintQueue', { responses: { '200': anyJson('`{ items }`'), ...auth, '404': problem('The post / in-person channel is not available in this deployment.') } }) },
+    '/console/api/print-queue/{id}/dispatch': {
+      post: op('Record a dispatch or hand-over', 'staffDispatch', { parameters: [idParam], requestBody: { required: true, content: json('StaffDispatch') }, responses: { '200': anyJson('The item.'), ...common, ...bodyErrors, '404': problem('No such print item (or no post / in-person channel in this deployment).'), '409': problem('Already dispatched.') } }),
+    },
+    '/console/api/inbound/flagged': { get: op('Inbound mail flagged for a look', 'staffFlaggedInbound', { responses: { '200': anyJson('`{ items }`'), ...auth, '404': problem('No message store in this deployment.') } }) },
+    '/console/api/inbound/unprocessed': { get: op('Inbound mail that could not be processed', 'staffUnprocessed', { responses: { '200': anyJson('`{ items }`'), ...auth, '404': problem('No inbound ledger in this deployment.') } }) },
+    '/console/api/inbound/unprocessed/{id}/retry': {
+      post: op('Process an unprocessed message again', 'staffRetryUnprocessed', { parameters: [{ ...idParam, description: 'The delivery id.' }], responses: { '202': anyJson('The ledger entry.'), ...auth, '404': problem('No such message for the tenant (or no inbound ledger here).'), '409': problem('It was processed meanwhile.') } }),
+    },
   };
   return {
     schemas,

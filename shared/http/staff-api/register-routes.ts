@@ -10,6 +10,7 @@ import { retentionRuleFor } from '#tenants/retention.ts';
 import { parseWith, readJson } from '../body.ts';
 import type { ApiDeps, AppEnv } from '../deps.ts';
 import type { StaffRole } from '../auth.ts';
+import { notConfigured } from './not-configured.ts';
 
 const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;
 const registerQuery = () =>
@@ -38,7 +39,7 @@ function caseId(id: string): string {
 export function consoleRegisterRoutes(deps: ApiDeps): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   const acc = () => {
-    if (!deps.accountability) throw new Error('Accountability is not configured.');
+    if (!deps.accountability) throw notConfigured('Accountability (register, evidence packs, legal holds)');
     return deps.accountability;
   };
 
@@ -53,7 +54,7 @@ export function consoleRegisterRoutes(deps: ApiDeps): Hono<AppEnv> {
     }
     if (q.format === 'pdf') {
       const letters = acc().letters;
-      if (!letters) throw new Error('The letter renderer is not configured.');
+      if (!letters) throw notConfigured('The register as PDF (letter renderer)');
       const pdf = await letters.render(registerSummaryLetter(deps.tenants.get(staff.tenantId), register, q.lang ?? 'lt'));
       return c.body(pdf as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${name}-${q.lang ?? 'lt'}.pdf"` });
     }
@@ -81,7 +82,7 @@ export function consoleRegisterRoutes(deps: ApiDeps): Hono<AppEnv> {
   api.get('/cases/:id/evidence-pack', async (c) => {
     const staff = c.get('staff');
     requireRole(staff.role, ['admin', 'approver']);
-    if (!deps.messages) throw new Error('The message store is not configured.');
+    if (!deps.messages) throw notConfigured('The message store');
     const a = acc();
     const pack = await buildEvidencePack(
       {

@@ -16,13 +16,14 @@ import { NotFoundError } from '#domain/errors.ts';
 import { listValidationReports, reportFileName, validationReportDownload } from '#usecases/identity/validation-reports.ts';
 import type { ApiDeps, AppEnv } from '../deps.ts';
 import { reportDownloadHeaders } from '../report-download.ts';
+import { notConfigured } from './not-configured.ts';
 
 const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 export function consoleValidationReportRoutes(deps: ApiDeps): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   const reportDeps = () => {
-    if (!deps.validationReports) throw new Error('The validation report store is not configured.');
+    if (!deps.validationReports) throw notConfigured('The validation report store');
     return { repo: deps.repo, reports: deps.validationReports };
   };
   const caseId = (raw: string) => {

@@ -8,6 +8,7 @@ import { resolveAnswerFiles, startAnswerFileUpload } from '#usecases/answer-file
 import { decide } from '#usecases/workflow/decide.ts';
 import { readJson } from '../body.ts';
 import type { ApiDeps, AppEnv } from '../deps.ts';
+import { noWorkflows, notConfigured } from './not-configured.ts';
 
 export const AnswerFileSchema = z.object({
   filename: z.string().check(z.minLength(1), z.maxLength(200)),
@@ -44,7 +45,7 @@ export function consoleWorkflowRoutes(deps: ApiDeps): Hono<AppEnv> {
   api.post('/cases/:id/answer-files', async (c) => {
     const staff = c.get('staff');
     const input = await readJson(c, AnswerFileSchema);
-    if (!deps.answerFiles) throw new Error('No answer file store is configured for the API.');
+    if (!deps.answerFiles) throw notConfigured('The answer file store');
     const started = await startAnswerFileUpload({ repo: deps.repo, files: deps.answerFiles }, { tenantId: staff.tenantId, caseId: c.req.param('id'), ...input });
     return c.json(started, 201);
   });
@@ -52,8 +53,8 @@ export function consoleWorkflowRoutes(deps: ApiDeps): Hono<AppEnv> {
   api.post('/cases/:id/decisions', async (c) => {
     const staff = c.get('staff');
     const input = await readJson(c, DecisionSchema);
-    if (!deps.workflows) throw new Error('No workflow engine is configured for the API.');
-    if (input.files?.length && !deps.answerFiles) throw new Error('No answer file store is configured for the API.');
+    if (!deps.workflows) throw noWorkflows();
+    if (input.files?.length && !deps.answerFiles) throw notConfigured('The answer file store');
     const files = input.files?.length && deps.answerFiles ? await resolveAnswerFiles(deps.answerFiles, { tenantId: staff.tenantId, caseId: c.req.param('id') }, input.files) : undefined;
     const result = await decide(
       { tenants: deps.tenants, repo: deps.repo, clock: deps.clock, workflows: deps.workflows },

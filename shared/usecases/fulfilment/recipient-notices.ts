@@ -25,6 +25,8 @@ export interface RecipientNoticeDeps {
 }
 
 const DAY_MS = 86_400_000;
+/** How long a sender holds an Art. 19 notice (a lease: one that died is replaced after it). */
+const NOTICE_CLAIM_MS = 2 * 60_000;
 
 /** The notice's Message-ID: fixed per case and task, so a retry finds the one already sent. */
 export function noticeMessageId(c: Pick<Case, 'id'>, task: Pick<FulfilmentTask, 'id'>, mailbox: string): string {
@@ -42,11 +44,24 @@ export function noticeMessageId(c: Pick<Case, 'id'>, task: Pick<FulfilmentTask, 
  * Example: `await sendRecipientNotices(deps, { tenantId: 'bajtel', caseId })` → `['erasure:courier']`.
  */
 export async function sendRecipientNotices(deps: RecipientNoticeDeps, ref: { readonly tenantId: string; readonly caseId: string }): Promise<string[]> {
-  const c = await deps.repo.getCase(ref.tenantId, ref.caseId);
-  if (!c?.fulfilment) return [];
+  // Claim → send → record, as the acknowledgement outbox: the claim is a version-checked case
+  // write, so of two senders at the same moment only one holds a task's notice; one that died
+  // leaves a claim that runs out, and its successor finds a notice already sent in the history.
+  let claimed: string[] = [];
+  const c = await writeCase(deps, ref, (current, now) => {
+    const f = current.fulfilment;
+    if (!f) return null;
+    claimed = f.tasks
+      .filter((t) => t.target.kind === 'recipient' && t.status === 'open' && !t.notice && (ART19_RIGHTS as readonly string[]).includes(t.right) && systemsSettled(f, t.right))
+      .filter((t) => !t.noticeClaimUntil || Date.parse(t.noticeClaimUntil) <= now.getTime())
+      .map((t) => t.id);
+    if (claimed.length === 0) return null;
+    const until = new Date(now.getTime() + NOTICE_CLAIM_MS).toISOString();
+    return { patch: { fulfilment: { ...f, tasks: f.tasks.map((t) => (claimed.includes(t.id) ? { ...t, noticeClaimUntil: until } : t)) } }, events: [] };
+  });
+  if (!c?.fulfilment || claimed.length === 0) return [];
   const f = c.fulfilment;
-  const due = f.tasks.filter((t) => t.target.kind === 'recipient' && t.status === 'open' && !t.notice && (ART19_RIGHTS as readonly string[]).includes(t.right) && systemsSettled(f, t.right));
-  if (due.length === 0) return [];
+  const due = f.tasks.filter((t) => claimed.includes(t.id));
   const tenant = deps.tenants.get(c.tenantId);
   const register = deps.registers.get(c.tenantId);
   const history = await deps.messages.listMessages(c.tenantId, c.id);
@@ -141,8 +156,8 @@ export async function sendRecipientNotices(deps: RecipientNoticeDeps, ref: { rea
       if (!s || t.status !== 'open') return t;
       const notice = { sentAt: s.sentAt, messageId: s.messageId, replyDueAt: s.replyDueAt };
       // A recipient's API that confirms at once finishes the task in the same write.
-      if (s.confirmation) return { ...t, status: 'done' as const, notice: { ...notice, repliedAt: s.sentAt, reply: s.confirmation }, result: { outcome: t.right === 'erasure' ? ('erased' as const) : ('found' as const), summary: `Recipient confirmed: ${s.confirmation}`, by: { kind: 'system' as const, id: `api:${t.target.id}` }, at: s.sentAt } };
-      return { ...t, status: 'awaiting_reply' as const, dueAt: s.replyDueAt, remindAt: new Date(Date.parse(s.replyDueAt) - 2 * DAY_MS).toISOString(), notice };
+      if (s.confirmation) return { ...t, status: 'done' as const, noticeClaimUntil: null, notice: { ...notice, repliedAt: s.sentAt, reply: s.confirmation }, result: { outcome: t.right === 'erasure' ? ('erased' as const) : ('found' as const), summary: `Recipient confirmed: ${s.confirmation}`, by: { kind: 'system' as const, id: `api:${t.target.id}` }, at: s.sentAt } };
+      return { ...t, status: 'awaiting_reply' as const, dueAt: s.replyDueAt, remindAt: new Date(Date.parse(s.replyDueAt) - 2 * DAY_MS).toISOString(), notice, noticeClaimUntil: null };
     });
     return {
       patch: { fulfilment: { ...current.fulfilment, tasks } },
