@@ -101,7 +101,10 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   // 475: the fulfilment registers (~10 KB of policy-derived data) come in with the identity decision, which plans the tasks (473.9 KB measured).
   // 462, not 460: the register statistics on the dashboard (four charts with their tables, the snapshot reader) added ~3 KB (460.5 KB measured).
   // 520: all of the above together measured 516.0 KB after the merge of 2026-12-05 (each branch alone 460–474).
-  { name: 'console', entry: 'functions/console/handler.ts', description: 'Staff console pages (Hono JSX, Cognito sign-in)', budgetKb: 520, memoryMb: 1024, timeoutSeconds: 29, async: false, reservedConcurrency: 10 },
+  // 560: #18's daily tools (next actor, assignment, notes, pause, bulk actions, approver preview, lt text
+  // for every event and banner) added ~41 KB (556.8 KB measured). luxon (71 KB) is the largest input;
+  // bringing the bundle back under 450 KB is open work (issue 15).
+  { name: 'console', entry: 'functions/console/handler.ts', description: 'Staff console pages (Hono JSX, Cognito sign-in)', budgetKb: 560, memoryMb: 1024, timeoutSeconds: 29, async: false, reservedConcurrency: 10 },
   { name: 'inbound-email', entry: 'functions/inbound-email/handler.ts', description: 'SES receipt: parse, thread or open a case', budgetKb: 450, memoryMb: 1024, timeoutSeconds: 120, async: true, reservedConcurrency: 5 },
   { name: 'ses-notifications', entry: 'functions/ses-notifications/handler.ts', description: 'SES bounces and complaints flag the case', budgetKb: 400, async: true, reservedConcurrency: 5 },
   // pdf-lib lives only here, so the API and the workflow steps stay small. No fontkit at run time:

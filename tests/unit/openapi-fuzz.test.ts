@@ -34,6 +34,9 @@ const EXAMPLES: Record<string, unknown> = {
   staffRegisterRequest: { channel: 'post', receivedAt: '2026-11-20', subject: { name: 'Jonas Jonaitis', postalAddress: 'Gedimino pr. 1, LT-01103 Vilnius' }, rights: [{ type: 'access' }] },
   staffDecide: { step: 'answer_draft', decision: 'extend', reasons: ['Many systems hold the data.'] },
   staffDispatch: { at: '2026-11-23', trackingNumber: 'RR123456789LT' },
+  staffHandleCase: { action: 'note', text: 'Called the subject; the account number follows by post.' },
+  // Each case succeeds or fails on its own: an id of no case is a failed row in a 200.
+  staffBulk: { action: 'assign', caseIds: ['0b8f5d4e-1c2a-4f7e-9a3b-5d6c7e8f9a0b'], userId: null },
 };
 /**
  * Operations whose success needs a case a workflow holds at a particular step with its state (the
