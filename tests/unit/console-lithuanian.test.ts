@@ -14,10 +14,6 @@ const ENGLISH = /(?<![\p{L}\p{N}_-])(the|and|of|to|is|was|for|with|by|from|not|n
 const textOf = (html: string) =>
   html
     .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
-    // The message to the subject (the draft, the approver's preview) is in the case's language and
-    // carries the controller's Art. 15 text, which is kept in English only so far (docs/console.md).
-    .replace(/<textarea name="body"[\s\S]*?<\/textarea>/g, ' ')
-    .replace(/<pre id="preview-text"[\s\S]*?<\/pre>/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
     .replace(/&quot;/g, '"')
