@@ -135,7 +135,7 @@ export const gautoraTenant = {
         purpose: { lt: 'Lankytojo identifikavimas, registracija svetainėje ir prisijungimas prie lankytojo paskyros', en: 'Identifying the visitor, registration on the website and logging in to the visitor’s account' },
         legalBasis: { lt: 'BDAR 6 str. 1 d. b p.: sutarties vykdymas', en: 'GDPR Art. 6(1)(b): performance of a contract' },
         dataCategories: [{ lt: 'Prisijungimo vardas, slaptažodis, kliento identifikavimo numeris, el. pašto adresas, IP adresas', en: 'Login name, password, customer identification number, e-mail address, IP address' }],
-        retention: { lt: 'Kol lankytojas naudojasi svetaine ir 3 metus po to, kai jis nustoja ja naudotis (003 §7.1.4)', en: 'While the visitor uses the site and 3 years after the visitor stops using it (003 §7.1.4)' },
+        retention: { lt: 'Kol lankytojas naudojasi svetaine ir 3 metus nuo tada, kai jis nustoja ja naudotis (003 §7.1.4)', en: 'While the visitor uses the site and 3 years after the visitor stops using it (003 §7.1.4)' },
         source: '003 §4.2.4',
       },
       {
@@ -156,7 +156,7 @@ export const gautoraTenant = {
         purpose: { lt: 'Tiesioginė rinkodara: naujienlaiškiai, pasiūlymai, lojalumo (nuolaidų) kortelės, žaidimai, apklausos ir akcijos, verslo analitika (tik gavus išankstinį sutikimą)', en: 'Direct marketing: newsletters, offers, loyalty (discount) cards, games, surveys and promotions, business analytics (only with prior consent)' },
         legalBasis: { lt: 'BDAR 6 str. 1 d. a p.: sutikimas, ir Elektroninių ryšių įstatymas', en: 'GDPR Art. 6(1)(a): consent, and the Law on Electronic Communications' },
         dataCategories: [{ lt: 'Vardas, pavardė, adresas, el. pašto adresas, telefono numeris', en: 'Name, surname, address, e-mail address, telephone number' }],
-        retention: { lt: 'Kol atšaukiamas sutikimas ar baigiasi rinkodaros programa, po to 1 metus; lojalumo kortelės duomenys – 3 metus po paskutinio kortelės panaudojimo (003 §7.1.2, §8.5)', en: 'Until consent is withdrawn or the marketing programme ends, then 1 year; loyalty card data 3 years after the card was last used (003 §7.1.2, §8.5)' },
+        retention: { lt: 'Kol atšaukiamas sutikimas ar baigiasi rinkodaros programa, ir dar 1 metus; lojalumo kortelės duomenys – 3 metus po paskutinio kortelės panaudojimo (003 §7.1.2, §8.5)', en: 'Until consent is withdrawn or the marketing programme ends, then 1 year; loyalty card data 3 years after the card was last used (003 §7.1.2, §8.5)' },
         source: '003 §8.2',
       },
       {

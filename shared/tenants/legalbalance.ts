@@ -128,7 +128,7 @@ export const legalbalanceTenant = {
           { lt: 'Darbovietės duomenys, šeiminė padėtis, turimas turtas', en: 'Workplace data, family status, assets held' },
           { lt: 'Kredito istorija iš UAB „Creditinfo Lietuva“ duomenų bazės', en: 'Credit history from the UAB "Creditinfo Lietuva" database' },
         ],
-        retention: { lt: 'Kol skola išieškoma ir kol surašomas dokumentas, patvirtinantis, kad išieškoti neįmanoma; po to 10 metų teisiniams reikalavimams pareikšti, įvykdyti ar apginti ir archyvavimo pareigoms vykdyti (001 §4.2)', en: 'While the debt is being recovered and until a document confirming that recovery is impossible is drawn up; then 10 years to raise, fulfil or defend legal claims and meet archiving obligations (001 §4.2)' },
+        retention: { lt: 'Kol skola išieškoma ir kol surašomas dokumentas, patvirtinantis, kad išieškoti neįmanoma; vėliau 10 metų teisiniams reikalavimams pareikšti, įvykdyti ar apginti ir archyvavimo pareigoms vykdyti (001 §4.2)', en: 'While the debt is being recovered and until a document confirming that recovery is impossible is drawn up; then 10 years to raise, fulfil or defend legal claims and meet archiving obligations (001 §4.2)' },
         source: '001 §4.1.2.1',
       },
       {
