@@ -13,6 +13,7 @@ export function lambdaBuildOptions(spec: Pick<FunctionSpec, 'entry' | 'alias'>):
     target: LAMBDA_BUNDLING.target,
     format: LAMBDA_BUNDLING.format,
     minify: LAMBDA_BUNDLING.minify,
+    charset: LAMBDA_BUNDLING.charset,
     mainFields: [...LAMBDA_BUNDLING.mainFields],
     external: [...LAMBDA_BUNDLING.external],
     banner: { js: LAMBDA_BUNDLING.banner },
