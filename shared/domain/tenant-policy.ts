@@ -64,7 +64,12 @@ export const RepeatRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('min_interval_months'), months: z.int().check(z.positive()), rights: z.array(z.enum(RIGHT_TYPES)), source }),
 ]);
 
-const TextSchema = z.object({ lt: z.optional(z.string()), en: nonEmpty });
+/**
+ * Text shown to subjects and staff (the Art. 15 information, the authority's name): Lithuanian and
+ * English are both required, so a tenant file missing one fails to compile (`satisfies TenantConfig`)
+ * and fails validation at start-up, as the interface labels do.
+ */
+const TextSchema = z.object({ lt: nonEmpty, en: nonEmpty });
 
 export const Art15InfoSchema = z.object({
   purposes: z.array(

@@ -78,7 +78,7 @@ function section(tenant: TenantConfig, c: Case, lang: Language, webForm?: WebFor
         : []),
       '',
       // The authority's name stays in the nominative after the dash, so no declension is needed.
-      `Atsakysime tuo pačiu būdu, kuriuo kreipėtės. Jei manote, kad Jūsų teisės pažeistos, turite teisę pateikti skundą priežiūros institucijai – ${tenant.supervisoryAuthority.name.lt ?? tenant.supervisoryAuthority.name.en} (${tenant.supervisoryAuthority.website}).`,
+      `Atsakysime tuo pačiu būdu, kuriuo kreipėtės. Jei manote, kad Jūsų teisės pažeistos, turite teisę pateikti skundą priežiūros institucijai – ${tenant.supervisoryAuthority.name.lt} (${tenant.supervisoryAuthority.website}).`,
       '',
       signature(tenant),
     ].join('\n');

@@ -7,7 +7,7 @@ const H = {
   lt: { greeting: (n: string) => `Gerb. ${n},`, intro: (r: string) => `Atsakydami į Jūsų prašymą ${r}, teikiame informaciją apie Jūsų asmens duomenų tvarkymą (BDAR 15 str. 1 d.).`, purposes: 'Tikslai, teisinis pagrindas, duomenų kategorijos ir saugojimo terminai', recipients: 'Gavėjai', sources: 'Duomenų šaltiniai', automated: 'Automatizuotas sprendimų priėmimas', transfers: 'Perdavimas į trečiąsias šalis', rights: 'Galite prašyti ištaisyti, ištrinti ar apriboti duomenų tvarkymą, nesutikti su tvarkymu ir pateikti skundą priežiūros institucijai:', copy: 'Jūsų asmens duomenų kopija pridedama.', closing: 'Pagarbiai,' },
 } as const;
 
-const text = (t: LocalizedText, lang: Language) => (lang === 'lt' ? t.lt ?? t.en : t.en);
+const text = (t: LocalizedText, lang: Language) => t[lang];
 
 /**
  * The answer draft staff start from: the controller's standard Art. 15 information (docs/design.md §1.6)

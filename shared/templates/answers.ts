@@ -12,12 +12,12 @@ import { RIGHT_LABEL } from './labels.ts';
  * of the data; for portability the machine-readable files; for erasure what was erased and
  * what was kept and why; for the other rights the outcome. Lithuanian and English.
  *
- * Policy texts are kept in the language the policy was written in; where a tenant's
- * configuration has no Lithuanian wording, the English one is shown rather than nothing.
+ * Every policy text carries both languages (a missing one is a compile error, see
+ * `TextSchema`), so a Lithuanian answer is Lithuanian throughout.
  */
 
 const bullets = (items: readonly string[]) => items.map((item) => `  • ${item}`).join('\n');
-const say = (t: LocalizedText, lang: Language) => (lang === 'lt' ? (t.lt ?? t.en) : t.en);
+const say = (t: LocalizedText, lang: Language) => t[lang];
 const nonEmpty = (items: readonly (string | undefined)[]) => items.map((s) => s?.trim() ?? '').filter((s) => s !== '');
 
 const OUTCOME: Record<RightOutcome, Record<Language, string>> = {
@@ -69,7 +69,7 @@ export function art15Block(tenant: TenantConfig, content: AnswerContent | undefi
       ? '6. Jūs turite teisę prašyti ištaisyti arba ištrinti asmens duomenis, apriboti jų tvarkymą, nesutikti su tvarkymu ir teisę į duomenų perkeliamumą.'
       : '6. You have the right to ask for rectification or erasure of your personal data, restriction of processing, to object to processing, and to data portability.',
     lt
-      ? `7. Turite teisę pateikti skundą priežiūros institucijai – ${authority.name.lt ?? authority.name.en} (${authority.address}, ${authority.website}).`
+      ? `7. Turite teisę pateikti skundą priežiūros institucijai – ${authority.name.lt} (${authority.address}, ${authority.website}).`
       : `7. You have the right to lodge a complaint with the supervisory authority, the ${authority.name.en} (${authority.address}, ${authority.website}).`,
   ].join('\n');
 }

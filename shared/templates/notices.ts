@@ -26,7 +26,7 @@ function signature(tenant: TenantConfig): string {
 
 function authority(tenant: TenantConfig, lang: Language): string {
   const a = tenant.supervisoryAuthority;
-  const name = lang === 'lt' ? (a.name.lt ?? a.name.en) : a.name.en;
+  const name = a.name[lang];
   return `${name} (${[a.address, a.website, a.email].filter(Boolean).join(', ')})`;
 }
 

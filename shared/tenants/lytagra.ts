@@ -140,17 +140,17 @@ export const lytagraTenant = {
       },
       // The cookie purposes exist only in the English text (004 §4.3); the Lithuanian §4 is a link.
       {
-        purpose: { en: 'Functional cookies and service provision; service development (which parts of the website are used, where visitors come from, time spent)' },
-        legalBasis: { en: 'Acceptance of the cookie procedure when using the website; cookies can be refused in the browser (004 §4.2). The policy names no GDPR Art. 6 basis.' },
-        dataCategories: [{ en: 'Cookie data: login convenience data, pages visited, referring and next websites, time on the website' }],
-        retention: { en: 'Not stated in the policy' },
+        purpose: { lt: 'Funkciniai slapukai ir paslaugų teikimas; paslaugų tobulinimas (kuriomis svetainės dalimis naudojamasi, iš kur ateina lankytojai, kiek laiko praleidžia)', en: 'Functional cookies and service provision; service development (which parts of the website are used, where visitors come from, time spent)' },
+        legalBasis: { lt: 'Slapukų naudojimo tvarkos priėmimas naudojantis svetaine; slapukų galima atsisakyti naršyklėje (004 §4.2). Politikoje BDAR 6 straipsnio pagrindas neįvardytas.', en: 'Acceptance of the cookie procedure when using the website; cookies can be refused in the browser (004 §4.2). The policy names no GDPR Art. 6 basis.' },
+        dataCategories: [{ lt: 'Slapukų duomenys: prisijungimo patogumo duomenys, aplankyti puslapiai, ankstesnės ir tolesnės svetainės, svetainėje praleistas laikas', en: 'Cookie data: login convenience data, pages visited, referring and next websites, time on the website' }],
+        retention: { lt: 'Politikoje nenurodyta', en: 'Not stated in the policy' },
         source: '004 §4.3.1',
       },
       {
-        purpose: { en: 'Use analysis (visitor statistics, advertising effectiveness, whether marketing e-mails were opened and acted on) and targeted marketing to browser-based target groups' },
-        legalBasis: { en: 'Acceptance of the cookie procedure when using the website; cookies can be refused in the browser (004 §4.2). The policy names no GDPR Art. 6 basis.' },
-        dataCategories: [{ en: 'Cookie data: usage statistics, e-mail opening and link clicks, browser-based advertising profile' }],
-        retention: { en: 'Not stated in the policy' },
+        purpose: { lt: 'Naudojimo analizė (lankytojų statistika, reklamos veiksmingumas, ar rinkodaros laiškai buvo atidaryti ir ar pagal juos veikta) ir tikslinė rinkodara naršyklėmis grindžiamoms tikslinėms grupėms', en: 'Use analysis (visitor statistics, advertising effectiveness, whether marketing e-mails were opened and acted on) and targeted marketing to browser-based target groups' },
+        legalBasis: { lt: 'Slapukų naudojimo tvarkos priėmimas naudojantis svetaine; slapukų galima atsisakyti naršyklėje (004 §4.2). Politikoje BDAR 6 straipsnio pagrindas neįvardytas.', en: 'Acceptance of the cookie procedure when using the website; cookies can be refused in the browser (004 §4.2). The policy names no GDPR Art. 6 basis.' },
+        dataCategories: [{ lt: 'Slapukų duomenys: naudojimo statistika, el. laiškų atidarymas ir nuorodų paspaudimai, naršykle grindžiamas reklamos profilis', en: 'Cookie data: usage statistics, e-mail opening and link clicks, browser-based advertising profile' }],
+        retention: { lt: 'Politikoje nenurodyta', en: 'Not stated in the policy' },
         source: '004 §4.3.3',
       },
     ],
@@ -178,7 +178,7 @@ export const lytagraTenant = {
         },
         source: '004 §1.5',
       },
-      { from: { en: 'Cookies on the Company’s website and in marketing e-mails' }, source: '004 §4.3.3' },
+      { from: { lt: 'Slapukai Bendrovės interneto svetainėje ir rinkodaros el. laiškuose', en: 'Cookies on the Company’s website and in marketing e-mails' }, source: '004 §4.3.3' },
     ],
     // 004 mentions no automated decision-making; targeted marketing cookies (§4.3.4) build target
     // groups for advertising, which is not a decision with legal or similar effect.
