@@ -12,6 +12,8 @@ const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/compon
 const caseId = { name: 'id', in: 'path', required: true, description: 'The case id.', schema: { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' } };
 const taskId = { name: 'taskId', in: 'path', required: true, description: '`<right>:<system or recipient id>`, e.g. `access:shop_db`.', schema: { type: 'string', pattern: '^[a-z_]{1,40}:[a-z0-9_]{1,63}$' } };
 const errors = { '401': problem('No or an invalid staff token.'), '404': problem('No such case or task in the staff member’s tenant.'), '422': problem('The body breaks the schema.') };
+/** What reading a JSON body may answer besides (`readJson`): the fuzz test sends every kind. */
+const bodyErrors = { '400': problem('The body is not valid JSON.'), '413': problem('The body is larger than the limit.'), '415': problem('The body is not application/json.') };
 
 export function buildStaffOpenApi(): Record<string, unknown> {
   const taskOp = (summary: string, operationId: string, body: string, description: string) => ({
@@ -23,7 +25,7 @@ export function buildStaffOpenApi(): Record<string, unknown> {
       security: [{ staffJwt: [] }],
       parameters: [caseId, taskId],
       requestBody: { required: true, content: json(body) },
-      responses: { '200': { description: 'The task as it is now.', content: json('Task') }, ...errors, '403': problem('The role may not do this (an erasure needs an approver).'), '409': problem('The task is finished, or needs a dry run first, or no verified identifier fits.') },
+      responses: { '200': { description: 'The task as it is now.', content: json('Task') }, ...errors, ...bodyErrors, '403': problem('The role may not do this (an erasure needs an approver).'), '409': problem('The task is finished, or needs a dry run first, or no verified identifier fits.') },
     },
   });
   return {
@@ -97,7 +99,7 @@ export function buildStaffOpenApi(): Record<string, unknown> {
         },
       },
       '/cases/{id}/tasks': {
-        post: { summary: 'Add a task for a system or recipient of the register', operationId: 'addTask', tags: ['fulfilment'], security: [{ staffJwt: [] }], parameters: [caseId], requestBody: { required: true, content: json('NewTask') }, responses: { '201': { description: 'The fulfilment with the task.', content: json('Fulfilment') }, ...errors, '409': problem('Identity is not settled yet.') } },
+        post: { summary: 'Add a task for a system or recipient of the register', operationId: 'addTask', tags: ['fulfilment'], security: [{ staffJwt: [] }], parameters: [caseId], requestBody: { required: true, content: json('NewTask') }, responses: { '201': { description: 'The fulfilment with the task.', content: json('Fulfilment') }, ...errors, ...bodyErrors, '409': problem('Identity is not settled yet.') } },
       },
       '/cases/{id}/tasks/{taskId}/run': taskOp('Run the task’s connector (or a dry run)', 'runTask', 'Run', 'PostgreSQL: reads for access and portability; erasure needs a `dry_run` first, then an approver’s `run`. Idempotent: a finished task is not run again.'),
       '/cases/{id}/tasks/{taskId}/result': taskOp('Record the task’s result', 'recordTaskResult', 'Result', 'Manual systems, or where no verified identifier fits. `kept` needs a reason and a legal basis.'),

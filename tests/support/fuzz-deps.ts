@@ -1,10 +1,14 @@
+import { InMemoryCallbackVerifier, InMemoryDatabaseConnector, InMemorySignedRequests, InMemoryTaskDataStore } from '#adapters/memory/fulfilment.ts';
 import { InMemoryInboundLedger } from '#adapters/memory/inbound-ledger.ts';
+import { MimeEmailSender } from '#adapters/mail/mime-email-sender.ts';
 import { InMemoryValidationReportStore } from '#adapters/memory/validation-report-store.ts';
 import { CASE_STATUSES, type Case } from '#domain/case.ts';
 import type { PackSealer, ReceiptIndex } from '#ports/accountability.ts';
 import type { CaseRepository, WorkflowEngine } from '#ports/cases.ts';
 import type { AnswerFileStore, PrintItem, PrintQueue } from '#ports/channels.ts';
 import type { ApiDeps } from '#http/deps.ts';
+import { fulfilmentRegisters } from '#tenants/fulfilment/registry.ts';
+import { RecordingMailer } from './harness.ts';
 
 /**
  * In-memory twins of the API's optional ports, so a test can serve every staff route (the
@@ -79,5 +83,15 @@ export function allStaffPorts(repo: CaseRepository): Partial<ApiDeps> {
     ledger: new InMemoryInboundLedger(),
     validationReports: new InMemoryValidationReportStore(),
     accountability: { receipts: receiptsFrom(repo), sealer },
+    // Fulfilment: the registers, and every connector in memory (one subject in the database,
+    // recipients' APIs that accept, Art. 19 e-mail recorded).
+    fulfilment: {
+      registers: fulfilmentRegisters,
+      data: new InMemoryTaskDataStore(),
+      database: new InMemoryDatabaseConnector(new Map([['ona@example.lt', [{ category: 'Customer account', records: [{ name: 'Ona Petraitienė', email: 'ona@example.lt' }] }]]])),
+      email: new MimeEmailSender(new RecordingMailer()),
+      http: new InMemorySignedRequests(),
+      callbacks: new InMemoryCallbackVerifier(),
+    },
   };
 }

@@ -8,7 +8,7 @@ import type { AnswerFileStore } from '#ports/channels.ts';
 import type { CaseRepository, Clock, Mailer, OutboundEmail, WorkflowEngine } from '#ports/cases.ts';
 import type { PartnerAssertionVerifier } from '#ports/identity.ts';
 import { partnerTokenVerifier, staffTokenVerifier } from '#http/auth.ts';
-import { createApp } from '#http/app.ts';
+import { createApp, type AppExtension } from '#http/app.ts';
 import type { ApiDeps, AppEnv } from '#http/deps.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { ephemeralIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER, type LocalIssuer } from '../../local/tokens.ts';
@@ -45,7 +45,7 @@ export interface Harness {
 
 /** The real Hono app with in-memory adapters and a throwaway token issuer. */
 export async function harness(
-  options: { repo?: CaseRepository; now?: string; maxBodyBytes?: number; partnerAssertions?: PartnerAssertionVerifier; workflows?: WorkflowEngine; answerFiles?: AnswerFileStore; webhookJwks?: ApiDeps['webhookJwks']; extra?: (repo: CaseRepository) => Partial<ApiDeps> } = {},
+  options: { repo?: CaseRepository; now?: string; maxBodyBytes?: number; partnerAssertions?: PartnerAssertionVerifier; workflows?: WorkflowEngine; answerFiles?: AnswerFileStore; webhookJwks?: ApiDeps['webhookJwks']; extra?: (repo: CaseRepository) => Partial<ApiDeps>; extensions?: (deps: ApiDeps) => AppExtension[] } = {},
 ): Promise<Harness> {
   const issuer = await ephemeralIssuer();
   const repo = options.repo ?? new InMemoryCaseRepository();
@@ -55,7 +55,7 @@ export async function harness(
   const messages = new InMemoryMessageStore();
   const evidence = new InMemoryBlobStore();
   let n = 0;
-  const app = createApp({
+  const deps: ApiDeps = {
     tenants: tenantRegistry,
     repo,
     mailer,
@@ -73,7 +73,9 @@ export async function harness(
     ...(options.answerFiles ? { answerFiles: options.answerFiles } : {}),
     ...(options.webhookJwks ? { webhookJwks: options.webhookJwks } : {}),
     ...options.extra?.(repo),
-  });
+  };
+  // Routes served by their own function on AWS (fulfilment, console pages) join as they do locally.
+  const app = createApp(deps, options.extensions?.(deps) ?? []);
   const h: Harness = {
     app,
     repo,

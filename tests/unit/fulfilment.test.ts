@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InMemoryCaseRepository } from '#adapters/memory/case-repository.ts';
 import type { Case } from '#domain/case.ts';
-import { ConflictError } from '#domain/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '#domain/errors.ts';
 import { provedIdentifiers } from '#domain/fulfilment/identifiers.ts';
 import { FulfilmentRegisterSchema, type PgConnector } from '#domain/fulfilment/register.ts';
 import { eraseQuery, readQuery, subjectKeyQuery } from '#domain/fulfilment/sql.ts';
@@ -14,6 +14,8 @@ import { bajtelRegister } from '#tenants/fulfilment/bajtel.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { buildStaffOpenApi } from '#http/staff-openapi.ts';
 import { decide } from '#usecases/workflow/decide.ts';
+import { addTask } from '#usecases/fulfilment/tasks.ts';
+import { InMemoryTaskDataStore } from '#adapters/memory/fulfilment.ts';
 
 const NOW = new Date('2027-03-02T10:00:00Z');
 
@@ -133,5 +135,18 @@ describe('tasks', () => {
     const finished = { ...stored.fulfilment!, tasks: stored.fulfilment!.tasks.map((t) => ({ ...t, status: 'skipped' as const, skipped: { reason: 'test', by: 'a', at: NOW.toISOString() } })) };
     await repo.saveCase({ ...stored, fulfilment: finished, version: stored.version + 1 }, []);
     await expect(approve()).resolves.toMatchObject({ outcome: 'approved' });
+  });
+
+  it('adds a task once; a target outside the register is refused, a case not in the tenant is not found (never a crash)', async () => {
+    const repo = new InMemoryCaseRepository();
+    const c = bajtelCase(['access'], { fulfilment: { identifiers: [], plannedAt: NOW.toISOString(), tasks: planTasks(bajtelCase(['access']), fulfilmentRegisters.get('bajtel'), NOW) } });
+    await repo.createCase(c, []);
+    const deps = { repo, clock: { now: () => NOW }, registers: fulfilmentRegisters, data: new InMemoryTaskDataStore() };
+    const add = (tenantId: string) => addTask(deps, { tenantId, caseId: 'c1', right: 'access', targetId: 'debt_recovery', reason: 'The subject names the agency.', actor: { kind: 'staff', id: 'agent-1' } });
+    const added = await add('bajtel');
+    expect(added.fulfilment!.tasks.filter((t) => t.id === 'access:debt_recovery')).toHaveLength(1);
+    expect((await add('bajtel')).fulfilment!.tasks.filter((t) => t.id === 'access:debt_recovery')).toHaveLength(1);
+    await expect(add('softera')).rejects.toBeInstanceOf(ValidationError); // not in softera's register
+    await expect(addTask(deps, { tenantId: 'bajtel', caseId: 'nope', right: 'access', targetId: 'debt_recovery', reason: 'x', actor: { kind: 'staff', id: 'agent-1' } })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

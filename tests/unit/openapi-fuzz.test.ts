@@ -1,7 +1,10 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import fc from 'fast-check';
+import { planTasks } from '#domain/fulfilment/tasks.ts';
 import { updateCase } from '#domain/workflow.ts';
+import { fulfilmentExtension } from '#http/fulfilment-app.ts';
+import { fulfilmentRegisters } from '#tenants/fulfilment/registry.ts';
 import { describe, expect, it } from 'vitest';
 import { allStaffPorts, MemoryAnswerFiles, recordingEngine } from '../support/fuzz-deps.ts';
 import { accessRequest, harness, type Harness } from '../support/harness.ts';
@@ -37,6 +40,12 @@ const EXAMPLES: Record<string, unknown> = {
   staffHandleCase: { action: 'note', text: 'Called the subject; the account number follows by post.' },
   // Each case succeeds or fails on its own: an id of no case is a failed row in a 200.
   staffBulk: { action: 'assign', caseIds: ['0b8f5d4e-1c2a-4f7e-9a3b-5d6c7e8f9a0b'], userId: null },
+  // Fulfilment: a read of the database (access), a manual system's result, a skip, a task added
+  // for a recipient of the register (bajtel's debt recovery; softera's IT provider).
+  runTask: { mode: 'run' },
+  recordTaskResult: { outcome: 'not_found', summary: 'Looked in the system; nothing held on the subject.' },
+  skipTask: { reason: 'The system was retired before the request arrived.' },
+  addTask: { right: 'access', targetId: 'debt_recovery', reason: 'The subject asks about the debt recovery agency.' },
 };
 /**
  * Operations whose success needs a case a workflow holds at a particular step with its state (the
@@ -52,6 +61,7 @@ const QUERY_EXAMPLES: Record<string, Record<string, string>> = { getRegister: { 
 
 interface Operation {
   operationId: string;
+  tags?: string[];
   security?: unknown[];
   parameters?: Array<{ name: string; in: 'path' | 'query' | 'header'; required?: boolean; schema: JsonSchema }>;
   requestBody?: { content: Record<string, { schema: JsonSchema }> };
@@ -97,7 +107,8 @@ const headerSafe = (s: string | undefined) => s === undefined ? s :  s.replace(/
 describe('every operation in /openapi.json, fuzzed from its own schemas', async () => {
   // Every optional port in memory, so every staff route is served (a deployment without one answers 404: tests/unit/staff-not-configured.test.ts).
   let ports: ReturnType<typeof allStaffPorts> | undefined;
-  const h = await harness({ workflows: recordingEngine(), answerFiles: new MemoryAnswerFiles(), extra: (repo) => (ports = allStaffPorts(repo)) });
+  // The fulfilment routes are their own function on AWS; here they join the app as they do locally.
+  const h = await harness({ workflows: recordingEngine(), answerFiles: new MemoryAnswerFiles(), extra: (repo) => (ports = allStaffPorts(repo)), extensions: (deps) => [fulfilmentExtension(deps)] });
   const doc = (await (await h.get('/openapi.json')).json()) as OpenApi;
   const components = doc.components.schemas;
   const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -112,6 +123,11 @@ describe('every operation in /openapi.json, fuzzed from its own schemas', async 
     return { ok, errors: check.errors };
   };
   const tokens = await tokenPool(h);
+  /** Known (case, task) pairs of a case with fulfilment tasks, so the task operations reach a task of the case. */
+  const knownTasks: Array<{ id: string; taskId: string }> = [];
+  /** Cases with fulfilment tasks: drawn for the fulfilment operations only (the others' draws stay as they were). */
+  const knownFulfilment: string[] = [];
+  const isFulfilment = (op: Operation) => (op.tags ?? []).includes('fulfilment');
   const staffTokens = await staffTokenPool(h, tokens);
   const isStaff = (op: Operation) => JSON.stringify(op.security ?? []).includes('staffJwt');
 
@@ -142,20 +158,35 @@ describe('every operation in /openapi.json, fuzzed from its own schemas', async 
     await ports!.ledger!.record({ deliveryId, rawKey: `inbound/${deliveryId}`, receivedAt: '2026-11-23T08:00:00.000Z', recipients: [`privacy@${tenant}.example`], tenantId: tenant, nextAttemptAt: '2026-11-23T08:00:00.000Z' });
     await ports!.ledger!.fail(deliveryId, 'fuzz: the handler failed', h.clock.now(), true);
     known.push(deliveryId);
+
+    // Fulfilment: a case whose identity is settled (the e-mail address proved) with the tasks its
+    // register plans for access and erasure, as the workflow records them; and a case waiting for
+    // its answer draft whose tasks are all finished (the answer is assembled from them).
+    const rights = { rights: [{ type: 'access' }, { type: 'erasure' }] };
+    for (const waitingForDraft of [false, true]) {
+      const fid = ((await (await h.post('/v1/requests', { ...accessRequest(), ...rights }, { token: await h.token(tenant, { partnerId: 'fuzz-partner' }) })).json()) as { id: string }).id;
+      const fc0 = (await h.repo.getCase(tenant, fid))!;
+      const now = h.clock.now();
+      const planned = planTasks(fc0, fulfilmentRegisters.get(tenant), now);
+      const tasks = waitingForDraft ? planned.map((t) => ({ ...t, status: 'done' as const, result: { outcome: 'not_found' as const, summary: 'Nothing held.', at: now.toISOString(), by: { kind: 'staff' as const, id: 'fuzz' } } })) : planned;
+      const fulfilment = { identifiers: [{ kind: 'email' as const, value: 'ona@example.lt', method: 'email_control' as const, provedAt: now.toISOString() }], plannedAt: now.toISOString(), tasks };
+      const waiting = waitingForDraft ? { waiting: { step: 'answer_draft' as const, taskToken: `tok-draft-${tenant}`, since: now.toISOString() } } : {};
+      const { case: next, events } = updateCase({ ...fc0, status: 'in_progress' }, now, { fulfilment, ...waiting }, []);
+      await h.repo.saveCase(next, events);
+      knownFulfilment.push(fid);
+      if (!waitingForDraft) knownTasks.push(...planned.map((t) => ({ id: fid, taskId: t.id })));
+    }
   }
 
-  // The fulfilment operations (tag `fulfilment`) joined this document with the merge of main on
-  // 2026-12-05 12:37; fuzzing them needs the fulfilment ports (registers, task data) in this
-  // harness, which is open work (issue 11): they are left out here until then.
-  const operations = Object.entries(doc.paths)
-    .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op })))
-    .filter((o) => !JSON.stringify((o.op as { tags?: string[] }).tags ?? []).includes('fulfilment'));
+  const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op })));
 
   it('covers every documented operation', () => {
     const partnerOps = operations.filter((o) => !isStaff(o.op)).map((o) => o.op.operationId).sort();
     expect(partnerOps).toEqual(['createRequest', 'getDeadlines', 'getRequest', 'health', 'readiness', 'replyToRequest']);
     // The staff API is documented in the same document, and fuzzed below with staff tokens.
     expect(operations.filter((o) => isStaff(o.op)).length).toBeGreaterThan(10);
+    // The staff fulfilment API (staff-openapi.ts, merged into the same document) is fuzzed too.
+    expect(operations.filter((o) => isFulfilment(o.op)).map((o) => o.op.operationId).sort()).toEqual(['addTask', 'assembleAnswer', 'getFulfilment', 'listNotices', 'listTasks', 'recordTaskResult', 'runTask', 'sendNotices', 'skipTask']);
   });
 
   // Every operation, the staff API's (staff tokens of every role, and wrong kinds) included.
@@ -164,7 +195,8 @@ describe('every operation in /openapi.json, fuzzed from its own schemas', async 
     const paramArbs: Record<string, fc.Arbitrary<string | undefined>> = {};
     for (const p of params) {
       let arb: fc.Arbitrary<string | undefined> = parameterArbitrary(p.schema, components);
-      if (p.in === 'path' && p.name === 'id') arb = fc.oneof({ arbitrary: arb, weight: 1 }, { arbitrary: fc.constantFrom(...known), weight: 2 });
+      if (p.in === 'path' && p.name === 'id') arb = fc.oneof({ arbitrary: arb, weight: 1 }, { arbitrary: fc.constantFrom(...known, ...(isFulfilment(op) ? knownFulfilment : [])), weight: 2 });
+      if (p.in === 'path' && p.name === 'taskId') arb = fc.oneof({ arbitrary: arb, weight: 1 }, { arbitrary: fc.constantFrom(...knownTasks.map((t) => t.taskId)), weight: 2 });
       const example = QUERY_EXAMPLES[op.operationId]?.[p.name];
       if (example !== undefined) arb = fc.oneof(arb, fc.constant(example));
       if (p.in === 'header') arb = arb.map(headerSafe);
@@ -180,12 +212,15 @@ describe('every operation in /openapi.json, fuzzed from its own schemas', async 
           ...(EXAMPLES[op.operationId] ? [{ arbitrary: fc.constant({ raw: JSON.stringify(EXAMPLES[op.operationId]), contentType: 'application/json', value: EXAMPLES[op.operationId] }), weight: 3 }] : []),
         )
       : fc.constant(undefined);
+    // A task is reached through its own case: the pair is drawn together as often as apart.
+    const pairArb = params.some((p) => p.name === 'taskId') ? fc.option(fc.constantFrom(...knownTasks), { nil: undefined }) : fc.constant(undefined);
     const seen = new Map<number, number>();
     const errorsBefore = h.errors.length;
     const tokenArb = op.security ? fc.constantFrom(...(isStaff(op) ? staffTokens : tokens)) : fc.constant<Token>({ kind: 'none' });
 
     await fc.assert(
-      fc.asyncProperty(fc.record(paramArbs), bodyArb, tokenArb, async (values, body, token) => {
+      fc.asyncProperty(fc.record(paramArbs), bodyArb, tokenArb, pairArb, async (drawn, body, token, pair) => {
+        const values = pair ? { ...drawn, ...pair } : drawn;
         let url = path;
         const query = new URLSearchParams();
         const headers: Record<string, string> = {};

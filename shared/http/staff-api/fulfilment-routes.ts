@@ -128,6 +128,8 @@ export function consoleFulfilmentRoutes(deps: ApiDeps): Hono<AppEnv> {
   api.post('/cases/:id/notices', async (c) => {
     ids(c.req.param('id'));
     const staff = c.get('staff');
+    // A case of another tenant (or none) is a 404 as documented, not an empty 200.
+    if (!(await deps.repo.getCase(staff.tenantId, c.req.param('id')))) throw new NotFoundError('No such case.');
     return c.json({ sent: await notices(staff.tenantId, c.req.param('id')) });
   });
 

@@ -206,5 +206,9 @@ export async function addTask(deps: FulfilmentDeps, input: { readonly tenantId: 
     };
     return { patch: { fulfilment: { ...c.fulfilment, tasks: [...c.fulfilment.tasks, task] } }, events: [{ type: 'fulfilment.task_added', actor: input.actor, visibility: 'internal', summary: `Task ${id} added: ${input.reason.trim()}`, details: { taskId: id } }] };
   });
-  return saved ?? (await deps.repo.getCase(input.tenantId, input.caseId))!;
+  if (saved) return saved;
+  // Nothing written: the task was there already, or there is no such case in this tenant (a 404, never a 500).
+  const current = await deps.repo.getCase(input.tenantId, input.caseId);
+  if (!current) throw new NotFoundError(`Case ${input.caseId} does not exist.`);
+  return current;
 }
