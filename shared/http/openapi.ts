@@ -6,6 +6,7 @@ import { CASE_ID_PATTERN, IDEMPOTENCY_KEY_PATTERN } from './schemas.ts';
 import { staffOpenApi } from './staff-api/openapi.ts';
 import { accountabilityPaths } from './staff-api/openapi-accountability.ts';
 import { buildStaffOpenApi } from './staff-openapi.ts';
+import { fillForLint } from './openapi-lint-fill.ts';
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (id: string) => ({ 'application/json': { schema: ref(id) } });
@@ -40,11 +41,14 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
   );
   const staff = staffOpenApi();
   const fulfilment = fulfilmentParts();
-  return {
+  const doc = {
     openapi: '3.1.0',
     info: {
       title: 'rightsdesk partner and staff API',
       version: '1.0.0',
+      // The package is private with no licence file: all rights reserved.
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
+      contact: { name: 'rightsdesk' },
       description: [
         'Submit and track GDPR data subject rights requests on behalf of a controller.',
         '',
@@ -57,17 +61,20 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
         'The staff API (`/console/api`, staff tokens) drives every step of a case: the full case, decisions where the workflow waits (including asking the subject for missing details), answers registered on paper, identity reviews, rights corrections, the print queue and unprocessed mail. docs/procedures.md walks each controller\'s procedure with these calls.',
       ].join('\n'),
     },
-    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    // Without a URL, the server is the one serving the document (the OpenAPI default, said explicitly).
+    servers: [serverUrl ? { url: serverUrl } : { url: '/', description: 'The origin serving this document' }],
     components: {
       schemas: { ...schemas, ...staff.schemas, ...fulfilment.schemas },
       securitySchemes: { ...staff.securitySchemes, partnerJwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A partner token (ES256/EdDSA/RS256) naming the partner (`sub`) and its tenant (`tenant`), with `iss`, `aud` and `exp`.' } },
     },
     paths: {
-      '/healthz': { get: { summary: 'Liveness', operationId: 'health', responses: { '200': { description: 'Up', content: json('Health') } } } },
+      // The probes are public: an empty `security` says so (no token is asked for).
+      '/healthz': { get: { summary: 'Liveness', operationId: 'health', security: [], responses: { '200': { description: 'Up', content: json('Health') } } } },
       '/readyz': {
         get: {
           summary: 'Readiness: the table, the mail sender and the workflow service answer',
           operationId: 'readiness',
+          security: [],
           responses: {
             '200': { description: 'Ready', content: json('Readiness') },
             '503': {
@@ -163,6 +170,7 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
       (Object.keys(PROBLEM_KINDS) as ProblemCode[]).map((code) => [problemType(code), { status: PROBLEM_KINDS[code].status, title: PROBLEM_KINDS[code].title }]),
     ),
   };
+  return { ...doc, tags: fillForLint(doc.paths) };
 }
 
 /**
