@@ -116,5 +116,6 @@ export async function timeInbox(base: string, cookie: string, n: number, path = 
   const warm = await get();
   const ms: number[] = [];
   for (let i = 0; i < n; i += 1) ms.push((await get()).ms);
-  return { ms, bytes: Buffer.byteLength(warm.html), rows: (warm.html.match(/<tr>/g) ?? []).length - 1 };
+  // One row per case, each carrying its id (the header and bulk-action rows carry none).
+  return { ms, bytes: Buffer.byteLength(warm.html), rows: (warm.html.match(/<tr [^>]*data-case-id=/g) ?? []).length };
 }

@@ -66,6 +66,8 @@ export async function sendRecipientNotices(deps: RecipientNoticeDeps, ref: { rea
   const register = deps.registers.get(c.tenantId);
   const history = await deps.messages.listMessages(c.tenantId, c.id);
   const sent: Array<{ taskId: string; messageId: string; replyDueAt: string; sentAt: string; confirmation?: string }> = [];
+  // Claims of notices that were refused: released at once, so the next call sends again.
+  const refused: string[] = [];
   for (const task of due) {
     const recipient = register.recipients.find((r) => r.id === task.target.id);
     if (!recipient) continue;
@@ -90,7 +92,10 @@ export async function sendRecipientNotices(deps: RecipientNoticeDeps, ref: { rea
         replyDueAt,
       });
       // Anything but 2xx: nothing was delivered; the task stays open and the next call sends again.
-      if (response.status < 200 || response.status > 299) continue;
+      if (response.status < 200 || response.status > 299) {
+        refused.push(task.id);
+        continue;
+      }
       const confirmation = response.status === 200 ? confirmationOf(response.body) : undefined;
       sent.push({ taskId: task.id, messageId, replyDueAt, sentAt: now.toISOString(), ...(confirmation ? { confirmation } : {}) });
       continue;
@@ -147,11 +152,12 @@ export async function sendRecipientNotices(deps: RecipientNoticeDeps, ref: { rea
     await deps.messages.addMessage(message, [sesMessageIdHeader(providerMessageId)]);
     sent.push({ taskId: task.id, messageId, replyDueAt, sentAt: now.toISOString() });
   }
-  if (sent.length === 0) return [];
+  if (sent.length === 0 && refused.length === 0) return [];
   await writeCase(deps, ref, (current) => {
     if (!current.fulfilment) return null;
     const byId = new Map(sent.map((s) => [s.taskId, s]));
     const tasks = current.fulfilment.tasks.map((t) => {
+      if (refused.includes(t.id) && t.status === 'open') return { ...t, noticeClaimUntil: null };
       const s = byId.get(t.id);
       if (!s || t.status !== 'open') return t;
       const notice = { sentAt: s.sentAt, messageId: s.messageId, replyDueAt: s.replyDueAt };
