@@ -1,7 +1,7 @@
 import type { AnswerContent, AnswerFileRef } from '#domain/answer.ts';
 import type { Actor } from '#domain/audit.ts';
 import { transition, type Case, type CaseStatus } from '#domain/case.ts';
-import { ConflictError, ForbiddenError, ValidationError, WorkflowNotWaitingError } from '#domain/errors.ts';
+import { ConcurrentUpdateError, ConflictError, ForbiddenError, ValidationError, WorkflowNotWaitingError } from '#domain/errors.ts';
 import type { IdentityMethod } from '#domain/identity.ts';
 import { minimiseEvidence, type IdentityEvidence } from '#domain/identity-evidence.ts';
 import {
@@ -17,6 +17,7 @@ import {
 } from '#domain/workflow.ts';
 import { isTaskOpen } from '#domain/fulfilment/tasks.ts';
 import { fulfilmentOnSettle } from '#usecases/fulfilment/plan.ts';
+import { CASE_WRITE_ATTEMPTS } from '#usecases/case-writes.ts';
 import { loadCase, type CaseRef, type WorkflowDeps } from './deps.ts';
 
 export interface DecideInput extends CaseRef {
@@ -65,6 +66,19 @@ type Effect = { status?: CaseStatus; patch?: Partial<Case>; outcome: string; sum
 export type DecisionDeps = Pick<WorkflowDeps, 'tenants' | 'repo' | 'clock' | 'workflows'>;
 
 export async function decide(deps: DecisionDeps, input: DecideInput): Promise<DecideResult> {
+  // Another write may land between the read and the version-checked save (the workflow recording
+  // its acknowledgement, a webhook's delivery, a task result): read again and decide again, as
+  // writeCase does, rather than answer the staff member 409 for a race they did not cause.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await decideOnce(deps, input);
+    } catch (error) {
+      if (!(error instanceof ConcurrentUpdateError) || attempt >= CASE_WRITE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function decideOnce(deps: DecisionDeps, input: DecideInput): Promise<DecideResult> {
   const c = await loadCase(deps, input);
   if (!c.waiting || c.waiting.step !== input.step) {
     throw new WorkflowNotWaitingError(
