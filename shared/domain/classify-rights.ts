@@ -1,5 +1,5 @@
 import type { Language } from './channels.ts';
-import { CLAUSE_BREAK, CUES, MARKETING_CONTEXT, NEGATION, WEAK_ACCESS, type Cue } from './classifier/lexicon.ts';
+import { CLAUSE_BREAK, CUES, MAILING_LIST, MARKETING_CONTEXT, NEGATION, OBJECT_CLAUSE_BREAK, SENTENCE_BREAK, WEAK_ACCESS, type Cue } from './classifier/lexicon.ts';
 import { requestText } from './classifier/request-text.ts';
 import type { Classification, RightMatch } from './mail.ts';
 import type { RightType } from './rights.ts';
@@ -29,6 +29,50 @@ function clauseBefore(folded: string, index: number): string {
   return words.slice(-NEGATION_REACH_WORDS).join(' ');
 }
 
+/** The rest of the clause from `index`, at most `max` characters. */
+function clauseAfter(folded: string, index: number, max: number): string {
+  const rest = folded.slice(index, index + max);
+  const stop = [...rest.matchAll(CLAUSE_BREAK)].find((m) => (m.index ?? 0) > 0);
+  return stop ? rest.slice(0, stop.index) : rest;
+}
+
+/** Where the clause (or, with `SENTENCE_BREAK`, the sentence) holding `index` starts and ends. */
+function span(folded: string, index: number, breaks: RegExp): { start: number; end: number } {
+  let start = 0;
+  let end = folded.length;
+  for (const m of folded.matchAll(breaks)) {
+    const at = m.index ?? 0;
+    if (at < index) start = at + m[0].length;
+    else {
+      end = at;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+/**
+ * Which right a phrase belongs to is decided by the verb that governs it, within its clause or sentence:
+ * - a noun-phrase cue (`objectOnly`: "everything you have on me") after another right's verb in the
+ *   same clause is that verb's object ("erase everything you have on me" is erasure only);
+ * - an access cue in the same sentence as a portability cue is the portability request's own
+ *   wording ("send me a copy of my data in a machine-readable format"); access asked in another
+ *   sentence stays.
+ */
+function governed(hits: readonly Hit[], folded: string): Hit[] {
+  return hits.filter((h) => {
+    if (h.cue.right !== 'access') return true;
+    if (h.cue.objectOnly) {
+      // A relative clause ("ištrinti viską, ką apie mane turite") belongs to the object it follows.
+      const clause = span(folded, h.index, OBJECT_CLAUSE_BREAK);
+      // The governing verb comes before the object; a cue that only starts earlier but reaches past it ("want … it deleted") does not govern it.
+      if (hits.some((o) => o.cue.right !== 'access' && !o.cue.objectOnly && o.index >= clause.start && o.index < h.index && o.index + o.length <= h.index + h.length)) return false;
+    }
+    const sentence = span(folded, h.index, SENTENCE_BREAK);
+    return !hits.some((o) => o.cue.right === 'portability' && o.cue.weight >= CONFIDENT && o.index >= sentence.start && o.index < sentence.end);
+  });
+}
+
 interface Hit {
   readonly cue: Cue;
   readonly index: number;
@@ -46,6 +90,8 @@ function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: H
         // "I object to direct marketing" is the Art. 21(2) right, which has its own deadline.
         if (MARKETING_CONTEXT.test(around)) continue;
       }
+      // "Remove my e-mail from your newsletter" ends the marketing, not the data: Art. 21(2), not Art. 17.
+      if (c.right === 'erasure' && MAILING_LIST.test(clauseAfter(folded, index, 70))) continue;
       const hit = { cue: c, index, length: m[0].length };
       if (NEGATION.test(clauseBefore(folded, index))) negated.push(hit);
       else hits.push(hit);
@@ -70,6 +116,7 @@ export function classifyRights(text: string, subject = ''): Classification {
   let hits = first.hits;
   if (hits.length === 0 && negated.length === 0) hits = hitsOf(WEAK_ACCESS, folded).hits;
 
+  hits = governed(hits, folded);
   const read = new Set(hits.map((h) => h.cue.right));
   // A generic "send me my data" means nothing more when a more specific right (portability) is read.
   hits = hits.filter((h) => !(h.cue.yieldsTo ?? []).some((r) => read.has(r)));

@@ -25,6 +25,12 @@ export interface Cue {
   readonly weight: number;
   /** A generic "give me my data" cue that means nothing more when a more specific right is read (portability contains access). */
   readonly yieldsTo?: readonly RightType[];
+  /**
+   * The cue is only a noun phrase ("everything you have on me", "ką apie mane turite"): when a verb of
+   * another right governs it in the same clause ("erase everything you have on me"), that verb's
+   * right is what is asked, and this cue is not read.
+   */
+  readonly objectOnly?: boolean;
 }
 
 const MY_LT = '(?:(?:mano|savo|apie mane|visus|visu|visa|visa mano|visus mano|visus savo)\\s+)*';
@@ -34,7 +40,9 @@ const DATA_EN = `${MY_EN}(?:(?:personal|private|customer)\\s+)?(?:data|informati
 const ABOUT_ME = '(?:\\s+(?:about|on|of|regarding|concerning)\\s+me)?';
 const WORDS = (n: number) => `(?:\\s+\\S+){0,${n}}?`;
 
-const cue = (right: RightType, language: Language, weight: number, pattern: RegExp, yieldsTo?: readonly RightType[]): Cue => ({ right, language, weight, pattern, ...(yieldsTo ? { yieldsTo } : {}) });
+const cue = (right: RightType, language: Language, weight: number, pattern: RegExp, yieldsTo?: readonly RightType[], objectOnly?: boolean): Cue => ({ right, language, weight, pattern, ...(yieldsTo ? { yieldsTo } : {}), ...(objectOnly ? { objectOnly } : {}) });
+/** A noun-phrase cue ("everything you have on me"): not read when another right's verb governs it. */
+const object = (right: RightType, language: Language, weight: number, pattern: RegExp): Cue => cue(right, language, weight, pattern, undefined, true);
 const re = (source: string) => new RegExp(source);
 
 export const CUES: readonly Cue[] = [
@@ -45,7 +53,7 @@ export const CUES: readonly Cue[] = [
   cue('access', 'en', 0.9, /\b(?:subject\s+access\s+request|dsar|data\s+access\s+request)\b/),
   cue('access', 'en', 0.9, /\bwhat\s+(?:kind\s+of\s+)?(?:personal\s+)?(?:data|information|details)\s+(?:do\s+|does\s+)?(?:you|your\s+company|you\s+guys)\s+(?:hold|have|keep|store|process|collect)/),
   // "everything you have on me" is what is asked for, unless an erasure verb takes it ("delete everything you have on me").
-  cue('access', 'en', 0.9, /(?<!\b(?:erase|delete|remove|destroy|wipe|purge|rid\s+of)\s+)\b(?:what|everything)\s+(?:do\s+)?you(?:'ve|\s+have)?\s+(?:hold|have|keep|store|know|got)\s+(?:about|on)\s+me\b/),
+  object('access', 'en', 0.9, /(?<!\b(?:erase|delete|remove|destroy|wipe|purge|rid\s+of)\s+)\b(?:what|everything)\s+(?:do\s+)?you(?:'ve|\s+have)?\s+(?:hold|have|keep|store|know|got)\s+(?:about|on)\s+me\b/),
   cue('access', 'en', 0.9, re(`\\b(?:see|view|know|check|review|find\\s+out|learn|show\\s+me)\\s+(?:which\\s+|what\\s+)?${DATA_EN}(?:${ABOUT_ME}|\\s+(?:you\\s+)?(?:hold|have|keep|store)\\s+(?:about|on)\\s+me)`)),
   cue('access', 'en', 0.75, re(`\\b(?:send|give|provide|email|forward)\\s+(?:me\\s+)?${DATA_EN}${ABOUT_ME}`), ['portability']),
   cue('access', 'en', 0.9, /\b(?:article|art\.?)\s*15\b/),
@@ -55,7 +63,7 @@ export const CUES: readonly Cue[] = [
   cue('access', 'lt', 0.9, re(`\\bkopij\\w*\\s+${MY_LT}${DATA_LT}`)),
   cue('access', 'lt', 0.9, re(`\\b${MY_LT}${DATA_LT}\\s+kopij\\w*`)),
   cue('access', 'lt', 0.9, re(`\\b(?:kokius|kokie|kokia|kokia|kokiu|ka)\\s+(?:butent\\s+)?${MY_LT}${DATA_LT}`)),
-  cue('access', 'lt', 0.9, re(`\\b(?:kokius|kokie|kokia|kokiu|ka)\\s+(?:jus\\s+)?(?:apie mane\\s+)?(?:tvarkot\\w*|turit\\w*|saugot\\w*|renkat\\w*|zinot\\w*)`)),
+  object('access', 'lt', 0.9, re(`\\b(?:kokius|kokie|kokia|kokiu|ka)\\s+(?:jus\\s+)?(?:apie mane\\s+)?(?:tvarkot\\w*|turit\\w*|saugot\\w*|renkat\\w*|zinot\\w*)`)),
   cue('access', 'lt', 0.9, re(`\\bar\\s+(?:jus\\s+)?(?:tvarkot\\w*|turit\\w*|saugot\\w*|renkat\\w*)\\s+${MY_LT}${DATA_LT}`)),
   cue('access', 'lt', 0.9, re(`\\b(?:prieig\\w*|teis\\w*\\s+susipazinti)\\s+(?:prie\\s+|su\\s+)?${MY_LT}${DATA_LT}`)),
   cue('access', 'lt', 0.9, re(`\\b(?:pamatyt\\w*|perziuret\\w*|suzinot\\w*|suzinoti)${WORDS(3)}\\s+${MY_LT}${DATA_LT}`)),
@@ -164,6 +172,70 @@ export const CUES: readonly Cue[] = [
   cue('information', 'lt', 0.9, /\bkaip\s+(?:jus\s+)?(?:tvarkot\w*|naudoj\w*|renkat\w*|saugot\w*|apsaugot\w*)\s+(?:klientu\s+|mano\s+|savo\s+)?(?:asmens\s+)?duomen\w*/),
   cue('information', 'lt', 0.9, /\b(?:kam|kokioms\s+(?:imonems|trecio\w*\s+\w+))\s+(?:jus\s+)?(?:perduodat\w*|teikiat\w*|atskleidziat\w*)/),
   cue('information', 'lt', 0.9, /\b(?:kiek\s+laiko\s+(?:jus\s+)?saugot\w*|saugojimo\s+termin\w*|kokiu\s+(?:teisiniu\s+)?pagrindu|privatumo\s+politik\w*)/),
+
+  // Paraphrases (2026-12-05, second round): the right's verb and its object apart, everyday words.
+  // access
+  cue('access', 'en', 0.9, re(`\\b(?:get\\s+hold\\s+of|obtain|receive|get|request|have)\\s+(?:a\\s+copy\\s+of\\s+)?${DATA_EN}\\s+(?:that\\s+|which\\s+)?(?:you|your\\s+(?:company|organi[sz]ation|firm|bank|shop|store))\\s+(?:ha(?:ve|s)|hold|holds|keep|keeps|store|stores|process|processes|collected|gathered|stored)`)),
+  object('access', 'en', 0.9, re(`\\b(?:data|information|details|records?)\\s+(?:(?:that|which)\\s+)?(?:have\\s+)?(?:you|your\\s+(?:company|organi[sz]ation|firm))\\s+(?:have\\s+|has\\s+)?(?:collected|gathered|stored|kept|processed|recorded|held|hold|have|keep|store|process)\\s+(?:\\w+\\s+){0,2}?(?:about|on|regarding|concerning)\\s+me\\b`)),
+  cue('access', 'en', 0.9, /\b(?:what|which)\s+(?:personal\s+)?(?:data|information|details|records)\s+(?:(?:of\s+mine|about\s+me)\s+)?(?:have\s+|do\s+|does\s+)?(?:you|your\s+company)\s+(?:have\s+)?(?:collected|gathered|stored|kept|recorded|processed|hold|have|keep|store|process)/),
+  cue('access', 'en', 0.9, /\bcan\s+i\s+(?:get|have|see|receive|obtain)\s+(?:a\s+copy\s+of\s+)?(?:all\s+)?(?:my|the)\s+(?:personal\s+)?(?:data|information|details|records)\b/),
+  cue('access', 'lt', 0.9, re(`\\b(?:gaut\\w*|pateik\\w*|atsius\\w*|suzinot\\w*|suzinoti|sužinot\\w*)\\s+(?:visa|visus|visu)?\\s*(?:informacij\\w*|duomen\\w*)\\s*,?\\s+(?:kuri\\w*|kuriuos|kurie)\\s+(?:apie\\s+mane\\s+)?(?:jus\\s+)?(?:apie\\s+mane\\s+)?(?:turit\\w*|tvarkot\\w*|saugot\\w*|renkat\\w*|surinkot\\w*)`)),
+  object('access', 'lt', 0.9, /\b(?:informacij\w*|duomen\w*)\s*,?\s+(?:kuri\w*|kuriuos|kurie)\s+apie\s+mane\s+(?:jus\s+)?(?:turit\w*|tvarkot\w*|saugot\w*|renkat\w*|surinkot\w*)/),
+  cue('access', 'lt', 0.9, /\bar\s+(?:jus\s+)?(?:tvarkot\w*|turit\w*|saugot\w*|renkat\w*)\s+(?:kokius\s+nors\s+|kokiu\s+nors\s+)?(?:mano|apie\s+mane)/),
+
+  // erasure: the passive with words between ("all records about me permanently deleted")
+  cue('erasure', 'en', 0.9, /\b(?:want|would\s+like|wish|ask|request|need|demand|like)\b[^.\n!?]{0,60}?\b(?:data|records?|information|details|account|profile|everything|it|them)\b[^.\n!?]{0,40}?\b(?:permanently\s+|completely\s+|fully\s+)?(?:deleted|erased|removed|wiped|destroyed|purged)\b/),
+  cue('erasure', 'en', 0.9, /\b(?:close|terminate|deactivate|cancel)\s+(?:my\s+)?account\s+and\s+(?:delete|erase|remove|wipe)\b/),
+  cue('erasure', 'en', 0.9, /\b(?:erase|delete|remove|wipe|purge|destroy)\s+(?:all\s+)?(?:of\s+)?(?:my|the)\s+(?:personal\s+)?(?:data|information|details|photos?|pictures?|images?|recordings?|emails?|comments?|reviews?)\b/),
+  cue('erasure', 'lt', 0.9, /\b(?:paskyr\w*|duomen\w*|profil\w*|informacij\w*)\s+(?:butu|bus|turi\s+buti)\s+(?:visiskai\s+)?(?:istrint\w*|pasalint\w*|sunaikint\w*|panaikint\w*)/),
+  cue('erasure', 'lt', 0.9, /\b(?:istrint\w*|istrink\w*|pasalint\w*|pasalink\w*|sunaikint\w*|sunaikink\w*)\s+(?:viska|visus|visa)\b/),
+
+  // rectification: the wrong value or the new one, in either order
+  cue('rectification', 'en', 0.9, /\b(?:phone(?:\s+number)?|mobile(?:\s+number)?|number|address|surname|(?:first\s+|last\s+|family\s+)?name|e-?mail(?:\s+address)?|date\s+of\s+birth|birthday|birth\s+date|personal\s+code|id\s+number|details|spelling)\b[^.\n]{0,30}?\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:outdated|out\s+of\s+date|wrong|incorrect|misspel+t|misspelled|inaccurate|not\s+right|no\s+longer\s+(?:valid|correct|current)|changed)\b/),
+  cue('rectification', 'en', 0.9, /\b(?:misspel+t|misspelled|mistyped|typo\s+in|spelled\s+wrong|wrongly\s+(?:spelled|spelt|recorded|entered|written))\b/),
+  cue('rectification', 'en', 0.9, /\b(?:use|record|register|enter|put\s+in)\s+my\s+(?:new|correct|current)\s+(?:postal\s+|home\s+|e-?mail\s+)?(?:address|name|surname|phone|number|e-?mail|details)/),
+  cue('rectification', 'en', 0.9, /\b(?:correction|update|amendment)\s+(?:of|to)\s+(?:my|the)\s+(?:personal\s+)?(?:data|address|name|surname|details|e-?mail|phone|record|information)/),
+  cue('rectification', 'en', 0.9, /\bmy\s+new\s+(?:postal\s+|home\s+)?(?:address|surname|phone\s+number|e-?mail\s+address|name)\s+is\b/),
+  cue('rectification', 'lt', 0.9, /\b(?:telefon\w*(?:\s+numer\w*)?|numer\w*|adres\w*|pavard\w*|vard\w*|gimimo\s+dat\w*|asmens\s+kod\w*|el\.?\s*pa\w*)\s+(?:yra\s+|buvo\s+)?(?:pasikeit\w*|nebegalioj\w*|pasen\w*|neteising\w*|klaiding\w*)/),
+  cue('rectification', 'lt', 0.9, /\b(?:klaidingai|neteisingai|netiksliai)\s+(?:yra\s+)?(?:nurodyt\w*|uzrasyt\w*|irasyt\w*|ivest\w*|pateikt\w*|parasyt\w*)/),
+  cue('rectification', 'lt', 0.9, /\bnauj\w*\s+(?:mano\s+)?(?:adres\w*|telefono\s+numer\w*|pavard\w*|el\.?\s*pa\w*)\s*(?:yra|:|–|-)/),
+
+  // restriction: "don't use / process it while / until" — a pause, not an end
+  cue('restriction', 'en', 0.9, /\b(?:don'?t|do\s+not|not\s+to|stop|cease|halt|pause)\s+(?:to\s+)?(?:process\w*|us(?:e|ing))\s+(?:my\s+(?:personal\s+)?(?:data|information)|it|them)\b[^.\n]{0,60}?\b(?:while|until|till|pending|for\s+the\s+time\s+being|for\s+now)\b/),
+  cue('restriction', 'en', 0.9, /\bkeep\s+(?:my\s+(?:personal\s+)?data|it|them)\s+but\s+(?:do\s+not|don'?t|not)\s+(?:use|process)\b/),
+  cue('restriction', 'en', 0.9, /\b(?:block|put\s+on\s+hold|lock)\s+(?:the\s+processing\s+of\s+)?my\s+(?:personal\s+)?(?:data|information|record)\b/),
+  cue('restriction', 'lt', 0.9, /\b(?:nebenaudot\w*|nenaudot\w*|nenaudokit\w*|nebenaudokit\w*|netvarkyt\w*|netvarkykit\w*|nebetvarky\w*|sustabdyt\w*|sustabdykit\w*)\b[^.\n]{0,60}\bkol\b/),
+  cue('restriction', 'lt', 0.9, /\blaikinai\s+(?:nebe)?(?:nenaudot\w*|netvarky\w*|sustabdyt\w*|apribot\w*|nenaudokit\w*)/),
+
+  // portability: export, a file for the new provider, a transfer to "them"
+  cue('portability', 'en', 0.9, /\bexport\w*\b[^.\n]{0,60}?\b(?:csv|json|xml|excel|xlsx|spreadsheet|file|format)\b/),
+  cue('portability', 'en', 0.9, /(?<!\b(?:you|we|they|who|do)\s+)\b(?:transfer|transmit|move|port)\s+(?:all\s+)?(?:of\s+)?my\s+(?:personal\s+)?(?:data|information|history|records?)\s+(?:directly\s+)?to\b/),
+  cue('portability', 'en', 0.9, /\b(?:import|upload|load)\s+(?:it|them|the\s+data|my\s+data)\s+(?:in)?to\s+(?:my\s+new|a\s+new|another|the\s+new)\b/),
+  cue('portability', 'en', 0.6, /\b(?:switching|moving|changing)\s+(?:to\s+)?(?:another|a\s+new|a\s+different|my)\s+(?:provider|bank|operator|supplier|company|service)/),
+  cue('portability', 'lt', 0.9, /\beksport\w*/),
+  cue('portability', 'lt', 0.9, /\b(?:csv|json|xml|excel|xlsx)\s+(?:faile|failu|faila|rinkmen\w*)/),
+  cue('portability', 'lt', 0.6, /\b(?:pereinu|pereisiu|keiciu|pakeisiu|keisiu)\s+(?:pas\s+)?(?:kit\w*|nauj\w*)?\s*(?:operatori\w*|tiekej\w*|bank\w*|paslaugu\s+teikej\w*|imon\w*)/),
+  cue('portability', 'lt', 0.9, /\bperduot\w*\s+(?:juos\s+|mano\s+duomenis\s+|duomenis\s+)?(?:tiesiogiai\s+)?(?:kitam|kitai|naujam|naujai|kitu|kito)\b/),
+
+  // direct marketing: a marketing word with a stop, refusal or removal in the same sentence
+  cue('direct_marketing_objection', 'en', 0.9, /\b(?:stop|remove|unsubscribe|take|delete|don'?t|do\s+not|no\s+longer|never\s+asked|no\s+more|make\s+it\s+stop|not\s+interested)\b[^.\n!?]{0,60}?\b(?:newsletters?|marketing|promotional|promotions?|advertising|adverts?|ads|offers|mailing\s+list|sms\s+offers|spam)\b|\b(?:newsletters?|marketing|promotional|promotions?|advertising|adverts?|offers|mailing\s+list)\b[^.\n!?]{0,60}?\b(?:stop|unsubscribe|never\s+asked|make\s+it\s+stop|no\s+longer|don'?t\s+want|do\s+not\s+want)\b/),
+  cue('direct_marketing_objection', 'lt', 0.9, /\b(?:nebesius\w*|nesius\w*|nebenaudot\w*|nenaudot\w*|nenoriu|nebenoriu|nepageidauju|atsisak\w*|isbrauk\w*|pasalink\w*|pasalint\w*|nebeskambin\w*|neskambin\w*|nebetrukdyk\w*)\b[^.\n!?]{0,60}?\b(?:reklam\w*|rinkodar\w*|naujienlaisk\w*|pasiulym\w*|akcij\w*|nuolaid\w*)/),
+  cue('direct_marketing_objection', 'lt', 0.9, /\b(?:reklam\w*|rinkodar\w*|naujienlaisk\w*|pasiulym\w*)\b[^.\n!?]{0,40}?\b(?:nebesius\w*|nesius\w*|nebenoriu|nenoriu|nebereikia|nereikia|atsisak\w*)/),
+
+  // automated decision: "rejected automatically", "a person should look at it again"
+  cue('automated_decision_review', 'en', 0.9, /\b(?:rejected|refused|declined|denied|decided|scored|flagged|blocked)\s+(?:\w+\s+){0,2}?(?:automatically|by\s+(?:an?\s+|your\s+)?(?:automated|automatic)\b)/),
+  cue('automated_decision_review', 'en', 0.9, /\b(?:someone|somebody|a\s+person|a\s+human(?:\s+being)?|a\s+real\s+person|an?\s+(?:employee|staff\s+member|human\s+reviewer))\s+(?:to\s+|should\s+|would\s+|could\s+|can\s+)?(?:look\s+at|review|reconsider|re-?examine|re-?assess|check)\s+(?:it|this|that|my\s+(?:application|case|claim|request))\b[^.\n]{0,20}?\b(?:again|manually|personally)?/),
+  cue('automated_decision_review', 'en', 0.9, /\b(?:human|person|manual)\s+(?:to\s+)?(?:reconsider|re-?examine|review|reassess|look\s+at)\b[^.\n]{0,40}?\b(?:decision|refusal|rejection|application|score|result)\b/),
+  cue('automated_decision_review', 'lt', 0.9, /\b(?:atmest\w*|atsisakyt\w*|atsakyt\w*|ivertint\w*|nuspręst\w*|nuspresta|priimt\w*|blokuot\w*|uzblokuot\w*)\s+(?:\w+\s+){0,2}?automatisk\w*/),
+  cue('automated_decision_review', 'lt', 0.9, /\b(?:perziuret\w*|perziurek\w*|ivertint\w*|persvarstyt\w*)\s+(?:\w+\s+){0,3}?(?:zmog\w*|darbuotoj\w*|specialist\w*)\b/),
+
+  // consent withdrawal: "no longer agree … consent", "withdraw … consent" with words between
+  cue('consent_withdrawal', 'en', 0.9, /\b(?:withdraw\w*|revok\w*|retract\w*|take\s+back)\b[^.\n]{0,40}?\bconsent\b|\b(?:no\s+longer|don'?t|do\s+not)\s+(?:agree|consent)\b[^.\n]{0,80}?\bconsent\b/),
+  cue('consent_withdrawal', 'lt', 0.9, /\b(?:nebesutinku|nebeduodu|atsisakau)\b[^.\n]{0,60}?\bsutikim\w*|\bsutikim\w*[^.\n]{0,40}\b(?:nebegalioj\w*|nebesutinku|atsisakau|atsaukiu)/),
+
+  // information: questions about processing in general
+  cue('information', 'en', 0.9, /\b(?:what\s+is|what'?s)\s+(?:your|the)\s+(?:legal\s+basis|lawful\s+basis|purpose|retention\s+period)\b|\bwho\s+is\s+your\s+(?:data\s+protection\s+officer|dpo)\b|\bdo\s+you\s+(?:use|sell|share)\s+(?:cookies|customer\s+data|personal\s+data|data\s+with)\b/),
+  cue('information', 'lt', 0.9, /\b(?:koks|kokiu)\s+(?:yra\s+)?(?:jusu\s+)?(?:teisinis\s+pagrindas|tikslas|duomenu\s+apsaugos\s+pareig\w*)|\bkas\s+yra\s+(?:jusu\s+)?duomenu\s+apsaugos\s+pareig\w*/),
 ];
 
 /** A plain mention of "my data" with no verb we know: probably access, but only staff can say. */
@@ -177,4 +249,10 @@ export const NEGATION = /\b(?:nenoriu|nenorim\w*|nepageidauju|neprasau|neprasom|
 /** What ends a clause for negation: sentence ends, commas (except before "kad"/"that", which carry the negated wish on) and "but"/"bet". */
 export const CLAUSE_BREAK = /[.!?;\n]|,(?!\s*(?:kad|jog|that)\b)|\s(?:but|bet|taciau|however|instead)\b/g;
 
+/** What ends a sentence, for rules that look at the whole sentence. */
+export const SENTENCE_BREAK = /[.!?;\n]+/g;
+/** A list someone is taken off ("remove my e-mail from your newsletter"): direct marketing, not erasure. */
+export const MAILING_LIST = /\b(?:from|off|is)\s+(?:\S+\s+){0,2}?(?:newsletter|mailing|marketing|subscri|distribution|naujienlaisk|prenumerat|adresat|reklam)/;
+/** A clause for "which verb governs this object": like `CLAUSE_BREAK`, but a relative clause ("…, ką apie mane turite", "…, which you hold") stays with its noun. */
+export const OBJECT_CLAUSE_BREAK = /[.!?;\n]|,(?!\s*(?:kad|jog|that|ka|kuri\w*|kuriuos|kurie|which|what|whatever)\b)|\s(?:but|bet|taciau|however|instead)\b/g;
 export const MARKETING_CONTEXT = /(marketing|newsletter|advertis|promotion|rinkodar|reklam|naujienlaisk|pasiulym)/;
