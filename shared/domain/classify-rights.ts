@@ -1,5 +1,5 @@
 import type { Language } from './channels.ts';
-import { CLAUSE_BREAK, CUES, MAILING_LIST, MARKETING_CONTEXT, NEGATION, OBJECT_CLAUSE_BREAK, SENTENCE_BREAK, WEAK_ACCESS, type Cue } from './classifier/lexicon.ts';
+import { CLAUSE_BREAK, CUES, FIRST_PERSON_DATA, MAILING_LIST, MARKETING_CONTEXT, NEGATION, OBJECT_CLAUSE_BREAK, RECEIVE_MARKETING, SENTENCE_BREAK, WEAK_ACCESS, type Cue } from './classifier/lexicon.ts';
 import { requestText } from './classifier/request-text.ts';
 import type { Classification, RightMatch } from './mail.ts';
 import type { RightType } from './rights.ts';
@@ -73,6 +73,16 @@ function governed(hits: readonly Hit[], folded: string): Hit[] {
   });
 }
 
+const derived = new Map<Cue, Map<RightType, Cue>>();
+/** The same cue read as another right (one object per cue and right, so noisy-OR counts it once). */
+function asRight(c: Cue, right: RightType): Cue {
+  const byRight = derived.get(c) ?? new Map<RightType, Cue>();
+  derived.set(c, byRight);
+  const made = byRight.get(right) ?? { ...c, right };
+  byRight.set(right, made);
+  return made;
+}
+
 interface Hit {
   readonly cue: Cue;
   readonly index: number;
@@ -85,16 +95,19 @@ function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: H
   for (const c of cues) {
     for (const m of folded.matchAll(new RegExp(c.pattern.source, 'g'))) {
       const index = m.index ?? 0;
+      let read = c;
       if (c.right === 'objection') {
-        const around = folded.slice(Math.max(0, index - 20), index + m[0].length + 60);
-        // "I object to direct marketing" is the Art. 21(2) right, which has its own deadline.
-        if (MARKETING_CONTEXT.test(around)) continue;
+        const around = folded.slice(Math.max(0, index - 20), index) + clauseAfter(folded, index, 120);
+        // "I object to direct marketing" ("prieštarauju, kad … rinkodaros kampanijose") is the Art. 21(2) right, which has its own deadline.
+        if (MARKETING_CONTEXT.test(around)) read = asRight(c, 'direct_marketing_objection');
       }
       // "Remove my e-mail from your newsletter" ends the marketing, not the data: Art. 21(2), not Art. 17.
       if (c.right === 'erasure' && MAILING_LIST.test(clauseAfter(folded, index, 70))) continue;
-      const hit = { cue: c, index, length: m[0].length };
-      if (NEGATION.test(clauseBefore(folded, index))) negated.push(hit);
-      else hits.push(hit);
+      const hit = { cue: read, index, length: m[0].length };
+      const isNegated = NEGATION.test(clauseBefore(folded, index));
+      (isNegated ? negated : hits).push(hit);
+      // Withdrawing the consent to *receive* marketing ("atšaukiu sutikimą gauti naujienlaiškius") also objects to that marketing.
+      if (c.right === 'consent_withdrawal' && !isNegated && RECEIVE_MARKETING.test(clauseAfter(folded, index, 120))) hits.push({ ...hit, cue: asRight(c, 'direct_marketing_objection') });
     }
   }
   return { hits, negated };
@@ -117,6 +130,12 @@ export function classifyRights(text: string, subject = ''): Classification {
   if (hits.length === 0 && negated.length === 0) hits = hitsOf(WEAK_ACCESS, folded).hits;
 
   hits = governed(hits, folded);
+  // The subject line is a summary: a bare verb there ("Subject: delete") gives way to a body read with confidence ("I deleted my old address, please replace it with …").
+  // Likewise a bare "Prieštarauju" / "Objection" subject over a body that objects to marketing is that marketing objection.
+  const subjectEnd = original.indexOf('\n') === -1 ? original.length : original.indexOf('\n');
+  const body = hits.filter((h) => h.index >= subjectEnd);
+  if (body.some((h) => h.cue.weight >= CONFIDENT)) hits = hits.filter((h) => h.index >= subjectEnd || h.cue.weight >= CONFIDENT);
+  if (body.some((h) => h.cue.right === 'direct_marketing_objection') && !body.some((h) => h.cue.right === 'objection')) hits = hits.filter((h) => h.index >= subjectEnd || h.cue.right !== 'objection');
   const read = new Set(hits.map((h) => h.cue.right));
   // A generic "send me my data" means nothing more when a more specific right (portability) is read.
   hits = hits.filter((h) => !(h.cue.yieldsTo ?? []).some((r) => read.has(r)));
@@ -143,7 +162,10 @@ export function classifyRights(text: string, subject = ''): Classification {
   }
   const refused = [...new Set(negated.map((h) => h.cue.right))].filter((r) => !proposed.includes(r));
   const rights = proposed.length > 0 ? order(proposed) : (['information'] as RightType[]);
-  const needsConfirmation = proposed.length === 0 || proposed.some((r) => (confidence[r] ?? 0) < CONFIDENT);
+  // A question about processing that also speaks of the writer's own data ("…teisėto intereso pagrindu naudojate mano duomenis. Nesutinku…")
+  // may ask more than information, which needs no identity: staff confirm it rather than it opening silently.
+  const onlyInformation = proposed.length === 1 && proposed[0] === 'information' && FIRST_PERSON_DATA.test(folded);
+  const needsConfirmation = proposed.length === 0 || onlyInformation || proposed.some((r) => (confidence[r] ?? 0) < CONFIDENT);
   return {
     rights,
     matches,

@@ -35,7 +35,7 @@ export interface Cue {
 
 const MY_LT = '(?:(?:mano|savo|apie mane|visus|visu|visa|visa mano|visus mano|visus savo)\\s+)*';
 const DATA_LT = '(?:asmens\\s+)?(?:duomen\\w*|informacij\\w*)';
-const MY_EN = '(?:(?:my|the|all|all of my|all the|any|of my)\\s+)*';
+const MY_EN = '(?:(?:my|the|all|all of my|all the|any|of my|his|her|their|account)\\s+)*';
 const DATA_EN = `${MY_EN}(?:(?:personal|private|customer)\\s+)?(?:data|information|details|records?)`;
 const ABOUT_ME = '(?:\\s+(?:about|on|of|regarding|concerning)\\s+me)?';
 const WORDS = (n: number) => `(?:\\s+\\S+){0,${n}}?`;
@@ -84,7 +84,8 @@ export const CUES: readonly Cue[] = [
   // The object is looked ahead, not matched: staff see the verb the subject wrote ("IŠTRINTI").
   cue('erasure', 'lt', 0.9, re(`\\b(?:istr(?:in|yn)\\w*|pasalin\\w*|sunaikin\\w*|trink\\w*|trint\\w*)(?=${WORDS(4)}\\s+(?:${MY_LT}(?:${DATA_LT}|paskyr\\w*|profil\\w*|irasu\\w*|duomenis)))`)),
   cue('erasure', 'lt', 0.9, re(`\\b(?:${MY_LT}${DATA_LT}|paskyros|profilio)\\s+(?:istr(?:in|yn)\\w*|pasalinim\\w*|sunaikinim\\w*|panaikinim\\w*)`)),
-  cue('erasure', 'lt', 0.6, /\b(?:istr(?:in|yn)\w*|pasalin\w*|sunaikin\w*|trinkit\w*|trintumet\w*)/),
+  // Not the first person ("ištryniau programėlę", "pašalinau"): that tells what the writer did, not what they ask.
+  cue('erasure', 'lt', 0.6, /\b(?:istr(?:in|yn)|pasalin|sunaikin|trinkit|trintumet)(?![a-z]*(?:iau|au|ome|eme)\b)\w*/),
   cue('erasure', 'lt', 0.9, re(`\\bpanaikin\\w*\\s+${MY_LT}(?:paskyr\\w*|${DATA_LT}|profil\\w*)`)),
   cue('erasure', 'lt', 0.9, /\bteis\w*\s+buti\s+pamirst\w*/),
   cue('erasure', 'lt', 0.9, /\bnebesaugot\w*\s+(?:mano|savo)\s+(?:asmens\s+)?duomen\w*/),
@@ -148,15 +149,16 @@ export const CUES: readonly Cue[] = [
   cue('automated_decision_review', 'en', 0.9, /\b(?:decided|rejected|refused|declined|scored)\s+by\s+(?:an?\s+)?(?:algorithm|computer|machine|system|software)/),
   // "Profiling" alone is only a hint of Art. 22; where the mail withdraws consent (to profiling, to
   // scoring), that is the right it exercises, and no decision is asked to be reviewed.
-  cue('automated_decision_review', 'en', 0.6, /\b(?:profiling|algorithm|credit\s+scor\w*)\b/, ['consent_withdrawal']),
-  cue('automated_decision_review', 'en', 0.9, /\bobject\w*\s+to\b[^.\n]{0,60}\bprofiling\b/),
+  // Art. 21(1) objects to processing "including profiling", and profiling for ads is direct marketing:
+  // the hint gives way to those, and to a consent withdrawal; Art. 22 needs a decision.
+  cue('automated_decision_review', 'en', 0.6, /\b(?:profiling|algorithm|credit\s+scor\w*)\b/, ['consent_withdrawal', 'objection', 'direct_marketing_objection']),
   cue('automated_decision_review', 'en', 0.9, /\b(?:article|art\.?)\s*22\b/),
   cue('automated_decision_review', 'lt', 0.9, /\b(?:automatizuot\w*|automatin\w*|automatisk\w*)\s+(?:priimt\w*\s+)?(?:sprendim\w*|atmet\w*|priimt\w*|ivertin\w*|vertinim\w*)/),
   cue('automated_decision_review', 'lt', 0.9, /\bsprendim\w*\s+(?:buvo\s+)?(?:priimt\w*\s+)?automatisk\w*/),
   cue('automated_decision_review', 'lt', 0.9, /\bsprendim\w*[^.\n]{0,40}\b(?:perziuret\w*|perziurek\w*|ivertint\w*|persvarstyt\w*|priimt\w*)[^.\n]{0,30}\b(?:darbuotoj\w*|zmog\w*|specialist\w*|asmu)\b/),
   cue('automated_decision_review', 'lt', 0.9, /\b(?:darbuotoj\w*|zmog\w*|specialist\w*)[^.\n]{0,30}\b(?:perziuret\w*|ivertint\w*|persvarstyt\w*)[^.\n]{0,20}\bsprendim\w*/),
   cue('automated_decision_review', 'lt', 0.9, /\bzmogaus\s+(?:isikisim\w*|dalyvavim\w*|perziur\w*)/),
-  cue('automated_decision_review', 'lt', 0.6, /\bprofiliavim\w*/, ['consent_withdrawal']),
+  cue('automated_decision_review', 'lt', 0.6, /\bprofiliavim\w*/, ['consent_withdrawal', 'objection', 'direct_marketing_objection']),
   cue('automated_decision_review', 'lt', 0.9, /\b(?:bdar\s+)?22\s+str/),
 
   // consent withdrawal (Art. 7(3))
@@ -223,9 +225,9 @@ export const CUES: readonly Cue[] = [
   cue('direct_marketing_objection', 'lt', 0.9, /\b(?:reklam\w*|rinkodar\w*|naujienlaisk\w*|pasiulym\w*)\b[^.\n!?]{0,40}?\b(?:nebesius\w*|nesius\w*|nebenoriu|nenoriu|nebereikia|nereikia|atsisak\w*)/),
 
   // automated decision: "rejected automatically", "a person should look at it again"
-  cue('automated_decision_review', 'en', 0.9, /\b(?:rejected|refused|declined|denied|decided|scored|flagged|blocked)\s+(?:\w+\s+){0,2}?(?:automatically|by\s+(?:an?\s+|your\s+)?(?:automated|automatic)\b)/),
-  cue('automated_decision_review', 'en', 0.9, /\b(?:someone|somebody|a\s+person|a\s+human(?:\s+being)?|a\s+real\s+person|an?\s+(?:employee|staff\s+member|human\s+reviewer))\s+(?:to\s+|should\s+|would\s+|could\s+|can\s+)?(?:look\s+at|review|reconsider|re-?examine|re-?assess|check)\s+(?:it|this|that|my\s+(?:application|case|claim|request))\b[^.\n]{0,20}?\b(?:again|manually|personally)?/),
-  cue('automated_decision_review', 'en', 0.9, /\b(?:human|person|manual)\s+(?:to\s+)?(?:reconsider|re-?examine|review|reassess|look\s+at)\b[^.\n]{0,40}?\b(?:decision|refusal|rejection|application|score|result)\b/),
+  cue('automated_decision_review', 'en', 0.9, /\b(?:rejected|refused|declined|denied|decided|scored|flagged|blocked|lowered|reduced|cut|cancell?ed|suspended)\s+(?:\w+\s+){0,2}?(?:automatically|by\s+(?:an?\s+|your\s+)?(?:automated|automatic)\b)/),
+  cue('automated_decision_review', 'en', 0.9, /\b(?:someone|somebody|a\s+person|a\s+human(?:\s+being)?|a\s+real\s+person|an?\s+(?:employee|staff\s+member|human\s+reviewer))\s+(?:to\s+|should\s+|would\s+|could\s+|can\s+)?(?:look\s+at|review|reconsider|re-?examine|re-?assess|check)\s+(?:(?:it|this|that)\b[^.\n]{0,20}?\b(?:again|manually|personally|once\s+more)|(?:my|the|this)\s+(?:application|decision|refusal|rejection|score|limit))\b/),
+  cue('automated_decision_review', 'en', 0.9, /\b(?:human(?:\s+being)?|person|manual)\s+(?:to\s+)?(?:reconsider|reassess|re-?evaluate|re-?examine|review|reassess|look\s+at)\b[^.\n]{0,40}?\b(?:decision|refusal|rejection|application|score|result)\b/),
   cue('automated_decision_review', 'lt', 0.9, /\b(?:atmest\w*|atsisakyt\w*|atsakyt\w*|ivertint\w*|nuspręst\w*|nuspresta|priimt\w*|blokuot\w*|uzblokuot\w*)\s+(?:\w+\s+){0,2}?automatisk\w*/),
   cue('automated_decision_review', 'lt', 0.9, /\b(?:perziuret\w*|perziurek\w*|ivertint\w*|persvarstyt\w*)\s+(?:\w+\s+){0,3}?(?:zmog\w*|darbuotoj\w*|specialist\w*)\b/),
 
@@ -245,7 +247,7 @@ export const WEAK_ACCESS: readonly Cue[] = [
 ];
 
 /** Words that make a following cue in the same clause a refusal ("nenoriu, kad ištrintumėte", "please don't delete"). */
-export const NEGATION = /\b(?:nenoriu|nenorim\w*|nepageidauju|neprasau|neprasom|nereikia|nebutina|ne(?!\s+tik\b)|jokiu\s+budu|not|don'?t|do\s+not|does\s+not|doesn'?t|never|no\s+need\s+to|without|instead\s+of|rather\s+than)\b/;
+export const NEGATION = /\b(?:nenoriu|nenorim\w*|nenorejau|nepageidauju|neprasau|neprasiau|neprasem\w*|neprasom|nereikia|nebutina|ne(?!\s+tik\b)|jokiu\s+budu|not|don'?t|do\s+not|does\s+not|doesn'?t|never|no\s+need\s+to|without|instead\s+of|rather\s+than)\b/;
 /** What ends a clause for negation: sentence ends, commas (except before "kad"/"that", which carry the negated wish on) and "but"/"bet". */
 export const CLAUSE_BREAK = /[.!?;\n]|,(?!\s*(?:kad|jog|that)\b)|\s(?:but|bet|taciau|however|instead)\b/g;
 
@@ -255,4 +257,8 @@ export const SENTENCE_BREAK = /[.!?;\n]+/g;
 export const MAILING_LIST = /\b(?:from|off|is)\s+(?:\S+\s+){0,2}?(?:newsletter|mailing|marketing|subscri|distribution|naujienlaisk|prenumerat|adresat|reklam)/;
 /** A clause for "which verb governs this object": like `CLAUSE_BREAK`, but a relative clause ("…, ką apie mane turite", "…, which you hold") stays with its noun. */
 export const OBJECT_CLAUSE_BREAK = /[.!?;\n]|,(?!\s*(?:kad|jog|that|ka|kuri\w*|kuriuos|kurie|which|what|whatever)\b)|\s(?:but|bet|taciau|however|instead)\b/g;
-export const MARKETING_CONTEXT = /(marketing|newsletter|advertis|promotion|rinkodar|reklam|naujienlaisk|pasiulym)/;
+/** What a consent to receive marketing names ("sutikimą gauti naujienlaiškius", "consent to receive offers"). */
+export const RECEIVE_MARKETING = /\b(?:gaut\w*|receiv\w*|get(?:ting)?|to\s+be\s+sent)\b[^.\n]{0,40}?\b(?:naujienlaisk\w*|reklam\w*|pasiulym\w*|newsletters?|offers|promotion\w*|advertis\w*|marketing)/;
+/** The writer's own data, in a mail otherwise read as a general question. */
+export const FIRST_PERSON_DATA = /\b(?:mano|savo|apie\s+mane)\s+(?:\w+\s+)?(?:asmens\s+)?(?:duomen\w*|informacij\w*)|\b(?:my|about\s+me)\s+(?:\w+\s+)?(?:personal\s+)?(?:data|information|details)\b|\bdata\s+(?:about|on)\s+me\b/;
+export const MARKETING_CONTEXT = /(marketing|newsletter|advertis|promotion|promo\b|\bads\b|personali[sz]ed\s+(?:ads|offers)|rinkodar|reklam|naujienlaisk|pasiulym)/;
