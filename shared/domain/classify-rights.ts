@@ -1,5 +1,5 @@
 import type { Language } from './channels.ts';
-import { CLAUSE_BREAK, CUES, FIRST_PERSON_DATA, MAILING_LIST, MARKETING_CONTEXT, NEGATION, OBJECT_CLAUSE_BREAK, RECEIVE_MARKETING, SENTENCE_BREAK, WEAK_ACCESS, type Cue } from './classifier/lexicon.ts';
+import { CLAUSE_BREAK, CUES, FIRST_PERSON_DATA, MAILING_LIST, OWN_INFORMATION, MARKETING_CONTEXT, NEGATION, OBJECT_CLAUSE_BREAK, RECEIVE_MARKETING, SENTENCE_BREAK, WEAK_ACCESS, type Cue } from './classifier/lexicon.ts';
 import { requestText } from './classifier/request-text.ts';
 import type { Classification, RightMatch } from './mail.ts';
 import type { RightType } from './rights.ts';
@@ -139,6 +139,9 @@ export function classifyRights(text: string, subject = ''): Classification {
   const read = new Set(hits.map((h) => h.cue.right));
   // A generic "send me my data" means nothing more when a more specific right (portability) is read.
   hits = hits.filter((h) => !(h.cue.yieldsTo ?? []).some((r) => read.has(r)));
+  // An access answer (Art. 15(1)) already tells the purposes, recipients, retention and sources, so
+  // those questions beside an access request are part of it; who the data protection officer is is not.
+  if (read.has('access')) hits = hits.filter((h) => h.cue.right !== 'information' || OWN_INFORMATION.test(folded.slice(h.index, h.index + h.length)));
 
   const confidence: Partial<Record<RightType, number>> = {};
   for (const right of new Set(hits.map((h) => h.cue.right))) {

@@ -45,6 +45,8 @@ const cue = (right: RightType, language: Language, weight: number, pattern: RegE
 const object = (right: RightType, language: Language, weight: number, pattern: RegExp): Cue => cue(right, language, weight, pattern, undefined, true);
 const re = (source: string) => new RegExp(source);
 
+const ANY_OTHER_RIGHT: readonly RightType[] = ['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection', 'direct_marketing_objection', 'automated_decision_review', 'consent_withdrawal'];
+
 export const CUES: readonly Cue[] = [
   // access (Art. 15)
   cue('access', 'en', 0.9, /\bright\s+(?:of|to)\s+access\b/),
@@ -130,7 +132,10 @@ export const CUES: readonly Cue[] = [
   cue('objection', 'en', 0.9, /\b(?:don'?t|do\s+not)\s+(?:agree|consent)\s+(?:to\s+)?(?:you\s+|your\s+)?(?:processing|using|use\s+of)\s+my\b/),
   cue('objection', 'en', 0.6, /\blegitimate\s+interests?\b/),
   // "Nesutinku su sprendimu" disagrees with a decision (Art. 22 or a complaint), not with the processing.
-  cue('objection', 'lt', 0.9, /\b(?:nesutink(?!\w*\s+su\b)\w*|priestarau\w*|nesutikim\w*)/),
+  // "Nesutinku su sprendimu / atsakymu" disagrees with a decision or an answer (Art. 22, a complaint), not with the processing.
+  cue('objection', 'lt', 0.9, /\b(?:nesutink(?!\w*\s+su\s+(?:\w+\s+)?(?:sprendim|atsakym|vertinim|skol|saskait|mokesc|kain|salyg))\w*|priestarau\w*|nesutikim\w*)/),
+  // "Prašau nebetvarkyti mano duomenų" ends the processing (Art. 21); with "kol …" it is a pause (restriction), read there.
+  cue('objection', 'lt', 0.9, /(?<!\bkol\b[^.\n]{0,100})\b(?:nebetvarkyt\w*|nebetvarkykit\w*|netvarkyt\w*|netvarkykit\w*|nebenaudot\w*|nebenaudokit\w*)\s+(?:mano\s+|savo\s+)?(?:asmens\s+)?duomen\w*(?![^.\n]{0,60}\bkol\b)/),
   cue('objection', 'lt', 0.9, /\b(?:nustokit\w*|liaukit\w*s)\s+(?:tvarky\w*|naudo\w*)\s+(?:mano\s+)?(?:asmens\s+)?duomen\w*/),
   cue('objection', 'lt', 0.6, /\bteisetu\w*\s+interes\w*/),
 
@@ -170,10 +175,13 @@ export const CUES: readonly Cue[] = [
   // information (Art. 13–14): questions about processing that need no identity
   cue('information', 'en', 0.9, /\bhow\s+(?:do\s+|does\s+)?(?:you|your\s+company)\s+(?:process|use|handle|collect|protect|store)\b[^.\n?]{0,30}\b(?:data|information)\b/),
   cue('information', 'en', 0.9, /\b(?:who|which\s+(?:third\s+parties|companies|partners))\s+(?:do\s+)?you\s+(?:share|transfer|disclose|send|give)\b/),
-  cue('information', 'en', 0.9, /\b(?:how\s+long\s+(?:do\s+)?you\s+(?:keep|retain|store)|retention\s+period|(?:on\s+)?what\s+(?:legal\s+)?basis\s+(?:do\s+)?you|your\s+privacy\s+(?:policy|notice))/),
+  cue('information', 'en', 0.9, /\b(?:how\s+long\s+(?:do\s+)?you\s+(?:keep|retain|store)|retention\s+period|(?:on\s+)?what\s+(?:legal\s+)?basis\s+(?:do\s+)?you)/),
+  // Naming the privacy policy is where a question usually starts, and often where a request starts ("your privacy policy says …; I object"): a hint only.
+  cue('information', 'en', 0.6, /\byour\s+privacy\s+(?:policy|notice)/, ANY_OTHER_RIGHT),
   cue('information', 'lt', 0.9, /\bkaip\s+(?:jus\s+)?(?:tvarkot\w*|naudoj\w*|renkat\w*|saugot\w*|apsaugot\w*)\s+(?:klientu\s+|mano\s+|savo\s+)?(?:asmens\s+)?duomen\w*/),
   cue('information', 'lt', 0.9, /\b(?:kam|kokioms\s+(?:imonems|trecio\w*\s+\w+))\s+(?:jus\s+)?(?:perduodat\w*|teikiat\w*|atskleidziat\w*)/),
-  cue('information', 'lt', 0.9, /\b(?:kiek\s+laiko\s+(?:jus\s+)?saugot\w*|saugojimo\s+termin\w*|kokiu\s+(?:teisiniu\s+)?pagrindu|privatumo\s+politik\w*)/),
+  cue('information', 'lt', 0.9, /\b(?:kiek\s+laiko\s+(?:jus\s+)?saugot\w*|saugojimo\s+termin\w*|kokiu\s+(?:teisiniu\s+)?pagrindu)/),
+  cue('information', 'lt', 0.6, /\bprivatumo\s+politik\w*/, ANY_OTHER_RIGHT),
 
   // Paraphrases (2026-12-05, second round): the right's verb and its object apart, everyday words.
   // access
@@ -238,6 +246,46 @@ export const CUES: readonly Cue[] = [
   // information: questions about processing in general
   cue('information', 'en', 0.9, /\b(?:what\s+is|what'?s)\s+(?:your|the)\s+(?:legal\s+basis|lawful\s+basis|purpose|retention\s+period)\b|\bwho\s+is\s+your\s+(?:data\s+protection\s+officer|dpo)\b|\bdo\s+you\s+(?:use|sell|share)\s+(?:cookies|customer\s+data|personal\s+data|data\s+with)\b/),
   cue('information', 'lt', 0.9, /\b(?:koks|kokiu)\s+(?:yra\s+)?(?:jusu\s+)?(?:teisinis\s+pagrindas|tikslas|duomenu\s+apsaugos\s+pareig\w*)|\bkas\s+yra\s+(?:jusu\s+)?duomenu\s+apsaugos\s+pareig\w*/),
+
+  // Third round (after b1's first run): general forms seen missing there, written as families, not sentences.
+  // restriction: the condition first ("kol patikrinsite…, prašau sustabdyti", "until you…, don't use my data"); data kept for a claim
+  cue('restriction', 'lt', 0.9, /\bkol\b[^.\n]{0,100}?\b(?:sustabdyt\w*|sustabdykit\w*|nebenaudot\w*|nenaudot\w*|nenaudokit\w*|nebenaudokit\w*|netvarkyt\w*|netvarkykit\w*|nebetvarkyt\w*|apribot\w*|apribokit\w*)/),
+  cue('restriction', 'en', 0.9, /\b(?:until|while|pending)\b[^.\n]{0,100}?\b(?:don'?t|do\s+not|stop|cease|please\s+stop|not\s+to)\s+(?:use|using|process|processing)\s+(?:my\s+(?:personal\s+)?(?:data|information)|it|them)\b/),
+  cue('restriction', 'en', 0.9, /\b(?:need|keep|preserve|retain)\s+(?:it|them|the\s+data|my\s+data)\s+for\s+(?:a\s+|the\s+|my\s+)?(?:court|legal|lawsuit|claim|proceedings|litigation|dispute)/),
+  cue('restriction', 'en', 0.9, /\bstop\s+(?:processing|using)\s+(?:it|them|my\s+(?:personal\s+)?data)\s+for\s+anything\s+else\b|\b(?:only\s+)?(?:store|keep)\s+(?:it|them|my\s+data)\s+(?:but|and)\s+(?:not|don'?t|do\s+not)\s+(?:use|process)\b/),
+  cue('restriction', 'lt', 0.9, /\b(?:reikalin\w*|reikes|prireiks)\s+(?:man\s+)?(?:teism\w*|gin\w*|ieskin\w*|byl\w*)|\b(?:tik\s+)?(?:saugokit\w*|saugoti)\s+(?:juos|mano\s+duomenis)\s*,?\s+(?:bet|taciau)\s+(?:ne|nebe)/),
+
+  // direct marketing: calls and texts from sales; "reklamą" with "nustoti siųsti"
+  cue('direct_marketing_objection', 'en', 0.9, /\b(?:stop|quit)\s+(?:calling|texting|phoning|ringing|spamming)\s+me\b|\b(?:sms|texts?|messages?|calls?)\s+with\s+(?:promo\w*|offers|discounts?|deals|coupons?)\b|\bpromo\s+codes?\b[^\n]{0,60}?\b(?:stop|no\s+more|make\s+it\s+stop|unsubscribe)\b|\bnot\s+interested\s+in\s+(?:a\s+|your\s+)?(?:new\s+)?(?:offers?|tariffs?|plans?|products?|deals?)/),
+  cue('direct_marketing_objection', 'lt', 0.9, /\b(?:nustot\w*|nustokit\w*|liaukit\w*s|baikit\w*)\s+(?:man\s+|jai\s+|jam\s+)?(?:siust\w*|skambint\w*|rasyt\w*)\b[^.\n]{0,30}?(?:reklam\w*|pasiulym\w*|naujienlaisk\w*)?/),
+
+  // rectification: the new value given ("replace it with kestutis@…", "pakeiskite … adresą į tomas@…")
+  cue('rectification', 'en', 0.9, /\b(?:replace|change|update|switch|correct|set)\b[^.\n]{0,60}?\b(?:with|to|into)\s+[^\s@]+@[^\s@]+\.[a-z]{2,}/),
+  cue('rectification', 'lt', 0.9, /\b(?:pakeisk\w*|pakeist\w*|atnaujin\w*|istaisy\w*|pataisy\w*|irasykit\w*|nurodykit\w*)\b[^.\n]{0,60}?\b(?:adres\w*|el\.?\s*pa\w*|telefon\w*|numer\w*|pavard\w*|vard\w*)/),
+  cue('rectification', 'en', 0.9, /\b(?:fix|correct|update|amend)\s+(?:the|my|your)\s+(?:records?|account|profile|entry|file)\b/),
+
+  // access: whom my data went to, where you got it, what a decision used
+  cue('access', 'en', 0.9, /\b(?:tell|show|inform|let)\s+me\s+(?:know\s+)?(?:who|whom|to\s+whom|which\s+(?:companies|parties|third\s+parties))\s+(?:you\s+)?(?:have\s+)?(?:shared|disclosed|sold|passed|given|sent|transferred)\s+(?:it|them|my\s+(?:personal\s+)?(?:data|information|details))\b/),
+  cue('access', 'en', 0.9, /\b(?:tell|show|inform)\s+me\s+(?:what|which)\s+(?:personal\s+)?(?:data|information|details)\s+(?:about\s+me|of\s+mine|you|it|the\s+decision|this)\b/),
+  cue('access', 'en', 0.9, /\bwhere\s+(?:did|do)\s+you\s+(?:get|obtain|find|buy)\s+my\s+(?:personal\s+)?(?:data|details|information|e-?mail|number|address|phone)/),
+  cue('access', 'lt', 0.9, /\b(?:is\s+kur|kaip)\s+(?:jus\s+)?(?:turit\w*|gavot\w*|gavo\w*)\s+(?:mano|savo)\s+(?:\w+\s+)?(?:duomen\w*|adres\w*|numer\w*|telefon\w*|el\.?\s*pa\w*|kontakt\w*)/),
+  cue('access', 'lt', 0.9, /\b(?:kam|kokioms\s+\w+)\s+(?:jus\s+)?(?:perdavet\w*|atskleidet\w*|pardavet\w*|suteiket\w*)\s+(?:mano|savo)\s+(?:asmens\s+)?duomen\w*/),
+
+  // erasure: "panaikinkit viską apie mane", the verb before "viską / everything about me"
+  cue('erasure', 'lt', 0.9, /\b(?:istrink\w*|istrint\w*|panaikink\w*|panaikint\w*|pasalink\w*|pasalint\w*|sunaikink\w*|sunaikint\w*)\s+(?:visk\w*|visus|visa)\s+(?:apie\s+mane|mano|savo|ka)/),
+  cue('erasure', 'en', 0.9, /\b(?:delete|erase|remove|wipe|purge)\s+everything\b/),
+
+  // automated decision: "automatically lowered / cut / blocked"
+  cue('automated_decision_review', 'en', 0.9, /\b(?:your\s+)?(?:system|algorithm|software|app)\s+(?:has\s+)?(?:automatically\s+)?(?:rejected|refused|declined|denied|lowered|reduced|cut|blocked|cancell?ed|suspended|flagged|scored)\b|\bautomatically\s+(?:rejected|refused|declined|denied|lowered|reduced|cut|blocked|cancell?ed|suspended|flagged|scored)\b/),
+  cue('automated_decision_review', 'en', 0.9, /\b(?:a\s+)?human(?:\s+being)?\s+(?:to\s+|should\s+|would\s+)?(?:reassess|reconsider|re-?examine|review|look\s+at|check)\s+(?:this|it|that)\b/),
+
+  // consent withdrawal: "I ticked a box … I take that back"
+  cue('consent_withdrawal', 'en', 0.9, /\b(?:ticked|checked)\s+(?:a|the)\s+box\b|\b(?:agreed|consented|opted\s+in|signed\s+up)\b[^\n]{0,100}?\b(?:take|taking)\s+(?:that|it|this)\s+back\b/),
+  cue('consent_withdrawal', 'en', 0.6, /\b(?:take|taking)\s+(?:that|it|this)\s+back\b/),
+
+  // information: the data protection officer, purposes, how long, what is collected "generally"
+  cue('information', 'lt', 0.9, /\bduomenu\s+apsaugos\s+pareig\w*|\batsaking\w*\s+uz\s+(?:asmens\s+)?duomenu\s+apsaug\w*|\bkokiu\s+tikslu|\bkokiais\s+tikslais|\bkiek\s+laiko\b[^.?\n]{0,30}?\bsaugo\w*|\bar\s+(?:tai|tas|jis|ji)\s+(?:yra\s+)?privalom\w*/),
+  cue('information', 'en', 0.9, /\bdata\s+protection\s+officer\b|\bdpo\b|\bfor\s+what\s+purposes?\b|\bwhy\s+do\s+you\s+(?:need|collect|ask\s+for|require|store|keep)\b|\bhow\s+long\b[^.?\n]{0,30}?\b(?:keep|retain|store)\b|\b(?:asking|just\s+asking)\s+(?:generally|in\s+general)\b|\b(?:do|does)\s+you\s+(?:typically|usually|normally|generally)\s+(?:collect|keep|store|process|ask\s+for)\b/),
 ];
 
 /** A plain mention of "my data" with no verb we know: probably access, but only staff can say. */
@@ -261,4 +309,6 @@ export const OBJECT_CLAUSE_BREAK = /[.!?;\n]|,(?!\s*(?:kad|jog|that|ka|kuri\w*|k
 export const RECEIVE_MARKETING = /\b(?:gaut\w*|receiv\w*|get(?:ting)?|to\s+be\s+sent)\b[^.\n]{0,40}?\b(?:naujienlaisk\w*|reklam\w*|pasiulym\w*|newsletters?|offers|promotion\w*|advertis\w*|marketing)/;
 /** The writer's own data, in a mail otherwise read as a general question. */
 export const FIRST_PERSON_DATA = /\b(?:mano|savo|apie\s+mane)\s+(?:\w+\s+)?(?:asmens\s+)?(?:duomen\w*|informacij\w*)|\b(?:my|about\s+me)\s+(?:\w+\s+)?(?:personal\s+)?(?:data|information|details)\b|\bdata\s+(?:about|on)\s+me\b/;
+/** Information that is not part of an access answer: who the data protection officer is and how to reach them. */
+export const OWN_INFORMATION = /pareig|officer|\bdpo\b|atsaking/;
 export const MARKETING_CONTEXT = /(marketing|newsletter|advertis|promotion|promo\b|\bads\b|personali[sz]ed\s+(?:ads|offers)|rinkodar|reklam|naujienlaisk|pasiulym)/;
