@@ -16,12 +16,20 @@ export interface LabelledRequest {
   readonly rights: readonly RightType[];
 }
 
-export function loadCorpus(name: 'dev' | 'heldout' | 'heldout2' | 'heldout3'): LabelledRequest[] {
-  const path = fileURLToPath(new URL(`../fixtures/classifier/${name}.jsonl`, import.meta.url));
+export function loadCorpus(name: 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4'): LabelledRequest[] {
+  return loadFile(fileURLToPath(new URL(`../fixtures/classifier/${name}.jsonl`, import.meta.url)));
+}
+
+/** Any file in the corpus format (one `{ id, lang, subject, body, rights }` a line), e.g. a new blind set. */
+export function loadFile(path: string): LabelledRequest[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as LabelledRequest);
+    .map((line, n) => {
+      const r = JSON.parse(line) as Partial<LabelledRequest>;
+      if (typeof r.id !== 'string' || typeof r.body !== 'string' || !Array.isArray(r.rights)) throw new Error(`${path}:${n + 1}: expected { id, lang, subject, body, rights }`);
+      return { id: r.id, lang: r.lang === 'lt' ? 'lt' : 'en', subject: r.subject ?? '', body: r.body, rights: r.rights };
+    });
 }
 
 export interface RightFigures {
