@@ -1,5 +1,5 @@
 import type { Language } from './channels.ts';
-import { CLAUSE_BREAK, CUES, FIRST_PERSON_DATA, MAILING_LIST, OWN_INFORMATION, MARKETING_CONTEXT, NEGATION, OBJECT_CLAUSE_BREAK, RECEIVE_MARKETING, SENTENCE_BREAK, WEAK_ACCESS, type Cue } from './classifier/lexicon.ts';
+import { CLAUSE_BREAK, CUES, FIRST_PERSON_DATA, MAILING_LIST, OWN_INFORMATION, MARKETING_CONTEXT, NEGATION, OBJECT_CLAUSE_BREAK, RECEIVE_MARKETING, WEAK_ACCESS, type Cue } from './classifier/lexicon.ts';
 import { requestText } from './classifier/request-text.ts';
 import type { Classification, RightMatch } from './mail.ts';
 import type { RightType } from './rights.ts';
@@ -36,7 +36,7 @@ function clauseAfter(folded: string, index: number, max: number): string {
   return stop ? rest.slice(0, stop.index) : rest;
 }
 
-/** Where the clause (or, with `SENTENCE_BREAK`, the sentence) holding `index` starts and ends. */
+/** Where the clause holding `index` starts and ends (`breaks`: which marks end a clause). */
 function span(folded: string, index: number, breaks: RegExp): { start: number; end: number } {
   let start = 0;
   let end = folded.length;
@@ -55,9 +55,9 @@ function span(folded: string, index: number, breaks: RegExp): { start: number; e
  * Which right a phrase belongs to is decided by the verb that governs it, within its clause or sentence:
  * - a noun-phrase cue (`objectOnly`: "everything you have on me") after another right's verb in the
  *   same clause is that verb's object ("erase everything you have on me" is erasure only);
- * - an access cue in the same sentence as a portability cue is the portability request's own
+ * - an access cue in the same clause as a portability cue is the portability request's own
  *   wording ("send me a copy of my data in a machine-readable format"); access asked in another
- *   sentence stays.
+ *   clause stays ("a copy of all my data, and the call history in CSV for my new operator").
  */
 function governed(hits: readonly Hit[], folded: string): Hit[] {
   return hits.filter((h) => {
@@ -68,8 +68,8 @@ function governed(hits: readonly Hit[], folded: string): Hit[] {
       // The governing verb comes before the object; a cue that only starts earlier but reaches past it ("want … it deleted") does not govern it.
       if (hits.some((o) => o.cue.right !== 'access' && !o.cue.objectOnly && o.index >= clause.start && o.index < h.index && o.index + o.length <= h.index + h.length)) return false;
     }
-    const sentence = span(folded, h.index, SENTENCE_BREAK);
-    return !hits.some((o) => o.cue.right === 'portability' && o.cue.weight >= CONFIDENT && o.index >= sentence.start && o.index < sentence.end);
+    const clause = span(folded, h.index, CLAUSE_BREAK);
+    return !hits.some((o) => o.cue.right === 'portability' && o.cue.weight >= CONFIDENT && o.index >= clause.start && o.index < clause.end);
   });
 }
 

@@ -299,8 +299,6 @@ export const NEGATION = /\b(?:nenoriu|nenorim\w*|nenorejau|nepageidauju|neprasau
 /** What ends a clause for negation: sentence ends, commas (except before "kad"/"that", which carry the negated wish on) and "but"/"bet". */
 export const CLAUSE_BREAK = /[.!?;\n]|,(?!\s*(?:kad|jog|that)\b)|\s(?:but|bet|taciau|however|instead)\b/g;
 
-/** What ends a sentence, for rules that look at the whole sentence. */
-export const SENTENCE_BREAK = /[.!?;\n]+/g;
 /** A list someone is taken off ("remove my e-mail from your newsletter"): direct marketing, not erasure. */
 export const MAILING_LIST = /\b(?:from|off|is)\s+(?:\S+\s+){0,2}?(?:newsletter|mailing|marketing|subscri|distribution|naujienlaisk|prenumerat|adresat|reklam)/;
 /** A clause for "which verb governs this object": like `CLAUSE_BREAK`, but a relative clause ("…, ką apie mane turite", "…, which you hold") stays with its noun. */
