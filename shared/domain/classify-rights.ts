@@ -1,5 +1,5 @@
 import type { Language } from './channels.ts';
-import { CLAUSE_BREAK, CUES, FIRST_PERSON_DATA, MAILING_LIST, OWN_INFORMATION, MARKETING_CONTEXT, NEGATION, OBJECT_CLAUSE_BREAK, RECEIVE_MARKETING, WEAK_ACCESS, type Cue } from './classifier/lexicon.ts';
+import { CLAUSE_BREAK, CUES, CUSTOMERS_IN_GENERAL, FIRST_PERSON, FIRST_PERSON_DATA, NARRATIVE, SENTENCE_BREAK, MAILING_LIST, OWN_INFORMATION, MARKETING_CONTEXT, NEGATION, OBJECT_CLAUSE_BREAK, RECEIVE_MARKETING, WEAK_ACCESS, type Cue } from './classifier/lexicon.ts';
 import { requestText } from './classifier/request-text.ts';
 import type { Classification, RightMatch } from './mail.ts';
 import type { RightType } from './rights.ts';
@@ -87,6 +87,37 @@ interface Hit {
   readonly cue: Cue;
   readonly index: number;
   readonly length: number;
+  /** Told as what the writer asked before ("prašiau ištrinti"), not asked now. */
+  readonly narrative?: boolean;
+}
+
+const weakened = new Map<Cue, Cue>();
+/** The same cue as a hint only (`NARRATIVE_WEIGHT`): staff confirm what it reads. */
+function asHint(c: Cue): Cue {
+  const made = weakened.get(c) ?? { ...c, weight: Math.min(c.weight, NARRATIVE_WEIGHT) };
+  weakened.set(c, made);
+  return made;
+}
+const NARRATIVE_WEIGHT = 0.6;
+
+/**
+ * Two readings that depend on who and when, not on the words of the right:
+ * - a right told as asked before ("prašiau ištrinti paskyrą, bet vis dar gaunu naujienlaiškius") is
+ *   not read when something else is asked now with confidence, and is only a hint otherwise;
+ * - "what data do you collect" about customers in general, with no first person in the sentence,
+ *   is a question about processing (information), not an access request.
+ */
+function whoAndWhen(hits: readonly Hit[], folded: string): Hit[] {
+  const now = hits.some((h) => !h.narrative && h.cue.weight >= CONFIDENT);
+  return hits
+    .filter((h) => !(h.narrative && now))
+    .map((h) => (h.narrative ? { ...h, cue: asHint(h.cue) } : h))
+    .map((h) => {
+      if (h.cue.right !== 'access') return h;
+      const sentence = span(folded, h.index, SENTENCE_BREAK);
+      const text = folded.slice(sentence.start, sentence.end);
+      return CUSTOMERS_IN_GENERAL.test(text) && !FIRST_PERSON.test(text) ? { ...h, cue: asRight(h.cue, 'information') } : h;
+    });
 }
 
 function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: Hit[] } {
@@ -103,8 +134,9 @@ function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: H
       }
       // "Remove my e-mail from your newsletter" ends the marketing, not the data: Art. 21(2), not Art. 17.
       if (c.right === 'erasure' && MAILING_LIST.test(clauseAfter(folded, index, 70))) continue;
-      const hit = { cue: read, index, length: m[0].length };
-      const isNegated = NEGATION.test(clauseBefore(folded, index));
+      const before = clauseBefore(folded, index);
+      const hit = { cue: read, index, length: m[0].length, ...(NARRATIVE.test(before) ? { narrative: true } : {}) };
+      const isNegated = NEGATION.test(before);
       (isNegated ? negated : hits).push(hit);
       // Withdrawing the consent to *receive* marketing ("atšaukiu sutikimą gauti naujienlaiškius") also objects to that marketing.
       if (c.right === 'consent_withdrawal' && !isNegated && RECEIVE_MARKETING.test(clauseAfter(folded, index, 120))) hits.push({ ...hit, cue: asRight(c, 'direct_marketing_objection') });
@@ -129,7 +161,7 @@ export function classifyRights(text: string, subject = ''): Classification {
   let hits = first.hits;
   if (hits.length === 0 && negated.length === 0) hits = hitsOf(WEAK_ACCESS, folded).hits;
 
-  hits = governed(hits, folded);
+  hits = whoAndWhen(governed(hits, folded), folded);
   // The subject line is a summary: a bare verb there ("Subject: delete") gives way to a body read with confidence ("I deleted my old address, please replace it with …").
   // Likewise a bare "Prieštarauju" / "Objection" subject over a body that objects to marketing is that marketing objection.
   const subjectEnd = original.indexOf('\n') === -1 ? original.length : original.indexOf('\n');

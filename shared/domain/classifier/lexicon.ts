@@ -77,7 +77,8 @@ export const CUES: readonly Cue[] = [
   cue('erasure', 'en', 0.9, /\bright\s+to\s+(?:be\s+forgotten|erasure)\b/),
   cue('erasure', 'en', 0.9, /\b(?:erase|delete|remove|destroy|wipe|purge|get\s+rid\s+of)\s+(?:all\s+)?(?:of\s+)?(?:my|me|the|everything|any)\b[^.\n]{0,40}?\b(?:data|account|information|details|profile|records?|history|trace|systems?|database)\b/),
   cue('erasure', 'en', 0.9, /\b(?:erase|delete|wipe)\s+(?:it|them|everything)\b/),
-  cue('erasure', 'en', 0.6, /\b(?:erase|delete|wipe)\b/),
+  // Not "delete my old e-mail address (and use the new one)": that replaces a value, rectification reads it.
+  cue('erasure', 'en', 0.6, /\b(?:erase|delete|wipe)\b(?![^.\n]{0,20}\b(?:old|previous|former)\b)/),
   cue('erasure', 'en', 0.9, /\b(?:erasure|deletion)\s+of\s+(?:my|the|all)\b/),
   cue('erasure', 'en', 0.9, /\bforget\s+(?:about\s+)?me\b/),
   // The passive ("have it erased", "want my account deleted"): English morphology too.
@@ -87,7 +88,7 @@ export const CUES: readonly Cue[] = [
   cue('erasure', 'lt', 0.9, re(`\\b(?:istr(?:in|yn)\\w*|pasalin\\w*|sunaikin\\w*|trink\\w*|trint\\w*)(?=${WORDS(4)}\\s+(?:${MY_LT}(?:${DATA_LT}|paskyr\\w*|profil\\w*|irasu\\w*|duomenis)))`)),
   cue('erasure', 'lt', 0.9, re(`\\b(?:${MY_LT}${DATA_LT}|paskyros|profilio)\\s+(?:istr(?:in|yn)\\w*|pasalinim\\w*|sunaikinim\\w*|panaikinim\\w*)`)),
   // Not the first person ("ištryniau programėlę", "pašalinau"): that tells what the writer did, not what they ask.
-  cue('erasure', 'lt', 0.6, /\b(?:istr(?:in|yn)|pasalin|sunaikin|trinkit|trintumet)(?![a-z]*(?:iau|au|ome|eme)\b)\w*/),
+  cue('erasure', 'lt', 0.6, /\b(?:istr(?:in|yn)|pasalin|sunaikin|trinkit|trintumet)(?![a-z]*(?:iau|au|ome|eme)\b)\w*(?![^.\n]{0,20}\b(?:sen\w*|ankstesn\w*|buvus\w*)\s)/),
   cue('erasure', 'lt', 0.9, re(`\\bpanaikin\\w*\\s+${MY_LT}(?:paskyr\\w*|${DATA_LT}|profil\\w*)`)),
   cue('erasure', 'lt', 0.9, /\bteis\w*\s+buti\s+pamirst\w*/),
   cue('erasure', 'lt', 0.9, /\bnebesaugot\w*\s+(?:mano|savo)\s+(?:asmens\s+)?duomen\w*/),
@@ -221,14 +222,14 @@ export const CUES: readonly Cue[] = [
   cue('portability', 'en', 0.9, /\bexport\w*\b[^.\n]{0,60}?\b(?:csv|json|xml|excel|xlsx|spreadsheet|file|format)\b/),
   cue('portability', 'en', 0.9, /(?<!\b(?:you|we|they|who|do)\s+)\b(?:transfer|transmit|move|port)\s+(?:all\s+)?(?:of\s+)?my\s+(?:personal\s+)?(?:data|information|history|records?)\s+(?:directly\s+)?to\b/),
   cue('portability', 'en', 0.9, /\b(?:import|upload|load)\s+(?:it|them|the\s+data|my\s+data)\s+(?:in)?to\s+(?:my\s+new|a\s+new|another|the\s+new)\b/),
-  cue('portability', 'en', 0.6, /\b(?:switching|moving|changing)\s+(?:to\s+)?(?:another|a\s+new|a\s+different|my)\s+(?:provider|bank|operator|supplier|company|service)/),
+  cue('portability', 'en', 0.6, /\b(?:switching|moving|changing)\s+(?:to\s+)?(?:another|a\s+new|a\s+different|my)\s+(?:\w+\s+)?(?:provider|bank|operator|supplier|company|service)/),
   cue('portability', 'lt', 0.9, /\beksport\w*/),
   cue('portability', 'lt', 0.9, /\b(?:csv|json|xml|excel|xlsx)\s+(?:faile|failu|faila|rinkmen\w*)/),
   cue('portability', 'lt', 0.6, /\b(?:pereinu|pereisiu|keiciu|pakeisiu|keisiu)\s+(?:pas\s+)?(?:kit\w*|nauj\w*)?\s*(?:operatori\w*|tiekej\w*|bank\w*|paslaugu\s+teikej\w*|imon\w*)/),
   cue('portability', 'lt', 0.9, /\bperduot\w*\s+(?:juos\s+|mano\s+duomenis\s+|duomenis\s+)?(?:tiesiogiai\s+)?(?:kitam|kitai|naujam|naujai|kitu|kito)\b/),
 
   // direct marketing: a marketing word with a stop, refusal or removal in the same sentence
-  cue('direct_marketing_objection', 'en', 0.9, /\b(?:stop|remove|unsubscribe|take|delete|don'?t|do\s+not|no\s+longer|never\s+asked|no\s+more|make\s+it\s+stop|not\s+interested)\b[^.\n!?]{0,60}?\b(?:newsletters?|marketing|promotional|promotions?|advertising|adverts?|ads|offers|mailing\s+list|sms\s+offers|spam)\b|\b(?:newsletters?|marketing|promotional|promotions?|advertising|adverts?|offers|mailing\s+list)\b[^.\n!?]{0,60}?\b(?:stop|unsubscribe|never\s+asked|make\s+it\s+stop|no\s+longer|don'?t\s+want|do\s+not\s+want)\b/),
+  cue('direct_marketing_objection', 'en', 0.9, /\b(?:stop|remove|unsubscribe|take|delete|don'?t|do\s+not|no\s+longer|never\s+asked|no\s+more|make\s+it\s+stop|not\s+interested)\b[^.\n!?]{0,60}?\b(?:newsletters?|marketing|promotional|promotions?|advertising|adverts?|ads|offers|mailing\s+list|sms\s+offers|spam|(?:call|calling|phone|sms|contact)\s+lists?)\b|\b(?:newsletters?|marketing|promotional|promotions?|advertising|adverts?|offers|mailing\s+list)\b[^.\n!?]{0,60}?\b(?:stop|unsubscribe|never\s+asked|make\s+it\s+stop|no\s+longer|don'?t\s+want|do\s+not\s+want)\b/),
   cue('direct_marketing_objection', 'lt', 0.9, /\b(?:nebesius\w*|nesius\w*|nebenaudot\w*|nenaudot\w*|nenoriu|nebenoriu|nepageidauju|atsisak\w*|isbrauk\w*|pasalink\w*|pasalint\w*|nebeskambin\w*|neskambin\w*|nebetrukdyk\w*)\b[^.\n!?]{0,60}?\b(?:reklam\w*|rinkodar\w*|naujienlaisk\w*|pasiulym\w*|akcij\w*|nuolaid\w*)/),
   cue('direct_marketing_objection', 'lt', 0.9, /\b(?:reklam\w*|rinkodar\w*|naujienlaisk\w*|pasiulym\w*)\b[^.\n!?]{0,40}?\b(?:nebesius\w*|nesius\w*|nebenoriu|nenoriu|nebereikia|nereikia|atsisak\w*)/),
 
@@ -286,6 +287,21 @@ export const CUES: readonly Cue[] = [
   // information: the data protection officer, purposes, how long, what is collected "generally"
   cue('information', 'lt', 0.9, /\bduomenu\s+apsaugos\s+pareig\w*|\batsaking\w*\s+uz\s+(?:asmens\s+)?duomenu\s+apsaug\w*|\bkokiu\s+tikslu|\bkokiais\s+tikslais|\bkiek\s+laiko\b[^.?\n]{0,30}?\bsaugo\w*|\bar\s+(?:tai|tas|jis|ji)\s+(?:yra\s+)?privalom\w*/),
   cue('information', 'en', 0.9, /\bdata\s+protection\s+officer\b|\bdpo\b|\bfor\s+what\s+purposes?\b|\bwhy\s+do\s+you\s+(?:need|collect|ask\s+for|require|store|keep)\b|\bhow\s+long\b[^.?\n]{0,30}?\b(?:keep|retain|store)\b|\b(?:asking|just\s+asking)\s+(?:generally|in\s+general)\b|\b(?:do|does)\s+you\s+(?:typically|usually|normally|generally)\s+(?:collect|keep|store|process|ask\s+for)\b/),
+
+  // Fourth round (a second paraphrase probe, written to trap the rules; see the corpus README).
+  cue('rectification', 'en', 0.9, /\b(?:shows?|has|have|lists?|uses?|keeps?\s+(?:using|sending\s+\w+\s+to)|still\s+(?:shows?|has|uses?|lists?))\s+(?:\w+\s+){0,3}?my\s+(?:old|previous|former|maiden)\s+(?:surname|name|address|e-?mail|phone|number)/),
+  cue('rectification', 'lt', 0.9, /\b(?:pasikeiciau|pakeiciau|pasikeite|pasikeitusi|pakeista)\s+(?:\w+\s+)?(?:pavard\w*|vard\w*|adres\w*|telefon\w*|numer\w*|el\.?\s*pa\w*)/),
+  cue('rectification', 'lt', 0.9, /\bsen\w*\s+(?:(?:el\.?\s*pa\w*|telefono|gyvenamosios\s+vietos)\s+)?(?:adres\w*|numer\w*|pavard\w*)\b[^.\n]{0,60}?\bnauj\w*/),
+  cue('rectification', 'en', 0.9, /\bold\s+(?:e-?mail\s+|postal\s+|home\s+)?(?:address|number|surname|name)\b[^.\n]{0,60}?\b(?:new|replace|instead)\b/),
+  cue('rectification', 'lt', 0.6, /\b(?:atnaujinkit\w*|atnaujinti|pataisykit\w*|pataisyti|istaisykit\w*)\b/),
+  cue('consent_withdrawal', 'en', 0.9, /\bconsent\b[^\n]{0,100}?\b(?:withdraw|revoke|cancel|retract)\s+(?:it|that|this)\b/),
+  cue('consent_withdrawal', 'lt', 0.9, /\bsutikim\w*[^\n]{0,100}?\b(?:atsaukiu|atsaukite|atsaukti|panaikinkit\w*|anuliuok\w*)\s+(?:ji|ta)\b/),
+  cue('access', 'en', 0.9, /\b(?:a\s+|full\s+)?cop(?:y|ies)\s+of\s+(?:all\s+)?(?:my|the)\s+(?:\w+\s+)?(?:recordings?|call\s+logs?|history|correspondence|messages|chats?|logs?|cctv\s+footage|footage|emails?\s+(?:about|with)\s+me)\b/),
+  cue('access', 'lt', 0.9, /\b(?:irasu|pokalbiu|istorij\w*|susirasinejim\w*|vaizdo\s+irasu|zinuciu)\s+kopij\w*/),
+  cue('access', 'en', 0.9, /\b(?:know|tell\s+me|find\s+out|confirm)\s+(?:if|whether)\s+(?:you\s+)?(?:have\s+)?(?:sold|shared|passed|disclosed|given|transferred|sent)\s+my\b/),
+  cue('portability', 'en', 0.9, /\b(?:send|give|pass|forward|transfer)\s+(?:them|the\s+new\s+\w+)\s+my\b[^.\n]{0,60}?\b(?:data|history|records?|file|readings?|details)\b/),
+  cue('portability', 'en', 0.6, /\b(?:they|it|the\s+new\s+\w+)\s+can\s+(?:import|upload|read\s+in|load)\b/),
+  cue('information', 'en', 0.9, /\b(?:data|information|categories)\b[^.?\n]{0,40}?\byou\s+(?:process|collect|keep|store|hold)\s+(?:about|on|from)\s+(?:your\s+)?(?:customers|clients|users|visitors|people|guests)\b/),
 ];
 
 /** A plain mention of "my data" with no verb we know: probably access, but only staff can say. */
@@ -300,7 +316,14 @@ export const NEGATION = /\b(?:nenoriu|nenorim\w*|nenorejau|nepageidauju|neprasau
 export const CLAUSE_BREAK = /[.!?;\n]|,(?!\s*(?:kad|jog|that)\b)|\s(?:but|bet|taciau|however|instead)\b/g;
 
 /** A list someone is taken off ("remove my e-mail from your newsletter"): direct marketing, not erasure. */
-export const MAILING_LIST = /\b(?:from|off|is)\s+(?:\S+\s+){0,2}?(?:newsletter|mailing|marketing|subscri|distribution|naujienlaisk|prenumerat|adresat|reklam)/;
+export const MAILING_LIST = /\b(?:from|off|is)\s+(?:\S+\s+){0,2}?(?:newsletter|mailing|marketing|subscri|distribution|call\s+list|calling\s+list|naujienlaisk|prenumerat|adresat|reklam|skambuciu\s+saras)/;
+/** Someone telling what they asked before ("prašiau ištrinti…", "I asked you to delete…"): a narrative, read as a request only when nothing else is. */
+export const NARRATIVE = /\b(?:prasiau|paprasiau|prasem|paprasem|buvau\s+(?:pa)?prases\w*|asked(?:\s+you)?|had\s+asked|requested|already\s+asked)\b/;
+/** Customers in general, not the writer: "kokius duomenis renkate apie klientus", "what data you process about your customers". */
+export const CUSTOMERS_IN_GENERAL = /\b(?:klient\w*|vartotoj\w*|pirkej\w*|customers|clients|users|visitors|people|someone|apskritai|paprastai|in\s+general|generally|typically)\b/;
+/** What ends a sentence, for rules that look at the whole sentence. */
+export const SENTENCE_BREAK = /[.!?;\n]+/g;
+export const FIRST_PERSON = /\b(?:mano|man|mane|manes|as|my|me|mine|i)\b/;
 /** A clause for "which verb governs this object": like `CLAUSE_BREAK`, but a relative clause ("…, ką apie mane turite", "…, which you hold") stays with its noun. */
 export const OBJECT_CLAUSE_BREAK = /[.!?;\n]|,(?!\s*(?:kad|jog|that|ka|kuri\w*|kuriuos|kurie|which|what|whatever)\b)|\s(?:but|bet|taciau|however|instead)\b/g;
 /** What a consent to receive marketing names ("sutikimą gauti naujienlaiškius", "consent to receive offers"). */
@@ -309,4 +332,4 @@ export const RECEIVE_MARKETING = /\b(?:gaut\w*|receiv\w*|get(?:ting)?|to\s+be\s+
 export const FIRST_PERSON_DATA = /\b(?:mano|savo|apie\s+mane)\s+(?:\w+\s+)?(?:asmens\s+)?(?:duomen\w*|informacij\w*)|\b(?:my|about\s+me)\s+(?:\w+\s+)?(?:personal\s+)?(?:data|information|details)\b|\bdata\s+(?:about|on)\s+me\b/;
 /** Information that is not part of an access answer: who the data protection officer is and how to reach them. */
 export const OWN_INFORMATION = /pareig|officer|\bdpo\b|atsaking/;
-export const MARKETING_CONTEXT = /(marketing|newsletter|advertis|promotion|promo\b|\bads\b|personali[sz]ed\s+(?:ads|offers)|rinkodar|reklam|naujienlaisk|pasiulym)/;
+export const MARKETING_CONTEXT = /(marketing|newsletter|advertis|promotion|promo\b|\bads\b|personali[sz]ed\s+(?:ads|offers)|sales\s+(?:team|calls?|people|department|agents?)|receiv\w*\s+(?:calls|sms|texts|e-?mails|letters|messages|offers)|rinkodar|reklam|naujienlaisk|pasiulym)/;
