@@ -301,6 +301,10 @@ export const CUES: readonly Cue[] = [
   cue('access', 'en', 0.9, /\b(?:know|tell\s+me|find\s+out|confirm)\s+(?:if|whether)\s+(?:you\s+)?(?:have\s+)?(?:sold|shared|passed|disclosed|given|transferred|sent)\s+my\b/),
   cue('portability', 'en', 0.9, /\b(?:send|give|pass|forward|transfer)\s+(?:them|the\s+new\s+\w+)\s+my\b[^.\n]{0,60}?\b(?:data|history|records?|file|readings?|details)\b/),
   cue('portability', 'en', 0.6, /\b(?:they|it|the\s+new\s+\w+)\s+can\s+(?:import|upload|read\s+in|load)\b/),
+  cue('portability', 'en', 0.9, /\b(?:take|move|bring|carry)\s+(?:it|them|my\s+(?:personal\s+)?data|the\s+data)\s+(?:over\s+)?to\s+(?:your\s+competitors?|a\s+competitor|another|a\s+new|my\s+new|the\s+new|a\s+different|other)\b/),
+  cue('portability', 'lt', 0.9, /\bperkel\w*\s+(?:mano\s+|savo\s+)?(?:\w+\s+)?duomen\w*\s+(?:i|pas)\s+(?:kit\w*|nauj\w*)/),
+  cue('access', 'en', 0.9, /\b(?:get|receive|obtain|have|hear)\s+(?:the\s+|a\s+copy\s+of\s+the\s+|copies\s+of\s+the\s+)?(?:recordings?|transcripts?|logs?)\s+of\s+(?:all\s+)?my\b/),
+  cue('information', 'en', 0.9, /\bdo\s+you\s+(?:guys\s+)?(?:sell|share|buy|rent|transfer|give)\s+(?:customer|client|user|personal|people'?s|your\s+customers'?)\s+(?:data|information|details)\b|\b(?:which|what)\s+(?:companies|partners|sources|third\s+parties|brokers)\s+do\s+you\s+(?:buy|get|obtain|receive|source|share|sell)\b/),
   cue('information', 'en', 0.9, /\b(?:data|information|categories)\b[^.?\n]{0,40}?\byou\s+(?:process|collect|keep|store|hold)\s+(?:about|on|from)\s+(?:your\s+)?(?:customers|clients|users|visitors|people|guests)\b/),
 ];
 
