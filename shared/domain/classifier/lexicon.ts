@@ -321,8 +321,12 @@ export const CLAUSE_BREAK = /[.!?;\n]|,(?!\s*(?:kad|jog|that)\b)|\s(?:but|bet|ta
 
 /** A list someone is taken off ("remove my e-mail from your newsletter"): direct marketing, not erasure. */
 export const MAILING_LIST = /\b(?:from|off|is)\s+(?:\S+\s+){0,2}?(?:newsletter|mailing|marketing|subscri|distribution|call\s+list|calling\s+list|naujienlaisk|prenumerat|adresat|reklam|skambuciu\s+saras)/;
-/** Someone telling what they asked before ("prašiau ištrinti…", "I asked you to delete…"): a narrative, read as a request only when nothing else is. */
-export const NARRATIVE = /\b(?:prasiau|paprasiau|prasem|paprasem|buvau\s+(?:pa)?prases\w*|asked(?:\s+you)?|had\s+asked|requested|already\s+asked)\b/;
+/**
+ * Someone telling what they asked before ("prašiau ištrinti…", "I asked you to delete…") or might ask
+ * later ("before I decide whether to ask for erasure", "galbūt vėliau"): not asked now, so read as a
+ * request only when nothing else is, and then for staff to confirm.
+ */
+export const NARRATIVE = /\b(?:prasiau|paprasiau|prasem|paprasem|buvau\s+(?:pa)?prases\w*|asked(?:\s+you)?|had\s+asked|requested|already\s+asked|whether\s+to|might|may\s+later|later\s+(?:i\s+)?(?:may|might|will)|maybe|perhaps|considering|thinking\s+(?:about|of)|galbut|veliau|svarstau|ketinu|planuoju)\b/;
 /** Customers in general, not the writer: "kokius duomenis renkate apie klientus", "what data you process about your customers". */
 export const CUSTOMERS_IN_GENERAL = /\b(?:klient\w*|vartotoj\w*|pirkej\w*|customers|clients|users|visitors|people|someone|apskritai|paprastai|in\s+general|generally|typically)\b/;
 /** What ends a sentence, for rules that look at the whole sentence. */
