@@ -180,7 +180,7 @@ export const CUES: readonly Cue[] = [
   // Naming the privacy policy is where a question usually starts, and often where a request starts ("your privacy policy says …; I object"): a hint only.
   cue('information', 'en', 0.6, /\byour\s+privacy\s+(?:policy|notice)/, ANY_OTHER_RIGHT),
   cue('information', 'lt', 0.9, /\bkaip\s+(?:jus\s+)?(?:tvarkot\w*|naudoj\w*|renkat\w*|saugot\w*|apsaugot\w*)\s+(?:klientu\s+|mano\s+|savo\s+)?(?:asmens\s+)?duomen\w*/),
-  cue('information', 'lt', 0.9, /\b(?:kam|kokioms\s+(?:imonems|trecio\w*\s+\w+))\s+(?:jus\s+)?(?:perduodat\w*|teikiat\w*|atskleidziat\w*)/),
+  cue('information', 'lt', 0.9, /\b(?:kam|kokioms\s+(?:imonems|trecio\w*\s+\w+))\s+(?:jus\s+)?(?:perduodat\w*|teikiat\w*|atskleidziat\w*|perduodam\w*|teikiam\w*|atskleidziam\w*)/),
   cue('information', 'lt', 0.9, /\b(?:kiek\s+laiko\s+(?:jus\s+)?saugot\w*|saugojimo\s+termin\w*|kokiu\s+(?:teisiniu\s+)?pagrindu)/),
   cue('information', 'lt', 0.6, /\bprivatumo\s+politik\w*/, ANY_OTHER_RIGHT),
 
@@ -188,7 +188,7 @@ export const CUES: readonly Cue[] = [
   // access
   cue('access', 'en', 0.9, re(`\\b(?:get\\s+hold\\s+of|obtain|receive|get|request|have)\\s+(?:a\\s+copy\\s+of\\s+)?${DATA_EN}\\s+(?:that\\s+|which\\s+)?(?:you|your\\s+(?:company|organi[sz]ation|firm|bank|shop|store))\\s+(?:ha(?:ve|s)|hold|holds|keep|keeps|store|stores|process|processes|collected|gathered|stored)`)),
   object('access', 'en', 0.9, re(`\\b(?:data|information|details|records?)\\s+(?:(?:that|which)\\s+)?(?:have\\s+)?(?:you|your\\s+(?:company|organi[sz]ation|firm))\\s+(?:have\\s+|has\\s+)?(?:collected|gathered|stored|kept|processed|recorded|held|hold|have|keep|store|process)\\s+(?:\\w+\\s+){0,2}?(?:about|on|regarding|concerning)\\s+me\\b`)),
-  cue('access', 'en', 0.9, /\b(?:what|which)\s+(?:personal\s+)?(?:data|information|details|records)\s+(?:(?:of\s+mine|about\s+me)\s+)?(?:have\s+|do\s+|does\s+)?(?:you|your\s+company)\s+(?:have\s+)?(?:collected|gathered|stored|kept|recorded|processed|hold|have|keep|store|process)/),
+  cue('access', 'en', 0.9, /\b(?:what|which)\s+(?:personal\s+)?(?:data|information|details|records)\s+(?:(?:of\s+mine|about\s+me)\s+)?(?:have\s+|do\s+|does\s+)?(?:you|your\s+company)\s+(?:have\s+)?(?:collected|gathered|stored|kept|recorded|processed|got|gotten|obtained|hold|have|keep|store|process)/),
   cue('access', 'en', 0.9, /\bcan\s+i\s+(?:get|have|see|receive|obtain)\s+(?:a\s+copy\s+of\s+)?(?:all\s+)?(?:my|the)\s+(?:personal\s+)?(?:data|information|details|records)\b/),
   cue('access', 'lt', 0.9, re(`\\b(?:gaut\\w*|pateik\\w*|atsius\\w*|suzinot\\w*|suzinoti|sužinot\\w*)\\s+(?:visa|visus|visu)?\\s*(?:informacij\\w*|duomen\\w*)\\s*,?\\s+(?:kuri\\w*|kuriuos|kurie)\\s+(?:apie\\s+mane\\s+)?(?:jus\\s+)?(?:apie\\s+mane\\s+)?(?:turit\\w*|tvarkot\\w*|saugot\\w*|renkat\\w*|surinkot\\w*)`)),
   object('access', 'lt', 0.9, /\b(?:informacij\w*|duomen\w*)\s*,?\s+(?:kuri\w*|kuriuos|kurie)\s+apie\s+mane\s+(?:jus\s+)?(?:turit\w*|tvarkot\w*|saugot\w*|renkat\w*|surinkot\w*)/),
@@ -229,14 +229,14 @@ export const CUES: readonly Cue[] = [
   cue('portability', 'lt', 0.9, /\bperduot\w*\s+(?:juos\s+|mano\s+duomenis\s+|duomenis\s+)?(?:tiesiogiai\s+)?(?:kitam|kitai|naujam|naujai|kitu|kito)\b/),
 
   // direct marketing: a marketing word with a stop, refusal or removal in the same sentence
-  cue('direct_marketing_objection', 'en', 0.9, /\b(?:stop|remove|unsubscribe|take|delete|don'?t|do\s+not|no\s+longer|never\s+asked|no\s+more|make\s+it\s+stop|not\s+interested)\b[^.\n!?]{0,60}?\b(?:newsletters?|marketing|promotional|promotions?|advertising|adverts?|ads|offers|mailing\s+list|sms\s+offers|spam|(?:call|calling|phone|sms|contact)\s+lists?)\b|\b(?:newsletters?|marketing|promotional|promotions?|advertising|adverts?|offers|mailing\s+list)\b[^.\n!?]{0,60}?\b(?:stop|unsubscribe|never\s+asked|make\s+it\s+stop|no\s+longer|don'?t\s+want|do\s+not\s+want)\b/),
+  cue('direct_marketing_objection', 'en', 0.9, /\b(?:stop|remove|unsubscribe|take|delete|don'?t|do\s+not|no\s+longer|never\s+asked|no\s+more|make\s+it\s+stop|not\s+interested)\b[^.\n!?]{0,60}?\b(?:newsletters?|marketing|promotional|promotions?|advertising|adverts?|ads|offers|mailing\s+list|sms\s+offers|spam|catalogues?|catalogs?|brochures?|leaflets?|flyers?|(?:call|calling|phone|sms|contact)\s+lists?)\b|\b(?:newsletters?|marketing|promotional|promotions?|advertising|adverts?|offers|mailing\s+list)\b[^.\n!?]{0,60}?\b(?:stop|unsubscribe|never\s+asked|make\s+it\s+stop|no\s+longer|don'?t\s+want|do\s+not\s+want)\b/),
   cue('direct_marketing_objection', 'lt', 0.9, /\b(?:nebesius\w*|nesius\w*|nebenaudot\w*|nenaudot\w*|nenoriu|nebenoriu|nepageidauju|atsisak\w*|isbrauk\w*|pasalink\w*|pasalint\w*|nebeskambin\w*|neskambin\w*|nebetrukdyk\w*)\b[^.\n!?]{0,60}?\b(?:reklam\w*|rinkodar\w*|naujienlaisk\w*|pasiulym\w*|akcij\w*|nuolaid\w*)/),
   cue('direct_marketing_objection', 'lt', 0.9, /\b(?:reklam\w*|rinkodar\w*|naujienlaisk\w*|pasiulym\w*)\b[^.\n!?]{0,40}?\b(?:nebesius\w*|nesius\w*|nebenoriu|nenoriu|nebereikia|nereikia|atsisak\w*)/),
 
   // automated decision: "rejected automatically", "a person should look at it again"
   cue('automated_decision_review', 'en', 0.9, /\b(?:rejected|refused|declined|denied|decided|scored|flagged|blocked|lowered|reduced|cut|cancell?ed|suspended)\s+(?:\w+\s+){0,2}?(?:automatically|by\s+(?:an?\s+|your\s+)?(?:automated|automatic)\b)/),
   cue('automated_decision_review', 'en', 0.9, /\b(?:someone|somebody|a\s+person|a\s+human(?:\s+being)?|a\s+real\s+person|an?\s+(?:employee|staff\s+member|human\s+reviewer))\s+(?:to\s+|should\s+|would\s+|could\s+|can\s+)?(?:look\s+at|review|reconsider|re-?examine|re-?assess|check)\s+(?:(?:it|this|that)\b[^.\n]{0,20}?\b(?:again|manually|personally|once\s+more)|(?:my|the|this)\s+(?:application|decision|refusal|rejection|score|limit))\b/),
-  cue('automated_decision_review', 'en', 0.9, /\b(?:human(?:\s+being)?|person|manual)\s+(?:to\s+)?(?:reconsider|reassess|re-?evaluate|re-?examine|review|reassess|look\s+at)\b[^.\n]{0,40}?\b(?:decision|refusal|rejection|application|score|result)\b/),
+  cue('automated_decision_review', 'en', 0.9, /\b(?:human(?:\s+being)?|person|manual)\s+(?:to\s+)?(?:reconsider|reassess|re-?evaluate|re-?examine|review|reassess|look\s+at)\b[^.\n]{0,40}?\b(?:decision|refusal|rejection|application|score|result|calculation|assessment|premium|outcome)\b/),
   cue('automated_decision_review', 'lt', 0.9, /\b(?:atmest\w*|atsisakyt\w*|atsakyt\w*|ivertint\w*|nuspręst\w*|nuspresta|priimt\w*|blokuot\w*|uzblokuot\w*)\s+(?:\w+\s+){0,2}?automatisk\w*/),
   cue('automated_decision_review', 'lt', 0.9, /\b(?:perziuret\w*|perziurek\w*|ivertint\w*|persvarstyt\w*)\s+(?:\w+\s+){0,3}?(?:zmog\w*|darbuotoj\w*|specialist\w*)\b/),
 
@@ -288,6 +288,17 @@ export const CUES: readonly Cue[] = [
   cue('information', 'lt', 0.9, /\bduomenu\s+apsaugos\s+pareig\w*|\batsaking\w*\s+uz\s+(?:asmens\s+)?duomenu\s+apsaug\w*|\bkokiu\s+tikslu|\bkokiais\s+tikslais|\bkiek\s+laiko\b[^.?\n]{0,30}?\bsaugo\w*|\bar\s+(?:tai|tas|jis|ji)\s+(?:yra\s+)?privalom\w*/),
   cue('information', 'en', 0.9, /\bdata\s+protection\s+officer\b|\bdpo\b|\bfor\s+what\s+purposes?\b|\bwhy\s+do\s+you\s+(?:need|collect|ask\s+for|require|store|keep)\b|\bhow\s+long\b[^.?\n]{0,30}?\b(?:keep|retain|store)\b|\b(?:asking|just\s+asking)\s+(?:generally|in\s+general)\b|\b(?:do|does)\s+you\s+(?:typically|usually|normally|generally)\s+(?:collect|keep|store|process|ask\s+for)\b/),
 
+  // Fifth round (a fourth probe in the blind writer's manner; see the corpus README).
+  cue('rectification', 'en', 0.9, /\b(?:update|change|correct|amend|set)\s+(?:it|this|that|them)\s+to\b|\b(?:remove|delete)\s+(?:it|that|this)\s+and\s+(?:add|use|put|enter|record|write)\b[^.\n]{0,60}?\binstead\b/),
+  cue('rectification', 'en', 0.9, /\b(?:your\s+)?records?\s+(?:have|has|show|shows|list|lists)\s+(?:an?\s+|the\s+)?(?:old|outdated|wrong|incorrect|previous)\b/),
+  cue('portability', 'en', 0.9, /\b(?:in\s+)?a\s+format\s+(?:that\s+)?(?:their|the\s+new|another|the\s+other|other|my\s+new)\s+(?:\w+\s+)?(?:app|system|service|provider|software|platform)\s+(?:can|could|will)\s+(?:read|import|use|open)/),
+  cue('portability', 'en', 0.6, /\b(?:leaving|switching|moving)\s+(?:for|to)\s+(?:another|a\s+new|a\s+different)\b/),
+  cue('erasure', 'en', 0.9, /\b(?:don'?t|do\s+not)\s+want\s+you\s+to\s+(?:keep|store|hold|retain)\s+(?:anything|any(?:\s+of\s+my)?\s+(?:data|information|details)|my\s+(?:data|information|details))\b/),
+  cue('erasure', 'en', 0.6, /\bclose\s+my\s+account\b/),
+  cue('access', 'en', 0.9, /\b(?:explanation|explain|information|details)\s+(?:of|about|on)\s+(?:the\s+)?logic\b|\bexplain\s+(?:the\s+)?logic\b/),
+  cue('information', 'lt', 0.9, /\bkoki\w*\s+(?:\S+\s+){0,3}?slapuk\w*|\bkam\s+(?:yra\s+)?(?:perduodami|teikiami|atskleidziami)/),
+  cue('information', 'en', 0.9, /\b(?:what|which)\s+(?:\w+\s+){0,2}?cookies\b|\bdo\s+you\s+(?:transfer|send|store)\s+(?:personal\s+)?data\s+(?:outside|abroad|to\s+third\s+countries)/),
+  cue('direct_marketing_objection', 'lt', 0.9, /\b(?:istrink\w*|istrint\w*)\b[^.\n!?]{0,60}?\b(?:reklamin\w*|rinkodaros)\s+(?:\w+\s+)?(?:saras\w*|skambuc\w*)/),
   // Fourth round (a second paraphrase probe, written to trap the rules; see the corpus README).
   cue('rectification', 'en', 0.9, /\b(?:shows?|has|have|lists?|uses?|keeps?\s+(?:using|sending\s+\w+\s+to)|still\s+(?:shows?|has|uses?|lists?))\s+(?:\w+\s+){0,3}?my\s+(?:old|previous|former|maiden)\s+(?:surname|name|address|e-?mail|phone|number)/),
   cue('rectification', 'lt', 0.9, /\b(?:pasikeiciau|pakeiciau|pasikeite|pasikeitusi|pakeista)\s+(?:\w+\s+)?(?:pavard\w*|vard\w*|adres\w*|telefon\w*|numer\w*|el\.?\s*pa\w*)/),
@@ -340,4 +351,4 @@ export const RECEIVE_MARKETING = /\b(?:gaut\w*|receiv\w*|get(?:ting)?|to\s+be\s+
 export const FIRST_PERSON_DATA = /\b(?:mano|savo|apie\s+mane)\s+(?:\w+\s+)?(?:asmens\s+)?(?:duomen\w*|informacij\w*)|\b(?:my|about\s+me)\s+(?:\w+\s+)?(?:personal\s+)?(?:data|information|details)\b|\bdata\s+(?:about|on)\s+me\b/;
 /** Information that is not part of an access answer: who the data protection officer is and how to reach them. */
 export const OWN_INFORMATION = /pareig|officer|\bdpo\b|atsaking/;
-export const MARKETING_CONTEXT = /(marketing|newsletter|advertis|promotion|promo\b|\bads\b|personali[sz]ed\s+(?:ads|offers)|sales\s+(?:team|calls?|people|department|agents?)|receiv\w*\s+(?:calls|sms|texts|e-?mails|letters|messages|offers)|rinkodar|reklam|naujienlaisk|pasiulym)/;
+export const MARKETING_CONTEXT = /(marketing|newsletter|advertis|catalog|brochure|leaflet|promotion|promo\b|\bads\b|personali[sz]ed\s+(?:ads|offers)|sales\s+(?:team|calls?|people|department|agents?)|receiv\w*\s+(?:calls|sms|texts|e-?mails|letters|messages|offers)|rinkodar|reklam|naujienlaisk|pasiulym)/;
