@@ -52,6 +52,16 @@ describe('the labelled corpus (tests/fixtures/classifier)', () => {
     for (const part of [dev, heldout, later, blind]) expect(figures(part).toStaff / part.length).toBeLessThanOrEqual(0.25);
   });
 
+  it('opens no right without staff for customer-service mail that uses the rights\' verbs ("delete the duplicate invoice", "correct the order")', () => {
+    const service = loadCorpus('service');
+    expect(service.length).toBeGreaterThanOrEqual(15);
+    for (const r of service) {
+      expect(r.rights, r.id).toEqual([]);
+      const got = proposedRights(r);
+      expect(got.rights.length === 0 || got.needsConfirmation, `${r.id} opened ${got.rights.join(', ')} without staff`).toBe(true);
+    }
+  });
+
   it('on b1 (heldout4), reads every request exactly as labelled after development (the first-run figures are in the README)', () => {
     const f = figures(blind);
     expect(f.exact).toBe(blind.length);
