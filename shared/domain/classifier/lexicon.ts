@@ -299,6 +299,21 @@ export const CUES: readonly Cue[] = [
   cue('information', 'lt', 0.9, /\bduomenu\s+apsaugos\s+pareig\w*|\batsaking\w*\s+uz\s+(?:asmens\s+)?duomenu\s+apsaug\w*|\bkokiu\s+tikslu|\bkokiais\s+tikslais|\bkiek\s+laiko\b[^.?\n]{0,30}?\bsaugo\w*|\bar\s+(?:tai|tas|jis|ji)\s+(?:yra\s+)?privalom\w*/),
   cue('information', 'en', 0.9, /\bdata\s+protection\s+officer\b|\bdpo\b|\bfor\s+what\s+purposes?\b|\bwhy\s+do\s+you\s+(?:need|collect|ask\s+for|require|store|keep)\b|\bhow\s+long\b[^.?\n]{0,30}?\b(?:keep|retain|store)\b|\b(?:asking|just\s+asking)\s+(?:generally|in\s+general)\b|\b(?:do|does)\s+you\s+(?:typically|usually|normally|generally)\s+(?:collect|keep|store|process|ask\s+for)\b/),
 
+  // The article a request cites names its right (quoted controller text never reaches here).
+  cue('rectification', 'en', 0.9, /\b(?:article|art\.?)\s*16\b/),
+  cue('erasure', 'en', 0.9, /\b(?:article|art\.?)\s*17\b/),
+  cue('restriction', 'en', 0.9, /\b(?:article|art\.?)\s*18\b/),
+  cue('portability', 'en', 0.9, /\b(?:article|art\.?)\s*20\b/),
+  cue('objection', 'en', 0.9, /\b(?:article|art\.?)\s*21\b(?!\s*\(\s*[23]\s*\))/),
+  cue('direct_marketing_objection', 'en', 0.9, /\b(?:article|art\.?)\s*21\s*\(\s*[23]\s*\)/),
+  cue('consent_withdrawal', 'en', 0.9, /\b(?:article|art\.?)\s*7\s*\(\s*3\s*\)/),
+  cue('rectification', 'lt', 0.9, /\b(?:bdar\s+)?16\s+str/),
+  cue('erasure', 'lt', 0.9, /\b(?:bdar\s+)?17\s+str/),
+  cue('restriction', 'lt', 0.9, /\b(?:bdar\s+)?18\s+str/),
+  cue('portability', 'lt', 0.9, /\b(?:bdar\s+)?20\s+str/),
+  cue('objection', 'lt', 0.9, /\b(?:bdar\s+)?21\s+str\w*\.?(?!\s*[23]\s*d)/),
+  cue('direct_marketing_objection', 'lt', 0.9, /\b(?:bdar\s+)?21\s+str\w*\.?\s*[23]\s*d/),
+  cue('consent_withdrawal', 'lt', 0.9, /\b(?:bdar\s+)?7\s+str\w*\.?\s*3\s*d/),
   // Fifth round (a fourth probe in the blind writer's manner; see the corpus README).
   // "Change it to a cheaper plan" is no correction: the new value must look like one (an address, a number, an account).
   cue('rectification', 'en', 0.9, /\b(?:update|change|correct|amend|set)\s+(?:it|this|that|them)\s+to\s+(?:[^\s@]+@|\+?\d|[a-z]{2}\d{2}\s?\d)|\b(?:remove|delete)\s+(?:it|that|this)\s+and\s+(?:add|use|put|enter|record|write)\b[^.\n]{0,60}?\binstead\b/),
