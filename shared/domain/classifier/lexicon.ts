@@ -168,7 +168,9 @@ export const CUES: readonly Cue[] = [
   cue('objection', 'en', 0.6, /\blegitimate interests?\b/),
   // "Nesutinku su sprendimu" disagrees with a decision (Art. 22 or a complaint), not with the processing.
   // "Nesutinku su sprendimu / atsakymu" disagrees with a decision or an answer (Art. 22, a complaint), not with the processing.
-  cue('objection', 'lt', 0.9, /\b(nesutink(?!\w* su (\w+ )?(sprendim|atsakym|vertinim|skol|saskait|mokesc|kain|salyg))\w*|priestarau\w*|nesutikim\w*)/),
+  // "Nesutinku su …" disagrees with something (a decision, a debt, an answer); it objects only when what it disagrees with is the processing.
+  cue('objection', 'lt', 0.9, /\b(nesutink(?!\w* su\b)\w*|priestarau\w*|nesutikim\w*)/),
+  cue('objection', 'lt', 0.9, /\bnesutink\w* su\b(?=[^.\n]{0,40}\b(tvarkym|naudojim|tvarko|naudoja|tvarkot|naudojat|rinkim|renkat|profiliavim|tuo\b))/),
   // "Prašau nebetvarkyti mano duomenų" ends the processing (Art. 21); with "kol …" it is a pause (restriction), read there.
   cue('objection', 'lt', 0.9, /(?<!\bkol\b[^.\n]{0,100})\b(nebetvarkyt\w*|nebetvarkykit\w*|netvarkyt\w*|netvarkykit\w*|nebenaudot\w*|nebenaudokit\w*) (mano |savo )?(asmens )?duomen\w*(?![^.\n]{0,60}\bkol\b)/),
   cue('objection', 'lt', 0.9, /\b(nustokit\w*|liaukit\w*s) (tvarky\w*|naudo\w*) (mano )?(asmens )?duomen\w*/),
@@ -203,7 +205,7 @@ export const CUES: readonly Cue[] = [
 
   // consent withdrawal (Art. 7(3))
   cue('consent_withdrawal', 'en', 0.9, /\b(withdraw\w*|revok\w*|take back|cancel\w*|retract\w*) (my |the |any |all )?(previously given )?consents?\b/),
-  cue('consent_withdrawal', 'en', 0.9, /\bno longer (give (my )?)?consent\b|\bconsent (is )?(hereby )?(withdrawn|revoked)\b/),
+  cue('consent_withdrawal', 'en', 0.9, /\bno longer (give (my )?)?consent\b|\b(consent|permission|authori[sz]ation) (is )?(hereby )?(withdrawn|revoked)\b/),
   cue('consent_withdrawal', 'lt', 0.9, /\b(atsauk\w* ((savo|mano|duot\w*|visus|jums|anksciau) ){0,3}sutikim\w*|sutikim\w*[^.\n]{0,40}\batsauk\w*)/),
   cue('consent_withdrawal', 'lt', 0.9, /\b(nebeduodu|nebesutinku)\b/),
 
@@ -285,7 +287,7 @@ export const CUES: readonly Cue[] = [
   // Third round (after b1's first run): general forms seen missing there, written as families, not sentences.
   // restriction: the condition first ("kol patikrinsite…, prašau sustabdyti", "until you…, don't use my data"); data kept for a claim
   cue('restriction', 'lt', 0.9, /\bkol\b[^.\n]{0,100}?\b(sustabdyt\w*|sustabdykit\w*|nebenaudot\w*|nenaudot\w*|nenaudokit\w*|nebenaudokit\w*|netvarkyt\w*|netvarkykit\w*|nebetvarkyt\w*|apribot\w*|apribokit\w*)/),
-  cue('restriction', 'en', 0.9, /\b(until|while|pending)\b[^.\n]{0,100}?\b(don'?t|do not|stop|cease|please stop|not to) (use|using|process|processing) (my (personal )?(data|information)|it|them)\b/),
+  cue('restriction', 'en', 0.9, /\b(until|while|pending)\b[^.\n]{0,100}?\b(don'?t|do not|stop|cease|please stop|not to) (use|using|process|processing|do anything with) (my (personal )?(data|information)|it|them)\b/),
   cue('restriction', 'en', 0.9, /\b(need|keep|preserve|retain) (it|them|the data|my data) for (a |the |my )?(court|legal|lawsuit|claim|proceedings|litigation|dispute)/),
   cue('restriction', 'en', 0.9, /\bstop (processing|using) (it|them|my (personal )?data) for anything else\b|\b(only )?(store|keep) (it|them|my data) (but|and) (not|don'?t|do not) (use|process)\b/),
   cue('restriction', 'lt', 0.9, /\b(reikalin\w*|reikes|prireiks) (man )?(teism\w*|gin\w*|ieskin\w*|byl\w*)|\b(tik )?(saugokit\w*|saugoti) (juos|mano duomenis)\s*,? (bet|taciau) (ne|nebe)/),
@@ -338,6 +340,17 @@ export const CUES: readonly Cue[] = [
   cue('objection', 'lt', 0.9, /\b(bdar )?21 str\w*\.?(?!\s*[23]\s*d)/),
   cue('direct_marketing_objection', 'lt', 0.9, /\b(bdar )?21 str\w*\.?\s*[23]\s*d/),
   cue('consent_withdrawal', 'lt', 0.9, /\b(bdar )?7 str\w*\.?\s*3\s*d/),
+  // Sixth round (a sixth probe; see the corpus README).
+  cue('restriction', 'en', 0.9, /\blimit (its|their|the) (use|processing)\b|\bkeep (my (personal )?data|it|them) but (don'?t|do not) do anything with\b/),
+  cue('restriction', 'en', 0.6, /\b(contest|dispute) the accuracy\b/),
+  cue('objection', 'lt', 0.9, /\b(nustot\w*|nustokit\w*|liaukit\w*s) (\S+ ){0,3}?(naudot\w*|tvarkyt\w*)\b|\bnenoriu, kad (mano|mus\w*) (\S+ ){0,3}?(duomenys|irasai|nuotraukos|informacija) (butu|bus) (naudojam\w*|tvarkom\w*|analizuojam\w*)/),
+  cue('objection', 'en', 0.9, /\bexclude (me|my (personal )?(data|information|details)) from (your )?(\w+ ){0,3}?(analytics|profiling|research|statistics|processing|analysis|modelling|scoring)\b/),
+  cue('consent_withdrawal', 'en', 0.9, /\bconsider (that|my|the|this) (permission|consent|agreement) (withdrawn|revoked|cancell?ed)\b/),
+  cue('information', 'lt', 0.9, /\bar (jus )?(perduodat\w*|teikiat\w*|parduodat\w*|dalinat\w*) (klient\w*|vartotoj\w*|asmens|pirkej\w*) (\w+ )?duomen\w*|\buz es ribu|\bkodel (\S+ ){0,2}?(reikia|reikalingas|reikalinga|renkat\w*|prasot\w*|turiu nurodyti)/),
+  cue('information', 'en', 0.9, /\bwho is the (data )?controller\b|\bjoint controllers?\b/),
+  cue('erasure', 'en', 0.9, /\b(remove|delete|erase|wipe) (all |any )?(traces?|mentions?) of me\b/),
+  cue('rectification', 'lt', 0.9, re(`(?<=\\b${PERSONAL_LT}\\w*[^.\\n]{0,80})\\bturet\\w* buti\\b`)),
+  cue('rectification', 'en', 0.9, re(`(?<=\\b${PERSONAL_EN}\\b[^.\\n]{0,80})\\b(it )?should (be|read)\\b`)),
   // Fifth round (a fourth probe in the blind writer's manner; see the corpus README).
   // "Change it to a cheaper plan" is no correction: the new value must look like one (an address, a number, an account).
   cue('rectification', 'en', 0.9, /\b(update|change|correct|amend|set) (it|this|that|them) to ([^\s@]+@|\+?\d|[a-z]{2}\d{2}\s?\d)|\b(remove|delete) (it|that|this) and (add|use|put|enter|record|write)\b[^.\n]{0,60}?\binstead\b/),
@@ -379,7 +392,7 @@ export const WEAK_ACCESS: readonly Cue[] = [
 /** Words that make a following cue in the same clause a refusal ("nenoriu, kad ištrintumėte", "please don't delete"). */
 export const NEGATION = /\b(?:nenoriu|nenorim\w*|nenorejau|nepageidauju|neprasau|neprasiau|neprasem\w*|neprasom|nereikia|nebutina|ne(?!\s+tik\b)|jokiu\s+budu|not|don'?t|do\s+not|does\s+not|doesn'?t|never|no\s+need\s+to|without|instead\s+of|rather\s+than)\b/;
 /** What ends a clause for negation: sentence ends, commas (except before "kad"/"that", which carry the negated wish on) and "but"/"bet". */
-export const CLAUSE_BREAK = /[.!?;\n]|,(?!\s*(?:kad|jog|that)\b)|\s(?:but|bet|taciau|however|instead)\b/g;
+export const CLAUSE_BREAK = /[.!?;\n]|,(?!\s*(?:kad|jog|that)\b)|\s(?:but|bet|taciau|however|instead|and\s+(?:i|we)|ir\s+(?:as|mes))\b/g;
 
 /** A list someone is taken off ("remove my e-mail from your newsletter"): direct marketing, not erasure. */
 export const MAILING_LIST = /\b(?:from|off|is)\s+(?:\S+\s+){0,2}?(?:newsletter|mailing|marketing|subscri|distribution|call\s+list|calling\s+list|naujienlaisk|prenumerat|adresat|reklam|skambuciu\s+saras)/;
