@@ -180,6 +180,8 @@ export const CUES: readonly Cue[] = [
   cue('direct_marketing_objection', 'en', 0.9, /\b(unsubscribe|opt[- ]?out|direct marketing|(stop|no more|don'?t|do not|never) (sending |send |to send )?(me )?(any )?(more )?(marketing|newsletters?|advertis\w*|promotion\w*|offers|spam|ads)|remove me from (your |the )?(mailing|newsletter|marketing|distribution)\w*)/),
   cue('direct_marketing_objection', 'en', 0.9, /\b(stop|don'?t|do not|never) (emailing|texting|calling|messaging|contacting|call|text|email|sms) me\b[^.\n]{0,40}?(offers|marketing|promotion|advert|sales|deals|newsletters?|ads)|\b(stop|no more) (marketing|promotional|sales) (e-?mails|calls|texts|sms|messages)/),
   cue('direct_marketing_objection', 'en', 0.9, /\b(take|get) me off (your|the) (mailing |marketing )?lists?\b/),
+  cue('direct_marketing_objection', 'en', 0.9, /\b(take|get|remove) me (off|from) (every|all|any) (\w+ )?lists?\b/),
+  cue('direct_marketing_objection', 'en', 0.6, /\b(don'?t|do not|never|stop) (call|text|e-?mail|phone|message|contact|ring)(ing)? me\b/),
   cue('direct_marketing_objection', 'en', 0.9, /\b(take|get|remove) me (off|from) (your|the|all your) ((e-?mail|sms|text|mailing|newsletter|marketing|promo\w*|subscriber|distribution) )+lists?\b/),
   cue('direct_marketing_objection', 'en', 0.9, /\b(don'?t|do not|no longer) (want to )?(receive|get) (any )?(more )?(marketing|promotional|newsletters?|offers|advertis\w*|sales)/),
   cue('direct_marketing_objection', 'lt', 0.9, /\b(atsisak\w* (jusu )?(naujienlaisk\w*|naujien\w*|reklam\w*|prenumerat\w*|rinkodar\w*|pasiulym\w*)|nebesiusk\w*|nebesiust\w*|nesiuskit\w*|neskambink\w*|nebeskambink\w*|tiesiogin\w* rinkodar\w*|(nenoriu|nebenoriu|nepageidauju) gauti (jokiu |jusu )?(reklam\w*|naujienlaisk\w*|pasiulym\w*|rinkodar\w*))/),
@@ -231,7 +233,7 @@ export const CUES: readonly Cue[] = [
   cue('access', 'lt', 0.9, /\bar (jus )?(tvarkot\w*|turit\w*|saugot\w*|renkat\w*) (kokius nors |kokiu nors )?(mano|apie mane)/),
 
   // erasure: the passive with words between ("all records about me permanently deleted")
-  cue('erasure', 'en', 0.9, /\b(want|would like|wish|ask|request|need|demand|like)\b[^.\n!?]{0,60}?\b(data|records?|information|details|account|profile|everything|it|them)\b[^.\n!?]{0,40}?\b(permanently |completely |fully )?(deleted|erased|removed|wiped|destroyed|purged)\b/),
+  cue('erasure', 'en', 0.9, /\b(want|would like|wish|ask|request|need|demand|like)\b[^.\n!?]{0,60}?\b(data|records?|information|details|account|profile|everything|it|them|answers|responses|photos?|pictures?|images?|videos?|comments?|reviews?|posts?|recordings?)\b[^.\n!?]{0,40}?\b(permanently |completely |fully )?(deleted|erased|removed|wiped|destroyed|purged)\b/),
   cue('erasure', 'en', 0.9, /\b(close|terminate|deactivate|cancel) (my )?account and (delete|erase|remove|wipe)\b/),
   cue('erasure', 'en', 0.9, /\b(erase|delete|remove|wipe|purge|destroy) (all )?(of )?(my|the) (personal )?(data|information|details|photos?|pictures?|images?|recordings?|emails?|comments?|reviews?)\b/),
   cue('erasure', 'lt', 0.9, /\b(paskyr\w*|duomen\w*|profil\w*|informacij\w*) (butu|bus|turi buti) (visiskai )?(istrint\w*|pasalint\w*|sunaikint\w*|panaikint\w*)/),
@@ -266,7 +268,8 @@ export const CUES: readonly Cue[] = [
 
   // direct marketing: a marketing word with a stop, refusal or removal in the same sentence
   cue('direct_marketing_objection', 'en', 0.9, /\b(stop|remove|unsubscribe|delete|don'?t|do not|no longer|never asked|no more|make it stop|not interested)\b[^.\n!?]{0,60}?\b(newsletters?|marketing|promotional|promotions?|advertising|adverts?|ads|offers|mailing list|sms offers|spam|catalogues?|catalogs?|brochures?|leaflets?|flyers?|(call|calling|phone|sms|contact) lists?)\b|\b(newsletters?|marketing|promotional|promotions?|advertising|adverts?|offers|mailing list)\b[^.\n!?]{0,60}?\b(stop|unsubscribe|never asked|make it stop|no longer|don'?t want|do not want)\b/),
-  cue('direct_marketing_objection', 'lt', 0.9, /\b(nebesius\w*|nesius\w*|nebenaudot\w*|nenaudot\w*|nenoriu|nebenoriu|nepageidauju|atsisak\w*|isbrauk\w*|pasalink\w*|pasalint\w*|nebeskambin\w*|neskambin\w*|nebetrukdyk\w*)\b[^.\n!?]{0,60}?\b(reklam\w*|rinkodar\w*|naujienlaisk\w*|pasiulym\w*|akcij\w*|nuolaid\w*)/),
+  cue('direct_marketing_objection', 'lt', 0.9, /\bdaugiau (ne|nebe)\w+ (man )?(jokiu |daugiau )?(laisk\w*|zinuc\w*|sms|skambu\w*|pranesim\w*)/),
+  cue('direct_marketing_objection', 'lt', 0.9, /\b(sustabdyt\w*|sustabdykit\w*|nebesius\w*|nesius\w*|nebenaudot\w*|nenaudot\w*|nenoriu|nebenoriu|nepageidauju|atsisak\w*|isbrauk\w*|pasalink\w*|pasalint\w*|nebeskambin\w*|neskambin\w*|nebetrukdyk\w*)\b[^.\n!?]{0,60}?\b(reklam\w*|rinkodar\w*|naujienlaisk\w*|pasiulym\w*|akcij\w*|nuolaid\w*)/),
   cue('direct_marketing_objection', 'lt', 0.9, /\b(reklam\w*|rinkodar\w*|naujienlaisk\w*|pasiulym\w*)\b[^.\n!?]{0,40}?\b(nebesius\w*|nesius\w*|nebenoriu|nenoriu|nebereikia|nereikia|atsisak\w*)/),
 
   // automated decision: "rejected automatically", "a person should look at it again"
@@ -340,6 +343,11 @@ export const CUES: readonly Cue[] = [
   cue('objection', 'lt', 0.9, /\b(bdar )?21 str\w*\.?(?!\s*[23]\s*d)/),
   cue('direct_marketing_objection', 'lt', 0.9, /\b(bdar )?21 str\w*\.?\s*[23]\s*d/),
   cue('consent_withdrawal', 'lt', 0.9, /\b(bdar )?7 str\w*\.?\s*3\s*d/),
+  // Seventh round (a seventh probe; see the corpus README).
+  cue('erasure', 'en', 0.9, /\b(take down|remove|delete|erase) (the |my |all |any )?(photos?|pictures?|images?|videos?|posts?|comments?|reviews?|footage) (of|with|showing) me\b/),
+  cue('access', 'lt', 0.9, /\b(atsius\w*|atsiunt\w*|pateik\w*|gaut\w*|perziuret\w*) (man )?(vaizdo |garso |pokalbio |pokalbiu |kameros )?iras\w*/),
+  cue('consent_withdrawal', 'en', 0.9, /\bwithdraw (my )?(participation|agreement|permission)\b/),
+  cue('objection', 'lt', 0.9, /\bnoriu, kad (mano|mus\w*) (\S+ ){0,3}?(duomenys|irasai|nuotraukos|informacija) (nebebutu|nebutu) (naudojam\w*|tvarkom\w*|analizuojam\w*)/),
   // Sixth round (a sixth probe; see the corpus README).
   cue('restriction', 'en', 0.9, /\blimit (its|their|the) (use|processing)\b|\bkeep (my (personal )?data|it|them) but (don'?t|do not) do anything with\b/),
   cue('restriction', 'en', 0.6, /\b(contest|dispute) the accuracy\b/),
@@ -401,7 +409,7 @@ export const MAILING_LIST = /\b(?:from|off|is)\s+(?:\S+\s+){0,2}?(?:newsletter|m
  * later ("before I decide whether to ask for erasure", "galbūt vėliau"): not asked now, so read as a
  * request only when nothing else is, and then for staff to confirm.
  */
-export const NARRATIVE = /\b(?:prasiau|paprasiau|prasem|paprasem|buvau\s+(?:pa)?prases\w*|asked(?:\s+you)?|had\s+asked|requested|already\s+asked|whether\s+to|might|may\s+later|later\s+(?:i\s+)?(?:may|might|will)|maybe|perhaps|considering|thinking\s+(?:about|of)|galbut|veliau|svarstau|ketinu|planuoju)\b/;
+export const NARRATIVE = /\b(?:prasiau|paprasiau|prasem|paprasem|buvau\s+(?:pa)?prases\w*|asked(?:\s+you)?|asking(?:\s+you)?|ignore|disregard|had\s+asked|requested|already\s+asked|whether\s+to|might|may\s+later|later\s+(?:i\s+)?(?:may|might|will)|maybe|perhaps|considering|thinking\s+(?:about|of)|galbut|veliau|svarstau|ketinu|planuoju)\b/;
 /** Customers in general, not the writer: "kokius duomenis renkate apie klientus", "what data you process about your customers". */
 export const CUSTOMERS_IN_GENERAL = /\b(?:klient\w*|vartotoj\w*|pirkej\w*|customers|clients|users|visitors|people|someone|apskritai|paprastai|in\s+general|generally|typically)\b/;
 /** What ends a sentence, for rules that look at the whole sentence. */
