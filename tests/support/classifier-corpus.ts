@@ -58,10 +58,10 @@ export interface CorpusFigures {
 }
 
 /** What a case opens with, minus the `information` placeholder of a request nothing was read in (it goes to staff). */
-export function proposedRights(r: LabelledRequest): { rights: RightType[]; needsConfirmation: boolean; placeholder: boolean } {
+export function proposedRights(r: LabelledRequest): { rights: RightType[]; needsConfirmation: boolean; placeholder: boolean; opened: readonly RightType[] } {
   const c = classifyRights(r.body, r.subject);
   const placeholder = c.matches.length === 0;
-  return { rights: placeholder ? [] : [...c.rights], needsConfirmation: c.needsConfirmation === true, placeholder };
+  return { rights: placeholder ? [] : [...c.rights], needsConfirmation: c.needsConfirmation === true, placeholder, opened: c.rights };
 }
 
 export function figures(corpus: readonly LabelledRequest[]): CorpusFigures {
@@ -73,7 +73,7 @@ export function figures(corpus: readonly LabelledRequest[]): CorpusFigures {
   for (const r of corpus) {
     const got = proposedRights(r);
     if (got.needsConfirmation) toStaff += 1;
-    const c = classifyRights(r.body, r.subject);
+    const c = { rights: got.opened };
     if (!got.needsConfirmation && c.rights.length === 1 && c.rights[0] === 'information' && !(r.rights.length === 1 && r.rights[0] === 'information')) silentInformation += 1;
     for (const right of RIGHT_TYPES) {
       const k = counts.get(right)!;
