@@ -113,10 +113,10 @@ function whoAndWhen(hits: readonly Hit[], folded: string): Hit[] {
     .filter((h) => !(h.narrative && now))
     .map((h) => (h.narrative ? { ...h, cue: asHint(h.cue) } : h))
     .map((h) => {
-      if (h.cue.right !== 'access') return h;
       const sentence = span(folded, h.index, SENTENCE_BREAK);
       const text = folded.slice(sentence.start, sentence.end);
-      return CUSTOMERS_IN_GENERAL.test(text) && !FIRST_PERSON.test(text) ? { ...h, cue: asRight(h.cue, 'information') } : h;
+      if (h.cue.right === 'access') return CUSTOMERS_IN_GENERAL.test(text) && !FIRST_PERSON.test(text) ? { ...h, cue: asRight(h.cue, 'information') } : h;
+      return h;
     });
 }
 

@@ -267,7 +267,7 @@ export const CUES: readonly Cue[] = [
   cue('portability', 'lt', 0.9, /\bperduot\w* (juos |mano duomenis |duomenis )?(tiesiogiai )?(kitam|kitai|naujam|naujai|kitu|kito)\b/),
 
   // direct marketing: a marketing word with a stop, refusal or removal in the same sentence
-  cue('direct_marketing_objection', 'en', 0.9, /\b(stop|remove|unsubscribe|delete|don'?t|do not|no longer|never asked|no more|make it stop|not interested)\b[^.\n!?]{0,60}?\b(newsletters?|marketing|promotional|promotions?|advertising|adverts?|ads|offers|mailing list|sms offers|spam|catalogues?|catalogs?|brochures?|leaflets?|flyers?|(call|calling|phone|sms|contact) lists?)\b|\b(newsletters?|marketing|promotional|promotions?|advertising|adverts?|offers|mailing list)\b[^.\n!?]{0,60}?\b(stop|unsubscribe|never asked|make it stop|no longer|don'?t want|do not want)\b/),
+  cue('direct_marketing_objection', 'en', 0.9, /\b(stop|remove|unsubscribe|delete|don'?t|do not|no longer|never asked|no more|make it stop|not interested)\b((?!\b(but|however)\b)[^.\n!?]){0,60}?\b(newsletters?|marketing|promotional|promotions?|advertising|adverts?|ads|offers|mailing list|sms offers|spam|catalogues?|catalogs?|brochures?|leaflets?|flyers?|(call|calling|phone|sms|contact) lists?)\b|\b(newsletters?|marketing|promotional|promotions?|advertising|adverts?|offers|mailing list)\b((?!\b(but|however)\b)[^.\n!?]){0,60}?\b(stop|unsubscribe|never asked|make it stop|no longer|don'?t want|do not want)\b/),
   cue('direct_marketing_objection', 'lt', 0.9, /\bdaugiau (ne|nebe)\w+ (man )?(jokiu |daugiau )?(laisk\w*|zinuc\w*|sms|skambu\w*|pranesim\w*)/),
   cue('direct_marketing_objection', 'lt', 0.9, /\b(sustabdyt\w*|sustabdykit\w*|nebesius\w*|nesius\w*|nebenaudot\w*|nenaudot\w*|nenoriu|nebenoriu|nepageidauju|atsisak\w*|isbrauk\w*|pasalink\w*|pasalint\w*|nebeskambin\w*|neskambin\w*|nebetrukdyk\w*)\b[^.\n!?]{0,60}?\b(reklam\w*|rinkodar\w*|naujienlaisk\w*|pasiulym\w*|akcij\w*|nuolaid\w*)/),
   cue('direct_marketing_objection', 'lt', 0.9, /\b(reklam\w*|rinkodar\w*|naujienlaisk\w*|pasiulym\w*)\b[^.\n!?]{0,40}?\b(nebesius\w*|nesius\w*|nebenoriu|nenoriu|nebereikia|nereikia|atsisak\w*)/),
@@ -325,8 +325,10 @@ export const CUES: readonly Cue[] = [
   cue('consent_withdrawal', 'en', 0.6, /\b(take|taking) (that|it|this) back\b/),
 
   // information: the data protection officer, purposes, how long, what is collected "generally"
-  cue('information', 'lt', 0.9, /\bduomenu apsaugos pareig\w*|\batsaking\w* uz (asmens )?duomenu apsaug\w*|\bkokiu tikslu|\bkokiais tikslais|\bkiek laiko\b[^.?\n]{0,30}?\bsaugo\w*|\bar (tai|tas|jis|ji) (yra )?privalom\w*/),
-  cue('information', 'en', 0.9, /\bdata protection officer\b|\bdpo\b|\bfor what purposes?\b|\bwhy do you (need|collect|ask for|require|store|keep)\b|\bhow long\b[^.?\n]{0,30}?\b(keep|retain|store)\b|\b(asking|just asking) (generally|in general)\b|\b(do|does) you (typically|usually|normally|generally) (collect|keep|store|process|ask for)\b/),
+  cue('information', 'lt', 0.9, /\b(kas|kaip|kontakt\w*|susisiek\w*|kur)\b[^.?\n]{0,60}\bduomenu apsaugos pareig\w*|\bduomenu apsaugos pareig\w*[^.?\n]{0,40}\b(kontakt\w*|susisiek\w*)|\batsaking\w* uz (asmens )?duomenu apsaug\w*|\bkokiu tikslu|\bkokiais tikslais|\bkiek laiko\b[^.?\n]{0,30}?\bsaugo\w*|\bar (tai|tas|jis|ji) (yra )?privalom\w*/),
+  // "Dear Data Protection Officer" is a greeting: the officer is information when asked about.
+  cue('information', 'en', 0.9, /\b(who|contact\w*|details|reach|name|e-?mail|address|phone)\b[^.?\n]{0,40}\b(data protection officer|dpo)\b|\b(data protection officer|dpo)\b[^.?\n]{0,30}\b(contact\w*|details|reach|e-?mail|address|phone)\b/),
+  cue('information', 'en', 0.9, /\bfor what purposes?\b|\bwhy do you (need|collect|ask for|require|store|keep)\b|\bhow long\b[^.?\n]{0,30}?\b(keep|retain|store)\b|\b(asking|just asking) (generally|in general)\b|\b(do|does) you (typically|usually|normally|generally) (collect|keep|store|process|ask for)\b/),
 
   // The article a request cites names its right (quoted controller text never reaches here).
   cue('rectification', 'en', 0.9, /\b(article|art\.?)\s*16\b/),
@@ -343,6 +345,16 @@ export const CUES: readonly Cue[] = [
   cue('objection', 'lt', 0.9, /\b(bdar )?21 str\w*\.?(?!\s*[23]\s*d)/),
   cue('direct_marketing_objection', 'lt', 0.9, /\b(bdar )?21 str\w*\.?\s*[23]\s*d/),
   cue('consent_withdrawal', 'lt', 0.9, /\b(bdar )?7 str\w*\.?\s*3\s*d/),
+  // Eighth round (an eighth probe; see the corpus README).
+  cue('direct_marketing_objection', 'en', 0.9, /\bdo[- ]not[- ]call\b|\brobinson list\b/),
+  cue('direct_marketing_objection', 'en', 0.6, /\bkeep (calling|ringing|phoning|texting|e-?mailing|messaging) me\b|\bremove me\b(?! (completely )?from (your |all your )?(database|systems?|records|files|crm))|\bwhy (am i|do i|do i keep) (getting|receiving) (your )?(newsletters?|e-?mails|offers|sms|texts|ads|marketing|promotions?)\b/),
+  cue('restriction', 'lt', 0.9, /\bkol\b[^.\n]{0,100}?\b(neperduot\w*|neperduokit\w*|nebeperduot\w*)/),
+  cue('erasure', 'en', 0.9, /\bnone of my (personal )?(data|information|details) (stays|remains|is kept|is left|is stored)\b|\bno (data|trace) of mine (stays|remains|is kept)\b/),
+  cue('access', 'en', 0.9, /\bhow (the|my|this|that) (score|decision|price|premium|limit|rating|result) (was|is|were) (calculated|made|reached|determined|set)\b/),
+  cue('access', 'en', 0.9, /\b(a |full )?cop(y|ies) of (all )?my (medical|health|financial|account|payment|billing|bank|employment|call|purchase|order|patient|personnel|hr|school|student) (records?|data|history|file|information)\b/),
+  cue('objection', 'lt', 0.6, /\b(nustot\w*|nustokit\w*|liaukit\w*s) (tai |to |sito )?dary\w*/),
+  cue('information', 'en', 0.9, /\bwhat (you|your (company|shop|bank|store|firm)) (do|does) with (the |customer |customers'? |personal )?(data|information)\b/),
+  cue('information', 'lt', 0.9, /\b(ar|kokius|kokie)\b[^.?\n]{0,40}slapuk\w*/),
   // Seventh round (a seventh probe; see the corpus README).
   cue('erasure', 'en', 0.9, /\b(take down|remove|delete|erase) (the |my |all |any )?(photos?|pictures?|images?|videos?|posts?|comments?|reviews?|footage) (of|with|showing) me\b/),
   cue('access', 'lt', 0.9, /\b(atsius\w*|atsiunt\w*|pateik\w*|gaut\w*|perziuret\w*) (man )?(vaizdo |garso |pokalbio |pokalbiu |kameros )?iras\w*/),
