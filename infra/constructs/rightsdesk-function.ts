@@ -88,7 +88,9 @@ export class RightsdeskFunction extends NodejsFunction {
         charset: Charset.UTF8,
         sourceMap: LAMBDA_BUNDLING.sourcemap,
         mainFields: [...LAMBDA_BUNDLING.mainFields],
-        externalModules: [...LAMBDA_BUNDLING.external],
+        // CDK's own single-file build is replaced by the split build below (which bundles the SDK,
+        // LAMBDA_BUNDLING.external): leaving the SDK out of this one keeps synthesis from bundling it twice.
+        externalModules: ['@aws-sdk/*'],
         banner: LAMBDA_BUNDLING.banner,
         // Per-function module stand-ins, rendered by CDK as `--alias:<module>=<absolute path>`.
         ...(spec.alias ? { esbuildArgs: { '--alias': Object.entries(spec.alias).map(([module, path]) => `${module}=${path}`) } } : {}),
