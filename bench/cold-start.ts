@@ -95,6 +95,7 @@ async function bundle(name: string, options: Parameters<typeof build>[0]): Promi
 const CHILD = `import { readFileSync } from 'node:fs';
 const [file, handlerName, eventFile] = process.argv.slice(2);
 const s = performance.now();
+const booted = s;
 const mod = await import(file);
 const imported = performance.now() - s;
 let answer = '';
@@ -109,7 +110,7 @@ if (handlerName) {
   }
 }
 const handled = performance.now() - h;
-process.stdout.write('\\n@@bench@@' + JSON.stringify({ imported, handled, answer: answer.slice(0, 400) }));
+process.stdout.write('\\n@@bench@@' + JSON.stringify({ booted, imported, handled, after: performance.now(), answer: answer.slice(0, 400) }));
 process.exit(0);
 `;
 
@@ -139,6 +140,7 @@ async function initMs(t: Target, env: Record<string, string>): Promise<Timing> {
     );
   });
   const wallFirst = performance.now() - started;
+  if (process.env.BENCH_COLD_VERBOSE) process.stderr.write(`${t.name}: wall ${wallFirst.toFixed(0)} child ${run.stdout.slice(run.stdout.lastIndexOf('@@bench@@') + 9, run.stdout.lastIndexOf(',"answer"'))}\n`);
   let parsed: { imported: number; handled: number; answer: string } | undefined;
   try {
     // The handler may log to stdout too: the report is the text after the last marker.
