@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
+import { selfCpuMs, treeCpuMs } from './process-cpu.ts';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import autocannon from 'autocannon';
 
@@ -41,6 +42,8 @@ interface Sample {
   workflowCalls: number;
   drainMs: number;
   load: number;
+  /** CPU ms per completed intake, from the run's start to the end of its drain (workflows included), by process. */
+  cpuMsPerIntake: Record<string, number>;
 }
 
 const median = (xs: number[]) => {
@@ -165,10 +168,12 @@ try {
     for (const connections of order) {
       await callsOf(control, true);
       const load = load1();
+      const cpuBefore = { ...treeCpuMs(server.pid!), 'load generator (this process)': selfCpuMs() };
       const result = await post(url, token, connections, SECONDS);
       const atEnd = await callsOf(control);
       if (connections === 1) for (const [command, ms] of Object.entries(atEnd.apiCommandMsP50 ?? {})) (commandMs[command] ??= []).push(ms);
       const drained = await drain(control);
+      const cpuAfter = { ...treeCpuMs(server.pid!), 'load generator (this process)': selfCpuMs() };
       const ok = result['2xx'];
       const s: Sample = {
         rps: ok / SECONDS,
@@ -182,6 +187,7 @@ try {
         workflowCalls: workflowCalls(drained.view) / Math.max(1, ok),
         drainMs: drained.ms,
         load,
+        cpuMsPerIntake: Object.fromEntries(Object.entries(cpuAfter).map(([name, ms]) => [name, (ms - (cpuBefore[name as keyof typeof cpuBefore] ?? 0)) / Math.max(1, ok)])),
       };
       samples[connections].push(s);
       console.log(
@@ -233,6 +239,25 @@ console.log(`floor: DynamoDB Local PutItem p50 of 50 = ${floor.toFixed(1)} ms (m
 {
   const [p1, p8] = [median(putRates[1]), median(putRates[8])];
   console.log(`floor of the ratio: DynamoDB Local PutItem with 1 writer ${p1.toFixed(0)}/s, with 8 ${p8.toFixed(0)}/s: 8 ÷ 1 = ${(p8 / p1).toFixed(2)} (median of ${putRates[1].length} runs of 2 s)`);
+}
+{
+  // What the cores allow: if every intake costs C ms of CPU across the stack (the API, the workflow
+  // steps, the stand-ins, DynamoDB Local's JVM and the load generator, all on this machine), no
+  // number of connections gets more than cores × 1000 ÷ C intakes/s.
+  const cpu = (c: (typeof CONNECTIONS)[number]) => {
+    const names = [...new Set(samples[c].flatMap((s) => Object.keys(s.cpuMsPerIntake)))];
+    return Object.fromEntries(names.map((name) => [name, median(samples[c].map((s) => s.cpuMsPerIntake[name] ?? 0))]));
+  };
+  const [c1, c8] = [cpu(1), cpu(8)];
+  const total = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+  if (total(c1) > 0) {
+    const cores = availableParallelism();
+    const ceiling = (cores * 1000) / total(c8);
+    console.log(`CPU per intake (run + its workflows' drain), 1 conn / 8 conn: ${Object.keys({ ...c1, ...c8 }).map((name) => `${name} ${(c1[name] ?? 0).toFixed(1)} / ${(c8[name] ?? 0).toFixed(1)} ms`).join(', ')}; total ${total(c1).toFixed(1)} / ${total(c8).toFixed(1)} ms`);
+    console.log(
+      `CPU ceiling: ${cores} cores × 1000 ÷ ${total(c8).toFixed(1)} ms = ${ceiling.toFixed(0)} intakes/s at most (with the machine to ourselves); 1 connection already used ${((one.rps * total(c1)) / 1000).toFixed(2)} of ${cores} cores, so 8 ÷ 1 can reach at most ${(ceiling / one.rps).toFixed(2)}`,
+    );
+  }
 }
 console.log(`AWS calls in each intake's workflows (off the request path, until parked): ${one.workflow.toFixed(1)}`);
 console.log(

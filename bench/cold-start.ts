@@ -1,11 +1,13 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { FUNCTIONS, LETTER_FONT, type FunctionSpec } from '../infra/bundling.ts';
+import { FUNCTIONS, initLoadKb, LETTER_FONT, type FunctionSpec } from '../infra/bundling.ts';
 import { lambdaBuildOptions } from '../tests/support/lambda-bundle.ts';
+import { firstRequests } from './cold-events.ts';
+import { startAwsStub } from './cold-stub.ts';
 
 /**
  * `npm run bench:cold`: every deployed bundle built with the deploy's esbuild options
@@ -37,7 +39,10 @@ interface Target {
   readonly file: string;
   readonly functions: readonly string[];
   readonly kb: number;
+  /** The first request after init (none: the import alone). */
+  readonly first: { readonly handler: string; readonly eventFile: string; readonly expect: string } | undefined;
 }
+const answers = new Map<string, string>();
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -78,30 +83,105 @@ const ENV: Record<string, string> = {
 async function bundle(name: string, options: Parameters<typeof build>[0]): Promise<{ file: string; kb: number }> {
   const dir = join(OUT, name);
   await mkdir(dir, { recursive: true });
-  const file = join(dir, 'index.mjs');
-  const result = await build({ ...options, outfile: file, write: true, metafile: true, sourcemap: false });
-  const kb = Object.values(result.metafile?.outputs ?? {}).reduce((a, o) => a + o.bytes, 0) / 1024;
-  return { file, kb };
+  // Written as deployed: index.mjs and, when split, its chunks; `kb` is what init loads (index.mjs and its static imports).
+  const result = await build({ ...options, outdir: dir, entryNames: 'index', outExtension: { '.js': '.mjs' }, write: true, metafile: true, sourcemap: false });
+  return { file: join(dir, 'index.mjs'), kb: initLoadKb(result.metafile).kb };
 }
 
 /**
- * A fresh node process importing `file`: the wall time from spawn to exit (node's own start-up
- * included, as Lambda's Init Duration includes the runtime's) and the import alone.
+ * The child process: imports the bundle, then (when given) invokes its handler once with the
+ * first request's event and exits. It reports the import and the invocation separately.
  */
-function initMs(file: string): { wall: number; imported: number } {
-  const script = `const s=performance.now();await import(${JSON.stringify(pathToFileURL(file).href)});process.stdout.write(String(performance.now()-s));process.exit(0);`;
-  const started = performance.now();
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { PATH: process.env.PATH ?? '', ...ENV }, encoding: 'utf8', timeout: 60_000 });
-  const wall = performance.now() - started;
-  const imported = Number(run.stdout);
-  if (run.status !== 0 || !Number.isFinite(imported)) {
-    throw new Error(`${file}: init failed (${run.status}): ${run.stderr.split('\n').filter((l) => /Error|at /.test(l) && l.length < 400).slice(0, 4).join(' | ')}`);
+const CHILD = `import { readFileSync } from 'node:fs';
+const [file, handlerName, eventFile] = process.argv.slice(2);
+const s = performance.now();
+const booted = s;
+const mod = await import(file);
+const imported = performance.now() - s;
+let answer = '';
+const h = performance.now();
+if (handlerName) {
+  const context = { awsRequestId: 'bench', functionName: 'bench', callbackWaitsForEmptyEventLoop: true, getRemainingTimeInMillis: () => 30000 };
+  try {
+    const r = await mod[handlerName](JSON.parse(readFileSync(eventFile, 'utf8')), context);
+    answer = r && typeof r === 'object' && 'statusCode' in r ? '"statusCode":' + r.statusCode + ' ' + String(r.body).slice(0, 200) : JSON.stringify(r) ?? 'undefined';
+  } catch (error) {
+    answer = 'threw ' + (error && error.name) + ': ' + String(error && error.message).slice(0, 120);
   }
-  return { wall, imported };
+}
+const handled = performance.now() - h;
+process.stdout.write('\\n@@bench@@' + JSON.stringify({ booted, imported, handled, after: performance.now(), answer: answer.slice(0, 400) }));
+process.exit(0);
+`;
+
+interface Timing {
+  /** Spawn to exit of a process that only imports the bundle: wall − the invocation. */
+  readonly wall: number;
+  /** Spawn to exit, the first invocation included. */
+  readonly wallFirst: number;
+  readonly imported: number;
+  readonly handled: number;
+  readonly answer: string;
+}
+
+/**
+ * A fresh node process importing `file` and invoking it once: the wall time from spawn to exit
+ * (node's own start-up included, as Lambda's Init Duration includes the runtime's), the import
+ * alone, and the first invocation. Init is the wall time less the invocation, i.e. what a
+ * process that only imported the bundle would have taken.
+ */
+async function initMs(t: Target, env: Record<string, string>): Promise<Timing> {
+  const first = t.first;
+  const args = [childFile, pathToFileURL(t.file).href, ...(first ? [first.handler, first.eventFile] : [])];
+  const started = performance.now();
+  const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
+    execFile(process.execPath, args, { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) =>
+      done({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+  const wallFirst = performance.now() - started;
+  if (process.env.BENCH_COLD_VERBOSE) process.stderr.write(`${t.name}: wall ${wallFirst.toFixed(0)} child ${run.stdout.slice(run.stdout.lastIndexOf('@@bench@@') + 9, run.stdout.lastIndexOf(',"answer"'))}\n`);
+  let parsed: { imported: number; handled: number; answer: string } | undefined;
+  try {
+    // The handler may log to stdout too: the report is the text after the last marker.
+    parsed = JSON.parse(run.stdout.slice(run.stdout.lastIndexOf('@@bench@@') + 9)) as { imported: number; handled: number; answer: string };
+  } catch {
+    parsed = undefined;
+  }
+  if (run.status !== 0 || !parsed) {
+    throw new Error(`${t.file}: init failed (${run.status}): ${run.stderr.split('\n').filter((l) => /Error|at /.test(l) && l.length < 400).slice(0, 4).join(' | ')}`);
+  }
+  return { wall: wallFirst - parsed.handled, wallFirst, imported: parsed.imported, handled: parsed.handled, answer: parsed.answer };
 }
 
 await rm(OUT, { recursive: true, force: true });
+await mkdir(OUT, { recursive: true });
+const childFile = join(OUT, 'child.mjs');
+await writeFile(childFile, CHILD);
+const requests = await firstRequests();
+const stub = await startAwsStub(requests.jwks);
+const childEnv: Record<string, string> = {
+  ...ENV,
+  ...requests.env,
+  // Every SDK client without an endpoint of its own goes to the stub (the SDK's configurable endpoints).
+  AWS_ENDPOINT_URL: stub.url,
+  AUTH_JWKS_URL: `${stub.url}/.well-known/jwks.json`,
+  TL_LOTL_URL: `${stub.url}/lotl.xml`,
+};
+const firstOf = async (key: string): Promise<Target['first']> => {
+  const request = requests.byBundle.get(key);
+  if (!request) return undefined;
+  const eventFile = join(OUT, `${key.replace(/[^a-z0-9-]+/gi, '_')}-event.json`);
+  await writeFile(eventFile, JSON.stringify(request.event));
+  return { handler: request.handler, eventFile, expect: request.expect };
+};
+const only = process.env.BENCH_COLD_ONLY ? new RegExp(process.env.BENCH_COLD_ONLY) : undefined;
 const targets: Target[] = [];
+const add = async (name: string, options: Parameters<typeof build>[0], functions: readonly string[], requestKey: string) => {
+  if (only && !only.test(name) && !name.startsWith('bare Hono')) return;
+  const built = await bundle(name.replace(/[^a-z0-9-]+/gi, '_'), options);
+  targets.push({ name, file: built.file, functions, kb: built.kb, first: await firstOf(requestKey) });
+};
 // Functions sharing an entry and aliases (the workflow steps) share one bundle.
 const byBundle = new Map<string, FunctionSpec[]>();
 for (const spec of FUNCTIONS) {
@@ -111,51 +191,72 @@ for (const spec of FUNCTIONS) {
 for (const specs of byBundle.values()) {
   const first = specs[0]!;
   const name = specs.length > 1 ? `workflow steps (${specs.length})` : first.name;
-  const built = await bundle(name.replace(/[^a-z0-9-]+/gi, '_'), lambdaBuildOptions(first));
-  targets.push({ name, file: built.file, functions: specs.map((s) => s.name), kb: built.kb });
+  await add(name, lambdaBuildOptions(first), specs.map((s) => s.name), specs.length > 1 ? 'workflow steps' : first.name);
 }
 // The bare Hono Lambda: hono + hono/aws-lambda, one route, same esbuild options.
 const bareEntry = join(OUT, 'bare-hono-entry.ts');
-await mkdir(OUT, { recursive: true });
 await writeFile(bareEntry, "import { Hono } from 'hono';\nimport { handle } from 'hono/aws-lambda';\n\nexport const handler = handle(new Hono().get('/', (c) => c.text('Hello Hono!')));\n");
-const bare = await bundle('bare-hono', lambdaBuildOptions({ entry: bareEntry }));
-targets.push({ name: 'bare Hono', file: bare.file, functions: [], kb: bare.kb });
-// The floor for a function that reads DynamoDB at init: bare Hono + the SDK's DynamoDB document client.
+await add('bare Hono', lambdaBuildOptions({ entry: bareEntry }), [], 'bare');
+// The floor for a function that reads DynamoDB: bare Hono + the SDK's DynamoDB document client,
+// made at init, its first request one GetItem; with the SDK bundled (as deployed) and from the runtime's copy.
 const dynamoEntry = join(OUT, 'bare-hono-dynamodb-entry.ts');
 await writeFile(
   dynamoEntry,
   "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';\nimport { Hono } from 'hono';\nimport { handle } from 'hono/aws-lambda';\n\nconst doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));\nexport const handler = handle(new Hono().get('/', async (c) => c.json((await doc.send(new GetCommand({ TableName: 't', Key: { PK: 'x' } }))).Item ?? {})));\n",
 );
-const bareDynamo = await bundle('bare-hono-dynamodb', lambdaBuildOptions({ entry: dynamoEntry }));
-targets.push({ name: 'bare Hono + DynamoDB client', file: bareDynamo.file, functions: [], kb: bareDynamo.kb });
-// The alternative: the API with the AWS SDK bundled in (no external).
-const apiSpec = FUNCTIONS.find((f) => f.name === 'api')!;
-const apiBundled = await bundle('api-sdk-bundled', { ...lambdaBuildOptions(apiSpec), external: [] });
-targets.push({ name: 'api, AWS SDK bundled', file: apiBundled.file, functions: [], kb: apiBundled.kb });
+const runtimeSdk = { external: ['@aws-sdk/*'], splitting: false };
+await add('bare Hono + DynamoDB client', lambdaBuildOptions({ entry: dynamoEntry }), [], 'bare');
+await add('bare Hono + DynamoDB, runtime SDK', { ...lambdaBuildOptions({ entry: dynamoEntry }), ...runtimeSdk }, [], 'bare');
+// The alternatives the decision weighs, on the bundles users wait for (BENCH_COLD_ALT): the
+// runtime's SDK (external, one file: the deploy until issue 15) and the SDK bundled in one file (no chunks).
+for (const name of (process.env.BENCH_COLD_ALT ?? 'api,console,workflow-intake').split(',').filter(Boolean)) {
+  const spec = FUNCTIONS.find((f) => f.name === name);
+  if (!spec) continue;
+  await add(`${name}, runtime SDK`, { ...lambdaBuildOptions(spec), ...runtimeSdk }, [], name);
+  await add(`${name}, SDK in one file`, { ...lambdaBuildOptions(spec), splitting: false }, [], name);
+}
 
-const times = new Map<string, Array<{ wall: number; imported: number }>>(targets.map((t) => [t.name, []]));
+const times = new Map<string, Timing[]>(targets.map((t) => [t.name, []]));
 const loads: number[] = [];
-for (const t of targets) initMs(t.file); // warm the file cache once
+for (const t of targets) {
+  // Warm the file cache once, and check that each first request did what it should.
+  const warm = await initMs(t, childEnv);
+  if (t.first && !warm.answer.includes(t.first.expect)) throw new Error(`${t.name}: the first request answered ${warm.answer}, expected ${t.first.expect}`);
+  answers.set(t.name, warm.answer);
+}
 for (let run = 1; run <= RUNS; run++) {
   loads.push(loadavg()[0] ?? 0);
   const order = run % 2 ? targets : [...targets].reverse();
-  for (const t of order) times.get(t.name)!.push(initMs(t.file));
+  for (const t of order) times.get(t.name)!.push(await initMs(t, childEnv));
 }
-const wallOf = (name: string) => median(times.get(name)!.map((t) => t.wall));
-const importOf = (name: string) => median(times.get(name)!.map((t) => t.imported));
-const bareWall = wallOf('bare Hono');
-const bareImport = importOf('bare Hono');
+await stub.close();
+const of = (name: string, pick: (t: Timing) => number) => median(times.get(name)!.map(pick));
+const bareWall = of('bare Hono', (t) => t.wall);
+const bareFirst = of('bare Hono', (t) => t.wallFirst);
+const bareImport = of('bare Hono', (t) => t.imported);
 console.log(`Init of each bundle in a fresh node ${process.version} process, median of ${RUNS} alternating runs, ${new Date().toISOString().slice(0, 10)}; load average ${median(loads).toFixed(2)} (min ${Math.min(...loads).toFixed(2)}, max ${Math.max(...loads).toFixed(2)})`);
-console.log('init = spawn to exit (node start-up + import, like Lambda\'s Init Duration); import = the import() alone');
-console.log('bundle                          size KB   init ms  ÷ bare Hono   import ms  ÷ bare Hono');
+console.log("init = spawn to exit less the invocation (node start-up + import, like Lambda's Init Duration); import = the import() alone;");
+console.log('init + 1st = spawn to exit with the first request (cold-events.ts) answered by the AWS stub (cold-stub.ts); bare Hono answers GET / in both');
+console.log('bundle                            init KB   init ms  ÷ bare   import ms  ÷ bare   init+1st ms  ÷ bare   1st ms');
 let worst = 0;
+let worstFirst = 0;
 for (const t of targets) {
-  const ratio = wallOf(t.name) / bareWall;
-  if (t.functions.length > 0) worst = Math.max(worst, ratio);
+  const ratio = of(t.name, (x) => x.wall) / bareWall;
+  const ratioFirst = of(t.name, (x) => x.wallFirst) / bareFirst;
+  if (t.functions.length > 0) {
+    worst = Math.max(worst, ratio);
+    worstFirst = Math.max(worstFirst, ratioFirst);
+  }
   console.log(
-    `${t.name.padEnd(30)} ${t.kb.toFixed(1).padStart(8)} ${wallOf(t.name).toFixed(0).padStart(9)} ${ratio.toFixed(2).padStart(12)} ${importOf(t.name).toFixed(0).padStart(11)} ${(importOf(t.name) / bareImport).toFixed(2).padStart(12)}`,
+    `${t.name.padEnd(34)} ${t.kb.toFixed(1).padStart(8)} ${of(t.name, (x) => x.wall).toFixed(0).padStart(9)} ${ratio.toFixed(2).padStart(7)} ${of(t.name, (x) => x.imported).toFixed(0).padStart(11)} ${(of(t.name, (x) => x.imported) / bareImport).toFixed(2).padStart(7)} ${of(t.name, (x) => x.wallFirst).toFixed(0).padStart(13)} ${ratioFirst.toFixed(2).padStart(7)} ${of(t.name, (x) => x.handled).toFixed(0).padStart(8)}`,
   );
 }
-console.log(`worst deployed bundle: init ${worst.toFixed(2)} × bare Hono (target ≤ 2)`);
-console.log(`floor: bare Hono + DynamoDB document client at init = ${(wallOf('bare Hono + DynamoDB client') / bareWall).toFixed(2)} × bare Hono`);
+console.log(`worst deployed bundle: init ${worst.toFixed(2)} × bare Hono (target ≤ 2); init + first request ${worstFirst.toFixed(2)} × bare Hono's`);
+const ratioOf = (name: string, pick: (t: Timing) => number, base: number) => (times.has(name) ? of(name, pick) / base : NaN);
+console.log(
+  `floor: bare Hono + DynamoDB document client at init = ${ratioOf('bare Hono + DynamoDB client', (x) => x.wall, bareWall).toFixed(2)} × bare Hono (runtime SDK: ${ratioOf('bare Hono + DynamoDB, runtime SDK', (x) => x.wall, bareWall).toFixed(2)}); init + first request ${ratioOf('bare Hono + DynamoDB client', (x) => x.wallFirst, bareFirst).toFixed(2)} (runtime SDK: ${ratioOf('bare Hono + DynamoDB, runtime SDK', (x) => x.wallFirst, bareFirst).toFixed(2)})`,
+);
+console.log("first requests (the warm-up run's answer, abridged):");
+for (const t of targets) if (t.first) console.log(`  ${t.name.padEnd(34)} ${answers.get(t.name)!.replace(/"body":"(.{0,60}).*/, '"body":"$1…').slice(0, 110)}`);
+console.log(`AWS calls the stub answered, all runs: ${[...stub.calls].map(([k, v]) => `${k} ${v}`).join(', ')}`);
 console.log(`uptime at end: ${uptime()}; the benchmark took ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);

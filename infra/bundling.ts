@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { BuildOptions, Metafile } from 'esbuild';
 import { WORKFLOW_FUNCTIONS } from '#adapters/sfn/definitions.ts';
 
 /**
@@ -15,12 +16,76 @@ export const LAMBDA_BUNDLING = {
   sourcemap: true,
   // The AWS SDK v3 only tree-shakes through its ES module builds (docs/design.md §5).
   mainFields: ['module', 'main'],
-  // The Node.js 22 Lambda runtime ships the AWS SDK v3; bundling our own copy would add
-  // ~360 KB per function for no behaviour we use (CDK's own default for this runtime).
-  external: ['@aws-sdk/*'],
+  // The AWS SDK is bundled (tree-shaken, minified), not taken from the runtime's copy: loading a
+  // client from the runtime's unbundled CommonJS files is most of a cold start (docs/performance.md,
+  // "Decision": a bare Hono function with a DynamoDB client went from 3.0× to 1.7× bare Hono's init).
+  external: [] as string[],
+  // Code behind a dynamic import() (clients made on first use, rare paths) goes into chunks of its
+  // own beside index.mjs, loaded when first needed instead of being parsed at every init.
+  splitting: true,
   // ESM bundles still meet CommonJS dependencies that call require().
   banner: "import { createRequire as __rdCreateRequire } from 'node:module'; const require = __rdCreateRequire(import.meta.url);",
 } as const;
+
+/**
+ * The esbuild options of one function's bundle, as deployed (CDK's NodejsFunction, then the
+ * split rebuild of infra/constructs/split-bundle.ts) and as the tests and benchmarks measure it:
+ * write it to a directory (`outdir`); the handler module is `index.mjs`, chunks `chunk-<hash>.mjs`.
+ */
+export function lambdaEsbuildOptions(spec: Pick<FunctionSpec, 'entry' | 'alias'>): BuildOptions {
+  return {
+    entryPoints: [spec.entry],
+    bundle: true,
+    platform: LAMBDA_BUNDLING.platform,
+    target: LAMBDA_BUNDLING.target,
+    format: LAMBDA_BUNDLING.format,
+    minify: LAMBDA_BUNDLING.minify,
+    charset: LAMBDA_BUNDLING.charset,
+    mainFields: [...LAMBDA_BUNDLING.mainFields],
+    external: [...LAMBDA_BUNDLING.external],
+    splitting: LAMBDA_BUNDLING.splitting,
+    entryNames: 'index',
+    chunkNames: 'chunk-[hash]',
+    outExtension: { '.js': '.mjs' },
+    banner: { js: LAMBDA_BUNDLING.banner },
+    ...(spec.alias ? { alias: { ...spec.alias } } : {}),
+    logLevel: 'silent',
+  };
+}
+
+/**
+ * What a fresh process loads at init from a split build: the entry chunk and every chunk it
+ * imports statically, in KB; `sdkKb` is the part of it that comes from the AWS SDK (@aws-sdk,
+ * @smithy and their helpers) and `ownKb` the rest (our code and its libraries, without the
+ * chunks' import/export glue): the budgets count `ownKb`, what they counted while the SDK was external.
+ */
+export function initLoadKb(metafile: Metafile): { kb: number; sdkKb: number; ownKb: number; totalKb: number } {
+  const outputs = metafile.outputs;
+  const entry = Object.keys(outputs).find((path) => /(^|\/)index\.mjs$/.test(path));
+  if (!entry) throw new Error('No index.mjs in the build.');
+  const loaded = new Set<string>();
+  const visit = (path: string) => {
+    if (loaded.has(path) || !outputs[path]) return;
+    loaded.add(path);
+    for (const i of outputs[path]!.imports) if (i.kind === 'import-statement' && !i.external) visit(i.path);
+  };
+  visit(entry);
+  let bytes = 0;
+  let sdk = 0;
+  let own = 0;
+  for (const path of loaded) {
+    bytes += outputs[path]!.bytes;
+    for (const [input, { bytesInOutput }] of Object.entries(outputs[path]!.inputs)) {
+      if (SDK_INPUT.test(input)) sdk += bytesInOutput;
+      else own += bytesInOutput;
+    }
+  }
+  const total = Object.entries(outputs).filter(([path]) => path.endsWith('.mjs')).reduce((a, [, o]) => a + o.bytes, 0);
+  return { kb: bytes / 1024, sdkKb: sdk / 1024, ownKb: own / 1024, totalKb: total / 1024 };
+}
+
+/** Inputs that belong to the AWS SDK v3 and its runtime helpers. */
+const SDK_INPUT = /node_modules\/(@aws-sdk|@smithy|@aws-crypto|@aws\/lambda-invoke-store|tslib|fast-xml-parser|fast-xml-builder|strnum|bowser|uuid|mnemonist|obliterator)\//;
 
 export interface FunctionSpec {
   /** Logical name of the function. */

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { ClientSource } from '#adapters/client-source.ts';
 import { DynamoCaseRecordEraser } from '#adapters/dynamodb/case-record-eraser.ts';
 import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
 import { DynamoMessageStore } from '#adapters/dynamodb/message-store.ts';
@@ -19,7 +20,8 @@ import { awsClients, type AwsClients } from './clients.ts';
  */
 export function buildAccountabilitySweep(config: MailConfig, aws: AwsClients, clock: Clock = systemClock): AccountabilitySweepDeps {
   const dynamo = aws.get(DynamoDBClient, 'dynamodb');
-  const s3 = aws.get(S3Client, 's3');
+  // S3 is made on the first purge (client-source.ts): most sweeps find nothing past its retention.
+  const s3: ClientSource<S3Client> = () => import('@aws-sdk/client-s3').then(({ S3Client }) => aws.get(S3Client, 's3'));
   return {
     tenants: tenantRegistry,
     clock,

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { resolveClient, type ClientSource } from '#adapters/client-source.ts';
 import { DynamoCaseRepository, REFERENCE_BLOCK } from '#adapters/dynamodb/case-repository.ts';
 import { SesMailer } from '#adapters/ses/mailer.ts';
 import { systemClock } from '#adapters/system.ts';
@@ -26,7 +26,7 @@ import { presignedGet, REDIRECT_URL_SECONDS } from '#adapters/s3/answer-download
 export function buildFormsDeps(
   config: FormsConfig,
   base: { tenants: TenantRegistry; repo: CaseRepository; mailer: Mailer; notifier?: SubjectNotifier; clock: Clock; dynamo: DynamoDBClient; tableName: string; workflows: WorkflowEngine },
-  options: { minFormAgeSeconds?: number; answers?: { readonly s3: S3Client; readonly bucket: string } } = {},
+  options: { minFormAgeSeconds?: number; answers?: { readonly s3: ClientSource<S3Client>; readonly bucket: string } } = {},
 ): FormsDeps {
   return {
     tenants: base.tenants,
@@ -48,8 +48,8 @@ export function buildFormsDeps(
   };
 }
 
-function answerFiles(s3: S3Client, bucket: string): NonNullable<FormsDeps['answerFiles']> {
-  return { presignedUrl: (key) => presignedGet(s3, bucket, key, REDIRECT_URL_SECONDS) };
+function answerFiles(s3: ClientSource<S3Client>, bucket: string): NonNullable<FormsDeps['answerFiles']> {
+  return { presignedUrl: async (key) => presignedGet(await resolveClient(s3), bucket, key, REDIRECT_URL_SECONDS) };
 }
 
 /** The form function on AWS: its own small bundle, config and clients built once per container. */
@@ -57,8 +57,9 @@ export function formsFromEnv(): FormsDeps {
   const mail = loadMailConfig();
   const aws = awsClients(mail);
   const dynamo = aws.get(DynamoDBClient, 'dynamodb');
-  const s3 = aws.get(S3Client, 's3');
-  const mailer = new SesMailer(aws.get(SESv2Client, 'ses'), mail.sesConfigurationSet ? { configurationSet: mail.sesConfigurationSet } : {});
+  // S3 and SES are made on first use (client-source.ts): opening the form, the usual first request, needs neither.
+  const s3: ClientSource<S3Client> = () => import('@aws-sdk/client-s3').then(({ S3Client }) => aws.get(S3Client, 's3'));
+  const mailer = new SesMailer(() => import('@aws-sdk/client-sesv2').then(({ SESv2Client }) => aws.get(SESv2Client, 'ses')), mail.sesConfigurationSet ? { configurationSet: mail.sesConfigurationSet } : {});
   const { notifier } = buildMailAdapters(mail, { dynamo, s3, mailer });
   const { workflows } = buildWorkflowEngine(loadWorkflowEngineConfig());
   if (!workflows) throw new Error('The forms function needs CASE_WORKFLOW_ARN and DEADLINE_TIMER_ARN.');

@@ -1,6 +1,4 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoReceiptIndex } from '#adapters/dynamodb/receipt-index.ts';
 import { lambdaLetterRenderer } from '#adapters/lambda/letter-renderer.ts';
 import { MimeEmailSender } from '#adapters/mail/mime-email-sender.ts';
@@ -31,10 +29,10 @@ import type { AwsClients } from './clients.ts';
  */
 export function buildFulfilment(deps: ApiDeps, config: FulfilmentConfig, aws: AwsClients, answersBucket: string): NonNullable<ApiDeps['fulfilment']> {
   const webhooks = loadWebhookConfig();
-  const signer = webhooks.kmsKeyId ? new KmsWebhookSigner(aws.get(KMSClient, 'kms'), webhooks.kmsKeyId, kmsKid(webhooks.kmsKeyId)) : Object.keys(webhooks.signingKeys).length > 0 ? new JoseWebhookSigner(webhooks.signingKeys) : null;
+  const signer = webhooks.kmsKeyId ? new KmsWebhookSigner(() => import('@aws-sdk/client-kms').then(({ KMSClient }) => aws.get(KMSClient, 'kms')), webhooks.kmsKeyId, kmsKid(webhooks.kmsKeyId)) : Object.keys(webhooks.signingKeys).length > 0 ? new JoseWebhookSigner(webhooks.signingKeys) : null;
   return {
     registers: fulfilmentRegisters,
-    data: new S3AnswerFileStore(aws.get(S3Client, 's3'), answersBucket, systemClock),
+    data: new S3AnswerFileStore(() => import('@aws-sdk/client-s3').then(({ S3Client }) => aws.get(S3Client, 's3')), answersBucket, systemClock),
     ...(Object.keys(config.databaseUrls).length > 0 ? { database: new PgDatabaseConnector(config.databaseUrls) } : {}),
     email: new MimeEmailSender(deps.mailer),
     ...(signer ? { http: new FetchSignedRequests(signer) } : {}),

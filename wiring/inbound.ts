@@ -1,6 +1,4 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { loadMailConfig, type MailConfig } from '#config/mail-config.ts';
 import { loadWorkflowEngineConfig } from '#config/workflow-engine-config.ts';
 import type { WorkflowEngine } from '#ports/cases.ts';
@@ -39,12 +37,12 @@ export function buildReceiveEmailDeps(
   } = {},
 ): InboundLedgerDeps & MailAdapters {
   const dynamo = aws.get(DynamoDBClient, 'dynamodb');
-  const ses = aws.get(SESv2Client, 'ses');
-  const mailer = new SesMailer(ses, config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {});
+  // SES and S3 are made on first use (client-source.ts): every SDK client made at init costs every cold start.
+  const mailer = new SesMailer(() => import('@aws-sdk/client-sesv2').then(({ SESv2Client }) => aws.get(SESv2Client, 'ses')), config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {});
   // Public events of partner cases written here (the subject's e-mailed answer, a restarted period and
   // its notice) owe the partner a webhook, as those written by the API and the workflow steps do.
   const repo: CaseRepository = withWebhookOutbox(new DynamoCaseRepository(dynamo, config.tableName, { referenceBlock: REFERENCE_BLOCK }), new DynamoWebhookOutbox(dynamo, config.tableName), systemClock);
-  const adapters = buildMailAdapters(config, { dynamo, s3: aws.get(S3Client, 's3'), mailer }, tenants, options.renderer ? { renderer: options.renderer } : {});
+  const adapters = buildMailAdapters(config, { dynamo, s3: () => import('@aws-sdk/client-s3').then(({ S3Client }) => aws.get(S3Client, 's3')), mailer }, tenants, options.renderer ? { renderer: options.renderer } : {});
   // The acknowledgement carries the e-mail control link where the rule accepts it (one e-mail per event).
   const identityLink = options.emailControl ? acknowledgementIdentityLink({
         links: new FormTokenEmailControlLinks(new JoseFormTokens(options.emailControl.secret, { now: () => systemClock.now() }), options.emailControl.baseUrl, systemClock),

@@ -1,5 +1,4 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
 import { SesMailer } from '#adapters/ses/mailer.ts';
 import { systemClock } from '#adapters/system.ts';
@@ -25,7 +24,7 @@ export function taskDigestFromEnv(): TaskDigestDeps {
   return {
     repo: new DynamoCaseRepository(aws.get(DynamoDBClient, 'dynamodb'), config.tableName),
     tenants: tenantRegistry,
-    mailer: new SesMailer(aws.get(SESv2Client, 'ses'), config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {}),
+    mailer: new SesMailer(() => import('@aws-sdk/client-sesv2').then(({ SESv2Client }) => aws.get(SESv2Client, 'ses')), config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {}),
     clock: systemClock,
     ...(fulfilment.consoleUrl ? { consoleUrl: fulfilment.consoleUrl } : {}),
   };

@@ -1,5 +1,4 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { KMSClient } from '@aws-sdk/client-kms';
 import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
 import { DynamoWebhookOutbox } from '#adapters/dynamodb/webhook-outbox.ts';
 import { systemClock } from '#adapters/system.ts';
@@ -33,6 +32,6 @@ export function webhooksFromEnv(): { deps: SweepDeps; batch: number } {
   const mail = loadMailConfig();
   const webhooks = loadWebhookConfig();
   const aws = awsClients(mail);
-  const signer = webhooks.kmsKeyId ? new KmsWebhookSigner(aws.get(KMSClient, 'kms'), webhooks.kmsKeyId, kmsKid(webhooks.kmsKeyId)) : new JoseWebhookSigner(webhooks.signingKeys);
+  const signer = webhooks.kmsKeyId ? new KmsWebhookSigner(() => import('@aws-sdk/client-kms').then(({ KMSClient }) => aws.get(KMSClient, 'kms')), webhooks.kmsKeyId, kmsKid(webhooks.kmsKeyId)) : new JoseWebhookSigner(webhooks.signingKeys);
   return { deps: buildWebhookSweepDeps({ aws, tableName: mail.tableName, signer, clock: systemClock }), batch: webhooks.batch };
 }

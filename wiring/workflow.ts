@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { SFNClient } from '@aws-sdk/client-sfn';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { SFNClient } from '@aws-sdk/client-sfn';
+import type { ClientSource } from '#adapters/client-source.ts';
 import { lambdaLetterRenderer } from '#adapters/lambda/letter-renderer.ts';
 import { S3AnswerDownloads } from '#adapters/s3/answer-downloads.ts';
 import { S3AnswerFileStore } from '#adapters/s3/answer-file-store.ts';
@@ -31,12 +31,20 @@ import { SfnWorkflowEngine } from '#adapters/sfn/workflow-engine.ts';
 export interface WorkflowClients {
   readonly dynamo: DynamoDBClient;
   readonly mailer: Mailer;
-  readonly sfn: SFNClient;
+  readonly sfn: ClientSource<SFNClient>;
 }
 
-/** SDK clients for the workflow Lambdas, pointed at the stand-ins when the config names them. */
+/**
+ * SDK clients for the workflow Lambdas, pointed at the stand-ins when the config names them.
+ * SES and Step Functions are made on first use (client-source.ts): most steps read and write the
+ * case and stop, and every SDK client made at init costs every cold start (docs/performance.md).
+ */
 export function workflowClients(config: WorkflowConfig, aws: AwsClients = awsClients(config)): WorkflowClients {
-  return { dynamo: aws.get(DynamoDBClient, 'dynamodb'), mailer: new SesMailer(aws.get(SESv2Client, 'ses')), sfn: aws.get(SFNClient, 'sfn') };
+  return {
+    dynamo: aws.get(DynamoDBClient, 'dynamodb'),
+    mailer: new SesMailer(() => import('@aws-sdk/client-sesv2').then(({ SESv2Client }) => aws.get(SESv2Client, 'ses'))),
+    sfn: () => import('@aws-sdk/client-sfn').then(({ SFNClient }) => aws.get(SFNClient, 'sfn')),
+  };
 }
 
 /**
@@ -103,7 +111,8 @@ export function composeWorkflowDeps(
   const { clock, links } = options;
   const aws = options.aws ?? awsClients({ ...config, ...(mail.s3Endpoint ? { s3Endpoint: mail.s3Endpoint } : {}) });
   const clients = workflowClients(config, aws);
-  const s3 = aws.get(S3Client, 's3');
+  // S3 is made on the first file a step reads or writes (answers, evidence, letters).
+  const s3: ClientSource<S3Client> = () => import('@aws-sdk/client-s3').then(({ S3Client }) => aws.get(S3Client, 's3'));
   const downloads = new S3AnswerDownloads(s3, mail.answersBucket, mail.answerLinkTtlSeconds, clock, links ? answerDownloadLinks(links, clock) : undefined);
   const adapters = buildMailAdapters(mail, { dynamo: clients.dynamo, s3, mailer: clients.mailer }, tenantRegistry, { downloads, clock, ...(options.renderer ? { renderer: options.renderer } : {}) });
   return buildWorkflowDeps(config, clients, {

@@ -8,7 +8,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ISecurityGroup, ISubnet, IVpc } from 'aws-cdk-lib/aws-ec2';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { LAMBDA_BUNDLING, type FunctionSpec } from '../bundling.ts';
+import { LAMBDA_BUNDLING, lambdaEsbuildOptions, repoPath, type FunctionSpec } from '../bundling.ts';
 
 export interface RightsdeskFunctionProps {
   readonly spec: FunctionSpec;
@@ -21,6 +21,12 @@ export interface RightsdeskFunctionProps {
   readonly reserveConcurrency?: boolean;
   /** The function runs in these subnets (fulfilment: the controller's databases are not on the internet). */
   readonly network?: { readonly vpc: IVpc; readonly subnets: readonly ISubnet[]; readonly securityGroups: readonly ISecurityGroup[] };
+}
+
+/** The deploy's esbuild options for a function with absolute paths, as base64 JSON for infra/split-bundle.mjs. */
+function splitOptions(spec: FunctionSpec): string {
+  const options = { ...lambdaEsbuildOptions({ entry: repoPath(spec.entry), ...(spec.alias ? { alias: spec.alias } : {}) }), sourcemap: LAMBDA_BUNDLING.sourcemap, logLevel: 'warning' };
+  return Buffer.from(JSON.stringify(options)).toString('base64');
 }
 
 /**
@@ -82,7 +88,9 @@ export class RightsdeskFunction extends NodejsFunction {
         charset: Charset.UTF8,
         sourceMap: LAMBDA_BUNDLING.sourcemap,
         mainFields: [...LAMBDA_BUNDLING.mainFields],
-        externalModules: [...LAMBDA_BUNDLING.external],
+        // CDK's own single-file build is replaced by the split build below (which bundles the SDK,
+        // LAMBDA_BUNDLING.external): leaving the SDK out of this one keeps synthesis from bundling it twice.
+        externalModules: ['@aws-sdk/*'],
         banner: LAMBDA_BUNDLING.banner,
         // Per-function module stand-ins, rendered by CDK as `--alias:<module>=<absolute path>`.
         ...(spec.alias ? { esbuildArgs: { '--alias': Object.entries(spec.alias).map(([module, path]) => `${module}=${path}`) } } : {}),
@@ -91,6 +99,8 @@ export class RightsdeskFunction extends NodejsFunction {
           beforeBundling: () => [],
           beforeInstall: () => [],
           afterBundling: (inputDir, outputDir) => [
+            // The split build (index.mjs + chunks loaded on first use) replaces CDK's single file (infra/split-bundle.mjs).
+            `node "${repoPath('infra/split-bundle.mjs')}" "${outputDir}" ${splitOptions(spec)}`,
             ...(spec.assets ?? []).map((asset) => `cp "${inputDir}/${asset}" "${outputDir}/"`),
             ...(props.extraAssets ?? []).map(([source, name]) => `cp "${source}" "${outputDir}/${name}"`),
           ],

@@ -26,8 +26,16 @@ export type AppExtension = (app: Hono<AppEnv>) => void;
  */
 export function createApp(deps: ApiDeps, extensions: readonly AppExtension[] = []): Hono<AppEnv> {
   const app = createBaseApp(deps);
-  const openApi = buildOpenApi();
-  const docsHtml = renderDocsPage(openApi);
+  // Built on the first request for the documents, not at init: converting every zod schema to
+  // JSON Schema took ~55 ms of each cold start, and few containers are ever asked for them (issue 15).
+  let docs: { openApi: ReturnType<typeof buildOpenApi>; html: string } | undefined;
+  const documents = () => {
+    if (!docs) {
+      const openApi = buildOpenApi();
+      docs = { openApi, html: renderDocsPage(openApi) };
+    }
+    return docs;
+  };
 
   // Partners verify webhook JWS signatures with these (kid per tenant key); cacheable, keys rotate by adding.
   app.get('/.well-known/jwks.json', async (c) => {
@@ -35,8 +43,8 @@ export function createApp(deps: ApiDeps, extensions: readonly AppExtension[] = [
     const jwks = typeof deps.webhookJwks === 'function' ? await deps.webhookJwks() : deps.webhookJwks;
     return c.json(jwks ?? { keys: [] });
   });
-  app.get('/openapi.json', (c) => c.json(openApi));
-  app.get('/docs', (c) => c.html(docsHtml));
+  app.get('/openapi.json', (c) => c.json(documents().openApi));
+  app.get('/docs', (c) => c.html(documents().html));
   app.get('/problems/:slug', (c) => {
     const code = c.req.param('slug').replaceAll('-', '_');
     if (!(code in PROBLEM_KINDS)) return problemResponse(c, problemFor('not_found', 'No such problem type.'));

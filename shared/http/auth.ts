@@ -55,7 +55,11 @@ async function verifiedPayload(token: string, keys: JWTVerifyGetKey, config: Tok
 }
 
 function keySource(jwks: JSONWebKeySet | URL): JWTVerifyGetKey {
-  return jwks instanceof URL ? createRemoteJWKSet(jwks) : createLocalJWKSet(jwks);
+  if (!(jwks instanceof URL)) return createLocalJWKSet(jwks);
+  // Made on the first token, not at init: jose's remote set loads Node's fetch (undici, ~30 ms of
+  // every cold start), which the first request needs only if it carries a token (issue 15).
+  let remote: JWTVerifyGetKey | undefined;
+  return (header, token) => (remote ??= createRemoteJWKSet(jwks))(header, token);
 }
 
 /** Plain-words reasons a partner developer can act on, without leaking verification internals. */

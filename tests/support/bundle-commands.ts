@@ -19,7 +19,9 @@ export interface BundleCommands {
  * never reaches (infra/permissions.ts lists those per function, with the reason).
  */
 export async function bundleCommands(spec: Pick<FunctionSpec, 'entry' | 'alias'>): Promise<BundleCommands> {
-  const result = await build({ ...lambdaBuildOptions(spec), write: false, sourcemap: false });
+  // Built with the SDK external and unsplit (what the deploy bundles in, tree-shaken and minified,
+  // is the same set of command classes): its imports then name each command the code can send.
+  const result = await build({ ...lambdaBuildOptions(spec), external: ['@aws-sdk/*'], splitting: false, outdir: 'bundle', write: false, sourcemap: false });
   const text = result.outputFiles[0]?.text ?? '';
   const commands = new Set<string>();
   for (const match of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*"@aws-sdk\/[^"]+"/g)) {

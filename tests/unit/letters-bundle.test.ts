@@ -21,7 +21,7 @@ let handler: (event: unknown) => Promise<{ pdfBase64: string }>;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'rightsdesk-letters-'));
-  await build({ ...lambdaBuildOptions(spec), write: true, outfile: join(dir, 'index.mjs') });
+  await build({ ...lambdaBuildOptions(spec), write: true, outdir: dir });
   for (const asset of spec.assets ?? []) copyFileSync(asset, join(dir, basename(asset)));
   const previous = process.env.LETTER_FONT_PATH;
   process.env.LETTER_FONT_PATH = join(dir, basename(LETTER_FONT.runtimePath));

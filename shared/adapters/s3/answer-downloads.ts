@@ -1,4 +1,5 @@
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { resolveClient, type ClientSource } from '../client-source.ts';
 import type { AnswerFile } from '#domain/answer.ts';
 import type { AnswerDownloads } from '#ports/channels.ts';
 import type { Clock } from '#ports/cases.ts';
@@ -26,7 +27,8 @@ export interface DownloadLinks {
  */
 export class S3AnswerDownloads implements AnswerDownloads {
   constructor(
-    private readonly client: S3Client,
+    /** The client, or its maker: the workflow steps load S3 on the first answer they publish (client-source.ts). */
+    private readonly client: ClientSource<S3Client>,
     private readonly bucket: string,
     private readonly ttlSeconds: number,
     private readonly clock: Clock,
@@ -34,7 +36,9 @@ export class S3AnswerDownloads implements AnswerDownloads {
   ) {}
 
   async publish(tenantId: string, key: string, file: AnswerFile): Promise<{ url: string; expiresAt: string }> {
-    await this.client.send(
+    const { PutObjectCommand } = await import('@aws-sdk/client-s3');
+    const client = await resolveClient(this.client);
+    await client.send(
       new PutObjectCommand({
         Bucket: this.bucket,
         Key: key,
@@ -44,7 +48,7 @@ export class S3AnswerDownloads implements AnswerDownloads {
       }),
     );
     const expiresAt = new Date(this.clock.now().getTime() + this.ttlSeconds * 1000).toISOString();
-    if (!this.links) return { url: await presignedGet(this.client, this.bucket, key, this.ttlSeconds), expiresAt };
+    if (!this.links) return { url: await presignedGet(client, this.bucket, key, this.ttlSeconds), expiresAt };
     const token = await this.links.tokens.issueDownload({ tenantId, key, filename: file.filename }, this.ttlSeconds);
     const base = typeof this.links.baseUrl === 'function' ? this.links.baseUrl() : this.links.baseUrl;
     return { url: `${base}/forms/${encodeURIComponent(tenantId)}/download?token=${encodeURIComponent(token)}`, expiresAt };
@@ -53,5 +57,6 @@ export class S3AnswerDownloads implements AnswerDownloads {
 
 /** A presigned GET for one object in the answers bucket (SigV4 query signing). */
 export async function presignedGet(client: S3Client, bucket: string, key: string, seconds: number): Promise<string> {
+  const { GetObjectCommand } = await import('@aws-sdk/client-s3');
   return (await presigner()).getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: seconds });
 }

@@ -1,4 +1,5 @@
-import { SignCommand, type KMSClient } from '@aws-sdk/client-kms';
+import type { KMSClient } from '@aws-sdk/client-kms';
+import { resolveClient, type ClientSource } from '../client-source.ts';
 import type { WebhookSigner } from '#ports/channels.ts';
 import { derToJoseSignature } from '../evidence/pack-sealer.ts';
 import { WEBHOOK_JWS_TYPE } from './jose-signer.ts';
@@ -13,14 +14,16 @@ const b64url = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base
  */
 export class KmsWebhookSigner implements WebhookSigner {
   constructor(
-    private readonly kms: KMSClient,
+    /** The client, or its maker: KMS loads on the first signature, not at init (client-source.ts). */
+    private readonly kms: ClientSource<KMSClient>,
     private readonly keyId: string,
     private readonly kid: string,
   ) {}
 
   async sign(_tenantId: string, payload: Uint8Array): Promise<string> {
     const input = `${b64url(JSON.stringify({ alg: 'ES256', kid: this.kid, typ: WEBHOOK_JWS_TYPE, cty: 'application/json' }))}.${b64url(payload)}`;
-    const { Signature } = await this.kms.send(new SignCommand({ KeyId: this.keyId, Message: new TextEncoder().encode(input), MessageType: 'RAW', SigningAlgorithm: 'ECDSA_SHA_256' }));
+    const { SignCommand } = await import('@aws-sdk/client-kms');
+    const { Signature } = await (await resolveClient(this.kms)).send(new SignCommand({ KeyId: this.keyId, Message: new TextEncoder().encode(input), MessageType: 'RAW', SigningAlgorithm: 'ECDSA_SHA_256' }));
     if (!Signature) throw new Error('KMS returned no signature.');
     return `${input}.${b64url(joseSignature(Signature, 32))}`;
   }
