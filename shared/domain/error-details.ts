@@ -33,6 +33,7 @@ export interface ErrorDetails {
   readonly not_waiting_for_reply: { readonly reference: string };
   readonly reply_before_question: { readonly askedAt: string };
   readonly form_expired: Record<string, never>;
+  readonly kept_needs_basis: Record<string, never>;
 }
 
 export type ErrorDetailKey = keyof ErrorDetails;

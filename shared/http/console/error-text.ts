@@ -37,6 +37,7 @@ export const ERROR_TEXT: { readonly [K in keyof ErrorDetails]: Worded<ErrorDetai
   rights_need_no_confirmation: { lt: (p) => `Bylos ${p.reference} teisių tvirtinti nereikia.`, en: (p) => `The rights of case ${p.reference} need no confirmation.` },
   not_waiting_for_reply: { lt: (p) => `Byla ${p.reference} nelaukia subjekto patikslinimų.`, en: (p) => `Case ${p.reference} is not waiting for details from the subject.` },
   reply_before_question: { lt: (p) => `Atsakymas negalėjo būti gautas anksčiau nei paklausta (${p.askedAt.slice(0, 10)}).`, en: (p) => `The answer cannot have come before the question was asked (${p.askedAt.slice(0, 10)}).` },
+  kept_needs_basis: { lt: () => 'Kai duomenys paliekami, nurodykite priežastį ir teisinį pagrindą.', en: () => '"Kept" needs the reason and the legal basis.' },
   form_expired: { lt: () => 'Forma nebegalioja arba atsiųsta ne iš šios konsolės; atnaujinkite puslapį ir bandykite dar kartą.', en: () => 'The form has expired or did not come from this console; reload the page and try again.' },
 };
 

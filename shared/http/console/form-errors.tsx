@@ -62,7 +62,8 @@ export function issueOf(i: ZodIssue): FormIssue {
 /** A console form's problems, one or more per field, all found in one pass. */
 export class FormError extends ValidationError {
   constructor(readonly formIssues: readonly FormIssue[]) {
-    super('The form is not valid.', formIssues.map((i) => ({ field: i.field, message: i.kind })));
+    // In English for logs and tests; pages word each issue in their language.
+    super(`The form is not valid: ${formIssues.map((i) => `${i.field} (${i.kind})`).join(', ')}.`, formIssues.map((i) => ({ field: i.field, message: i.kind })));
   }
 }
 
