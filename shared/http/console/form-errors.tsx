@@ -61,9 +61,13 @@ export function issueOf(i: ZodIssue): FormIssue {
 
 /** A console form's problems, one or more per field, all found in one pass. */
 export class FormError extends ValidationError {
-  constructor(readonly formIssues: readonly FormIssue[]) {
+  readonly formIssues: readonly FormIssue[];
+  constructor(issues: readonly FormIssue[]) {
+    // One problem is said once, even when two checks (the table's and the schema's) found it.
+    const formIssues = [...new Map(issues.map((i) => [`${i.field}|${i.kind}|${i.n ?? ''}|${i.detail?.key ?? ''}`, i])).values()];
     // In English for logs and tests; pages word each issue in their language.
     super(`The form is not valid: ${formIssues.map((i) => `${i.field} (${i.kind})`).join(', ')}.`, formIssues.map((i) => ({ field: i.field, message: i.kind })));
+    this.formIssues = formIssues;
   }
 }
 
