@@ -8,6 +8,7 @@ import { ERROR_TEXT, errorText } from '#http/console/error-text.ts';
 import { FormError, formProblem, IssueCollector, issueOf } from '#http/console/form-errors.tsx';
 import { applyTableAction, csvToCategory, dataToTable, tableFromForm, tableToData } from '#http/console/answer-table.ts';
 import { submissionErrors } from '#http/forms/forms-app.tsx';
+import { JoseFormTokens } from '#adapters/forms/jose-form-tokens.ts';
 import { consoleApp } from '../support/console-app.ts';
 
 type App = Awaited<ReturnType<typeof consoleApp>>;
@@ -237,5 +238,21 @@ describe('the public form’s errors', () => {
     const issues = Submission.safeParse({ name: ' ', email: 'x', rights: [] }).error!.issues;
     expect(submissionErrors(issues, 'lt')).toEqual({ name: 'užpildykite šį lauką', email: 'įrašykite el. pašto adresą, pvz., vardas@example.lt', rights: 'pažymėkite bent vieną' });
     expect(submissionErrors(issues, 'en').rights).toBe('tick at least one');
+  });
+});
+
+describe('why the public form refused its token', () => {
+  it('tells a submit sooner than a person could from an expired token and a forged or other tenant’s one', async () => {
+    let now = new Date('2026-11-23T09:00:00Z');
+    const tokens = new JoseFormTokens('s'.repeat(40), { now: () => now });
+    const token = await tokens.issueFormToken('softera');
+    now = new Date('2026-11-23T09:00:01Z');
+    expect(await tokens.checkFormToken(token, 'softera')).toBeNull();
+    expect(await tokens.formTokenRefusal(token, 'softera')).toBe('too_fast');
+    expect(await tokens.formTokenRefusal(token, 'gautora')).toBe('invalid');
+    expect(await tokens.formTokenRefusal('forged.token.value', 'softera')).toBe('invalid');
+    now = new Date('2026-11-23T11:00:05Z');
+    expect(await tokens.checkFormToken(token, 'softera')).toBeNull();
+    expect(await tokens.formTokenRefusal(token, 'softera')).toBe('expired');
   });
 });
