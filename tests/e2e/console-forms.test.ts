@@ -100,6 +100,8 @@ describe('forms that help', () => {
         await page.fill('#register-postalAddress', 'Gedimino pr. 1\nVilnius');
         await page.click('#register button[type=submit]');
         await page.waitForURL(/done=registered/);
+        // The new case's page reloads itself while its workflow starts: leave it before going elsewhere.
+        await page.goto('about:blank');
 
         // 2. The answer's data in the table editor: typed, a row and a column added in the page, a CSV loaded.
         const email = `ona.${lang}.${size}@example.lt`;
@@ -148,10 +150,17 @@ describe('forms that help', () => {
         // comes back in the subject's language with what they typed and every problem; then it goes through.
         const form = await world.browser.newPage({ viewport: SIZES[size] });
         await form.goto(`${world.base}/forms/softera?lang=${lang}`);
-        await form.fill('#name', `Ona ${lang} ${size}`);
-        await form.fill('#email', 'ona@');
-        await form.fill('#details', 'Prašau mano duomenų kopijos.');
-        await form.click('button[type=submit]');
+        // Typed and sent at once, as a script would (well within the form's 2 s minimum even on a busy machine).
+        await Promise.all([
+          form.waitForNavigation(),
+          form.evaluate((name) => {
+            const set = (id: string, value: string) => ((document.getElementById(id) as HTMLInputElement).value = value);
+            set('name', name);
+            set('email', 'ona@');
+            set('details', 'Prašau mano duomenų kopijos.');
+            document.querySelector('form')!.submit();
+          }, `Ona ${lang} ${size}`),
+        ]);
         const s3 = await summary(form);
         expect(s3).toContain(w.tooFast);
         expect(s3).toContain(w.email);

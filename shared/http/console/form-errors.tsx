@@ -64,7 +64,10 @@ export class FormError extends ValidationError {
   readonly formIssues: readonly FormIssue[];
   constructor(issues: readonly FormIssue[]) {
     // One problem is said once, even when two checks (the table's and the schema's) found it.
-    const formIssues = [...new Map(issues.map((i) => [`${i.field}|${i.kind}|${i.n ?? ''}|${i.detail?.key ?? ''}`, i])).values()];
+    // An empty field is only "fill in this field", not also every rule its missing value breaks.
+    const empty = new Set(issues.filter((i) => i.kind === 'required').map((i) => i.field));
+    const kept = issues.filter((i) => i.kind === 'required' || !empty.has(i.field) || i.detail);
+    const formIssues = [...new Map(kept.map((i) => [`${i.field}|${i.kind}|${i.n ?? ''}|${i.detail?.key ?? ''}`, i])).values()];
     // In English for logs and tests; pages word each issue in their language.
     super(`The form is not valid: ${formIssues.map((i) => `${i.field} (${i.kind})`).join(', ')}.`, formIssues.map((i) => ({ field: i.field, message: i.kind })));
     this.formIssues = formIssues;
