@@ -70,6 +70,20 @@ async function verifiedRequest(email: string): Promise<string> {
   return ((await response.json()) as { id: string }).id;
 }
 
+/**
+ * waitForCase, again when a navigation was cut short: a case page reloads itself while its workflow
+ * works (the console script), and such a reload can abort the next `goto`.
+ */
+async function waitAt(page: Page, url: string, step: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await waitForCase(page, url, { step });
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes('ERR_ABORTED')) throw error;
+    }
+  }
+}
+
 const summary = async (page: Page) => (await page.locator('#error-summary').textContent())?.replace(/\s+/g, ' ') ?? '';
 
 describe('forms that help', () => {
@@ -106,7 +120,7 @@ describe('forms that help', () => {
         // 2. The answer's data in the table editor: typed, a row and a column added in the page, a CSV loaded.
         const email = `ona.${lang}.${size}@example.lt`;
         const caseUrl = `${world.base}/console/cases/${await verifiedRequest(email)}`;
-        await waitForCase(page, caseUrl, { step: 'answer_draft' });
+        await waitAt(page, caseUrl, 'answer_draft');
         await page.fill('#draft input[name="data.0.category"]', 'Užsakymai');
         await page.fill('#draft input[name="data.0.col.0"]', 'nr');
         await page.fill('#draft input[name="data.0.col.1"]', 'suma');
@@ -142,7 +156,7 @@ describe('forms that help', () => {
         await page.fill('#draft textarea[name=body]', 'Jūsų duomenys pridėti.');
         await page.fill('#draft input[name="data.1.category"]', 'Lojalumo programa');
         await page.click('#draft > fieldset > div > button[type=submit]');
-        await waitForCase(page, caseUrl, { step: 'approval' });
+        await waitAt(page, caseUrl, 'approval');
         const preview = (await page.locator('main').textContent()) ?? '';
         for (const text of ['Užsakymai', 'U-3', 'grąžintas', 'Lojalumo programa', 'LT-77']) expect(preview).toContain(text);
 
