@@ -102,7 +102,7 @@ describe('staff console in Chromium', () => {
     await agent.selectOption('#draft select[name="outcome.access"]', 'fulfilled');
     // An export from another system goes with the answer as a file.
     await agent.setInputFiles('#draft input[name=files]', { name: 'Lojalumo programa.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% lojalumo taškai\n%%EOF\n') });
-    await agent.click('#draft button[type=submit]');
+    await agent.click('#draft > fieldset > div > button[type=submit]');
     await waitForCase(agent, caseUrl, { step: 'approval' });
     await agent.setViewportSize({ width: 1280, height: 1400 });
     await agent.screenshot({ path: `${SCREENSHOTS}/case.png` });
