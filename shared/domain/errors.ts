@@ -1,3 +1,5 @@
+import type { ErrorDetail } from './error-details.ts';
+
 /**
  * One error family for the whole product. Each subclass has a stable `code` that the HTTP
  * layer maps to an RFC 9457 problem type; callers never match on messages.
@@ -25,16 +27,19 @@ export interface FieldIssue {
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /** What went wrong as a key and parameters, for pages that word it in their own language. */
+  readonly detail: ErrorDetail | undefined;
+  constructor(message: string, options?: { cause?: unknown; detail?: ErrorDetail }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
+    this.detail = options?.detail;
   }
 }
 
 export class ValidationError extends DomainError {
   readonly code = 'validation_failed';
-  constructor(message: string, readonly issues: readonly FieldIssue[] = []) {
-    super(message);
+  constructor(message: string, readonly issues: readonly FieldIssue[] = [], detail?: ErrorDetail) {
+    super(message, detail ? { detail } : undefined);
   }
 }
 

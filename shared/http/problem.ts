@@ -11,6 +11,8 @@ export interface Problem {
   readonly instance?: string;
   readonly errors?: readonly FieldIssue[];
   readonly correlationId?: string;
+  /** The use case's detail key (shared/domain/error-details.ts), stable for clients that word it themselves. */
+  readonly code?: string;
 }
 
 interface ProblemKind {
@@ -50,7 +52,7 @@ export function problemFor(code: ProblemCode, detail?: string, extra?: Partial<P
 
 export function problemFromDomainError(error: DomainError): Problem {
   const issues = error instanceof ValidationError && error.issues.length > 0 ? { errors: error.issues } : {};
-  return problemFor(error.code, error.message, issues);
+  return problemFor(error.code, error.message, { ...issues, ...(error.detail ? { code: error.detail.key } : {}) });
 }
 
 export function problemResponse(c: Context, problem: Problem, headers: Record<string, string> = {}): Response {

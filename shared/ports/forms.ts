@@ -20,6 +20,9 @@ export interface DownloadClaims {
   readonly filename: string;
 }
 
+/** A refused form token: sent sooner than a person could fill in the form, too late, or not ours / another tenant's. */
+export type FormTokenRefusal = 'too_fast' | 'expired' | 'invalid';
+
 /** The form's own anti-automation tokens (a minimum fill time) and the answer download links. */
 export interface FormPageTokens {
   issueFormToken(tenantId: string): Promise<string>;
@@ -28,6 +31,8 @@ export interface FormPageTokens {
    * fast or other tenant's token.
    */
   checkFormToken(token: string, tenantId: string): Promise<{ readonly jti: string; readonly expiresAt: Date } | null>;
+  /** Why checkFormToken refused a token, so the page can say it in the subject's language. */
+  formTokenRefusal(token: string, tenantId: string): Promise<FormTokenRefusal>;
   /** Throws ValidationError for a forged or expired download link. */
   verifyDownload(token: string): Promise<DownloadClaims>;
 }

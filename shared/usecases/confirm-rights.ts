@@ -1,3 +1,4 @@
+import { detail } from '#domain/error-details.ts';
 import type { Actor } from '#domain/audit.ts';
 import { isOpen, type Case, type CaseRight } from '#domain/case.ts';
 import { ConflictError, NotFoundError } from '#domain/errors.ts';
@@ -31,10 +32,10 @@ export interface ConfirmRightsInput {
 export async function confirmRights(deps: { tenants: TenantRegistry; repo: CaseRepository; clock: Clock; workflows?: WorkflowEngine }, input: ConfirmRightsInput): Promise<Case> {
   const c = await deps.repo.getCase(input.tenantId, input.caseId);
   if (!c) throw new NotFoundError(`No case with id "${input.caseId}".`);
-  if (!isOpen(c.status)) throw new ConflictError(`Case ${c.reference} is ${c.status}; its rights can no longer be confirmed.`);
+  if (!isOpen(c.status)) throw new ConflictError(`Case ${c.reference} is ${c.status}; its rights can no longer be confirmed.`, { detail: detail('case_closed', { reference: c.reference }) });
   const waitingHere = c.waiting?.step === 'rights_confirmation' ? c.waiting : null;
   if (c.rightsConfirmation?.status !== 'needed') {
-    if (!waitingHere) throw new ConflictError(`The rights of case ${c.reference} need no confirmation.`);
+    if (!waitingHere) throw new ConflictError(`The rights of case ${c.reference} need no confirmation.`, { detail: detail('rights_need_no_confirmation', { reference: c.reference }) });
     const { case: next, events } = updateCase(c, deps.clock.now(), { waiting: null }, []);
     await deps.repo.saveCase(next, events);
     await deps.workflows?.sendDecision(waitingHere.taskToken, { decision: 'confirmed' });

@@ -1,3 +1,4 @@
+import { detail, noParams } from '#domain/error-details.ts';
 import type { Actor } from '#domain/audit.ts';
 import { isOpen, type Case, type CaseRight } from '#domain/case.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#domain/errors.ts';
@@ -29,13 +30,13 @@ export interface CorrectRightsInput {
 export async function correctRights(deps: { tenants: TenantRegistry; repo: CaseRepository; clock: Clock }, input: CorrectRightsInput): Promise<Case> {
   const c = await deps.repo.getCase(input.tenantId, input.caseId);
   if (!c) throw new NotFoundError(`No case with id "${input.caseId}".`);
-  if (!isOpen(c.status)) throw new ConflictError(`Case ${c.reference} is ${c.status}; its rights can no longer be corrected.`);
+  if (!isOpen(c.status)) throw new ConflictError(`Case ${c.reference} is ${c.status}; its rights can no longer be corrected.`, { detail: detail('case_closed', { reference: c.reference }) });
   const reasons = input.reasons.map((r) => r.trim()).filter(Boolean);
-  if (reasons.length === 0) throw new ValidationError('A correction needs its reasons.', [{ field: 'reasons', message: 'at least one reason' }]);
+  if (reasons.length === 0) throw new ValidationError('A correction needs its reasons.', [{ field: 'reasons', message: 'at least one reason' }], detail('reasons_needed', noParams));
   const before = c.rights.map((r) => r.type);
   const after = input.rights.map((r) => r.type);
   const sameDetails = input.rights.every((r) => (c.rights.find((x) => x.type === r.type)?.details ?? '') === (r.details ?? ''));
-  if (before.length === after.length && after.every((t) => before.includes(t)) && sameDetails) throw new ConflictError('The case already has exactly these rights.');
+  if (before.length === after.length && after.every((t) => before.includes(t)) && sameDetails) throw new ConflictError('The case already has exactly these rights.', { detail: detail('same_rights', noParams) });
 
   const startStatus = c.status === 'in_progress' || c.status === 'awaiting_approval' ? 'in_progress' : 'pending';
   const rights: CaseRight[] = input.rights.map((r) => ({

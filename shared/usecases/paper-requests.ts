@@ -1,3 +1,4 @@
+import { detail, noParams } from '#domain/error-details.ts';
 import { DateTime } from 'luxon';
 import type { Actor } from '#domain/audit.ts';
 import type { Case } from '#domain/case.ts';
@@ -23,11 +24,11 @@ const MAX_BACKDATE_DAYS = 366;
 export function receiptInstant(value: string, timeZone: string, now: Date): Date {
   const local = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const parsed = local ? DateTime.fromISO(value, { zone: timeZone }).startOf('day') : DateTime.fromISO(value, { setZone: true });
-  if (!parsed.isValid) throw new ValidationError('receivedAt is not a date.', [{ field: 'receivedAt', message: 'YYYY-MM-DD or an ISO 8601 instant with offset' }]);
+  if (!parsed.isValid) throw new ValidationError('receivedAt is not a date.', [{ field: 'receivedAt', message: 'YYYY-MM-DD or an ISO 8601 instant with offset' }], detail('received_not_a_date', noParams));
   const at = parsed.toJSDate();
-  if (at.getTime() > now.getTime()) throw new ValidationError('receivedAt lies in the future.', [{ field: 'receivedAt', message: 'not after now' }]);
+  if (at.getTime() > now.getTime()) throw new ValidationError('receivedAt lies in the future.', [{ field: 'receivedAt', message: 'not after now' }], detail('received_in_future', noParams));
   if (now.getTime() - at.getTime() > MAX_BACKDATE_DAYS * 86_400_000) {
-    throw new ValidationError(`receivedAt is more than ${MAX_BACKDATE_DAYS} days ago.`, [{ field: 'receivedAt', message: 'too far in the past' }]);
+    throw new ValidationError(`receivedAt is more than ${MAX_BACKDATE_DAYS} days ago.`, [{ field: 'receivedAt', message: 'too far in the past' }], detail('received_too_old', { days: MAX_BACKDATE_DAYS }));
   }
   return at;
 }
@@ -59,7 +60,7 @@ export async function registerPaperRequest(deps: RegisterPaperDeps, input: Regis
   const tenant = deps.tenants.find(input.tenantId);
   if (!tenant) throw new UnknownTenantError(`Unknown tenant "${input.tenantId}".`);
   if (input.channel === 'post' && !input.request.subject.postalAddress) {
-    throw new ValidationError('A postal request needs the address to answer to.', [{ field: 'subject.postalAddress', message: 'required for post' }]);
+    throw new ValidationError('A postal request needs the address to answer to.', [{ field: 'subject.postalAddress', message: 'required for post' }], detail('postal_address_needed', noParams));
   }
   const now = deps.clock.now();
   const receivedAt = receiptInstant(input.receivedAt, tenant.timeZone, now);
@@ -130,7 +131,7 @@ export interface DispatchInput {
 export async function recordDispatch(deps: PrintQueueDeps & { readonly tenants: SubmitRequestDeps['tenants'] }, input: DispatchInput): Promise<PrintItem> {
   const item = await deps.printQueue.get(input.tenantId, input.itemId);
   if (!item) throw new NotFoundError(`No print item "${input.itemId}".`);
-  if (item.status !== 'queued') throw new ConflictError(`Print item "${item.id}" was already recorded as ${item.status} on ${item.dispatch?.at ?? '?'}.`);
+  if (item.status !== 'queued') throw new ConflictError(`Print item "${item.id}" was already recorded as ${item.status} on ${item.dispatch?.at ?? '?'}.`, { detail: detail('print_item_recorded', { at: item.dispatch?.at ?? '?' }) });
   const tenant = deps.tenants.get(input.tenantId);
   const now = deps.clock.now();
   const at = receiptInstant(input.at, tenant.timeZone, now).toISOString();
@@ -141,7 +142,7 @@ export async function recordDispatch(deps: PrintQueueDeps & { readonly tenants: 
     by: input.actor.id,
     recordedAt: now.toISOString(),
   };
-  if (!(await deps.printQueue.markDispatched(item, dispatch))) throw new ConflictError(`Print item "${item.id}" was recorded by someone else just now.`);
+  if (!(await deps.printQueue.markDispatched(item, dispatch))) throw new ConflictError(`Print item "${item.id}" was recorded by someone else just now.`, { detail: detail('print_item_raced', noParams) });
   const posted = item.delivery === 'post';
   // The workflow may write the case at the same moment; the dispatch is already recorded, so the event is retried.
   const saved = await writeCase(deps, { tenantId: input.tenantId, caseId: item.caseId }, () => ({

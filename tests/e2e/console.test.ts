@@ -95,11 +95,14 @@ describe('staff console in Chromium', () => {
     expect(template).toContain('000 §');
     await agent.fill('#draft textarea[name=body]', `${template}\n\nPriedas: Jūsų duomenų kopija.`);
     // The structured answer: the subject's data by category and the outcome per right.
-    await agent.fill('#draft textarea[name=answerData]', '[{"category": "Užsakymai", "records": [{"nr": "U-1", "suma": 12.5}, {"nr": "U-2", "suma": 3}]}]');
+    // (#18: typed into the table editor; it was a JSON text field.)
+    for (const [name, value] of [['data.0.category', 'Užsakymai'], ['data.0.col.0', 'nr'], ['data.0.col.1', 'suma'], ['data.0.cell.0.0', 'U-1'], ['data.0.cell.0.1', '12.5'], ['data.0.cell.1.0', 'U-2'], ['data.0.cell.1.1', '3']]) {
+      await agent.fill(`#draft input[name="${name}"]`, value!);
+    }
     await agent.selectOption('#draft select[name="outcome.access"]', 'fulfilled');
     // An export from another system goes with the answer as a file.
     await agent.setInputFiles('#draft input[name=files]', { name: 'Lojalumo programa.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% lojalumo taškai\n%%EOF\n') });
-    await agent.click('#draft button[type=submit]');
+    await agent.click('#draft > fieldset > div > button[type=submit]');
     await waitForCase(agent, caseUrl, { step: 'approval' });
     await agent.setViewportSize({ width: 1280, height: 1400 });
     await agent.screenshot({ path: `${SCREENSHOTS}/case.png` });
@@ -107,7 +110,8 @@ describe('staff console in Chromium', () => {
 
     // The drafter cannot approve: a clear refusal, nothing sent.
     await agent.click('#approve-send button[type=submit]');
-    expect(await agent.locator('[role=alert]').textContent()).toContain('approver');
+    // In the page's language (the use case's English "…needs the approver or admin role" showed on this lt page before).
+    expect(await agent.locator('[role=alert]').textContent()).toContain('tvirtintojas');
     expect(await agent.locator('#waiting').getAttribute('data-step')).toBe('approval');
 
     // Issue 19: every fulfilment task needs its result before approval. The console's task panel

@@ -109,7 +109,8 @@ describe('console task pages', () => {
 
     const refused = await w.post(cookie, `${base}/erasure:newsletter/result`, { _csrf: csrf, outcome: 'kept', summary: 'Kept.' });
     expect(refused.status).toBe(422);
-    expect(await refused.text()).toContain('legal basis');
+    // In the page's language (lt here): before #18 the English detail showed on the Lithuanian page.
+    expect(await refused.text()).toContain('teisinį pagrindą');
     expect((await w.task('erasure:newsletter'))!.status).toBe('open');
 
     const badData = await w.post(cookie, `${base}/erasure:newsletter/result`, { _csrf: csrf, outcome: 'found', summary: 'x', data: '{not json' });

@@ -83,7 +83,8 @@ describe('handling on the case page', () => {
     // A note without text: the page again with the field named, nothing written.
     const empty = await world.post(`/console/cases/${mine}/handling`, cookie, { _csrf: csrf, action: 'note', text: '  ' });
     expect(empty.status).toBe(422);
-    expect(await empty.text()).toContain('note: required');
+    // The field by its label in the page's language (was the internal "note: required").
+    expect(await empty.text()).toContain('Note: Fill in this field.');
 
     expect((await world.post(`/console/cases/${other}/handling`, cookie, { _csrf: csrf, action: 'spam', reason: 'Advertising' })).status).toBe(303);
     const inbox = await (await world.app.request('/console', { headers: { cookie } })).text();
@@ -134,7 +135,8 @@ describe('handling on the case page', () => {
     expect(page).toMatch(/id="refuse"[\s\S]*?name="confirm" value="yes" required/);
     const unconfirmed = await world.post(`/console/cases/${id}/decide`, cookie, { _csrf: csrf, step: 'answer_draft', decision: 'refuse', reasons: 'Manifestly unfounded' });
     expect(unconfirmed.status).toBe(422);
-    expect(await unconfirmed.text()).toContain('confirm: tick the confirmation');
+    // The field by its label in the page's language (was the internal "confirm: tick the confirmation").
+    expect(await unconfirmed.text()).toContain('Confirmation: tick to confirm you have checked');
     expect(world.decisions).toEqual([]);
     const confirmed = await world.post(`/console/cases/${id}/decide`, cookie, { _csrf: csrf, step: 'answer_draft', decision: 'refuse', reasons: 'Manifestly unfounded', confirm: 'yes' });
     expect(confirmed.status).toBe(303);

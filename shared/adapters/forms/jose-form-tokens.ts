@@ -1,7 +1,7 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
 import * as z from 'zod/mini';
 import { ValidationError } from '#domain/errors.ts';
-import type { DownloadClaims, FormPageTokens, FormTokens } from '#ports/forms.ts';
+import type { DownloadClaims, FormPageTokens, FormTokenRefusal, FormTokens } from '#ports/forms.ts';
 
 /**
  * The web form's tokens, signed and checked by us alone, so a symmetric key is right here
@@ -93,6 +93,16 @@ export class JoseFormTokens implements FormTokens, FormPageTokens {
       return { jti: claims.jti, expiresAt: new Date(claims.exp * 1000) };
     } catch {
       return null;
+    }
+  }
+
+  async formTokenRefusal(token: string, tenantId: string): Promise<FormTokenRefusal> {
+    try {
+      const claims = await this.read(token, 'form');
+      if (claims.tenant !== tenantId) return 'invalid';
+      return this.now().getTime() / 1000 - claims.iat < (this.options.minFormAgeSeconds ?? 2) ? 'too_fast' : 'invalid';
+    } catch (error) {
+      return error instanceof ValidationError && error.issues[0]?.message === 'expired' ? 'expired' : 'invalid';
     }
   }
 }

@@ -63,6 +63,12 @@ svg text{font:12px system-ui,sans-serif;fill:#1b1f24}
 .current-step{font-size:1.05rem;margin:6px 0 10px}
 .views a[aria-current=page]{font-weight:700}
 .scroll{overflow-x:auto}
+.field-error{color:#a4161a;font-weight:600;font-size:.9rem}
+[aria-invalid=true]{border:2px solid #a4161a}
+#error-summary ul{margin:6px 0 0;padding-left:20px}
+table.edit input{width:100%;min-width:7em}
+table.edit th{white-space:nowrap}
+button.small{padding:0 6px;margin-left:2px}
 table.inbox td .chip{margin-left:4px}
 @media (max-width:700px){
  main{padding:10px 8px 30px}
@@ -86,6 +92,21 @@ export const CONSOLE_JS = `
   if(p){var k='rd-refresh:'+location.pathname,n=+(sessionStorage.getItem(k)||0);
     if(n<40){sessionStorage.setItem(k,n+1);setTimeout(function(){location.reload()},750)}}
   else{Object.keys(sessionStorage).forEach(function(k){if(k.indexOf('rd-refresh:')===0)sessionStorage.removeItem(k)})}
+  document.addEventListener('click',function(e){
+    var b=e.target.closest&&e.target.closest('button[name=_table]');if(!b)return;
+    var v=b.value.split(':'),f=b.form,t=f&&f.querySelector('[data-cat="'+v[1]+'"] table');if(!t)return;
+    var w=JSON.parse(f.querySelector('[data-words]').getAttribute('data-words')),n=v[1];
+    function inp(name,label){var i=document.createElement('input');i.name=name;i.setAttribute('aria-label',label);return i}
+    function del(val,label){var x=document.createElement('button');x.type='submit';x.name='_table';x.value=val;x.className='secondary small';x.textContent='\u00d7';x.setAttribute('aria-label',label);return x}
+    var head=t.tHead.rows[0],body=t.tBodies[0];
+    function next(sel,re){var m=-1;t.querySelectorAll(sel).forEach(function(i){var k=+re.exec(i.name)[1];if(k>m)m=k});return m+1}
+    if(v[0]==='row'){e.preventDefault();var r=next('tbody input',/cell[.]([0-9]+)[.]/),tr=body.insertRow(),th=document.createElement('th');th.scope='row';th.textContent=(body.rows.length)+' ';th.appendChild(del('delrow:'+n+':'+r,w.removeRow+' '+body.rows.length));tr.appendChild(th);
+      head.querySelectorAll('input').forEach(function(h){var j=/col[.]([0-9]+)$/.exec(h.name)[1];tr.insertCell().appendChild(inp('data.'+n+'.cell.'+r+'.'+j,w.row+' '+body.rows.length+', '+(h.value||w.column+' '+(+j+1))))});tr.querySelector('td input').focus()}
+    else if(v[0]==='col'){e.preventDefault();var j=next('thead input',/col[.]([0-9]+)$/),c=document.createElement('th');c.scope='col';c.appendChild(inp('data.'+n+'.col.'+j,w.columnName+' '+(j+1)));c.appendChild(del('delcol:'+n+':'+j,w.removeColumn+' '+(j+1)));head.appendChild(c);
+      Array.prototype.forEach.call(body.rows,function(tr,i){var ri=tr.querySelector('td input');var rr=ri?/cell[.]([0-9]+)[.]/.exec(ri.name)[1]:i;tr.insertCell().appendChild(inp('data.'+n+'.cell.'+rr+'.'+j,w.row+' '+(i+1)+', '+w.column+' '+(j+1)))});c.querySelector('input').focus()}
+    else if(v[0]==='delrow'){e.preventDefault();var row=b.closest('tr');row.querySelectorAll('input').forEach(function(i){i.value=''});row.hidden=true}
+    else if(v[0]==='delcol'){e.preventDefault();t.querySelectorAll('input').forEach(function(i){if(new RegExp('[.]'+v[2]+'$').test(i.name)&&(/col[.]/.test(i.name)||/cell[.]/.test(i.name))){i.value='';var cell=i.closest('th,td');cell.hidden=true}})}
+  });
   document.addEventListener('submit',function(e){
     var b=e.target.querySelector('button[type=submit],button:not([type])');
     if(b){setTimeout(function(){b.disabled=true},0)}

@@ -2,6 +2,7 @@ import type { ValidationReportSummary } from '#domain/validation-report.ts';
 import type { AuditEvent } from '#domain/audit.ts';
 import type { Case } from '#domain/case.ts';
 import type { CaseMessage } from '#domain/mail.ts';
+import type { TableCategory } from './answer-table.ts';
 
 /** What the case page shows, gathered by the route from the use cases. */
 export interface CaseView {
@@ -19,6 +20,8 @@ export interface CaseView {
   readonly now: Date;
   /** At the approval step: the answer as the subject will receive it, and the data files it carries. */
   readonly preview?: { readonly subject: string; readonly text: string; readonly dataFiles: readonly string[] } | null;
+  /** The draft form's table as typed (shown again after problems or a table button); else the saved draft's. */
+  readonly draftTable?: readonly TableCategory[];
 }
 
 /** An ID-document review whose checks failed: what staff typed and why, shown beside the form. */

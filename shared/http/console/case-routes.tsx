@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
-import { all, CASE_ID, explain, list, parseForm, scansOf, single, str, type ConsoleContext } from './context.tsx';
+import { all, CASE_ID, languageOf, list, parseForm, scansOf, single, str, type ConsoleContext } from './context.tsx';
 import { bodyLimit } from 'hono/body-limit';
-import { DomainError, NotFoundError, PayloadTooLargeError, ValidationError } from '#domain/errors.ts';
+import { DomainError, NotFoundError, PayloadTooLargeError } from '#domain/errors.ts';
 import { IDENTITY_METHODS } from '#domain/identity.ts';
 import { RIGHT_TYPES } from '#domain/rights.ts';
 import { DECISIONS, WAIT_STEPS } from '#domain/workflow.ts';
@@ -22,6 +22,12 @@ import { registerSubjectReply } from '#usecases/workflow/register-reply.ts';
 import type { AppEnv } from '../deps.ts';
 import { PROBLEM_KINDS } from '../problem.ts';
 import { answerFromForm } from './answer-form.ts';
+import { applyTableAction, csvToCategory, tableFromForm, type TableCategory } from './answer-table.ts';
+import { FormError, formProblem, IssueCollector, type FormProblem, type KeptValues } from './form-errors.tsx';
+import { decisionLabels, labelsFor, REPLY_FIELDS, RIGHTS_FIELDS } from './form-labels.ts';
+import { translator } from './labels.ts';
+import { ERROR_KIND_TEXT, PAGE_ERROR_TEXT } from './error-text.ts';
+import { DECISIONS_NEEDING_QUESTIONS, DECISIONS_NEEDING_REASONS } from '#domain/workflow-state.ts';
 import type { Session } from './session.ts';
 import { CasePage } from './case-views.tsx';
 import type { IdReviewState } from './case-model.ts';
@@ -58,7 +64,18 @@ export const RISKY_DECISIONS: readonly string[] = ['refuse', 'fee', 'invalid', '
 export const CONSOLE_FILES_MAX_BYTES = 4 * 1024 * 1024;
 export const CONSOLE_DECISION_MAX_BYTES = CONSOLE_FILES_MAX_BYTES + 512 * 1024;
 
-export async function renderCase(cx: ConsoleContext, c: Context, s: Session, id: string, extra: { error?: string; done?: string; status?: number; review?: IdReviewState }) {
+/** What the case page shows besides the case: a confirmation, a failed submit's problems and what was typed, a review's failed checks. */
+export interface CaseExtra {
+  readonly error?: string;
+  readonly done?: string;
+  readonly status?: number;
+  readonly review?: IdReviewState;
+  readonly problem?: FormProblem;
+  readonly kept?: KeptValues;
+  readonly draftTable?: readonly TableCategory[];
+}
+
+export async function renderCase(cx: ConsoleContext, c: Context, s: Session, id: string, extra: CaseExtra) {
   const { deps, ctxOf } = cx;
   if (!CASE_ID.test(id)) throw new NotFoundError('No such case.');
   const tenantId = s.staff.tenantId;
@@ -81,9 +98,11 @@ export async function renderCase(cx: ConsoleContext, c: Context, s: Session, id:
     reports,
     now: deps.clock.now(),
     preview: found.waiting?.step === 'approval' || found.status === 'awaiting_approval' ? approvalPreview(tenant, found, deps.clock.now()) : null,
+    ...(extra.draftTable ? { draftTable: extra.draftTable } : {}),
   };
+  const ctx = { ...ctxOf(c, s), ...(extra.problem ? { problem: extra.problem } : {}), ...(extra.kept ? { kept: extra.kept } : {}) };
   return c.html(
-    <CasePage ctx={ctxOf(c, s)} view={view} {...(extra.error ? { error: extra.error } : {})} {...(extra.done ? { done: extra.done } : {})} {...(extra.review ? { review: extra.review } : {})} />,
+    <CasePage ctx={ctx} view={view} {...(extra.error ? { error: extra.error } : {})} {...(extra.done ? { done: extra.done } : {})} {...(extra.review ? { review: extra.review } : {})} />,
     (extra.status ?? 200) as 200,
   );
 }
@@ -140,28 +159,61 @@ export function caseRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
   app.post(
     '/console/cases/:id/decide',
     // The draft form may carry answer files: the console's share of a Lambda request (6 MB, base64).
-    bodyLimit({ maxSize: CONSOLE_DECISION_MAX_BYTES, onError: (c) => c.html(<ErrorPage ctx={ctxOf(c, null)} title={PROBLEM_KINDS.payload_too_large.title} detail={`At most ${CONSOLE_FILES_MAX_BYTES} bytes of files; larger files through the API.`} />, 413) }),
+    bodyLimit({ maxSize: CONSOLE_DECISION_MAX_BYTES, onError: (c) => { const ctx = ctxOf(c, null); return c.html(<ErrorPage ctx={ctx} title={ERROR_KIND_TEXT.payload_too_large[ctx.lang]} detail={PAGE_ERROR_TEXT.tooLarge[ctx.lang].replace('{n}', String(CONSOLE_FILES_MAX_BYTES))} />, 413); } }),
     async (c) => {
     const s = await requireSession(c);
     const id = c.req.param('id');
     const body = await c.req.parseBody({ all: true });
-    const form = parseForm(DecisionForm, single(body));
-    checkCsrf(s, form._csrf);
-    const reasons = all((form.reasons ?? '').split('\n'));
-    // Sending a drafted answer back (reject at approval) is not risky: nothing reaches the subject.
-    if (RISKY_DECISIONS.includes(form.decision) && form.step !== 'approval' && form.confirm !== 'yes') {
-      return render(c, s, id, { error: explain(new ValidationError('The form is not valid.', [{ field: 'confirm', message: 'tick the confirmation' }])), status: 422 });
+    const one = single(body);
+    checkCsrf(s, str(one._csrf));
+    const lang = languageOf(c);
+    const formId = /^[a-z-]{1,40}$/.test(str(one._form)) ? str(one._form) : 'decide';
+    const kept: KeptValues = { form: formId, values: typedValues(one) };
+    let table: TableCategory[] = tableFromForm(one);
+    const fail = (error: DomainError) =>
+      render(c, s, id, { problem: formProblem(error, lang, formId, decisionLabels(lang, translator(lang), table)), kept, draftTable: table, status: PROBLEM_KINDS[error.code].status });
+    // A table button without JavaScript: the page again with the table changed and all typed kept; nothing decided.
+    const tableAction = str(one._table);
+    if (tableAction) {
+      if (tableAction === 'csv') {
+        const loaded = await csvFrom(one.dataCsv);
+        if (loaded === 'bad') return fail(new FormError([{ field: 'dataCsv', kind: 'csv' }]));
+        if (loaded) table = [...table.filter((t) => t.category || t.columns.some(Boolean) || t.rows.some((r) => r.some(Boolean))), loaded];
+      } else table = applyTableAction(table, tableAction);
+      return render(c, s, id, { kept, draftTable: table });
     }
-    const questions = all((form.questions ?? '').split('\n'));
+    const issues = new IssueCollector();
+    const form = issues.parse(DecisionForm, one);
     try {
+      if (!form) throw new FormError(issues.issues);
+      // Every problem at once (the use case would stop at its first): the tick, the reasons, the questions, the text.
+      // Sending a drafted answer back (reject at approval) is not risky: nothing reaches the subject.
+      if (RISKY_DECISIONS.includes(form.decision) && form.step !== 'approval' && form.confirm !== 'yes') issues.add('confirm', 'tick');
+      if (DECISIONS_NEEDING_REASONS.includes(form.decision) && all((form.reasons ?? '').split('\n')).length === 0) issues.add('reasons', 'required');
+      if (DECISIONS_NEEDING_QUESTIONS.includes(form.decision) && all((form.questions ?? '').split('\n')).length === 0) issues.add('questions', 'required');
+      let answer: Awaited<ReturnType<typeof draftAnswer>>;
+      if (form.decision === 'draft') {
+        if (!form.body?.trim()) issues.add('body', 'required');
+        const loaded = await csvFrom(one.dataCsv);
+        if (loaded === 'bad') issues.add('dataCsv', 'csv');
+        else if (loaded) table = [...table, loaded];
+        try {
+          answer = await draftAnswer(s, id, one, table);
+        } catch (error) {
+          if (!(error instanceof FormError)) throw error;
+          issues.issues.push(...error.formIssues);
+        }
+      }
+      issues.check();
+      const reasons = all((form.reasons ?? '').split('\n'));
+      const questions = all((form.questions ?? '').split('\n'));
       if (!deps.workflows) throw new Error('No workflow engine is configured for the API.');
       // Rejecting the reviewed ID document decides the review: its scan is erased like after an approval.
       if (form.decision === 'reject' && form.step === 'identity_review' && form.imageKey) {
-        if (!(await caseScanKeys(s, id)).includes(form.imageKey)) throw new ValidationError('The scan is not one of this case’s files.', [{ field: 'imageKey', message: 'unknown' }]);
+        if (!(await caseScanKeys(s, id)).includes(form.imageKey)) throw new FormError([{ field: 'imageKey', kind: 'option' }]);
         const rejected = await rejectIdDocument(idReviewDeps(deps), { tenantId: s.staff.tenantId, caseId: id, reasons, imageKey: form.imageKey, actor: { kind: 'staff', id: s.staff.userId }, role: s.staff.role });
         return c.redirect(`/console/cases/${id}?done=${rejected.imageDeleted ? 'scan_deleted' : 'reject'}`, 303);
       }
-      const answer = form.decision === 'draft' ? await draftAnswer(s, id, single(body)) : undefined;
       const files = form.decision === 'draft' ? await draftFiles(s, id, body) : undefined;
       await decide(
         { tenants: deps.tenants, repo: deps.repo, clock: deps.clock, workflows: deps.workflows },
@@ -180,21 +232,29 @@ export function caseRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
           role: s.staff.role,
         },
       );
+      return c.redirect(`/console/cases/${id}?done=${form.decision}`, 303);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
-      return render(c, s, id, { error: error.message, status: PROBLEM_KINDS[error.code].status });
+      return fail(error);
     }
-    return c.redirect(`/console/cases/${id}?done=${form.decision}`, 303);
     },
   );
+
+  // An uploaded CSV of the subject's data as one more category ('bad' when it cannot be read).
+  const csvFrom = async (file: unknown): Promise<TableCategory | undefined | 'bad'> => {
+    if (!(file instanceof File) || file.size === 0) return undefined;
+    if (file.size > CONSOLE_FILES_MAX_BYTES) return 'bad';
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(await file.arrayBuffer());
+    return csvToCategory(file.name || 'CSV', text) ?? 'bad';
+  };
 
   const caseScanKeys = async (s: Session, id: string) =>
     deps.messages ? scansOf(await listCaseMessages({ ...deps, messages: deps.messages }, { tenantId: s.staff.tenantId, caseId: id })).map((f) => f.key) : [];
 
-  const draftAnswer = async (s: Session, id: string, body: Record<string, unknown>) => {
+  const draftAnswer = async (s: Session, id: string, body: Record<string, unknown>, table: readonly TableCategory[]) => {
     const found = CASE_ID.test(id) ? await deps.repo.getCase(s.staff.tenantId, id) : null;
     if (!found) throw new NotFoundError(`No case with id "${id}".`);
-    return answerFromForm(body, found);
+    return answerFromForm(body, found, table);
   };
 
   // The draft's files: those already attached that stay ticked, plus the ones uploaded with the form.
@@ -220,9 +280,11 @@ export function caseRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
   app.post('/console/cases/:id/reply', async (c) => {
     const s = await requireSession(c);
     const id = c.req.param('id');
-    const form = parseForm(ReplyForm, await c.req.parseBody());
-    checkCsrf(s, form._csrf);
+    const body = single(await c.req.parseBody());
+    checkCsrf(s, str(body._csrf));
+    const lang = languageOf(c);
     try {
+      const form = parseForm(ReplyForm, body);
       if (!CASE_ID.test(id)) throw new NotFoundError('No such case.');
       if (!deps.workflows) throw new Error('No workflow engine is configured for the API.');
       await registerSubjectReply(
@@ -231,10 +293,19 @@ export function caseRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
       );
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
-      return render(c, s, id, { error: explain(error), status: PROBLEM_KINDS[error.code].status });
+      return render(c, s, id, { problem: formProblem(error, lang, 'register-reply', labelsFor(lang, translator(lang), REPLY_FIELDS)), kept: { form: 'register-reply', values: typedValues(body) }, status: PROBLEM_KINDS[error.code].status });
     }
     return c.redirect(`/console/cases/${id}?done=reply`, 303);
   });
+
+  const rightsFailed = (c: Context, s: Session, id: string, form: string, body: Record<string, unknown>, error: DomainError) => {
+    const lang = languageOf(c);
+    return render(c, s, id, {
+      problem: formProblem(error, lang, form, labelsFor(lang, translator(lang), RIGHTS_FIELDS)),
+      kept: { form, values: { ...typedValues(single(body)), rights: all(body.rights).join(' ') } },
+      status: PROBLEM_KINDS[error.code].status,
+    });
+  };
 
   app.post('/console/cases/:id/rights', async (c) => {
     const s = await requireSession(c);
@@ -242,11 +313,11 @@ export function caseRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
     const body = await c.req.parseBody({ all: true });
     checkCsrf(s, str(body._csrf));
     try {
-      const rights = await rightsFromForm(deps, s.staff.tenantId, id, body.rights);
+      const rights = await rightsFromForm(deps, s.staff.tenantId, id, body.rights, body.reasons);
       await correctRights(deps, { tenantId: s.staff.tenantId, caseId: id, rights, reasons: all(str(body.reasons).split('\n')), actor: { kind: 'staff', id: s.staff.userId } });
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
-      return render(c, s, id, { error: explain(error), status: PROBLEM_KINDS[error.code].status });
+      return rightsFailed(c, s, id, 'correct-rights', body, error);
     }
     return c.redirect(`/console/cases/${id}?done=rights`, 303);
   });
@@ -261,7 +332,7 @@ export function caseRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
       await confirmRights(deps, { tenantId: s.staff.tenantId, caseId: id, rights, reasons: all(str(body.reasons).split('\n')), actor: { kind: 'staff', id: s.staff.userId } });
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
-      return render(c, s, id, { error: explain(error), status: PROBLEM_KINDS[error.code].status });
+      return rightsFailed(c, s, id, 'confirm-rights', body, error);
     }
     return c.redirect(`/console/cases/${id}?done=rights`, 303);
   });
@@ -271,12 +342,21 @@ export function caseRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
  * The rights ticked on a correct/confirm form. Rights that stay keep their details (what to
  * rectify, …); only the set changes.
  */
-async function rightsFromForm(deps: Pick<ConsoleContext['deps'], 'repo'>, tenantId: string, id: string, ticked: Parameters<typeof all>[0]) {
-  const types = parseForm(z.array(z.enum(RIGHT_TYPES)).check(z.minLength(1, 'Tick at least one right.')), all(ticked));
+async function rightsFromForm(deps: Pick<ConsoleContext['deps'], 'repo'>, tenantId: string, id: string, ticked: Parameters<typeof all>[0], reasons?: unknown) {
+  // Both problems at once: no right ticked and (for a correction) no reasons.
+  const issues = new IssueCollector();
+  const types = issues.parse(z.object({ rights: z.array(z.enum(RIGHT_TYPES)).check(z.minLength(1)) }), { rights: all(ticked) })?.rights ?? [];
+  if (reasons !== undefined && all(str(reasons).split('\n')).length === 0) issues.add('reasons', 'required');
+  issues.check();
   const found = CASE_ID.test(id) ? await deps.repo.getCase(tenantId, id) : null;
   if (!found) throw new NotFoundError(`No case with id "${id}".`);
   return types.map((type) => {
     const details = found.rights.find((r) => r.type === type)?.details;
     return { type, ...(details ? { details } : {}) };
   });
+}
+
+/** The text fields of a submitted form, to show again (never the CSRF token, never files). */
+export function typedValues(form: Readonly<Record<string, unknown>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(form).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'));
 }

@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Language } from '#domain/channels.ts';
-import { ForbiddenError, UnauthenticatedError, ValidationError, type DomainError } from '#domain/errors.ts';
+import { ForbiddenError, UnauthenticatedError, type DomainError } from '#domain/errors.ts';
+import { FormError, formProblem, issueOf } from './form-errors.tsx';
+import { detail, noParams } from '#domain/error-details.ts';
 import { repositoryReadModel } from '#usecases/console/repository-read-model.ts';
 import type { ConsoleReadModel } from '#ports/console.ts';
 import type { ApiDeps } from '../deps.ts';
@@ -25,9 +27,8 @@ export const single = (body: Record<string, unknown>): Record<string, unknown> =
 /** A form field as trimmed text ('' when absent or a file). */
 export const str = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 export const all = (value: unknown) => (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(str).filter(Boolean);
-/** A validation error with its fields, in one sentence for the page. */
-export const explain = (error: DomainError) =>
-  error instanceof ValidationError && error.issues.length ? `${error.message} ${error.issues.map((i) => `${i.field}: ${i.message}`).join('; ')}` : error.message;
+/** A use case's error in one sentence in the page's language (pages whose fields show their own problems use formProblem). */
+export const explain = (error: DomainError, lang: Language) => formProblem(error, lang, 'form', () => undefined).summary;
 
 /** Only our own console paths are followed after sign-in (no open redirect). */
 export const safeNext = (next: string | undefined) => (next && /^\/console(\/[\w\-/?=&%.]*)?$/.test(next) && !next.startsWith('//') ? next : '/console');
@@ -75,7 +76,7 @@ export function consoleContext(deps: ApiDeps, ui: ConsoleUiDeps): ConsoleContext
     return s;
   };
   const checkCsrf = (s: Session, token: string | undefined) => {
-    if (!sameToken(token, s.csrf)) throw new ForbiddenError('The form has expired or did not come from this console; reload the page and try again.');
+    if (!sameToken(token, s.csrf)) throw new ForbiddenError('The form has expired or did not come from this console; reload the page and try again.', { detail: detail('form_expired', noParams) });
   };
   const startSession = async (c: Context, staff: Session['staff'], next: string) => {
     const id = randomToken();
@@ -97,8 +98,9 @@ export function scansOf(messages: ReadonlyArray<{ direction: string; attachments
     .reverse();
 }
 
+/** The form parsed, or a FormError with every problem of every field (worded by the page, never zod's English). */
 export function parseForm<S extends z.ZodMiniType>(schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);
-  if (!result.success) throw new ValidationError('The form is not valid.', result.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message })));
+  if (!result.success) throw new FormError(result.error.issues.map(issueOf));
   return result.data as z.infer<S>;
 }

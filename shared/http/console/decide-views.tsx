@@ -11,33 +11,50 @@ import { IdReviewForm, isDocMethod } from './identity-views.tsx';
 import { handlingTranslator } from './handling-labels.ts';
 import { reasonWords } from './case-words.ts';
 import { ApprovalPreview } from './handling-views.tsx';
+import { FieldError, fieldAttrs, keptValue } from './form-errors.tsx';
+import { dataToTable, type TableCategory } from './answer-table.ts';
+import { AnswerTable } from './answer-table-views.tsx';
 
 export function DecisionForm(props: { ctx: PageContext; c: Case; step: string; decision: string; label: string; reasons?: boolean; questions?: boolean; danger?: boolean; confirm?: boolean; children?: Child; id: string; files?: boolean }) {
-  const { ctx } = props;
+  const { ctx, id } = props;
+  const { problem, kept } = ctx;
   return (
-    <form method="post" action={`/console/cases/${props.c.id}/decide`} class="stack" id={props.id} {...(props.files ? { enctype: 'multipart/form-data' } : {})}>
+    // novalidate: the server reports every problem at once, in the page's language (the browser would stop at the first, in its own).
+    <form method="post" action={`/console/cases/${props.c.id}/decide`} class="stack" id={id} novalidate {...(props.files ? { enctype: 'multipart/form-data' } : {})}>
+      {/* Enter in a field submits the form's first button: this one, not a table's remove button. */}
+      {props.files && <button type="submit" class="sr-only" tabindex={-1} aria-hidden="true">{props.label}</button>}
       <input type="hidden" name="_csrf" value={ctx.csrf} />
+      <input type="hidden" name="_form" value={id} />
       <input type="hidden" name="step" value={props.step} />
       <input type="hidden" name="decision" value={props.decision} />
       <fieldset>
         <legend>{props.label}</legend>
         {props.children}
         {props.questions && (
-          <label>
-            {ctx.t('questionsLabel')} <span class="muted">({ctx.t('questionsHint')})</span>
-            <textarea name="questions" rows={3} required></textarea>
-          </label>
+          <>
+            <label>
+              {ctx.t('questionsLabel')} <span class="muted">({ctx.t('questionsHint')})</span>
+              <textarea name="questions" rows={3} required {...fieldAttrs(problem, id, 'questions')}>{keptValue(kept, id, 'questions') ?? ''}</textarea>
+            </label>
+            <FieldError problem={problem} form={id} field="questions" />
+          </>
         )}
         {props.reasons && (
-          <label>
-            {ctx.t('reasons')} <span class="muted">({ctx.t('reasonsHint')})</span>
-            <textarea name="reasons" rows={3} required></textarea>
-          </label>
+          <>
+            <label>
+              {ctx.t('reasons')} <span class="muted">({ctx.t('reasonsHint')})</span>
+              <textarea name="reasons" rows={3} required {...fieldAttrs(problem, id, 'reasons')}>{keptValue(kept, id, 'reasons') ?? ''}</textarea>
+            </label>
+            <FieldError problem={problem} form={id} field="reasons" />
+          </>
         )}
         {props.confirm && (
-          <label class="check">
-            <input type="checkbox" name="confirm" value="yes" required /> {handlingTranslator(ctx.lang)('confirmRisky')}
-          </label>
+          <>
+            <label class="check">
+              <input type="checkbox" name="confirm" value="yes" required {...fieldAttrs(problem, id, 'confirm')} /> {handlingTranslator(ctx.lang)('confirmRisky')}
+            </label>
+            <FieldError problem={problem} form={id} field="confirm" />
+          </>
         )}
         <div>
           <button type="submit" class={props.danger ? 'danger' : ''}>{props.label}</button>
@@ -97,9 +114,10 @@ export function Actions(props: { ctx: PageContext; view: CaseView; review?: IdRe
         <DecisionForm ctx={ctx} c={c} step={step} decision="draft" label={t('draftAnswer')} id="draft" files>
           <label>
             {t('draftHint')}
-            <textarea name="body" rows={14} required>{c.draft?.body ?? view.draftTemplate}</textarea>
+            <textarea name="body" rows={14} required {...fieldAttrs(ctx.problem, 'draft', 'body')}>{keptValue(ctx.kept, 'draft', 'body') ?? c.draft?.body ?? view.draftTemplate}</textarea>
           </label>
-          <AnswerFields ctx={ctx} c={c} />
+          <FieldError problem={ctx.problem} form="draft" field="body" />
+          <AnswerFields ctx={ctx} c={c} {...(view.draftTable ? { table: view.draftTable } : {})} />
           {c.draft?.files?.length ? (
             <fieldset>
               <legend>{t('keepFiles')}</legend>
@@ -258,48 +276,55 @@ export function RightsForm(props: { ctx: PageContext; c: Case }) {
 
 export const outcomeLabel = (t: Translate, o: RightOutcome, lang: Language) => (o === 'not_applicable' ? t('notApplicable') : RIGHT_STATUS_LABEL[o][lang]);
 
-/** The structured part of the draft: the subject's data (JSON) and per right its outcome. */
-export function AnswerFields(props: { ctx: PageContext; c: Case }) {
+/** The structured part of the draft: the subject's data (a table editor) and per right its outcome. */
+export function AnswerFields(props: { ctx: PageContext; c: Case; table?: readonly TableCategory[] }) {
   const { ctx, c } = props;
-  const { t, lang } = ctx;
+  const { t, lang, problem, kept } = ctx;
+  const form = 'draft';
   const answer = c.draft?.answer;
   const lines = (xs: readonly string[] | undefined) => (xs ?? []).join('\n');
+  const v = (field: string, saved: string) => keptValue(kept, form, field) ?? saved;
+  const table = props.table ?? dataToTable(answer?.data);
+  // A blank category to start from when there is none yet.
+  const shown = table.length ? table : [{ category: '', columns: ['', ''], rows: [['', ''], ['', '']] }];
   return (
     <>
-      <label>
-        {t('answerData')}
-        <textarea name="answerData" rows={5} class="mono" spellcheck={false}>{answer?.data ? JSON.stringify(answer.data, null, 1) : ''}</textarea>
-      </label>
+      <AnswerTable lang={lang} form={form} table={shown} problem={problem} json={keptValue(kept, form, 'answerData') ?? ''} />
       {c.rights.map((r) => {
         const prev = answer?.results?.find((x) => x.type === r.type);
+        const outcome = v(`outcome.${r.type}`, prev?.outcome ?? '');
         return (
           <fieldset>
             <legend>{RIGHT_SHORT[r.type][lang]}</legend>
             <div class="filters">
               <label>
                 {t('outcome')}
-                <select name={`outcome.${r.type}`}>
+                <select name={`outcome.${r.type}`} {...fieldAttrs(problem, form, `outcome.${r.type}`)}>
                   <option value="">—</option>
                   {RIGHT_OUTCOMES.map((o) => (
-                    <option value={o} selected={prev?.outcome === o}>{outcomeLabel(t, o, lang)}</option>
+                    <option value={o} selected={outcome === o}>{outcomeLabel(t, o, lang)}</option>
                   ))}
                 </select>
               </label>
               <label>
                 {t('resultSummary')}
-                <input name={`summary.${r.type}`} maxlength={4000} size={40} value={prev?.summary ?? ''} />
+                <input name={`summary.${r.type}`} maxlength={4000} size={40} value={v(`summary.${r.type}`, prev?.summary ?? '')} {...fieldAttrs(problem, form, `summary.${r.type}`)} />
               </label>
             </div>
+            <FieldError problem={problem} form={form} field={`outcome.${r.type}`} />
+            <FieldError problem={problem} form={form} field={`summary.${r.type}`} />
             {r.type === 'erasure' && (
               <>
                 <label>
                   {t('erased')} <span class="muted">({t('linesHint')})</span>
-                  <textarea name="erased" rows={3}>{lines(prev?.erased)}</textarea>
+                  <textarea name="erased" rows={3} {...fieldAttrs(problem, form, 'erased')}>{v('erased', lines(prev?.erased))}</textarea>
                 </label>
+                <FieldError problem={problem} form={form} field="erased" />
                 <label>
                   {t('kept')} <span class="muted">({t('keptHint')})</span>
-                  <textarea name="kept" rows={3}>{lines(prev?.kept?.map((k) => [k.data, k.reason, k.until ?? ''].join(' | ').replace(/ \| $/, '')))}</textarea>
+                  <textarea name="kept" rows={3} {...fieldAttrs(problem, form, 'kept')}>{v('kept', lines(prev?.kept?.map((k) => [k.data, k.reason, k.until ?? ''].join(' | ').replace(/ \| $/, ''))))}</textarea>
                 </label>
+                <FieldError problem={problem} form={form} field="kept" />
               </>
             )}
           </fieldset>

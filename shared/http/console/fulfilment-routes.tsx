@@ -68,7 +68,7 @@ export function fulfilmentRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
     try {
       await change(s, f, id);
     } catch (error) {
-      if (error instanceof DomainError && error.code !== 'not_found' && error.code !== 'unauthenticated') return render(c, s, id, { error: explain(error), status: PROBLEM_KINDS[error.code].status });
+      if (error instanceof DomainError && error.code !== 'not_found' && error.code !== 'unauthenticated') return render(c, s, id, { error: explain(error, ctxOf(c, s).lang), status: PROBLEM_KINDS[error.code].status });
       throw error;
     }
     // Art. 19 notices go out once every system task of the right is finished (as in the staff API).

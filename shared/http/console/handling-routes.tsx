@@ -4,7 +4,15 @@ import { bulk, extendCase, handleCase, type HandlingAction } from '#usecases/con
 import { inboxPage } from '#usecases/console/inbox.ts';
 import { PROBLEM_KINDS } from '../problem.ts';
 import type { AppEnv } from '../deps.ts';
-import { all, CASE_ID, explain, list, parseForm, single, str, type ConsoleContext } from './context.tsx';
+import { all, CASE_ID, languageOf, list, parseForm, single, str, type ConsoleContext } from './context.tsx';
+import { formProblem, ISSUE_TEXT } from './form-errors.tsx';
+import { HANDLING_FIELDS, labelsFor, SPAM_FIELDS } from './form-labels.ts';
+import { translator } from './labels.ts';
+import { errorText } from './error-text.ts';
+import { typedValues } from './case-routes.tsx';
+
+/** Which card form sent each handling action (its id on the case page). */
+const HANDLING_FORM = { assign_me: 'assign-me-form', unassign: 'assign-me-form', assign: 'assign-form', note: 'note-form', pause: 'pause-form', resume: 'resume-form', spam: 'spam-form', not_spam: 'not-spam-form' } as const;
 import { renderCase } from './case-routes.tsx';
 import { Inbox } from './inbox-views.tsx';
 import { handlingTranslator } from './handling-labels.ts';
@@ -60,16 +68,22 @@ export function handlingRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
   app.post('/console/cases/:id/handling', async (c) => {
     const s = await requireSession(c);
     const id = c.req.param('id');
-    const form = parseForm(HandlingForm, await c.req.parseBody());
-    checkCsrf(s, form._csrf);
+    const body = single(await c.req.parseBody());
+    checkCsrf(s, str(body._csrf));
+    const formId: string = HANDLING_FORM[str(body.action) as keyof typeof HANDLING_FORM] ?? 'note-form';
     try {
+      const form = parseForm(HandlingForm, body);
       if (!CASE_ID.test(id)) throw new ValidationError('The case id is not well formed.');
       await handleCase(deps, { tenantId: s.staff.tenantId, caseId: id, action: actionOf(form, s), actor: { kind: 'staff', id: s.staff.userId } });
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
-      return renderCase(cx, c, s, id, { error: explain(error), status: PROBLEM_KINDS[error.code].status });
+      const lang = languageOf(c);
+      // The use case names the assignee `assignee`; the form's field is `userId`.
+      const problem = formProblem(error, lang, formId, labelsFor(lang, translator(lang), formId === 'spam-form' ? SPAM_FIELDS : HANDLING_FIELDS), { assignee: 'userId', note: 'text' });
+      return renderCase(cx, c, s, id, { problem, kept: { form: formId, values: typedValues(body) }, status: PROBLEM_KINDS[error.code].status });
     }
-    const done = form.action === 'assign_me' || form.action === 'unassign' ? 'assign' : form.action;
+    const action = str(body.action);
+    const done = action === 'assign_me' || action === 'unassign' ? 'assign' : action;
     return c.redirect(`/console/cases/${id}?done=${done}`, 303);
   });
 
@@ -83,7 +97,9 @@ export function handlingRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
       await extendCase(deps, { tenantId: s.staff.tenantId, caseId: id, reasons: all(str(body.reasons).split('\n')), actor: { kind: 'staff', id: s.staff.userId }, role: s.staff.role });
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
-      return renderCase(cx, c, s, id, { error: explain(error), status: PROBLEM_KINDS[error.code].status });
+      const lang = languageOf(c);
+      const problem = formProblem(error, lang, 'extend-form', labelsFor(lang, translator(lang), HANDLING_FIELDS));
+      return renderCase(cx, c, s, id, { problem, kept: { form: 'extend-form', values: typedValues(body) }, status: PROBLEM_KINDS[error.code].status });
     }
     return c.redirect(`/console/cases/${id}?done=extend`, 303);
   });
@@ -100,7 +116,7 @@ export function handlingRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
     let results: Awaited<ReturnType<typeof bulk>> = [];
     let problem: string | null = null;
     if (ids.length === 0) problem = 'none';
-    else if (form.action === 'assign' && !str(form.userId)) problem = explain(new ValidationError('The form is not valid.', [{ field: 'userId', message: 'required' }]));
+    else if (form.action === 'assign' && !str(form.userId)) problem = `${handlingTranslator(languageOf(c))('assignTo')}: ${ISSUE_TEXT.required[languageOf(c)](0)}`;
     else {
       results = await bulk(ids, (caseId) =>
         form.action === 'extend'
@@ -121,7 +137,7 @@ export function handlingRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
     const ctx = ctxOf(c, s);
     const failures = problem
       ? [{ ref: '—', error: problem === 'none' ? handlingTranslator(ctx.lang)('bulkNone') : problem }]
-      : results.filter((r) => !r.ok).map((r) => ({ ref: refs.get(r.caseId) ?? r.caseId, error: r.error ?? '' }));
+      : results.filter((r) => !r.ok).map((r) => ({ ref: refs.get(r.caseId) ?? r.caseId, error: r.code ? errorText({ code: r.code, detail: r.detail }, ctx.lang) : '' }));
     return c.html(<Inbox ctx={ctx} page={page} filters={{}} cursor={null} now={deps.clock.now()} bulk={{ ok, n: results.length, failures }} />, ok > 0 ? 200 : 422);
   });
 }

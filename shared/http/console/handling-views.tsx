@@ -1,3 +1,4 @@
+import { FieldError, fieldAttrs, keptValue } from './form-errors.tsx';
 import { isOpen } from '#domain/case.ts';
 import { nextActor } from '#domain/handling.ts';
 import type { AnswerDraft } from '#domain/workflow.ts';
@@ -65,13 +66,14 @@ export function HandlingCard(props: { ctx: PageContext; view: CaseView; now: Dat
                 <button type="submit" name="action" value="unassign" class="secondary">{h('unassign')}</button>
               )}
             </form>
-            <form method="post" action={action} class="stack" id="assign-form">
+            <form method="post" action={action} class="stack" id="assign-form" novalidate>
               <Hidden />
               <input type="hidden" name="action" value="assign" />
               <label>
                 {h('assignTo')}
-                <input type="text" name="userId" maxlength={254} autocomplete="off" required />
+                <input type="text" name="userId" maxlength={254} autocomplete="off" required value={keptValue(ctx.kept, 'assign-form', 'userId') ?? ''} {...fieldAttrs(ctx.problem, 'assign-form', 'userId')} />
               </label>
+              <FieldError problem={ctx.problem} form="assign-form" field="userId" />
               <div>
                 <button type="submit" class="secondary">{h('saveAssignee')}</button>
               </div>
@@ -85,15 +87,16 @@ export function HandlingCard(props: { ctx: PageContext; view: CaseView; now: Dat
               </div>
             </form>
           ) : (
-            <form method="post" action={action} class="stack" id="pause-form">
+            <form method="post" action={action} class="stack" id="pause-form" novalidate>
               <Hidden />
               <fieldset>
                 <legend>{h('pause')}</legend>
                 <p class="muted">{h('pauseClock', { date: c.dueDate })}</p>
                 <label>
                   {h('pauseReason')}
-                  <textarea name="reason" rows={2} required maxlength={1000}></textarea>
+                  <textarea name="reason" rows={2} required maxlength={1000} {...fieldAttrs(ctx.problem, 'pause-form', 'reason')}>{keptValue(ctx.kept, 'pause-form', 'reason') ?? ''}</textarea>
                 </label>
+                <FieldError problem={ctx.problem} form="pause-form" field="reason" />
                 <div>
                   <button type="submit" name="action" value="pause" class="secondary">{h('pause')}</button>
                 </div>
@@ -107,13 +110,14 @@ export function HandlingCard(props: { ctx: PageContext; view: CaseView; now: Dat
             ) : tooLate ? (
               <p class="muted">{h('extendTooLate', { date: c.deadlines.answer.dueDate ?? '' })}</p>
             ) : (
-              <form method="post" action={`/console/cases/${c.id}/extend`} class="stack" id="extend-form">
+              <form method="post" action={`/console/cases/${c.id}/extend`} class="stack" id="extend-form" novalidate>
                 <Hidden />
                 <p class="muted">{h('extendHint', { date: c.deadlines.answer.dueDate ?? '' })}</p>
                 <label>
                   {h('extendReasons')}
-                  <textarea name="reasons" rows={2} required maxlength={4000}></textarea>
+                  <textarea name="reasons" rows={2} required maxlength={4000} {...fieldAttrs(ctx.problem, 'extend-form', 'reasons')}>{keptValue(ctx.kept, 'extend-form', 'reasons') ?? ''}</textarea>
                 </label>
+                <FieldError problem={ctx.problem} form="extend-form" field="reasons" />
                 <div>
                   <button type="submit">{h('extend')}</button>
                 </div>
@@ -128,14 +132,15 @@ export function HandlingCard(props: { ctx: PageContext; view: CaseView; now: Dat
               </div>
             </form>
           ) : (
-            <form method="post" action={action} class="stack" id="spam-form">
+            <form method="post" action={action} class="stack" id="spam-form" novalidate>
               <Hidden />
               <fieldset>
                 <legend>{h('spamMark')}</legend>
                 <label>
                   {h('spamReason')}
-                  <input type="text" name="reason" required maxlength={1000} />
+                  <input type="text" name="reason" required maxlength={1000} value={keptValue(ctx.kept, 'spam-form', 'reason') ?? ''} {...fieldAttrs(ctx.problem, 'spam-form', 'reason')} />
                 </label>
+                <FieldError problem={ctx.problem} form="spam-form" field="reason" />
                 <div>
                   <button type="submit" name="action" value="spam" class="secondary">{h('spamMark')}</button>
                 </div>
@@ -157,12 +162,13 @@ export function HandlingCard(props: { ctx: PageContext; view: CaseView; now: Dat
           ))}
         </ul>
       )}
-      <form method="post" action={action} class="stack" id="note-form">
+      <form method="post" action={action} class="stack" id="note-form" novalidate>
         <Hidden />
         <label>
           {h('noteText')}
-          <textarea name="text" rows={2} required maxlength={4000}></textarea>
+          <textarea name="text" rows={2} required maxlength={4000} {...fieldAttrs(ctx.problem, 'note-form', 'text')}>{keptValue(ctx.kept, 'note-form', 'text') ?? ''}</textarea>
         </label>
+        <FieldError problem={ctx.problem} form="note-form" field="text" />
         <div>
           <button type="submit" name="action" value="note" class="secondary">{h('addNote')}</button>
         </div>

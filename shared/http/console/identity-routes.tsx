@@ -1,5 +1,8 @@
 import type { Context, Hono } from 'hono';
-import { explain, parseForm, scansOf, str, type ConsoleContext } from './context.tsx';
+import { languageOf, parseForm, scansOf, str, type ConsoleContext } from './context.tsx';
+import { formProblem } from './form-errors.tsx';
+import { labelsFor } from './form-labels.ts';
+import { translator } from './labels.ts';
 import { renderCase } from './case-routes.tsx';
 import { DomainError, ValidationError } from '#domain/errors.ts';
 import { reviewIdDocument } from '#usecases/identity/review-id-document.ts';
@@ -8,8 +11,22 @@ import { IdDocumentReviewSchema, idReviewDeps } from '../staff-api/identity-rout
 import type { AppEnv } from '../deps.ts';
 import { PROBLEM_KINDS } from '../problem.ts';
 import type { Session } from './session.ts';
+import type { LabelKey } from './labels.ts';
 
 const ID_REVIEW_FIELDS = ['documentType', 'issuingCountry', 'documentNumber', 'surname', 'givenNames', 'birthDate', 'expiresOn', 'mrz', 'imageKey'] as const;
+
+/** The review form's labels, one per field (a field without one is a compile error). */
+const ID_REVIEW_LABELS = {
+  documentType: { t: 'docType' },
+  issuingCountry: { t: 'country' },
+  documentNumber: { t: 'docNumber' },
+  surname: { t: 'surname' },
+  givenNames: { t: 'givenNames' },
+  birthDate: { t: 'birthDate' },
+  expiresOn: { t: 'expiresOn' },
+  mrz: { t: 'mrz' },
+  imageKey: { t: 'scanToDelete' },
+} as const satisfies Record<(typeof ID_REVIEW_FIELDS)[number], { readonly t: LabelKey }>;
 
 /** The ID-document review: checks the MRZ and the holder, decides, deletes the scan. */
 export function identityRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
@@ -41,7 +58,9 @@ export function identityRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
       return c.redirect(`/console/cases/${id}?done=${result.imageDeleted ? 'scan_deleted' : 'identity'}`, 303);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
-      return render(c, s, id, { error: explain(error), status: PROBLEM_KINDS[error.code].status });
+      const lang = languageOf(c);
+      const problem = formProblem(error, lang, 'id-review', labelsFor(lang, translator(lang), ID_REVIEW_LABELS));
+      return render(c, s, id, { problem, kept: { form: 'id-review', values }, status: PROBLEM_KINDS[error.code].status });
     }
   });
 }

@@ -1,5 +1,6 @@
 import type { LabelKey } from './labels.ts';
 import { Alert, type PageContext } from './layout.tsx';
+import { FieldError, fieldAttrs } from './form-errors.tsx';
 import type { CaseView, IdReviewState } from './case-model.ts';
 import { reasonWords } from './case-words.ts';
 
@@ -16,12 +17,17 @@ export function IdReviewForm(props: { ctx: PageContext; view: CaseView; review?:
   const { ctx, view } = props;
   const { t } = ctx;
   const c = view.case;
-  const v = props.review?.values ?? {};
+  const form = 'id-review';
+  const v = props.review?.values ?? (ctx.kept?.form === form ? ctx.kept.values : {});
+  const a = (name: string) => fieldAttrs(ctx.problem, form, name);
   const field = (name: string, label: LabelKey, attrs: Record<string, string | number | boolean> = {}) => (
-    <label>
-      {t(label)}
-      <input name={name} value={v[name] ?? ''} required autocomplete="off" {...attrs} />
-    </label>
+    <>
+      <label>
+        {t(label)}
+        <input name={name} value={v[name] ?? ''} required autocomplete="off" {...attrs} {...a(name)} />
+      </label>
+      <FieldError problem={ctx.problem} form={form} field={name} />
+    </>
   );
   return (
     <>
@@ -44,7 +50,7 @@ export function IdReviewForm(props: { ctx: PageContext; view: CaseView; review?:
         })}
       </div>
     )}
-    <form method="post" action={`/console/cases/${c.id}/identity`} class="stack" id="id-review">
+    <form method="post" action={`/console/cases/${c.id}/identity`} class="stack" id="id-review" novalidate>
       <input type="hidden" name="_csrf" value={ctx.csrf} />
       <fieldset>
         <legend>{t('idDocReview')}</legend>
@@ -59,7 +65,7 @@ export function IdReviewForm(props: { ctx: PageContext; view: CaseView; review?:
         )}
         <label>
           {t('docType')}
-          <select name="documentType">
+          <select name="documentType" {...a('documentType')}>
             {DOC_TYPES.map(([value, key]) => (
               <option value={value} selected={v.documentType === value}>{t(key)}</option>
             ))}
@@ -73,8 +79,9 @@ export function IdReviewForm(props: { ctx: PageContext; view: CaseView; review?:
         {field('expiresOn', 'expiresOn', { type: 'date' })}
         <label>
           {t('mrz')}
-          <textarea name="mrz" rows={3} class="mono" spellcheck={false} autocomplete="off">{v.mrz ?? ''}</textarea>
+          <textarea name="mrz" rows={3} class="mono" spellcheck={false} autocomplete="off" {...a('mrz')}>{v.mrz ?? ''}</textarea>
         </label>
+        <FieldError problem={ctx.problem} form={form} field="mrz" />
         {view.scans.length > 0 && (
           <label>
             {t('scanToDelete')}

@@ -1,10 +1,16 @@
 import type { Context, Hono } from 'hono';
-import { all, explain, ITEM_ID, parseForm, str, type ConsoleContext } from './context.tsx';
+import { all, ITEM_ID, languageOf, parseForm, single, str, type ConsoleContext } from './context.tsx';
+import { FormError, formProblem, IssueCollector, type FormProblem, type KeptValues } from './form-errors.tsx';
+import { typedValues } from './case-routes.tsx';
+import { DISPATCH_FIELDS, labelsFor, REGISTER_FIELDS } from './form-labels.ts';
+import { translator } from './labels.ts';
+import { ERROR_KIND_TEXT, PAGE_ERROR_TEXT } from './error-text.ts';
+import { detail, noParams } from '#domain/error-details.ts';
 import { bodyLimit } from 'hono/body-limit';
-import { DomainError, NotFoundError, PayloadTooLargeError, ValidationError } from '#domain/errors.ts';
+import { DomainError, NotFoundError, PayloadTooLargeError } from '#domain/errors.ts';
 import { RIGHT_TYPES } from '#domain/rights.ts';
 import { localDateOf } from '#deadlines/calendar.ts';
-import { listPrintQueue, printFile, recordDispatch, registerPaperRequest } from '#usecases/paper-requests.ts';
+import { listPrintQueue, printFile, receiptInstant, recordDispatch, registerPaperRequest } from '#usecases/paper-requests.ts';
 import { attachment, INTAKE_MAX_BODY_BYTES, requirePaperDeps, SCAN_CONTENT_TYPES, SCAN_MAX_BYTES } from '../staff-api/intake-routes.ts';
 import type { AppEnv } from '../deps.ts';
 import { PROBLEM_KINDS } from '../problem.ts';
@@ -39,7 +45,7 @@ export function intakeRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
   // Same use case as POST /console/api/cases; the scan arrives as a multipart file, not base64.
   app.post(
     '/console/register',
-    bodyLimit({ maxSize: INTAKE_MAX_BODY_BYTES, onError: (c) => c.html(<ErrorPage ctx={ctxOf(c, null)} title={PROBLEM_KINDS.payload_too_large.title} detail={`At most ${SCAN_MAX_BYTES} bytes.`} />, 413) }),
+    bodyLimit({ maxSize: INTAKE_MAX_BODY_BYTES, onError: (c) => { const ctx = ctxOf(c, null); return c.html(<ErrorPage ctx={ctx} title={ERROR_KIND_TEXT.payload_too_large[ctx.lang]} detail={PAGE_ERROR_TEXT.tooLarge[ctx.lang].replace('{n}', String(SCAN_MAX_BYTES))} />, 413); } }),
     async (c) => {
       const s = await requireSession(c);
       const body = await c.req.parseBody({ all: true });
@@ -56,21 +62,27 @@ export function intakeRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
         note: str(body.note),
       };
       try {
-        const form = parseForm(RegisterForm, values);
-        const subject = parseForm(SubjectSchema, {
+        // Every problem at once: the form, the subject, the date, the address for post, the scan's type.
+        const issues = new IssueCollector();
+        const form = issues.parse(RegisterForm, values);
+        const subject = issues.parse(SubjectSchema, {
           name: values.name,
           ...(values.email ? { email: values.email } : {}),
           ...(values.phone ? { phone: values.phone } : {}),
           // Lines as the JSON contract has them: the letter's address, one line each.
           ...(values.postalAddress ? { postalAddress: values.postalAddress.replace(/\r\n/g, '\n') } : {}),
         });
+        if (/^\d{4}-\d{2}-\d{2}$/.test(values.receivedAt ?? '')) issues.run(() => receiptInstant(values.receivedAt ?? '', deps.tenants.get(s.staff.tenantId).timeZone, deps.clock.now()));
+        if (values.channel === 'post' && !values.postalAddress) issues.addDetail('postalAddress', detail('postal_address_needed', noParams));
         const file = body.scan;
         let scan: { filename: string; contentType: string; content: Uint8Array } | undefined;
         if (file instanceof File && file.size > 0) {
-          if (!(SCAN_CONTENT_TYPES as readonly string[]).includes(file.type)) throw new ValidationError('The scan must be a PDF, JPEG, PNG or TIFF file.', [{ field: 'scan', message: file.type || 'unknown type' }]);
-          if (file.size > SCAN_MAX_BYTES) throw new PayloadTooLargeError(`The scan may be at most ${SCAN_MAX_BYTES} bytes.`);
-          scan = { filename: file.name.slice(0, 200) || 'scan', contentType: file.type, content: new Uint8Array(await file.arrayBuffer()) };
+          if (!(SCAN_CONTENT_TYPES as readonly string[]).includes(file.type)) issues.add('scan', 'file_type');
+          else if (file.size > SCAN_MAX_BYTES) throw new PayloadTooLargeError(`The scan may be at most ${SCAN_MAX_BYTES} bytes.`);
+          else scan = { filename: file.name.slice(0, 200) || 'scan', contentType: file.type, content: new Uint8Array(await file.arrayBuffer()) };
         }
+        issues.check();
+        if (!form || !subject) throw new FormError(issues.issues);
         const result = await registerPaperRequest(
           { ...deps, ...requirePaperDeps(deps) },
           {
@@ -86,14 +98,18 @@ export function intakeRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
         return c.redirect(`/console/cases/${result.case.id}?done=registered`, 303);
       } catch (error) {
         if (!(error instanceof DomainError) || error.code === 'unauthenticated') throw error;
-        return c.html(<RegisterPage ctx={ctxOf(c, s)} values={values} today={today(s.staff.tenantId)} error={explain(error)} />, PROBLEM_KINDS[error.code].status as 400);
+        const lang = languageOf(c);
+        // The scan is never kept: a file input cannot be filled in again, and the page says so.
+        const problem = formProblem(error, lang, 'register', labelsFor(lang, translator(lang), REGISTER_FIELDS), { 'subject.postalAddress': 'postalAddress', subject: 'name' });
+        return c.html(<RegisterPage ctx={{ ...ctxOf(c, s), problem }} values={values} today={today(s.staff.tenantId)} scanDropped={body.scan instanceof File && body.scan.size > 0} />, PROBLEM_KINDS[error.code].status as 400);
       }
     },
   );
 
-  const renderQueue = async (c: Context, s: Session, extra: { done?: string; error?: string; status?: number } = {}) => {
+  const renderQueue = async (c: Context, s: Session, extra: { done?: string; status?: number; problem?: FormProblem; kept?: KeptValues } = {}) => {
     const items = await listPrintQueue(requirePaperDeps(deps), { tenantId: s.staff.tenantId, limit: 200 });
-    return c.html(<PrintQueuePage ctx={ctxOf(c, s)} items={items} today={today(s.staff.tenantId)} {...extra} />, (extra.status ?? 200) as 200);
+    const { problem, kept, ...rest } = extra;
+    return c.html(<PrintQueuePage ctx={{ ...ctxOf(c, s), ...(problem ? { problem } : {}), ...(kept ? { kept } : {}) }} items={items} today={today(s.staff.tenantId)} {...rest} />, (extra.status ?? 200) as 200);
   };
 
   app.get('/console/print-queue', async (c) => {
@@ -121,9 +137,10 @@ export function intakeRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
   app.post('/console/print-queue/:id/dispatch', async (c) => {
     const s = await requireSession(c);
     const id = c.req.param('id');
-    const form = parseForm(DispatchForm, await c.req.parseBody());
-    checkCsrf(s, form._csrf);
+    const body = single(await c.req.parseBody());
+    checkCsrf(s, str(body._csrf));
     try {
+      const form = parseForm(DispatchForm, body);
       if (!ITEM_ID.test(id)) throw new NotFoundError('No such print item.');
       const trackingNumber = form.trackingNumber?.trim();
       const handedTo = form.handedTo?.trim();
@@ -133,7 +150,9 @@ export function intakeRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
       );
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'unauthenticated') throw error;
-      return renderQueue(c, s, { error: explain(error), status: PROBLEM_KINDS[error.code].status });
+      const lang = languageOf(c);
+      const form = `dispatch-${id}`;
+      return renderQueue(c, s, { problem: formProblem(error, lang, form, labelsFor(lang, translator(lang), DISPATCH_FIELDS)), kept: { form, values: typedValues(body) }, status: PROBLEM_KINDS[error.code].status });
     }
     return c.redirect('/console/print-queue?done=dispatched', 303);
   });

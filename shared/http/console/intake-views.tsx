@@ -4,6 +4,7 @@ import { RIGHT_TYPES } from '#domain/rights.ts';
 import { CHANNEL_LABEL, RIGHT_SHORT } from './enum-labels.ts';
 import { Alert, Layout, type PageContext } from './layout.tsx';
 import { doneText } from './done-text.ts';
+import { FieldError, fieldAttrs, keptValue } from './form-errors.tsx';
 
 /** What staff typed into the register form, given back when it has to be corrected. */
 export interface RegisterValues {
@@ -18,19 +19,26 @@ export interface RegisterValues {
   readonly note?: string;
 }
 
+/** The scan is never kept after problems (a file field cannot be filled in again): the page says so. */
+const SCAN_AGAIN = { lt: 'Pasirinkite kopijos failą dar kartą: dėl saugumo failai neišsaugomi, kol forma neišsiųsta.', en: 'Choose the scan again: files are not kept until the form is sent, for safety.' } as const;
+
 /** Registers a letter or a visit (`POST /console/register`, multipart: the scan is a file). */
-export function RegisterPage(props: { ctx: PageContext; values: RegisterValues; today: string; error?: string }) {
+export function RegisterPage(props: { ctx: PageContext; values: RegisterValues; today: string; error?: string; scanDropped?: boolean }) {
   const { ctx, values: v } = props;
-  const { t, lang } = ctx;
+  const { t, lang, problem } = ctx;
   const channel = v.channel ?? 'post';
+  const form = 'register';
+  const a = (field: string, group = false) => fieldAttrs(problem, form, field, group);
+  const E = (p: { field: string }) => <FieldError problem={problem} form={form} field={p.field} />;
   return (
     <Layout ctx={ctx} title={t('register')} nav="register">
       <h1>{t('register')}</h1>
       <p class="muted">{t('registerIntro')}</p>
       {props.error && <Alert t={t} text={props.error} />}
-      <form method="post" action="/console/register" enctype="multipart/form-data" class="stack card" id="register">
+      {/* novalidate: the server reports every problem at once, in the page's language. */}
+      <form method="post" action="/console/register" enctype="multipart/form-data" class="stack card" id="register" novalidate>
         <input type="hidden" name="_csrf" value={ctx.csrf} />
-        <fieldset>
+        <fieldset {...a('channel', true)}>
           <legend>{t('channel')}</legend>
           {(['post', 'in_person'] as const).map((ch) => (
             <label class="check">
@@ -38,27 +46,33 @@ export function RegisterPage(props: { ctx: PageContext; values: RegisterValues; 
             </label>
           ))}
         </fieldset>
+        <E field="channel" />
         <label>
           {t('receivedOn')}
-          <input type="date" name="receivedAt" required max={props.today} value={v.receivedAt ?? props.today} />
+          <input type="date" name="receivedAt" required max={props.today} value={v.receivedAt ?? props.today} {...a('receivedAt')} />
         </label>
+        <E field="receivedAt" />
         <label>
           {t('name')}
-          <input name="name" required maxlength={200} autocomplete="off" value={v.name ?? ''} />
+          <input name="name" required maxlength={200} autocomplete="off" value={v.name ?? ''} {...a('name')} />
         </label>
+        <E field="name" />
         <label>
           {t('email')}
-          <input type="email" name="email" maxlength={254} autocomplete="off" value={v.email ?? ''} />
+          <input type="email" name="email" maxlength={254} autocomplete="off" value={v.email ?? ''} {...a('email')} />
         </label>
+        <E field="email" />
         <label>
           {t('phone')}
-          <input type="tel" name="phone" maxlength={25} autocomplete="off" value={v.phone ?? ''} />
+          <input type="tel" name="phone" maxlength={25} autocomplete="off" value={v.phone ?? ''} {...a('phone')} />
         </label>
+        <E field="phone" />
         <label>
           {t('postalAddress')}
-          <textarea name="postalAddress" rows={3} maxlength={500}>{v.postalAddress ?? ''}</textarea>
+          <textarea name="postalAddress" rows={3} maxlength={500} {...a('postalAddress')}>{v.postalAddress ?? ''}</textarea>
         </label>
-        <fieldset>
+        <E field="postalAddress" />
+        <fieldset {...a('rights', true)}>
           <legend>{t('rights')}</legend>
           {RIGHT_TYPES.map((r) => (
             <label class="check">
@@ -66,21 +80,30 @@ export function RegisterPage(props: { ctx: PageContext; values: RegisterValues; 
             </label>
           ))}
         </fieldset>
+        <E field="rights" />
         <label>
           {t('requestLanguage')}
-          <select name="language">
+          <select name="language" {...a('language')}>
             <option value="lt" selected={v.language !== 'en'}>lietuvių (LT)</option>
             <option value="en" selected={v.language === 'en'}>English (EN)</option>
           </select>
         </label>
+        <E field="language" />
         <label>
           {t('note')}
-          <input name="note" maxlength={2000} value={v.note ?? ''} />
+          <input name="note" maxlength={2000} value={v.note ?? ''} {...a('note')} />
         </label>
+        <E field="note" />
         <label>
           {t('scan')}
-          <input type="file" name="scan" accept="application/pdf,image/jpeg,image/png,image/tiff" />
+          <input type="file" name="scan" accept="application/pdf,image/jpeg,image/png,image/tiff" {...a('scan')} />
         </label>
+        <E field="scan" />
+        {props.scanDropped && (
+          <p class="warn" id="scan-again">
+            {SCAN_AGAIN[lang]}
+          </p>
+        )}
         <div>
           <button type="submit">{t('register')}</button>
         </div>
@@ -130,23 +153,24 @@ export function PrintQueuePage(props: { ctx: PageContext; items: readonly PrintI
                   ))}
                 </td>
                 <td>
-                  <form method="post" action={`/console/print-queue/${i.id}/dispatch`} class="filters">
+                  <form method="post" action={`/console/print-queue/${i.id}/dispatch`} class="filters" novalidate>
                     <input type="hidden" name="_csrf" value={ctx.csrf} />
                     <label>
                       {t('dispatchedOn')}
-                      <input type="date" name="at" required max={props.today} value={props.today} />
+                      <input type="date" name="at" required max={props.today} value={keptValue(ctx.kept, `dispatch-${i.id}`, 'at') ?? props.today} {...fieldAttrs(ctx.problem, `dispatch-${i.id}`, 'at')} />
                     </label>
                     {i.delivery === 'post' ? (
                       <label>
                         {t('tracking')}
-                        <input name="trackingNumber" maxlength={64} size={14} />
+                        <input name="trackingNumber" maxlength={64} size={14} value={keptValue(ctx.kept, `dispatch-${i.id}`, 'trackingNumber') ?? ''} {...fieldAttrs(ctx.problem, `dispatch-${i.id}`, 'trackingNumber')} />
                       </label>
                     ) : (
                       <label>
                         {t('handedTo')}
-                        <input name="handedTo" maxlength={200} size={14} />
+                        <input name="handedTo" maxlength={200} size={14} value={keptValue(ctx.kept, `dispatch-${i.id}`, 'handedTo') ?? ''} {...fieldAttrs(ctx.problem, `dispatch-${i.id}`, 'handedTo')} />
                       </label>
                     )}
+                    <FieldError problem={ctx.problem} form={`dispatch-${i.id}`} field="at" />
                     <button type="submit">{t('recordDispatch')}</button>
                   </form>
                 </td>

@@ -4,6 +4,7 @@ import type { Language } from '#domain/channels.ts';
 import type { StaffPrincipal } from '../auth.ts';
 import type { Translate } from './labels.ts';
 import { ROLE_LABEL } from './enum-labels.ts';
+import { ErrorSummary, type FormProblem, type KeptValues } from './form-errors.tsx';
 
 export interface PageContext {
   readonly lang: Language;
@@ -12,6 +13,10 @@ export interface PageContext {
   readonly csrf: string;
   /** Current path + query, for the language switch's way back. */
   readonly here: string;
+  /** A failed submit's problems: the summary at the top of the page, the messages beside the fields. */
+  readonly problem?: FormProblem;
+  /** What was typed into the form shown again. */
+  readonly kept?: KeptValues;
 }
 
 export const fmtDateTime = (iso: string, lang: Language) =>
@@ -62,7 +67,10 @@ export function Layout(props: { ctx: PageContext; title: string; nav?: 'inbox' |
               </>
             )}
           </header>
-          <main id="main">{props.children}</main>
+          <main id="main">
+            {ctx.problem && <ErrorSummary problem={ctx.problem} title={ctx.t('errorTitle')} />}
+            {props.children}
+          </main>
         </body>
       </html>
     </>

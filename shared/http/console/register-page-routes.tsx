@@ -7,7 +7,7 @@ import { registerSummaryLetter } from '#templates/register-summary.ts';
 import { buildRegister } from '#usecases/accountability/register.ts';
 import type { AppEnv } from '../deps.ts';
 import { PROBLEM_KINDS } from '../problem.ts';
-import { explain, parseForm, type ConsoleContext } from './context.tsx';
+import { explain, languageOf, parseForm, type ConsoleContext } from './context.tsx';
 import { Alert, Layout, type PageContext } from './layout.tsx';
 import type { Session } from './session.ts';
 
@@ -111,7 +111,7 @@ export function registerPageRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void 
       return c.body(pdf as Uint8Array<ArrayBuffer>, 200, { ...download, 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${name}-${lang}.pdf"` });
     } catch (error) {
       if (error instanceof DomainError && error.code === 'validation_failed') {
-        return c.html(<RegisterPage ctx={ctxOf(c, s)} from={raw.from} to={raw.to} error={explain(error)} />, PROBLEM_KINDS.validation_failed.status as 422);
+        return c.html(<RegisterPage ctx={ctxOf(c, s)} from={raw.from} to={raw.to} error={explain(error, languageOf(c))} />, PROBLEM_KINDS.validation_failed.status as 422);
       }
       throw error;
     }

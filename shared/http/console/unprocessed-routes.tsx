@@ -4,7 +4,7 @@ import { DomainError, NotFoundError } from '#domain/errors.ts';
 import { listUnprocessed, requeueUnprocessed, unprocessedRaw } from '#usecases/unprocessed-inbound.ts';
 import type { AppEnv } from '../deps.ts';
 import { PROBLEM_KINDS } from '../problem.ts';
-import { explain, parseForm, type ConsoleContext } from './context.tsx';
+import { explain, languageOf, parseForm, type ConsoleContext } from './context.tsx';
 import { UnprocessedPage } from './intake-views.tsx';
 import type { Session } from './session.ts';
 
@@ -47,7 +47,7 @@ export function unprocessedRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
       await requeueUnprocessed(ledgerDeps(), { tenantId: s.staff.tenantId, deliveryId: id });
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'unauthenticated') throw error;
-      return render(c, s, { error: explain(error), status: PROBLEM_KINDS[error.code].status });
+      return render(c, s, { error: explain(error, languageOf(c)), status: PROBLEM_KINDS[error.code].status });
     }
     return c.redirect('/console/unprocessed?done=retried', 303);
   });

@@ -16,6 +16,7 @@ import { RIGHT_LABEL } from '#templates/labels.ts';
 import { FORM_TEXT } from '#templates/web-form.ts';
 import { previewEmailControl } from '#usecases/identity/email-control.ts';
 import { confirmWebFormEmail, submitWebForm, webFormStatus, type WebFormDeps } from '#usecases/web-form.ts';
+import { ISSUE_TEXT, issueOf } from '../console/form-errors.tsx';
 
 /**
  * The public web form per tenant (docs/design.md §1.2): `GET /forms/{tenantId}?lang=lt|en`, server-
@@ -97,7 +98,24 @@ function Page(props: { lang: Language; title: string; children: Child }) {
 
 interface FormState {
   values?: { name?: string; email?: string; rights?: string[]; details?: string };
+  /** Each field's problems, in the form's language. */
   errors?: Record<string, string>;
+  /** Why the whole form came back (a refused token), in the form's language. */
+  notice?: string;
+}
+
+type Field = 'name' | 'email' | 'rights' | 'details' | 'language';
+const FIELD_LABEL = { name: 'name', email: 'email', rights: 'rights', details: 'details', language: 'language' } as const satisfies Record<Field, keyof (typeof FORM_TEXT)['en']>;
+
+/** Every problem of the submission, one message per field, worded in the form's language (never zod's English). */
+export function submissionErrors(issues: readonly z.core.$ZodIssue[], lang: Language): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const i of issues) {
+    const issue = issueOf(i);
+    const message = ISSUE_TEXT[issue.kind][lang](issue.n ?? 0);
+    errors[issue.field] = errors[issue.field] ? `${errors[issue.field]}; ${message}` : message;
+  }
+  return errors;
 }
 
 function FormPage(props: { tenant: string; controller: string; lang: Language; token: string; state: FormState }) {
@@ -105,19 +123,27 @@ function FormPage(props: { tenant: string; controller: string; lang: Language; t
   const errors = props.state.errors ?? {};
   const v = props.state.values ?? {};
   const invalid = (field: string) => (errors[field] ? { 'aria-invalid': 'true', 'aria-describedby': `${field}-error` } : {});
+  const label = (field: string) => (field in FIELD_LABEL ? t[FIELD_LABEL[field as Field]] : t.errors);
   return (
     <Page lang={props.lang} title={`${t.title} – ${props.controller}`}>
       <p>{t.intro}</p>
-      {Object.keys(errors).length > 0 && (
-        <div role="alert" class="error">
-          <p>{t.errors}</p>
-          <ul>
-            {Object.entries(errors).map(([field, message]) => (
-              <li>
-                <a href={`#${field}`}>{message}</a>
-              </li>
-            ))}
-          </ul>
+      {(Object.keys(errors).length > 0 || props.state.notice) && (
+        <div role="alert" class="error" id="error-summary">
+          {props.state.notice && <p id="form-notice">{props.state.notice}</p>}
+          {Object.keys(errors).length > 0 && (
+            <>
+              <p>{t.errors}</p>
+              <ul>
+                {Object.entries(errors).map(([field, message]) => (
+                  <li>
+                    <a href={`#${field}`}>
+                      {label(field)}: {message}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </div>
       )}
       <form method="post" action={`/forms/${props.tenant}`} novalidate>
@@ -133,7 +159,7 @@ function FormPage(props: { tenant: string; controller: string; lang: Language; t
         </label>
         <input type="email" id="email" name="email" autocomplete="email" required value={v.email ?? ''} {...invalid('email')} />
         {errors.email && <p id="email-error" class="error">{errors.email}</p>}
-        <fieldset id="rights" {...invalid('rights')}>
+        <fieldset id="rights" {...(errors.rights ? { 'aria-describedby': 'rights-error' } : {})}>
           <legend>{t.rights}</legend>
           {RIGHT_TYPES.map((r) => (
             <label>
@@ -143,9 +169,10 @@ function FormPage(props: { tenant: string; controller: string; lang: Language; t
         </fieldset>
         {errors.rights && <p id="rights-error" class="error">{errors.rights}</p>}
         <label for="details">{t.details}</label>
-        <textarea id="details" name="details" rows={5} maxlength={4000}>
+        <textarea id="details" name="details" rows={5} maxlength={4000} {...invalid('details')}>
           {v.details ?? ''}
         </textarea>
+        {errors.details && <p id="details-error" class="error">{errors.details}</p>}
         <div class="hp" aria-hidden="true">
           <label for="website">Website</label>
           <input type="text" id="website" name="website" tabindex={-1} autocomplete="off" />
@@ -223,23 +250,23 @@ export function createFormsApp(deps: FormsDeps): Hono {
     const one = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : undefined);
     const lang: Language = one('language') === 'en' ? 'en' : one('language') === 'lt' ? 'lt' : tenant.languages.official;
     const t = FORM_TEXT[lang];
-    const formToken = await deps.formTokens.checkFormToken(one('formToken') ?? '', tenant.id);
-    if (!formToken) return c.text('The form has expired; please reload it.', 403);
     const rawRights = form.rights;
     const rights = (Array.isArray(rawRights) ? rawRights : rawRights === undefined ? [] : [rawRights]).filter((r): r is string => typeof r === 'string');
-    // A filled honeypot is a bot: it sees the usual thank-you page and nothing happens.
-    if (one('website')) return c.html(<Page lang={lang} title={t.sent}><p>{t.sentText}</p></Page>);
     const values = { name: one('name'), email: one('email'), rights, details: one('details') };
     const parsed = Submission.safeParse({ ...values, details: values.details || undefined, language: lang });
-    if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? 'form');
-        errors[field] = `${field === 'name' ? t.name : field === 'email' ? t.email : t.rights}: ${lang === 'lt' ? 'patikrinkite' : 'please check'}`;
-      }
-      const token = await deps.formTokens.issueFormToken(tenant.id);
-      return c.html(<FormPage tenant={tenant.id} controller={tenant.controller.name} lang={lang} token={token} state={{ values, errors }} />, 422);
+    const errors = parsed.success ? {} : submissionErrors(parsed.error.issues, lang);
+    // The form again with what the subject typed, every problem at once and a fresh token.
+    const again = async (status: 403 | 422, notice?: string) =>
+      c.html(<FormPage tenant={tenant.id} controller={tenant.controller.name} lang={lang} token={await deps.formTokens.issueFormToken(tenant.id)} state={{ values, errors, ...(notice ? { notice } : {}) }} />, status);
+    const token = one('formToken') ?? '';
+    const formToken = await deps.formTokens.checkFormToken(token, tenant.id);
+    if (!formToken) {
+      const refusal = await deps.formTokens.formTokenRefusal(token, tenant.id);
+      return again(403, refusal === 'too_fast' ? t.tooFast : refusal === 'expired' ? t.expired : t.tokenInvalid);
     }
+    // A filled honeypot is a bot: it sees the usual thank-you page and nothing happens.
+    if (one('website')) return c.html(<Page lang={lang} title={t.sent}><p>{t.sentText}</p></Page>);
+    if (!parsed.success) return again(422);
     // One submission per rendered form: a replayed token (a second click, a script re-posting a
     // captured form) is told so and opens nothing, before it can count against the rate limit.
     if (!(await deps.used.markUsed(tenant.id, `FORM#${formToken.jti}`, formToken.expiresAt))) {
@@ -344,9 +371,13 @@ export function createFormsApp(deps: FormsDeps): Hono {
   app.onError((error, c) => {
     const status = error instanceof DomainError ? (error.code === 'not_found' ? 404 : error.code === 'validation_failed' ? 400 : 409) : 500;
     if (status === 500) console.error(JSON.stringify({ level: 'error', where: 'forms', error: error instanceof Error ? error.message : String(error) }));
+    // In the page's language (?lang=, else the tenant's), never the use case's English.
+    const lang = languageOf(c, tenantOr404(c)?.languages.official ?? 'lt');
+    const t = FORM_TEXT[lang];
+    const expired = error instanceof ValidationError && error.issues[0]?.message === 'expired';
     return c.html(
-      <Page lang="en" title={status === 500 ? 'Something went wrong' : 'This link cannot be used'}>
-        <p>{status === 500 ? 'Please try again later.' : error.message}</p>
+      <Page lang={lang} title={status === 500 ? t.errorTitle : t.linkTitle}>
+        <p>{status === 500 ? t.tryLater : expired ? t.linkExpired : t.linkInvalid}</p>
       </Page>,
       status,
     );

@@ -61,7 +61,8 @@ export function consoleHandlingRoutes(deps: ApiDeps): Hono<AppEnv> {
         ? extendCase(deps, { tenantId: staff.tenantId, caseId, reasons: input.reasons, actor: actorOf(c), role: staff.role })
         : handleCase(deps, { tenantId: staff.tenantId, caseId, action: input.action === 'assign' ? { kind: 'assign', userId: input.userId } : { kind: 'spam', reason: input.reason }, actor: actorOf(c) }),
     );
-    return c.json({ results });
+    // The contract's fields (the detail key is for the console's own wording).
+    return c.json({ results: results.map((r) => ({ caseId: r.caseId, ok: r.ok, ...(r.error ? { error: r.error } : {}), ...(r.code ? { code: r.code } : {}) })) });
   });
 
   api.post('/cases/:id/handling', async (c) => {

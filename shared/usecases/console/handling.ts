@@ -1,6 +1,7 @@
+import { detail, noParams, type ErrorDetail } from '#domain/error-details.ts';
 import type { Actor } from '#domain/audit.ts';
 import { isOpen, type Case } from '#domain/case.ts';
-import { ConflictError, DomainError, ValidationError } from '#domain/errors.ts';
+import { ConflictError, DomainError, ValidationError, type DomainErrorCode } from '#domain/errors.ts';
 import type { Handling } from '#domain/handling.ts';
 import { updateCase } from '#domain/workflow.ts';
 import type { CaseRepository, Clock, SubjectNotifier, WorkflowEngine } from '#ports/cases.ts';
@@ -35,8 +36,8 @@ export interface HandleInput extends CaseRef {
 
 const text = (value: string, field: string, max: number) => {
   const t = value.trim();
-  if (!t) throw new ValidationError('The form is not valid.', [{ field, message: 'required' }]);
-  if (t.length > max) throw new ValidationError('The form is not valid.', [{ field, message: `at most ${max} characters` }]);
+  if (!t) throw new ValidationError('The form is not valid.', [{ field, message: 'required' }], detail('text_needed', noParams));
+  if (t.length > max) throw new ValidationError('The form is not valid.', [{ field, message: `at most ${max} characters` }], detail('text_too_long', { max }));
   return t;
 };
 
@@ -52,7 +53,7 @@ const text = (value: string, field: string, max: number) => {
 export async function handleCase(deps: HandlingDeps, input: HandleInput): Promise<Case> {
   const c = await loadCase(deps, input);
   // A note may still be added to a closed case (what happened after); the rest only while open.
-  if (input.action.kind !== 'note' && !isOpen(c.status)) throw new ConflictError(`Case ${c.reference} is ${c.status}; its handling can no longer change.`);
+  if (input.action.kind !== 'note' && !isOpen(c.status)) throw new ConflictError(`Case ${c.reference} is ${c.status}; its handling can no longer change.`, { detail: detail('case_closed', { reference: c.reference }) });
   const now = deps.clock.now();
   const at = now.toISOString();
   const by = input.actor.id;
@@ -63,7 +64,7 @@ export async function handleCase(deps: HandlingDeps, input: HandleInput): Promis
   switch (a.kind) {
     case 'assign': {
       const userId = a.userId?.trim() || null;
-      if (userId && userId.length > 254) throw new ValidationError('The form is not valid.', [{ field: 'assignee', message: 'at most 254 characters' }]);
+      if (userId && userId.length > 254) throw new ValidationError('The form is not valid.', [{ field: 'assignee', message: 'at most 254 characters' }], detail('text_too_long', { max: 254 }));
       handling = { ...h, assignee: userId ? { userId, by, at } : null };
       event = { type: 'handling.assigned', summary: userId ? `Assigned to ${userId}.` : 'Unassigned.', details: { assignee: userId } };
       break;
@@ -80,7 +81,7 @@ export async function handleCase(deps: HandlingDeps, input: HandleInput): Promis
       break;
     }
     case 'resume':
-      if (!h.pause) throw new ConflictError(`Case ${c.reference} is not paused.`);
+      if (!h.pause) throw new ConflictError(`Case ${c.reference} is not paused.`, { detail: detail('not_paused', { reference: c.reference }) });
       handling = { ...h, pause: null };
       event = { type: 'handling.resumed', summary: 'Pause ended.', details: {} };
       break;
@@ -91,7 +92,7 @@ export async function handleCase(deps: HandlingDeps, input: HandleInput): Promis
       break;
     }
     case 'not_spam':
-      if (!h.spam) throw new ConflictError(`Case ${c.reference} is not marked as spam.`);
+      if (!h.spam) throw new ConflictError(`Case ${c.reference} is not marked as spam.`, { detail: detail('not_spam', { reference: c.reference }) });
       handling = { ...h, spam: null };
       event = { type: 'handling.not_spam', summary: 'Spam mark removed.', details: {} };
       break;
@@ -119,18 +120,18 @@ export interface ExtendDeps extends HandlingDeps {
 export async function extendCase(deps: ExtendDeps, input: CaseRef & { readonly reasons: readonly string[]; readonly actor: Actor; readonly role?: 'agent' | 'approver' | 'admin' }): Promise<Case> {
   const c = await loadCase(deps, input);
   const reasons = input.reasons.map((r) => r.trim()).filter(Boolean);
-  if (!isOpen(c.status)) throw new ConflictError(`Case ${c.reference} is ${c.status}; it can no longer be extended.`);
-  if (c.extended) throw new ConflictError(`Case ${c.reference} was already extended to ${c.dueDate}.`);
-  if (reasons.length === 0) throw new ValidationError('"extend" needs written reasons.', [{ field: 'reasons', message: 'at least one reason' }]);
+  if (!isOpen(c.status)) throw new ConflictError(`Case ${c.reference} is ${c.status}; it can no longer be extended.`, { detail: detail('case_closed', { reference: c.reference }) });
+  if (c.extended) throw new ConflictError(`Case ${c.reference} was already extended to ${c.dueDate}.`, { detail: detail('already_extended', { reference: c.reference, dueDate: c.dueDate }) });
+  if (reasons.length === 0) throw new ValidationError('"extend" needs written reasons.', [{ field: 'reasons', message: 'at least one reason' }], detail('reasons_needed', noParams));
   const now = deps.clock.now();
   if (now.getTime() > Date.parse(c.deadlines.answer.dueAt)) {
-    throw new ValidationError(`The extension had to be decided and notified by ${c.deadlines.answer.dueDate}.`, [{ field: 'reasons', message: 'too late to extend' }]);
+    throw new ValidationError(`The extension had to be decided and notified by ${c.deadlines.answer.dueDate}.`, [{ field: 'reasons', message: 'too late to extend' }], detail('too_late_to_extend', { dueDate: c.deadlines.answer.dueDate ?? c.deadlines.answer.dueAt.slice(0, 10) }));
   }
   if (c.waiting?.step === 'answer_draft' && deps.workflows) {
     await decide({ tenants: deps.tenants, repo: deps.repo, clock: deps.clock, workflows: deps.workflows }, { tenantId: input.tenantId, caseId: input.caseId, step: 'answer_draft', decision: 'extend', reasons, actor: input.actor, ...(input.role ? { role: input.role } : {}) });
     return loadCase(deps, input);
   }
-  if (!deps.notifier) throw new ConflictError('No notifier is configured here to tell the subject; extend from the draft step.');
+  if (!deps.notifier) throw new ConflictError('No notifier is configured here to tell the subject; extend from the draft step.', { detail: detail('no_notifier', noParams) });
   const { case: decided, events } = updateCase(c, now, {}, [
     { type: 'decision.extend', actor: input.actor, visibility: 'internal', summary: `Extension decided: ${reasons.join('; ')}`, details: { step: c.waiting?.step ?? null, reasons } },
   ]);
@@ -144,7 +145,9 @@ export interface BulkResult {
   readonly caseId: string;
   readonly ok: boolean;
   readonly error?: string;
-  readonly code?: string;
+  readonly code?: DomainErrorCode;
+  /** The error's key and parameters, for pages that word it in their language. */
+  readonly detail?: ErrorDetail;
 }
 
 /**
@@ -160,7 +163,7 @@ export async function bulk(caseIds: readonly string[], run: (caseId: string) => 
       results.push({ caseId, ok: true });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      results.push({ caseId, ok: false, error: error.message, code: error.code });
+      results.push({ caseId, ok: false, error: error.message, code: error.code, ...(error.detail ? { detail: error.detail } : {}) });
     }
   }
   return results;

@@ -1,3 +1,4 @@
+import { detail, noParams } from '#domain/error-details.ts';
 import type { SubjectDataSet } from '#domain/answer.ts';
 import type { Actor } from '#domain/audit.ts';
 import type { Case } from '#domain/case.ts';
@@ -150,7 +151,7 @@ export async function recordTaskResult(deps: FulfilmentDeps, input: TaskRef & { 
   const { task } = await loadTask(deps, input);
   const r = input.result;
   if (r.outcome === 'kept' && (!r.reason?.trim() || !r.legalBasis?.trim())) {
-    throw new ValidationError('"kept" needs the reason and the legal basis.', [{ field: 'reason', message: 'required with kept' }, { field: 'legalBasis', message: 'required with kept' }]);
+    throw new ValidationError('"kept" needs the reason and the legal basis.', [{ field: 'reason', message: 'required with kept' }, { field: 'legalBasis', message: 'required with kept' }], detail('kept_needs_basis', noParams));
   }
   if (!isTaskOpen(task)) throw new ConflictError(`Task ${task.id} is already ${task.status}.`);
   let dataKey: string | undefined;

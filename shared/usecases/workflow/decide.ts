@@ -1,3 +1,4 @@
+import { detail, noParams } from '#domain/error-details.ts';
 import type { AnswerContent, AnswerFileRef } from '#domain/answer.ts';
 import type { Actor } from '#domain/audit.ts';
 import { transition, type Case, type CaseStatus } from '#domain/case.ts';
@@ -83,24 +84,25 @@ async function decideOnce(deps: DecisionDeps, input: DecideInput): Promise<Decid
   if (!c.waiting || c.waiting.step !== input.step) {
     throw new WorkflowNotWaitingError(
       `Case ${c.reference} is not waiting for "${input.step}" (status "${c.status}", ${c.waiting ? `waiting for "${c.waiting.step}"` : 'not waiting for anyone'}).`,
+      { detail: detail('not_waiting_for', { reference: c.reference }) },
     );
   }
   if (!DECISIONS_BY_STEP[input.step].includes(input.decision)) {
     throw new ValidationError(`"${input.decision}" is not a decision for "${input.step}".`, [
       { field: 'decision', message: `one of ${DECISIONS_BY_STEP[input.step].join(', ')}` },
-    ]);
+    ], detail('not_a_decision_here', noParams));
   }
   // The one place for this rule (the JSON API and the console both call here); no role, no approval.
   if (input.step === 'approval' && !(input.role && APPROVER_ROLES.includes(input.role))) {
-    throw new ForbiddenError('Approving an answer, or sending it back, needs the approver or admin role.');
+    throw new ForbiddenError('Approving an answer, or sending it back, needs the approver or admin role.', { detail: detail('approver_role_needed', noParams) });
   }
   const reasons = (input.reasons ?? []).map((r) => r.trim()).filter(Boolean);
   if (DECISIONS_NEEDING_REASONS.includes(input.decision) && reasons.length === 0) {
-    throw new ValidationError(`"${input.decision}" needs written reasons.`, [{ field: 'reasons', message: 'at least one reason' }]);
+    throw new ValidationError(`"${input.decision}" needs written reasons.`, [{ field: 'reasons', message: 'at least one reason' }], detail('reasons_needed', noParams));
   }
   const questions = (input.questions ?? []).map((q) => q.trim()).filter(Boolean);
   if (DECISIONS_NEEDING_QUESTIONS.includes(input.decision) && questions.length === 0) {
-    throw new ValidationError(`"${input.decision}" needs the questions to ask the subject.`, [{ field: 'questions', message: 'at least one question' }]);
+    throw new ValidationError(`"${input.decision}" needs the questions to ask the subject.`, [{ field: 'questions', message: 'at least one question' }], detail('questions_needed', noParams));
   }
   const now = deps.clock.now();
   const effect = effectOf(deps, c, input, reasons, now, questions);
@@ -137,12 +139,12 @@ function effectOf(deps: DecisionDeps, c: Case, input: DecideInput, reasons: read
     case 'approve':
       if (input.step === 'approval') {
         const draft = c.draft;
-        if (!draft) throw new WorkflowNotWaitingError(`Case ${c.reference} has no drafted answer to approve.`);
+        if (!draft) throw new WorkflowNotWaitingError(`Case ${c.reference} has no drafted answer to approve.`, { detail: detail('no_draft_to_approve', { reference: c.reference }) });
         // The answer is assembled from the tasks: none may still be open (docs/fulfilment.md).
         const open = (c.fulfilment?.tasks ?? []).filter(isTaskOpen);
-        if (open.length > 0) throw new ConflictError(`The answer cannot be approved while ${open.length} fulfilment task(s) are open: ${open.map((t) => t.id).join(', ')}.`);
+        if (open.length > 0) throw new ConflictError(`The answer cannot be approved while ${open.length} fulfilment task(s) are open: ${open.map((t) => t.id).join(', ')}.`, { detail: detail('tasks_open', { count: open.length }) });
         if (deps.tenants.get(c.tenantId).approvals.fourEyes && draft.draftedBy === by) {
-          throw new ForbiddenError('Four-eyes: the answer must be approved by someone other than the person who drafted it.');
+          throw new ForbiddenError('Four-eyes: the answer must be approved by someone other than the person who drafted it.', { detail: detail('four_eyes', noParams) });
         }
         const approved: AnswerDraft = { ...draft, approvedBy: by, approvedAt: now.toISOString() };
         return { status: 'answered', patch: { draft: approved }, outcome: 'approved', summary: 'Answer approved for sending.', visibility: 'internal' };
@@ -150,7 +152,7 @@ function effectOf(deps: DecisionDeps, c: Case, input: DecideInput, reasons: read
       {
         const method = input.method ?? (c.channel === 'in_person' ? 'in_person' : 'id_document');
         if (!c.identity.acceptedMethods.includes(method)) {
-          throw new ValidationError(`"${method}" does not establish identity here (${c.identity.rule}).`, [{ field: 'method', message: `one of ${c.identity.acceptedMethods.join(', ')}` }]);
+          throw new ValidationError(`"${method}" does not establish identity here (${c.identity.rule}).`, [{ field: 'method', message: `one of ${c.identity.acceptedMethods.join(', ')}` }], detail('method_not_accepted', noParams));
         }
         const identity = { ...c.identity, status: 'verified' as const, method, ...(input.evidence ? { evidence: minimiseEvidence(input.evidence) } : {}) };
         // Identity is settled: the tasks per right and system come with the same write.
@@ -182,16 +184,16 @@ function effectOf(deps: DecisionDeps, c: Case, input: DecideInput, reasons: read
       return { status: 'withdrawn', outcome: 'withdrawn', summary: 'The request was withdrawn.', visibility: 'public' };
     case 'draft': {
       const body = input.body?.trim();
-      if (!body) throw new ValidationError('A drafted answer needs its text.', [{ field: 'body', message: 'required' }]);
+      if (!body) throw new ValidationError('A drafted answer needs its text.', [{ field: 'body', message: 'required' }], detail('draft_text_needed', noParams));
       const draft: AnswerDraft = { body, ...(input.answer ? { answer: input.answer } : {}), ...(input.files?.length ? { files: input.files } : {}), draftedBy: by, draftedAt: now.toISOString() };
       const attached = input.files?.length ? ` with ${input.files.length} file(s)` : '';
       return { status: 'awaiting_approval', patch: { draft }, outcome: 'drafted', summary: `Answer drafted${attached}; awaiting approval.`, visibility: 'internal' };
     }
     case 'extend':
-      if (c.extended) throw new WorkflowNotWaitingError(`Case ${c.reference} was already extended to ${c.dueDate}.`);
+      if (c.extended) throw new WorkflowNotWaitingError(`Case ${c.reference} was already extended to ${c.dueDate}.`, { detail: detail('already_extended', { reference: c.reference, dueDate: c.dueDate }) });
       // The notice must reach the subject within the first period (001 §7.2, 003 §21.10).
       if (now.getTime() > Date.parse(c.deadlines.answer.dueAt)) {
-        throw new ValidationError(`The extension had to be decided and notified by ${c.deadlines.answer.dueDate}.`, [{ field: 'decision', message: 'too late to extend' }]);
+        throw new ValidationError(`The extension had to be decided and notified by ${c.deadlines.answer.dueDate}.`, [{ field: 'decision', message: 'too late to extend' }], detail('too_late_to_extend', { dueDate: c.deadlines.answer.dueDate ?? c.deadlines.answer.dueAt.slice(0, 10) }));
       }
       return { outcome: 'extend', summary: `Extension decided: ${reasons.join('; ')}`, visibility: 'internal' };
     case 'fee':

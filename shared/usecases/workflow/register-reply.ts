@@ -1,3 +1,4 @@
+import { detail } from '#domain/error-details.ts';
 import type { Actor } from '#domain/audit.ts';
 import type { Case } from '#domain/case.ts';
 import { ValidationError, WorkflowNotWaitingError } from '#domain/errors.ts';
@@ -28,12 +29,12 @@ export interface RegisterReplyInput {
 export async function registerSubjectReply(deps: SubjectReplyDeps, input: RegisterReplyInput): Promise<{ case: Case; resumed: boolean }> {
   const c = await loadCase(deps, input);
   const open = openClarification(c);
-  if (!open) throw new WorkflowNotWaitingError(`Case ${c.reference} is not waiting for details from the subject.`);
+  if (!open) throw new WorkflowNotWaitingError(`Case ${c.reference} is not waiting for details from the subject.`, { detail: detail('not_waiting_for_reply', { reference: c.reference }) });
   const tenant = deps.tenants.get(c.tenantId);
   const now = deps.clock.now();
   const receivedAt = input.receivedAt ? receiptInstant(input.receivedAt, tenant.timeZone, now) : now;
   if (receivedAt.getTime() < Date.parse(open.askedAt) - 86_400_000) {
-    throw new ValidationError(`The answer cannot be received before the question was asked (${open.askedAt}).`, [{ field: 'receivedAt', message: 'before the question' }]);
+    throw new ValidationError(`The answer cannot be received before the question was asked (${open.askedAt}).`, [{ field: 'receivedAt', message: 'before the question' }], detail('reply_before_question', { askedAt: open.askedAt }));
   }
   // A date-only receipt of the question's own day is taken as the moment of the question.
   const at = receivedAt.getTime() < Date.parse(open.askedAt) ? new Date(open.askedAt) : receivedAt;
