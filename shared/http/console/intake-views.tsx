@@ -4,6 +4,7 @@ import { RIGHT_TYPES } from '#domain/rights.ts';
 import { CHANNEL_LABEL, RIGHT_SHORT } from './enum-labels.ts';
 import { Alert, Layout, type PageContext } from './layout.tsx';
 import { doneText } from './done-text.ts';
+import { printTranslator } from './print-labels.ts';
 
 /** What staff typed into the register form, given back when it has to be corrected. */
 export interface RegisterValues {
@@ -93,6 +94,7 @@ export function RegisterPage(props: { ctx: PageContext; values: RegisterValues; 
 export function PrintQueuePage(props: { ctx: PageContext; items: readonly PrintItem[]; today: string; done?: string; error?: string }) {
   const { ctx } = props;
   const { t, lang } = ctx;
+  const p = printTranslator(lang);
   return (
     <Layout ctx={ctx} title={t('printQueue')} nav="queue">
       <h1>{t('printQueue')}</h1>
@@ -101,10 +103,16 @@ export function PrintQueuePage(props: { ctx: PageContext; items: readonly PrintI
       {props.items.length === 0 ? (
         <p>{t('printEmpty')}</p>
       ) : (
+        <>
+        <form method="get" action="/console/print-batch" id="print-batch" class="filters">
+          <span class="muted">{p('printSelectedHint')}</span>
+          <button type="submit">{p('printSelected')}</button>
+        </form>
         <table>
           <caption class="sr-only">{t('printQueue')}</caption>
           <thead>
             <tr>
+              <th scope="col">{p('select')}</th>
               <th scope="col">{t('reference')}</th>
               <th scope="col">{t('notice')}</th>
               <th scope="col">{t('to')}</th>
@@ -115,6 +123,9 @@ export function PrintQueuePage(props: { ctx: PageContext; items: readonly PrintI
           <tbody>
             {props.items.map((i) => (
               <tr id={`item-${i.id}`}>
+                <td>
+                  <input type="checkbox" name="ids" value={i.id} form="print-batch" aria-label={p('selectItem', { ref: i.reference })} />
+                </td>
                 <td>
                   <a href={`/console/cases/${i.caseId}`}>{i.reference}</a>
                   <div class="muted">{CHANNEL_LABEL[i.delivery][lang]}</div>
@@ -154,6 +165,7 @@ export function PrintQueuePage(props: { ctx: PageContext; items: readonly PrintI
             ))}
           </tbody>
         </table>
+        </>
       )}
     </Layout>
   );
