@@ -7,7 +7,7 @@ import type { AppEnv } from '../deps.ts';
 import { inlinePdf } from '../inline-pdf.ts';
 import { PROBLEM_KINDS } from '../problem.ts';
 import { requirePaperDeps } from '../staff-api/intake-routes.ts';
-import { batchIdsOf, requireCombiner } from '../staff-api/print-batch-routes.ts';
+import { batchIdsOf, requireCombiner } from '../print-batch-input.ts';
 import { all, explain, str, type ConsoleContext } from './context.tsx';
 import { PrintBatchPage } from './print-batch-views.tsx';
 import { printTranslator } from './print-labels.ts';

@@ -1,12 +1,11 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { ValidationError } from '#domain/errors.ts';
 import { combinedLetters, MAX_BATCH_ITEMS, recordDispatches, type BatchDispatchOutcome } from '#usecases/print-batch.ts';
 import { readJson } from '../body.ts';
 import type { ApiDeps, AppEnv } from '../deps.ts';
 import { itemView, requirePaperDeps } from './intake-routes.ts';
-import { notConfigured } from './not-configured.ts';
 import { inlinePdf } from '../inline-pdf.ts';
+import { batchIdsOf, ITEM_ID, requireCombiner } from '../print-batch-input.ts';
 
 /**
  * Printing and posting several letters at once (docs/console.md "Print and record dispatch"),
@@ -20,8 +19,6 @@ import { inlinePdf } from '../inline-pdf.ts';
  *      Each letter is recorded once: the same call again (same `batchKey`) answers the same
  *      `dispatched` with `replayed: true` and adds nothing; a letter recorded otherwise is `already_recorded`.
  */
-export const PRINT_ITEM_ID_PATTERN = '^[A-Za-z0-9-]{1,64}$';
-const ITEM_ID = new RegExp(PRINT_ITEM_ID_PATTERN);
 const at = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2}))?$/));
 
 export const BatchDispatchSchema = z.strictObject({
@@ -37,20 +34,6 @@ export const BatchDispatchSchema = z.strictObject({
     .check(z.minLength(1), z.maxLength(MAX_BATCH_ITEMS), z.refine((items) => new Set(items.map((i) => i.id)).size === items.length, { message: 'Each letter may appear once.' })),
   batchKey: z.optional(z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/))),
 });
-
-/** `ids=p1,p2` (or `ids=p1&ids=p2`, as a form sends them): well-formed, at most MAX_BATCH_ITEMS. */
-export function batchIdsOf(values: readonly string[]): string[] {
-  const ids = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
-  if (ids.length === 0 || ids.length > MAX_BATCH_ITEMS || !ids.every((id) => ITEM_ID.test(id))) {
-    throw new ValidationError(`Give 1 to ${MAX_BATCH_ITEMS} print item ids.`, [{ field: 'ids', message: 'letters, digits and hyphens, comma-separated' }]);
-  }
-  return ids;
-}
-
-export function requireCombiner(deps: ApiDeps) {
-  if (!deps.pdfCombiner) throw notConfigured('Joining letters into one PDF');
-  return deps.pdfCombiner;
-}
 
 export function outcomeView(o: BatchDispatchOutcome) {
   switch (o.outcome) {
