@@ -108,7 +108,7 @@ export function PrintQueuePage(props: { ctx: PageContext; items: readonly PrintI
           <span class="muted">{p('printSelectedHint')}</span>
           <button type="submit">{p('printSelected')}</button>
         </form>
-        <table>
+        <table class="rows">
           <caption class="sr-only">{t('printQueue')}</caption>
           <thead>
             <tr>

@@ -33,7 +33,7 @@ export function PrintBatchPage(props: { ctx: PageContext; items: readonly PrintI
       <form method="post" action="/console/print-batch/dispatch" id="batch-dispatch" class="stack">
         <input type="hidden" name="_csrf" value={ctx.csrf} />
         <input type="hidden" name="batchKey" value={props.batchKey} />
-        <table>
+        <table class="rows">
           <caption class="sr-only">{p('batchTitle')}</caption>
           <thead>
             <tr>
