@@ -33,8 +33,9 @@ export function renderDocsPage(doc: Record<string, unknown>): string {
 <h4>Responses</h4><ul>${responses}</ul></section>`;
     }),
   );
+  // tabindex: a block that scrolls must be reachable by keyboard (axe: scrollable-region-focusable).
   const schemaBlocks = Object.entries(schemas)
-    .map(([name, schema]) => `<section id="schema-${esc(name)}"><h3>${esc(name)}</h3><pre>${esc(JSON.stringify(schema, null, 2))}</pre></section>`)
+    .map(([name, schema]) => `<section id="schema-${esc(name)}"><h3>${esc(name)}</h3><pre tabindex="0">${esc(JSON.stringify(schema, null, 2))}</pre></section>`)
     .join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(info.title)} reference</title>

@@ -180,7 +180,7 @@ describe('the Nu HTML checker and axe on every page, lt and en', () => {
       await visitor.locator('input[name=rights]').first().check();
       const [sent] = await Promise.all([visitor.waitForResponse((r) => r.request().method() === 'POST'), visitor.click('form button[type=submit]')]);
       await visitor.waitForLoadState();
-      await keep(visitor, `form-sent.${lang}`, sent);
+      await keep(visitor, `form-sent.${lang}`, sent, 201);
       await visitor.close();
     }
 
