@@ -7,7 +7,7 @@ import type { Clock, SubjectNotifier } from '#ports/cases.ts';
 import type { Notice } from '#domain/notices.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { letterFor } from '#templates/letter.ts';
-import { INLINE_RAW_LIMIT } from './notify-subject.ts';
+import { INLINE_RAW_LIMIT } from './send-case-mail.ts';
 
 export interface LetterDeps {
   readonly tenants: TenantRegistry;

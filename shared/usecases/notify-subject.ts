@@ -3,16 +3,14 @@ import { ValidationError } from '#domain/errors.ts';
 import { CANNOT_ANSWER_BY_EMAIL, checkAddress } from '#domain/mail-address.ts';
 import type { Channel } from '#domain/channels.ts';
 import type { AnswerDownloads } from '#ports/channels.ts';
-import { findSentNotice, noticeKey, type CaseMessage, type StoredAttachment } from '#domain/mail.ts';
+import { findSentNotice, noticeKey } from '#domain/mail.ts';
 import { type EmailSender, type MessageStore } from '#ports/mail.ts';
 import type { Clock, SubjectNotifier } from '#ports/cases.ts';
 import type { Notice } from '#domain/notices.ts';
 import { domainOf, replyHeaders, replySubject } from '#domain/threading.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { renderNotice } from '#templates/notices.ts';
-
-/** Raw MIME up to this size is kept in the table item itself (items are capped at 400 KB). */
-export const INLINE_RAW_LIMIT = 64 * 1024;
+import { sendCaseMail } from './send-case-mail.ts';
 
 export interface NotifierDeps {
   readonly tenants: TenantRegistry;
@@ -70,61 +68,29 @@ export function createSubjectNotifier(deps: NotifierDeps): SubjectNotifier {
       const subject = replySubject(lastInbound?.subject ?? null, c.reference, rendered.subject);
       const now = deps.clock.now();
       const messageId = `<${id}@${domainOf(tenant.mailbox)}>`;
-      const { raw, providerMessageId } = await deps.email.send({
-        from: tenant.mailbox,
-        to: [checked.sesAddress],
-        subject,
-        text: rendered.text,
-        html: rendered.html,
-        messageId,
-        inReplyTo: threading.inReplyTo,
-        references: threading.references,
-        date: now,
-        headers: { 'X-Rightsdesk-Case': c.reference, 'Auto-Submitted': 'auto-generated' },
-        ...(sized.attachments && sized.attachments.length > 0 ? { attachments: sized.attachments } : {}),
-      });
-      // Each attachment is also kept on its own, so staff can open it without parsing the MIME.
-      const attachments: StoredAttachment[] = [];
-      for (const [i, a] of (sized.attachments ?? []).entries()) {
-        const key = `outbound/${c.tenantId}/${c.id}/${id}/${i + 1}-${a.filename.replace(/[^A-Za-z0-9._-]/g, '_')}`;
-        await deps.evidence.put(key, a.content, a.contentType);
-        attachments.push({ filename: a.filename, contentType: a.contentType, size: a.content.byteLength, key });
-      }
-      const bytes = new TextEncoder().encode(raw);
-      let rawKey: string | undefined;
-      if (bytes.byteLength > INLINE_RAW_LIMIT) {
-        rawKey = `outbound/${c.tenantId}/${c.id}/${id}.eml`;
-        await deps.evidence.put(rawKey, bytes, 'message/rfc822');
-      }
-      const message: CaseMessage = {
+      await sendCaseMail(deps, {
         id,
         tenantId: c.tenantId,
         caseId: c.id,
-        direction: 'outbound',
-        channel: 'email',
-        at: now.toISOString(),
-        subject,
-        messageId,
-        inReplyTo: threading.inReplyTo,
-        references: threading.references,
-        from: tenant.mailbox,
-        to: [to],
-        ...(rawKey ? { rawKey } : { raw }),
-        attachments,
-        notice: notice.kind,
-        noticeKey: noticeKey(c, notice.kind),
-        providerMessageId,
-      };
-      // SES replaces Message-ID with its own on AWS; index that too so replies still thread.
-      await deps.messages.addMessage(message, [sesMessageIdHeader(providerMessageId)]);
+        recordedTo: [to],
+        notice: { notice: notice.kind, noticeKey: noticeKey(c, notice.kind) },
+        mail: {
+          from: tenant.mailbox,
+          to: [checked.sesAddress],
+          subject,
+          text: rendered.text,
+          html: rendered.html,
+          messageId,
+          inReplyTo: threading.inReplyTo,
+          references: threading.references,
+          date: now,
+          headers: { 'X-Rightsdesk-Case': c.reference, 'Auto-Submitted': 'auto-generated' },
+          ...(sized.attachments && sized.attachments.length > 0 ? { attachments: sized.attachments } : {}),
+        },
+      });
       return { channel: 'email', messageId };
     },
   };
-}
-
-/** The Message-ID header SES gives a mail it sends: `<MessageId@<region>.amazonses.com>`, matched on its local part. */
-export function sesMessageIdHeader(providerMessageId: string): string {
-  return `<${providerMessageId}@amazonses.com>`;
 }
 
 /**

@@ -9,7 +9,7 @@ import { RIGHT_ARTICLE } from '#domain/rights.ts';
 import { domainOf, parseMessageIds, referencesIn } from '#domain/threading.ts';
 import type { TenantConfig } from '#domain/tenant-policy.ts';
 import { acknowledgeCase } from './acknowledge-case.ts';
-import { INLINE_RAW_LIMIT } from './notify-subject.ts';
+import { INLINE_RAW_LIMIT } from './send-case-mail.ts';
 import { submitRequest, type SubmitRequestDeps } from './submit-request.ts';
 import { appendCaseEvent, type EventDraft } from './case-writes.ts';
 import { CANNOT_ANSWER_BY_EMAIL, checkAddress } from '#domain/mail-address.ts';

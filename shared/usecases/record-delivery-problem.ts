@@ -2,7 +2,7 @@ import { SYSTEM } from '#domain/audit.ts';
 import type { MessageStore } from '#ports/mail.ts';
 import type { CaseRepository, Clock } from '#ports/cases.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
-import { sesMessageIdHeader } from './notify-subject.ts';
+import { sesMessageIdHeader } from './send-case-mail.ts';
 import { appendCaseEvent } from './case-writes.ts';
 
 export interface DeliveryProblem {

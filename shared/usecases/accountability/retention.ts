@@ -9,7 +9,7 @@ import type { MessageStore } from '#ports/mail.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { retentionRuleFor } from '#tenants/retention.ts';
 import { writeCase } from '#usecases/case-writes.ts';
-import { sesMessageIdHeader } from '#usecases/notify-subject.ts';
+import { sesMessageIdHeader } from '#usecases/send-case-mail.ts';
 
 export interface RetentionDeps {
   readonly repo: CaseRepository;

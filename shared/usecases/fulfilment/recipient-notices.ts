@@ -4,14 +4,13 @@ import { ART19_RIGHTS } from '#domain/fulfilment/register.ts';
 import { systemsSettled, type FulfilmentTask } from '#domain/fulfilment/tasks.ts';
 import { domainOf, normaliseMessageId } from '#domain/threading.ts';
 import { RIGHT_ARTICLE } from '#domain/rights.ts';
-import type { CaseMessage } from '#domain/mail.ts';
 import type { Clock, CaseRepository } from '#ports/cases.ts';
 import type { EmailSender, MessageStore } from '#ports/mail.ts';
 import type { SignedRequests } from '#ports/fulfilment.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import type { RegisterLookup } from '#tenants/fulfilment/registry.ts';
 import { writeCase } from '#usecases/case-writes.ts';
-import { sesMessageIdHeader } from '#usecases/notify-subject.ts';
+import { sendCaseMail } from '#usecases/send-case-mail.ts';
 
 export interface RecipientNoticeDeps {
   readonly repo: CaseRepository;
@@ -120,36 +119,23 @@ export async function sendRecipientNotices(deps: RecipientNoticeDeps, ref: { rea
       '',
       tenant.controller.legalName,
     ].join('\n');
-    const { raw, providerMessageId } = await deps.email.send({
-      from: tenant.mailbox,
-      to: [recipient.contact.email],
-      subject,
-      text,
-      messageId,
-      inReplyTo: null,
-      references: [],
-      date: now,
-      headers: { 'X-Rightsdesk-Case': c.reference, 'X-Rightsdesk-Notice': 'art19' },
-    });
-    const message: CaseMessage = {
+    await sendCaseMail(deps, {
       id: `art19-${task.id.replace(/[^A-Za-z0-9_-]/g, '-')}`,
       tenantId: c.tenantId,
       caseId: c.id,
-      direction: 'outbound',
-      channel: 'email',
-      at: now.toISOString(),
-      subject,
-      messageId,
-      inReplyTo: null,
-      references: [],
-      from: tenant.mailbox,
-      to: [recipient.contact.email],
-      raw,
-      attachments: [],
-      providerMessageId,
-    };
-    // SES replaces Message-ID with its own on AWS; index that too so replies still thread.
-    await deps.messages.addMessage(message, [sesMessageIdHeader(providerMessageId)]);
+      recordedTo: [recipient.contact.email],
+      mail: {
+        from: tenant.mailbox,
+        to: [recipient.contact.email],
+        subject,
+        text,
+        messageId,
+        inReplyTo: null,
+        references: [],
+        date: now,
+        headers: { 'X-Rightsdesk-Case': c.reference, 'X-Rightsdesk-Notice': 'art19' },
+      },
+    });
     sent.push({ taskId: task.id, messageId, replyDueAt, sentAt: now.toISOString() });
   }
   if (sent.length === 0 && refused.length === 0) return [];
