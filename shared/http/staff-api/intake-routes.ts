@@ -47,7 +47,7 @@ import { inlinePdf } from '../inline-pdf.ts';
  *                 enclosures: [{ filename, size, url: "/console/api/print-queue/{id}/enclosures/{n}" }],
  *                 dispatch?: { at, trackingNumber?, handedTo?, by, recordedAt } }
  * GET /console/api/print-queue/{id}               → 200 PrintItem (also once dispatched)
- * GET /console/api/print-queue/{id}/letter.pdf    → 200 application/pdf (the letter to print)
+ * GET /console/api/print-queue/{id}/letter.pdf    → 200 application/pdf (the letter to print; inline, no-store)
  * GET /console/api/print-queue/{id}/enclosures/{n} → 200 the file (the subject's data as JSON/CSV)
  *
  * POST /console/api/print-queue/{id}/dispatch     record posting / hand-over (any staff role)
