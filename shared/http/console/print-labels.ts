@@ -30,8 +30,8 @@ const en = {
 type PrintKey = keyof typeof en;
 
 const lt: Record<PrintKey, string> = {
-  select: 'Pažymėti',
-  selectItem: 'Pažymėti {ref}',
+  select: 'Pasirinkti',
+  selectItem: 'Pasirinkti {ref}',
   printSelected: 'Spausdinti pažymėtus laiškus',
   printSelectedHint: 'Pažymėkite laiškus, atverkite juos kaip vieną PDF ir įrašykite jų išsiuntimą iš karto.',
   batchTitle: 'Spausdinimo paketas',
