@@ -226,7 +226,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       // Evidence packs are sealed by the tenant's webhook key, published in the same JWKS.
       accountability: { receipts: new DynamoReceiptIndex(aws.get(DynamoDBClient, 'dynamodb'), LOCAL_TABLE), sealer: new JosePackSealer(webhookKeys), letters: letterRenderer },
       // Letters (post / in person) render in-process locally; on AWS the `letters` function does.
-      ...buildApiDeps(config, tenantRegistry, mailConfig, { renderer: letterRenderer }, aws),
+      ...buildApiDeps(config, tenantRegistry, mailConfig, { renderer: letterRenderer, combiner: letterRenderer }, aws),
       clock: workflows.clock,
       workflows: workflows.engine,
       // As on AWS (wiring/api.ts): the intake step sends the acknowledgement, not the request.
@@ -266,7 +266,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         }),
     );
     const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const formsConfig = loadFormsConfig({ FORM_SECRET: formsSecret, PUBLIC_BASE_URL: apiUrl });
+    // The rest of the form's settings (FORM_FRAME_ANCESTORS, FORM_RATE_LIMIT) come from the environment, as on AWS.
+    const formsConfig = loadFormsConfig({ ...process.env, FORM_SECRET: formsSecret, PUBLIC_BASE_URL: apiUrl });
     root.route(
       '/forms',
       createFormsApp(

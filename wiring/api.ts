@@ -23,7 +23,7 @@ export function apiDepsFromEnv(): { config: ApiConfig; deps: ApiDeps; aws: AwsCl
     config,
     aws,
     deps: {
-      ...buildApiDeps(config, undefined, mail, renderer ? { renderer } : {}, aws),
+      ...buildApiDeps(config, undefined, mail, renderer ? { renderer, combiner: renderer } : {}, aws),
       ...withWorkflowAcknowledgements(buildWorkflowEngine(loadWorkflowEngineConfig())),
     },
   };

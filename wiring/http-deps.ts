@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomIds, systemClock } from '#adapters/system.ts';
 import type { ApiConfig } from '#config/api-config.ts';
 import type { MailConfig } from '#config/mail-config.ts';
-import type { LetterRenderer } from '#ports/channels.ts';
+import type { LetterRenderer, PdfCombiner } from '#ports/channels.ts';
 import { partnerTokenVerifier, staffTokenVerifier } from '#http/auth.ts';
 import type { ApiDeps } from '#http/deps.ts';
 import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
@@ -26,7 +26,7 @@ export function buildApiDeps(
   tenants: TenantRegistry = tenantRegistry,
   mail?: MailConfig,
   /** Letters for post / in-person cases (the `letters` function on AWS, pdf-lib in-process locally). */
-  extras: { readonly renderer?: LetterRenderer } = {},
+  extras: { readonly renderer?: LetterRenderer; readonly combiner?: PdfCombiner } = {},
   aws: AwsClients = awsClients({ ...config, ...(mail?.s3Endpoint ? { s3Endpoint: mail.s3Endpoint } : {}) }),
 ): ApiDeps {
   const dynamo = aws.get(DynamoDBClient, 'dynamodb');
@@ -39,6 +39,7 @@ export function buildApiDeps(
   const mailAdapters = mail ? buildMailAdapters(mail, { dynamo, s3, mailer }, tenants, extras) : {};
   return {
     ...mailAdapters,
+    ...(extras.combiner ? { pdfCombiner: extras.combiner } : {}),
     tenants,
     // Public steps of `api` cases owe the partner a signed webhook: recorded in the same table, sent by the sweep.
     repo: withWebhookOutbox(new DynamoCaseRepository(dynamo, config.tableName, { referenceBlock: REFERENCE_BLOCK }), new DynamoWebhookOutbox(dynamo, config.tableName), systemClock),

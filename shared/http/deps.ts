@@ -1,5 +1,5 @@
 import type { AnswerFileStore } from '#ports/channels.ts';
-import type { PrintQueue } from '#ports/channels.ts';
+import type { PdfCombiner, PrintQueue } from '#ports/channels.ts';
 import type { BlobEraser, PartnerAssertionVerifier } from '#ports/identity.ts';
 import type { BlobStore, MessageStore } from '#ports/mail.ts';
 import type { ValidationReportStore } from '#ports/validation-reports.ts';
@@ -52,6 +52,8 @@ export interface ApiDeps {
   readonly acknowledgeInWorkflow?: boolean;
   /** Letters to print and documents to hand over (post and in-person channels). */
   readonly printQueue?: PrintQueue;
+  /** Joins queued letters into one PDF for a print batch (the `letters` function on AWS). */
+  readonly pdfCombiner?: PdfCombiner;
   /** Public keys partners verify webhook signatures with (`GET /.well-known/jwks.json`). */
   /** The webhook signing keys' public halves, or how to fetch them (a KMS key's, once per container). */
   readonly webhookJwks?: WebhookJwks | (() => Promise<WebhookJwks>);

@@ -30,6 +30,8 @@ const DESCRIPTIONS: Record<string, string> = {
   staffReviewRepresentation: "Accepts or refuses a representative's authorization when the workflow waits for that review.",
   staffPrintQueue: 'Letters the workflow produced for post and documents to hand over in person, not yet dispatched.',
   staffDispatch: 'Records that a letter was posted (with its tracking number) or a document handed over, and when.',
+  staffPrintBatchLetters: 'The letters of the selected print items joined into one PDF, shown in the browser to print.',
+  staffBatchDispatch: 'Records that several letters were posted (or documents handed over) on one date, each exactly once.',
   staffFlaggedInbound: 'Inbound mail the intake flagged for a person to look at before it counts.',
   staffUnprocessed: 'Inbound mail the intake could not process, kept so that nothing received is lost.',
   staffRetryUnprocessed: 'Runs the intake again on a message kept as unprocessed.',

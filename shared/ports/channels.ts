@@ -39,6 +39,14 @@ export interface LetterRenderer {
   render(letter: LetterDocument): Promise<Uint8Array>;
 }
 
+/**
+ * Joins letter PDFs into one, in the order given, so staff print a batch with one click. Behind a
+ * port for the same reason as the renderer: the PDF library stays in the `letters` function.
+ */
+export interface PdfCombiner {
+  combine(pdfs: readonly Uint8Array[]): Promise<Uint8Array>;
+}
+
 export const PRINT_STATUSES = ['queued', 'dispatched'] as const;
 export type PrintStatus = (typeof PRINT_STATUSES)[number];
 
@@ -60,7 +68,8 @@ export interface PrintItem {
   readonly enclosures: ReadonlyArray<{ readonly filename: string; readonly key: string; readonly size: number }>;
   readonly status: PrintStatus;
   readonly createdAt: string;
-  readonly dispatch?: { readonly at: string; readonly trackingNumber?: string; readonly by: string; readonly recordedAt: string; readonly handedTo?: string };
+  /** `batchKey`: the print batch that recorded it (a retry of that batch recognises its own record). */
+  readonly dispatch?: { readonly at: string; readonly trackingNumber?: string; readonly by: string; readonly recordedAt: string; readonly handedTo?: string; readonly batchKey?: string };
 }
 
 /** The staff print queue (letters to post, documents to hand over). */

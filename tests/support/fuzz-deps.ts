@@ -1,3 +1,4 @@
+import { loadLetterFont, PdfLetterRenderer } from '#adapters/pdf/letter-pdf.ts';
 import { InMemoryCallbackVerifier, InMemoryDatabaseConnector, InMemorySignedRequests, InMemoryTaskDataStore } from '#adapters/memory/fulfilment.ts';
 import { InMemoryInboundLedger } from '#adapters/memory/inbound-ledger.ts';
 import { MimeEmailSender } from '#adapters/mail/mime-email-sender.ts';
@@ -80,6 +81,8 @@ const sealer: PackSealer = { seal: async (tenantId, payload) => `test-seal.${ten
 export function allStaffPorts(repo: CaseRepository): Partial<ApiDeps> {
   return {
     printQueue: new MemoryPrintQueue(),
+    // The real pdf-lib joiner (on AWS it runs in the letters function).
+    pdfCombiner: new PdfLetterRenderer(loadLetterFont()),
     ledger: new InMemoryInboundLedger(),
     validationReports: new InMemoryValidationReportStore(),
     accountability: { receipts: receiptsFrom(repo), sealer },

@@ -35,6 +35,8 @@ export interface Harness {
   mailer: RecordingMailer;
   /** Messages in and out of cases (acknowledgements are stored here with their raw MIME). */
   messages: InMemoryMessageStore;
+  /** Sent letters, scans and print PDFs. */
+  evidence: InMemoryBlobStore;
   issuer: LocalIssuer;
   clock: ReturnType<typeof fixedClock>;
   errors: unknown[];
@@ -81,6 +83,7 @@ export async function harness(
     repo,
     mailer,
     messages,
+    evidence,
     issuer,
     clock,
     errors,

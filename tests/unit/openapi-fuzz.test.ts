@@ -1,6 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import fc from 'fast-check';
+import { loadLetterFont, PdfLetterRenderer } from '#adapters/pdf/letter-pdf.ts';
 import { planTasks } from '#domain/fulfilment/tasks.ts';
 import { updateCase } from '#domain/workflow.ts';
 import { fulfilmentExtension } from '#http/fulfilment-app.ts';
@@ -133,6 +134,7 @@ describe('every operation in /openapi.json, fuzzed from its own schemas', async 
   const needsToken = (op: Operation) => (op.security ?? []).length > 0;
   const isStaff = (op: Operation) => JSON.stringify(op.security ?? []).includes('staffJwt');
 
+  const letterPdf = new PdfLetterRenderer(loadLetterFont()).render({ letterhead: ['UAB Softera'], recipient: ['Jonas Jonaitis'], dateLine: '2026-11-23', referenceLine: 'SOF-1', title: 'Acknowledgement', body: 'Received.', language: 'en' });
   // Cases this partner created, so `getRequest` reaches 200 as well as 404 and 422.
   const known: string[] = [];
   for (const tenant of ['softera', 'bajtel'] as const) {
@@ -156,6 +158,12 @@ describe('every operation in /openapi.json, fuzzed from its own schemas', async 
     const itemId = `letter-${registered.id}`;
     await ports!.printQueue!.add({ id: itemId, tenantId: tenant, caseId: registered.id, reference: registered.reference, delivery: 'post', notice: 'acknowledgement', title: 'Acknowledgement', recipient: ['Jonas Jonaitis', 'Gedimino pr. 1, LT-01103 Vilnius'], pdfKey: `letters/${itemId}.pdf`, pdfSize: 1, enclosures: [], status: 'queued', createdAt: h.clock.now().toISOString() });
     known.push(itemId);
+    // A print batch of this letter: its PDF, and the batch operations' examples (softera's: the tokens of both tenants draw them).
+    await h.evidence.put(`letters/${itemId}.pdf`, await letterPdf, 'application/pdf');
+    if (tenant === 'softera') {
+      QUERY_EXAMPLES.staffPrintBatchLetters = { ids: itemId };
+      EXAMPLES.staffBatchDispatch = { at: '2026-11-23', items: [{ id: itemId, trackingNumber: 'RR123456789LT' }], batchKey: 'fuzz-batch-0001' };
+    }
     const deliveryId = `fuzz-${tenant}-delivery`;
     await ports!.ledger!.record({ deliveryId, rawKey: `inbound/${deliveryId}`, receivedAt: '2026-11-23T08:00:00.000Z', recipients: [`privacy@${tenant}.example`], tenantId: tenant, nextAttemptAt: '2026-11-23T08:00:00.000Z' });
     await ports!.ledger!.fail(deliveryId, 'fuzz: the handler failed', h.clock.now(), true);

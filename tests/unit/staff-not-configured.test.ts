@@ -15,6 +15,8 @@ describe('staff routes of features this deployment lacks', async () => {
   it.each([
     ['GET', '/print-queue', undefined, 404],
     ['POST', '/print-queue/p1/dispatch', { at: '2026-11-23' }, 404],
+    ['GET', '/print-batch/letters.pdf?ids=p1,p2', undefined, 404],
+    ['POST', '/print-batch/dispatch', { at: '2026-11-23', items: [{ id: 'p1' }] }, 404],
     ['POST', '/cases', { channel: 'post', receivedAt: '2026-11-20', subject: { name: 'Jonas Jonaitis', postalAddress: 'Gedimino pr. 1, Vilnius' }, rights: [{ type: 'access' }] }, 404],
     ['GET', '/register?from=2026-11-01&to=2026-11-30', undefined, 404],
     ['GET', '/cases/c1/evidence-pack', undefined, 404],

@@ -25,7 +25,7 @@ const StoredPrintItemSchema = z.object({
   status: z.enum(PRINT_STATUSES),
   createdAt: z.string(),
   dispatch: z.optional(
-    z.object({ at: z.string(), trackingNumber: z.optional(z.string()), by: z.string(), recordedAt: z.string(), handedTo: z.optional(z.string()) }),
+    z.object({ at: z.string(), trackingNumber: z.optional(z.string()), by: z.string(), recordedAt: z.string(), handedTo: z.optional(z.string()), batchKey: z.optional(z.string()) }),
   ),
 });
 

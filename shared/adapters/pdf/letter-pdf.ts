@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import type { LetterRenderer } from '#ports/channels.ts';
+import type { LetterRenderer, PdfCombiner } from '#ports/channels.ts';
 import type { LetterDocument } from '#domain/letters.ts';
 import letterFontMetrics from './font/DejaVuSans-letters.json' with { type: 'json' };
 import { precomputedFontkit, type PrecomputedFontMetrics } from './precomputed-font.ts';
@@ -95,8 +95,19 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   return out;
 }
 
-export class PdfLetterRenderer implements LetterRenderer {
+export class PdfLetterRenderer implements LetterRenderer, PdfCombiner {
   constructor(private readonly fontBytes: Uint8Array) {}
+
+  /** Every page of each PDF, in order, in one document (pdf-lib copies pages with their resources). */
+  async combine(pdfs: readonly Uint8Array[]): Promise<Uint8Array> {
+    const out = await PDFDocument.create();
+    out.setProducer('rightsdesk');
+    for (const bytes of pdfs) {
+      const source = await PDFDocument.load(bytes);
+      for (const page of await out.copyPages(source, source.getPageIndices())) out.addPage(page);
+    }
+    return out.save();
+  }
 
   async render(input: LetterDocument): Promise<Uint8Array> {
     const letter: LetterDocument = {

@@ -80,6 +80,10 @@ table.inbox td .chip{margin-left:4px}
  .grid{grid-template-columns:1fr}
  dl.kv{grid-template-columns:1fr}
  pre{max-width:100%}
+ table.rows,table.rows tbody,table.rows tr,table.rows td,table.rows th{display:block;width:auto}
+ table.rows thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+ table.rows tr{border-bottom:1px solid #d0d7de;padding:6px 0}
+ table.rows td,table.rows th{border:0;padding:2px 4px}
 }
 `;
 

@@ -1,5 +1,6 @@
 import type { Language } from '#domain/channels.ts';
 import { handlingTranslator } from './handling-labels.ts';
+import { printTranslator } from './print-labels.ts';
 import type { PageContext } from './layout.tsx';
 
 /**
@@ -27,6 +28,9 @@ const DONE: Record<string, Record<Language, string>> = {
 
 export function doneText(ctx: Pick<PageContext, 'lang'>, code: string): string {
   const h = handlingTranslator(ctx.lang);
+  // A print batch: `batch:3` says how many letters were recorded (console/print-batch-routes.tsx).
+  const batch = /^batch:(\d{1,2})$/.exec(code);
+  if (batch) return batch[1] === '1' ? printTranslator(ctx.lang)('doneBatchOne') : printTranslator(ctx.lang)('doneBatch', { n: Number(batch[1]) });
   switch (code) {
     case 'assign':
       return h('doneAssign');

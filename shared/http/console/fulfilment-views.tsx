@@ -62,7 +62,7 @@ function TaskActions(props: { ctx: PageContext; w: FulfilmentTranslate; c: Case;
             <Hidden ctx={ctx} />
             <label>
               {w('outcome')}
-              <select name="outcome" required>
+              <select name="outcome">
                 {TASK_OUTCOMES.map((o) => (
                   <option value={o}>{OUTCOME_LABEL[o][ctx.lang]}</option>
                 ))}
@@ -183,7 +183,7 @@ export function TasksPage(props: { ctx: PageContext; c: Case; register: Fulfilme
             <Hidden ctx={ctx} />
             <label>
               {w('right')}
-              <select name="right" required>
+              <select name="right">
                 {c.rights.map((r) => (
                   <option value={r.type}>{RIGHT_SHORT[r.type][lang]}</option>
                 ))}
@@ -191,7 +191,7 @@ export function TasksPage(props: { ctx: PageContext; c: Case; register: Fulfilme
             </label>
             <label>
               {w('target')}
-              <select name="targetId" required>
+              <select name="targetId">
                 {targets.map((t) => (
                   <option value={t.id}>{t.name}</option>
                 ))}

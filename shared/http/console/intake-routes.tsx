@@ -14,6 +14,7 @@ import { listPrintQueue, printFile, receiptInstant, recordDispatch, registerPape
 import { attachment, INTAKE_MAX_BODY_BYTES, requirePaperDeps, SCAN_CONTENT_TYPES, SCAN_MAX_BYTES } from '../staff-api/intake-routes.ts';
 import type { AppEnv } from '../deps.ts';
 import { PROBLEM_KINDS } from '../problem.ts';
+import { inlinePdf } from '../inline-pdf.ts';
 import { SubjectSchema } from '../schemas.ts';
 import type { Session } from './session.ts';
 import { PrintQueuePage, RegisterPage, type RegisterValues } from './intake-views.tsx';
@@ -114,7 +115,9 @@ export function intakeRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
 
   app.get('/console/print-queue', async (c) => {
     const s = await requireSession(c);
-    return renderQueue(c, s, c.req.query('done') === 'dispatched' ? { done: 'dispatched' } : {});
+    const done = c.req.query('done');
+    const n = c.req.query('n') ?? '';
+    return renderQueue(c, s, done === 'dispatched' ? { done } : done === 'batch' && /^[1-9]\d?$/.test(n) ? { done: `batch:${n}` } : {});
   });
 
   app.get('/console/print-queue/:id/letter.pdf', async (c) => {
@@ -122,7 +125,7 @@ export function intakeRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
     const id = c.req.param('id');
     if (!ITEM_ID.test(id)) throw new NotFoundError('No such print item.');
     const file = await printFile({ ...deps, ...requirePaperDeps(deps) }, { tenantId: s.staff.tenantId, itemId: id });
-    return attachment(file.body, file.filename, file.contentType);
+    return inlinePdf(file.body, file.filename);
   });
 
   app.get('/console/print-queue/:id/enclosures/:n', async (c) => {

@@ -5,6 +5,7 @@ import { CHANNEL_LABEL, RIGHT_SHORT } from './enum-labels.ts';
 import { Alert, Layout, type PageContext } from './layout.tsx';
 import { doneText } from './done-text.ts';
 import { FieldError, fieldAttrs, keptValue } from './form-errors.tsx';
+import { printTranslator } from './print-labels.ts';
 
 /** What staff typed into the register form, given back when it has to be corrected. */
 export interface RegisterValues {
@@ -116,6 +117,7 @@ export function RegisterPage(props: { ctx: PageContext; values: RegisterValues; 
 export function PrintQueuePage(props: { ctx: PageContext; items: readonly PrintItem[]; today: string; done?: string; error?: string }) {
   const { ctx } = props;
   const { t, lang } = ctx;
+  const p = printTranslator(lang);
   return (
     <Layout ctx={ctx} title={t('printQueue')} nav="queue">
       <h1>{t('printQueue')}</h1>
@@ -124,10 +126,16 @@ export function PrintQueuePage(props: { ctx: PageContext; items: readonly PrintI
       {props.items.length === 0 ? (
         <p>{t('printEmpty')}</p>
       ) : (
-        <table>
+        <>
+        <form method="get" action="/console/print-batch" id="print-batch" class="filters">
+          <span class="muted">{p('printSelectedHint')}</span>
+          <button type="submit">{p('printSelected')}</button>
+        </form>
+        <table class="rows">
           <caption class="sr-only">{t('printQueue')}</caption>
           <thead>
             <tr>
+              <th scope="col">{p('select')}</th>
               <th scope="col">{t('reference')}</th>
               <th scope="col">{t('notice')}</th>
               <th scope="col">{t('to')}</th>
@@ -138,6 +146,9 @@ export function PrintQueuePage(props: { ctx: PageContext; items: readonly PrintI
           <tbody>
             {props.items.map((i) => (
               <tr id={`item-${i.id}`}>
+                <td>
+                  <input type="checkbox" name="ids" value={i.id} form="print-batch" aria-label={p('selectItem', { ref: i.reference })} />
+                </td>
                 <td>
                   <a href={`/console/cases/${i.caseId}`}>{i.reference}</a>
                   <div class="muted">{CHANNEL_LABEL[i.delivery][lang]}</div>
@@ -178,6 +189,7 @@ export function PrintQueuePage(props: { ctx: PageContext; items: readonly PrintI
             ))}
           </tbody>
         </table>
+        </>
       )}
     </Layout>
   );

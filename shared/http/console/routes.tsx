@@ -6,6 +6,7 @@ import { inboxRoutes } from './inbox-routes.tsx';
 import { caseRoutes } from './case-routes.tsx';
 import { identityRoutes } from './identity-routes.tsx';
 import { intakeRoutes } from './intake-routes.tsx';
+import { printBatchRoutes } from './print-batch-routes.tsx';
 import { unprocessedRoutes } from './unprocessed-routes.tsx';
 import { handlingRoutes } from './handling-routes.tsx';
 import { csrf } from 'hono/csrf';
@@ -28,6 +29,7 @@ export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
   app.use('/console/cases/*', csrf());
   app.use('/console/register', csrf());
   app.use('/console/print-queue/*', csrf());
+  app.use('/console/print-batch/*', csrf());
   app.use('/console/unprocessed/*', csrf());
   app.use('/console/bulk', csrf());
 
@@ -36,6 +38,7 @@ export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
   caseRoutes(app, cx);
   identityRoutes(app, cx);
   intakeRoutes(app, cx);
+  printBatchRoutes(app, cx);
   unprocessedRoutes(app, cx);
   handlingRoutes(app, cx);
 

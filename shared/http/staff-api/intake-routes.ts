@@ -9,6 +9,7 @@ import type { ApiDeps, AppEnv } from '../deps.ts';
 import { problemFor, problemResponse } from '../problem.ts';
 import { RightRequestSchema, SubjectSchema } from '../schemas.ts';
 import { notConfigured } from './not-configured.ts';
+import { inlinePdf } from '../inline-pdf.ts';
 
 /**
  * Post and in person (docs/design.md §1.2): staff register paper and in-person requests, print the
@@ -46,7 +47,7 @@ import { notConfigured } from './not-configured.ts';
  *                 enclosures: [{ filename, size, url: "/console/api/print-queue/{id}/enclosures/{n}" }],
  *                 dispatch?: { at, trackingNumber?, handedTo?, by, recordedAt } }
  * GET /console/api/print-queue/{id}               → 200 PrintItem (also once dispatched)
- * GET /console/api/print-queue/{id}/letter.pdf    → 200 application/pdf (the letter to print)
+ * GET /console/api/print-queue/{id}/letter.pdf    → 200 application/pdf (the letter to print; inline, no-store)
  * GET /console/api/print-queue/{id}/enclosures/{n} → 200 the file (the subject's data as JSON/CSV)
  *
  * POST /console/api/print-queue/{id}/dispatch     record posting / hand-over (any staff role)
@@ -88,7 +89,7 @@ export const DispatchSchema = z.strictObject({
   handedTo: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
 });
 
-function itemView(item: PrintItem) {
+export function itemView(item: PrintItem) {
   const base = `/console/api/print-queue/${item.id}`;
   return {
     id: item.id,
@@ -202,7 +203,8 @@ export function consoleIntakeRoutes(deps: ApiDeps): Hono<AppEnv> {
     const id = c.req.param('id');
     if (!ITEM_ID.test(id)) throw new ValidationError('The print item id is not well formed.', [{ field: 'id', message: 'invalid' }]);
     const file = await printFile({ ...deps, ...requirePaperDeps(deps) }, { tenantId: c.get('staff').tenantId, itemId: id });
-    return attachment(file.body, file.filename, file.contentType);
+    // Opens in the browser's PDF viewer, ready to print (a download left a copy in the downloads folder).
+    return inlinePdf(file.body, file.filename);
   });
 
   api.get('/print-queue/:id/enclosures/:n', async (c) => {

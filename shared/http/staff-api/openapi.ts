@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { IdDocumentReviewSchema, RepresentationReviewSchema } from './identity-routes.ts';
 import { DispatchSchema, RegisterSchema } from './intake-routes.ts';
+import { BatchDispatchSchema } from './print-batch-routes.ts';
 import { CorrectionSchema } from './rights-routes.ts';
 import { StaffReplySchema } from './schemas.ts';
 import { AnswerFileSchema, DecisionSchema } from './workflow-routes.ts';
@@ -45,6 +46,7 @@ const bodies = {
   StaffReply: StaffReplySchema,
   StaffRegisterRequest: RegisterSchema,
   StaffDispatch: DispatchSchema,
+  StaffBatchDispatch: BatchDispatchSchema,
   StaffRightsCorrection: CorrectionSchema,
   StaffAnswerFile: AnswerFileSchema,
   StaffIdDocumentReview: IdDocumentReviewSchema,
@@ -232,6 +234,25 @@ export function staffOpenApi(): { schemas: Record<string, unknown>; paths: Recor
     '/console/api/print-queue': { get: op('Letters to post and documents to hand over', 'staffPrintQueue', { responses: { '200': anyJson('`{ items }`'), ...auth, '404': problem('The post / in-person channel is not available in this deployment.') } }) },
     '/console/api/print-queue/{id}/dispatch': {
       post: op('Record a dispatch or hand-over', 'staffDispatch', { parameters: [idParam], requestBody: { required: true, content: json('StaffDispatch') }, responses: { '200': anyJson('The item.'), ...common, ...bodyErrors, '404': problem('No such print item (or no post / in-person channel in this deployment).'), '409': problem('Already dispatched.') } }),
+    },
+    '/console/api/print-batch/letters.pdf': {
+      get: op('Several queued letters as one PDF, to print at once', 'staffPrintBatchLetters', {
+        parameters: [{ name: 'ids', in: 'query', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}(,[A-Za-z0-9-]{1,64}){0,49}$' }, description: 'Print item ids, comma-separated, at most 50; the pages follow this order.' }],
+        responses: {
+          '200': { description: 'The letters as one PDF (`Content-Disposition: inline`, `Cache-Control: no-store`).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } },
+          ...auth,
+          '404': problem('No such print item (or no post / in-person channel in this deployment).'),
+          '413': problem('The letters are larger than 4 MB together; print fewer at once.'),
+          '422': problem('The ids are not well formed.'),
+        },
+      }),
+    },
+    '/console/api/print-batch/dispatch': {
+      post: op('Record the dispatch of several letters at once', 'staffBatchDispatch', {
+        description: 'Each letter is recorded once. The same call again with the same `batchKey` answers `dispatched` with `replayed: true` and adds nothing; a letter recorded otherwise is `already_recorded`; an unknown one `failed`.',
+        requestBody: { required: true, content: json('StaffBatchDispatch') },
+        responses: { '200': anyJson('`{ results: [{ id, outcome, replayed?, item?, code?, error? }] }`'), ...auth, ...bodyErrors, '404': problem('No post / in-person channel in this deployment.') },
+      }),
     },
     '/console/api/inbound/flagged': { get: op('Inbound mail flagged for a look', 'staffFlaggedInbound', { responses: { '200': anyJson('`{ items }`'), ...auth, '404': problem('No message store in this deployment.') } }) },
     '/console/api/inbound/unprocessed': { get: op('Inbound mail that could not be processed', 'staffUnprocessed', { responses: { '200': anyJson('`{ items }`'), ...auth, '404': problem('No inbound ledger in this deployment.') } }) },

@@ -6,6 +6,7 @@ import { consoleIdentityRoutes } from './identity-routes.ts';
 import { consoleInboundRoutes } from './inbound-routes.ts';
 import { consoleInboxRoutes } from './inbox-routes.ts';
 import { consoleIntakeRoutes } from './intake-routes.ts';
+import { consolePrintBatchRoutes } from './print-batch-routes.ts';
 import { consoleRegisterRoutes } from './register-routes.ts';
 import { consoleRightsRoutes } from './rights-routes.ts';
 import { consoleValidationReportRoutes } from './validation-report-routes.ts';
@@ -35,6 +36,7 @@ export function consoleRoutes(deps: ApiDeps): Hono<AppEnv> {
   api.route('/', consoleWorkflowRoutes(deps));
   api.route('/', consoleIdentityRoutes(deps));
   api.route('/', consoleIntakeRoutes(deps));
+  api.route('/', consolePrintBatchRoutes(deps));
   api.route('/', consoleRightsRoutes(deps));
   api.route('/', consoleInboundRoutes(deps));
   api.route('/', consoleValidationReportRoutes(deps));
