@@ -79,7 +79,7 @@ async function world() {
   const c = (await repo.getCase('bajtel', caseId))!;
   const now = clock.now();
   await repo.saveCase({ ...c, version: c.version + 1, fulfilment: { identifiers: [{ kind: 'email', value: 'ona@example.lt', method: 'email_control', provedAt: now.toISOString() }], plannedAt: now.toISOString(), tasks: planTasks(c, bajtelRegister, now).filter((t) => t.id !== 'access:debt_recovery') } }, []);
-  const post = (cookie: string, path: string, form: Record<string, string>) => app.request(path, { method: 'POST', headers: { cookie, ...FORM }, body: new URLSearchParams(form) });
+  const post = (cookie: string, path: string, form: Record<string, string>, lang?: 'lt' | 'en') => app.request(path, { method: 'POST', headers: { cookie, ...FORM, ...(lang ? { 'accept-language': lang } : {}) }, body: new URLSearchParams(form) });
   const task = async (id: string) => (await repo.getCase('bajtel', caseId))!.fulfilment!.tasks.find((t) => t.id === id);
   return { app, repo, database, caseId, signIn, post, task };
 }
@@ -147,6 +147,99 @@ describe('console task pages', () => {
     expect((await w.post(agent.cookie, `/console/cases/${w.caseId}/tasks/access:shop_db/run`, { _csrf: agent.csrf, mode: 'run' })).status).toBe(303);
     expect((await w.task('access:shop_db'))!.status).toBe('done');
   });
+});
+
+/** The error summary's lines, tags removed and quotes unescaped; and each field's message by its id. */
+const summaryOf = (html: string) =>
+  (/<div class="alert" role="alert" id="error-summary">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '').replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/\s+/g, ' ').trim();
+const fieldErrors = (html: string) => [...html.matchAll(/<span class="field-error" id="([^"]+)-error">([^<]*)<\/span>/g)].map((m) => [m[1], m[2]]);
+/** The opening tag of the field with this id (to check its aria attributes and kept value). */
+const fieldTag = (html: string, id: string) => new RegExp(`<(?:input|textarea|select)[^>]*\\sid="${id}"[^>]*>`).exec(html)?.[0] ?? '';
+
+const WORDED = {
+  lt: {
+    summary3: 'Formoje yra klaidų (3). Patikrinkite pažymėtus laukus.',
+    summary: 'Santrauka: užpildykite šį lauką',
+    reasonKept: 'Priežastis (privaloma, jei duomenys saugomi): Kai duomenys paliekami, nurodykite priežastį ir teisinį pagrindą.',
+    data: 'Duomenys (JSON: [{"category": "…", "records": [{…}]}], nebūtina): tai ne JSON',
+    skip: 'Kodėl praleidžiama: ne daugiau kaip 2000 simbolių',
+    right: 'Teisė: pasirinkite vieną iš galimybių',
+    target: 'Sistema ar gavėjas iš registro: pasirinkite vieną iš galimybių',
+    reason: 'Priežastis: užpildykite šį lauką',
+  },
+  en: {
+    summary3: 'The form has 3 problems. Please check the marked fields.',
+    summary: 'Summary: fill in this field',
+    reasonKept: 'Reason (required when kept): "Kept" needs the reason and the legal basis.',
+    data: 'Data (JSON: [{"category": "…", "records": [{…}]}], optional): this is not JSON',
+    skip: 'Why it is skipped: at most 2000 characters',
+    right: 'Right: choose one of the options',
+    target: 'System or recipient of the register: choose one of the options',
+    reason: 'Reason: fill in this field',
+  },
+} as const;
+
+describe('console task forms report every problem at once, per field, in the page’s language (#18)', () => {
+  for (const lang of ['lt', 'en'] as const) {
+    it(`${lang}: record a result, skip and add a task: all problems, by label, values kept, nothing changed`, async () => {
+      const w = await world();
+      const { cookie, csrf } = await w.signIn('agent');
+      const base = `/console/cases/${w.caseId}/tasks`;
+      const say = WORDED[lang];
+
+      // "kept" with an empty summary, no reason and data that are not JSON: three problems from one submit.
+      const result = await w.post(cookie, `${base}/erasure:newsletter/result`, { _csrf: csrf, outcome: 'kept', summary: '  ', reason: '', legalBasis: 'BDAR 17 str. 3 d. b p.', data: '{not json' }, lang);
+      expect(result.status).toBe(422);
+      const html = await result.text();
+      expect(html).toContain(`<html lang="${lang}">`);
+      const summary = summaryOf(html);
+      expect(summary).toContain(say.summary3);
+      for (const line of [say.summary, say.reasonKept, say.data]) expect(summary).toContain(line);
+      expect(fieldErrors(html).map(([id]) => id)).toEqual(['result-erasure-newsletter-summary', 'result-erasure-newsletter-reason', 'result-erasure-newsletter-data']);
+      // Each line links to its field, the field is marked and tied to its message; the form's <details> is open.
+      expect(html).toContain('<a href="#result-erasure-newsletter-summary">');
+      for (const field of ['summary', 'reason', 'data']) {
+        const tag = fieldTag(html, `result-erasure-newsletter-${field}`);
+        expect(tag, field).toContain('aria-invalid="true"');
+        expect(tag, field).toContain(`aria-describedby="result-erasure-newsletter-${field}-error"`);
+      }
+      expect(fieldTag(html, 'result-erasure-newsletter-legalBasis')).not.toContain('aria-invalid');
+      expect(html).toMatch(/<details open="">\s*<summary>[^<]*<\/summary>\s*<form method="post" action="[^"]*erasure%3Anewsletter\/result" id="result-erasure-newsletter" novalidate=""/);
+      // What was typed is there again: the outcome chosen, the legal basis, the data.
+      expect(fieldTag(html, 'result-erasure-newsletter-legalBasis')).toContain('value="BDAR 17 str. 3 d. b p."');
+      expect(html).toMatch(/id="result-erasure-newsletter-data"[^>]*>\{not json<\/textarea>/);
+      expect(html).toMatch(/<select name="outcome" id="result-erasure-newsletter-outcome">(?:<option value="[a-z_]+">[^<]*<\/option>)*<option value="kept" selected="">/);
+      // Only the form that failed is shown again: another task's result form is empty and closed.
+      expect(fieldTag(html, 'result-access-newsletter-legalBasis')).toContain('value=""');
+
+      // Skip with a reason too long: its one problem, the reason kept.
+      const long = 'x'.repeat(2001);
+      const skipped = await w.post(cookie, `${base}/erasure:newsletter/skip`, { _csrf: csrf, reason: long }, lang);
+      expect(skipped.status).toBe(422);
+      const skipHtml = await skipped.text();
+      expect(summaryOf(skipHtml)).toContain(say.skip);
+      expect(fieldErrors(skipHtml)).toEqual([['skip-erasure-newsletter-reason', say.skip.split(': ')[1]]]);
+      expect(fieldTag(skipHtml, 'skip-erasure-newsletter-reason')).toContain(`value="${long}"`);
+
+      // Add a task: a right that is no option, a target the register lacks, no reason.
+      const added = await w.post(cookie, base, { _csrf: csrf, right: 'fax', targetId: 'nowhere', reason: ' ' }, lang);
+      expect(added.status).toBe(422);
+      const addHtml = await added.text();
+      const addSummary = summaryOf(addHtml);
+      expect(addSummary).toContain(say.summary3);
+      for (const line of [say.right, say.target, say.reason]) expect(addSummary).toContain(line);
+      expect(fieldErrors(addHtml).map(([id]) => id)).toEqual(['add-task-right', 'add-task-targetId', 'add-task-reason']);
+      expect(fieldTag(addHtml, 'add-task-targetId')).toContain('aria-invalid="true"');
+      // A valid choice is kept too: the target picked stays selected after another field's problem.
+      const again = await (await w.post(cookie, base, { _csrf: csrf, right: 'access', targetId: 'debt_recovery', reason: '' }, lang)).text();
+      expect(fieldErrors(again)).toEqual([['add-task-reason', say.reason.split(': ')[1]]]);
+      expect(again).toMatch(/<option value="debt_recovery" selected="">/);
+
+      // Nothing was recorded, skipped or added.
+      expect((await w.task('erasure:newsletter'))!.status).toBe('open');
+      expect(await w.task('access:debt_recovery')).toBeUndefined();
+    });
+  }
 });
 
 describe('console register page', () => {

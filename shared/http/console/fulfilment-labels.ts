@@ -49,6 +49,14 @@ const WORDS = {
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type FulfilmentWord = keyof typeof WORDS;
+
+/**
+ * The task page forms' fields, each named by the label it carries on the page (for the error
+ * summary); typed against the words, so a field without a label in lt and en is a compile error.
+ */
+export const RESULT_FIELDS = { outcome: 'outcome', summary: 'summary', reason: 'reasonKept', legalBasis: 'legalBasisKept', data: 'dataJson' } as const satisfies Record<string, FulfilmentWord>;
+export const SKIP_FIELDS = { reason: 'skipReason' } as const satisfies Record<string, FulfilmentWord>;
+export const ADD_TASK_FIELDS = { right: 'right', targetId: 'target', reason: 'reason' } as const satisfies Record<string, FulfilmentWord>;
 export type FulfilmentTranslate = (key: FulfilmentWord, vars?: Record<string, string | number>) => string;
 
 export function fulfilmentWords(lang: Language): FulfilmentTranslate {

@@ -4,10 +4,18 @@ import type { FulfilmentRegister } from '#domain/fulfilment/register.ts';
 import { isTaskOpen, TASK_OUTCOMES, type FulfilmentTask } from '#domain/fulfilment/tasks.ts';
 import { RIGHT_ARTICLE } from '#domain/rights.ts';
 import { RIGHT_SHORT } from './enum-labels.ts';
+import { FieldError, fieldAttrs, keptValue } from './form-errors.tsx';
 import { fulfilmentWords, OUTCOME_LABEL, TASK_STATUS_LABEL, type FulfilmentTranslate } from './fulfilment-labels.ts';
 import { Alert, fmtDateTime, Layout, type PageContext } from './layout.tsx';
 
 const Hidden = (props: { ctx: PageContext }) => <input type="hidden" name="_csrf" value={props.ctx.csrf} />;
+
+/** A task's form on the page (`result-access-shop_db`); its fields are `${form}-${field}`. A task id's colon stays out of ids and links. */
+export const taskFormId = (kind: 'run' | 'result' | 'skip', taskId: string) => `${kind}-${taskId.replace(':', '-')}`;
+export const ADD_TASK_FORM = 'add-task';
+
+/** Whether `form` is the one whose problems (or typed values) the page shows again: its <details> open. */
+const shownAgain = (ctx: PageContext, form: string) => ctx.problem?.form === form || ctx.kept?.form === form || undefined;
 
 function ResultCell(props: { ctx: PageContext; w: FulfilmentTranslate; task: FulfilmentTask }) {
   const { task, w } = props;
@@ -36,6 +44,10 @@ function TaskActions(props: { ctx: PageContext; w: FulfilmentTranslate; c: Case;
   if (!isTaskOpen(task) || task.status !== 'open') return <td>—</td>;
   const erasure = task.connector === 'postgres' && task.right !== 'access' && task.right !== 'portability';
   const canErase = ctx.staff?.role === 'approver' || ctx.staff?.role === 'admin';
+  const { problem, kept } = ctx;
+  const result = taskFormId('result', task.id);
+  const skip = taskFormId('skip', task.id);
+  const outcome = keptValue(kept, result, 'outcome');
   return (
     <td>
       {(task.connector === 'postgres' || task.connector === 'http') && (
@@ -56,46 +68,52 @@ function TaskActions(props: { ctx: PageContext; w: FulfilmentTranslate; c: Case;
         </div>
       )}
       {task.target.kind === 'system' && (
-        <details>
+        <details open={shownAgain(ctx, result)}>
           <summary>{w('recordResult')}</summary>
-          <form method="post" action={`${base}/result`}>
+          <form method="post" action={`${base}/result`} id={result} novalidate>
             <Hidden ctx={ctx} />
             <label>
               {w('outcome')}
-              <select name="outcome">
+              <select name="outcome" {...fieldAttrs(problem, result, 'outcome')}>
                 {TASK_OUTCOMES.map((o) => (
-                  <option value={o}>{OUTCOME_LABEL[o][ctx.lang]}</option>
+                  <option value={o} selected={o === outcome || undefined}>{OUTCOME_LABEL[o][ctx.lang]}</option>
                 ))}
               </select>
             </label>
+            <FieldError problem={problem} form={result} field="outcome" />
             <label>
               {w('summary')}
-              <textarea name="summary" rows={2} required maxlength={2000}></textarea>
+              <textarea name="summary" rows={2} required maxlength={2000} {...fieldAttrs(problem, result, 'summary')}>{keptValue(kept, result, 'summary') ?? ''}</textarea>
             </label>
+            <FieldError problem={problem} form={result} field="summary" />
             <label>
               {w('reasonKept')}
-              <input name="reason" maxlength={2000} />
+              <input name="reason" maxlength={2000} value={keptValue(kept, result, 'reason') ?? ''} {...fieldAttrs(problem, result, 'reason')} />
             </label>
+            <FieldError problem={problem} form={result} field="reason" />
             <label>
               {w('legalBasisKept')}
-              <input name="legalBasis" maxlength={500} />
+              <input name="legalBasis" maxlength={500} value={keptValue(kept, result, 'legalBasis') ?? ''} {...fieldAttrs(problem, result, 'legalBasis')} />
             </label>
+            <FieldError problem={problem} form={result} field="legalBasis" />
             <label>
               {w('dataJson')}
-              <textarea name="data" rows={3} class="mono"></textarea>
+              <textarea name="data" rows={3} class="mono" {...fieldAttrs(problem, result, 'data')}>{keptValue(kept, result, 'data') ?? ''}</textarea>
             </label>
+            <FieldError problem={problem} form={result} field="data" />
             <button type="submit">{w('save')}</button>
           </form>
         </details>
       )}
-      <details>
+      <details open={shownAgain(ctx, skip)}>
         <summary>{w('skip')}</summary>
-        <form method="post" action={`${base}/skip`}>
+        <form method="post" action={`${base}/skip`} id={skip} novalidate>
           <Hidden ctx={ctx} />
           <label>
             {w('skipReason')}
-            <input name="reason" required maxlength={2000} />
+            <input name="reason" required maxlength={2000} value={keptValue(kept, skip, 'reason') ?? ''} {...fieldAttrs(problem, skip, 'reason')} />
           </label>
+          <FieldError problem={problem} form={skip} field="reason" />
           <button type="submit" class="secondary">{w('skip')}</button>
         </form>
       </details>
@@ -179,28 +197,31 @@ export function TasksPage(props: { ctx: PageContext; c: Case; register: Fulfilme
       {c.fulfilment && targets.length > 0 && (
         <section class="card" aria-labelledby="h-add-task">
           <h2 id="h-add-task">{w('addTask')}</h2>
-          <form method="post" action={`/console/cases/${c.id}/tasks`}>
+          <form method="post" action={`/console/cases/${c.id}/tasks`} id={ADD_TASK_FORM} novalidate>
             <Hidden ctx={ctx} />
             <label>
               {w('right')}
-              <select name="right">
+              <select name="right" {...fieldAttrs(ctx.problem, ADD_TASK_FORM, 'right')}>
                 {c.rights.map((r) => (
-                  <option value={r.type}>{RIGHT_SHORT[r.type][lang]}</option>
+                  <option value={r.type} selected={r.type === keptValue(ctx.kept, ADD_TASK_FORM, 'right') || undefined}>{RIGHT_SHORT[r.type][lang]}</option>
                 ))}
               </select>
             </label>
+            <FieldError problem={ctx.problem} form={ADD_TASK_FORM} field="right" />
             <label>
               {w('target')}
-              <select name="targetId">
+              <select name="targetId" {...fieldAttrs(ctx.problem, ADD_TASK_FORM, 'targetId')}>
                 {targets.map((t) => (
-                  <option value={t.id}>{t.name}</option>
+                  <option value={t.id} selected={t.id === keptValue(ctx.kept, ADD_TASK_FORM, 'targetId') || undefined}>{t.name}</option>
                 ))}
               </select>
             </label>
+            <FieldError problem={ctx.problem} form={ADD_TASK_FORM} field="targetId" />
             <label>
               {w('reason')}
-              <input name="reason" required maxlength={2000} />
+              <input name="reason" required maxlength={2000} value={keptValue(ctx.kept, ADD_TASK_FORM, 'reason') ?? ''} {...fieldAttrs(ctx.problem, ADD_TASK_FORM, 'reason')} />
             </label>
+            <FieldError problem={ctx.problem} form={ADD_TASK_FORM} field="reason" />
             <button type="submit">{w('add')}</button>
           </form>
         </section>
