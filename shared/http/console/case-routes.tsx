@@ -23,7 +23,7 @@ import type { AppEnv } from '../deps.ts';
 import { PROBLEM_KINDS } from '../problem.ts';
 import { answerFromForm } from './answer-form.ts';
 import { applyTableAction, csvToCategory, tableFromForm, type TableCategory } from './answer-table.ts';
-import { FormError, formProblem, IssueCollector, type FormProblem, type KeptValues } from './form-errors.tsx';
+import { FormError, formProblem, IssueCollector, typedValues, type FormProblem, type KeptValues } from './form-errors.tsx';
 import { decisionLabels, labelsFor, REPLY_FIELDS, RIGHTS_FIELDS } from './form-labels.ts';
 import { translator } from './labels.ts';
 import { ERROR_KIND_TEXT, PAGE_ERROR_TEXT } from './error-text.ts';
@@ -356,7 +356,5 @@ async function rightsFromForm(deps: Pick<ConsoleContext['deps'], 'repo'>, tenant
   });
 }
 
-/** The text fields of a submitted form, to show again (never the CSRF token, never files). */
-export function typedValues(form: Readonly<Record<string, unknown>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(form).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'));
-}
+// Lives beside KeptValues now, so pages outside the case routes (the task pages) keep what was typed without this module.
+export { typedValues } from './form-errors.tsx';

@@ -221,3 +221,8 @@ export interface KeptValues {
 
 /** The value typed into `field` of `form`, when that form is the one shown again. */
 export const keptValue = (kept: KeptValues | undefined, form: string, field: string): string | undefined => (kept?.form === form ? kept.values[field] : undefined);
+
+/** The text fields of a submitted form, to show again (never the CSRF token, never files). */
+export function typedValues(form: Readonly<Record<string, unknown>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(form).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'));
+}

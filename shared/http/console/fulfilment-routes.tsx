@@ -9,9 +9,8 @@ import { sendRecipientNotices } from '#usecases/fulfilment/recipient-notices.ts'
 import { addTask, recordTaskResult, runTask, skipTask, type FulfilmentDeps } from '#usecases/fulfilment/tasks.ts';
 import type { AppEnv } from '../deps.ts';
 import { PROBLEM_KINDS } from '../problem.ts';
-import { typedValues } from './case-routes.tsx';
 import { CASE_ID, parseForm, single, str, type ConsoleContext } from './context.tsx';
-import { FormError, formProblem, IssueCollector, labelsOf, type FormProblem, type KeptValues } from './form-errors.tsx';
+import { FormError, formProblem, IssueCollector, labelsOf, typedValues, type FormProblem, type KeptValues } from './form-errors.tsx';
 import { ADD_TASK_FIELDS, fulfilmentWords, RESULT_FIELDS, SKIP_FIELDS, type FulfilmentWord } from './fulfilment-labels.ts';
 import { ADD_TASK_FORM, taskFormId, TasksPage } from './fulfilment-views.tsx';
 import type { Session } from './session.ts';
