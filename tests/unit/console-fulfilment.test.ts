@@ -162,6 +162,7 @@ const WORDED = {
     summary: 'Santrauka: užpildykite šį lauką',
     reasonKept: 'Priežastis (privaloma, jei duomenys saugomi): Kai duomenys paliekami, nurodykite priežastį ir teisinį pagrindą.',
     data: 'Duomenys (JSON: [{"category": "…", "records": [{…}]}], nebūtina): tai ne JSON',
+    dataShape: 'patikrinkite reikšmę',
     skip: 'Kodėl praleidžiama: ne daugiau kaip 2000 simbolių',
     right: 'Teisė: pasirinkite vieną iš galimybių',
     target: 'Sistema ar gavėjas iš registro: pasirinkite vieną iš galimybių',
@@ -172,6 +173,7 @@ const WORDED = {
     summary: 'Summary: fill in this field',
     reasonKept: 'Reason (required when kept): "Kept" needs the reason and the legal basis.',
     data: 'Data (JSON: [{"category": "…", "records": [{…}]}], optional): this is not JSON',
+    dataShape: 'check the value',
     skip: 'Why it is skipped: at most 2000 characters',
     right: 'Right: choose one of the options',
     target: 'System or recipient of the register: choose one of the options',
@@ -211,6 +213,10 @@ describe('console task forms report every problem at once, per field, in the pag
       expect(html).toMatch(/<select name="outcome" id="result-erasure-newsletter-outcome">(?:<option value="[a-z_]+">[^<]*<\/option>)*<option value="kept" selected="">/);
       // Only the form that failed is shown again: another task's result form is empty and closed.
       expect(fieldTag(html, 'result-access-newsletter-legalBasis')).toContain('value=""');
+
+      // JSON, but not the list of categories the label shows: the data field's one problem.
+      const shape = await (await w.post(cookie, `${base}/erasure:newsletter/result`, { _csrf: csrf, outcome: 'found', summary: 'On the list.', data: '[{"records": 1}]' }, lang)).text();
+      expect(fieldErrors(shape)).toEqual([['result-erasure-newsletter-data', say.dataShape]]);
 
       // Skip with a reason too long: its one problem, the reason kept.
       const long = 'x'.repeat(2001);
