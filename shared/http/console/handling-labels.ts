@@ -1,5 +1,6 @@
 import type { Language } from '#domain/channels.ts';
 import type { NextActor } from '#domain/handling.ts';
+import { tableTranslator } from './labels.ts';
 
 /**
  * The words of the "who acts next" console (inbox columns, handling card, bulk actions,
@@ -159,8 +160,7 @@ const TABLES: Record<Language, Record<HandlingKey, string>> = { en, lt };
 export type HandlingTranslate = (key: HandlingKey, vars?: Record<string, string | number>) => string;
 
 export function handlingTranslator(lang: Language): HandlingTranslate {
-  const table = TABLES[lang];
-  return (key, vars) => (vars ? table[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? '')) : table[key]);
+  return tableTranslator(TABLES[lang]);
 }
 
 /** Who acts next, as the inbox column and the case page say it. */

@@ -421,8 +421,12 @@ const TABLES: Record<Language, Record<LabelKey, string>> = { en, lt };
 
 export type Translate = (key: LabelKey, vars?: Record<string, string | number>) => string;
 
+/** A word table's lookup with `{name}` placeholders filled; every console word table uses it. */
+export function tableTranslator<K extends string>(table: Readonly<Record<K, string>>): (key: K, vars?: Record<string, string | number>) => string {
+  return (key, vars) => (vars ? table[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? '')) : table[key]);
+}
+
 /** `t('left', { n: 3 })` → "3 d left". */
 export function translator(lang: Language): Translate {
-  const table = TABLES[lang];
-  return (key, vars) => (vars ? table[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? '')) : table[key]);
+  return tableTranslator(TABLES[lang]);
 }

@@ -1,4 +1,5 @@
 import type { Language } from '#domain/channels.ts';
+import { tableTranslator } from './labels.ts';
 
 /**
  * The words of the print batch (several letters printed as one PDF, their dispatch recorded at
@@ -56,6 +57,5 @@ const TABLES: Record<Language, Record<PrintKey, string>> = { en, lt };
 export type PrintTranslate = (key: PrintKey, vars?: Record<string, string | number>) => string;
 
 export function printTranslator(lang: Language): PrintTranslate {
-  const table = TABLES[lang];
-  return (key, vars) => (vars ? table[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? '')) : table[key]);
+  return tableTranslator(TABLES[lang]);
 }
