@@ -76,7 +76,7 @@ const ENV: Record<string, string> = {
   COGNITO_CLIENT_ID: 'benchclient',
   COGNITO_DOMAIN: 'https://bench.auth.eu-central-1.amazoncognito.com',
   COGNITO_REGION: 'eu-central-1',
-  // Any certificate: init only parses it (the deploy ships the OJ-published LOTL signers).
+  // Any certificate: init only parses it (the deploy ships the OJ-published LOTL signers); the first request uses the test LOTL's signer (cold-events.ts).
   TL_LOTL_SIGNERS_FILE: resolve('tests/fixtures/real-world/thunderbird/TestCA.pem'),
 };
 
@@ -162,7 +162,7 @@ await mkdir(OUT, { recursive: true });
 const childFile = join(OUT, 'child.mjs');
 await writeFile(childFile, CHILD);
 const requests = await firstRequests();
-const stub = await startAwsStub(requests.jwks);
+const stub = await startAwsStub(requests.jwks, requests.served);
 const childEnv: Record<string, string> = {
   ...ENV,
   ...requests.env,
