@@ -196,6 +196,16 @@ for (const specs of byBundle.values()) {
   const name = specs.length > 1 ? `workflow steps (${specs.length})` : first.name;
   await add(name, lambdaBuildOptions(first), specs.map((s) => s.name), specs.length > 1 ? 'workflow steps' : first.name);
 }
+// BENCH_COLD_BEFORE=<another checkout of the repository, with node_modules>: each selected bundle is
+// also built from that tree and timed in the same runs ("<name>, before"), so a change is compared side by side.
+const beforeTree = process.env.BENCH_COLD_BEFORE;
+if (beforeTree) {
+  for (const specs of byBundle.values()) {
+    const first = specs[0]!;
+    const name = specs.length > 1 ? `workflow steps (${specs.length})` : first.name;
+    await add(`${name}, before`, lambdaBuildOptions({ ...first, entry: join(resolve(beforeTree), first.entry) }), [], specs.length > 1 ? 'workflow steps' : first.name);
+  }
+}
 // The bare Hono Lambda: hono + hono/aws-lambda, one route, same esbuild options.
 const bareEntry = join(OUT, 'bare-hono-entry.ts');
 await writeFile(bareEntry, "import { Hono } from 'hono';\nimport { handle } from 'hono/aws-lambda';\n\nexport const handler = handle(new Hono().get('/', (c) => c.text('Hello Hono!')));\n");
