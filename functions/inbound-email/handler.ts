@@ -1,18 +1,10 @@
 import * as z from 'zod/mini';
-import type { InboundLedgerDeps } from '#usecases/process-inbound.ts';
+import { processInbound, sweepInbound, type InboundLedgerDeps } from '#usecases/process-inbound.ts';
 import type { ReceiveEmailInput, ReceiveEmailResult } from '#usecases/receive-email.ts';
-import type { DeadLetter, drainDeadLetter } from '#usecases/drain-dead-letters.ts';
-import type { inboundFromEnv } from '#wiring/inbound.ts';
+import { sweepOutbox } from '#usecases/outbox-sweep.ts';
+import { drainDeadLetter, type DeadLetter } from '#usecases/drain-dead-letters.ts';
+import { inboundFromEnv } from '#wiring/inbound.ts';
 import { fromSesVerdict, type AuthVerdicts } from '#domain/sender-authentication.ts';
-
-// The use cases and their composition root (MIME parsing, the classifier, tenants, deadlines, case
-// writes, the DynamoDB client: ~670 KB) load with the first event, not at init: every event needs
-// them, so the cold start's total stays the same, and what init loads is the event schemas
-// (docs/performance.md, "trusted-list-refresh, fulfilment, inbound-email").
-const useCases = async () => {
-  const [inbound, outbox, dead] = await Promise.all([import('#usecases/process-inbound.ts'), import('#usecases/outbox-sweep.ts'), import('#usecases/drain-dead-letters.ts')]);
-  return { processInbound: inbound.processInbound, sweepInbound: inbound.sweepInbound, sweepOutbox: outbox.sweepOutbox, drainDeadLetter: dead.drainDeadLetter };
-};
 
 /**
  * SES receipt rule → this Lambda (also: the sweeper's schedule, and SQS draining the dead-letter
@@ -54,9 +46,7 @@ export type SesReceiptEvent = z.infer<typeof SesReceiptEvent>;
 export function createInboundEmailHandler(deps: InboundLedgerDeps, options: { readonly keyPrefix: string }) {
   return async (event: unknown): Promise<{ results: ReceiveEmailResult[] }> => {
     const results: ReceiveEmailResult[] = [];
-    const inputs = receiptInputs(SesReceiptEvent.parse(event), options.keyPrefix);
-    const { processInbound } = await useCases();
-    for (const input of inputs) results.push(await processInbound(deps, input));
+    for (const input of receiptInputs(SesReceiptEvent.parse(event), options.keyPrefix)) results.push(await processInbound(deps, input));
     return { results };
   };
 }
@@ -102,7 +92,6 @@ export function deadLetterOf(body: string, keyPrefix: string): DeadLetter | null
 export function createDeadLetterHandler(deps: Parameters<typeof drainDeadLetter>[0], options: { readonly keyPrefix: string }) {
   return async (event: z.infer<typeof SqsEvent>): Promise<{ batchItemFailures: Array<{ itemIdentifier: string }> }> => {
     const batchItemFailures: Array<{ itemIdentifier: string }> = [];
-    const { drainDeadLetter } = await useCases();
     for (const record of event.Records) {
       const letter = deadLetterOf(record.body, options.keyPrefix);
       try {
@@ -133,15 +122,7 @@ function verdictsOf(receipt: SesReceiptEvent['Records'][number]['ses']['receipt'
 /** The EventBridge schedule's event (`InboundSweep` in infra/service-stack.ts): run the ledger's sweeper. */
 const ScheduledEvent = z.object({ 'detail-type': z.literal('Scheduled Event'), source: z.literal('aws.events') });
 
-type Lambda = { receive: ReturnType<typeof createInboundEmailHandler>; drain: ReturnType<typeof createDeadLetterHandler>; deps: ReturnType<typeof inboundFromEnv>['deps'] };
-let lambda: Promise<Lambda> | undefined;
-
-function lambdaFromEnv(): Promise<Lambda> {
-  return import('#wiring/inbound.ts').then(({ inboundFromEnv }) => {
-    const { deps, keyPrefix } = inboundFromEnv();
-    return { receive: createInboundEmailHandler(deps, { keyPrefix }), drain: createDeadLetterHandler(deps, { keyPrefix }), deps };
-  });
-}
+let lambda: { receive: ReturnType<typeof createInboundEmailHandler>; drain: ReturnType<typeof createDeadLetterHandler>; deps: ReturnType<typeof inboundFromEnv>['deps'] } | undefined;
 
 /**
  * The Lambda entry point; configuration is validated on the first event of a container. The same
@@ -149,19 +130,16 @@ function lambdaFromEnv(): Promise<Lambda> {
  * needs exactly what receiving one does.
  */
 export const handler = async (event: unknown) => {
-  // A failed start (invalid configuration) is not kept: the next event tries again, as before.
-  lambda ??= lambdaFromEnv().catch((error: unknown) => {
-    lambda = undefined;
-    throw error;
-  });
-  const { receive, drain, deps } = await lambda;
+  if (!lambda) {
+    const { deps, keyPrefix } = inboundFromEnv();
+    lambda = { receive: createInboundEmailHandler(deps, { keyPrefix }), drain: createDeadLetterHandler(deps, { keyPrefix }), deps };
+  }
   const dlq = SqsEvent.safeParse(event);
-  if (dlq.success) return drain(dlq.data);
+  if (dlq.success) return lambda.drain(dlq.data);
   if (ScheduledEvent.safeParse(event).success) {
-    const { sweepInbound, sweepOutbox } = await useCases();
-    const inbound = await sweepInbound(deps, { limit: 50 });
-    const acknowledgements = await sweepOutbox(deps, { limit: 50 });
+    const inbound = await sweepInbound(lambda.deps, { limit: 50 });
+    const acknowledgements = await sweepOutbox(lambda.deps, { limit: 50 });
     return { inbound, acknowledgements };
   }
-  return receive(event);
+  return lambda.receive(event);
 };
