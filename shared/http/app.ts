@@ -7,8 +7,7 @@ import { MalformedJsonError } from './body.ts';
 import type { ApiDeps, AppEnv } from './deps.ts';
 import { contentSecurityPolicy } from './csp.ts';
 import { DOCS_STYLE, renderDocsPage } from './docs-page.ts';
-import { buildOpenApi } from './openapi.ts';
-import { consoleRoutes } from './staff-api/routes.ts';
+import { mountLazy } from './lazy-routes.ts';
 import { partnerRoutes } from './partner-routes.ts';
 import { isDependencyOutage, OUTAGE_RETRY_AFTER_SECONDS } from './outage.ts';
 import { notFoundPage, wantsHtml } from './not-found-page.ts';
@@ -26,16 +25,17 @@ export type AppExtension = (app: Hono<AppEnv>) => void;
  */
 export function createApp(deps: ApiDeps, extensions: readonly AppExtension[] = []): Hono<AppEnv> {
   const app = createBaseApp(deps);
-  // Built on the first request for the documents, not at init: converting every zod schema to
-  // JSON Schema took ~55 ms of each cold start, and few containers are ever asked for them (issue 15).
-  let docs: { openApi: ReturnType<typeof buildOpenApi>; html: string } | undefined;
-  const documents = () => {
-    if (!docs) {
+  // Loaded and built on the first request for the documents, not at init: converting every zod
+  // schema to JSON Schema took ~55 ms of each cold start, and few containers are ever asked for them (issue 15).
+  let docs: Promise<{ openApi: unknown; html: string }> | undefined;
+  const documents = () =>
+    (docs ??= import('./openapi.ts').then(({ buildOpenApi }) => {
       const openApi = buildOpenApi();
-      docs = { openApi, html: renderDocsPage(openApi) };
-    }
-    return docs;
-  };
+      return { openApi, html: renderDocsPage(openApi) };
+    }, (error: unknown) => {
+      docs = undefined;
+      throw error;
+    }));
 
   // Partners verify webhook JWS signatures with these (kid per tenant key); cacheable, keys rotate by adding.
   app.get('/.well-known/jwks.json', async (c) => {
@@ -43,8 +43,8 @@ export function createApp(deps: ApiDeps, extensions: readonly AppExtension[] = [
     const jwks = typeof deps.webhookJwks === 'function' ? await deps.webhookJwks() : deps.webhookJwks;
     return c.json(jwks ?? { keys: [] });
   });
-  app.get('/openapi.json', (c) => c.json(documents().openApi));
-  app.get('/docs', (c) => c.html(documents().html));
+  app.get('/openapi.json', async (c) => c.json((await documents()).openApi));
+  app.get('/docs', async (c) => c.html((await documents()).html));
   app.get('/problems/:slug', (c) => {
     const code = c.req.param('slug').replaceAll('-', '_');
     if (!(code in PROBLEM_KINDS)) return problemResponse(c, problemFor('not_found', 'No such problem type.'));
@@ -53,7 +53,10 @@ export function createApp(deps: ApiDeps, extensions: readonly AppExtension[] = [
   });
 
   app.route('/v1', partnerRoutes(deps));
-  app.route('/console/api', consoleRoutes(deps));
+  // The staff API is loaded on its first request (a chunk of its own in the Lambda bundle): a cold
+  // partner intake, the API's usual first request, never compiles it (~115 KB, issue 15).
+  const onError = (error: unknown, c: Context) => errorResponse(deps, c, error);
+  mountLazy(app, '/console/api', () => import('./staff-api/routes.ts').then((m) => m.consoleRoutes(deps)), onError);
   for (const extend of extensions) extend(app);
   return app;
 }
