@@ -228,6 +228,18 @@ for (const name of (process.env.BENCH_COLD_ALT ?? 'api,console,workflow-intake')
   await add(`${name}, SDK in one file`, { ...lambdaBuildOptions(spec), splitting: false }, [], name);
 }
 
+// BENCH_COLD_BASELINE=<another checkout, e.g. `git worktree add /tmp/base main`, with node_modules>: the
+// same bundles built from that tree, timed in the same run, for before/after figures side by side.
+if (process.env.BENCH_COLD_BASELINE) {
+  const base = resolve(process.env.BENCH_COLD_BASELINE);
+  const { FUNCTIONS: BASE_FUNCTIONS } = (await import(pathToFileURL(join(base, 'infra/bundling.ts')).href)) as { FUNCTIONS: readonly FunctionSpec[] };
+  for (const spec of BASE_FUNCTIONS) {
+    if (spec.entry === 'functions/workflow/handler.ts' && spec.handler !== 'conclude') continue;
+    const name = spec.entry === 'functions/workflow/handler.ts' ? 'workflow steps (8)' : spec.name;
+    const entry = join(base, spec.entry);
+    await add(`${name}, baseline`, { ...lambdaBuildOptions({ ...spec, entry }), absWorkingDir: base }, [], name.startsWith('workflow steps') ? 'workflow steps' : name);
+  }
+}
 const times = new Map<string, Timing[]>(targets.map((t) => [t.name, []]));
 const loads: number[] = [];
 for (const t of targets) {
