@@ -158,8 +158,7 @@ async function spawnChild(t: Target, args: string[], env: Record<string, string>
  * invokes it once (init + first request: spawn to exit; the import and the invocation timed
  * alone inside it). Init used to be the second process's wall time less the invocation; that
  * also charged to init what the first request leaves for the process's exit (more loaded code,
- * open sockets), which a function whose app loads on its first request (wiring/lazy-handler.ts)
- * does not do at init; both are printed.
+ * open sockets); both are printed.
  */
 async function initMs(t: Target, env: Record<string, string>): Promise<Timing> {
   const first = t.first;
@@ -207,16 +206,6 @@ for (const specs of byBundle.values()) {
   const first = specs[0]!;
   const name = specs.length > 1 ? `workflow steps (${specs.length})` : first.name;
   await add(name, lambdaBuildOptions(first), specs.map((s) => s.name), specs.length > 1 ? 'workflow steps' : first.name);
-}
-// BENCH_COLD_BEFORE=<another checkout of the repository, with node_modules>: each selected bundle is
-// also built from that tree and timed in the same runs ("<name>, before"), so a change is compared side by side.
-const beforeTree = process.env.BENCH_COLD_BEFORE;
-if (beforeTree) {
-  for (const specs of byBundle.values()) {
-    const first = specs[0]!;
-    const name = specs.length > 1 ? `workflow steps (${specs.length})` : first.name;
-    await add(`${name}, before`, lambdaBuildOptions({ ...first, entry: join(resolve(beforeTree), first.entry) }), [], specs.length > 1 ? 'workflow steps' : first.name);
-  }
 }
 // The bare Hono Lambda: hono + hono/aws-lambda, one route, same esbuild options.
 const bareEntry = join(OUT, 'bare-hono-entry.ts');

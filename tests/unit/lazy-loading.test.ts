@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { mountLazy } from '#http/lazy-routes.ts';
-import { lazyHandler } from '#wiring/lazy-handler.ts';
 
-// The API's staff routes and the HTTP functions' apps are loaded on first use (issue 15); they
+// The API's staff routes are loaded on their first request (issue 15); they
 // must answer exactly as if they had been there from the start.
 describe('mountLazy', () => {
   const onError = (error: Error) => new Response(`mapped: ${error.message}`, { status: 418 });
@@ -49,26 +48,5 @@ describe('mountLazy', () => {
 
     expect(await (await app.request('/g')).text()).toBe('outer: chunk missing');
     expect(await (await app.request('/g')).text()).toBe('loaded');
-  });
-});
-
-describe('lazyHandler', () => {
-  it('imports the module on the first event only, and again after a failed import', async () => {
-    let imports = 0;
-    const handler = lazyHandler<number, string, string>(async () => {
-      imports += 1;
-      if (imports === 1) throw new Error('not yet');
-      return { handler: async (event: number, context: string) => `${context}:${event * 2}` };
-    });
-
-    expect(imports).toBe(0);
-    await expect(handler(1, 'a')).rejects.toThrow('not yet');
-    expect(await handler(2, 'b')).toBe('b:4');
-    expect(await handler(3, 'c')).toBe('c:6');
-    expect(imports).toBe(2);
-  });
-
-  it('refuses a module without the handler', async () => {
-    await expect(lazyHandler(async () => ({ other: () => 1 }))(null, null)).rejects.toThrow(/no handler "handler"/);
   });
 });
