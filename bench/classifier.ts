@@ -25,6 +25,9 @@ function print(name: string, f: CorpusFigures): void {
   const identity = f.perRight.filter((r) => r.right !== 'information');
   const lowest = (pick: (r: (typeof identity)[number]) => number | null) => Math.min(...identity.map((r) => pick(r) ?? 1));
   console.log(`lowest over the rights needing identity: precision ${lowest((r) => r.precision).toFixed(3)}, without staff ${lowest((r) => r.autoPrecision).toFixed(3)}, recall ${lowest((r) => r.recall).toFixed(3)}`);
+  const a = f.agreement;
+  const disagree = f.size - a.agree;
+  console.log(`model and rules agree on ${a.agree}/${f.size} (${rate(a.agree)}); rules exact where they agree ${a.agreeExact}/${a.agree}, where they disagree ${a.disagreeExact}/${disagree}`);
   if (showErrors) for (const e of f.errors) console.log(`  ${e.id}: expected [${e.expected.join(', ')}] got [${e.got.join(', ')}]${e.needsConfirmation ? ' (to staff)' : ''}`);
 }
 
