@@ -11,6 +11,11 @@ import { figures, loadCorpus, loadFile, type CorpusFigures } from '../tests/supp
  * `npm run bench:classifier -- path/to/set.jsonl [more.jsonl …]` measures those files instead (same
  * format: one `{ id, lang, subject, body, rights }` a line), e.g. a blind set written later.
  * `--errors` lists the requests read differently from their label.
+ *
+ * Since the statistical model (shared/domain/classifier/model.ts) a right opens without staff only
+ * when the model agrees with the rules; each part also shows how often they agree. The shipped model
+ * is trained on every set in tests/fixtures/classifier, so on those sets these figures are in-sample:
+ * the estimate for unseen text is `npm run train:classifier -- --loso` (leave one set out).
  */
 const args = process.argv.slice(2);
 const showErrors = args.includes('--errors');
