@@ -2,8 +2,8 @@ import type { RightType } from '../rights.ts';
 
 /**
  * When the rules' reading of a request may be acted on without staff: only when the statistical
- * model (model.ts) agrees with it. Both thresholds were chosen on leave-one-set-out predictions
- * (tools/train-classifier.ts --loso; figures in docs/channels.md, "Reading the rights").
+ * model (model.ts) agrees with it. The thresholds were chosen on leave-one-set-out predictions
+ * (tools/train-classifier.ts --loso; figures in docs/channels.md, "The second opinion").
  */
 export interface Thresholds {
   /** Each right the rules read needs at least this model probability. */
@@ -29,7 +29,7 @@ export interface Agreement {
 }
 
 /**
- * Example: the rules read `['access']` and the model gives access 0.91, erasure 0.62 → erasure may have
+ * Example: the rules read `['access']` and the model gives access 0.91, erasure 0.85 → erasure may have
  * been missed: `{ agrees: false, doubted: [], missed: ['erasure'] }`, and staff confirm the rights.
  */
 export function agreement(read: readonly RightType[], probabilities: Partial<Record<RightType, number>>, t: Thresholds = THRESHOLDS): Agreement {
