@@ -10,7 +10,7 @@ import { example, SETTINGS, train, weightsModule, type TrainingSettings } from '
  * `npm run train:classifier`: trains the statistical reading of requests on every labelled set
  * (tests/fixtures/classifier) and writes shared/domain/classifier/model-weights.ts.
  *
- * `npm run train:classifier -- --loso [--buckets N] [--l2 X] [--iterations N] [--agree X] [--several X] [--miss X] [--errors]`
+ * `npm run train:classifier -- --loso [--per-right] [--buckets N] [--l2 X] [--iterations N] [--agree X] [--several X] [--miss X] [--errors]`
  * or `--grid [--only heldout2,heldout3]`
  * writes nothing: it trains once per set with that set left out and measures on it (leave one set
  * out), the model alone, the rules alone and the two together (classify-rights.ts), so settings
@@ -73,9 +73,19 @@ function summary(rows: readonly Row[]): string {
     const ap = atp + afp ? atp / (atp + afp) : 1;
     low = Math.min(low, p);
     lowAuto = Math.min(lowAuto, ap);
-    if (ap < 0.95) parts.push(`${right} ${ap.toFixed(3)} (${afp} wrong)`);
+    if (ap < 0.95 && !process.argv.includes('--per-right')) parts.push(`${right} ${ap.toFixed(3)} (${afp} wrong)`);
   }
-  return `exact ${exact}/${rows.length}, staff ${staff} (${((100 * staff) / rows.length).toFixed(1)} %), wrong right opened without staff ${wrongAuto}, silent information ${silent}, lowest precision ${low.toFixed(3)}, without staff ${lowAuto.toFixed(3)}${parts.length ? ` [below 0.95 without staff: ${parts.join(', ')}]` : ''}`;
+  if (process.argv.includes('--per-right'))
+    for (const right of RIGHT_TYPES.filter((x) => x !== 'information')) {
+      const count = (pick: (r: Row) => boolean) => rows.filter(pick).length;
+      const tp = count((r) => r.got.includes(right) && r.label.includes(right));
+      const fp = count((r) => r.got.includes(right) && !r.label.includes(right));
+      const atp = count((r) => !r.staff && r.got.includes(right) && r.label.includes(right));
+      const afp = count((r) => !r.staff && r.got.includes(right) && !r.label.includes(right));
+      const fmt = (a: number, b: number) => (a + b ? (a / (a + b)).toFixed(3) : '–');
+      parts.push(`${right} P ${fmt(tp, fp)} / without staff ${fmt(atp, afp)} (${atp + afp} opened)`);
+    }
+  return `exact ${exact}/${rows.length}, staff ${staff} (${((100 * staff) / rows.length).toFixed(1)} %), wrong right opened without staff ${wrongAuto}, silent information ${silent}, lowest precision ${low.toFixed(3)}, without staff ${lowAuto.toFixed(3)}${parts.length ? ` [${process.argv.includes('--per-right') ? 'per right' : 'below 0.95 without staff'}: ${parts.join(', ')}]` : ''}`;
 }
 
 interface Fold {
