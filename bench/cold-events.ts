@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ephemeralIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../local/tokens.ts';
 import { signSession } from '#http/console/session.ts';
+import { identityFixtures } from '../tests/support/identity-fixtures.ts';
 import type { JSONWebKeySet } from 'jose';
 
 /**
@@ -48,7 +49,7 @@ function httpEvent(method: string, path: string, headers: Record<string, string>
 const scheduled = { version: '0', id: 'bench', 'detail-type': 'Scheduled Event', source: 'aws.events', account: '123456789012', time: new Date().toISOString(), region: 'eu-central-1', resources: [], detail: {} };
 
 /** The issuer's keys (served by the stub at /.well-known/jwks.json) and each bundle's first request. */
-export async function firstRequests(): Promise<{ jwks: JSONWebKeySet; env: Record<string, string>; byBundle: Map<string, FirstRequest> }> {
+export async function firstRequests(): Promise<{ jwks: JSONWebKeySet; env: Record<string, string>; served: Map<string, Uint8Array>; byBundle: Map<string, FirstRequest> }> {
   const issuer = await ephemeralIssuer();
   const partnerToken = await issuer.mintPartnerToken({ tenant: 'softera' });
   const session = await signSession({ userId: 'agent@softera.lt', tenantId: 'softera', role: 'agent', email: 'agent@softera.lt' }, Buffer.from(CONSOLE_SESSION_SECRET, 'base64url'), 3600);
@@ -76,12 +77,16 @@ export async function firstRequests(): Promise<{ jwks: JSONWebKeySet; env: Recor
     ['overdue-gauge', { handler: 'handler', event: scheduled, expect: '' }],
     ['accountability-sweep', { handler: 'handler', event: scheduled, expect: '"examined":0' }],
     ['task-digest', { handler: 'handler', event: scheduled, expect: '"mails":0' }],
-    // The LOTL download answers 404 from the stub: the refresh records the failure (its cached lists stay in use).
-    ['trusted-list-refresh', { handler: 'handler', event: scheduled, expect: '' }],
+    // A signed LOTL (the identity fixtures' test LOTL, served by the stub) verified with its pinned
+    // signer, the cache index read from S3, the index written back: the XML-signature stack, the
+    // certificates and the S3 client all run. Its one pointer (http://127.0.0.1/TL-LT.xml, no port)
+    // is not served, so the LT list is reported failed.
+    ['trusted-list-refresh', { handler: 'handler', event: scheduled, expect: '"failed":{"LT"' }],
     ['workflow-intake', { handler: 'intake', event: JSON.parse(await readFile('events/workflow/intake.json', 'utf8')), expect: '' }],
     ['workflow steps', { handler: 'conclude', event: JSON.parse(await readFile('events/workflow/conclude.json', 'utf8')), expect: '' }],
     ['bare', { handler: 'handler', event: httpEvent('GET', '/', {}), expect: '"statusCode":200' }],
   ]);
-  const env = { AUTH_ISSUER: LOCAL_ISSUER, AUTH_AUDIENCE: LOCAL_AUDIENCE, CONSOLE_SESSION_SECRET };
-  return { jwks: issuer.jwks, env, byBundle };
+  const fx = await identityFixtures();
+  const env = { AUTH_ISSUER: LOCAL_ISSUER, AUTH_AUDIENCE: LOCAL_AUDIENCE, CONSOLE_SESSION_SECRET, TL_LOTL_SIGNERS_FILE: fx.lotlSigner };
+  return { jwks: issuer.jwks, env, served: new Map([['/lotl.xml', new Uint8Array(await readFile(fx.lotl))]]), byBundle };
 }

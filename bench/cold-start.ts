@@ -76,7 +76,7 @@ const ENV: Record<string, string> = {
   COGNITO_CLIENT_ID: 'benchclient',
   COGNITO_DOMAIN: 'https://bench.auth.eu-central-1.amazoncognito.com',
   COGNITO_REGION: 'eu-central-1',
-  // Any certificate: init only parses it (the deploy ships the OJ-published LOTL signers).
+  // Any certificate: init only parses it (the deploy ships the OJ-published LOTL signers); the first request uses the test LOTL's signer (cold-events.ts).
   TL_LOTL_SIGNERS_FILE: resolve('tests/fixtures/real-world/thunderbird/TestCA.pem'),
 };
 
@@ -110,13 +110,17 @@ if (handlerName) {
   }
 }
 const handled = performance.now() - h;
-process.stdout.write('\\n@@bench@@' + JSON.stringify({ booted, imported, handled, after: performance.now(), answer: answer.slice(0, 400) }));
-process.exit(0);
+// SIGKILL once the report is written: the process's teardown is no part of a Lambda's init or
+// invocation, and after a first fetch() it waits ~150 ms for V8's background compilation of
+// undici's WebAssembly HTTP parser, which process.exit(0) would have added to "init".
+process.stdout.write('\\n@@bench@@' + JSON.stringify({ booted, imported, handled, after: performance.now(), answer: answer.slice(0, 400) }), () => process.kill(process.pid, 'SIGKILL'));
 `;
 
 interface Timing {
-  /** Spawn to exit of a process that only imports the bundle: wall − the invocation. */
+  /** Spawn to exit of a process that only imports the bundle (what Lambda's init runs). */
   readonly wall: number;
+  /** The figure used before 2026-12-05 evening: spawn to exit with the first invocation, less the invocation. */
+  readonly wallLess: number;
   /** Spawn to exit, the first invocation included. */
   readonly wallFirst: number;
   readonly imported: number;
@@ -124,23 +128,17 @@ interface Timing {
   readonly answer: string;
 }
 
-/**
- * A fresh node process importing `file` and invoking it once: the wall time from spawn to exit
- * (node's own start-up included, as Lambda's Init Duration includes the runtime's), the import
- * alone, and the first invocation. Init is the wall time less the invocation, i.e. what a
- * process that only imported the bundle would have taken.
- */
-async function initMs(t: Target, env: Record<string, string>): Promise<Timing> {
-  const first = t.first;
-  const args = [childFile, pathToFileURL(t.file).href, ...(first ? [first.handler, first.eventFile] : [])];
+/** One child process: spawn to exit, and its report. */
+async function spawnChild(t: Target, args: string[], env: Record<string, string>): Promise<{ wall: number; imported: number; handled: number; answer: string }> {
   const started = performance.now();
   const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
     execFile(process.execPath, args, { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) =>
-      done({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+      // The child ends itself with SIGKILL after its report (CHILD); any other end is a failure.
+      done({ status: error && error.signal !== 'SIGKILL' ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
   });
-  const wallFirst = performance.now() - started;
-  if (process.env.BENCH_COLD_VERBOSE) process.stderr.write(`${t.name}: wall ${wallFirst.toFixed(0)} child ${run.stdout.slice(run.stdout.lastIndexOf('@@bench@@') + 9, run.stdout.lastIndexOf(',"answer"'))}\n`);
+  const wall = performance.now() - started;
+  if (process.env.BENCH_COLD_VERBOSE) process.stderr.write(`${t.name}: wall ${wall.toFixed(0)} child ${run.stdout.slice(run.stdout.lastIndexOf('@@bench@@') + 9, run.stdout.lastIndexOf(',"answer"'))}\n`);
   let parsed: { imported: number; handled: number; answer: string } | undefined;
   try {
     // The handler may log to stdout too: the report is the text after the last marker.
@@ -151,7 +149,24 @@ async function initMs(t: Target, env: Record<string, string>): Promise<Timing> {
   if (run.status !== 0 || !parsed) {
     throw new Error(`${t.file}: init failed (${run.status}): ${run.stderr.split('\n').filter((l) => /Error|at /.test(l) && l.length < 400).slice(0, 4).join(' | ')}`);
   }
-  return { wall: wallFirst - parsed.handled, wallFirst, imported: parsed.imported, handled: parsed.handled, answer: parsed.answer };
+  return { wall, ...parsed };
+}
+
+/**
+ * Two fresh node processes: one that only imports `file` (init: spawn to exit, node's own start-up
+ * included, as Lambda's Init Duration includes the runtime's), and one that imports it and
+ * invokes it once (init + first request: spawn to exit; the import and the invocation timed
+ * alone inside it). Init used to be the second process's wall time less the invocation; that
+ * also charged to init what the first request leaves for the process's exit (more loaded code,
+ * open sockets), which a function whose app loads on its first request (wiring/lazy-handler.ts)
+ * does not do at init; both are printed.
+ */
+async function initMs(t: Target, env: Record<string, string>): Promise<Timing> {
+  const first = t.first;
+  const importOnly = await spawnChild(t, [childFile, pathToFileURL(t.file).href], env);
+  if (!first) return { wall: importOnly.wall, wallLess: importOnly.wall, wallFirst: importOnly.wall, imported: importOnly.imported, handled: 0, answer: '' };
+  const withFirst = await spawnChild(t, [childFile, pathToFileURL(t.file).href, first.handler, first.eventFile], env);
+  return { wall: importOnly.wall, wallLess: withFirst.wall - withFirst.handled, wallFirst: withFirst.wall, imported: importOnly.imported, handled: withFirst.handled, answer: withFirst.answer };
 }
 
 await rm(OUT, { recursive: true, force: true });
@@ -159,7 +174,7 @@ await mkdir(OUT, { recursive: true });
 const childFile = join(OUT, 'child.mjs');
 await writeFile(childFile, CHILD);
 const requests = await firstRequests();
-const stub = await startAwsStub(requests.jwks);
+const stub = await startAwsStub(requests.jwks, requests.served);
 const childEnv: Record<string, string> = {
   ...ENV,
   ...requests.env,
@@ -193,6 +208,16 @@ for (const specs of byBundle.values()) {
   const name = specs.length > 1 ? `workflow steps (${specs.length})` : first.name;
   await add(name, lambdaBuildOptions(first), specs.map((s) => s.name), specs.length > 1 ? 'workflow steps' : first.name);
 }
+// BENCH_COLD_BEFORE=<another checkout of the repository, with node_modules>: each selected bundle is
+// also built from that tree and timed in the same runs ("<name>, before"), so a change is compared side by side.
+const beforeTree = process.env.BENCH_COLD_BEFORE;
+if (beforeTree) {
+  for (const specs of byBundle.values()) {
+    const first = specs[0]!;
+    const name = specs.length > 1 ? `workflow steps (${specs.length})` : first.name;
+    await add(`${name}, before`, lambdaBuildOptions({ ...first, entry: join(resolve(beforeTree), first.entry) }), [], specs.length > 1 ? 'workflow steps' : first.name);
+  }
+}
 // The bare Hono Lambda: hono + hono/aws-lambda, one route, same esbuild options.
 const bareEntry = join(OUT, 'bare-hono-entry.ts');
 await writeFile(bareEntry, "import { Hono } from 'hono';\nimport { handle } from 'hono/aws-lambda';\n\nexport const handler = handle(new Hono().get('/', (c) => c.text('Hello Hono!')));\n");
@@ -216,6 +241,18 @@ for (const name of (process.env.BENCH_COLD_ALT ?? 'api,console,workflow-intake')
   await add(`${name}, SDK in one file`, { ...lambdaBuildOptions(spec), splitting: false }, [], name);
 }
 
+// BENCH_COLD_BASELINE=<another checkout, e.g. `git worktree add /tmp/base main`, with node_modules>: the
+// same bundles built from that tree, timed in the same run, for before/after figures side by side.
+if (process.env.BENCH_COLD_BASELINE) {
+  const base = resolve(process.env.BENCH_COLD_BASELINE);
+  const { FUNCTIONS: BASE_FUNCTIONS } = (await import(pathToFileURL(join(base, 'infra/bundling.ts')).href)) as { FUNCTIONS: readonly FunctionSpec[] };
+  for (const spec of BASE_FUNCTIONS) {
+    if (spec.entry === 'functions/workflow/handler.ts' && spec.handler !== 'conclude') continue;
+    const name = spec.entry === 'functions/workflow/handler.ts' ? 'workflow steps (8)' : spec.name;
+    const entry = join(base, spec.entry);
+    await add(`${name}, baseline`, { ...lambdaBuildOptions({ ...spec, entry }), absWorkingDir: base }, [], name.startsWith('workflow steps') ? 'workflow steps' : name);
+  }
+}
 const times = new Map<string, Timing[]>(targets.map((t) => [t.name, []]));
 const loads: number[] = [];
 for (const t of targets) {
@@ -234,10 +271,12 @@ const of = (name: string, pick: (t: Timing) => number) => median(times.get(name)
 const bareWall = of('bare Hono', (t) => t.wall);
 const bareFirst = of('bare Hono', (t) => t.wallFirst);
 const bareImport = of('bare Hono', (t) => t.imported);
+const bareLess = of('bare Hono', (t) => t.wallLess);
 console.log(`Init of each bundle in a fresh node ${process.version} process, median of ${RUNS} alternating runs, ${new Date().toISOString().slice(0, 10)}; load average ${median(loads).toFixed(2)} (min ${Math.min(...loads).toFixed(2)}, max ${Math.max(...loads).toFixed(2)})`);
-console.log("init = spawn to exit less the invocation (node start-up + import, like Lambda's Init Duration); import = the import() alone;");
+console.log("init = spawn to exit of a process that only imports the bundle (node start-up + import, like Lambda's Init Duration); import = the import() alone;");
+console.log('init (old) = spawn to exit of the process with the first request, less the invocation (the figure before 2026-12-05 evening);');
 console.log('init + 1st = spawn to exit with the first request (cold-events.ts) answered by the AWS stub (cold-stub.ts); bare Hono answers GET / in both');
-console.log('bundle                            init KB   init ms  ÷ bare   import ms  ÷ bare   init+1st ms  ÷ bare   1st ms');
+console.log('bundle                            init KB   init ms  ÷ bare   import ms  ÷ bare   init+1st ms  ÷ bare   1st ms   init (old) ÷ bare');
 let worst = 0;
 let worstFirst = 0;
 for (const t of targets) {
@@ -248,7 +287,7 @@ for (const t of targets) {
     worstFirst = Math.max(worstFirst, ratioFirst);
   }
   console.log(
-    `${t.name.padEnd(34)} ${t.kb.toFixed(1).padStart(8)} ${of(t.name, (x) => x.wall).toFixed(0).padStart(9)} ${ratio.toFixed(2).padStart(7)} ${of(t.name, (x) => x.imported).toFixed(0).padStart(11)} ${(of(t.name, (x) => x.imported) / bareImport).toFixed(2).padStart(7)} ${of(t.name, (x) => x.wallFirst).toFixed(0).padStart(13)} ${ratioFirst.toFixed(2).padStart(7)} ${of(t.name, (x) => x.handled).toFixed(0).padStart(8)}`,
+    `${t.name.padEnd(34)} ${t.kb.toFixed(1).padStart(8)} ${of(t.name, (x) => x.wall).toFixed(0).padStart(9)} ${ratio.toFixed(2).padStart(7)} ${of(t.name, (x) => x.imported).toFixed(0).padStart(11)} ${(of(t.name, (x) => x.imported) / bareImport).toFixed(2).padStart(7)} ${of(t.name, (x) => x.wallFirst).toFixed(0).padStart(13)} ${ratioFirst.toFixed(2).padStart(7)} ${of(t.name, (x) => x.handled).toFixed(0).padStart(8)} ${(of(t.name, (x) => x.wallLess) / bareLess).toFixed(2).padStart(19)}`,
   );
 }
 console.log(`worst deployed bundle: init ${worst.toFixed(2)} × bare Hono (target ≤ 2); init + first request ${worstFirst.toFixed(2)} × bare Hono's`);

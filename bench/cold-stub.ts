@@ -73,7 +73,8 @@ function jsonTarget(target: string, body: string): { service: string; op: string
   return { service: prefix, op, answer: {} };
 }
 
-export async function startAwsStub(jwks: JSONWebKeySet): Promise<AwsStub> {
+/** `served`: other files by path (the trusted-list refresh's LOTL). */
+export async function startAwsStub(jwks: JSONWebKeySet, served: ReadonlyMap<string, Uint8Array> = new Map()): Promise<AwsStub> {
   const calls = new Map<string, number>();
   const count = (key: string) => calls.set(key, (calls.get(key) ?? 0) + 1);
   const server: Server = createServer((req, res) => {
@@ -87,6 +88,9 @@ export async function startAwsStub(jwks: JSONWebKeySet): Promise<AwsStub> {
       } else if (path === '/.well-known/jwks.json') {
         count('issuer:jwks');
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks));
+      } else if (served.has(path)) {
+        count(`file:GET ${path}`);
+        res.writeHead(200, { 'content-type': 'application/xml' }).end(served.get(path));
       } else if (path.startsWith('/v2/email/outbound-emails')) {
         count('ses:SendEmail');
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ MessageId: 'bench-message' }));

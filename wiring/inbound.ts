@@ -13,7 +13,7 @@ import { withWebhookOutbox } from '#usecases/webhooks.ts';
 import { awsClients, type AwsClients } from './clients.ts';
 import { buildMailAdapters, type MailAdapters } from './mail.ts';
 import { buildWorkflowEngine } from './workflow-engine.ts';
-import { PostalMimeParser } from '#adapters/mail/postal-mime-parser.ts';
+import { LazyMimeParser } from '#adapters/mail/lazy-mime-parser.ts';
 import { SesMailer } from '#adapters/ses/mailer.ts';
 import { loadEmailControlConfig } from '#config/forms-config.ts';
 import { DEFAULT_WORKFLOW_SETTINGS } from '#domain/workflow.ts';
@@ -55,7 +55,8 @@ export function buildReceiveEmailDeps(
     mailer,
     clock: systemClock,
     ids: randomIds,
-    parser: new PostalMimeParser(),
+    // postal-mime loads with the first message parsed: the minute's sweep usually parses none.
+    parser: new LazyMimeParser(),
     ledger: new DynamoInboundLedger(dynamo, config.tableName),
     ...(identityLink ? { identityLink } : {}),
     ...(options.renderer ? { lettersOnPaper: true } : {}),

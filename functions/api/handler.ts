@@ -1,19 +1,21 @@
-import { handle } from 'hono/aws-lambda';
-import { createApp } from '#http/app.ts';
-import { apiFromEnv } from '#wiring/api-function.ts';
-import { accountabilityFromEnv } from '#wiring/api-accountability.ts';
+import type { APIGatewayProxyResult, LambdaContext, LambdaEvent } from 'hono/aws-lambda';
+import { loadApiConfig } from '#config/api-config.ts';
+import { loadLetterConfig } from '#config/letter-config.ts';
+import { loadMailConfig } from '#config/mail-config.ts';
+import { loadWebhookConfig } from '#config/webhook-config.ts';
+import { loadWorkflowEngineConfig } from '#config/workflow-engine-config.ts';
+import { lazyHandler } from '#wiring/lazy-handler.ts';
 
 /**
  * API Gateway (HTTP API, payload v2) → the partner API, the staff JSON API and the public
- * documents (including the webhook JWKS, which only this function serves). The console pages
- * are their own function (functions/console). Wiring: wiring/api-function.ts (and for the register and
- * evidence packs: wiring/api-accountability.ts).
+ * documents (functions/api/app.ts). Init checks the configuration (a missing or malformed
+ * setting fails the init, naming it) and nothing else: the app, its adapters and the AWS SDK are
+ * loaded by the first request, and each route group by its own first request (issue 15).
  */
-export const handler = handle(
-  createApp(
-    apiFromEnv((config, aws) => {
-      const accountability = accountabilityFromEnv(config, aws);
-      return accountability ? { accountability } : {};
-    }),
-  ),
-);
+loadApiConfig();
+loadMailConfig();
+loadLetterConfig();
+loadWebhookConfig();
+loadWorkflowEngineConfig();
+
+export const handler = lazyHandler<LambdaEvent, LambdaContext, APIGatewayProxyResult>(() => import('./app.ts'));

@@ -1,13 +1,16 @@
-import { Hono } from 'hono';
-import { handle } from 'hono/aws-lambda';
-import { createFormsApp } from '#http/forms/forms-app.tsx';
-import { formsFromEnv } from '#wiring/forms.ts';
+import type { APIGatewayProxyResult, LambdaContext, LambdaEvent } from 'hono/aws-lambda';
+import { loadFormsConfig } from '#config/forms-config.ts';
+import { loadMailConfig } from '#config/mail-config.ts';
+import { loadWorkflowEngineConfig } from '#config/workflow-engine-config.ts';
+import { lazyHandler } from '#wiring/lazy-handler.ts';
 
 /**
- * The public web form (API Gateway routes `/forms/*` here): its own function, unauthenticated,
- * with its own small bundle. Wiring: wiring/forms.ts.
+ * The public web form (API Gateway routes `/forms/*` here; functions/forms/app.ts). Init checks
+ * the configuration (a missing or malformed setting fails the init, naming it); the form, its
+ * adapters and the AWS SDK are loaded by the first request (issue 15).
  */
-const root = new Hono();
-root.route('/forms', createFormsApp(formsFromEnv()));
+loadMailConfig();
+loadFormsConfig();
+if (!loadWorkflowEngineConfig()) throw new Error('The forms function needs CASE_WORKFLOW_ARN and DEADLINE_TIMER_ARN.');
 
-export const handler = handle(root);
+export const handler = lazyHandler<LambdaEvent, LambdaContext, APIGatewayProxyResult>(() => import('./app.ts'));

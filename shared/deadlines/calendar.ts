@@ -1,10 +1,12 @@
 import { DateTime, IANAZone } from 'luxon';
-import { HolidayDataSchema } from './holiday-data.ts';
+import { HolidayHeaderSchema, HolidayYearSchema } from './holiday-data.ts';
 import generated from './holidays.generated.json' with { type: 'json' };
 import type { LocalDate } from './period.ts';
 
-// Validated once at load: a hand-edited or truncated data file fails fast, not mid-deadline.
-const HOLIDAYS = HolidayDataSchema.parse(generated);
+// The shape is checked at load and each year's pairs on first use (HolidayYearSchema, in loadYear):
+// a hand-edited or truncated data file still fails before any deadline is counted with it, and
+// the unit tests parse the whole file (tests/unit/holidays-generated.test.ts).
+const HOLIDAYS = HolidayHeaderSchema.parse(generated);
 
 /**
  * The receipt instants the engine can count from: holidays must be known for the receipt year and
@@ -111,7 +113,7 @@ function loadYear(country: string, year: number): YearHolidays {
     throw new RangeError(`Public holidays are known for ${HOLIDAYS.firstYear}–${HOLIDAYS.lastYear}, not ${year} (regenerate: npm run generate:holidays)`);
   }
   const byDate = new Map<LocalDate, string>();
-  for (const [date, nameIndex] of data.years[String(year)] ?? []) {
+  for (const [date, nameIndex] of HolidayYearSchema.parse(data.years[String(year)] ?? [])) {
     const name = data.names[nameIndex] ?? 'public holiday';
     const known = byDate.get(date);
     byDate.set(date, known === undefined ? name : `${known} / ${name}`);

@@ -1,20 +1,12 @@
-import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { HTTPException } from 'hono/http-exception';
-import { secureHeaders } from 'hono/secure-headers';
-import { DomainError } from '#domain/errors.ts';
-import { MalformedJsonError } from './body.ts';
+import type { Hono, Context } from 'hono';
 import type { ApiDeps, AppEnv } from './deps.ts';
-import { contentSecurityPolicy } from './csp.ts';
-import { DOCS_STYLE, renderDocsPage } from './docs-page.ts';
-import { buildOpenApi } from './openapi.ts';
-import { consoleRoutes } from './staff-api/routes.ts';
+import { createBaseApp, errorResponse } from './base-app.ts';
+import { renderDocsPage } from './docs-page.ts';
+import { mountLazy } from './lazy-routes.ts';
 import { partnerRoutes } from './partner-routes.ts';
-import { isDependencyOutage, OUTAGE_RETRY_AFTER_SECONDS } from './outage.ts';
-import { notFoundPage, wantsHtml } from './not-found-page.ts';
-import { PROBLEM_KINDS, problemFor, problemFromDomainError, problemResponse, type ProblemCode } from './problem.ts';
+import { PROBLEM_KINDS, problemFor, problemResponse, type ProblemCode } from './problem.ts';
 
-const CSP = contentSecurityPolicy([DOCS_STYLE]);
+export { createBaseApp } from './base-app.ts';
 
 /** Adds routes to an app (the console UI is one: its own Lambda on AWS, mounted locally). */
 export type AppExtension = (app: Hono<AppEnv>) => void;
@@ -26,16 +18,17 @@ export type AppExtension = (app: Hono<AppEnv>) => void;
  */
 export function createApp(deps: ApiDeps, extensions: readonly AppExtension[] = []): Hono<AppEnv> {
   const app = createBaseApp(deps);
-  // Built on the first request for the documents, not at init: converting every zod schema to
-  // JSON Schema took ~55 ms of each cold start, and few containers are ever asked for them (issue 15).
-  let docs: { openApi: ReturnType<typeof buildOpenApi>; html: string } | undefined;
-  const documents = () => {
-    if (!docs) {
+  // Loaded and built on the first request for the documents, not at init: converting every zod
+  // schema to JSON Schema took ~55 ms of each cold start, and few containers are ever asked for them (issue 15).
+  let docs: Promise<{ openApi: unknown; html: string }> | undefined;
+  const documents = () =>
+    (docs ??= import('./openapi.ts').then(({ buildOpenApi }) => {
       const openApi = buildOpenApi();
-      docs = { openApi, html: renderDocsPage(openApi) };
-    }
-    return docs;
-  };
+      return { openApi, html: renderDocsPage(openApi) };
+    }, (error: unknown) => {
+      docs = undefined;
+      throw error;
+    }));
 
   // Partners verify webhook JWS signatures with these (kid per tenant key); cacheable, keys rotate by adding.
   app.get('/.well-known/jwks.json', async (c) => {
@@ -43,8 +36,8 @@ export function createApp(deps: ApiDeps, extensions: readonly AppExtension[] = [
     const jwks = typeof deps.webhookJwks === 'function' ? await deps.webhookJwks() : deps.webhookJwks;
     return c.json(jwks ?? { keys: [] });
   });
-  app.get('/openapi.json', (c) => c.json(documents().openApi));
-  app.get('/docs', (c) => c.html(documents().html));
+  app.get('/openapi.json', async (c) => c.json((await documents()).openApi));
+  app.get('/docs', async (c) => c.html((await documents()).html));
   app.get('/problems/:slug', (c) => {
     const code = c.req.param('slug').replaceAll('-', '_');
     if (!(code in PROBLEM_KINDS)) return problemResponse(c, problemFor('not_found', 'No such problem type.'));
@@ -53,95 +46,10 @@ export function createApp(deps: ApiDeps, extensions: readonly AppExtension[] = [
   });
 
   app.route('/v1', partnerRoutes(deps));
-  app.route('/console/api', consoleRoutes(deps));
+  // The staff API is loaded on its first request (a chunk of its own in the Lambda bundle): a cold
+  // partner intake, the API's usual first request, never compiles it (~115 KB, issue 15).
+  const onError = (error: unknown, c: Context) => errorResponse(deps, c, error);
+  mountLazy(app, '/console/api', () => import('./staff-api/routes.ts').then((m) => m.consoleRoutes(deps)), onError);
   for (const extend of extensions) extend(app);
   return app;
-}
-
-/**
- * What every deployable HTTP app shares: security headers, the body limit, `/healthz`, and the
- * one error mapper (RFC 9457).
- */
-export function createBaseApp(deps: ApiDeps): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  // CSP on every response (HTML pages: console, /docs, problem pages, 404s; harmless on JSON).
-  app.use('*', secureHeaders());
-  app.use('*', async (c, next) => {
-    await next();
-    c.res.headers.set('content-security-policy', CSP);
-  });
-  const limit = bodyLimit({
-    maxSize: deps.limits.maxBodyBytes,
-    onError: (c) => problemResponse(c, problemFor('payload_too_large', `The body may be at most ${deps.limits.maxBodyBytes} bytes.`)),
-  });
-  // Registering a postal request carries its scan: those routes set their own, larger limit
-  // (staff-api/intake-routes.ts, and the console's register form in console/intake-routes.tsx).
-  const ownLimit = new Set(['/console/api/cases', '/console/register']);
-  app.use('*', (c, next) => (c.req.method === 'POST' && ownLimit.has(c.req.path) ? next() : limit(c, next)));
-
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  app.get('/readyz', async (c) => {
-    const checks = await readiness(deps);
-    const ready = Object.values(checks).every((v) => v !== 'down');
-    if (ready) return c.json({ status: 'ready', checks });
-    const body = { ...problemFor('unavailable', 'Not ready: a dependency does not answer.'), checks };
-    return problemResponse(c, body, { 'retry-after': String(OUTAGE_RETRY_AFTER_SECONDS), 'cache-control': 'no-store' });
-  });
-  app.notFound((c) => (wantsHtml(c) ? notFoundPage(c) : problemResponse(c, problemFor('not_found', `No route for ${c.req.method} ${c.req.path}.`))));
-  app.onError((error, c) => errorResponse(deps, c, error));
-  return app;
-}
-
-function errorResponse(deps: ApiDeps, c: Context, error: unknown): Response {
-  if (error instanceof DomainError) {
-    const headers: Record<string, string> = error.code === 'unauthenticated' ? { 'www-authenticate': 'Bearer realm="rightsdesk"' } : {};
-    return problemResponse(c, problemFromDomainError(error), headers);
-  }
-  if (error instanceof MalformedJsonError) return problemResponse(c, problemFor('malformed_json', error.message));
-  if (error instanceof HTTPException && error.status < 500) {
-    return problemResponse(c, { type: 'about:blank', title: error.message || 'Bad request', status: error.status });
-  }
-  const correlationId = crypto.randomUUID();
-  (deps.logError ?? defaultLog)(correlationId, error);
-  if (isDependencyOutage(error)) {
-    return problemResponse(c, problemFor('unavailable', 'A storage or mail service did not answer in time. Nothing was lost; retry after the given delay.', { correlationId }), {
-      'retry-after': String(OUTAGE_RETRY_AFTER_SECONDS),
-    });
-  }
-  return problemResponse(c, problemFor('internal', 'Something went wrong on our side. Quote the correlation id if you contact us.', { correlationId }));
-}
-
-const READINESS_TIMEOUT_MS = 3_000;
-
-/**
- * `/readyz`: the table, the mail sender and the workflow service each answer within a few
- * seconds (`/healthz` stays liveness only: the process runs). A dependency this deployment does
- * not use is `not_configured`.
- */
-async function readiness(deps: ApiDeps): Promise<Record<'table' | 'mailSender' | 'workflows', 'ok' | 'down' | 'not_configured'>> {
-  const probe = async (check: (() => Promise<unknown>) | undefined) => {
-    if (!check) return 'not_configured' as const;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('timeout')), READINESS_TIMEOUT_MS);
-    });
-    try {
-      await Promise.race([check(), timeout]);
-      return 'ok' as const;
-    } catch {
-      return 'down' as const;
-    } finally {
-      clearTimeout(timer);
-    }
-  };
-  const [table, mailSender, workflows] = await Promise.all([
-    probe(() => deps.repo.getCase('readyz', 'readyz')),
-    probe(deps.readiness?.mailSender ?? (deps.mailer.ping ? () => deps.mailer.ping!() : undefined)),
-    probe(deps.readiness?.workflows ?? (deps.workflows?.ping ? () => deps.workflows!.ping!() : undefined)),
-  ]);
-  return { table, mailSender, workflows };
-}
-
-function defaultLog(correlationId: string, error: unknown): void {
-  console.error(JSON.stringify({ level: 'error', correlationId, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) }));
 }

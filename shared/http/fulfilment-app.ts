@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { bearerToken } from './auth.ts';
-import { createBaseApp, type AppExtension } from './app.ts';
+import type { AppExtension } from './app.ts';
+import { createBaseApp } from './base-app.ts';
 import { consoleContext } from './console/context.tsx';
 import type { ConsoleUiDeps } from './console/deps.ts';
 import { consoleErrorHandler } from './console/errors.tsx';

@@ -11,7 +11,8 @@ import { softeraTenant } from './softera.ts';
  *
  * Adding a sixth controller is one new file plus one line here: write
  * `shared/tenants/<id>.ts` exporting `<id>Tenant = { … } satisfies TenantConfig` (every rule with
- * its `source` clause), then append it to this list. It is validated at start-up with the others.
+ * its `source` clause), then append it to this list. The unit tests validate it with the others;
+ * at run time it is validated on first use (createLazyTenantRegistry).
  */
 export const TENANT_CONFIGS: readonly TenantConfig[] = [
   softeraTenant,
@@ -104,8 +105,54 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** The seed controllers, validated when this module loads (fail fast). */
-export const tenantRegistry: TenantRegistry = createTenantRegistry(TENANT_CONFIGS);
+/**
+ * Like `createTenantRegistry`, but each tenant is validated with `TenantSchema` on its first use
+ * (`find`, `get`, `findByMailbox`; `list` validates all), not when the registry is made: the
+ * parse of five policies was ~5 ms of every cold start, and most invocations serve one tenant.
+ * What stays eager is cheap and keeps routing unambiguous: every config must carry a string id,
+ * mailbox and reference prefix, and no two may share one. The seed list is also validated in
+ * full by the unit tests (tests/unit/tenants.test.ts), so a broken seed fails the build first.
+ */
+export function createLazyTenantRegistry(configs: readonly TenantConfig[]): TenantRegistry {
+  const validated = new Map<TenantConfig, TenantConfig>();
+  const valid = (config: TenantConfig): TenantConfig => {
+    let tenant = validated.get(config);
+    if (!tenant) {
+      tenant = deepFreeze(parseTenant(config, configs.indexOf(config)));
+      validated.set(config, tenant);
+    }
+    return tenant;
+  };
+  const byId = new Map<string, TenantConfig>();
+  const byMailbox = new Map<string, TenantConfig>();
+  const byPrefix = new Map<string, TenantConfig>();
+  configs.forEach((config, index) => {
+    const raw = config as Partial<Record<'id' | 'mailbox' | 'referencePrefix', unknown>>;
+    if (typeof raw.id !== 'string' || typeof raw.mailbox !== 'string' || typeof raw.referencePrefix !== 'string') {
+      // Without these three a tenant cannot be routed to at all: fail now, naming it as the full check would.
+      parseTenant(config, index);
+      throw new TenantConfigurationError(`Tenant #${index} has no id, mailbox or reference prefix.`);
+    }
+    claim(byId, raw.id, config, 'id');
+    claim(byMailbox, normaliseAddress(raw.mailbox), config, 'mailbox');
+    claim(byPrefix, raw.referencePrefix, config, 'reference prefix');
+  });
+  const found = (config: TenantConfig | undefined) => (config ? valid(config) : undefined);
+  let all: readonly TenantConfig[] | undefined;
+  return {
+    find: (id) => found(byId.get(id)),
+    get: (id) => {
+      const config = byId.get(id);
+      if (!config) throw new UnknownTenantError(`Unknown tenant "${id}".`);
+      return valid(config);
+    },
+    findByMailbox: (address) => found(byMailbox.get(normaliseAddress(address))),
+    list: () => (all ??= Object.freeze(configs.map(valid))),
+  };
+}
+
+/** The seed controllers, each validated on first use (createLazyTenantRegistry; in full by the unit tests). */
+export const tenantRegistry: TenantRegistry = createLazyTenantRegistry(TENANT_CONFIGS);
 
 /** The tenant with this id; throws `UnknownTenantError` when there is none. */
 export function getTenant(id: string): TenantConfig {

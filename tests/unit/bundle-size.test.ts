@@ -6,11 +6,12 @@ import { lambdaBuildOptions } from '../support/lambda-bundle.ts';
 /**
  * Bundles a function exactly as CDK does (infra/bundling.ts, its aliases included) and returns
  * what its init loads: the handler chunk and the chunks it imports statically, with the AWS SDK's
- * part apart (the SDK is bundled since issue 15; the budgets count our own code, as before).
+ * part apart (the SDK is bundled since issue 15; the budgets count our own code, as before). An
+ * entry that loads its app on the first request (`lazyApp`) is measured with that app's chunks.
  */
 async function bundleSize(spec: FunctionSpec): Promise<ReturnType<typeof initLoadKb>> {
   const result = await build({ ...lambdaBuildOptions(spec), write: false, outdir: 'bundle', metafile: true });
-  return initLoadKb(result.metafile);
+  return initLoadKb(result.metafile, spec.lazyApp);
 }
 
 describe('Lambda bundle sizes', () => {

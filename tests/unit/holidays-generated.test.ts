@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { holidayCalendar } from '#deadlines/calendar.ts';
+import { HolidayDataSchema } from '#deadlines/holiday-data.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { buildHolidayData, HOLIDAY_DATA_FILE } from '../../tools/holiday-data.ts';
 
@@ -9,6 +10,13 @@ describe('holidays.generated.json', () => {
     const countries = [...new Set(tenantRegistry.list().map((t) => t.holidayCountry))].sort();
     const committed: unknown = JSON.parse(readFileSync(HOLIDAY_DATA_FILE, 'utf8'));
     expect(committed).toEqual(buildHolidayData(countries));
+  });
+
+  it('is valid in full (calendar.ts checks each year only when first used)', () => {
+    const committed: unknown = JSON.parse(readFileSync(HOLIDAY_DATA_FILE, 'utf8'));
+    const parsed = HolidayDataSchema.safeParse(committed);
+    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+    expect(parsed.data?.countries.LT?.years['2026']?.length).toBeGreaterThan(10);
   });
 
   it('knows Lithuanian holidays incl. Easter Monday, 24 Dec and 2 Nov, and refuses years it has no data for', () => {

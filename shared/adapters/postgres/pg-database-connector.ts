@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { SubjectDataSet, DataValue } from '#domain/answer.ts';
 import type { VerifiedIdentifier } from '#domain/fulfilment/identifiers.ts';
 import type { PgConnector } from '#domain/fulfilment/register.ts';
@@ -48,7 +48,9 @@ export class PgDatabaseConnector implements DatabaseConnector {
   private async transaction<T>(connector: PgConnector, begin: string, body: (client: pg.Client) => Promise<{ result: T; commit: boolean }>): Promise<T> {
     const url = this.urls[connector.database];
     if (!url) throw new Error(`No connection is configured for database "${connector.database}" (FULFILMENT_DATABASES).`);
-    const client = new pg.Client({ connectionString: url, statement_timeout: this.options.statementTimeoutMs ?? 15_000, application_name: 'rightsdesk' });
+    // pg (~70 KB) loads with the first database task, not at the fulfilment function's init.
+    const { default: postgres } = await import('pg');
+    const client = new postgres.Client({ connectionString: url, statement_timeout: this.options.statementTimeoutMs ?? 15_000, application_name: 'rightsdesk' });
     await client.connect();
     try {
       await client.query(begin);

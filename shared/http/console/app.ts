@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
-import { createBaseApp, type AppExtension } from '../app.ts';
+import type { AppExtension } from '../app.ts';
+import { createBaseApp } from '../base-app.ts';
 import type { ApiDeps, AppEnv } from '../deps.ts';
 import type { ConsoleUiDeps } from './deps.ts';
 import { consoleUi } from './routes.tsx';

@@ -7,16 +7,25 @@ import { lytagraRegister } from './lytagra.ts';
 import { softeraRegister } from './softera.ts';
 
 /**
- * Each controller's register of data systems and recipients (docs/fulfilment.md), validated once
- * at start-up like the tenant configuration. A sixth controller adds one file and one line.
+ * Each controller's register of data systems and recipients (docs/fulfilment.md), as written. A
+ * sixth controller adds one file and one line. Validated like the tenant configuration: in full
+ * by the unit tests (`fulfilmentRegisterList`), and at run time each on its first use
+ * (`fulfilmentRegisters.get`), not at every cold start.
  */
-export const FULFILMENT_REGISTERS: readonly FulfilmentRegister[] = [softeraRegister, legalbalanceRegister, bajtelRegister, gautoraRegister, lytagraRegister].map((r) => FulfilmentRegisterSchema.parse(r));
+const SEED_REGISTERS: readonly FulfilmentRegister[] = [softeraRegister, legalbalanceRegister, bajtelRegister, gautoraRegister, lytagraRegister];
+
+let validatedList: readonly FulfilmentRegister[] | undefined;
+
+/** Every seed register, validated with `FulfilmentRegisterSchema` (throws on the first invalid one). */
+export function fulfilmentRegisterList(): readonly FulfilmentRegister[] {
+  return (validatedList ??= SEED_REGISTERS.map((r) => FulfilmentRegisterSchema.parse(r)));
+}
 
 export interface RegisterLookup {
   get(tenantId: string): FulfilmentRegister;
 }
 
-export function registerLookup(registers: readonly FulfilmentRegister[] = FULFILMENT_REGISTERS): RegisterLookup {
+export function registerLookup(registers: readonly FulfilmentRegister[]): RegisterLookup {
   const byId = new Map(registers.map((r) => [r.tenantId, r]));
   return {
     get(tenantId) {
@@ -27,4 +36,21 @@ export function registerLookup(registers: readonly FulfilmentRegister[] = FULFIL
   };
 }
 
-export const fulfilmentRegisters: RegisterLookup = registerLookup();
+/** The seed registers, each validated on its first `get`. */
+export const fulfilmentRegisters: RegisterLookup = lazyRegisterLookup(SEED_REGISTERS);
+
+function lazyRegisterLookup(registers: readonly FulfilmentRegister[]): RegisterLookup {
+  const byId = new Map(registers.map((r) => [r.tenantId, r]));
+  const validated = new Map<string, FulfilmentRegister>();
+  return {
+    get(tenantId) {
+      const known = validated.get(tenantId);
+      if (known) return known;
+      const found = byId.get(tenantId);
+      if (!found) throw new UnknownTenantError(`No fulfilment register for tenant "${tenantId}".`);
+      const register = FulfilmentRegisterSchema.parse(found);
+      validated.set(tenantId, register);
+      return register;
+    },
+  };
+}

@@ -48,9 +48,9 @@ export interface RefreshResult {
  * Example: `await refreshTrustedLists(deps, { lotlUrl, lotlSigners, territories: ['LT'] })`.
  */
 export async function refreshTrustedLists(deps: RefreshDeps, config: RefreshConfig): Promise<RefreshResult> {
-  const lotlBytes = await deps.http.get(config.lotlUrl);
+  // The cache index is read while the LOTL downloads (readIndex never rejects: no index is null).
+  const [lotlBytes, previous] = await Promise.all([deps.http.get(config.lotlUrl), readIndex(deps.cache)]);
   const lotl = verifiedWithAny(lotlBytes, config.lotlSigners, 'the list of trusted lists');
-  const previous = await readIndex(deps.cache);
   const now = deps.clock.now().toISOString();
   const wanted = new Set(config.territories);
   const lists = new Map((previous?.lists ?? []).map((l) => [l.territory, l]));

@@ -1,0 +1,49 @@
+import { Hono, type Env, type ErrorHandler } from 'hono';
+
+/**
+ * Mounts a route group that is loaded on the first request under `prefix`, not when the app is
+ * made: `load` is typically a dynamic `import()` of the group's module, which the split Lambda
+ * bundle turns into a chunk of its own, so a cold start compiles and runs only what its first
+ * request needs (issue 15: the staff API's ~350 KB were compiled at every API init although a
+ * partner's POST /v1/requests never uses them).
+ *
+ * The group answers exactly as if it had been mounted with `app.route(prefix, group)`: its
+ * errors go through the same `onError` (one RFC 9457 mapper), the outer middleware (headers,
+ * body limit) wraps its responses, and a request none of its routes matches falls through to the
+ * routes registered after it (locally, fulfilment's own `/console/api` routes) and then to the
+ * app's `notFound`. A failed load is retried by the next request.
+ *
+ * Example: `mountLazy(app, '/v1', () => import('./partner-routes.ts').then((m) => m.partnerRoutes(deps)), onError)`.
+ */
+export function mountLazy<E extends Env>(app: Hono<E>, prefix: string, load: () => Promise<Hono<E>>, onError: ErrorHandler<E>): void {
+  const unmatched = new WeakSet<Response>();
+  let group: Promise<Hono<E>> | undefined;
+  const mounted = () =>
+    (group ??= load().then(
+      (routes) => {
+        const inner = new Hono<E>();
+        inner.onError(onError);
+        inner.notFound((c) => {
+          const response = c.body(null, 404);
+          unmatched.add(response);
+          return response;
+        });
+        return inner.route(prefix, routes);
+      },
+      (error: unknown) => {
+        group = undefined;
+        throw error;
+      },
+    ));
+  const dispatch = async (c: Parameters<Parameters<Hono<E>['use']>[1]>[0], next: () => Promise<void>) => {
+    const inner = await mounted();
+    const response = await inner.fetch(c.req.raw, c.env);
+    if (unmatched.has(response)) {
+      await next();
+      return;
+    }
+    return response;
+  };
+  app.use(prefix, dispatch);
+  app.use(`${prefix}/*`, dispatch);
+}
