@@ -11,6 +11,11 @@ import { figures, loadCorpus, loadFile, type CorpusFigures } from '../tests/supp
  * `npm run bench:classifier -- path/to/set.jsonl [more.jsonl …]` measures those files instead (same
  * format: one `{ id, lang, subject, body, rights }` a line), e.g. a blind set written later.
  * `--errors` lists the requests read differently from their label.
+ *
+ * Since the statistical model (shared/domain/classifier/model.ts) a right opens without staff only
+ * when the model agrees with the rules; each part also shows how often they agree. The shipped model
+ * is trained on every set in tests/fixtures/classifier, so on those sets these figures are in-sample:
+ * the estimate for unseen text is `npm run train:classifier -- --loso` (leave one set out).
  */
 const args = process.argv.slice(2);
 const showErrors = args.includes('--errors');
@@ -25,6 +30,9 @@ function print(name: string, f: CorpusFigures): void {
   const identity = f.perRight.filter((r) => r.right !== 'information');
   const lowest = (pick: (r: (typeof identity)[number]) => number | null) => Math.min(...identity.map((r) => pick(r) ?? 1));
   console.log(`lowest over the rights needing identity: precision ${lowest((r) => r.precision).toFixed(3)}, without staff ${lowest((r) => r.autoPrecision).toFixed(3)}, recall ${lowest((r) => r.recall).toFixed(3)}`);
+  const a = f.agreement;
+  const disagree = f.size - a.agree;
+  console.log(`model and rules agree on ${a.agree}/${f.size} (${rate(a.agree)}); rules exact where they agree ${a.agreeExact}/${a.agree}, where they disagree ${a.disagreeExact}/${disagree}`);
   if (showErrors) for (const e of f.errors) console.log(`  ${e.id}: expected [${e.expected.join(', ')}] got [${e.got.join(', ')}]${e.needsConfirmation ? ' (to staff)' : ''}`);
 }
 

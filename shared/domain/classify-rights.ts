@@ -1,6 +1,9 @@
 import type { Language } from './channels.ts';
 import { CLAUSE_BREAK, CUES, CUSTOMERS_IN_GENERAL, FIRST_PERSON, FIRST_PERSON_DATA, NARRATIVE, SENTENCE_BREAK, MAILING_LIST, OWN_INFORMATION, MARKETING_CONTEXT, NEGATION, OBJECT_CLAUSE_BREAK, RECEIVE_MARKETING, WEAK_ACCESS, type Cue } from './classifier/lexicon.ts';
+import { agreement, opensWithoutStaff } from './classifier/agreement.ts';
+import { modelProbabilities, type LinearModel } from './classifier/model.ts';
 import { requestText } from './classifier/request-text.ts';
+import { loadedRightsModel } from './classifier/rights-model.ts';
 import type { Classification, RightMatch } from './mail.ts';
 import type { RightType } from './rights.ts';
 import { foldLithuanian } from './text.ts';
@@ -21,6 +24,7 @@ const PROPOSE = 0.35;
 const NEGATION_REACH_WORDS = 6;
 
 export { requestText } from './classifier/request-text.ts';
+export { loadRightsModel } from './classifier/rights-model.ts';
 
 function clauseBefore(folded: string, index: number): string {
   let start = 0;
@@ -161,7 +165,7 @@ function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: H
  * case opens with the best reading (`information` when there is none) and waits for staff to
  * confirm its rights before anything else happens.
  */
-export function classifyRights(text: string, subject = ''): Classification {
+export function readByRules(text: string, subject = ''): Classification {
   const original = requestText(subject, text);
   const folded = foldLithuanian(original);
   const first = hitsOf(CUES, folded);
@@ -217,6 +221,28 @@ export function classifyRights(text: string, subject = ''): Classification {
     needsConfirmation,
     ...(refused.length > 0 ? { negated: refused } : {}),
   };
+}
+
+/**
+ * The classification a case opens with: the rules' reading (`readByRules`), acted on without staff
+ * only when the statistical model (classifier/model.ts, loaded by `loadRightsModel`) agrees with it
+ * (classifier/agreement.ts): each right the rules read is likely enough to the model, and the model
+ * is not confident of a right the rules missed. Otherwise the rights need staff confirmation, as
+ * when the rules are unsure or read nothing; with no model loaded, every request does (never a
+ * reading acted on without the second opinion).
+ * Example: `classifyRights('Prašau ištrinti mano duomenis', '', model)` → rights `['erasure']`,
+ * `needsConfirmation: false`, `model: { erasure: 0.97 }`, `modelAgrees: true`.
+ */
+export function classifyRights(text: string, subject = '', model: LinearModel | null = loadedRightsModel()): Classification {
+  const rules = readByRules(text, subject);
+  if (!model) return { ...rules, confident: false, needsConfirmation: true };
+  const probabilities = modelProbabilities(model, requestText(subject, text));
+  const read = rules.matches.length === 0 ? [] : rules.rights;
+  const agrees = agreement(read, probabilities).agrees;
+  const open = opensWithoutStaff(read, rules.needsConfirmation !== true, probabilities);
+  // What staff see of the model: the rights it finds at all likely, to two decimals.
+  const likely = Object.fromEntries(Object.entries(probabilities).filter(([, p]) => (p ?? 0) >= 0.05).map(([r, p]) => [r, Math.round((p ?? 0) * 100) / 100]));
+  return { ...rules, confident: open, needsConfirmation: !open, model: likely, modelAgrees: agrees };
 }
 
 const RIGHT_ORDER: readonly RightType[] = ['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection', 'direct_marketing_objection', 'automated_decision_review', 'consent_withdrawal', 'information'];

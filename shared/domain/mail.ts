@@ -59,6 +59,10 @@ export interface Classification {
   readonly needsConfirmation?: boolean;
   /** Rights the text names only to refuse them ("nenoriu, kad ištrintumėte"): shown to staff, not opened. */
   readonly negated?: readonly RightType[];
+  /** The statistical model's probability for each right it finds at all likely (≥ 0.05; classifier/model.ts). */
+  readonly model?: Partial<Record<RightType, number>>;
+  /** Whether the model agrees with the rules' reading (classifier/agreement.ts): when not, staff confirm the rights. */
+  readonly modelAgrees?: boolean;
 }
 
 export interface CaseMessage {

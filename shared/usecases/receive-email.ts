@@ -2,7 +2,7 @@ import { isReceiptInRange } from '#deadlines/calendar.ts';
 import { SYSTEM } from '#domain/audit.ts';
 import { isOpen, type Case } from '#domain/case.ts';
 import { classifyAutomated } from '#domain/automated-mail.ts';
-import { classifyRights, detectLanguage } from '#domain/classify-rights.ts';
+import { classifyRights, detectLanguage, loadRightsModel } from '#domain/classify-rights.ts';
 import type { CaseMessage, Classification, FlaggedInbound, InboundFlag, MailAddress, ParsedEmail, StoredAttachment } from '#domain/mail.ts';
 import type { BlobStore, MailParser, MessageStore } from '#ports/mail.ts';
 import { RIGHT_ARTICLE } from '#domain/rights.ts';
@@ -155,7 +155,7 @@ async function openEmailCase(
     return flagged(deps, input, tenant.id, 'invalid_sender', `The sender's address "${requester.address}" cannot be answered (${address.reason}); kept, no case opened, nothing sent.`, summary);
   }
   const sender = senderOf(mail, requester, forwarded !== null, input.authentication, address.sesAddress === null);
-  const classification = classifyRights(mail.text, mail.subject);
+  const classification = classifyRights(mail.text, mail.subject, await loadRightsModel());
   const caseId = await caseIdFor(tenant.id, messageId);
   // A forwarded block's date is the sender's text: only a plausible one (within the year before our
   // receipt, and one the deadline engine can count from) moves the receipt time back.
@@ -205,7 +205,7 @@ async function openEmailCase(
         'unclassified',
         classification.matches.length === 0
           ? 'No right recognised in the text: rights need staff confirmation before the case goes on (it waits for you).'
-          : `Rights read with too little confidence (${confidenceText(classification)}): rights need staff confirmation before the case goes on (it waits for you).`,
+          : `${unsureText(classification)}: rights need staff confirmation before the case goes on (it waits for you).`,
         { ...summary, caseId },
       ),
     );
@@ -375,6 +375,17 @@ function confidenceText(classification: Classification): string {
     .join(', ');
 }
 
+/** Why a reading goes to staff: the rules were unsure, or the model disagreed with them (classify-rights.ts). */
+function unsureText(classification: Classification): string {
+  if (classification.modelAgrees === false) {
+    const model = Object.entries(classification.model ?? {})
+      .map(([right, p]) => `${right} ${(p ?? 0).toFixed(2)}`)
+      .join(', ');
+    return `Rights read as ${classification.rights.join(', ')} (${confidenceText(classification)}), but the statistical reading disagrees (${model || 'no right likely'})`;
+  }
+  return `Rights read with too little confidence (${confidenceText(classification)})`;
+}
+
 /** How the e-mail was read, and what it proved about its sender (kept together: one event born with the case). */
 function classificationEvent(classification: Classification, forwarded: boolean, sender: SenderAuthentication): EventDraft {
   return {
@@ -385,7 +396,7 @@ function classificationEvent(classification: Classification, forwarded: boolean,
       ? `Rights read from the e-mail: ${classification.rights.map((r) => `${r} (${RIGHT_ARTICLE[r]})`).join(', ')}. Staff may correct them.`
       : classification.matches.length === 0
         ? 'No right recognised in the e-mail: rights need staff confirmation; the case waits for it.'
-        : `Rights read with too little confidence (${confidenceText(classification)}): rights need staff confirmation; the case waits for it.`,
+        : `${unsureText(classification)}: rights need staff confirmation; the case waits for it.`,
     details: { ...classification, forwarded, sender: { ...sender } },
   };
 }

@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { classifyRights } from '#domain/classify-rights.ts';
+import { classifyRights, loadRightsModel } from '#domain/classify-rights.ts';
 import { RIGHT_TYPES, type RightType } from '#domain/rights.ts';
 
 /**
  * The labelled request corpus (tests/fixtures/classifier, see its README) and the figures
  * `npm run bench:classifier` prints and tests/unit/classifier-corpus.test.ts holds to.
  */
+/** The shipped model (a lazily loaded chunk in the bundles), loaded once here so the figures are those of the classifier as deployed. */
+const model = await loadRightsModel();
+
 export interface LabelledRequest {
   readonly id: string;
   readonly lang: 'lt' | 'en';
@@ -54,14 +57,16 @@ export interface CorpusFigures {
   readonly toStaff: number;
   /** Requests that open as `information` with no staff confirmation although they ask for another right: must be 0. */
   readonly silentInformation: number;
+  /** Requests where the model agrees with the rules' reading (classifier/agreement.ts), and how many of those the rules read exactly. */
+  readonly agreement: { readonly agree: number; readonly agreeExact: number; readonly disagreeExact: number };
   readonly errors: ReadonlyArray<{ id: string; expected: readonly RightType[]; got: readonly RightType[]; needsConfirmation: boolean }>;
 }
 
 /** What a case opens with, minus the `information` placeholder of a request nothing was read in (it goes to staff). */
-export function proposedRights(r: LabelledRequest): { rights: RightType[]; needsConfirmation: boolean; placeholder: boolean; opened: readonly RightType[] } {
-  const c = classifyRights(r.body, r.subject);
+export function proposedRights(r: LabelledRequest): { rights: RightType[]; needsConfirmation: boolean; placeholder: boolean; opened: readonly RightType[]; modelAgrees: boolean } {
+  const c = classifyRights(r.body, r.subject, model);
   const placeholder = c.matches.length === 0;
-  return { rights: placeholder ? [] : [...c.rights], needsConfirmation: c.needsConfirmation === true, placeholder, opened: c.rights };
+  return { rights: placeholder ? [] : [...c.rights], needsConfirmation: c.needsConfirmation === true, placeholder, opened: c.rights, modelAgrees: c.modelAgrees === true };
 }
 
 export function figures(corpus: readonly LabelledRequest[]): CorpusFigures {
@@ -69,6 +74,7 @@ export function figures(corpus: readonly LabelledRequest[]): CorpusFigures {
   let exact = 0;
   let toStaff = 0;
   let silentInformation = 0;
+  const agreement = { agree: 0, agreeExact: 0, disagreeExact: 0 };
   const errors: Array<CorpusFigures['errors'][number]> = [];
   for (const r of corpus) {
     const got = proposedRights(r);
@@ -89,6 +95,9 @@ export function figures(corpus: readonly LabelledRequest[]): CorpusFigures {
       else if (expected) k.fn += 1;
     }
     const same = got.rights.length === r.rights.length && got.rights.every((x) => r.rights.includes(x));
+    if (got.modelAgrees) agreement.agree += 1;
+    if (same && got.modelAgrees) agreement.agreeExact += 1;
+    if (same && !got.modelAgrees) agreement.disagreeExact += 1;
     if (same) exact += 1;
     else errors.push({ id: r.id, expected: r.rights, got: got.rights, needsConfirmation: got.needsConfirmation });
   }
@@ -97,5 +106,5 @@ export function figures(corpus: readonly LabelledRequest[]): CorpusFigures {
     const k = counts.get(right)!;
     return { right, support: k.support, tp: k.tp, fp: k.fp, fn: k.fn, precision: ratio(k.tp, k.tp + k.fp), recall: ratio(k.tp, k.tp + k.fn), autoPrecision: ratio(k.autoTp, k.autoTp + k.autoFp) };
   });
-  return { size: corpus.length, perRight, exact, toStaff, silentInformation, errors };
+  return { size: corpus.length, perRight, exact, toStaff, silentInformation, agreement, errors };
 }

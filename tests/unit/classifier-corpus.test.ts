@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { classifyRights } from '#domain/classify-rights.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { classifyRights, loadRightsModel } from '#domain/classify-rights.ts';
 import { RIGHT_TYPES } from '#domain/rights.ts';
 import { figures, loadCorpus, proposedRights } from '../support/classifier-corpus.ts';
+
+// The shipped model is a lazily loaded chunk (classifier/rights-model.ts): loaded as the inbound-email use case loads it.
+beforeAll(() => loadRightsModel());
 
 /** Every right but `information` needs the subject's identity (shared/domain/identity-policy.ts). */
 const NEEDS_IDENTITY: readonly string[] = RIGHT_TYPES.filter((r) => r !== 'information');

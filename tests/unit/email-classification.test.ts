@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { classifyRights, detectLanguage } from '#domain/classify-rights.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { classifyRights, detectLanguage, loadRightsModel } from '#domain/classify-rights.ts';
+
+// The shipped model is a lazily loaded chunk (classifier/rights-model.ts): loaded as the inbound-email use case loads it.
+beforeAll(() => loadRightsModel());
 
 describe('classifyRights', () => {
   const cases: Array<[string, string[]]> = [
@@ -45,7 +48,8 @@ describe('classifyRights', () => {
 
   it('falls back to information and says it is not confident when nothing matches', () => {
     // Since issue 16 the reading also carries a confidence per right and whether staff must confirm it.
-    expect(classifyRights('Sveiki, turiu klausimą dėl sąskaitos.')).toEqual({ rights: ['information'], matches: [], confident: false, confidence: {}, needsConfirmation: true });
+    // Since the model (classifier/model.ts) the reading also carries its probabilities and whether it agrees with the rules.
+    expect(classifyRights('Sveiki, turiu klausimą dėl sąskaitos.')).toEqual({ rights: ['information'], matches: [], confident: false, confidence: {}, needsConfirmation: true, model: expect.any(Object), modelAgrees: true });
   });
 
   it('ignores quoted lines of earlier mail when they carry the request words', () => {

@@ -32,6 +32,8 @@ export const StoredMessageSchema = z.object({
       confidence: z.optional(z.partialRecord(z.enum(RIGHT_TYPES), z.number())),
       needsConfirmation: z.optional(z.boolean()),
       negated: z.optional(z.array(z.enum(RIGHT_TYPES))),
+      model: z.optional(z.partialRecord(z.enum(RIGHT_TYPES), z.number())),
+      modelAgrees: z.optional(z.boolean()),
     }),
   ),
   automated: z.optional(z.enum(['auto_reply', 'bounce', 'complaint'])),
