@@ -51,6 +51,10 @@ if (files.length > 0) {
   print('later held-out sets together (n + t)', figures([...heldout2, ...heldout3]));
   print('fourth held-out set (b1, written blind by a collaborator who had not seen the classifier; first run 79/120 on main, 91/120 after the round written before it was seen; rules since changed after its errors)', figures(heldout4));
   print('all', figures([...dev, ...heldout, ...heldout2, ...heldout3, ...heldout4]));
+  // The two sets below were each run once, after development, and nothing was tuned on them since
+  // (b2 trains the model, which never saw b3); their first-run figures are in docs/channels.md.
+  print('fifth held-out set (b2, blind, run once for the rules on 2026-12-05; the model trains on it)', figures(loadCorpus('heldout5')));
+  print('sixth held-out set (b3, blind, run once with rules + model on 2026-12-05; not trained or tuned on)', figures(loadCorpus('heldout6')));
   // Mail that asks for no right but uses the rights' verbs: every proposal here is wrong, and none may open without staff.
   print('customer-service mail with the rights\' verbs (no right asked; written to trap the rules, not blind)', figures(loadCorpus('service')));
 }
