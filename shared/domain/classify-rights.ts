@@ -3,6 +3,7 @@ import { CLAUSE_BREAK, CUES, CUSTOMERS_IN_GENERAL, FIRST_PERSON, FIRST_PERSON_DA
 import { agreement, opensWithoutStaff } from './classifier/agreement.ts';
 import { modelProbabilities, type LinearModel } from './classifier/model.ts';
 import { requestText } from './classifier/request-text.ts';
+import { speechAct } from './classifier/speech-act.ts';
 import { loadedRightsModel } from './classifier/rights-model.ts';
 import type { Classification, RightMatch } from './mail.ts';
 import type { RightType } from './rights.ts';
@@ -93,6 +94,8 @@ interface Hit {
   readonly length: number;
   /** Told as what the writer asked before ("prašiau ištrinti"), not asked now. */
   readonly narrative?: boolean;
+  /** Asked about, supposed or reported done (classifier/speech-act.ts): a right read only from such hits stays a hint however many there are. */
+  readonly notNow?: boolean;
 }
 
 const weakened = new Map<Cue, Cue>();
@@ -147,11 +150,15 @@ function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: H
       // "Remove my e-mail from your newsletter" ends the marketing, not the data: Art. 21(2), not Art. 17.
       if (c.right === 'erasure' && MAILING_LIST.test(clauseAfter(folded, index, 70))) continue;
       const before = clauseBefore(folded, index);
-      const hit = { cue: read, index, length: m[0].length, ...(NARRATIVE.test(before) ? { narrative: true } : {}) };
       const isNegated = NEGATION.test(before);
+      // A question about the right, a supposition or a report of it done is no request now (classifier/speech-act.ts):
+      // a supposition or report is told like a past request (dropped beside a right asked now), a question stays as a hint for staff.
+      const act = isNegated ? null : speechAct(folded, index, read.right);
+      const told = NARRATIVE.test(before) || act === 'hypothetical' || act === 'report';
+      const hit = { cue: act === 'question' ? asHint(read) : read, index, length: m[0].length, ...(told ? { narrative: true } : {}), ...(act ? { notNow: true } : {}) };
       (isNegated ? negated : hits).push(hit);
       // Withdrawing the consent to *receive* marketing ("atšaukiu sutikimą gauti naujienlaiškius") also objects to that marketing.
-      if (c.right === 'consent_withdrawal' && !isNegated && RECEIVE_MARKETING.test(clauseAfter(folded, index, 120))) hits.push({ ...hit, cue: asRight(c, 'direct_marketing_objection') });
+      if (c.right === 'consent_withdrawal' && !isNegated && RECEIVE_MARKETING.test(clauseAfter(folded, index, 120))) hits.push({ ...hit, cue: asRight(hit.cue, 'direct_marketing_objection') });
     }
   }
   return { hits, negated };
@@ -190,8 +197,11 @@ export function readByRules(text: string, subject = ''): Classification {
   const confidence: Partial<Record<RightType, number>> = {};
   for (const right of new Set(hits.map((h) => h.cue.right))) {
     // Several cues for one right: noisy-OR, each cue counted once however often it matched.
-    const weights = [...new Set(hits.filter((h) => h.cue.right === right).map((h) => h.cue))].map((c) => c.weight);
-    confidence[right] = round(1 - weights.reduce((p, w) => p * (1 - w), 1));
+    const own = hits.filter((h) => h.cue.right === right);
+    const weights = [...new Set(own.map((h) => h.cue))].map((c) => c.weight);
+    const combined = 1 - weights.reduce((p, w) => p * (1 - w), 1);
+    // Two hints of a right nobody asks for now ("jei paprašyčiau ištrinti … kiek laiko užtruktų ištrynimas?") are still no request.
+    confidence[right] = round(own.every((h) => h.notNow === true) ? Math.min(combined, NARRATIVE_WEIGHT) : combined);
   }
   const proposed = (Object.keys(confidence) as RightType[]).filter((r) => (confidence[r] ?? 0) >= PROPOSE);
   const matches: RightMatch[] = [];

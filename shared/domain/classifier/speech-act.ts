@@ -1,0 +1,107 @@
+import type { RightType } from '../rights.ts';
+
+/**
+ * What the sentence around a right's words *does*, read on folded text (lower case, Lithuanian
+ * letters folded to ASCII, so written with or without diacritics alike). A right's words in a
+ * request ("prašau ištrinti", "please delete") ask for it; the same words can also
+ * - ask *about* the right: its procedure, timing or possibility ("kiek laiko užtruktų ištrynimas?",
+ *   "ar galiu paprašyti ištrinti…?", "how long does deleting an account take?", "do you use
+ *   automated decisions?"), → `question`;
+ * - suppose it ("jei paprašyčiau ištrinti…", "jeigu ištrinsiu paskyrą…", "if I asked you to
+ *   delete…"), → `hypothetical`;
+ * - report it as done ("ačiū, kad ištrynėte", "jau atsisakiau naujienlaiškio", "viskas ištrinta",
+ *   "thanks, you deleted my account", "I already unsubscribed", "pateikiau prašymą ištrinti…"),
+ *   → `report`.
+ * None of these is a request made now, so the rules (classify-rights.ts) read such a right only as
+ * a hint for staff (a report or supposition is dropped beside a right asked now).
+ *
+ * Not questions: asking the controller to act ("could you delete my data?", "ar galėtumėte
+ * ištrinti…?") is the ordinary polite request; and access and information are exempt, since asking
+ * whether and what is processed about oneself *is* the access request (Art. 15(1)).
+ */
+export type SpeechAct = 'question' | 'hypothetical' | 'report';
+
+/** Markers of a question about a right's procedure, timing, possibility, or the controller's practice (the sentence ends in "?"). */
+const DIRECT_QUESTION = new RegExp(
+  [
+    // English: the writer's own possibility or steps, time, what follows, the controller's practice.
+    // Not "can I get / have …", "is it possible to have my data deleted": asking to receive something is the polite request.
+    String.raw`\b(can|may|could|should|must) i\b(?! (please |also |just )?(get|have|receive|obtain|see|download)\b)`,
+    String.raw`\bam i (able|allowed|entitled)\b(?! to (get|have|receive|obtain|see|download)\b)`,
+    String.raw`\b(is|would) it (be )?possible\b(?! (for me )?to (get|have|receive|obtain|see|download)\b)`,
+    String.raw`\bis there (a|any) way\b`,
+    String.raw`\bhow (long|soon|quickly|fast|much time|many days|do i|can i|would i|should i|does (it|this|that|the)|would (it|this|that)|will (it|this|that)|is)\b`,
+    String.raw`\bwhat (happens|would happen|will happen|do i (need|have) to|are the steps|is the (procedure|process))\b`,
+    String.raw`\b(do|does) (you|your \w+|[\w.-]+( [\w.-]+)?) (use|make|apply|rely|employ|carry out|run)\b`,
+    String.raw`\bwhere (can|do|should) i\b`,
+    // Lithuanian: "ar galiu / galima / įmanoma / reikia / turiu", "kiek laiko", "kaip ilgai", "ar naudojate …".
+    String.raw`\bar (as )?(galiu|galima|imanoma|gali buti|reikia|reiketu|turiu|tureciau|privalau|galeciau|butu galima)\b(?! (man )?(gauti|pamatyti|atsisiusti|susipazinti)\b)`,
+    String.raw`\b(kiek laiko|per kiek|kaip ilgai|kada|kaip (galiu|galima|reikia|turiu|tureciau|pateikti)|kur (galiu|galima|reikia)|kas (nutiktu|atsitiktu|butu|bus|nutinka|vyksta))\b`,
+    String.raw`\bar (jus |jusu \w+ )?(naudojat~|taikot~|priimat~|vykdot~|darot~|naudoja|taiko|priima)`,
+  ].join('|').replaceAll('~', String.raw`\w*`),
+);
+
+/** Markers of an indirect question ("norėjau pasiteirauti, ar…", "I'd like to know whether…"): no "?" needed. */
+const INDIRECT_QUESTION = /\b(?:wondering|wonder|want(?:ed)? to know|like to know|to ask|to enquire|to inquire|curious)\b[^.?!\n]{0,12}?\b(?:if|whether|how|what happens)\b|\b(?:noreciau|norejau|noriu|norim|norime)\s+(?:suzinoti|pasiteirauti|paklausti|pasitikslinti|zinoti)\b[\s,:–-]+(?:ar|kiek|kaip|kada|jeigu|jei)\b|\b(?:idomu|klausimas)\b[\s,:–-]+(?:ar|kiek|kaip|jeigu|jei)\b/;
+
+/** A first-person supposition before the right's words: "jei(gu) paprašyčiau / ištrinsiu …", "if I asked / were to …". */
+const HYPOTHETICAL = /\b(?:jei|jeigu|jeu|tarkim\w*|hipotetiskai)\b[^.?!\n]{0,30}?\b(?:as\s+)?\w+(?:ciau|tume|tumem\w*|siu|sim\w*)\b|\b(?:if|suppose|supposing|hypothetically|in case)\s+(?:i|we)\b|\bwhat if\b|\bsay i\b|\bshould i (?:ever )?(?:decide|want|wish|ask|choose)\b|\bwere i to\b/;
+
+/** Something already done, told as such: by the controller ("ištrynėte", "you deleted", "has been removed") or by the writer ("jau atsisakiau", "I already unsubscribed", "pateikiau prašymą"). */
+const REPORT = new RegExp(
+  [
+    String.raw`\b(istrynet|pasalinot|panaikinot|atnaujinot|pataiset|istaiset|sutvarket|atsiuntet|ivykdet|apribojot|nutraukiet|nustojot|atsakiet)\w*`,
+    String.raw`\b(jau|sekmingai|viskas|buvo) (buvo )?(istrint|pasalint|panaikint|sutvarkyt|ivykdyt|atnaujint|pataisyt|istaisyt|apribot)\w*`,
+    String.raw`\b(istrint|pasalint|panaikint|ivykdyt)\w* (sekmingai|jau)\b`,
+    String.raw`\b(jau )?(atsisakiau|atsisakem\w*|atsaukiau|atsaukem\w*|atsiregistravau|atsisakiusi|atsisakes|pateikiau prasym\w*|issiunciau prasym\w*|pateikem prasym\w*)\b`,
+    String.raw`\baciu,? kad\b|\bpadekot\w*`,
+    String.raw`(?<!\b(once|after|when|until|before|if|as soon as) )\byou (have |'ve |already |have already |did )?(deleted|erased|removed|unsubscribed|corrected|updated|fixed|closed|stopped|restricted|processed|handled|sorted)\b`,
+    String.raw`\b(has|have|had|was|were) (already |now |successfully |finally )*(been )?(deleted|erased|removed|unsubscribed|corrected|updated|closed|processed|completed|done|withdrawn)\b`,
+    String.raw`\bi (have |'ve |had )?(already |successfully |just )?(unsubscribed|opted out|withdrew|cancell?ed|submitted|sent (you )?(a|my) (request|form))\b`,
+    String.raw`\bthanks?( you)? (so much |very much )?for (deleting|erasing|removing|unsubscribing|correcting|updating|closing|processing|handling|sorting)\b`,
+    String.raw`\b(seems|appears) to have worked\b`,
+    // A past form beside thanks ("Unsubscribed – thanks", "ištrinta, ačiū").
+    String.raw`\b(unsubscribed|deleted|erased|removed|corrected|updated|istrint\w*|pasalint\w*|panaikint\w*|atnaujint\w*|pataisyt\w*)\b[^.?!\n]{0,20}?\b(thanks|thank you|aciu|dekoju)\b|\b(thanks|thank you|aciu|dekoju)\b[^.?!\n]{0,20}?\b(unsubscribed|deleted|erased|removed|corrected|updated|istrynet\w*|pasalinot\w*)\b`,
+  ].join('|'),
+);
+const IN_ADVANCE = /\b(?:in advance|is anksto)\b/;
+
+/** Rights whose question is itself the request (Art. 15: whether and what is processed), or is information anyway. */
+const ASKED_BY_QUESTION: ReadonlySet<RightType> = new Set<RightType>(['access', 'information']);
+
+const ENDS = /[.!?;\n]/g;
+/** What ends a clause for a report: sentence ends, commas (except before "kad"/"that") and "but"/"bet". */
+const CLAUSE_ENDS = /[.!?;\n]|,(?!\s*(?:kad|jog|that)\b)|\s(?:but|bet|taciau|however)\b|\s(?:and|ir)\s+(?=(?:i|as|also|taip pat|please|prasau|noriu|have|get|ask|kad)\b)/g;
+
+function around(folded: string, index: number, breaks: RegExp): { start: number; end: number } {
+  let start = 0;
+  let end = folded.length;
+  for (const m of folded.matchAll(breaks)) {
+    const at = m.index ?? 0;
+    if (at < index) start = at + m[0].length;
+    else {
+      end = at;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+/**
+ * Example: `speechAct('jei paprasyciau istrinti mano duomenis, kiek laiko tai uztruktu?', 16, 'erasure')` → `'hypothetical'`;
+ * `speechAct('prasau istrinti mano duomenis', 6, 'erasure')` → `null` (a request).
+ */
+export function speechAct(folded: string, index: number, right: RightType): SpeechAct | null {
+  if (ASKED_BY_QUESTION.has(right)) return null;
+  const sentence = around(folded, index, ENDS);
+  // Up to the end of the right's first word: the supposition may be that word ("jeigu ištrinsiu paskyrą").
+  const before = folded.slice(sentence.start, index + (/^\w*/.exec(folded.slice(index))?.[0].length ?? 0));
+  const clause = around(folded, index, CLAUSE_ENDS);
+  const clauseText = folded.slice(clause.start, clause.end);
+  if (REPORT.test(clauseText) && !IN_ADVANCE.test(clauseText)) return 'report';
+  if (HYPOTHETICAL.test(before)) return 'hypothetical';
+  // An indirect question reaches the clause it opens ("noriu sužinoti, kodėl …, ir kad sprendimą peržiūrėtų žmogus" asks a review).
+  if (INDIRECT_QUESTION.test(folded.slice(Math.min(clause.start, index), index))) return 'question';
+  if (folded[sentence.end] === '?' && DIRECT_QUESTION.test(folded.slice(sentence.start, sentence.end))) return 'question';
+  return null;
+}
