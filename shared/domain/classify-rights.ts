@@ -135,9 +135,10 @@ function globalOf(c: Cue): RegExp {
   return made;
 }
 
-function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: Hit[] } {
+function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: Hit[]; reported: boolean } {
   const hits: Hit[] = [];
   const negated: Hit[] = [];
+  let reported = false;
   for (const c of cues) {
     for (const m of folded.matchAll(globalOf(c))) {
       const index = m.index ?? 0;
@@ -151,17 +152,22 @@ function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: H
       if (c.right === 'erasure' && MAILING_LIST.test(clauseAfter(folded, index, 70))) continue;
       const before = clauseBefore(folded, index);
       const isNegated = NEGATION.test(before);
-      // A question about the right, a supposition or a report of it done is no request now (classifier/speech-act.ts):
-      // a supposition or report is told like a past request (dropped beside a right asked now), a question stays as a hint for staff.
+      // What the sentence does with the right (classifier/speech-act.ts): a report of it done asks nothing; a question
+      // about it or a supposition asks for information (dropped beside a right asked now); asking whether one may is a hint for staff.
       const act = isNegated ? null : speechAct(folded, index, read.right);
-      const told = NARRATIVE.test(before) || act === 'hypothetical' || act === 'report';
-      const hit = { cue: act === 'question' ? asHint(read) : read, index, length: m[0].length, ...(told ? { narrative: true } : {}), ...(act ? { notNow: true } : {}) };
+      if (act === 'report') {
+        reported = true;
+        continue;
+      }
+      const told = NARRATIVE.test(before) || act === 'hypothetical' || act === 'question';
+      const meant = act === 'ask' ? asHint(read) : act === 'question' || act === 'hypothetical' ? asHint(asRight(read, 'information')) : read;
+      const hit = { cue: meant, index, length: m[0].length, ...(told ? { narrative: true } : {}), ...(act ? { notNow: true } : {}) };
       (isNegated ? negated : hits).push(hit);
       // Withdrawing the consent to *receive* marketing ("atšaukiu sutikimą gauti naujienlaiškius") also objects to that marketing.
       if (c.right === 'consent_withdrawal' && !isNegated && RECEIVE_MARKETING.test(clauseAfter(folded, index, 120))) hits.push({ ...hit, cue: asRight(hit.cue, 'direct_marketing_objection') });
     }
   }
-  return { hits, negated };
+  return { hits, negated, reported };
 }
 
 /**
@@ -178,7 +184,8 @@ export function readByRules(text: string, subject = ''): Classification {
   const first = hitsOf(CUES, folded);
   const negated = first.negated;
   let hits = first.hits;
-  if (hits.length === 0 && negated.length === 0) hits = hitsOf(WEAK_ACCESS, folded).hits;
+  // "Ačiū, kad ištrynėte mano duomenis" reports a right done: its "mano duomenis" is no hint of access either.
+  if (hits.length === 0 && negated.length === 0 && !first.reported) hits = hitsOf(WEAK_ACCESS, folded).hits;
 
   hits = whoAndWhen(governed(hits, folded), folded);
   // The subject line is a summary: a bare verb there ("Subject: delete") gives way to a body read with confidence ("I deleted my old address, please replace it with …").

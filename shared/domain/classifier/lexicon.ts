@@ -362,6 +362,8 @@ export const CUES: readonly Cue[] = [
   cue(CONSENT, LT, 0.9, /\b(bdar )?7 str~\.?\s*3\s*d/),
   // Eighth round (an eighth probe; see the corpus README).
   cue(MARKETING, EN, 0.9, /\bdo[- ]not[- ]call\b|\brobinson list\b/),
+  // "Stop sending me e-mails" with no word for marketing: what a controller sends unasked and repeatedly is its marketing (service mail is asked for).
+  cue(MARKETING, EN, 0.75, /\bstop (sending|mailing) (me )?(any )?(more )?(e-?mails|messages|sms|texts|letters)\b/),
   cue(MARKETING, EN, 0.6, /\bkeep (calling|ringing|phoning|texting|e-?mailing|messaging) me\b|\bremove me\b(?! (completely )?from (your |all your )?(database|systems?|records|files|crm))|\bwhy (am i|do i|do i keep) (getting|receiving) (your )?(newsletters?|e-?mails|offers|sms|texts|ads|marketing|promotions?)\b/),
   cue(RESTRICTION, LT, 0.9, /\bkol\b[^.\n]{0,100}?\b(neperduot~|neperduokit~|nebeperduot~)/),
   cue(ERASURE, EN, 0.9, /\bnone of my (personal )?(data|information|details) (stays|remains|is kept|is left|is stored)\b|\bno (data|trace) of mine (stays|remains|is kept)\b/),

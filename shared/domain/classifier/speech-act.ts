@@ -4,41 +4,59 @@ import type { RightType } from '../rights.ts';
  * What the sentence around a right's words *does*, read on folded text (lower case, Lithuanian
  * letters folded to ASCII, so written with or without diacritics alike). A right's words in a
  * request ("prašau ištrinti", "please delete") ask for it; the same words can also
- * - ask *about* the right: its procedure, timing or possibility ("kiek laiko užtruktų ištrynimas?",
- *   "ar galiu paprašyti ištrinti…?", "how long does deleting an account take?", "do you use
- *   automated decisions?"), → `question`;
+ * - ask *about* the right: its timing, consequences, or the controller's practice ("kiek laiko
+ *   užtruktų ištrynimas?", "how long does deleting an account take?", "do you use automated
+ *   decisions?"), → `question` (the writer asks for information);
+ * - ask whether or how the writer may exercise it ("ar galiu paprašyti ištrinti…?", "how do I
+ *   withdraw that consent?"), → `ask` (perhaps a polite request: staff confirm);
  * - suppose it ("jei paprašyčiau ištrinti…", "jeigu ištrinsiu paskyrą…", "if I asked you to
  *   delete…"), → `hypothetical`;
  * - report it as done ("ačiū, kad ištrynėte", "jau atsisakiau naujienlaiškio", "viskas ištrinta",
  *   "thanks, you deleted my account", "I already unsubscribed", "pateikiau prašymą ištrinti…"),
  *   → `report`.
- * None of these is a request made now, so the rules (classify-rights.ts) read such a right only as
- * a hint for staff (a report or supposition is dropped beside a right asked now).
+ * None of these is a request made now. The rules (classify-rights.ts) read a `question` or
+ * `hypothetical` as a question for information (a hint for staff; dropped beside a right asked
+ * now), an `ask` as a hint of the right for staff, and a `report` not at all.
  *
  * Not questions: asking the controller to act ("could you delete my data?", "ar galėtumėte
- * ištrinti…?") is the ordinary polite request; and access and information are exempt, since asking
- * whether and what is processed about oneself *is* the access request (Art. 15(1)).
+ * ištrinti…?") is the ordinary polite request. Access is read from questions as asked (asking
+ * whether and what is processed about oneself *is* the access request, Art. 15(1)), but not from a
+ * supposition or a report ("thanks for sending my data"); information is never re-read.
  */
-export type SpeechAct = 'question' | 'hypothetical' | 'report';
+export type SpeechAct = 'question' | 'ask' | 'hypothetical' | 'report';
 
-/** Markers of a question about a right's procedure, timing, possibility, or the controller's practice (the sentence ends in "?"). */
-const DIRECT_QUESTION = new RegExp(
+/**
+ * Markers of a question *about* a right, asked in a sentence ending in "?": its timing, what follows
+ * from it, or whether the controller does something at all ("kiek laiko užtruktų…?", "what happens
+ * to my reviews if…?", "ar naudojate automatizuotus sprendimus…?"). Such a question asks for
+ * information, not for the right.
+ */
+const ABOUT_QUESTION = new RegExp(
   [
-    // English: the writer's own possibility or steps, time, what follows, the controller's practice.
-    // Not "can I get / have …", "is it possible to have my data deleted": asking to receive something is the polite request.
+    String.raw`\bhow (long|soon|quickly|fast|much time|many days)\b`,
+    String.raw`\bwhat (happens|would happen|will happen|becomes of)\b`,
+    String.raw`\b(do|does) (you|your \w+|[\w.-]+( [\w.-]+)?) (use|make|apply|rely|employ|carry out|run)\b`,
+    String.raw`\b(kiek laiko|per kiek|kaip ilgai|kas (nutiktu|atsitiktu|butu|bus|nutinka|vyksta|atsitinka))\b`,
+    String.raw`\bar (jus |jusu \w+ )?(naudojat~|taikot~|priimat~|vykdot~|darot~|naudoja|taiko|priima)`,
+  ].join('|').replaceAll('~', String.raw`\w*`),
+);
+
+/**
+ * Markers of a question asking how or whether the writer may exercise a right ("ar galiu paprašyti
+ * ištrinti…?", "how do I withdraw that consent?"): often a request in a polite form, but not one
+ * made yet, so the right is proposed to staff rather than opened. Not "can I get / have …" or "is it
+ * possible to have my data deleted?": asking to receive something is the polite request itself.
+ */
+const ASK_QUESTION = new RegExp(
+  [
     String.raw`\b(can|may|could|should|must) i\b(?! (please |also |just )?(get|have|receive|obtain|see|download)\b)`,
     String.raw`\bam i (able|allowed|entitled)\b(?! to (get|have|receive|obtain|see|download)\b)`,
     String.raw`\b(is|would) it (be )?possible\b(?! (for me )?to (get|have|receive|obtain|see|download)\b)`,
     String.raw`\bis there (a|any) way\b`,
-    String.raw`\bhow (long|soon|quickly|fast|much time|many days|do i|can i|would i|should i|does (it|this|that|the)|would (it|this|that)|will (it|this|that)|is)\b`,
-    String.raw`\bwhat (happens|would happen|will happen|do i (need|have) to|are the steps|is the (procedure|process))\b`,
-    String.raw`\b(do|does) (you|your \w+|[\w.-]+( [\w.-]+)?) (use|make|apply|rely|employ|carry out|run)\b`,
-    String.raw`\bwhere (can|do|should) i\b`,
-    // Lithuanian: "ar galiu / galima / įmanoma / reikia / turiu", "kiek laiko", "kaip ilgai", "ar naudojate …".
+    String.raw`\bhow (do|can|would|should) i\b|\bwhat do i (need|have) to\b|\bwhat (are the steps|is the (procedure|process))\b|\bwhere (can|do|should) i\b`,
     String.raw`\bar (as )?(galiu|galima|imanoma|gali buti|reikia|reiketu|turiu|tureciau|privalau|galeciau|butu galima)\b(?! (man )?(gauti|pamatyti|atsisiusti|susipazinti)\b)`,
-    String.raw`\b(kiek laiko|per kiek|kaip ilgai|kada|kaip (galiu|galima|reikia|turiu|tureciau|pateikti)|kur (galiu|galima|reikia)|kas (nutiktu|atsitiktu|butu|bus|nutinka|vyksta))\b`,
-    String.raw`\bar (jus |jusu \w+ )?(naudojat~|taikot~|priimat~|vykdot~|darot~|naudoja|taiko|priima)`,
-  ].join('|').replaceAll('~', String.raw`\w*`),
+    String.raw`\b(kaip|kur) (galiu|galima|reikia|turiu|tureciau|pateikti)\b`,
+  ].join('|'),
 );
 
 /** Markers of an indirect question ("norėjau pasiteirauti, ar…", "I'd like to know whether…"): no "?" needed. */
@@ -66,12 +84,14 @@ const REPORT = new RegExp(
 );
 const IN_ADVANCE = /\b(?:in advance|is anksto)\b/;
 
-/** Rights whose question is itself the request (Art. 15: whether and what is processed), or is information anyway. */
-const ASKED_BY_QUESTION: ReadonlySet<RightType> = new Set<RightType>(['access', 'information']);
+/** A right whose question is itself the request (Art. 15: whether and what is processed); information is never re-read. */
+const ASKED_BY_QUESTION: ReadonlySet<RightType> = new Set<RightType>(['access']);
 
 const ENDS = /[.!?;\n]/g;
 /** What ends a clause for a report: sentence ends, commas (except before "kad"/"that") and "but"/"bet". */
 const CLAUSE_ENDS = /[.!?;\n]|,(?!\s*(?:kad|jog|that)\b)|\s(?:but|bet|taciau|however)\b|\s(?:and|ir)\s+(?=(?:i|as|also|taip pat|please|prasau|noriu|have|get|ask|kad)\b)/g;
+/** "and"/"ir" joining a new request to an indirect question. */
+const JOINED_REQUEST = /\s(?:and|ir)\s+(?=(?:i|as|also|taip pat|please|prasau|noriu|have|get|ask|kad)\b)/g;
 
 function around(folded: string, index: number, breaks: RegExp): { start: number; end: number } {
   let start = 0;
@@ -92,16 +112,20 @@ function around(folded: string, index: number, breaks: RegExp): { start: number;
  * `speechAct('prasau istrinti mano duomenis', 6, 'erasure')` → `null` (a request).
  */
 export function speechAct(folded: string, index: number, right: RightType): SpeechAct | null {
-  if (ASKED_BY_QUESTION.has(right)) return null;
   const sentence = around(folded, index, ENDS);
   // Up to the end of the right's first word: the supposition may be that word ("jeigu ištrinsiu paskyrą").
   const before = folded.slice(sentence.start, index + (/^\w*/.exec(folded.slice(index))?.[0].length ?? 0));
   const clause = around(folded, index, CLAUSE_ENDS);
   const clauseText = folded.slice(clause.start, clause.end);
   if (REPORT.test(clauseText) && !IN_ADVANCE.test(clauseText)) return 'report';
+  if (right === 'information') return null;
   if (HYPOTHETICAL.test(before)) return 'hypothetical';
-  // An indirect question reaches the clause it opens ("noriu sužinoti, kodėl …, ir kad sprendimą peržiūrėtų žmogus" asks a review).
-  if (INDIRECT_QUESTION.test(folded.slice(Math.min(clause.start, index), index))) return 'question';
-  if (folded[sentence.end] === '?' && DIRECT_QUESTION.test(folded.slice(sentence.start, sentence.end))) return 'question';
-  return null;
+  if (ASKED_BY_QUESTION.has(right)) return null;
+  // An indirect question reaches the rest of its sentence up to a new request joined by "and"/"ir" ("I want to know how the score was calculated and have a person look at it").
+  const joined = [...before.matchAll(JOINED_REQUEST)].at(-1);
+  if (INDIRECT_QUESTION.test(joined ? before.slice((joined.index ?? 0) + joined[0].length) : before)) return 'question';
+  if (folded[sentence.end] !== '?') return null;
+  const text = folded.slice(sentence.start, sentence.end);
+  if (ABOUT_QUESTION.test(text)) return 'question';
+  return ASK_QUESTION.test(text) ? 'ask' : null;
 }
