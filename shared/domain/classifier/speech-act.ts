@@ -74,7 +74,7 @@ const REPORT = new RegExp(
     String.raw`\b(jau )?(atsisakiau|atsisakem\w*|atsaukiau|atsaukem\w*|atsiregistravau|atsisakiusi|atsisakes|pateikiau prasym\w*|issiunciau prasym\w*|pateikem prasym\w*)\b`,
     String.raw`\baciu,? kad\b|\bpadekot\w*`,
     String.raw`(?<!\b(once|after|when|until|before|if|as soon as) )\byou (have |'ve |already |have already |did )?(deleted|erased|removed|unsubscribed|corrected|updated|fixed|closed|stopped|restricted|processed|handled|sorted)\b`,
-    String.raw`\b(has|have|had|was|were) (already |now |successfully |finally )*(been )?(deleted|erased|removed|unsubscribed|corrected|updated|closed|processed|completed|done|withdrawn)\b`,
+    String.raw`\b(has|have|had|was|were) (already |now |successfully |finally )*been (deleted|erased|removed|unsubscribed|corrected|updated|closed|processed|completed|done|withdrawn)\b`,
     String.raw`\bi (have |'ve |had )?(already |successfully |just )?(unsubscribed|opted out|withdrew|cancell?ed|submitted|sent (you )?(a|my) (request|form))\b`,
     String.raw`\bthanks?( you)? (so much |very much )?for (deleting|erasing|removing|unsubscribing|correcting|updating|closing|processing|handling|sorting)\b`,
     String.raw`\b(seems|appears) to have worked\b`,
