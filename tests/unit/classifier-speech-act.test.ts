@@ -71,3 +71,15 @@ describe('the rules and the model on such sentences (classify-rights.ts)', () =>
     expect(d.rights).toEqual(['erasure']);
   });
 });
+
+describe('the erasure verb with a pronoun for its object (classifier/lexicon.ts)', () => {
+  it.each(['Mano duomenys buvo perduoti be sutikimo. Prašau juos ištrinti.', 'istrinkit mane', 'Please delete me, I no longer use the app.', 'My father passed away. Please delete his account.'])('"%s" is erasure, read with confidence', (text) => {
+    const c = classifyRights(text);
+    expect(c.rights).toEqual(['erasure']);
+    expect(c.confidence?.erasure ?? 0).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('leaves "remove me from your SMS list" to the marketing objection', () => {
+    expect(classifyRights('Please remove me from your SMS list, I get texts every day.').rights).toEqual(['direct_marketing_objection']);
+  });
+});

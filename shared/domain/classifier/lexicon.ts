@@ -362,6 +362,11 @@ export const CUES: readonly Cue[] = [
   cue(CONSENT, LT, 0.9, /\b(bdar )?7 str~\.?\s*3\s*d/),
   // Eighth round (an eighth probe; see the corpus README).
   cue(MARKETING, EN, 0.9, /\bdo[- ]not[- ]call\b|\brobinson list\b/),
+  // The erasure verb asked with a pronoun for its object ("ištrinkite juos", "prašau jas pašalinti", "ištrinkit mane", "delete me", "delete his profile"):
+  // the data the mail spoke of, or the writer. Not "jį / ją / it" (a duplicate invoice, an order); not told as past (speech-act.ts).
+  cue(ERASURE, LT, 0.9, /\b(istrink~|pasalink~|sunaikink~|trinkit~) (juos|jas|mane)\b|\b(prasau|noriu|prasome) (\S+ )?(juos|jas|mane) (istrint~|pasalint~|sunaikint~)\b|\b(istrint~|pasalint~) (juos|jas|mane)\b/),
+  // Not "remove me": that is as often "remove me from your SMS list" (marketing).
+  cue(ERASURE, EN, 0.9, /\b(delete|erase|wipe) (me|all my info|my info)\b|\b(delete|erase|remove|wipe) (his|her|their) (account|profile|data|details|information)\b/),
   // "Stop sending me e-mails" with no word for marketing: what a controller sends unasked and repeatedly is its marketing (service mail is asked for).
   cue(MARKETING, EN, 0.75, /\bstop (sending|mailing) (me )?(any )?(more )?(e-?mails|messages|sms|texts|letters)\b/),
   cue(MARKETING, EN, 0.6, /\bkeep (calling|ringing|phoning|texting|e-?mailing|messaging) me\b|\bremove me\b(?! (completely )?from (your |all your )?(database|systems?|records|files|crm))|\bwhy (am i|do i|do i keep) (getting|receiving) (your )?(newsletters?|e-?mails|offers|sms|texts|ads|marketing|promotions?)\b/),
