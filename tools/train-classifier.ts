@@ -33,7 +33,8 @@ interface LabelledRequest {
   readonly body: string;
   readonly rights: readonly RightType[];
 }
-export const OUTPUT = fileURLToPath(new URL('../shared/domain/classifier/model-weights.ts', import.meta.url));
+/** The generated weights, in this repository's own `shared/` tree (resolved from the repository root). */
+export const OUTPUT = fileURLToPath(new URL('shared/domain/classifier/model-weights.ts', new URL('..', import.meta.url)));
 
 /** The module the corpus trains to, with the shipped settings. */
 export function trainedModule(settings: TrainingSettings = SETTINGS): string {

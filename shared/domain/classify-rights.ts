@@ -3,7 +3,7 @@ import { CLAUSE_BREAK, CUES, CUSTOMERS_IN_GENERAL, FIRST_PERSON, FIRST_PERSON_DA
 import { agreement, opensWithoutStaff } from './classifier/agreement.ts';
 import { modelProbabilities, type LinearModel } from './classifier/model.ts';
 import { requestText } from './classifier/request-text.ts';
-import { speechAct } from './classifier/speech-act.ts';
+import { span, speechAct } from './classifier/speech-act.ts';
 import { loadedRightsModel } from './classifier/rights-model.ts';
 import type { Classification, RightMatch } from './mail.ts';
 import type { RightType } from './rights.ts';
@@ -39,21 +39,6 @@ function clauseAfter(folded: string, index: number, max: number): string {
   const rest = folded.slice(index, index + max);
   const stop = [...rest.matchAll(CLAUSE_BREAK)].find((m) => (m.index ?? 0) > 0);
   return stop ? rest.slice(0, stop.index) : rest;
-}
-
-/** Where the clause holding `index` starts and ends (`breaks`: which marks end a clause). */
-function span(folded: string, index: number, breaks: RegExp): { start: number; end: number } {
-  let start = 0;
-  let end = folded.length;
-  for (const m of folded.matchAll(breaks)) {
-    const at = m.index ?? 0;
-    if (at < index) start = at + m[0].length;
-    else {
-      end = at;
-      break;
-    }
-  }
-  return { start, end };
 }
 
 /**

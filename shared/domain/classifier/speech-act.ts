@@ -93,7 +93,8 @@ const CLAUSE_ENDS = /[.!?;\n]|,(?!\s*(?:kad|jog|that)\b)|\s(?:but|bet|taciau|how
 /** "and"/"ir" joining a new request to an indirect question. */
 const JOINED_REQUEST = /\s(?:and|ir)\s+(?=(?:i|as|also|taip pat|please|prasau|noriu|have|get|ask|kad)\b)/g;
 
-function around(folded: string, index: number, breaks: RegExp): { start: number; end: number } {
+/** Where the clause holding `index` starts and ends (`breaks`: which marks end a clause); the rules use it too. */
+export function span(folded: string, index: number, breaks: RegExp): { start: number; end: number } {
   let start = 0;
   let end = folded.length;
   for (const m of folded.matchAll(breaks)) {
@@ -112,10 +113,10 @@ function around(folded: string, index: number, breaks: RegExp): { start: number;
  * `speechAct('prasau istrinti mano duomenis', 6, 'erasure')` → `null` (a request).
  */
 export function speechAct(folded: string, index: number, right: RightType): SpeechAct | null {
-  const sentence = around(folded, index, ENDS);
+  const sentence = span(folded, index, ENDS);
   // Up to the end of the right's first word: the supposition may be that word ("jeigu ištrinsiu paskyrą").
   const before = folded.slice(sentence.start, index + (/^\w*/.exec(folded.slice(index))?.[0].length ?? 0));
-  const clause = around(folded, index, CLAUSE_ENDS);
+  const clause = span(folded, index, CLAUSE_ENDS);
   const clauseText = folded.slice(clause.start, clause.end);
   if (REPORT.test(clauseText) && !IN_ADVANCE.test(clauseText)) return 'report';
   if (right === 'information') return null;
