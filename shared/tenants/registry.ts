@@ -51,27 +51,9 @@ export class TenantConfigurationError extends Error {
  * an id, a mailbox or a reference prefix (mail routing and case references must be unambiguous).
  */
 export function createTenantRegistry(configs: readonly TenantConfig[]): TenantRegistry {
-  const tenants = deepFreeze(configs.map((config, index) => parseTenant(config, index)));
-
-  const byId = new Map<string, TenantConfig>();
-  const byMailbox = new Map<string, TenantConfig>();
-  const byPrefix = new Map<string, TenantConfig>();
-  for (const tenant of tenants) {
-    claim(byId, tenant.id, tenant, 'id');
-    claim(byMailbox, normaliseAddress(tenant.mailbox), tenant, 'mailbox');
-    claim(byPrefix, tenant.referencePrefix, tenant, 'reference prefix');
-  }
-
-  return {
-    find: (id) => byId.get(id),
-    get: (id) => {
-      const tenant = byId.get(id);
-      if (!tenant) throw new UnknownTenantError(`Unknown tenant "${id}".`);
-      return tenant;
-    },
-    findByMailbox: (address) => byMailbox.get(normaliseAddress(address)),
-    list: () => tenants,
-  };
+  const registry = createLazyTenantRegistry(configs);
+  registry.list(); // validates every tenant now
+  return registry;
 }
 
 function parseTenant(config: TenantConfig, index: number): TenantConfig {
