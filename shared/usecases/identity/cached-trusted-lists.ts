@@ -1,10 +1,7 @@
-import { digest } from '#signatures/algorithms.ts';
-import { Certificate } from '#signatures/certificate.ts';
-import { loadTrustedList, type TrustedList } from '#signatures/trusted-list.ts';
+import type { TrustedList } from '#signatures/trusted-list.ts';
 import type { TrustedListSource } from '#ports/identity.ts';
 import type { BlobStore } from '#ports/mail.ts';
 import type { Clock } from '#ports/cases.ts';
-import { readIndex } from '#usecases/identity/refresh-trusted-lists.ts';
 
 /**
  * The trusted lists validation uses, read only from the refresh job's cache (S3 through the
@@ -24,6 +21,14 @@ export class CachedTrustedLists implements TrustedListSource<TrustedList> {
   async current(): Promise<{ lists: TrustedList[]; fetchedAt: string } | null> {
     const now = this.clock.now().getTime();
     if (this.loaded && this.loaded.until > now) return this.loaded.value;
+    // The signature stack (xmldom, asn1js) loads with the first read: the intake step makes this
+    // source at init but reads it only for a case that carries a signed file (qes-identity-verifier.ts).
+    const [{ digest }, { Certificate }, { loadTrustedList }, { readIndex }] = await Promise.all([
+      import('#signatures/algorithms.ts'),
+      import('#signatures/certificate.ts'),
+      import('#signatures/trusted-list.ts'),
+      import('#usecases/identity/refresh-trusted-lists.ts'),
+    ]);
     const index = await readIndex(this.cache);
     let value: { lists: TrustedList[]; fetchedAt: string } | null = null;
     if (index) {

@@ -12,6 +12,7 @@ import { indicationInWords } from '#signatures/indication-text.ts';
 import type { TrustedList } from '#signatures/trusted-list.ts';
 import type { FileVerdict } from '#signatures/verdict.ts';
 import { detectFormat, UnsupportedFormatError, verifySignedFile } from '#signatures/verify-file.ts';
+import { qesCandidates, type QesCandidate } from '#usecases/identity/qes-candidates.ts';
 
 export interface QesDeps {
   readonly messages: MessageStore;
@@ -23,27 +24,27 @@ export interface QesDeps {
   readonly clock: Clock;
 }
 
-const SIGNED_NAME = /\.(asice|sce|bdoc|edoc|adoc|ddoc|pdf|p7s|p7m|jws|jades)$/i;
-
 /**
  * Looks for a qualified electronic signature among what the subject sent with the case (e-mail
  * attachments in the evidence bucket, or the S/MIME-signed message itself) and turns the best
  * one into an evidence record.
  *
- * Primary course: each candidate file → verified against the cached trusted lists at `now`
+ * Primary course: the case's messages that may carry a signature (`qesCandidates`, or the
+ * caller's; none → null, and the trusted lists are not read) → each candidate file → verified against the cached trusted lists at `now`
  * (never fetched here), its ETSI validation report kept with the case → TOTAL_PASSED, QESig and qualified (`provesIdentity`) and the signer
  * is the requester or represented person → `verified`. A qualified signature by someone else → `needs_review` with the reason; only
  * unqualified ones → `rejected` with their reasons (a scanned, hand-signed PDF ends here: it
  * has no signature at all). Nothing signed at all → null.
  * Example: `await qesEvidenceFor(deps, c)` → `{ method: 'qes', verdict: 'verified', … }`.
  */
-export async function qesEvidenceFor(deps: QesDeps, c: Case): Promise<IdentityEvidence | null> {
+export async function qesEvidenceFor(deps: QesDeps, c: Case, candidates?: readonly QesCandidate[]): Promise<IdentityEvidence | null> {
+  // Nothing signed: nothing to judge, and the trusted lists are not read.
+  const found = candidates ?? (await qesCandidates(deps, c));
+  if (found.length === 0) return null;
   const source = await deps.trustedLists.current();
   const now = deps.clock.now();
-  const inbound = (await deps.messages.listMessages(c.tenantId, c.id)).filter((m) => m.direction === 'inbound');
   const verdicts: FileVerdict[] = [];
-  for (const message of inbound) {
-    const files = message.attachments.filter((a) => SIGNED_NAME.test(a.filename));
+  for (const { message, files, raw } of found) {
     for (const file of files) {
       const bytes = await deps.evidence.get(file.key);
       // A detached .p7s (CAdES) or .jws (JAdES) signs the attachment of the same name without it.
@@ -53,8 +54,8 @@ export async function qesEvidenceFor(deps: QesDeps, c: Case): Promise<IdentityEv
       const verdict = await judge(source?.lists ?? [], { bytes, fileName: file.filename, ...(content ? { content } : {}) }, now);
       if (verdict) verdicts.push(await keepReport(deps, c, verdict, file.filename, bytes, now));
     }
-    const raw = message.raw !== undefined ? new TextEncoder().encode(message.raw) : message.rawKey ? await deps.inboundMail.get(message.rawKey) : undefined;
-    if (raw && detectFormat(raw, 'message.eml') === 'smime' && /multipart\/signed|pkcs7-mime/i.test(new TextDecoder().decode(raw.subarray(0, 16 * 1024)))) {
+    // `raw` is set only when its head names multipart/signed or pkcs7-mime (qesCandidates).
+    if (raw && detectFormat(raw, 'message.eml') === 'smime') {
       const verdict = await judge(source?.lists ?? [], { bytes: raw, fileName: 'message.eml' }, now);
       if (verdict) verdicts.push(await keepReport(deps, c, verdict, 'message.eml', raw, now));
     }
