@@ -2,7 +2,6 @@ import { isReceiptInRange } from '#deadlines/calendar.ts';
 import { SYSTEM } from '#domain/audit.ts';
 import { isOpen, type Case } from '#domain/case.ts';
 import { classifyAutomated } from '#domain/automated-mail.ts';
-import { classifyRights, detectLanguage, loadRightsModel } from '#domain/classify-rights.ts';
 import type { CaseMessage, Classification, FlaggedInbound, InboundFlag, MailAddress, ParsedEmail, StoredAttachment } from '#domain/mail.ts';
 import type { BlobStore, MailParser, MessageStore } from '#ports/mail.ts';
 import { RIGHT_ARTICLE } from '#domain/rights.ts';
@@ -155,6 +154,9 @@ async function openEmailCase(
     return flagged(deps, input, tenant.id, 'invalid_sender', `The sender's address "${requester.address}" cannot be answered (${address.reason}); kept, no case opened, nothing sent.`, summary);
   }
   const sender = senderOf(mail, requester, forwarded !== null, input.authentication, address.sesAddress === null);
+  // The classifier (its lexicon compiles ~340 patterns, ~25 ms) loads with the first message that
+  // opens a case: the function's sweeps, drains and thread replies never need it (docs/performance.md).
+  const { classifyRights, detectLanguage, loadRightsModel } = await import('#domain/classify-rights.ts');
   const classification = classifyRights(mail.text, mail.subject, await loadRightsModel());
   const caseId = await caseIdFor(tenant.id, messageId);
   // A forwarded block's date is the sender's text: only a plausible one (within the year before our
