@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { RECEIPT_RANGE } from '#deadlines/calendar.ts';
 import { RIGHT_ARTICLE, RIGHT_TYPES } from '#domain/rights.ts';
 import { PROBLEM_KINDS, problemType, type ProblemCode } from './problem.ts';
-import { CASE_ID_PATTERN, IDEMPOTENCY_KEY_PATTERN } from './schemas.ts';
+import { CASE_ID_PATTERN, IDEMPOTENCY_KEY_PATTERN, registerPartnerSchemas } from './schemas.ts';
 import { staffOpenApi } from './staff-api/openapi.ts';
 import { accountabilityPaths } from './staff-api/openapi-accountability.ts';
 import { buildStaffOpenApi } from './staff-openapi.ts';
@@ -27,9 +27,10 @@ const unavailable = {
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests
- * (they are registered in the global registry by `schemas.ts`).
+ * (`registerPartnerSchemas` enters them in the global registry).
  */
 export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
+  registerPartnerSchemas();
   const generated = z.toJSONSchema(z.globalRegistry, {
     target: 'draft-2020-12',
     uri: (id) => `#/components/schemas/${id}`,

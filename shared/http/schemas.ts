@@ -10,10 +10,13 @@ z.config(en());
 
 /**
  * The partner API's schemas (docs/design.md §4.2). The same objects validate requests at the edge and
- * generate `/openapi.json`, so the documentation cannot drift from what is enforced.
+ * generate `/openapi.json`, so the documentation cannot drift from what is enforced. Each is named
+ * here and entered in zod's registry by `registerPartnerSchemas`, which the OpenAPI document calls:
+ * the response schemas are built then too, since nothing else uses them (docs/performance.md).
  */
+const names = new Map<z.ZodMiniType, { readonly id: string; readonly description: string }>();
 function register<T extends z.ZodMiniType>(schema: T, id: string, description: string): T {
-  z.globalRegistry.add(schema, { id, description });
+  names.set(schema, { id, description });
   return schema;
 }
 
@@ -82,32 +85,7 @@ export const NewRequestSchema = register(
 );
 export type NewRequestBody = z.infer<typeof NewRequestSchema>;
 
-const localDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const instant = z.iso.datetime({ offset: true });
-
-export const DeadlineSchema = register(
-  z.object({ dueDate: localDate, dueAt: instant, rule: z.optional(z.string()) }),
-  'Deadline',
-  "A period's end: the controller's local date (YYYY-MM-DD) and the UTC instant at which that day ends in the controller's time zone.",
-);
-
-export const HourDeadlineSchema = register(
-  z.object({ dueAt: instant, rule: z.optional(z.string()) }),
-  'HourDeadline',
-  'A period counted in hours: the UTC instant it ends.',
-);
-
-export const DeadlinesSchema = register(
-  z.object({
-    receivedAt: instant,
-    answer: DeadlineSchema,
-    extended: DeadlineSchema,
-    invalidRequestNotice: z.nullable(DeadlineSchema),
-    directMarketingObjection: z.nullable(HourDeadlineSchema),
-  }),
-  'Deadlines',
-  "The legal deadlines for a request received at `receivedAt`, per Regulation 1182/71 and the controller's policy.",
-);
 
 export const DeadlinesQuerySchema = z.object({ receivedAt: instant });
 
@@ -122,75 +100,115 @@ export const SubjectReplySchema = register(
   "The subject's answer to a request for missing details, passed on by the partner. It counts as a revised request.",
 );
 
-export const EventSchema = register(
-  z.object({ at: instant, type: z.string(), summary: z.string() }),
-  'CaseEvent',
-  'One step on the public timeline of a case.',
-);
+/** The responses' schemas: only the OpenAPI document uses them, so they are built with it. */
+function buildResponseSchemas() {
+  const localDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
-export const CaseSchema = register(
-  z.object({
-    id: z.string(),
-    reference: z.string(),
-    tenantId: z.string(),
-    channel: z.enum(CHANNELS),
-    status: z.enum(CASE_STATUSES),
-    language: z.enum(LANGUAGES),
-    receivedAt: instant,
-    dueDate: localDate,
-    dueAt: instant,
-    extended: z.boolean(),
-    rights: z.array(z.object({ type: z.enum(RIGHT_TYPES), status: z.enum(RIGHT_STATUSES) })),
-    identity: z.object({
-      status: z.enum(IDENTITY_STATUSES),
-      method: z.nullable(z.enum(IDENTITY_METHODS)),
-      acceptedMethods: z.array(z.enum(IDENTITY_METHODS)),
+  const DeadlineSchema = register(
+    z.object({ dueDate: localDate, dueAt: instant, rule: z.optional(z.string()) }),
+    'Deadline',
+    "A period's end: the controller's local date (YYYY-MM-DD) and the UTC instant at which that day ends in the controller's time zone.",
+  );
+
+  const HourDeadlineSchema = register(
+    z.object({ dueAt: instant, rule: z.optional(z.string()) }),
+    'HourDeadline',
+    'A period counted in hours: the UTC instant it ends.',
+  );
+
+  const DeadlinesSchema = register(
+    z.object({
+      receivedAt: instant,
+      answer: DeadlineSchema,
+      extended: DeadlineSchema,
+      invalidRequestNotice: z.nullable(DeadlineSchema),
+      directMarketingObjection: z.nullable(HourDeadlineSchema),
     }),
-    deadlines: DeadlinesSchema,
-    acknowledgement: z.object({
-      status: z.enum(['pending', 'sent', 'failed', 'in_response']),
-      text: z.optional(z.string()),
-    }),
-    /** Whom the case waits for: `subject` when details (or identity) were asked of them, `controller` otherwise; absent once closed. */
-    waitingFor: z.optional(z.enum(['subject', 'controller'])),
-    /** The latest request to the subject for missing details; answer it with `POST /v1/requests/{id}/replies`. */
-    clarification: z.optional(
-      z.object({
-        questions: z.array(z.string()),
-        askedAt: instant,
-        restartsPeriod: z.boolean(),
-        rule: z.string(),
-        answeredAt: z.optional(instant),
-        closedAt: z.optional(instant),
+    'Deadlines',
+    "The legal deadlines for a request received at `receivedAt`, per Regulation 1182/71 and the controller's policy.",
+  );
+
+  const EventSchema = register(
+    z.object({ at: instant, type: z.string(), summary: z.string() }),
+    'CaseEvent',
+    'One step on the public timeline of a case.',
+  );
+
+  const CaseSchema = register(
+    z.object({
+      id: z.string(),
+      reference: z.string(),
+      tenantId: z.string(),
+      channel: z.enum(CHANNELS),
+      status: z.enum(CASE_STATUSES),
+      language: z.enum(LANGUAGES),
+      receivedAt: instant,
+      dueDate: localDate,
+      dueAt: instant,
+      extended: z.boolean(),
+      rights: z.array(z.object({ type: z.enum(RIGHT_TYPES), status: z.enum(RIGHT_STATUSES) })),
+      identity: z.object({
+        status: z.enum(IDENTITY_STATUSES),
+        method: z.nullable(z.enum(IDENTITY_METHODS)),
+        acceptedMethods: z.array(z.enum(IDENTITY_METHODS)),
       }),
-    ),
-    events: z.optional(z.array(EventSchema)),
-  }),
-  'Case',
-  'A data subject rights request as the partner sees it.',
-);
-export type CaseView = z.infer<typeof CaseSchema>;
+      deadlines: DeadlinesSchema,
+      acknowledgement: z.object({
+        status: z.enum(['pending', 'sent', 'failed', 'in_response']),
+        text: z.optional(z.string()),
+      }),
+      /** Whom the case waits for: `subject` when details (or identity) were asked of them, `controller` otherwise; absent once closed. */
+      waitingFor: z.optional(z.enum(['subject', 'controller'])),
+      /** The latest request to the subject for missing details; answer it with `POST /v1/requests/{id}/replies`. */
+      clarification: z.optional(
+        z.object({
+          questions: z.array(z.string()),
+          askedAt: instant,
+          restartsPeriod: z.boolean(),
+          rule: z.string(),
+          answeredAt: z.optional(instant),
+          closedAt: z.optional(instant),
+        }),
+      ),
+      events: z.optional(z.array(EventSchema)),
+    }),
+    'Case',
+    'A data subject rights request as the partner sees it.',
+  );
 
-// Loose: RFC 9457 allows extension members (`/readyz` adds `checks`).
-export const ProblemSchema = register(
-  z.looseObject({
-    type: z.string(),
-    title: z.string(),
-    status: z.int(),
-    detail: z.optional(z.string()),
-    instance: z.optional(z.string()),
-    errors: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
-    correlationId: z.optional(z.string()),
-  }),
-  'Problem',
-  'RFC 9457 problem details. `errors` lists failing fields for validation problems.',
-);
+  // Loose: RFC 9457 allows extension members (`/readyz` adds `checks`).
+  const ProblemSchema = register(
+    z.looseObject({
+      type: z.string(),
+      title: z.string(),
+      status: z.int(),
+      detail: z.optional(z.string()),
+      instance: z.optional(z.string()),
+      errors: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
+      correlationId: z.optional(z.string()),
+    }),
+    'Problem',
+    'RFC 9457 problem details. `errors` lists failing fields for validation problems.',
+  );
 
-export const HealthSchema = register(z.object({ status: z.literal('ok') }), 'Health', 'Liveness.');
+  const HealthSchema = register(z.object({ status: z.literal('ok') }), 'Health', 'Liveness.');
 
-const readinessCheck = z.enum(['ok', 'down', 'not_configured']);
-export const ReadinessSchema = register(
-  z.object({ status: z.literal('ready'), checks: z.object({ table: readinessCheck, mailSender: readinessCheck, workflows: readinessCheck }) }),
-  'Readiness',
-  'Each dependency answered (`ok`) or is not used by this deployment (`not_configured`).',
-);
+  const readinessCheck = z.enum(['ok', 'down', 'not_configured']);
+  const ReadinessSchema = register(
+    z.object({ status: z.literal('ready'), checks: z.object({ table: readinessCheck, mailSender: readinessCheck, workflows: readinessCheck }) }),
+    'Readiness',
+    'Each dependency answered (`ok`) or is not used by this deployment (`not_configured`).',
+  );
+  return { DeadlineSchema, HourDeadlineSchema, DeadlinesSchema, EventSchema, CaseSchema, ProblemSchema, HealthSchema, ReadinessSchema };
+}
+let responses: ReturnType<typeof buildResponseSchemas> | undefined;
+const responseSchemas = () => (responses ??= buildResponseSchemas());
+
+export type CaseView = z.infer<ReturnType<typeof buildResponseSchemas>['CaseSchema']>;
+
+/** Enters every partner API schema in zod's registry (once), in the order the document lists them. */
+export function registerPartnerSchemas(): void {
+  const r = responseSchemas();
+  const ordered = [RightRequestSchema, SubjectSchema, NewRequestSchema, r.DeadlineSchema, r.HourDeadlineSchema, r.DeadlinesSchema, SubjectReplySchema, r.EventSchema, r.CaseSchema, r.ProblemSchema, r.HealthSchema, r.ReadinessSchema];
+  for (const schema of ordered) if (!z.globalRegistry.has(schema)) z.globalRegistry.add(schema, names.get(schema)!);
+}
