@@ -4,8 +4,8 @@ import { INBOUND_FLAGS, type CaseMessage, type FlaggedInbound } from '#domain/ma
 import { NOTICE_KINDS } from '#domain/notices.ts';
 import { RIGHT_TYPES } from '#domain/rights.ts';
 
-/** Stored messages and flagged inbound items are parsed on read, never cast. */
-export const StoredMessageSchema = z.object({
+/** Stored messages and flagged inbound items are parsed on read, never cast; each schema is built on its first read (`z.lazy`: most invocations of the functions that load this module read no message). */
+export const StoredMessageSchema = z.lazy(() => z.object({
   id: z.string(),
   tenantId: z.string(),
   caseId: z.string(),
@@ -37,9 +37,9 @@ export const StoredMessageSchema = z.object({
     }),
   ),
   automated: z.optional(z.enum(['auto_reply', 'bounce', 'complaint'])),
-});
+}));
 
-export const StoredFlaggedSchema = z.object({
+export const StoredFlaggedSchema = z.lazy(() => z.object({
   id: z.string(),
   tenantId: z.nullable(z.string()),
   at: z.string(),
@@ -50,9 +50,9 @@ export const StoredFlaggedSchema = z.object({
   from: z.optional(z.string()),
   subject: z.optional(z.string()),
   caseId: z.optional(z.string()),
-});
+}));
 
-export const ThreadIndexSchema = z.object({ caseId: z.string(), messageId: z.string() });
+export const ThreadIndexSchema = z.lazy(() => z.object({ caseId: z.string(), messageId: z.string() }));
 
 // Compile-time proof that the schemas produce the domain types.
 type Assignable<T, U extends T> = U;

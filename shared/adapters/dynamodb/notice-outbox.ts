@@ -17,7 +17,8 @@ import { TABLE_INDEXES } from './table.ts';
  * The pending entry of a new case is written by DynamoCaseRepository in the case's transaction
  * (`outboxItem` in notice-outbox-item.ts, apart so the repository does not pull this class in).
  */
-const StoredEntrySchema = z.object({
+// Built on its first read (z.lazy): not every invocation of the functions that load this module reads one.
+const StoredEntrySchema = z.lazy(() => z.object({
   tenantId: z.string(),
   caseId: z.string(),
   kind: z.enum(NOTICE_KINDS),
@@ -27,7 +28,7 @@ const StoredEntrySchema = z.object({
   messageId: z.optional(z.string()),
   sentAt: z.optional(z.string()),
   lastError: z.optional(z.string()),
-});
+}));
 type Assignable<T, U extends T> = U;
 export type OutboxEntryCheck = Assignable<OutboxEntry, z.infer<typeof StoredEntrySchema>>;
 

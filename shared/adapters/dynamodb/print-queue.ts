@@ -10,7 +10,8 @@ import { TABLE_INDEXES } from './table.ts';
  * - the queue: GSI1 `TENANT#<t>#PRINTQUEUE#<status>` / `<createdAt>#<id>` (the status index the
  *   cases use, with its own partition prefix), so "what is left to print" is one Query.
  */
-const StoredPrintItemSchema = z.object({
+// Built on its first read (z.lazy): not every invocation of the functions that load this module reads one.
+const StoredPrintItemSchema = z.lazy(() => z.object({
   id: z.string(),
   tenantId: z.string(),
   caseId: z.string(),
@@ -27,7 +28,7 @@ const StoredPrintItemSchema = z.object({
   dispatch: z.optional(
     z.object({ at: z.string(), trackingNumber: z.optional(z.string()), by: z.string(), recordedAt: z.string(), handedTo: z.optional(z.string()), batchKey: z.optional(z.string()) }),
   ),
-});
+}));
 
 type Assignable<T, U extends T> = U;
 export type PrintItemCheck = Assignable<PrintItem, z.infer<typeof StoredPrintItemSchema>>;

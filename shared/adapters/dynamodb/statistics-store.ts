@@ -3,14 +3,15 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dyn
 import * as z from 'zod/mini';
 import type { StatisticsSnapshot, StatisticsStore } from '#ports/accountability.ts';
 
-const n = z.number();
-const tally = z.object({ received: n, granted: n, partlyGranted: n, refused: n, late: n, medianDaysToAnswer: z.nullable(n), p90DaysToAnswer: z.nullable(n) });
-const groups = z.record(z.string(), tally);
-const counts = z.record(z.string(), n);
-const s = z.string();
-
-/** Parsed on read like every stored item; group keys stay strings (the views label what they know). */
-const SnapshotSchema = z.object({ tenantId: s, from: s, to: s, generatedAt: s, statistics: z.object({ total: tally, byRight: groups, byChannel: groups, byOutcome: counts, byTimeliness: counts }) });
+/** Parsed on read like every stored item; group keys stay strings (the views label what they know). Built on first read. */
+const SnapshotSchema = z.lazy(() => {
+  const n = z.number();
+  const tally = z.object({ received: n, granted: n, partlyGranted: n, refused: n, late: n, medianDaysToAnswer: z.nullable(n), p90DaysToAnswer: z.nullable(n) });
+  const groups = z.record(z.string(), tally);
+  const counts = z.record(z.string(), n);
+  const s = z.string();
+  return z.object({ tenantId: s, from: s, to: s, generatedAt: s, statistics: z.object({ total: tally, byRight: groups, byChannel: groups, byOutcome: counts, byTimeliness: counts }) });
+});
 
 const key = (tenantId: string) => ({ PK: `TENANT#${tenantId}#STATISTICS`, SK: 'LAST90' });
 

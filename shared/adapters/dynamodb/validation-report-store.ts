@@ -14,10 +14,11 @@ import { caseKey } from './keys.ts';
 export const VALIDATION_REPORT_PREFIX = 'VREPORT#';
 
 // Written only by save() below; the shape check is kept light (this store ships in the console bundle).
-const StoredReportSchema = z.object({
+// Built on its first read (z.lazy): not every invocation of the functions that load this module reads one.
+const StoredReportSchema = z.lazy(() => z.object({
   summary: z.custom<ValidationReportSummary>((v) => typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string'),
   xml: z.string(),
-});
+}));
 
 export class DynamoValidationReportStore implements ValidationReportStore {
   private readonly doc: DynamoDBDocumentClient;

@@ -15,7 +15,8 @@ import { dueItems } from './due-query.ts';
  */
 const PENDING = 'WEBHOOKS#PENDING';
 
-const StoredDeliverySchema = z.object({
+// Built on its first read (z.lazy): not every invocation of the functions that load this module reads one.
+const StoredDeliverySchema = z.lazy(() => z.object({
   id: z.string(),
   tenantId: z.string(),
   caseId: z.string(),
@@ -33,7 +34,7 @@ const StoredDeliverySchema = z.object({
   dueAt: z.string(),
   status: z.enum(['pending', 'delivered', 'failed']),
   createdAt: z.string(),
-});
+}));
 
 type Assignable<T, U extends T> = U;
 export type DeliveryCheck = Assignable<WebhookDelivery, z.infer<typeof StoredDeliverySchema>>;
