@@ -37,13 +37,13 @@ import { rejectIdDocument } from '#usecases/identity/reject-id-document.ts';
 import { idReviewDeps } from '../staff-api/identity-routes.ts';
 import * as z from 'zod/mini';
 
-const ReplyForm = z.object({
+const ReplyForm = z.lazy(() => z.object({
   _csrf: z.string(),
   receivedAt: z.optional(z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/))),
   note: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)),
-});
+}));
 
-const DecisionForm = z.object({
+const DecisionForm = z.lazy(() => z.object({
   _csrf: z.string(),
   step: z.enum(WAIT_STEPS),
   decision: z.enum(DECISIONS),
@@ -55,7 +55,7 @@ const DecisionForm = z.object({
   confirm: z.optional(z.literal('yes')),
   /** `reject` at the identity review: the scan reviewed, erased with the decision. */
   imageKey: z.optional(z.string().check(z.maxLength(500))),
-});
+}));
 
 /** Decisions the console asks to confirm: they end the case or tell the subject something hard to undo. */
 export const RISKY_DECISIONS: readonly string[] = ['refuse', 'fee', 'invalid', 'withdraw', 'reject'];

@@ -18,10 +18,10 @@ import type { Session } from './session.ts';
 const TASK_ID = /^[a-z_]{1,40}:[a-z0-9_]{1,63}$/;
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 // The CSRF token is checked before these (its own refusal, not a field's problem).
-const RunForm = z.object({ mode: z.enum(['run', 'dry_run']) });
-const ResultForm = z.object({ outcome: z.enum(TASK_OUTCOMES), summary: text(2000).check(z.minLength(1)), reason: z.optional(text(2000)), legalBasis: z.optional(text(500)), data: z.optional(text(200_000)) });
-const SkipForm = z.object({ reason: text(2000).check(z.minLength(1)) });
-const AddForm = z.object({ right: z.enum(RIGHT_TYPES), targetId: z.string().check(z.regex(/^[a-z_][a-z0-9_]{0,62}$/)), reason: text(2000).check(z.minLength(1)) });
+const RunForm = z.lazy(() => z.object({ mode: z.enum(['run', 'dry_run']) }));
+const ResultForm = z.lazy(() => z.object({ outcome: z.enum(TASK_OUTCOMES), summary: text(2000).check(z.minLength(1)), reason: z.optional(text(2000)), legalBasis: z.optional(text(500)), data: z.optional(text(200_000)) }));
+const SkipForm = z.lazy(() => z.object({ reason: text(2000).check(z.minLength(1)) }));
+const AddForm = z.lazy(() => z.object({ right: z.enum(RIGHT_TYPES), targetId: z.string().check(z.regex(/^[a-z_][a-z0-9_]{0,62}$/)), reason: text(2000).check(z.minLength(1)) }));
 
 const DataSchema = z
   .array(z.object({ category: z.string().check(z.minLength(1), z.maxLength(200)), records: z.array(z.record(z.string(), z.union([z.string().check(z.maxLength(10_000)), z.number(), z.boolean(), z.null()]))).check(z.maxLength(5000)) }))

@@ -19,20 +19,20 @@ import { handlingTranslator } from './handling-labels.ts';
 import type { Session } from './session.ts';
 import * as z from 'zod/mini';
 
-const HandlingForm = z.object({
+const HandlingForm = z.lazy(() => z.object({
   _csrf: z.string(),
   action: z.enum(['assign_me', 'assign', 'unassign', 'note', 'pause', 'resume', 'spam', 'not_spam']),
   userId: z.optional(z.string().check(z.maxLength(254))),
   text: z.optional(z.string().check(z.maxLength(4000))),
   reason: z.optional(z.string().check(z.maxLength(1000))),
-});
+}));
 
-const BulkForm = z.object({
+const BulkForm = z.lazy(() => z.object({
   _csrf: z.string(),
   action: z.enum(['assign_me', 'assign', 'extend', 'spam']),
   userId: z.optional(z.string().check(z.maxLength(254))),
   reasons: z.optional(z.string().check(z.maxLength(4000))),
-});
+}));
 
 /** The done codes these routes redirect with (the case page says each in words). */
 export const HANDLING_DONE = ['assign', 'note', 'pause', 'resume', 'spam', 'not_spam', 'extend'] as const;

@@ -23,14 +23,14 @@ import * as z from 'zod/mini';
 
 const localDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const optionalText = (max: number) => z.optional(z.string().check(z.maxLength(max)));
-const RegisterForm = z.object({
+const RegisterForm = z.lazy(() => z.object({
   channel: z.enum(['post', 'in_person']),
   receivedAt: localDate,
   rights: z.array(z.enum(RIGHT_TYPES)).check(z.minLength(1, 'Tick at least one right.')),
   language: z.enum(['lt', 'en']),
   note: optionalText(2000),
-});
-const DispatchForm = z.object({ _csrf: z.string(), at: localDate, trackingNumber: optionalText(64), handedTo: optionalText(200) });
+}));
+const DispatchForm = z.lazy(() => z.object({ _csrf: z.string(), at: localDate, trackingNumber: optionalText(64), handedTo: optionalText(200) }));
 
 /** Registering a posted or in-person request, and the print queue with dispatch records. */
 export function intakeRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {

@@ -12,7 +12,7 @@ import { Alert, Layout, type PageContext } from './layout.tsx';
 import type { Session } from './session.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const Query = z.object({ from: z.string().check(z.regex(DAY)), to: z.string().check(z.regex(DAY)), format: z.enum(['json', 'csv', 'pdf']), lang: z.optional(z.enum(['lt', 'en'])) });
+const Query = z.lazy(() => z.object({ from: z.string().check(z.regex(DAY)), to: z.string().check(z.regex(DAY)), format: z.enum(['json', 'csv', 'pdf']), lang: z.optional(z.enum(['lt', 'en'])) }));
 
 const WORDS = {
   title: { lt: 'Prašymų registras', en: 'Register of requests' },

@@ -11,8 +11,8 @@ import { randomToken, sameToken, SESSION_COOKIE } from './session.ts';
 import { CognitoSignIn, DevSignIn } from './sign-in-views.tsx';
 import * as z from 'zod/mini';
 
-const DevLoginForm = z.object({ _csrf: z.string(), tenant: z.string(), role: z.enum(STAFF_ROLES), next: z.optional(z.string()) });
-const OidcState = z.object({ state: z.string(), nonce: z.string(), verifier: z.string(), next: z.string() });
+const DevLoginForm = z.lazy(() => z.object({ _csrf: z.string(), tenant: z.string(), role: z.enum(STAFF_ROLES), next: z.optional(z.string()) }));
+const OidcState = z.lazy(() => z.object({ state: z.string(), nonce: z.string(), verifier: z.string(), next: z.string() }));
 
 /** Assets, the language switch, sign-in (development and Cognito OIDC) and sign-out. */
 export function sessionRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {

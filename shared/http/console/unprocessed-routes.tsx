@@ -9,7 +9,7 @@ import { UnprocessedPage } from './intake-views.tsx';
 import type { Session } from './session.ts';
 
 const DELIVERY_ID = /^[A-Za-z0-9._-]{1,200}$/;
-const RetryForm = z.object({ _csrf: z.string() });
+const RetryForm = z.lazy(() => z.object({ _csrf: z.string() }));
 
 /** The inbound ledger's "could not be processed" list: the raw message and a one-click retry each. */
 export function unprocessedRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {

@@ -11,7 +11,7 @@ import type { ApiDeps, AppEnv } from '../deps.ts';
 import { noWorkflows, notConfigured } from './not-configured.ts';
 
 const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;
-const SearchQuery = z.object({ q: z.string().check(z.trim(), z.minLength(1), z.maxLength(254)) });
+const SearchQuery = z.lazy(() => z.object({ q: z.string().check(z.trim(), z.minLength(1), z.maxLength(254)) }));
 
 /** What staff see of a case in a result list: enough to pick the right one. */
 function caseSummary(c: Case) {

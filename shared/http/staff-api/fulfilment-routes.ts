@@ -18,16 +18,16 @@ const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;
 const TASK_ID = /^[a-z_]{1,40}:[a-z0-9_]{1,63}$/;
 
 const DataValueSchema = z.union([z.string().check(z.maxLength(10_000)), z.number(), z.boolean(), z.null()]);
-const RunSchema = z.strictObject({ mode: z.enum(['run', 'dry_run']) });
-const ResultSchema = z.strictObject({
+const RunSchema = z.lazy(() => z.strictObject({ mode: z.enum(['run', 'dry_run']) }));
+const ResultSchema = z.lazy(() => z.strictObject({
   outcome: z.enum(TASK_OUTCOMES),
   summary: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
   reason: z.optional(z.string().check(z.maxLength(2000))),
   legalBasis: z.optional(z.string().check(z.maxLength(500))),
   data: z.optional(z.array(z.object({ category: z.string().check(z.minLength(1), z.maxLength(200)), records: z.array(z.record(z.string(), DataValueSchema)).check(z.maxLength(5000)) })).check(z.maxLength(50))),
-});
-const SkipSchema = z.strictObject({ reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)) });
-const AddSchema = z.strictObject({ right: z.enum(RIGHT_TYPES), targetId: z.string().check(z.regex(/^[a-z_][a-z0-9_]{0,62}$/)), reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)) });
+}));
+const SkipSchema = z.lazy(() => z.strictObject({ reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)) }));
+const AddSchema = z.lazy(() => z.strictObject({ right: z.enum(RIGHT_TYPES), targetId: z.string().check(z.regex(/^[a-z_][a-z0-9_]{0,62}$/)), reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)) }));
 
 function ids(caseId: string, taskId?: string): void {
   if (!CASE_ID.test(caseId)) throw new ValidationError('The case id is not well formed.', [{ field: 'id', message: 'invalid' }]);

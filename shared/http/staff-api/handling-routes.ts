@@ -9,23 +9,23 @@ const reasons = z.array(z.string().check(z.minLength(1), z.maxLength(2000))).che
 const userId = z.string().check(z.minLength(1), z.maxLength(254));
 
 /** One handling action on a case; the JSON twin of the case page's assign/note/pause/spam forms. */
-export const HandlingSchema = z.discriminatedUnion('action', [
+export const HandlingSchema = z.lazy(() => z.discriminatedUnion('action', [
   z.object({ action: z.literal('assign'), userId: z.nullable(userId) }),
   z.object({ action: z.literal('note'), text: z.string().check(z.minLength(1), z.maxLength(4000)) }),
   z.object({ action: z.literal('pause'), reason }),
   z.object({ action: z.literal('resume') }),
   z.object({ action: z.literal('spam'), reason }),
   z.object({ action: z.literal('not_spam') }),
-]);
+]));
 
-export const ExtensionSchema = z.object({ reasons });
+export const ExtensionSchema = z.lazy(() => z.object({ reasons }));
 
 /** The inbox's bulk actions: assign, extend with reasons, mark as spam. */
-export const BulkSchema = z.discriminatedUnion('action', [
+export const BulkSchema = z.lazy(() => z.discriminatedUnion('action', [
   z.object({ action: z.literal('assign'), caseIds: z.array(z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/))).check(z.minLength(1), z.maxLength(50)), userId: z.nullable(userId) }),
   z.object({ action: z.literal('extend'), caseIds: z.array(z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/))).check(z.minLength(1), z.maxLength(50)), reasons }),
   z.object({ action: z.literal('spam'), caseIds: z.array(z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/))).check(z.minLength(1), z.maxLength(50)), reason }),
-]);
+]));
 
 export const toAction = (input: z.infer<typeof HandlingSchema>): HandlingAction => {
   switch (input.action) {

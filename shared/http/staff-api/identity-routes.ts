@@ -41,7 +41,7 @@ import { noWorkflows } from './not-configured.ts';
 const isoDate = z.string().check(z.regex(/^\d{4}-\d\d-\d\d$/, 'a date as YYYY-MM-DD'));
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
-export const IdDocumentReviewSchema = z.object({
+export const IdDocumentReviewSchema = z.lazy(() => z.object({
   documentType: z.enum(ID_DOCUMENT_TYPES),
   issuingCountry: z.string().check(z.regex(/^[A-Za-z<]{3}$/, 'an ICAO alpha-3 country code, e.g. LTU')),
   documentNumber: text(20),
@@ -52,7 +52,7 @@ export const IdDocumentReviewSchema = z.object({
   mrz: z.optional(z.string().check(z.maxLength(200))),
   imageKey: z.optional(text(500)),
   inPerson: z.optional(z.boolean()),
-});
+}));
 
 /**
  * POST /console/api/cases/{id}/identity/representation  (any staff role)
@@ -65,7 +65,7 @@ export const IdDocumentReviewSchema = z.object({
  * 202 verified → identity approved (evidence with `representation`, matched: represented), workflow resumed;
  * 200 not yet → reasons, nothing decided; 409 not waiting for identity; 422 validation.
  */
-export const RepresentationReviewSchema = z.object({
+export const RepresentationReviewSchema = z.lazy(() => z.object({
   document: z.enum(AUTHORIZATION_DOCUMENTS),
   principal: z.object({ name: text(200), personalCode: z.optional(text(32)) }),
   agent: z.object({ name: text(200) }),
@@ -73,7 +73,7 @@ export const RepresentationReviewSchema = z.object({
   coversRequest: z.boolean(),
   requesterMethod: z.optional(z.enum(['qes', 'id_document', 'in_person', 'email_control', 'partner_assertion'])),
   documentKey: z.optional(text(500)),
-});
+}));
 
 export function consoleIdentityRoutes(deps: ApiDeps): Hono<AppEnv> {
   const api = new Hono<AppEnv>();

@@ -64,7 +64,7 @@ export const SCAN_CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png',
 const ITEM_ID = /^[A-Za-z0-9-]{1,64}$/;
 const receivedAt = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2}))?$/));
 
-export const RegisterSchema = z.strictObject({
+export const RegisterSchema = z.lazy(() => z.strictObject({
   channel: z.enum(['post', 'in_person']),
   receivedAt,
   subject: SubjectSchema,
@@ -81,13 +81,13 @@ export const RegisterSchema = z.strictObject({
       contentBase64: z.string().check(z.regex(/^[A-Za-z0-9+/=\s]+$/)),
     }),
   ),
-});
+}));
 
-export const DispatchSchema = z.strictObject({
+export const DispatchSchema = z.lazy(() => z.strictObject({
   at: receivedAt,
   trackingNumber: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
   handedTo: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
-});
+}));
 
 export function itemView(item: PrintItem) {
   const base = `/console/api/print-queue/${item.id}`;

@@ -21,7 +21,7 @@ import { batchIdsOf, ITEM_ID, requireCombiner } from '../print-batch-input.ts';
  */
 const at = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2}))?$/));
 
-export const BatchDispatchSchema = z.strictObject({
+export const BatchDispatchSchema = z.lazy(() => z.strictObject({
   at,
   items: z
     .array(
@@ -33,7 +33,7 @@ export const BatchDispatchSchema = z.strictObject({
     )
     .check(z.minLength(1), z.maxLength(MAX_BATCH_ITEMS), z.refine((items) => new Set(items.map((i) => i.id)).size === items.length, { message: 'Each letter may appear once.' })),
   batchKey: z.optional(z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/))),
-});
+}));
 
 export function outcomeView(o: BatchDispatchOutcome) {
   switch (o.outcome) {

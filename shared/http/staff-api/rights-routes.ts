@@ -9,21 +9,21 @@ import { RightRequestSchema } from '../schemas.ts';
 
 const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;
 
-export const CorrectionSchema = z.strictObject({
+export const CorrectionSchema = z.lazy(() => z.strictObject({
   rights: z
     .array(RightRequestSchema)
     .check(z.minLength(1), z.maxLength(10), z.refine((rights) => new Set(rights.map((r) => r.type)).size === rights.length, { message: 'Each right may appear once.' })),
   reasons: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000))).check(z.minLength(1), z.maxLength(20)),
-});
+}));
 
-const ConfirmationSchema = z.strictObject({
+const ConfirmationSchema = z.lazy(() => z.strictObject({
   rights: z.optional(
     z
       .array(RightRequestSchema)
       .check(z.minLength(1), z.maxLength(10), z.refine((rights) => new Set(rights.map((r) => r.type)).size === rights.length, { message: 'Each right may appear once.' })),
   ),
   reasons: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000))).check(z.maxLength(20))),
-});
+}));
 
 /**
  * Staff correct a case's classified rights (mounted under `/console/api`):

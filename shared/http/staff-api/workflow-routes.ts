@@ -10,13 +10,13 @@ import { readJson } from '../body.ts';
 import type { ApiDeps, AppEnv } from '../deps.ts';
 import { noWorkflows, notConfigured } from './not-configured.ts';
 
-export const AnswerFileSchema = z.object({
+export const AnswerFileSchema = z.lazy(() => z.object({
   filename: z.string().check(z.minLength(1), z.maxLength(200)),
   contentType: z.string().check(z.regex(/^[\w.+-]+\/[\w.+-]+$/)),
   size: z.int().check(z.positive(), z.maximum(ANSWER_FILE_LIMITS.maxBytes)),
-});
+}));
 
-export const DecisionSchema = z.object({
+export const DecisionSchema = z.lazy(() => z.object({
   step: z.enum(WAIT_STEPS),
   decision: z.enum(DECISIONS),
   reasons: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(2000))).check(z.maxLength(20))),
@@ -28,7 +28,7 @@ export const DecisionSchema = z.object({
   /** `draft`: files uploaded through `POST /cases/{id}/answer-files`, named as that call answered. */
   files: z.optional(z.array(z.object({ id: z.uuid(), filename: z.string().check(z.minLength(1), z.maxLength(200)) })).check(z.maxLength(ANSWER_FILE_LIMITS.maxFiles))),
   method: z.optional(z.enum(IDENTITY_METHODS)),
-});
+}));
 
 /**
  * Staff decisions that resume a case workflow waiting at a step (identity review, answer draft,
