@@ -3,10 +3,12 @@ import { HolidayHeaderSchema, HolidayYearSchema } from './holiday-data.ts';
 import generated from './holidays.generated.json' with { type: 'json' };
 import type { LocalDate } from './period.ts';
 
-// The shape is checked at load and each year's pairs on first use (HolidayYearSchema, in loadYear):
-// a hand-edited or truncated data file still fails before any deadline is counted with it, and
-// the unit tests parse the whole file (tests/unit/holidays-generated.test.ts).
-const HOLIDAYS = HolidayHeaderSchema.parse(generated);
+// The shape is checked on first use (~3 ms, not at every cold start: not every invocation counts
+// a deadline) and each year's pairs when that year is first used (HolidayYearSchema, in loadYear):
+// a hand-edited or truncated data file still fails before any deadline or receipt range is used,
+// and the unit tests parse the whole file (tests/unit/holidays-generated.test.ts).
+let header: ReturnType<typeof HolidayHeaderSchema.parse> | undefined;
+const holidays = () => (header ??= HolidayHeaderSchema.parse(generated));
 
 /**
  * The receipt instants the engine can count from: holidays must be known for the receipt year and
@@ -15,8 +17,12 @@ const HOLIDAYS = HolidayHeaderSchema.parse(generated);
  * before it reaches the engine, which throws RangeError beyond it.
  */
 export const RECEIPT_RANGE: { readonly from: string; readonly to: string } = {
-  from: `${HOLIDAYS.firstYear}-01-01T00:00:00.000Z`,
-  to: `${HOLIDAYS.lastYear - 1}-01-01T00:00:00.000Z`,
+  get from() {
+    return `${holidays().firstYear}-01-01T00:00:00.000Z`;
+  },
+  get to() {
+    return `${holidays().lastYear - 1}-01-01T00:00:00.000Z`;
+  },
 };
 
 export function isReceiptInRange(instant: Date): boolean {
@@ -107,6 +113,7 @@ export function endOfLocalDay(date: LocalDate, timeZone: string): string {
 type YearHolidays = ReadonlyMap<LocalDate, string>;
 
 function loadYear(country: string, year: number): YearHolidays {
+  const HOLIDAYS = holidays();
   const data = HOLIDAYS.countries[country];
   if (data === undefined) throw new RangeError(`No public-holiday data for country ${JSON.stringify(country)}`);
   if (year < HOLIDAYS.firstYear || year > HOLIDAYS.lastYear) {
@@ -135,6 +142,7 @@ export function holidayCalendar(country: string, timeZone: string): HolidayCalen
   if (cached !== undefined) return cached;
 
   assertTimeZone(timeZone);
+  const HOLIDAYS = holidays();
   if (!/^[A-Z]{2}$/.test(country) || HOLIDAYS.countries[country] === undefined) {
     throw new RangeError(`No public-holiday data for country ${JSON.stringify(country)} (add a tenant and run npm run generate:holidays)`);
   }
