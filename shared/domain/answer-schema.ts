@@ -9,7 +9,8 @@ import { RIGHT_TYPES } from './rights.ts';
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 const value = z.union([z.string().check(z.maxLength(10_000)), z.number(), z.boolean(), z.null()]);
 
-export const AnswerContentSchema = z.object({
+// Built on first use (z.lazy): only a case with an answer, or an answer form, parses it.
+export const AnswerContentSchema = z.lazy(() => z.object({
   data: z.optional(
     z.array(z.object({ category: text(200), records: z.array(z.record(z.string().check(z.maxLength(200)), value)).check(z.maxLength(10_000)) })).check(z.maxLength(100)),
   ),
@@ -25,7 +26,7 @@ export const AnswerContentSchema = z.object({
     ).check(z.maxLength(RIGHT_TYPES.length)),
   ),
   recipientsDisclosed: z.optional(z.array(text(500)).check(z.maxLength(200))),
-});
+}));
 
 type Assignable<T, U extends T> = U;
 export type AnswerContentCheck = Assignable<AnswerContent, z.infer<typeof AnswerContentSchema>>;

@@ -8,7 +8,7 @@ import { RIGHT_TYPES } from '#domain/rights.ts';
 const actor = z.object({ kind: z.enum(['subject', 'partner', 'staff', 'system']), id: z.string() });
 const who = z.object({ by: z.string(), at: z.string(), reason: z.string() });
 
-export const StoredTaskSchema = z.object({
+export const StoredTaskSchema = z.lazy(() => z.object({
   id: z.string(),
   right: z.enum(RIGHT_TYPES),
   target: z.object({ kind: z.enum(['system', 'recipient']), id: z.string() }),
@@ -38,10 +38,11 @@ export const StoredTaskSchema = z.object({
   pendingSince: z.optional(z.nullable(z.string())),
   skipped: z.optional(z.nullable(who)),
   added: z.optional(z.nullable(who)),
-});
+}));
 
-export const StoredFulfilmentSchema = z.object({
+// Built on first use (z.lazy): only an item that carries fulfilment tasks parses it, so most cold starts never build it.
+export const StoredFulfilmentSchema = z.lazy(() => z.object({
   identifiers: z.array(z.object({ kind: z.enum(IDENTIFIER_KINDS), value: z.string(), method: z.enum(IDENTITY_METHODS), provedAt: z.string() })),
   plannedAt: z.string(),
   tasks: z.array(StoredTaskSchema),
-});
+}));

@@ -2,8 +2,9 @@ import * as z from 'zod/mini';
 import { IDENTITY_METHODS } from '#domain/identity.ts';
 import { EVIDENCE_VERDICTS, ID_DOCUMENT_TYPES, type IdentityEvidence } from '#domain/identity-evidence.ts';
 
+// Built on first use (z.lazy): only an item that carries identity evidence parses it, so most cold starts never build it.
 /** The stored identity evidence record (parsed, never cast; unknown fields are dropped). */
-export const StoredIdentityEvidenceSchema = z.object({
+export const StoredIdentityEvidenceSchema = z.lazy(() => z.object({
   method: z.enum(IDENTITY_METHODS),
   verdict: z.enum(EVIDENCE_VERDICTS),
   reasons: z.array(z.string()),
@@ -17,7 +18,7 @@ export const StoredIdentityEvidenceSchema = z.object({
   representation: z.optional(z.nullable(z.object({ document: z.string() }))),
   reviewer: z.nullable(z.string()),
   checkedAt: z.string(),
-});
+}));
 
 type Assignable<T, U extends T> = U;
 export type IdentityEvidenceCheck = Assignable<IdentityEvidence, z.infer<typeof StoredIdentityEvidenceSchema>>;
