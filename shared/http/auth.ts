@@ -29,14 +29,15 @@ export interface PartnerPrincipal {
   readonly scopes: readonly string[];
 }
 
-const PartnerClaims = z.object({
+// Each built with the first token of its kind (z.lazy): a partner request never needs the staff claims, nor the reverse.
+const PartnerClaims = z.lazy(() => z.object({
   sub: z.string().check(z.minLength(1), z.maxLength(128)),
   exp: z.number(),
   iat: z.optional(z.number()),
   token_use: z.literal('partner'),
   tenant: z.string().check(z.regex(/^[a-z][a-z0-9]{1,30}$/)),
   scope: z.optional(z.string()),
-});
+}));
 
 /** Signature, algorithm allow-list, `iss`, `aud` and `exp`: the checks every token gets. */
 async function verifiedPayload(token: string, keys: JWTVerifyGetKey, config: TokenVerifierConfig): Promise<unknown> {
@@ -133,14 +134,14 @@ export interface StaffPrincipal {
   readonly email?: string;
 }
 
-const StaffClaims = z.object({
+const StaffClaims = z.lazy(() => z.object({
   sub: z.string().check(z.minLength(1), z.maxLength(256)),
   exp: z.number(),
   token_use: z.literal('staff'),
   tenant: z.string().check(z.regex(/^[a-z][a-z0-9]{1,30}$/)),
   role: z.enum(STAFF_ROLES),
   email: z.optional(z.string()),
-});
+}));
 
 /**
  * Verifies staff tokens (locally: the development issuer; on AWS: Cognito ID tokens mapped to

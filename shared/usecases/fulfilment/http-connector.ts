@@ -8,15 +8,20 @@ import type { CallbackVerifier, SignedRequests, TaskDataStore } from '#ports/ful
 import type { CaseRepository, Clock } from '#ports/cases.ts';
 import { writeCase } from '#usecases/case-writes.ts';
 
-/** What the controller's service answers (at once, or in its signed callback). */
-const ServiceResultSchema = z.object({
-  outcome: z.enum(TASK_OUTCOMES),
-  summary: z.string().check(z.minLength(1), z.maxLength(2000)),
-  reason: z.optional(z.string().check(z.maxLength(2000))),
-  legalBasis: z.optional(z.string().check(z.maxLength(500))),
-  data: z.optional(z.array(z.object({ category: z.string().check(z.minLength(1), z.maxLength(200)), records: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))) }))),
-});
-const CallbackSchema = z.extend(ServiceResultSchema, { caseId: z.string().check(z.minLength(1)), taskId: z.string().check(z.minLength(1)) });
+// Built on first use: only a task whose connector is a service, or its callback, parses them.
+let built: ReturnType<typeof buildSchemas> | undefined;
+const schemas = () => (built ??= buildSchemas());
+function buildSchemas() {
+  /** What the controller's service answers (at once, or in its signed callback). */
+  const result = z.object({
+    outcome: z.enum(TASK_OUTCOMES),
+    summary: z.string().check(z.minLength(1), z.maxLength(2000)),
+    reason: z.optional(z.string().check(z.maxLength(2000))),
+    legalBasis: z.optional(z.string().check(z.maxLength(500))),
+    data: z.optional(z.array(z.object({ category: z.string().check(z.minLength(1), z.maxLength(200)), records: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))) }))),
+  });
+  return { result, callback: z.extend(result, { caseId: z.string().check(z.minLength(1)), taskId: z.string().check(z.minLength(1)) }) };
+}
 
 interface HttpDeps {
   readonly repo: CaseRepository;
@@ -41,7 +46,7 @@ export async function runHttpTask(deps: HttpDeps & { readonly http: SignedReques
     return save(deps, c, task.id, (t, now) => ({ ...t, status: 'awaiting_callback', pendingSince: now }), actor, 'fulfilment.requested', `Request sent to ${system.name}; its signed callback is awaited.`);
   }
   if (response.status !== 200) throw new ConflictError(`${system.name} answered HTTP ${response.status}; the task stays open and can be run again.`);
-  const parsed = ServiceResultSchema.safeParse(safeJson(response.body));
+  const parsed = schemas().result.safeParse(safeJson(response.body));
   if (!parsed.success) throw new ConflictError(`${system.name} answered with a body that is not a result; the task stays open.`);
   return finish(deps, c, task.id, parsed.data, actor);
 }
@@ -58,7 +63,7 @@ export async function receiveCallback(deps: HttpDeps & { readonly verifier: Call
   } catch {
     throw new ValidationError('The callback signature does not verify with the service’s key.', [{ field: 'body', message: 'bad signature' }]);
   }
-  const parsed = CallbackSchema.safeParse(payload);
+  const parsed = schemas().callback.safeParse(payload);
   if (!parsed.success) throw new ValidationError('The callback is not a task result.', [{ field: 'body', message: 'schema' }]);
   const c = await deps.repo.getCase(input.tenantId, parsed.data.caseId);
   const task = c?.fulfilment?.tasks.find((t) => t.id === parsed.data.taskId);
@@ -69,7 +74,7 @@ export async function receiveCallback(deps: HttpDeps & { readonly verifier: Call
   return finish(deps, c, task.id, parsed.data, { kind: 'system', id: `callback:${task.target.id}` });
 }
 
-async function finish(deps: HttpDeps, c: Case, taskId: string, r: z.infer<typeof ServiceResultSchema>, actor: Actor): Promise<Case> {
+async function finish(deps: HttpDeps, c: Case, taskId: string, r: z.infer<ReturnType<typeof buildSchemas>['result']>, actor: Actor): Promise<Case> {
   let key: string | undefined;
   if (r.data?.length) {
     key = dataKey(c.tenantId, c.id, taskId);
