@@ -19,7 +19,8 @@ const PENDING = 'INBOUND#PENDING';
 const failedPartition = (tenantId: string | null) => `INBOUND#FAILED#${tenantId ?? 'UNROUTED'}`;
 const entryKey = (deliveryId: string) => ({ PK: `INBOUND#${deliveryId}`, SK: 'INBOUND' });
 
-const StoredEntrySchema = z.object({
+// Built on its first read (z.lazy): not every invocation of the functions that load this module reads one.
+const StoredEntrySchema = z.lazy(() => z.object({
   deliveryId: z.string(),
   rawKey: z.string(),
   receivedAt: z.string(),
@@ -33,7 +34,7 @@ const StoredEntrySchema = z.object({
   outcome: z.optional(z.enum(INBOUND_OUTCOMES)),
   caseId: z.optional(z.string()),
   settledAt: z.optional(z.string()),
-});
+}));
 type Assignable<T, U extends T> = U;
 export type InboundEntryCheck = Assignable<InboundEntry, z.infer<typeof StoredEntrySchema>>;
 

@@ -14,7 +14,8 @@ import type { AssertedPerson } from '#domain/partner-assertion.ts';
 const ASSERTION_ALGORITHMS = ['ES256', 'EdDSA', 'RS256'];
 const CLOCK_TOLERANCE_SECONDS = 30;
 
-const Claims = z.object({
+// Built with the first assertion (z.lazy): most requests carry none.
+const Claims = z.lazy(() => z.object({
   sub: z.string().check(z.minLength(1), z.maxLength(254)),
   exp: z.number(),
   iat: z.optional(z.number()),
@@ -22,7 +23,7 @@ const Claims = z.object({
   given_name: z.optional(z.string().check(z.maxLength(100))),
   family_name: z.optional(z.string().check(z.maxLength(100))),
   personal_code: z.optional(z.string().check(z.maxLength(32))),
-});
+}));
 
 export class JosePartnerAssertions implements PartnerAssertionVerifier {
   private readonly sets = new Map<string, JWTVerifyGetKey>();

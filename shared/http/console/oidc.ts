@@ -31,7 +31,8 @@ export function authorizeUrl(cfg: CognitoConfig, p: { state: string; nonce: stri
   return url.href;
 }
 
-const TokenResponse = z.object({ id_token: z.string().check(z.minLength(20)), token_type: z.string() });
+// Built on the first sign-in (z.lazy), which most requests are not.
+const TokenResponse = z.lazy(() => z.object({ id_token: z.string().check(z.minLength(20)), token_type: z.string() }));
 
 /** Exchanges the authorization code (with the PKCE verifier) for tokens at the hosted UI. */
 export async function exchangeCode(cfg: CognitoConfig, code: string, verifier: string, fetchImpl: typeof fetch = fetch): Promise<string> {
@@ -48,14 +49,14 @@ export async function exchangeCode(cfg: CognitoConfig, code: string, verifier: s
   return parsed.data.id_token;
 }
 
-const IdClaims = z.object({
+const IdClaims = z.lazy(() => z.object({
   sub: z.string().check(z.minLength(1), z.maxLength(256)),
   token_use: z.literal('id'),
   nonce: z.string(),
   email: z.optional(z.string()),
   'custom:tenant': z.string().check(z.regex(/^[a-z][a-z0-9]{1,30}$/)),
   'cognito:groups': z.optional(z.array(z.string())),
-});
+}));
 
 /** Highest role first: a member of several groups gets the strongest. */
 const ROLE_ORDER: readonly StaffRole[] = ['admin', 'approver', 'agent'];
