@@ -29,76 +29,89 @@ export const CASE_ID_PATTERN = '^[A-Za-z0-9-]{1,64}$';
 /** An Idempotency-Key header value: 1–255 visible ASCII characters (also published). */
 export const IDEMPOTENCY_KEY_PATTERN = '^[\\x21-\\x7e]{1,255}$';
 
-export const RightRequestSchema = register(
-  z.strictObject({
-    type: z.enum(RIGHT_TYPES),
-    details: z.optional(z.string().check(z.maxLength(4000))),
-  }),
-  'RightRequest',
-  'One right the subject exercises, with optional free-text details (what to rectify, which processing to object to, …).',
-);
-
-export const SubjectSchema = register(
-  z.strictObject({
-    name: trimmed(200),
-    email: z.optional(z.email().check(z.maxLength(254))),
-    phone: z.optional(z.string().check(z.regex(/^\+?[0-9 ()-]{5,25}$/))),
-    postalAddress: z.optional(trimmed(500)),
-  }),
-  'Subject',
-  'The data subject the request is about.',
-);
-
-// https only, also for local development: webhook bodies are signed, not encrypted, and carry
-// case data. A host name (no IP literal, no credentials) and an optional port. The regex puts the
-// rule into the published schema (`z.url`'s protocol option does not appear there), and the
-// fuzz test (tests/unit/openapi-fuzz.test.ts) holds the two to each other.
-const PORT = '(?::(?:6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4}))?';
-const CALLBACK_URL = new RegExp(`^https://(?:[A-Za-z0-9-]+\\.)*[A-Za-z][A-Za-z0-9-]*${PORT}(?:[/?#][^\\s]*)?$`);
-
-// A JWS compact serialization: three base64url parts.
-const compactJwt = z.string().check(z.maxLength(8192), z.regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/));
-
-export const NewRequestSchema = register(
-  z.strictObject({
-    rights: z
-      .array(RightRequestSchema)
-      .check(
-        z.minLength(1),
-        z.maxLength(RIGHT_TYPES.length),
-        z.refine((rights) => new Set(rights.map((r) => r.type)).size === rights.length, { message: 'Each right may appear once.' }),
-      ),
-    subject: SubjectSchema,
-    language: z.optional(z.enum(LANGUAGES)),
-    callbackUrl: z.optional(z.url({ protocol: /^https$/ }).check(z.maxLength(2048), z.regex(CALLBACK_URL))),
-    identity: z.optional(z.strictObject({ assertion: z.optional(compactJwt) })),
-    representative: z.optional(
-      z.strictObject({
-        name: trimmed(200),
-        email: z.optional(z.email().check(z.maxLength(254))),
-        authorizationDocument: z.optional(z.string().check(z.maxLength(2048))),
-      }),
-    ),
-  }),
-  'NewRequest',
-  'A data subject rights request submitted by a partner site.',
-);
-export type NewRequestBody = z.infer<typeof NewRequestSchema>;
-
 const instant = z.iso.datetime({ offset: true });
 
 export const DeadlinesQuerySchema = z.object({ receivedAt: instant });
 
-export const SubjectReplySchema = register(
-  z.object({
-    /** The subject's answer to the details asked for, as the partner received it. */
-    message: trimmed(4000),
-    /** When the subject gave it to the partner (default: now); not before the question, not in the future. */
-    receivedAt: z.optional(instant),
-  }),
-  'SubjectReply',
-  "The subject's answer to a request for missing details, passed on by the partner. It counts as a revised request.",
-);
+/**
+ * The requests' schemas, built with the first request that needs one: the partner API validates
+ * them, the console and fulfilment functions (which load this module for a few of them) mostly never do.
+ */
+function buildRequestSchemas() {
+  const RightRequestSchema = register(
+    z.strictObject({
+      type: z.enum(RIGHT_TYPES),
+      details: z.optional(z.string().check(z.maxLength(4000))),
+    }),
+    'RightRequest',
+    'One right the subject exercises, with optional free-text details (what to rectify, which processing to object to, …).',
+  );
+
+  const SubjectSchema = register(
+    z.strictObject({
+      name: trimmed(200),
+      email: z.optional(z.email().check(z.maxLength(254))),
+      phone: z.optional(z.string().check(z.regex(/^\+?[0-9 ()-]{5,25}$/))),
+      postalAddress: z.optional(trimmed(500)),
+    }),
+    'Subject',
+    'The data subject the request is about.',
+  );
+
+  // https only, also for local development: webhook bodies are signed, not encrypted, and carry
+  // case data. A host name (no IP literal, no credentials) and an optional port. The regex puts the
+  // rule into the published schema (`z.url`'s protocol option does not appear there), and the
+  // fuzz test (tests/unit/openapi-fuzz.test.ts) holds the two to each other.
+  const PORT = '(?::(?:6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4}))?';
+  const CALLBACK_URL = new RegExp(`^https://(?:[A-Za-z0-9-]+\\.)*[A-Za-z][A-Za-z0-9-]*${PORT}(?:[/?#][^\\s]*)?$`);
+
+  // A JWS compact serialization: three base64url parts.
+  const compactJwt = z.string().check(z.maxLength(8192), z.regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/));
+
+  const NewRequestSchema = register(
+    z.strictObject({
+      rights: z
+        .array(RightRequestSchema)
+        .check(
+          z.minLength(1),
+          z.maxLength(RIGHT_TYPES.length),
+          z.refine((rights) => new Set(rights.map((r) => r.type)).size === rights.length, { message: 'Each right may appear once.' }),
+        ),
+      subject: SubjectSchema,
+      language: z.optional(z.enum(LANGUAGES)),
+      callbackUrl: z.optional(z.url({ protocol: /^https$/ }).check(z.maxLength(2048), z.regex(CALLBACK_URL))),
+      identity: z.optional(z.strictObject({ assertion: z.optional(compactJwt) })),
+      representative: z.optional(
+        z.strictObject({
+          name: trimmed(200),
+          email: z.optional(z.email().check(z.maxLength(254))),
+          authorizationDocument: z.optional(z.string().check(z.maxLength(2048))),
+        }),
+      ),
+    }),
+    'NewRequest',
+    'A data subject rights request submitted by a partner site.',
+  );
+  const SubjectReplySchema = register(
+    z.object({
+      /** The subject's answer to the details asked for, as the partner received it. */
+      message: trimmed(4000),
+      /** When the subject gave it to the partner (default: now); not before the question, not in the future. */
+      receivedAt: z.optional(instant),
+    }),
+    'SubjectReply',
+    "The subject's answer to a request for missing details, passed on by the partner. It counts as a revised request.",
+  );
+  return { RightRequestSchema, SubjectSchema, NewRequestSchema, SubjectReplySchema };
+}
+let requests: ReturnType<typeof buildRequestSchemas> | undefined;
+const requestSchemas = () => (requests ??= buildRequestSchemas());
+
+export const RightRequestSchema = z.lazy(() => requestSchemas().RightRequestSchema);
+export const SubjectSchema = z.lazy(() => requestSchemas().SubjectSchema);
+export const NewRequestSchema = z.lazy(() => requestSchemas().NewRequestSchema);
+export const SubjectReplySchema = z.lazy(() => requestSchemas().SubjectReplySchema);
+export type NewRequestBody = z.infer<typeof NewRequestSchema>;
 
 /** The responses' schemas: only the OpenAPI document uses them, so they are built with it. */
 function buildResponseSchemas() {
@@ -208,7 +221,8 @@ export type CaseView = z.infer<ReturnType<typeof buildResponseSchemas>['CaseSche
 
 /** Enters every partner API schema in zod's registry (once), in the order the document lists them. */
 export function registerPartnerSchemas(): void {
+  const q = requestSchemas();
   const r = responseSchemas();
-  const ordered = [RightRequestSchema, SubjectSchema, NewRequestSchema, r.DeadlineSchema, r.HourDeadlineSchema, r.DeadlinesSchema, SubjectReplySchema, r.EventSchema, r.CaseSchema, r.ProblemSchema, r.HealthSchema, r.ReadinessSchema];
+  const ordered = [q.RightRequestSchema, q.SubjectSchema, q.NewRequestSchema, r.DeadlineSchema, r.HourDeadlineSchema, r.DeadlinesSchema, q.SubjectReplySchema, r.EventSchema, r.CaseSchema, r.ProblemSchema, r.HealthSchema, r.ReadinessSchema];
   for (const schema of ordered) if (!z.globalRegistry.has(schema)) z.globalRegistry.add(schema, names.get(schema)!);
 }
