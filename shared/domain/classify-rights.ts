@@ -1,5 +1,5 @@
 import type { Language } from './channels.ts';
-import { CLAUSE_BREAK, CUES, CUSTOMERS_IN_GENERAL, FIRST_PERSON, FIRST_PERSON_DATA, NARRATIVE, SENTENCE_BREAK, MAILING_LIST, OWN_INFORMATION, MARKETING_CONTEXT, NEGATION, OBJECT_CLAUSE_BREAK, RECEIVE_MARKETING, WEAK_ACCESS, type Cue } from './classifier/lexicon.ts';
+import { CLAUSE_BREAK, CUES, CUSTOMERS_IN_GENERAL, FIRST_PERSON, FIRST_PERSON_DATA, NARRATIVE, OWN_UNWILLINGNESS, SENTENCE_BREAK, MAILING_LIST, OWN_INFORMATION, MARKETING_CONTEXT, NEGATION, OBJECT_CLAUSE_BREAK, RECEIVE_MARKETING, WEAK_ACCESS, type Cue } from './classifier/lexicon.ts';
 import { agreement, opensWithoutStaff } from './classifier/agreement.ts';
 import { modelProbabilities, type LinearModel } from './classifier/model.ts';
 import { requestText } from './classifier/request-text.ts';
@@ -112,6 +112,9 @@ function whoAndWhen(hits: readonly Hit[], folded: string): Hit[] {
     });
 }
 
+/** A subject line that calls the mail a question. */
+const SUBJECT_QUESTION = /^\s*(?:klausim\w*|paklausim\w*|teiravim\w*|pasiteiravim\w*|question|query|inquiry|enquiry|quick question)\b/;
+
 const globals = new WeakMap<Cue, RegExp>();
 /** The cue's pattern with the `g` flag, compiled once (some 400 cues per mail otherwise). */
 function globalOf(c: Cue): RegExp {
@@ -176,6 +179,11 @@ export function readByRules(text: string, subject = ''): Classification {
   // The subject line is a summary: a bare verb there ("Subject: delete") gives way to a body read with confidence ("I deleted my old address, please replace it with …").
   // Likewise a bare "Prieštarauju" / "Objection" subject over a body that objects to marketing is that marketing objection.
   const subjectEnd = original.indexOf('\n') === -1 ? original.length : original.indexOf('\n');
+  // A subject that says it is a question ("Klausimas dėl automatinių sprendimų", "Question about deleting accounts") names what is asked about.
+  if (SUBJECT_QUESTION.test(folded.slice(0, subjectEnd))) hits = hits.map((h) => (h.index < subjectEnd && h.cue.right !== 'access' && h.cue.right !== 'information' ? { ...h, cue: asHint(asRight(h.cue, 'information')), notNow: true, narrative: true } : h));
+  // A subject names the topic the body is about: when the body only asks about a right ("Subject: duomenų ištrynimas" over
+  // "kiek laiko užtrunka ištrinti paskyrą?"), the subject's words of it are no request either.
+  hits = hits.map((h) => (h.index < subjectEnd && !h.notNow && hits.some((o) => o.index >= subjectEnd && o.cue.right === h.cue.right) && hits.every((o) => o.index < subjectEnd || o.cue.right !== h.cue.right || o.notNow) ? { ...h, cue: asHint(h.cue), notNow: true } : h));
   const body = hits.filter((h) => h.index >= subjectEnd);
   if (body.some((h) => h.cue.weight >= CONFIDENT)) hits = hits.filter((h) => h.index >= subjectEnd || h.cue.weight >= CONFIDENT);
   if (body.some((h) => h.cue.right === 'direct_marketing_objection') && !body.some((h) => h.cue.right === 'objection')) hits = hits.filter((h) => h.index >= subjectEnd || h.cue.right !== 'objection');
@@ -192,8 +200,11 @@ export function readByRules(text: string, subject = ''): Classification {
     const own = hits.filter((h) => h.cue.right === right);
     const weights = [...new Set(own.map((h) => h.cue))].map((c) => c.weight);
     const combined = 1 - weights.reduce((p, w) => p * (1 - w), 1);
-    // Two hints of a right nobody asks for now ("jei paprašyčiau ištrinti … kiek laiko užtruktų ištrynimas?") are still no request.
-    confidence[right] = round(own.every((h) => h.notNow === true) ? Math.min(combined, NARRATIVE_WEIGHT) : combined);
+    // Two hints of a right nobody asks for now ("jei paprašyčiau ištrinti … kiek laiko užtruktų ištrynimas?") are still no request,
+    // and a question about a right does not lift weak words of it elsewhere to a request ("how can I object to it?" beside "legitimate interest").
+    const asked = own.filter((h) => h.notNow !== true).map((h) => h.cue);
+    const askedNow = 1 - [...new Set(asked)].reduce((p, c) => p * (1 - c.weight), 1);
+    confidence[right] = round(asked.length < own.length && askedNow < CONFIDENT ? Math.min(combined, NARRATIVE_WEIGHT) : combined);
   }
   const proposed = (Object.keys(confidence) as RightType[]).filter((r) => (confidence[r] ?? 0) >= PROPOSE);
   const matches: RightMatch[] = [];
@@ -213,7 +224,8 @@ export function readByRules(text: string, subject = ''): Classification {
   const rights = proposed.length > 0 ? order(proposed) : (['information'] as RightType[]);
   // A question about processing that also speaks of the writer's own data ("…teisėto intereso pagrindu naudojate mano duomenis. Nesutinku…")
   // may ask more than information, which needs no identity: staff confirm it rather than it opening silently.
-  const onlyInformation = proposed.length === 1 && proposed[0] === 'information' && FIRST_PERSON_DATA.test(folded);
+  // So does one where the writer says what they do not want done to them ("As nenoriu, kad mane filmuotų", "I don't want my calls recorded").
+  const onlyInformation = proposed.length === 1 && proposed[0] === 'information' && (FIRST_PERSON_DATA.test(folded) || OWN_UNWILLINGNESS.test(folded));
   const needsConfirmation = proposed.length === 0 || onlyInformation || proposed.some((r) => (confidence[r] ?? 0) < CONFIDENT);
   return {
     rights,

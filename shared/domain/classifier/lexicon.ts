@@ -455,6 +455,8 @@ export const OBJECT_CLAUSE_BREAK = /[.!?;\n]|,(?!\s*(?:kad|jog|that|ka|kuri\w*|k
 export const RECEIVE_MARKETING = /\b(?:gaut\w*|receiv\w*|get(?:ting)?|to\s+be\s+sent)\b[^.\n]{0,40}?\b(?:naujienlaisk\w*|reklam\w*|pasiulym\w*|newsletters?|offers|promotion\w*|advertis\w*|marketing)/;
 /** The writer's own data, in a mail otherwise read as a general question. */
 export const FIRST_PERSON_DATA = /\b(?:mano|savo|apie\s+mane)\s+(?:\w+\s+)?(?:asmens\s+)?(?:duomen\w*|informacij\w*)|\b(?:my|about\s+me)\s+(?:\w+\s+)?(?:personal\s+)?(?:data|information|details)\b|\bdata\s+(?:about|on)\s+me\b/;
+/** The writer saying what they do not want done with them or their data: beside a question, perhaps an objection (Art. 21) staff should confirm. */
+export const OWN_UNWILLINGNESS = /\b(?:as\s+|mes\s+)?(?:nenoriu|nenorim\w*|nesutinku|nesutinkam\w*|nepageidauju|nepageidaujam\w*|pries(?:tarauju|taraujam\w*))\b|\bi\s+(?:do\s+not|don'?t|dont)\s+(?:want|agree|consent|accept|like\s+(?:being|that|my|it))\b|\bi\s+(?:object|disagree|refuse)\b/;
 /** Information that is not part of an access answer: who the data protection officer is and how to reach them. */
 export const OWN_INFORMATION = /pareig|officer|\bdpo\b|atsaking/;
 export const MARKETING_CONTEXT = /(marketing|newsletter|advertis|catalog|brochure|leaflet|promotion|promo\b|\bads\b|personali[sz]ed\s+(?:ads|offers)|sales\s+(?:team|calls?|people|department|agents?)|receiv\w*\s+(?:calls|sms|texts|e-?mails|letters|messages|offers)|rinkodar|reklam|naujienlaisk|pasiulym)/;
