@@ -112,6 +112,9 @@ function whoAndWhen(hits: readonly Hit[], folded: string): Hit[] {
     });
 }
 
+/** Marketing named only to say it is not about marketing. */
+const NOT_MARKETING = /\b(?:ne|not|nei|no|isskyrus)\s+(?:\w+\s+)?(?:del\s+|for\s+|about\s+)?(?:reklam|rinkodar|marketing|advertis|naujienlaisk|newsletter)\w*/g;
+
 /** A subject line that calls the mail a question. */
 const SUBJECT_QUESTION = /^\s*(?:klausim\w*|paklausim\w*|teiravim\w*|pasiteiravim\w*|question|query|inquiry|enquiry|quick question)\b/;
 
@@ -127,12 +130,14 @@ function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: H
   const hits: Hit[] = [];
   const negated: Hit[] = [];
   let reported = false;
+  // A marketing word the writer rules out ("ne reklamai, tiesiog nesutinku", "not for marketing") is no marketing context (blanked, same length).
+  const unmarketed = folded.replace(NOT_MARKETING, (m) => ' '.repeat(m.length));
   for (const c of cues) {
     for (const m of folded.matchAll(globalOf(c))) {
       const index = m.index ?? 0;
       let read = c;
       if (c.right === 'objection') {
-        const around = folded.slice(Math.max(0, index - 20), index) + clauseAfter(folded, index, 120);
+        const around = unmarketed.slice(Math.max(0, index - 20), index) + clauseAfter(unmarketed, index, 120);
         // "I object to direct marketing" ("prieštarauju, kad … rinkodaros kampanijose") is the Art. 21(2) right, which has its own deadline.
         if (MARKETING_CONTEXT.test(around)) read = asRight(c, 'direct_marketing_objection');
       }
@@ -187,6 +192,8 @@ export function readByRules(text: string, subject = ''): Classification {
   const body = hits.filter((h) => h.index >= subjectEnd);
   if (body.some((h) => h.cue.weight >= CONFIDENT)) hits = hits.filter((h) => h.index >= subjectEnd || h.cue.weight >= CONFIDENT);
   if (body.some((h) => h.cue.right === 'direct_marketing_objection') && !body.some((h) => h.cue.right === 'objection')) hits = hits.filter((h) => h.index >= subjectEnd || h.cue.right !== 'objection');
+  // …and a bare "opt out" subject over a body that objects to something that is not marketing ("Analytics opt out") is that objection.
+  if (body.some((h) => h.cue.right === 'objection') && !body.some((h) => h.cue.right === 'direct_marketing_objection') && !MARKETING_CONTEXT.test(folded.replace(NOT_MARKETING, ' '))) hits = hits.filter((h) => h.index >= subjectEnd || h.cue.right !== 'direct_marketing_objection');
   const read = new Set(hits.map((h) => h.cue.right));
   // A generic "send me my data" means nothing more when a more specific right (portability) is read.
   hits = hits.filter((h) => !(h.cue.yieldsTo ?? []).some((r) => read.has(r)));

@@ -277,6 +277,9 @@ export const CUES: readonly Cue[] = [
   cue(PORTABILITY, EN, 0.9, /\b(import|upload|load) (it|them|the data|my data) (in)?to (my new|a new|another|the new)\b/),
   cue(PORTABILITY, EN, 0.6, /\b(switching|moving|changing) (to )?(another|a new|a different|my) (\w+ )?(provider|bank|operator|supplier|company|service)/),
   cue(PORTABILITY, LT, 0.9, /\beksport~/),
+  // A data request in a named file format ("send me all my data in CSV", "in JSON so I can keep it", "csv, kad importuočiau kitur").
+  cue(PORTABILITY, EN, 0.9, /\b(my|all|the) (\w+ )?(data|information|history|records?)\b[^.\n]{0,40}?\b(in|as) (a |an )?(csv|json|xml|xlsx|excel|machine[- ]readable)\b/),
+  cue(PORTABILITY, LT, 0.9, /\b(csv|json|xml|xlsx|excel)\b[^.\n]{0,40}?\b(importuot~|ikelt~|perkelt~|perkel~)/),
   cue(PORTABILITY, LT, 0.9, /\b(csv|json|xml|excel|xlsx) (faile|failu|faila|rinkmen~)/),
   cue(PORTABILITY, LT, 0.6, /\b(pereinu|pereisiu|keiciu|pakeisiu|keisiu) (pas )?(kit~|nauj~)?\s*(operatori~|tiekej~|bank~|paslaugu teikej~|imon~)/),
   cue(PORTABILITY, LT, 0.9, /\bperduot~ (juos |mano duomenis |duomenis )?(tiesiogiai )?(kitam|kitai|naujam|naujai|kitu|kito)\b/),

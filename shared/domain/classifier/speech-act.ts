@@ -94,6 +94,10 @@ const REPORT = new RegExp(
     String.raw`\bi (have |'ve |had )?(already |successfully |just )?(unsubscribed|opted out|withdrew|cancell?ed|submitted|sent (you )?(a|my) (request|form))\b`,
     String.raw`\bthanks?( you)? (so much |very much )?for (deleting|erasing|removing|unsubscribing|correcting|updating|closing|processing|handling|sorting)\b`,
     String.raw`\b(seems|appears) to have worked\b`,
+    // A notice of what the controller will do ("neaktyvios paskyros bus ištrintos", "your account will be deleted") is theirs, not a request.
+    String.raw`\b(bus|busimas|will be|is going to be|are going to be|are scheduled to be|is scheduled to be) (automatiskai |automatically |permanently |visam laikui )?(istrint|pasalint|panaikint|deleted|removed|erased|closed)\w*`,
+    // Something received ("gavau jūsų atsiųstą duomenų kopiją", "received the copy of my data"), not missed ("haven't received").
+    String.raw`(?<!\b(not|never|n't|yet to|dar ne|vis dar ne) (yet )?)\b(gavau|gavome|gavom|received)\b[^.?!\n]{0,40}?\b(kopij\w*|duomen\w*|copy|data|export|file|archyv\w*|atsakym\w*|reply|answer)`,
     // A state told as done ("jūsų adresas pašalintas iš sąrašo", "paskyra ištrinta", "prašymas įvykdytas"), not wished ("kad būtų ištrinta") or asked ("ar ištrinta?" is not read here: see speechAct).
     String.raw`(?<!\b(butu|bus|buti|kad|jog|jei|jeigu|ar|ne|nebus|nebutu|turi|turetu)\s+(\w+\s+)?)\b(istrint|pasalint|panaikint|ivykdyt|atnaujint|pataisyt|istaisyt|apribot)(as|a)\b(?![^.!?\n]*\?)`,
     String.raw`\b(was|were) (already |successfully |finally |then )?(deleted|erased|removed|unsubscribed|corrected|updated|closed|processed|completed|withdrawn)\b(?! (by|when|if|before|after)\b)`,
@@ -101,7 +105,17 @@ const REPORT = new RegExp(
     String.raw`\b(unsubscribed|deleted|erased|removed|corrected|updated|istrint\w*|pasalint\w*|panaikint\w*|atnaujint\w*|pataisyt\w*)\b[^.?!\n]{0,20}?\b(thanks|thank you|aciu|dekoju)\b|\b(thanks|thank you|aciu|dekoju)\b[^.?!\n]{0,20}?\b(unsubscribed|deleted|erased|removed|corrected|updated|istrynet\w*|pasalinot\w*)\b`,
   ].join('|'),
 );
+/** The controller's own statement of rights, quoted or forwarded ("Jūs turite teisę…", "you have the right to…"): a sentence that asks nothing. */
+const RIGHTS_NOTICE = /\b(?:jus )?turite teis\w*|\byou (?:also )?(?:have|has) (?:the |a )?right|\byou (?:can|may) (?:also )?(?:at any time )?(?:request|ask|exercise|object|withdraw|opt out|unsubscribe)\b|\bgalite bet kada\b/;
 const IN_ADVANCE = /\b(?:in advance|is anksto)\b/;
+
+/**
+ * Questions about the access procedure rather than asking for the data: its cost or the controller's deadline ("is there a fee for
+ * a copy?", "kiek kainuotų kopija?", "per kiek laiko privalote atsakyti?"). Asking for the data as a question ("can I get a copy?") is not one.
+ */
+const PROCEDURE_QUESTION = /\b(?:is there a (?:fee|charge|cost)|how much (?:does|would|will|do)|(?:does|would|will) (?:it|that|this) cost|do you charge|kiek (?:kainuo\w*|kainuot\w*|kaina|kainuos)|ar (?:tai |tas |ji )?(?:mokam\w*|nemokam\w*)|ar reikes (?:moketi|sumoketi)|(?:per )?kiek laiko (?:privalote|turite|turit|gali|galite|uztrunka|uztruktu|uztruks)|how long (?:do|does|will|would) (?:you|it) (?:have|take|need))\b/;
+/** A first-person supposition anywhere in the sentence ("kiek kainuotų kopija, jei jos paprašyčiau", "what would it cost if I asked for…"). */
+const SUPPOSED = /\b(?:jei|jeigu)\b[^.?!\n]{0,30}?\b\w+ciau\b|\bif i (?:were to |ever )?(?:ask|asked|request|requested|wanted|applied)\b/;
 
 /** A right whose question is itself the request (Art. 15: whether and what is processed); information is never re-read. */
 const ASKED_BY_QUESTION: ReadonlySet<RightType> = new Set<RightType>(['access']);
@@ -139,9 +153,14 @@ export function speechAct(folded: string, index: number, right: RightType): Spee
   const clause = span(folded, index, CLAUSE_ENDS);
   const clauseText = folded.slice(clause.start, clause.end);
   if (REPORT.test(clauseText) && !IN_ADVANCE.test(clauseText)) return 'report';
+  if (RIGHTS_NOTICE.test(folded.slice(sentence.start, sentence.end))) return 'report';
   if (right === 'information') return null;
   if (HYPOTHETICAL.test(before)) return 'hypothetical';
-  if (ASKED_BY_QUESTION.has(right)) return null;
+  if (ASKED_BY_QUESTION.has(right)) {
+    const text = folded.slice(sentence.start, sentence.end);
+    if (SUPPOSED.test(text)) return 'hypothetical';
+    return folded[sentence.end] === '?' && PROCEDURE_QUESTION.test(text) ? 'question' : null;
+  }
   if (ONLY_ASKING.test(folded)) return 'question';
   // An indirect question reaches the rest of its sentence up to a new request joined by "and"/"ir" ("I want to know how the score was calculated and have a person look at it").
   const joined = [...before.matchAll(JOINED_REQUEST)].at(-1);
