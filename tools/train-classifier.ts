@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { opensWithoutStaff, THRESHOLDS, type Thresholds } from '#domain/classifier/agreement.ts';
 import { probabilitiesOfSlots } from '#domain/classifier/model.ts';
+import { namedRights } from '#domain/classifier/named-right.ts';
+import { requestText } from '#domain/classifier/request-text.ts';
 import { readByRules } from '#domain/classify-rights.ts';
 import { RIGHT_TYPES, type RightType } from '#domain/rights.ts';
 import { example, SETTINGS, train, weightsModule, type TrainingSettings } from './classifier-training.ts';
@@ -10,8 +12,9 @@ import { example, SETTINGS, train, weightsModule, type TrainingSettings } from '
  * `npm run train:classifier`: trains the statistical reading of requests on every labelled set
  * (tests/fixtures/classifier) and writes shared/domain/classifier/model-weights.ts.
  *
- * `npm run train:classifier -- --loso [--per-right] [--buckets N] [--l2 X] [--iterations N] [--agree X] [--several X] [--miss X] [--errors]`
- * or `--grid [--only heldout2,heldout3]`
+ * `npm run train:classifier -- --loso [--per-right] [--buckets N] [--l2 X] [--iterations N] [--agree X] [--several X] [--miss X] [--errors]`,
+ * `--grid [--only heldout2,heldout3]`, `--choose [--errors]` (per-right thresholds chosen leave-one-set-out: tools/classifier-thresholds.ts)
+ * or `--dump folds.json` (the folds' readings and probabilities, for `tsx tools/classifier-thresholds.ts --from folds.json`)
  * writes nothing: it trains once per set with that set left out and measures on it (leave one set
  * out), the model alone, the rules alone and the two together (classify-rights.ts), so settings
  * and thresholds are chosen on text the model was not trained on. For the sets the rules were later
@@ -92,6 +95,8 @@ function summary(rows: readonly Row[]): string {
 export interface Fold {
   readonly set: (typeof SETS)[number];
   readonly ids: readonly string[];
+  /** The request text of each (what the rules and the model read), for named-right.ts. */
+  readonly texts: readonly string[];
   readonly labels: ReadonlyArray<readonly RightType[]>;
   readonly probs: ReadonlyArray<Partial<Record<RightType, number>>>;
   readonly rulesNow: readonly Read[];
@@ -111,11 +116,12 @@ export function folds(settings: TrainingSettings): Fold[] {
     );
     const rulesNow = test.map((x) => rulesRead(x.r));
     const rulesUnseen = test.every((x) => firstRun.reads[x.r.id]) ? test.map((x) => firstRun.reads[x.r.id]!) : null;
-    return { set: held, ids: test.map((x) => x.r.id), labels: test.map((x) => x.r.rights), probs: test.map((x) => probabilitiesOfSlots(model, x.e.slots)), rulesNow, rulesUnseen };
+    return { set: held, ids: test.map((x) => x.r.id), texts: test.map((x) => requestText(x.r.subject, x.r.body)), labels: test.map((x) => x.r.rights), probs: test.map((x) => probabilitiesOfSlots(model, x.e.slots)), rulesNow, rulesUnseen };
   });
 }
 
-const combined = (f: Fold, reads: readonly Read[], t: Thresholds): Row[] => f.labels.map((label, i) => ({ label, got: reads[i]!.rights, staff: !opensWithoutStaff(reads[i]!.rights, !reads[i]!.needsConfirmation, f.probs[i]!, t) }));
+const combined = (f: Fold, reads: readonly Read[], t: Thresholds): Row[] =>
+  f.labels.map((label, i) => ({ label, got: reads[i]!.rights, staff: !opensWithoutStaff(reads[i]!.rights, !reads[i]!.needsConfirmation, f.probs[i]!, t, namedRights(f.texts[i]!, reads[i]!.rights)) }));
 const alone = (f: Fold, reads: readonly Read[]): Row[] => f.labels.map((label, i) => ({ label, got: reads[i]!.rights, staff: reads[i]!.needsConfirmation }));
 
 function loso(all: readonly Fold[], t: Thresholds): void {
@@ -179,6 +185,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const settings: TrainingSettings = { buckets: flag('buckets') ?? SETTINGS.buckets, l2: flag('l2') ?? SETTINGS.l2, iterations: flag('iterations') ?? SETTINGS.iterations, learningRate: flag('lr') ?? SETTINGS.learningRate };
   const only = args.includes('--only') ? (args[args.indexOf('--only') + 1] ?? '').split(',') : null;
   if (args.includes('--dump')) writeFileSync(args[args.indexOf('--dump') + 1]!, JSON.stringify(folds(settings)));
+  else if (args.includes('--choose')) (await import('./classifier-thresholds.ts')).report(folds(settings));
   else if (args.includes('--grid')) grid(folds(settings), only);
   else if (args.includes('--loso')) loso(folds(settings), { agree: flag('agree') ?? THRESHOLDS.agree, agreeSeveral: flag('several') ?? THRESHOLDS.agreeSeveral, miss: flag('miss') ?? THRESHOLDS.miss });
   else {

@@ -1,6 +1,7 @@
 import type { Language } from './channels.ts';
 import { CLAUSE_BREAK, CUES, CUSTOMERS_IN_GENERAL, FIRST_PERSON, FIRST_PERSON_DATA, NARRATIVE, OWN_UNWILLINGNESS, SENTENCE_BREAK, MAILING_LIST, OWN_INFORMATION, MARKETING_CONTEXT, NEGATION, OBJECT_CLAUSE_BREAK, RECEIVE_MARKETING, WEAK_ACCESS, type Cue } from './classifier/lexicon.ts';
-import { agreement, opensWithoutStaff } from './classifier/agreement.ts';
+import { agreement, opensWithoutStaff, THRESHOLDS } from './classifier/agreement.ts';
+import { namedRights } from './classifier/named-right.ts';
 import { modelProbabilities, type LinearModel } from './classifier/model.ts';
 import { requestText } from './classifier/request-text.ts';
 import { span, speechAct } from './classifier/speech-act.ts';
@@ -114,6 +115,9 @@ function whoAndWhen(hits: readonly Hit[], folded: string): Hit[] {
 
 /** Marketing named only to say it is not about marketing. */
 const NOT_MARKETING = /\b(?:ne|not|nei|no|isskyrus)\s+(?:\w+\s+)?(?:del\s+|for\s+|about\s+)?(?:reklam|rinkodar|marketing|advertis|naujienlaisk|newsletter)\w*/g;
+
+/** Asking to be sent something of one's own (an access request the cues may not name). */
+const SEND_ME_MINE = /\b(?:atsiust\w*|atsiusk\w*|pateikt\w*|pateik(?:it|ite)\b|send me|provide me|give me|email me|forward me)\b[^.?!\n]{0,50}?\b(?:mano|man|my|all|visk\w*|vis\w*|kopij\w*|copy|istorij\w*|history|records?|irasu?\w*)\b/;
 
 /** A subject line that calls the mail a question. */
 const SUBJECT_QUESTION = /^\s*(?:klausim\w*|paklausim\w*|teiravim\w*|pasiteiravim\w*|question|query|inquiry|enquiry|quick question)\b/;
@@ -232,7 +236,8 @@ export function readByRules(text: string, subject = ''): Classification {
   // A question about processing that also speaks of the writer's own data ("…teisėto intereso pagrindu naudojate mano duomenis. Nesutinku…")
   // may ask more than information, which needs no identity: staff confirm it rather than it opening silently.
   // So does one where the writer says what they do not want done to them ("As nenoriu, kad mane filmuotų", "I don't want my calls recorded").
-  const onlyInformation = proposed.length === 1 && proposed[0] === 'information' && (FIRST_PERSON_DATA.test(folded) || OWN_UNWILLINGNESS.test(folded));
+  // And one where the writer also asks to be sent something of their own ("prašau atsiųsti visų mano pirkimų istoriją", "send me a copy of all chats").
+  const onlyInformation = proposed.length === 1 && proposed[0] === 'information' && (FIRST_PERSON_DATA.test(folded) || OWN_UNWILLINGNESS.test(folded) || SEND_ME_MINE.test(folded));
   const needsConfirmation = proposed.length === 0 || onlyInformation || proposed.some((r) => (confidence[r] ?? 0) < CONFIDENT);
   return {
     rights,
@@ -257,10 +262,12 @@ export function readByRules(text: string, subject = ''): Classification {
 export function classifyRights(text: string, subject = '', model: LinearModel | null = loadedRightsModel()): Classification {
   const rules = readByRules(text, subject);
   if (!model) return { ...rules, confident: false, needsConfirmation: true };
-  const probabilities = modelProbabilities(model, requestText(subject, text));
+  const request = requestText(subject, text);
+  const probabilities = modelProbabilities(model, request);
   const read = rules.matches.length === 0 ? [] : rules.rights;
-  const agrees = agreement(read, probabilities).agrees;
-  const open = opensWithoutStaff(read, rules.needsConfirmation !== true, probabilities);
+  const named = namedRights(request, read);
+  const agrees = agreement(read, probabilities, THRESHOLDS, named).agrees;
+  const open = opensWithoutStaff(read, rules.needsConfirmation !== true, probabilities, THRESHOLDS, named);
   // What staff see of the model: the rights it finds at all likely, to two decimals.
   const likely = Object.fromEntries(Object.entries(probabilities).filter(([, p]) => (p ?? 0) >= 0.05).map(([r, p]) => [r, Math.round((p ?? 0) * 100) / 100]));
   return { ...rules, confident: open, needsConfirmation: !open, model: likely, modelAgrees: agrees };
