@@ -22,6 +22,11 @@ import { folds, type Fold, type Read } from './train-classifier.ts';
 const TARGET = 0.97;
 const IDENTITY: readonly RightType[] = RIGHT_TYPES.filter((r) => r !== 'information');
 const BARS = [0.3, 0.5, 0.7, 0.8, 0.9, 0.95];
+/**
+ * The miss bar stays at or below 0.8: above it a right the model is all but sure of (0.85) and the rules did not read would open
+ * unread, against the rule that such a request goes to staff (tests/unit/classifier-model.test.ts); `--miss-grid` widens it for study.
+ */
+const MISS = process.argv.includes('--miss-grid') ? (process.argv[process.argv.indexOf('--miss-grid') + 1] ?? '').split(',').map(Number) : [0.5, 0.6, 0.7, 0.8];
 
 interface Row {
   readonly id: string;
@@ -101,7 +106,7 @@ export function choose(on: readonly Fold[]): Thresholds {
   let best: { t: Thresholds; f: Figures } | null = null;
   for (const agree of [0.1, 0.15, 0.2, 0.3])
     for (const agreeSeveral of [0.02, 0.05, 0.1, 0.15, 0.2])
-      for (const miss of [0.5, 0.6, 0.7, 0.8, 0.9]) {
+      for (const miss of MISS) {
         const c = withBars({ agree, agreeSeveral, miss }, measure);
         const ok = (x: Figures) => x.lowest >= TARGET;
         if (!best || (ok(c.f) && (!ok(best.f) || c.f.staff < best.f.staff)) || (!ok(c.f) && !ok(best.f) && better(c.f, best.f))) best = c;
