@@ -54,8 +54,10 @@ if (files.length > 0) {
   // The two sets below were each run once, after development, and nothing was tuned on them since
   // (b2 trains the model, which never saw b3); their first-run figures are in docs/channels.md.
   print('fifth held-out set (b2, blind, run once for the rules on 2026-12-05; the model trains on it)', figures(loadCorpus('heldout5')));
-  print('sixth held-out set (b3, blind, run once with rules + model on 2026-12-05; not trained on; its errors then studied for the speech-act reading)', figures(loadCorpus('heldout6')));
-  print('seventh held-out set (b4, blind, run once on 2026-12-05 after all development; not trained or tuned on)', figures(loadCorpus('heldout7')));
+  print('sixth held-out set (b3, blind, run once with rules + model on 2026-12-05; its errors then studied; trained on since t1-t3 arrived)', figures(loadCorpus('heldout6')));
+  print('seventh held-out set (b4, blind, run once on 2026-12-05 after all development; since then seen: trained on, its errors studied)', figures(loadCorpus('heldout7')));
+  // Written on 2026-12-05 by three collaborators who never saw the classifier; first runs in tests/fixtures/classifier/runs/, since then trained on and studied.
+  for (const t of ['train-t1', 'train-t2', 'train-t3'] as const) print(`${t} (written blind, first run recorded; since then trained on and its errors studied)`, figures(loadCorpus(t)));
   // Mail that asks for no right but uses the rights' verbs: every proposal here is wrong, and none may open without staff.
   print('customer-service mail with the rights\' verbs (no right asked; written to trap the rules, not blind)', figures(loadCorpus('service')));
 }

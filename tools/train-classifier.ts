@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { opensWithoutStaff, THRESHOLDS, type Thresholds } from '#domain/classifier/agreement.ts';
 import { probabilitiesOfSlots } from '#domain/classifier/model.ts';
+import { namedRights } from '#domain/classifier/named-right.ts';
+import { requestText } from '#domain/classifier/request-text.ts';
 import { readByRules } from '#domain/classify-rights.ts';
 import { RIGHT_TYPES, type RightType } from '#domain/rights.ts';
 import { example, SETTINGS, train, weightsModule, type TrainingSettings } from './classifier-training.ts';
@@ -10,15 +12,16 @@ import { example, SETTINGS, train, weightsModule, type TrainingSettings } from '
  * `npm run train:classifier`: trains the statistical reading of requests on every labelled set
  * (tests/fixtures/classifier) and writes shared/domain/classifier/model-weights.ts.
  *
- * `npm run train:classifier -- --loso [--per-right] [--buckets N] [--l2 X] [--iterations N] [--agree X] [--several X] [--miss X] [--errors]`
- * or `--grid [--only heldout2,heldout3]`
+ * `npm run train:classifier -- --loso [--per-right] [--buckets N] [--l2 X] [--iterations N] [--agree X] [--several X] [--miss X] [--errors]`,
+ * `--grid [--only heldout2,heldout3]`, `--choose [--errors]` (per-right thresholds chosen leave-one-set-out: tools/classifier-thresholds.ts)
+ * or `--dump folds.json` (the folds' readings and probabilities, for `tsx tools/classifier-thresholds.ts --from folds.json`)
  * writes nothing: it trains once per set with that set left out and measures on it (leave one set
  * out), the model alone, the rules alone and the two together (classify-rights.ts), so settings
  * and thresholds are chosen on text the model was not trained on. For the sets the rules were later
- * corrected on (n, t, b1), the rules' reading before the set was first seen
+ * corrected on (n, t, b1, b2, b3, b4, t1–t3), the rules' reading before the set was first seen
  * (first-run-rules.json) is measured as well: only that is text the rules had not seen either.
  */
-export const SETS = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'service'] as const;
+export const SETS = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'train-t1', 'train-t2', 'train-t3', 'service'] as const;
 const fixture = (name: string) => fileURLToPath(new URL(`../tests/fixtures/classifier/${name}`, import.meta.url));
 /** One labelled set (its format: tests/fixtures/classifier/README.md). Read here, not through the test support, which loads the model this script writes. */
 export const loadSet = (name: (typeof SETS)[number]): LabelledRequest[] =>
@@ -46,7 +49,7 @@ export function trainedModule(settings: TrainingSettings = SETTINGS): string {
   return weightsModule(model, `${all.length} labelled requests (${SETS.join(', ')}); buckets ${settings.buckets}, l2 ${settings.l2}, ${settings.iterations} iterations.`);
 }
 
-interface Read {
+export interface Read {
   readonly rights: readonly RightType[];
   readonly needsConfirmation: boolean;
 }
@@ -89,17 +92,20 @@ function summary(rows: readonly Row[]): string {
   return `exact ${exact}/${rows.length}, staff ${staff} (${((100 * staff) / rows.length).toFixed(1)} %), wrong right opened without staff ${wrongAuto}, silent information ${silent}, lowest precision ${low.toFixed(3)}, without staff ${lowAuto.toFixed(3)}${parts.length ? ` [${process.argv.includes('--per-right') ? 'per right' : 'below 0.95 without staff'}: ${parts.join(', ')}]` : ''}`;
 }
 
-interface Fold {
+export interface Fold {
   readonly set: (typeof SETS)[number];
+  readonly ids: readonly string[];
+  /** The request text of each (what the rules and the model read), for named-right.ts. */
+  readonly texts: readonly string[];
   readonly labels: ReadonlyArray<readonly RightType[]>;
   readonly probs: ReadonlyArray<Partial<Record<RightType, number>>>;
   readonly rulesNow: readonly Read[];
-  /** The rules' reading before the set was first seen (n, t, b1: first-run-rules.json; b2: the rules now); null for the sets the rules were written on. */
+  /** The rules' reading before the set was first seen (first-run-rules.json); null for the sets the rules were written on. */
   readonly rulesUnseen: readonly Read[] | null;
 }
 
 /** One model per set, trained on the others, and its probabilities on the set left out. */
-function folds(settings: TrainingSettings): Fold[] {
+export function folds(settings: TrainingSettings): Fold[] {
   const firstRun = JSON.parse(readFileSync(fixture('first-run-rules.json'), 'utf8')) as { reads: Record<string, Read> };
   const extracted = new Map(SETS.map((s) => [s, loadSet(s).map((r) => ({ r, e: example(r, settings.buckets) }))]));
   return SETS.map((held) => {
@@ -109,12 +115,13 @@ function folds(settings: TrainingSettings): Fold[] {
       settings,
     );
     const rulesNow = test.map((x) => rulesRead(x.r));
-    const rulesUnseen = held === 'heldout5' ? rulesNow : test.every((x) => firstRun.reads[x.r.id]) ? test.map((x) => firstRun.reads[x.r.id]!) : null;
-    return { set: held, labels: test.map((x) => x.r.rights), probs: test.map((x) => probabilitiesOfSlots(model, x.e.slots)), rulesNow, rulesUnseen };
+    const rulesUnseen = test.every((x) => firstRun.reads[x.r.id]) ? test.map((x) => firstRun.reads[x.r.id]!) : null;
+    return { set: held, ids: test.map((x) => x.r.id), texts: test.map((x) => requestText(x.r.subject, x.r.body)), labels: test.map((x) => x.r.rights), probs: test.map((x) => probabilitiesOfSlots(model, x.e.slots)), rulesNow, rulesUnseen };
   });
 }
 
-const combined = (f: Fold, reads: readonly Read[], t: Thresholds): Row[] => f.labels.map((label, i) => ({ label, got: reads[i]!.rights, staff: !opensWithoutStaff(reads[i]!.rights, !reads[i]!.needsConfirmation, f.probs[i]!, t) }));
+const combined = (f: Fold, reads: readonly Read[], t: Thresholds): Row[] =>
+  f.labels.map((label, i) => ({ label, got: reads[i]!.rights, staff: !opensWithoutStaff(reads[i]!.rights, !reads[i]!.needsConfirmation, f.probs[i]!, t, namedRights(f.texts[i]!, reads[i]!.rights)) }));
 const alone = (f: Fold, reads: readonly Read[]): Row[] => f.labels.map((label, i) => ({ label, got: reads[i]!.rights, staff: reads[i]!.needsConfirmation }));
 
 function loso(all: readonly Fold[], t: Thresholds): void {
@@ -127,7 +134,7 @@ function loso(all: readonly Fold[], t: Thresholds): void {
     console.log(`  model alone (p ≥ 0.5)         ${summary(modelRows)}`);
     console.log(`  rules now                     ${summary(alone(f, f.rulesNow))}`);
     console.log(`  rules now + model             ${summary(combined(f, f.rulesNow, t))}`);
-    if (f.rulesUnseen && f.set !== 'heldout5') {
+    if (f.rulesUnseen) {
       console.log(`  rules before the set was seen ${summary(alone(f, f.rulesUnseen))}`);
       console.log(`  the same + model              ${summary(combined(f, f.rulesUnseen, t))}`);
     }
@@ -144,7 +151,7 @@ function loso(all: readonly Fold[], t: Thresholds): void {
     });
   console.log(`\nmodel alone, every set but service: log-loss per right ${(loss / count).toFixed(4)}`);
   const unseen = all.filter((f) => f.rulesUnseen);
-  console.log('\npooled over the sets the rules had not seen (n, t, b1 with the rules before each was seen; b2 with the rules now):');
+  console.log('\npooled over the sets the rules had not seen (each with the rules before it was seen: first-run-rules.json):');
   console.log(`  rules                        ${summary(unseen.flatMap((f) => alone(f, f.rulesUnseen!)))}`);
   console.log(`  rules + model                ${summary(unseen.flatMap((f) => combined(f, f.rulesUnseen!, t)))}`);
   if (process.argv.includes('--errors'))
@@ -177,7 +184,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   };
   const settings: TrainingSettings = { buckets: flag('buckets') ?? SETTINGS.buckets, l2: flag('l2') ?? SETTINGS.l2, iterations: flag('iterations') ?? SETTINGS.iterations, learningRate: flag('lr') ?? SETTINGS.learningRate };
   const only = args.includes('--only') ? (args[args.indexOf('--only') + 1] ?? '').split(',') : null;
-  if (args.includes('--grid')) grid(folds(settings), only);
+  if (args.includes('--dump')) writeFileSync(args[args.indexOf('--dump') + 1]!, JSON.stringify(folds(settings)));
+  else if (args.includes('--choose')) (await import('./classifier-thresholds.ts')).report(folds(settings));
+  else if (args.includes('--grid')) grid(folds(settings), only);
   else if (args.includes('--loso')) loso(folds(settings), { agree: flag('agree') ?? THRESHOLDS.agree, agreeSeveral: flag('several') ?? THRESHOLDS.agreeSeveral, miss: flag('miss') ?? THRESHOLDS.miss });
   else {
     writeFileSync(OUTPUT, trainedModule(settings));

@@ -1,6 +1,7 @@
 import type { Language } from './channels.ts';
-import { CLAUSE_BREAK, CUES, CUSTOMERS_IN_GENERAL, FIRST_PERSON, FIRST_PERSON_DATA, NARRATIVE, SENTENCE_BREAK, MAILING_LIST, OWN_INFORMATION, MARKETING_CONTEXT, NEGATION, OBJECT_CLAUSE_BREAK, RECEIVE_MARKETING, WEAK_ACCESS, type Cue } from './classifier/lexicon.ts';
-import { agreement, opensWithoutStaff } from './classifier/agreement.ts';
+import { CLAUSE_BREAK, CUES, CUSTOMERS_IN_GENERAL, FIRST_PERSON, FIRST_PERSON_DATA, NARRATIVE, OWN_UNWILLINGNESS, SENTENCE_BREAK, MAILING_LIST, OWN_INFORMATION, MARKETING_CONTEXT, NEGATION, OBJECT_CLAUSE_BREAK, RECEIVE_MARKETING, WEAK_ACCESS, type Cue } from './classifier/lexicon.ts';
+import { agreement, opensWithoutStaff, THRESHOLDS } from './classifier/agreement.ts';
+import { namedRights } from './classifier/named-right.ts';
 import { modelProbabilities, type LinearModel } from './classifier/model.ts';
 import { requestText } from './classifier/request-text.ts';
 import { span, speechAct } from './classifier/speech-act.ts';
@@ -112,6 +113,15 @@ function whoAndWhen(hits: readonly Hit[], folded: string): Hit[] {
     });
 }
 
+/** Marketing named only to say it is not about marketing. */
+const NOT_MARKETING = /\b(?:ne|not|nei|no|isskyrus)\s+(?:\w+\s+)?(?:del\s+|for\s+|about\s+)?(?:reklam|rinkodar|marketing|advertis|naujienlaisk|newsletter)\w*/g;
+
+/** Asking to be sent something of one's own (an access request the cues may not name). */
+const SEND_ME_MINE = /\b(?:atsiust\w*|atsiusk\w*|pateikt\w*|pateik(?:it|ite)\b|send me|provide me|give me|email me|forward me)\b[^.?!\n]{0,50}?\b(?:mano|man|my|all|visk\w*|vis\w*|kopij\w*|copy|istorij\w*|history|records?|irasu?\w*)\b/;
+
+/** A subject line that calls the mail a question. */
+const SUBJECT_QUESTION = /^\s*(?:klausim\w*|paklausim\w*|teiravim\w*|pasiteiravim\w*|question|query|inquiry|enquiry|quick question)\b/;
+
 const globals = new WeakMap<Cue, RegExp>();
 /** The cue's pattern with the `g` flag, compiled once (some 400 cues per mail otherwise). */
 function globalOf(c: Cue): RegExp {
@@ -124,12 +134,14 @@ function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: H
   const hits: Hit[] = [];
   const negated: Hit[] = [];
   let reported = false;
+  // A marketing word the writer rules out ("ne reklamai, tiesiog nesutinku", "not for marketing") is no marketing context (blanked, same length).
+  const unmarketed = folded.replace(NOT_MARKETING, (m) => ' '.repeat(m.length));
   for (const c of cues) {
     for (const m of folded.matchAll(globalOf(c))) {
       const index = m.index ?? 0;
       let read = c;
       if (c.right === 'objection') {
-        const around = folded.slice(Math.max(0, index - 20), index) + clauseAfter(folded, index, 120);
+        const around = unmarketed.slice(Math.max(0, index - 20), index) + clauseAfter(unmarketed, index, 120);
         // "I object to direct marketing" ("prieštarauju, kad … rinkodaros kampanijose") is the Art. 21(2) right, which has its own deadline.
         if (MARKETING_CONTEXT.test(around)) read = asRight(c, 'direct_marketing_objection');
       }
@@ -176,9 +188,16 @@ export function readByRules(text: string, subject = ''): Classification {
   // The subject line is a summary: a bare verb there ("Subject: delete") gives way to a body read with confidence ("I deleted my old address, please replace it with …").
   // Likewise a bare "Prieštarauju" / "Objection" subject over a body that objects to marketing is that marketing objection.
   const subjectEnd = original.indexOf('\n') === -1 ? original.length : original.indexOf('\n');
+  // A subject that says it is a question ("Klausimas dėl automatinių sprendimų", "Question about deleting accounts") names what is asked about.
+  if (SUBJECT_QUESTION.test(folded.slice(0, subjectEnd))) hits = hits.map((h) => (h.index < subjectEnd && h.cue.right !== 'access' && h.cue.right !== 'information' ? { ...h, cue: asHint(asRight(h.cue, 'information')), notNow: true, narrative: true } : h));
+  // A subject names the topic the body is about: when the body only asks about a right ("Subject: duomenų ištrynimas" over
+  // "kiek laiko užtrunka ištrinti paskyrą?"), the subject's words of it are no request either.
+  hits = hits.map((h) => (h.index < subjectEnd && !h.notNow && hits.some((o) => o.index >= subjectEnd && o.cue.right === h.cue.right) && hits.every((o) => o.index < subjectEnd || o.cue.right !== h.cue.right || o.notNow) ? { ...h, cue: asHint(h.cue), notNow: true } : h));
   const body = hits.filter((h) => h.index >= subjectEnd);
   if (body.some((h) => h.cue.weight >= CONFIDENT)) hits = hits.filter((h) => h.index >= subjectEnd || h.cue.weight >= CONFIDENT);
   if (body.some((h) => h.cue.right === 'direct_marketing_objection') && !body.some((h) => h.cue.right === 'objection')) hits = hits.filter((h) => h.index >= subjectEnd || h.cue.right !== 'objection');
+  // …and a bare "opt out" subject over a body that objects to something that is not marketing ("Analytics opt out") is that objection.
+  if (body.some((h) => h.cue.right === 'objection') && !body.some((h) => h.cue.right === 'direct_marketing_objection') && !MARKETING_CONTEXT.test(folded.replace(NOT_MARKETING, ' '))) hits = hits.filter((h) => h.index >= subjectEnd || h.cue.right !== 'direct_marketing_objection');
   const read = new Set(hits.map((h) => h.cue.right));
   // A generic "send me my data" means nothing more when a more specific right (portability) is read.
   hits = hits.filter((h) => !(h.cue.yieldsTo ?? []).some((r) => read.has(r)));
@@ -192,8 +211,11 @@ export function readByRules(text: string, subject = ''): Classification {
     const own = hits.filter((h) => h.cue.right === right);
     const weights = [...new Set(own.map((h) => h.cue))].map((c) => c.weight);
     const combined = 1 - weights.reduce((p, w) => p * (1 - w), 1);
-    // Two hints of a right nobody asks for now ("jei paprašyčiau ištrinti … kiek laiko užtruktų ištrynimas?") are still no request.
-    confidence[right] = round(own.every((h) => h.notNow === true) ? Math.min(combined, NARRATIVE_WEIGHT) : combined);
+    // Two hints of a right nobody asks for now ("jei paprašyčiau ištrinti … kiek laiko užtruktų ištrynimas?") are still no request,
+    // and a question about a right does not lift weak words of it elsewhere to a request ("how can I object to it?" beside "legitimate interest").
+    const asked = own.filter((h) => h.notNow !== true).map((h) => h.cue);
+    const askedNow = 1 - [...new Set(asked)].reduce((p, c) => p * (1 - c.weight), 1);
+    confidence[right] = round(asked.length < own.length && askedNow < CONFIDENT ? Math.min(combined, NARRATIVE_WEIGHT) : combined);
   }
   const proposed = (Object.keys(confidence) as RightType[]).filter((r) => (confidence[r] ?? 0) >= PROPOSE);
   const matches: RightMatch[] = [];
@@ -213,7 +235,9 @@ export function readByRules(text: string, subject = ''): Classification {
   const rights = proposed.length > 0 ? order(proposed) : (['information'] as RightType[]);
   // A question about processing that also speaks of the writer's own data ("…teisėto intereso pagrindu naudojate mano duomenis. Nesutinku…")
   // may ask more than information, which needs no identity: staff confirm it rather than it opening silently.
-  const onlyInformation = proposed.length === 1 && proposed[0] === 'information' && FIRST_PERSON_DATA.test(folded);
+  // So does one where the writer says what they do not want done to them ("As nenoriu, kad mane filmuotų", "I don't want my calls recorded").
+  // And one where the writer also asks to be sent something of their own ("prašau atsiųsti visų mano pirkimų istoriją", "send me a copy of all chats").
+  const onlyInformation = proposed.length === 1 && proposed[0] === 'information' && (FIRST_PERSON_DATA.test(folded) || OWN_UNWILLINGNESS.test(folded) || SEND_ME_MINE.test(folded));
   const needsConfirmation = proposed.length === 0 || onlyInformation || proposed.some((r) => (confidence[r] ?? 0) < CONFIDENT);
   return {
     rights,
@@ -238,10 +262,12 @@ export function readByRules(text: string, subject = ''): Classification {
 export function classifyRights(text: string, subject = '', model: LinearModel | null = loadedRightsModel()): Classification {
   const rules = readByRules(text, subject);
   if (!model) return { ...rules, confident: false, needsConfirmation: true };
-  const probabilities = modelProbabilities(model, requestText(subject, text));
+  const request = requestText(subject, text);
+  const probabilities = modelProbabilities(model, request);
   const read = rules.matches.length === 0 ? [] : rules.rights;
-  const agrees = agreement(read, probabilities).agrees;
-  const open = opensWithoutStaff(read, rules.needsConfirmation !== true, probabilities);
+  const named = namedRights(request, read);
+  const agrees = agreement(read, probabilities, THRESHOLDS, named).agrees;
+  const open = opensWithoutStaff(read, rules.needsConfirmation !== true, probabilities, THRESHOLDS, named);
   // What staff see of the model: the rights it finds at all likely, to two decimals.
   const likely = Object.fromEntries(Object.entries(probabilities).filter(([, p]) => (p ?? 0) >= 0.05).map(([r, p]) => [r, Math.round((p ?? 0) * 100) / 100]));
   return { ...rules, confident: open, needsConfirmation: !open, model: likely, modelAgrees: agrees };

@@ -28,6 +28,15 @@ describe('what a sentence does with a right (shared/domain/classifier/speech-act
     ['Jau atsisakiau naujienlaiškio.', 'naujienlaiškio', 'direct_marketing_objection', 'report'],
     ['Thanks, you deleted my account.', 'deleted', 'erasure', 'report'],
     ['I already unsubscribed from the newsletter.', 'unsubscribed', 'direct_marketing_objection', 'report'],
+    // Added after b4 (general forms, sentences written here): an abbreviation does not end the question; a question about the
+    // controller's practice that names neither the writer nor a request; a disclaimer that nothing is asked yet; a state told as done.
+    ['Ar galiu atšaukti sutikimą gauti žinutes tik el. paštu?', 'atšaukti sutikimą', 'consent_withdrawal', 'ask'],
+    ['kaip atšaukti sutikimą dėl slapukų?', 'atšaukti sutikimą', 'consent_withdrawal', 'ask'],
+    ['Ar jūsų draudimo įmokos skaičiuojamos automatiniu sprendimu?', 'automatiniu sprendimu', 'automated_decision_review', 'question'],
+    ['Are loan applications assessed by automated decision-making?', 'automated decision', 'automated_decision_review', 'question'],
+    ['How do I delete my account? Not deleting anything yet, just curious.', 'delete', 'erasure', 'question'],
+    ['Jūsų paskyra ištrinta, duomenys pašalinti.', 'ištrinta', 'erasure', 'report'],
+    ['Your address was removed from our mailing list.', 'removed', 'direct_marketing_objection', 'report'],
   ] as const)('"%s": %s (%s) is a %s', (text, word, right, expected) => {
     expect(act(text, word, right)).toBe(expected);
   });
@@ -41,6 +50,9 @@ describe('what a sentence does with a right (shared/domain/classifier/speech-act
     ['Once you have deleted my data, please confirm it in writing.', 'deleted', 'erasure'],
     ['Thank you in advance for deleting my data.', 'deleting', 'erasure'],
     ['I want to know how the score was calculated and have a person look at it again.', 'person look', 'automated_decision_review'],
+    ['Prašau, kad mano paskyra būtų ištrinta.', 'ištrinta', 'erasure'],
+    ['Ar galėtumėte ištrinti paskyrą?', 'ištrinti', 'erasure'],
+    ['Can you delete the account this week?', 'delete', 'erasure'],
   ] as const)('"%s" asks for %s (%s) now', (text, word, right) => {
     expect(act(text, word, right)).toBeNull();
   });
@@ -69,6 +81,25 @@ describe('the rules and the model on such sentences (classify-rights.ts)', () =>
     expect(c.needsConfirmation).toBe(false);
     const d = classifyRights('Prašau ištrinti mano paskyrą ir visus duomenis. Kiek laiko užtruks ištrynimas?');
     expect(d.rights).toEqual(['erasure']);
+  });
+});
+
+describe('questions and disclaimers around a right (classify-rights.ts, after b4)', () => {
+  it('a subject that calls the mail a question reads the right it names as asked about', () => {
+    const c = classifyRights('Ar ištrinate ir užsakymų istoriją, ar ją saugote?', 'Klausimas dėl paskyros ištrynimo');
+    expect(c.rights).toEqual(['information']);
+    expect(c.needsConfirmation).toBe(true);
+  });
+
+  it('a question about a right does not lift weak words of it elsewhere to a confident request', () => {
+    const c = classifyRights('Your notice says you rely on legitimate interest for analytics. How can I object to that?');
+    expect(c.needsConfirmation).toBe(true);
+    expect(c.confidence?.objection ?? 0).toBeLessThan(0.75);
+  });
+
+  it('a question about processing beside what the writer does not want done goes to staff, not silently to information', () => {
+    const c = classifyRights('Kokiu teisiniu pagrindu filmuojate darbuotojų poilsio zoną? Nenoriu, kad mane filmuotų per pertrauką.');
+    expect(c.needsConfirmation).toBe(true);
   });
 });
 

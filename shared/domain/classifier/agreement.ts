@@ -16,9 +16,21 @@ export interface Thresholds {
   readonly agreeSeveral: number;
   /** A right the rules did not read with at least this model probability may have been missed. */
   readonly miss: number;
+  /**
+   * Per right, a higher bar than `agree` / `agreeSeveral` for that right, alone or beside others: the rights whose rules reading
+   * was wrong more often on text the rules had not seen (chosen leave-one-set-out: tools/classifier-thresholds.ts).
+   */
+  readonly byRight?: Partial<Record<RightType, number>>;
 }
 
-export const THRESHOLDS: Thresholds = { agree: 0.15, agreeSeveral: 0.02, miss: 0.8 };
+/**
+ * Chosen on 2026-12-05 by `npm run train:classifier -- --choose` on the nine sets the rules had not seen (n, t, b1–b4, t1–t3):
+ * access and erasure were read wrongly without staff more often than the others,
+ * so the model must agree more strongly before they open (figures: docs/channels.md, "Training on t1–t3").
+ */
+export const THRESHOLDS: Thresholds = { agree: 0.15, agreeSeveral: 0.1, miss: 0.6, byRight: { access: 0.9, erasure: 0.3 } };
+
+const SIBLING: Partial<Record<RightType, RightType>> = { objection: 'direct_marketing_objection', direct_marketing_objection: 'objection' };
 
 export interface Agreement {
   readonly agrees: boolean;
@@ -32,10 +44,14 @@ export interface Agreement {
  * Example: the rules read `['access']` and the model gives access 0.91, erasure 0.85 → erasure may have
  * been missed: `{ agrees: false, doubted: [], missed: ['erasure'] }`, and staff confirm the rights.
  */
-export function agreement(read: readonly RightType[], probabilities: Partial<Record<RightType, number>>, t: Thresholds = THRESHOLDS): Agreement {
-  const doubted = read.filter((r) => (probabilities[r] ?? 0) < (read.length > 1 ? t.agreeSeveral : t.agree));
+export function agreement(read: readonly RightType[], probabilities: Partial<Record<RightType, number>>, t: Thresholds = THRESHOLDS, named: readonly RightType[] = []): Agreement {
+  // The per-right bars hold a right read alone; beside others the model gives each less (trained mostly on one-right mails), so `agreeSeveral` holds them.
+  // A right the writer names in legal terms (named-right.ts) keeps the base bar.
+  const doubted = read.filter((r) => (probabilities[r] ?? 0) < (read.length > 1 ? t.agreeSeveral : Math.max(t.agree, named.includes(r) ? 0 : (t.byRight?.[r] ?? 0))));
   // `information` too: a question about processing read as a request for one's own data asks for identity nobody needed.
-  const missed = (Object.keys(probabilities) as RightType[]).filter((r) => !read.includes(r) && (probabilities[r] ?? 0) >= t.miss);
+  // The two objections are one article (21(1) and 21(2)); the rules tell them apart by the marketing named, which the model reads poorly,
+  // so the model's sure objection beside a marketing objection the rules read (or the reverse) is no missed right.
+  const missed = (Object.keys(probabilities) as RightType[]).filter((r) => !read.includes(r) && !read.includes(SIBLING[r] as RightType) && (probabilities[r] ?? 0) >= t.miss);
   return { agrees: doubted.length === 0 && missed.length === 0, doubted, missed };
 }
 
@@ -45,6 +61,6 @@ export function agreement(read: readonly RightType[], probabilities: Partial<Rec
  * measured leave-one-set-out, letting it do so opened customer-service mail ("delete the duplicate
  * invoice") as erasure or rectification (docs/channels.md).
  */
-export function opensWithoutStaff(read: readonly RightType[], rulesSure: boolean, probabilities: Partial<Record<RightType, number>>, t: Thresholds = THRESHOLDS): boolean {
-  return rulesSure && read.length > 0 && agreement(read, probabilities, t).agrees;
+export function opensWithoutStaff(read: readonly RightType[], rulesSure: boolean, probabilities: Partial<Record<RightType, number>>, t: Thresholds = THRESHOLDS, named: readonly RightType[] = []): boolean {
+  return rulesSure && read.length > 0 && agreement(read, probabilities, t, named).agrees;
 }

@@ -33,6 +33,9 @@ export function featureSlots(request: string, buckets: number): number[] {
   const folded = foldLithuanian(request).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   const slots = new Set<number>();
   const add = (feature: string) => slots.add(hash(feature) % buckets);
+  // A word in a sentence that ends in "?" also counts as asked about ("kiek kainuotų kopija?" is not "atsiųskite kopiją").
+  const asked = new Set<string>();
+  for (const m of folded.matchAll(/[^.!?\n]*\?/g)) for (const w of m[0].match(/[a-z0-9]+/g) ?? []) asked.add(w);
   for (const clause of folded.split(CLAUSE_BREAK)) {
     const words = clause.match(/[a-z0-9]+/g) ?? [];
     let negatedFor = 0;
@@ -43,6 +46,7 @@ export function featureSlots(request: string, buckets: number): number[] {
       negatedFor = Math.max(0, negatedFor - 1);
       const stem = word.slice(0, STEM);
       add(`w${mark}${stem}`);
+      if (asked.has(word)) add(`q${stem}`);
       add(`b${mark}${previous} ${stem}`);
       previous = stem;
       if (/^\d+$/.test(word)) continue;

@@ -277,6 +277,9 @@ export const CUES: readonly Cue[] = [
   cue(PORTABILITY, EN, 0.9, /\b(import|upload|load) (it|them|the data|my data) (in)?to (my new|a new|another|the new)\b/),
   cue(PORTABILITY, EN, 0.6, /\b(switching|moving|changing) (to )?(another|a new|a different|my) (\w+ )?(provider|bank|operator|supplier|company|service)/),
   cue(PORTABILITY, LT, 0.9, /\beksport~/),
+  // A data request in a named file format ("send me all my data in CSV", "in JSON so I can keep it", "csv, kad importuočiau kitur").
+  cue(PORTABILITY, EN, 0.9, /\b(my|all|the) (\w+ )?(data|information|history|records?)\b[^.\n]{0,40}?\b(in|as) (a |an )?(csv|json|xml|xlsx|excel|machine[- ]readable)\b/),
+  cue(PORTABILITY, LT, 0.9, /\b(csv|json|xml|xlsx|excel)\b[^.\n]{0,40}?\b(importuot~|ikelt~|perkelt~|perkel~)/),
   cue(PORTABILITY, LT, 0.9, /\b(csv|json|xml|excel|xlsx) (faile|failu|faila|rinkmen~)/),
   cue(PORTABILITY, LT, 0.6, /\b(pereinu|pereisiu|keiciu|pakeisiu|keisiu) (pas )?(kit~|nauj~)?\s*(operatori~|tiekej~|bank~|paslaugu teikej~|imon~)/),
   cue(PORTABILITY, LT, 0.9, /\bperduot~ (juos |mano duomenis |duomenis )?(tiesiogiai )?(kitam|kitai|naujam|naujai|kitu|kito)\b/),
@@ -455,6 +458,8 @@ export const OBJECT_CLAUSE_BREAK = /[.!?;\n]|,(?!\s*(?:kad|jog|that|ka|kuri\w*|k
 export const RECEIVE_MARKETING = /\b(?:gaut\w*|receiv\w*|get(?:ting)?|to\s+be\s+sent)\b[^.\n]{0,40}?\b(?:naujienlaisk\w*|reklam\w*|pasiulym\w*|newsletters?|offers|promotion\w*|advertis\w*|marketing)/;
 /** The writer's own data, in a mail otherwise read as a general question. */
 export const FIRST_PERSON_DATA = /\b(?:mano|savo|apie\s+mane)\s+(?:\w+\s+)?(?:asmens\s+)?(?:duomen\w*|informacij\w*)|\b(?:my|about\s+me)\s+(?:\w+\s+)?(?:personal\s+)?(?:data|information|details)\b|\bdata\s+(?:about|on)\s+me\b/;
+/** The writer saying what they do not want done with them or their data: beside a question, perhaps an objection (Art. 21) staff should confirm. */
+export const OWN_UNWILLINGNESS = /\b(?:as\s+|mes\s+)?(?:nenoriu|nenorim\w*|nesutinku|nesutinkam\w*|nepageidauju|nepageidaujam\w*|pries(?:tarauju|taraujam\w*))\b|\bi\s+(?:do\s+not|don'?t|dont)\s+(?:want|agree|consent|accept|like\s+(?:being|that|my|it))\b|\bi\s+(?:object|disagree|refuse)\b/;
 /** Information that is not part of an access answer: who the data protection officer is and how to reach them. */
 export const OWN_INFORMATION = /pareig|officer|\bdpo\b|atsaking/;
 export const MARKETING_CONTEXT = /(marketing|newsletter|advertis|catalog|brochure|leaflet|promotion|promo\b|\bads\b|personali[sz]ed\s+(?:ads|offers)|sales\s+(?:team|calls?|people|department|agents?)|receiv\w*\s+(?:calls|sms|texts|e-?mails|letters|messages|offers)|rinkodar|reklam|naujienlaisk|pasiulym)/;

@@ -11,6 +11,8 @@ const FORWARD_MARKER = /^\s*(?:-{2,}\s*(?:forwarded message|persiųstas laiškas
 /** Markers that start quoted earlier mail in a reply ("On … wrote:", "… rašė:", Outlook's header block). */
 const REPLY_MARKER = /^\s*(?:on\b.{3,200}\bwrote:|.{3,200}\b(?:rašė|parašė|rase|parase):|-{2,}\s*(?:original message|originalus laiškas|originalus laiskas)\s*-{2,}|_{10,})\s*$/i;
 const HEADER_LINE = /^\s*(?:from|sent|date|to|cc|subject|nuo|kam|išsiųsta|issiusta|data|tema|siuntėjas|gavėjas)\s*:/i;
+const OUTLOOK_FROM = /^\s*(?:from|nuo|siuntėjas|siuntejas)\s*:\s*\S/i;
+const OUTLOOK_SENT = /^\s*(?:sent|išsiųsta|issiusta|date|data)\s*:\s*\S/i;
 const SUBJECT_LINE = /^\s*(?:subject|tema)\s*:\s*(.*)$/i;
 
 /**
@@ -25,7 +27,12 @@ export function requestText(subject: string, body: string): string {
   const lines = body.split(/\r?\n/);
   const kept: string[] = [cleanSubject];
   let mode: 'own' | 'forwarded' | 'quoted' = 'own';
-  for (const line of lines) {
+  for (const [n, line] of lines.entries()) {
+    // Outlook quotes a reply with a bare header block ("From: … / Sent: …", "Nuo: … / Išsiųsta: …") and no separator line.
+    if (mode === 'own' && OUTLOOK_FROM.test(line) && OUTLOOK_SENT.test(lines[n + 1] ?? '')) {
+      mode = forwardedSubject ? 'forwarded' : 'quoted';
+      continue;
+    }
     if (mode !== 'quoted' && FORWARD_MARKER.test(line) && (forwardedSubject || /forward|persi|begin/i.test(line))) {
       mode = 'forwarded';
       continue;
