@@ -220,6 +220,8 @@ await writeFile(
 );
 const runtimeSdk = { external: ['@aws-sdk/*'], splitting: false };
 await add('bare Hono + DynamoDB client', lambdaBuildOptions({ entry: dynamoEntry }), [], 'bare');
+// The same with the SDK's full default credential chain (the deploy before the credential alias, LAMBDA_SDK_ALIAS).
+await add('bare Hono + DynamoDB, full chain', { ...lambdaBuildOptions({ entry: dynamoEntry }), alias: {} }, [], 'bare');
 await add('bare Hono + DynamoDB, runtime SDK', { ...lambdaBuildOptions({ entry: dynamoEntry }), ...runtimeSdk }, [], 'bare');
 // The alternatives the decision weighs, on the bundles users wait for (BENCH_COLD_ALT): the
 // runtime's SDK (external, one file: the deploy until issue 15) and the SDK bundled in one file (no chunks).
@@ -234,12 +236,16 @@ for (const name of (process.env.BENCH_COLD_ALT ?? 'api,console,workflow-intake')
 // same bundles built from that tree, timed in the same run, for before/after figures side by side.
 if (process.env.BENCH_COLD_BASELINE) {
   const base = resolve(process.env.BENCH_COLD_BASELINE);
-  const { FUNCTIONS: BASE_FUNCTIONS } = (await import(pathToFileURL(join(base, 'infra/bundling.ts')).href)) as { FUNCTIONS: readonly FunctionSpec[] };
+  // The baseline's own esbuild options too (its aliases point into its own tree).
+  const { FUNCTIONS: BASE_FUNCTIONS, lambdaEsbuildOptions: baseOptions } = (await import(pathToFileURL(join(base, 'infra/bundling.ts')).href)) as {
+    FUNCTIONS: readonly FunctionSpec[];
+    lambdaEsbuildOptions: typeof lambdaBuildOptions;
+  };
   for (const spec of BASE_FUNCTIONS) {
     if (spec.entry === 'functions/workflow/handler.ts' && spec.handler !== 'conclude') continue;
     const name = spec.entry === 'functions/workflow/handler.ts' ? 'workflow steps (8)' : spec.name;
     const entry = join(base, spec.entry);
-    await add(`${name}, baseline`, { ...lambdaBuildOptions({ ...spec, entry }), absWorkingDir: base }, [], name.startsWith('workflow steps') ? 'workflow steps' : name);
+    await add(`${name}, baseline`, { ...baseOptions({ ...spec, entry }), absWorkingDir: base }, [], name.startsWith('workflow steps') ? 'workflow steps' : name);
   }
 }
 const times = new Map<string, Timing[]>(targets.map((t) => [t.name, []]));
@@ -282,7 +288,7 @@ for (const t of targets) {
 console.log(`worst deployed bundle: init ${worst.toFixed(2)} × bare Hono (target ≤ 2); init + first request ${worstFirst.toFixed(2)} × bare Hono's`);
 const ratioOf = (name: string, pick: (t: Timing) => number, base: number) => (times.has(name) ? of(name, pick) / base : NaN);
 console.log(
-  `floor: bare Hono + DynamoDB document client at init = ${ratioOf('bare Hono + DynamoDB client', (x) => x.wall, bareWall).toFixed(2)} × bare Hono (runtime SDK: ${ratioOf('bare Hono + DynamoDB, runtime SDK', (x) => x.wall, bareWall).toFixed(2)}); init + first request ${ratioOf('bare Hono + DynamoDB client', (x) => x.wallFirst, bareFirst).toFixed(2)} (runtime SDK: ${ratioOf('bare Hono + DynamoDB, runtime SDK', (x) => x.wallFirst, bareFirst).toFixed(2)})`,
+  `floor: bare Hono + DynamoDB document client at init = ${ratioOf('bare Hono + DynamoDB client', (x) => x.wall, bareWall).toFixed(2)} × bare Hono (runtime SDK: ${ratioOf('bare Hono + DynamoDB, runtime SDK', (x) => x.wall, bareWall).toFixed(2)}); init + first request ${ratioOf('bare Hono + DynamoDB client', (x) => x.wallFirst, bareFirst).toFixed(2)} (runtime SDK: ${ratioOf('bare Hono + DynamoDB, runtime SDK', (x) => x.wallFirst, bareFirst).toFixed(2)}); with the SDK's full credential chain ${ratioOf('bare Hono + DynamoDB, full chain', (x) => x.wall, bareWall).toFixed(2)}, init + first ${ratioOf('bare Hono + DynamoDB, full chain', (x) => x.wallFirst, bareFirst).toFixed(2)}`,
 );
 console.log("first requests (the warm-up run's answer, abridged):");
 for (const t of targets) if (t.first) console.log(`  ${t.name.padEnd(34)} ${answers.get(t.name)!.replace(/"body":"(.{0,60}).*/, '"body":"$1…').slice(0, 110)}`);
