@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { FUNCTIONS, initLoadKb, LETTER_FONT, type FunctionSpec } from '../infra/bundling.ts';
 import { lambdaBuildOptions } from '../tests/support/lambda-bundle.ts';
 import { firstRequests } from './cold-events.ts';
+import { seedBenchCase, BENCH_CASE, BENCH_WAITING_CASE } from './cold-seed.ts';
 import { startAwsStub } from './cold-stub.ts';
 
 /**
@@ -174,6 +175,11 @@ const childFile = join(OUT, 'child.mjs');
 await writeFile(childFile, CHILD);
 const requests = await firstRequests();
 const stub = await startAwsStub(requests.jwks, requests.served);
+// The case the workflow steps and the fulfilment task page work on, stored in the stub before the runs.
+stub.record(true);
+const seeded = await seedBenchCase(stub.url);
+stub.record(false);
+console.log(`AWS stub seeded: case ${BENCH_CASE.caseId} (${seeded.status}), case ${BENCH_WAITING_CASE.caseId} (${seeded.waitingStatus}); ${stub.seeded} items`);
 const childEnv: Record<string, string> = {
   ...ENV,
   ...requests.env,
