@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions, Metafile } from 'esbuild';
 import { WORKFLOW_FUNCTIONS } from '#adapters/sfn/definitions.ts';
+import { sdkDeepImports } from './sdk-deep-imports.mjs';
 
 /**
  * The one description of how Lambda code is bundled, shared by the CDK function construct and
@@ -59,6 +60,10 @@ export function lambdaEsbuildOptions(spec: Pick<FunctionSpec, 'entry' | 'alias'>
     outExtension: { '.js': '.mjs' },
     banner: { js: LAMBDA_BUNDLING.banner },
     alias: { ...LAMBDA_SDK_ALIAS, ...spec.alias },
+    // The SDK's barrel imports resolved to the files that define each name, so lazily loaded clients'
+    // code stays in their own chunks (infra/sdk-deep-imports.mjs). Functions do not survive the JSON
+    // that carries these options to infra/split-bundle.mjs, which adds the same plugin itself.
+    plugins: [sdkDeepImports()],
     logLevel: 'silent',
   };
 }
