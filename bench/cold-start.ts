@@ -226,8 +226,10 @@ await writeFile(
 );
 const runtimeSdk = { external: ['@aws-sdk/*'], splitting: false };
 await add('bare Hono + DynamoDB client', lambdaBuildOptions({ entry: dynamoEntry }), [], 'bare');
-// The same with the SDK's full default credential chain (the deploy before the credential alias, LAMBDA_SDK_ALIAS).
+// The same with the SDK's full default credential chain (without LAMBDA_SDK_ALIAS), and also without the
+// deep-import plugin (infra/sdk-deep-imports.mjs): the deploy's options before 2026-12-05 evening.
 await add('bare Hono + DynamoDB, full chain', { ...lambdaBuildOptions({ entry: dynamoEntry }), alias: {} }, [], 'bare');
+await add('bare Hono + DynamoDB, neither', { ...lambdaBuildOptions({ entry: dynamoEntry }), alias: {}, plugins: [] }, [], 'bare');
 await add('bare Hono + DynamoDB, runtime SDK', { ...lambdaBuildOptions({ entry: dynamoEntry }), ...runtimeSdk }, [], 'bare');
 // The alternatives the decision weighs, on the bundles users wait for (BENCH_COLD_ALT): the
 // runtime's SDK (external, one file: the deploy until issue 15) and the SDK bundled in one file (no chunks).
@@ -294,7 +296,7 @@ for (const t of targets) {
 console.log(`worst deployed bundle: init ${worst.toFixed(2)} × bare Hono (target ≤ 2); init + first request ${worstFirst.toFixed(2)} × bare Hono's`);
 const ratioOf = (name: string, pick: (t: Timing) => number, base: number) => (times.has(name) ? of(name, pick) / base : NaN);
 console.log(
-  `floor: bare Hono + DynamoDB document client at init = ${ratioOf('bare Hono + DynamoDB client', (x) => x.wall, bareWall).toFixed(2)} × bare Hono (runtime SDK: ${ratioOf('bare Hono + DynamoDB, runtime SDK', (x) => x.wall, bareWall).toFixed(2)}); init + first request ${ratioOf('bare Hono + DynamoDB client', (x) => x.wallFirst, bareFirst).toFixed(2)} (runtime SDK: ${ratioOf('bare Hono + DynamoDB, runtime SDK', (x) => x.wallFirst, bareFirst).toFixed(2)}); with the SDK's full credential chain ${ratioOf('bare Hono + DynamoDB, full chain', (x) => x.wall, bareWall).toFixed(2)}, init + first ${ratioOf('bare Hono + DynamoDB, full chain', (x) => x.wallFirst, bareFirst).toFixed(2)}`,
+  `floor: bare Hono + DynamoDB document client at init = ${ratioOf('bare Hono + DynamoDB client', (x) => x.wall, bareWall).toFixed(2)} × bare Hono (runtime SDK: ${ratioOf('bare Hono + DynamoDB, runtime SDK', (x) => x.wall, bareWall).toFixed(2)}); init + first request ${ratioOf('bare Hono + DynamoDB client', (x) => x.wallFirst, bareFirst).toFixed(2)} (runtime SDK: ${ratioOf('bare Hono + DynamoDB, runtime SDK', (x) => x.wallFirst, bareFirst).toFixed(2)}); with the SDK's full credential chain ${ratioOf('bare Hono + DynamoDB, full chain', (x) => x.wall, bareWall).toFixed(2)}, init + first ${ratioOf('bare Hono + DynamoDB, full chain', (x) => x.wallFirst, bareFirst).toFixed(2)}; without the chain's alias and the deep-import plugin ${ratioOf('bare Hono + DynamoDB, neither', (x) => x.wall, bareWall).toFixed(2)}, init + first ${ratioOf('bare Hono + DynamoDB, neither', (x) => x.wallFirst, bareFirst).toFixed(2)}`,
 );
 console.log("first requests (the warm-up run's answer, abridged):");
 for (const t of targets) if (t.first) console.log(`  ${t.name.padEnd(34)} ${answers.get(t.name)!.replace(/"body":"(.{0,60}).*/, '"body":"$1…').slice(0, 110)}`);
