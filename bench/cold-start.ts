@@ -114,7 +114,8 @@ const handled = performance.now() - h;
 // SIGKILL once the report is written: the process's teardown is no part of a Lambda's init or
 // invocation, and after a first fetch() it waits ~150 ms for V8's background compilation of
 // undici's WebAssembly HTTP parser, which process.exit(0) would have added to "init".
-process.stdout.write('\\n@@bench@@' + JSON.stringify({ booted, imported, handled, after: performance.now(), answer: answer.slice(0, 400) }), () => process.kill(process.pid, 'SIGKILL'));
+const cpu = process.cpuUsage();
+process.stdout.write('\\n@@bench@@' + JSON.stringify({ booted, imported, handled, after: performance.now(), cpu: (cpu.user + cpu.system) / 1000, answer: answer.slice(0, 400) }), () => process.kill(process.pid, 'SIGKILL'));
 `;
 
 interface Timing {
@@ -126,11 +127,13 @@ interface Timing {
   readonly wallFirst: number;
   readonly imported: number;
   readonly handled: number;
+  /** CPU time (user + system) of the import-only process until its report: less swayed by other processes' load than wall time. */
+  readonly cpu: number;
   readonly answer: string;
 }
 
 /** One child process: spawn to exit, and its report. */
-async function spawnChild(t: Target, args: string[], env: Record<string, string>): Promise<{ wall: number; imported: number; handled: number; answer: string }> {
+async function spawnChild(t: Target, args: string[], env: Record<string, string>): Promise<{ wall: number; imported: number; handled: number; cpu: number; answer: string }> {
   const started = performance.now();
   const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
     execFile(process.execPath, args, { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) =>
@@ -140,10 +143,10 @@ async function spawnChild(t: Target, args: string[], env: Record<string, string>
   });
   const wall = performance.now() - started;
   if (process.env.BENCH_COLD_VERBOSE) process.stderr.write(`${t.name}: wall ${wall.toFixed(0)} child ${run.stdout.slice(run.stdout.lastIndexOf('@@bench@@') + 9, run.stdout.lastIndexOf(',"answer"'))}\n`);
-  let parsed: { imported: number; handled: number; answer: string } | undefined;
+  let parsed: { imported: number; handled: number; cpu: number; answer: string } | undefined;
   try {
     // The handler may log to stdout too: the report is the text after the last marker.
-    parsed = JSON.parse(run.stdout.slice(run.stdout.lastIndexOf('@@bench@@') + 9)) as { imported: number; handled: number; answer: string };
+    parsed = JSON.parse(run.stdout.slice(run.stdout.lastIndexOf('@@bench@@') + 9)) as { imported: number; handled: number; cpu: number; answer: string };
   } catch {
     parsed = undefined;
   }
@@ -164,9 +167,9 @@ async function spawnChild(t: Target, args: string[], env: Record<string, string>
 async function initMs(t: Target, env: Record<string, string>): Promise<Timing> {
   const first = t.first;
   const importOnly = await spawnChild(t, [childFile, pathToFileURL(t.file).href], env);
-  if (!first) return { wall: importOnly.wall, wallLess: importOnly.wall, wallFirst: importOnly.wall, imported: importOnly.imported, handled: 0, answer: '' };
+  if (!first) return { wall: importOnly.wall, wallLess: importOnly.wall, wallFirst: importOnly.wall, imported: importOnly.imported, handled: 0, cpu: importOnly.cpu, answer: '' };
   const withFirst = await spawnChild(t, [childFile, pathToFileURL(t.file).href, first.handler, first.eventFile], env);
-  return { wall: importOnly.wall, wallLess: withFirst.wall - withFirst.handled, wallFirst: withFirst.wall, imported: importOnly.imported, handled: withFirst.handled, answer: withFirst.answer };
+  return { wall: importOnly.wall, wallLess: withFirst.wall - withFirst.handled, wallFirst: withFirst.wall, imported: importOnly.imported, handled: withFirst.handled, cpu: importOnly.cpu, answer: withFirst.answer };
 }
 
 await rm(OUT, { recursive: true, force: true });
@@ -298,6 +301,9 @@ const ratioOf = (name: string, pick: (t: Timing) => number, base: number) => (ti
 console.log(
   `floor: bare Hono + DynamoDB document client at init = ${ratioOf('bare Hono + DynamoDB client', (x) => x.wall, bareWall).toFixed(2)} × bare Hono (runtime SDK: ${ratioOf('bare Hono + DynamoDB, runtime SDK', (x) => x.wall, bareWall).toFixed(2)}); init + first request ${ratioOf('bare Hono + DynamoDB client', (x) => x.wallFirst, bareFirst).toFixed(2)} (runtime SDK: ${ratioOf('bare Hono + DynamoDB, runtime SDK', (x) => x.wallFirst, bareFirst).toFixed(2)}); with the SDK's full credential chain ${ratioOf('bare Hono + DynamoDB, full chain', (x) => x.wall, bareWall).toFixed(2)}, init + first ${ratioOf('bare Hono + DynamoDB, full chain', (x) => x.wallFirst, bareFirst).toFixed(2)}; without the chain's alias and the deep-import plugin ${ratioOf('bare Hono + DynamoDB, neither', (x) => x.wall, bareWall).toFixed(2)}, init + first ${ratioOf('bare Hono + DynamoDB, neither', (x) => x.wallFirst, bareFirst).toFixed(2)}`,
 );
+const bareCpu = of('bare Hono', (t) => t.cpu);
+console.log(`init CPU time (user + system of the import-only process, median; less swayed by the machine's load than wall time), ÷ bare Hono's ${bareCpu.toFixed(0)} ms:`);
+console.log('  ' + targets.map((t) => `${t.name} ${(of(t.name, (x) => x.cpu) / bareCpu).toFixed(2)}`).join(', '));
 console.log("first requests (the warm-up run's answer, abridged):");
 for (const t of targets) if (t.first) console.log(`  ${t.name.padEnd(34)} ${answers.get(t.name)!.replace(/"body":"(.{0,60}).*/, '"body":"$1…').slice(0, 110)}`);
 console.log(`AWS calls the stub answered, all runs: ${[...stub.calls].map(([k, v]) => `${k} ${v}`).join(', ')}`);

@@ -5,7 +5,7 @@ import type { JSONWebKeySet } from 'jose';
 /**
  * The AWS endpoint `npm run bench:cold` points every bundle at (AWS_ENDPOINT_URL) for its first
  * request: one local HTTP server that answers each service's protocol at once with the least a
- * well-behaved service would say (DynamoDB: no item, empty queries, writes accepted; Step
+ * well-behaved service would say (DynamoDB: the seeded cases' items (cold-seed.ts), otherwise no item and empty queries, writes accepted; Step
  * Functions: execution started; SES: sent; S3: the inbound test mail for reads, writes accepted;
  * Lambda: an empty payload), and serves the partner issuer's JWKS. So a first request runs the
  * real SDK path (client set-up, endpoint rules, signing, HTTP, parsing) that a deployed function's
