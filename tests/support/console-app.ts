@@ -61,7 +61,11 @@ export async function consoleApp(now = '2026-11-23T09:00:00Z') {
       body: new URLSearchParams({ _csrf: csrf, tenant: 'softera', role }),
     });
     expect(response.status).toBe(303);
-    const session = response.headers.getSetCookie().find((c) => c.startsWith('rd_session='))!.split(';')[0]!;
+    const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('rd_session='))!;
+    // The session cookie is never readable by page scripts and is not sent on cross-site posts.
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    const session = setCookie.split(';')[0]!;
     const cookie = `${session}; rd_lang=${lang}`;
     const page = await (await app.request('/console', { headers: { cookie } })).text();
     return { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(page)![1]! };

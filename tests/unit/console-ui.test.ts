@@ -1,72 +1,13 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { InMemoryConsoleSessions } from '#adapters/memory/console-sessions.ts';
-import { InMemoryCaseRepository } from '#adapters/memory/case-repository.ts';
 import { loadConsoleConfig } from '#config/console-config.ts';
-import type { WorkflowEngine } from '#ports/cases.ts';
 import { updateCase } from '#domain/workflow.ts';
-import { partnerTokenVerifier, staffTokenVerifier, STAFF_ROLES } from '#http/auth.ts';
-import { createApp } from '#http/app.ts';
-import { consoleUiExtension } from '#http/console/app.ts';
-import type { ApiDeps } from '#http/deps.ts';
-import { tenantRegistry } from '#tenants/registry.ts';
-import { ephemeralIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../local/tokens.ts';
-import { fixedClock, RecordingMailer } from '../support/harness.ts';
+import { consoleApp as sharedConsoleApp, ORIGIN } from '../support/console-app.ts';
 
-const ORIGIN = 'http://localhost';
-
+/** The shared console harness with one partner case already open. */
 async function consoleApp() {
-  const issuer = await ephemeralIssuer();
-  const repo = new InMemoryCaseRepository();
-  const decisions: Array<Record<string, unknown>> = [];
-  const workflows: WorkflowEngine = { startCase: async () => undefined, stopTimer: async () => undefined, sendDecision: async (_token, output) => void decisions.push(output) };
-  const auth = { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwks: issuer.jwks };
-  let n = 0;
-  const deps = {
-    tenants: tenantRegistry,
-    repo,
-    mailer: new RecordingMailer(),
-    clock: fixedClock('2026-11-23T09:00:00Z'),
-    ids: { caseId: () => `case-${++n}` },
-    verifyPartnerToken: partnerTokenVerifier(auth),
-    verifyStaffToken: staffTokenVerifier(auth),
-    limits: { maxBodyBytes: 64 * 1024 },
-    workflows,
-    console: {
-      config: { ...loadConsoleConfig({ CONSOLE_AUTH: 'dev', CONSOLE_SESSION_SECRET: 'q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c' }), secureCookies: false },
-      sessions: new InMemoryConsoleSessions(),
-      devIdp: {
-        staff: STAFF_ROLES.map((role) => ({ tenantId: 'softera', tenantName: 'Softera Baltic', role, userId: `${role}@softera.local` })),
-        mint: (tenantId, role) => issuer.mintStaffToken({ tenant: tenantId, role }),
-      },
-    },
-  } satisfies ApiDeps;
-  const app = createApp(deps, [consoleUiExtension(deps, deps.console)]);
-  const signIn = async (role: 'agent' | 'approver') => {
-    const login = await app.request('/console/login');
-    const loginCookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(await login.text())![1]!;
-    const response = await app.request('/console/login/dev', {
-      method: 'POST',
-      headers: { cookie: loginCookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ _csrf: csrf, tenant: 'softera', role }),
-    });
-    expect(response.status).toBe(303);
-    const cookie = response.headers.getSetCookie().find((c) => c.startsWith('rd_session='))!;
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Lax/);
-    const session = cookie.split(';')[0]!;
-    const page = await (await app.request('/console', { headers: { cookie: session } })).text();
-    return { cookie: session, csrf: /name="_csrf" value="([^"]+)"/.exec(page)![1]! };
-  };
-  const partner = await issuer.mintPartnerToken({ tenant: 'softera' });
-  const created = await app.request('/v1/requests', {
-    method: 'POST',
-    headers: { authorization: `Bearer ${partner}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ rights: [{ type: 'access' }], subject: { name: 'Ona Petraitienė', email: 'ona@example.lt' }, language: 'en' }),
-  });
-  const caseId = ((await created.json()) as { id: string }).id;
-  return { app, repo, decisions, signIn, caseId };
+  const harness = await sharedConsoleApp();
+  return { ...harness, caseId: await harness.newCase() };
 }
 
 describe('console pages', () => {
