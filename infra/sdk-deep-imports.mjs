@@ -71,7 +71,17 @@ export function sdkDeepImports() {
         return barrels.get(file);
       };
 
-      build.onLoad({ filter: SDK_FILE }, async (args) => {
+      // A barrel both loaded itself and served as a copy of its own code would run that code twice
+      // (two classes of one name: `instanceof` fails). Checked at the end of every build.
+      const loadedFiles = new Set();
+      const servedLocals = new Set();
+      build.onEnd(() => {
+        const twice = [...servedLocals].filter((file) => loadedFiles.has(file));
+        if (twice.length) throw new Error(`sdk-deep-imports: barrel code would be bundled twice (${twice.join(', ')}): an import of it was not rewritten`);
+      });
+
+      build.onLoad({ filter: SDK_FILE, namespace: 'file' }, async (args) => {
+        loadedFiles.add(args.path);
         const text = await readFile(args.path, 'utf8');
         if (!text.includes('/core')) return undefined;
         const dir = dirname(args.path);
@@ -103,11 +113,10 @@ export function sdkDeepImports() {
 
       // A barrel's own code without its re-exports (imported for the names it defines).
       build.onResolve({ filter: new RegExp(`^${LOCALS}:`) }, (args) => ({ path: args.path.slice(LOCALS.length + 1), namespace: LOCALS }));
-      build.onLoad({ filter: /.*/, namespace: LOCALS }, async (args) => ({
-        contents: (await readFile(args.path, 'utf8')).replace(RE_EXPORT, ''),
-        loader: 'js',
-        resolveDir: dirname(args.path),
-      }));
+      build.onLoad({ filter: /.*/, namespace: LOCALS }, async (args) => {
+        servedLocals.add(args.path);
+        return { contents: (await readFile(args.path, 'utf8')).replace(RE_EXPORT, ''), loader: 'js', resolveDir: dirname(args.path) };
+      });
     },
   };
 }
