@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { FUNCTIONS, initLoadKb, LETTER_FONT, type FunctionSpec } from '../infra/bundling.ts';
 import { lambdaBuildOptions } from '../tests/support/lambda-bundle.ts';
 import { firstRequests } from './cold-events.ts';
+import { seedBenchCase, BENCH_CASE, BENCH_WAITING_CASE } from './cold-seed.ts';
 import { startAwsStub } from './cold-stub.ts';
 
 /**
@@ -113,7 +114,8 @@ const handled = performance.now() - h;
 // SIGKILL once the report is written: the process's teardown is no part of a Lambda's init or
 // invocation, and after a first fetch() it waits ~150 ms for V8's background compilation of
 // undici's WebAssembly HTTP parser, which process.exit(0) would have added to "init".
-process.stdout.write('\\n@@bench@@' + JSON.stringify({ booted, imported, handled, after: performance.now(), answer: answer.slice(0, 400) }), () => process.kill(process.pid, 'SIGKILL'));
+const cpu = process.cpuUsage();
+process.stdout.write('\\n@@bench@@' + JSON.stringify({ booted, imported, handled, after: performance.now(), cpu: (cpu.user + cpu.system) / 1000, answer: answer.slice(0, 400) }), () => process.kill(process.pid, 'SIGKILL'));
 `;
 
 interface Timing {
@@ -125,11 +127,13 @@ interface Timing {
   readonly wallFirst: number;
   readonly imported: number;
   readonly handled: number;
+  /** CPU time (user + system) of the import-only process until its report: less swayed by other processes' load than wall time. */
+  readonly cpu: number;
   readonly answer: string;
 }
 
 /** One child process: spawn to exit, and its report. */
-async function spawnChild(t: Target, args: string[], env: Record<string, string>): Promise<{ wall: number; imported: number; handled: number; answer: string }> {
+async function spawnChild(t: Target, args: string[], env: Record<string, string>): Promise<{ wall: number; imported: number; handled: number; cpu: number; answer: string }> {
   const started = performance.now();
   const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
     execFile(process.execPath, args, { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) =>
@@ -139,10 +143,10 @@ async function spawnChild(t: Target, args: string[], env: Record<string, string>
   });
   const wall = performance.now() - started;
   if (process.env.BENCH_COLD_VERBOSE) process.stderr.write(`${t.name}: wall ${wall.toFixed(0)} child ${run.stdout.slice(run.stdout.lastIndexOf('@@bench@@') + 9, run.stdout.lastIndexOf(',"answer"'))}\n`);
-  let parsed: { imported: number; handled: number; answer: string } | undefined;
+  let parsed: { imported: number; handled: number; cpu: number; answer: string } | undefined;
   try {
     // The handler may log to stdout too: the report is the text after the last marker.
-    parsed = JSON.parse(run.stdout.slice(run.stdout.lastIndexOf('@@bench@@') + 9)) as { imported: number; handled: number; answer: string };
+    parsed = JSON.parse(run.stdout.slice(run.stdout.lastIndexOf('@@bench@@') + 9)) as { imported: number; handled: number; cpu: number; answer: string };
   } catch {
     parsed = undefined;
   }
@@ -163,9 +167,9 @@ async function spawnChild(t: Target, args: string[], env: Record<string, string>
 async function initMs(t: Target, env: Record<string, string>): Promise<Timing> {
   const first = t.first;
   const importOnly = await spawnChild(t, [childFile, pathToFileURL(t.file).href], env);
-  if (!first) return { wall: importOnly.wall, wallLess: importOnly.wall, wallFirst: importOnly.wall, imported: importOnly.imported, handled: 0, answer: '' };
+  if (!first) return { wall: importOnly.wall, wallLess: importOnly.wall, wallFirst: importOnly.wall, imported: importOnly.imported, handled: 0, cpu: importOnly.cpu, answer: '' };
   const withFirst = await spawnChild(t, [childFile, pathToFileURL(t.file).href, first.handler, first.eventFile], env);
-  return { wall: importOnly.wall, wallLess: withFirst.wall - withFirst.handled, wallFirst: withFirst.wall, imported: importOnly.imported, handled: withFirst.handled, answer: withFirst.answer };
+  return { wall: importOnly.wall, wallLess: withFirst.wall - withFirst.handled, wallFirst: withFirst.wall, imported: importOnly.imported, handled: withFirst.handled, cpu: importOnly.cpu, answer: withFirst.answer };
 }
 
 await rm(OUT, { recursive: true, force: true });
@@ -174,6 +178,11 @@ const childFile = join(OUT, 'child.mjs');
 await writeFile(childFile, CHILD);
 const requests = await firstRequests();
 const stub = await startAwsStub(requests.jwks, requests.served);
+// The case the workflow steps and the fulfilment task page work on, stored in the stub before the runs.
+stub.record(true);
+const seeded = await seedBenchCase(stub.url);
+stub.record(false);
+console.log(`AWS stub seeded: case ${BENCH_CASE.caseId} (${seeded.status}), case ${BENCH_WAITING_CASE.caseId} (${seeded.waitingStatus}); ${stub.seeded} items`);
 const childEnv: Record<string, string> = {
   ...ENV,
   ...requests.env,
@@ -220,6 +229,10 @@ await writeFile(
 );
 const runtimeSdk = { external: ['@aws-sdk/*'], splitting: false };
 await add('bare Hono + DynamoDB client', lambdaBuildOptions({ entry: dynamoEntry }), [], 'bare');
+// The same with the SDK's full default credential chain (without LAMBDA_SDK_ALIAS), and also without the
+// deep-import plugin (infra/sdk-deep-imports.mjs): the deploy's options before 2026-12-05 evening.
+await add('bare Hono + DynamoDB, full chain', { ...lambdaBuildOptions({ entry: dynamoEntry }), alias: {} }, [], 'bare');
+await add('bare Hono + DynamoDB, neither', { ...lambdaBuildOptions({ entry: dynamoEntry }), alias: {}, plugins: [] }, [], 'bare');
 await add('bare Hono + DynamoDB, runtime SDK', { ...lambdaBuildOptions({ entry: dynamoEntry }), ...runtimeSdk }, [], 'bare');
 // The alternatives the decision weighs, on the bundles users wait for (BENCH_COLD_ALT): the
 // runtime's SDK (external, one file: the deploy until issue 15) and the SDK bundled in one file (no chunks).
@@ -234,12 +247,16 @@ for (const name of (process.env.BENCH_COLD_ALT ?? 'api,console,workflow-intake')
 // same bundles built from that tree, timed in the same run, for before/after figures side by side.
 if (process.env.BENCH_COLD_BASELINE) {
   const base = resolve(process.env.BENCH_COLD_BASELINE);
-  const { FUNCTIONS: BASE_FUNCTIONS } = (await import(pathToFileURL(join(base, 'infra/bundling.ts')).href)) as { FUNCTIONS: readonly FunctionSpec[] };
+  // The baseline's own esbuild options too (its aliases point into its own tree).
+  const { FUNCTIONS: BASE_FUNCTIONS, lambdaEsbuildOptions: baseOptions } = (await import(pathToFileURL(join(base, 'infra/bundling.ts')).href)) as {
+    FUNCTIONS: readonly FunctionSpec[];
+    lambdaEsbuildOptions: typeof lambdaBuildOptions;
+  };
   for (const spec of BASE_FUNCTIONS) {
     if (spec.entry === 'functions/workflow/handler.ts' && spec.handler !== 'conclude') continue;
     const name = spec.entry === 'functions/workflow/handler.ts' ? 'workflow steps (8)' : spec.name;
     const entry = join(base, spec.entry);
-    await add(`${name}, baseline`, { ...lambdaBuildOptions({ ...spec, entry }), absWorkingDir: base }, [], name.startsWith('workflow steps') ? 'workflow steps' : name);
+    await add(`${name}, baseline`, { ...baseOptions({ ...spec, entry }), absWorkingDir: base }, [], name.startsWith('workflow steps') ? 'workflow steps' : name);
   }
 }
 const times = new Map<string, Timing[]>(targets.map((t) => [t.name, []]));
@@ -282,8 +299,11 @@ for (const t of targets) {
 console.log(`worst deployed bundle: init ${worst.toFixed(2)} × bare Hono (target ≤ 2); init + first request ${worstFirst.toFixed(2)} × bare Hono's`);
 const ratioOf = (name: string, pick: (t: Timing) => number, base: number) => (times.has(name) ? of(name, pick) / base : NaN);
 console.log(
-  `floor: bare Hono + DynamoDB document client at init = ${ratioOf('bare Hono + DynamoDB client', (x) => x.wall, bareWall).toFixed(2)} × bare Hono (runtime SDK: ${ratioOf('bare Hono + DynamoDB, runtime SDK', (x) => x.wall, bareWall).toFixed(2)}); init + first request ${ratioOf('bare Hono + DynamoDB client', (x) => x.wallFirst, bareFirst).toFixed(2)} (runtime SDK: ${ratioOf('bare Hono + DynamoDB, runtime SDK', (x) => x.wallFirst, bareFirst).toFixed(2)})`,
+  `floor: bare Hono + DynamoDB document client at init = ${ratioOf('bare Hono + DynamoDB client', (x) => x.wall, bareWall).toFixed(2)} × bare Hono (runtime SDK: ${ratioOf('bare Hono + DynamoDB, runtime SDK', (x) => x.wall, bareWall).toFixed(2)}); init + first request ${ratioOf('bare Hono + DynamoDB client', (x) => x.wallFirst, bareFirst).toFixed(2)} (runtime SDK: ${ratioOf('bare Hono + DynamoDB, runtime SDK', (x) => x.wallFirst, bareFirst).toFixed(2)}); with the SDK's full credential chain ${ratioOf('bare Hono + DynamoDB, full chain', (x) => x.wall, bareWall).toFixed(2)}, init + first ${ratioOf('bare Hono + DynamoDB, full chain', (x) => x.wallFirst, bareFirst).toFixed(2)}; without the chain's alias and the deep-import plugin ${ratioOf('bare Hono + DynamoDB, neither', (x) => x.wall, bareWall).toFixed(2)}, init + first ${ratioOf('bare Hono + DynamoDB, neither', (x) => x.wallFirst, bareFirst).toFixed(2)}`,
 );
+const bareCpu = of('bare Hono', (t) => t.cpu);
+console.log(`init CPU time (user + system of the import-only process, median; less swayed by the machine's load than wall time), ÷ bare Hono's ${bareCpu.toFixed(0)} ms:`);
+console.log('  ' + targets.map((t) => `${t.name} ${(of(t.name, (x) => x.cpu) / bareCpu).toFixed(2)}`).join(', '));
 console.log("first requests (the warm-up run's answer, abridged):");
 for (const t of targets) if (t.first) console.log(`  ${t.name.padEnd(34)} ${answers.get(t.name)!.replace(/"body":"(.{0,60}).*/, '"body":"$1…').slice(0, 110)}`);
 console.log(`AWS calls the stub answered, all runs: ${[...stub.calls].map(([k, v]) => `${k} ${v}`).join(', ')}`);

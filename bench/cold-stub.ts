@@ -5,7 +5,7 @@ import type { JSONWebKeySet } from 'jose';
 /**
  * The AWS endpoint `npm run bench:cold` points every bundle at (AWS_ENDPOINT_URL) for its first
  * request: one local HTTP server that answers each service's protocol at once with the least a
- * well-behaved service would say (DynamoDB: no item, empty queries, writes accepted; Step
+ * well-behaved service would say (DynamoDB: the seeded cases' items (cold-seed.ts), otherwise no item and empty queries, writes accepted; Step
  * Functions: execution started; SES: sent; S3: the inbound test mail for reads, writes accepted;
  * Lambda: an empty payload), and serves the partner issuer's JWKS. So a first request runs the
  * real SDK path (client set-up, endpoint rules, signing, HTTP, parsing) that a deployed function's
@@ -15,6 +15,10 @@ export interface AwsStub {
   readonly url: string;
   /** Requests answered, by service and operation (`dynamodb:Query`), to show what each first request did. */
   readonly calls: Map<string, number>;
+  /** While on, the items written by PutItem and TransactWriteItems are kept and served (seeding); off for the runs. */
+  record(on: boolean): void;
+  /** Items kept. */
+  readonly seeded: number;
   close(): Promise<void>;
 }
 
@@ -42,18 +46,49 @@ const read = (req: IncomingMessage) =>
     req.on('error', reject);
   });
 
-function jsonTarget(target: string, body: string): { service: string; op: string; answer: unknown } {
+/** A DynamoDB item in its wire form (attribute name → `{ S: … }`, `{ N: … }`, …). */
+type WireItem = Record<string, Record<string, unknown>>;
+const keyOf = (item: { PK?: { S?: string }; SK?: { S?: string } } | undefined) => `${item?.PK?.S ?? ''}|${item?.SK?.S ?? ''}`;
+
+/**
+ * The items the stub holds (a case and its partition, seeded once before the runs: cold-events.ts).
+ * GetItem finds an item by its key; Query returns the items of one partition, with a
+ * `begins_with` sort-key condition applied. Writes during the runs are accepted but not kept, so
+ * every run's first request meets the same data.
+ */
+function querySeed(seed: ReadonlyMap<string, WireItem>, input: { IndexName?: string; KeyConditionExpression?: string; ExpressionAttributeValues?: Record<string, { S?: string }>; ExpressionAttributeNames?: Record<string, string>; ScanIndexForward?: boolean }): WireItem[] {
+  // Index queries (inbox, due dates, message ids) find nothing, as before the seed.
+  if (input.IndexName) return [];
+  const condition = input.KeyConditionExpression ?? '';
+  const values = input.ExpressionAttributeValues ?? {};
+  // The partition key's value: the placeholder compared with `=` first in the condition.
+  const pkName = /^\s*(\S+)\s*=\s*(:\w+)/.exec(condition);
+  const pk = pkName ? values[pkName[2]!]?.S : undefined;
+  if (!pk) return [];
+  const prefix = /begins_with\(\s*\S+?\s*,\s*(:\w+)\s*\)/.exec(condition);
+  const skPrefix = prefix ? (values[prefix[1]!]?.S ?? '') : '';
+  const items = [...seed.values()].filter((i) => i.PK?.S === pk && String(i.SK?.S ?? '').startsWith(skPrefix)).sort((a, b) => String(a.SK?.S).localeCompare(String(b.SK?.S)));
+  return input.ScanIndexForward === false ? items.reverse() : items;
+}
+
+function jsonTarget(target: string, body: string, seed: Map<string, WireItem>, recording: boolean): { service: string; op: string; answer: unknown } {
   const [prefix = '', op = ''] = target.split('.');
   if (prefix.startsWith('DynamoDB')) {
-    const input = body ? (JSON.parse(body) as { ReturnValues?: string; Key?: { PK?: { S?: string } } }) : {};
+    const input = body ? (JSON.parse(body) as { ReturnValues?: string; Key?: { PK?: { S?: string }; SK?: { S?: string } }; Item?: WireItem; TransactItems?: { Put?: { Item: WireItem } }[] }) : {};
+    if (recording && op === 'TransactWriteItems') for (const t of input.TransactItems ?? []) if (t.Put) seed.set(keyOf(t.Put.Item as never), t.Put.Item);
+    if (recording && op === 'PutItem' && input.Item) seed.set(keyOf(input.Item as never), input.Item);
     switch (op) {
       case 'GetItem': {
         // A console session record, active for the next hour (the signed-in handler's first page).
         const pk = input.Key?.PK?.S ?? '';
         if (pk.startsWith('CONSOLE_SESSION#')) return { service: 'dynamodb', op, answer: { Item: { PK: { S: pk }, SK: { S: 'SESSION' }, type: { S: 'console-session' }, tenantId: { S: 'softera' }, userId: { S: 'handler@softera.lt' }, expiresAt: { N: String(Math.floor(Date.now() / 1000) + 3600) } } } };
-        return { service: 'dynamodb', op, answer: {} };
+        const item = seed.get(keyOf(input.Key));
+        return { service: 'dynamodb', op, answer: item ? { Item: item } : {} };
       }
-      case 'Query':
+      case 'Query': {
+        const items = querySeed(seed, input as never);
+        return { service: 'dynamodb', op, answer: { Items: items, Count: items.length, ScannedCount: items.length } };
+      }
       case 'Scan':
         return { service: 'dynamodb', op, answer: { Items: [], Count: 0, ScannedCount: 0 } };
       case 'BatchGetItem':
@@ -77,12 +112,14 @@ function jsonTarget(target: string, body: string): { service: string; op: string
 export async function startAwsStub(jwks: JSONWebKeySet, served: ReadonlyMap<string, Uint8Array> = new Map()): Promise<AwsStub> {
   const calls = new Map<string, number>();
   const count = (key: string) => calls.set(key, (calls.get(key) ?? 0) + 1);
+  const seed = new Map<string, WireItem>();
+  let recording = false;
   const server: Server = createServer((req, res) => {
     void read(req).then((body) => {
       const target = req.headers['x-amz-target'];
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       if (typeof target === 'string') {
-        const { service, op, answer } = jsonTarget(target, body);
+        const { service, op, answer } = jsonTarget(target, body, seed, recording);
         count(`${service}:${op}`);
         res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'bench' }).end(JSON.stringify(answer));
       } else if (path === '/.well-known/jwks.json') {
@@ -114,6 +151,10 @@ export async function startAwsStub(jwks: JSONWebKeySet, served: ReadonlyMap<stri
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
+    record: (on) => void (recording = on),
+    get seeded() {
+      return seed.size;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions, Metafile } from 'esbuild';
 import { WORKFLOW_FUNCTIONS } from '#adapters/sfn/definitions.ts';
+import { sdkDeepImports } from './sdk-deep-imports.mjs';
 
 /**
  * The one description of how Lambda code is bundled, shared by the CDK function construct and
@@ -28,6 +29,16 @@ export const LAMBDA_BUNDLING = {
 } as const;
 
 /**
+ * Module stand-ins every Lambda bundle gets: the SDK's default credential chain becomes the
+ * execution role's environment credentials, all a Lambda ever uses (shared/adapters/aws/lambda-credentials.ts).
+ * The full chain cost ~37 KB and ~0.25× bare Hono of every init (docs/performance.md, 2026-12-05 evening).
+ */
+export const LAMBDA_SDK_ALIAS: Readonly<Record<string, string>> = {
+  // repoPath is declared further down (a const): resolved here the same way.
+  '@aws-sdk/credential-provider-node': fileURLToPath(new URL('../shared/adapters/aws/lambda-credentials.ts', import.meta.url)),
+};
+
+/**
  * The esbuild options of one function's bundle, as deployed (CDK's NodejsFunction, then the
  * split rebuild of infra/constructs/split-bundle.ts) and as the tests and benchmarks measure it:
  * write it to a directory (`outdir`); the handler module is `index.mjs`, chunks `chunk-<hash>.mjs`.
@@ -48,7 +59,11 @@ export function lambdaEsbuildOptions(spec: Pick<FunctionSpec, 'entry' | 'alias'>
     chunkNames: 'chunk-[hash]',
     outExtension: { '.js': '.mjs' },
     banner: { js: LAMBDA_BUNDLING.banner },
-    ...(spec.alias ? { alias: { ...spec.alias } } : {}),
+    alias: { ...LAMBDA_SDK_ALIAS, ...spec.alias },
+    // The SDK's barrel imports resolved to the files that define each name, so lazily loaded clients'
+    // code stays in their own chunks (infra/sdk-deep-imports.mjs). Functions do not survive the JSON
+    // that carries these options to infra/split-bundle.mjs, which adds the same plugin itself.
+    plugins: [sdkDeepImports()],
     logLevel: 'silent',
   };
 }

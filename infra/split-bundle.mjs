@@ -5,6 +5,7 @@
 import { Buffer } from 'node:buffer';
 import process from 'node:process';
 import { build } from 'esbuild';
+import { sdkDeepImports } from './sdk-deep-imports.mjs';
 
 const [outdir, encoded] = process.argv.slice(2);
 if (!outdir || !encoded) {
@@ -12,4 +13,5 @@ if (!outdir || !encoded) {
   process.exit(2);
 }
 const options = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'));
-await build({ ...options, outdir, write: true });
+// The plugin of lambdaEsbuildOptions (infra/bundling.ts), which JSON cannot carry.
+await build({ ...options, plugins: [sdkDeepImports()], outdir, write: true });
