@@ -34,8 +34,7 @@ export const LAMBDA_BUNDLING = {
  * The full chain cost ~37 KB and ~0.25× bare Hono of every init (docs/performance.md, 2026-12-05 evening).
  */
 export const LAMBDA_SDK_ALIAS: Readonly<Record<string, string>> = {
-  // repoPath is declared further down (a const): resolved here the same way.
-  '@aws-sdk/credential-provider-node': fileURLToPath(new URL('../shared/adapters/aws/lambda-credentials.ts', import.meta.url)),
+  '@aws-sdk/credential-provider-node': repoPath('shared/adapters/aws/lambda-credentials.ts'),
 };
 
 /**
@@ -130,7 +129,9 @@ export interface FunctionSpec {
 }
 
 /** An absolute path from a path relative to the repo root. */
-export const repoPath = (path: string): string => fileURLToPath(new URL(`../${path}`, import.meta.url));
+export function repoPath(path: string): string {
+  return fileURLToPath(new URL(`../${path}`, import.meta.url));
+}
 
 /**
  * Where the letters function finds its font beside the bundle (the Lambda task root): the DejaVu
