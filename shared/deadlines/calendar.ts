@@ -1,7 +1,8 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DAY_MS, isoWeekday, localDateOfWallMs, wallMsOfLocalDate } from './civil-date.ts';
 import { HolidayHeaderSchema, HolidayYearSchema } from './holiday-data.ts';
 import generated from './holidays.generated.json' with { type: 'json' };
 import type { LocalDate } from './period.ts';
+import { instantOfWallTime, isValidTimeZone, zoneOffsetMs } from './zone.ts';
 
 // The shape is checked on first use (~3 ms, not at every cold start: not every invocation counts
 // a deadline) and each year's pairs when that year is first used (HolidayYearSchema, in loadYear):
@@ -44,29 +45,27 @@ export interface HolidayCalendar {
   holidayName(date: LocalDate): string | null;
 }
 
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
- * Parses a `YYYY-MM-DD` local date strictly. Parsing in UTC keeps the arithmetic on pure
+ * Parses a `YYYY-MM-DD` local date strictly, to its midnight as wall ms (civil-date.ts): plain
  * calendar days, free of DST-shortened days.
  *
- * @example parseLocalDate('2028-02-29').weekday // 2 (Tuesday)
+ * @example isoWeekday(parseLocalDate('2028-02-29')) // 2 (Tuesday)
  */
-export function parseLocalDate(date: LocalDate): DateTime<true> {
-  const parsed = LOCAL_DATE.test(date) ? DateTime.fromISO(date, { zone: 'utc' }) : null;
-  if (parsed === null || !parsed.isValid) {
+export function parseLocalDate(date: LocalDate): number {
+  const parsed = typeof date === 'string' ? wallMsOfLocalDate(date) : undefined;
+  if (parsed === undefined) {
     throw new RangeError(`Not a calendar date (expected YYYY-MM-DD): ${JSON.stringify(date)}`);
   }
   return parsed;
 }
 
 /** Formats a calendar day produced by `parseLocalDate` arithmetic back to `YYYY-MM-DD`. */
-export function formatLocalDate(day: DateTime<true>): LocalDate {
-  return day.toISODate();
+export function formatLocalDate(day: number): LocalDate {
+  return localDateOfWallMs(day);
 }
 
 function assertTimeZone(timeZone: string): void {
-  if (!IANAZone.isValidZone(timeZone)) {
+  if (!isValidTimeZone(timeZone)) {
     throw new RangeError(`Unknown IANA time zone: ${JSON.stringify(timeZone)}`);
   }
 }
@@ -86,27 +85,24 @@ function assertInstant(instant: Date, what: string): void {
 export function localDateOf(instant: Date, timeZone: string): LocalDate {
   assertInstant(instant, 'instant');
   assertTimeZone(timeZone);
-  const local = DateTime.fromJSDate(instant, { zone: timeZone });
-  if (!local.isValid) throw new RangeError(`Cannot place ${instant.toISOString()} in ${timeZone}`);
-  return local.toISODate();
+  const t = instant.getTime();
+  return localDateOfWallMs(t + zoneOffsetMs(t, timeZone));
 }
 
 /**
  * The UTC instant of 23:59:59.999 local time on `date` — our representation of "the expiry
- * of the last hour of the day" (1182/71 Art. 3(2)(b)). Computed from the zone's rules for that
- * very day, so it carries +02:00 in winter and +03:00 in summer for Vilnius.
+ * of the last hour of the day" (1182/71 Art. 3(2)(b)): 1 ms before the next local midnight,
+ * placed by the zone's rules for that very day, so it carries +02:00 in winter and +03:00 in
+ * summer for Vilnius.
  *
  * @example endOfLocalDay('2026-07-06', 'Europe/Vilnius') // '2026-07-06T20:59:59.999Z'
  */
 export function endOfLocalDay(date: LocalDate, timeZone: string): string {
   assertTimeZone(timeZone);
   const day = parseLocalDate(date);
-  const end = DateTime.fromObject(
-    { year: day.year, month: day.month, day: day.day },
-    { zone: timeZone },
-  ).endOf('day');
-  if (!end.isValid) throw new RangeError(`Cannot place ${date} in ${timeZone}`);
-  return end.toUTC().toJSDate().toISOString();
+  const end = instantOfWallTime(day + DAY_MS, timeZone) - 1;
+  if (!Number.isFinite(end)) throw new RangeError(`Cannot place ${date} in ${timeZone}`);
+  return new Date(end).toISOString();
 }
 
 /** Holiday names by local date for one year; built once per calendar and year. */
@@ -158,7 +154,7 @@ export function holidayCalendar(country: string, timeZone: string): HolidayCalen
   };
   // A multi-day holiday starting late in December is filed under the year it starts in.
   const namesOn = (date: LocalDate): string | null => {
-    const { year } = parseLocalDate(date);
+    const year = new Date(parseLocalDate(date)).getUTCFullYear();
     return yearOf(year).get(date) ?? (year > HOLIDAYS.firstYear ? yearOf(year - 1).get(date) : undefined) ?? null;
   };
 
@@ -166,7 +162,7 @@ export function holidayCalendar(country: string, timeZone: string): HolidayCalen
     timeZone,
     country,
     isPublicHoliday: (date) => namesOn(date) !== null,
-    isWorkingDay: (date) => parseLocalDate(date).weekday <= 5 && namesOn(date) === null,
+    isWorkingDay: (date) => isoWeekday(parseLocalDate(date)) <= 5 && namesOn(date) === null,
     holidayName: namesOn,
   };
   calendars.set(key, calendar);

@@ -1,6 +1,7 @@
-import { DateTime } from 'luxon';
 import type { DeadlinePolicy } from '#domain/tenant-policy.ts';
 import { endOfLocalDay, formatLocalDate, localDateOf, parseLocalDate, type HolidayCalendar } from './calendar.ts';
+import { DAY_MS, plusMonths } from './civil-date.ts';
+import { zoneOffsetMs } from './zone.ts';
 import type { Deadline, Period, PeriodUnit } from './period.ts';
 
 /** A deadline together with the policy clause (`source`) that set it. */
@@ -46,14 +47,19 @@ function assertPeriod(period: Period): void {
   }
 }
 
-function nextWorkingDay(day: DateTime<true>, calendar: HolidayCalendar): DateTime<true> {
-  let next = day.plus({ days: 1 });
-  while (!calendar.isWorkingDay(formatLocalDate(next))) next = next.plus({ days: 1 });
+/** A local calendar day as the wall ms of its midnight (civil-date.ts). */
+type Day = number;
+
+const plusDays = (day: Day, days: number): Day => day + days * DAY_MS;
+
+function nextWorkingDay(day: Day, calendar: HolidayCalendar): Day {
+  let next = plusDays(day, 1);
+  while (!calendar.isWorkingDay(formatLocalDate(next))) next = plusDays(next, 1);
   return next;
 }
 
 /** Art. 3(4): a last day on a Saturday, Sunday or public holiday moves to the next working day. */
-function rollForward(last: DateTime<true>, calendar: HolidayCalendar): DateTime<true> {
+function rollForward(last: Day, calendar: HolidayCalendar): Day {
   return calendar.isWorkingDay(formatLocalDate(last)) ? last : nextWorkingDay(last, calendar);
 }
 
@@ -61,9 +67,9 @@ function rollForward(last: DateTime<true>, calendar: HolidayCalendar): DateTime<
  * Art. 3(5): "any period of two days or more shall include at least two working days". It never
  * bites for the month and 30-day periods of our policies, only for short periods around holidays.
  */
-function ensureTwoWorkingDays(receipt: DateTime<true>, last: DateTime<true>, calendar: HolidayCalendar): DateTime<true> {
+function ensureTwoWorkingDays(receipt: Day, last: Day, calendar: HolidayCalendar): Day {
   let working = 0;
-  for (let day = receipt.plus({ days: 1 }); day <= last && working < 2; day = day.plus({ days: 1 })) {
+  for (let day = plusDays(receipt, 1); day <= last && working < 2; day = plusDays(day, 1)) {
     if (calendar.isWorkingDay(formatLocalDate(day))) working += 1;
   }
   let end = last;
@@ -71,16 +77,16 @@ function ensureTwoWorkingDays(receipt: DateTime<true>, last: DateTime<true>, cal
   return end;
 }
 
-function lastDayOf(receipt: DateTime<true>, period: Period, calendar: HolidayCalendar): DateTime<true> {
+function lastDayOf(receipt: Day, period: Period, calendar: HolidayCalendar): Day {
   switch (period.unit) {
     case 'months': {
-      // Luxon clamps to the month's last day when the date does not exist (31 Jan + 1 month
+      // plusMonths clamps to the month's last day when the date does not exist (31 Jan + 1 month
       // = 28/29 Feb), which is exactly Art. 3(2)(c).
-      const last = rollForward(receipt.plus({ months: period.amount }), calendar);
+      const last = rollForward(plusMonths(receipt, period.amount), calendar);
       return ensureTwoWorkingDays(receipt, last, calendar);
     }
     case 'days': {
-      const last = rollForward(receipt.plus({ days: period.amount }), calendar);
+      const last = rollForward(plusDays(receipt, period.amount), calendar);
       return period.amount >= 2 ? ensureTwoWorkingDays(receipt, last, calendar) : last;
     }
     case 'working_days': {
@@ -132,9 +138,9 @@ function computePeriodEnd(receivedAt: Date, period: Period, calendar: HolidayCal
     // Art. 3(1)/(2)(a): the hour in which the request arrived does not count. Subtracting the
     // local minutes (rather than flooring in UTC) respects zones with half-hour offsets, and
     // working on epoch milliseconds makes the hours real elapsed hours across DST changes.
-    const local = DateTime.fromJSDate(receivedAt, { zone });
-    if (!local.isValid) throw new RangeError(`Cannot place ${receivedAt.toISOString()} in ${zone}`);
-    const hourStart = receivedAt.getTime() - (local.minute * 60 + local.second) * 1000 - local.millisecond;
+    const t = receivedAt.getTime();
+    const wall = t + zoneOffsetMs(t, zone);
+    const hourStart = t - (((wall % MS_PER_HOUR) + MS_PER_HOUR) % MS_PER_HOUR);
     const end = hourStart + (1 + period.amount) * MS_PER_HOUR;
     return { dueDate: null, dueAt: new Date(end).toISOString() };
   }
@@ -207,5 +213,5 @@ export function daysLeft(deadline: Deadline, now: Date, calendar: HolidayCalenda
   assertInstant(now, 'now');
   const dueDate = deadline.dueDate ?? localDateOf(new Date(deadline.dueAt), calendar.timeZone);
   const today = parseLocalDate(localDateOf(now, calendar.timeZone));
-  return Math.round(parseLocalDate(dueDate).diff(today, 'days').days);
+  return Math.round((parseLocalDate(dueDate) - today) / DAY_MS);
 }

@@ -1,5 +1,6 @@
 import { computeDeadlines } from '#deadlines/engine.ts';
 import { holidayCalendar } from '#deadlines/calendar.ts';
+import { zoneOffsetMs } from '#deadlines/zone.ts';
 import type { TenantConfig } from '#domain/tenant-policy.ts';
 import { SYSTEM, type Actor, type AuditEvent } from './audit.ts';
 import { nextEvents, subjectKeyOf, type Case, type Representative, type Subject } from './case.ts';
@@ -35,17 +36,10 @@ export function caseReference(prefix: string, year: number, n: number): string {
   return `${prefix}-${year}-${String(n).padStart(6, '0')}`;
 }
 
-const yearFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** The controller's local year of an instant; reference counters restart every local new year. */
 export function localYear(instant: Date, timeZone: string): number {
-  let format = yearFormats.get(timeZone);
-  if (!format) {
-    // A cached Intl formatter is an order of magnitude cheaper than a zoned DateTime per call.
-    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' });
-    yearFormats.set(timeZone, format);
-  }
-  return Number(format.format(instant));
+  const t = instant.getTime();
+  return new Date(t + zoneOffsetMs(t, timeZone)).getUTCFullYear();
 }
 
 /**

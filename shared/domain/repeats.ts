@@ -1,4 +1,5 @@
-import { DateTime } from 'luxon';
+import { plusMonths, wallMsOf } from '#deadlines/civil-date.ts';
+import { instantOfWallTime, zoneOffsetMs } from '#deadlines/zone.ts';
 import type { RepeatRule } from '#domain/tenant-policy.ts';
 import type { CaseStatus, RepeatFlag } from './case.ts';
 import type { RightType } from './rights.ts';
@@ -34,8 +35,12 @@ export function detectRepeat(
   earlier: readonly EarlierRequest[],
   timeZone: string,
 ): RepeatFlag | null {
-  const received = DateTime.fromJSDate(receivedAt, { zone: timeZone });
   const at = receivedAt.getTime();
+  // The receipt's wall-clock time in the controller's zone; months and the year are counted there.
+  const offset = zoneOffsetMs(at, timeZone);
+  const wall = at + offset;
+  const localYear = new Date(wall).getUTCFullYear();
+  const monthsBefore = (months: number) => instantOfWallTime(plusMonths(wall, -months), timeZone, offset);
   // Compare epoch milliseconds: parsing every earlier request's date in the zone is costly.
   const counted: Array<EarlierRequest & { ms: number }> = [];
   for (const e of earlier) {
@@ -47,7 +52,7 @@ export function detectRepeat(
 
   switch (rule.kind) {
     case 'excessive_only': {
-      const since = received.minus({ months: EXCESSIVE_LOOKBACK_MONTHS }).toMillis();
+      const since = monthsBefore(EXCESSIVE_LOOKBACK_MONTHS);
       const hits = counted.filter((e) => overlapping(e.rights, requested).length > 0 && e.ms >= since);
       if (hits.length === 0) return null;
       return {
@@ -57,17 +62,17 @@ export function detectRepeat(
       };
     }
     case 'free_per_calendar_year': {
-      const yearStart = received.startOf('year').toMillis();
+      const yearStart = instantOfWallTime(wallMsOf(localYear, 1, 1), timeZone, offset);
       const hits = counted.filter((e) => overlapping(e.rights, rule.rights).length > 0 && e.ms >= yearStart);
       if (hits.length < rule.count || overlapping(requested, rule.rights).length === 0) return null;
       return {
         rule: rule.source,
-        reason: `${hits.length} request(s) for ${rule.rights.join(', ')} already received in ${received.year}; the policy gives ${rule.count} free per calendar year, so a reasonable fee may be charged.`,
+        reason: `${hits.length} request(s) for ${rule.rights.join(', ')} already received in ${localYear}; the policy gives ${rule.count} free per calendar year, so a reasonable fee may be charged.`,
         previousCaseIds: hits.map((e) => e.id),
       };
     }
     case 'min_interval_months': {
-      const since = received.minus({ months: rule.months }).toMillis();
+      const since = monthsBefore(rule.months);
       const hits = counted.filter((e) => overlapping(e.rights, rule.rights).length > 0 && e.ms > since);
       if (hits.length === 0) return null;
       return {

@@ -1,3 +1,5 @@
+import { localDateOfWallMs } from '#deadlines/civil-date.ts';
+import { zoneOffsetMs } from '#deadlines/zone.ts';
 import type { Case } from '#domain/case.ts';
 import type { LetterDocument } from '#domain/letters.ts';
 import type { Notice } from '#domain/notices.ts';
@@ -20,7 +22,7 @@ export function letterFor(tenant: TenantConfig, c: Case, notice: Notice, at: Dat
     [ctl.phone, tenant.mailbox, ctl.website].filter(Boolean).join(' · '),
   ].filter((l) => l !== '');
   const recipient = [c.subject.name, ...(c.subject.postalAddress ?? '').split(/\s*(?:\n|;)\s*/)].map((l) => l.trim()).filter((l) => l !== '');
-  const date = new Intl.DateTimeFormat('en-CA', { timeZone: tenant.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  const date = localDateOfWallMs(at.getTime() + zoneOffsetMs(at.getTime(), tenant.timeZone));
   const city = ctl.address?.match(/LT-\d{5}\s+([^,]+)/)?.[1]?.trim();
   // E-mail phrasing ("reply to this e-mail") reads wrong on paper; the controller's address is in the letterhead.
   const body = rendered.text

@@ -1,5 +1,7 @@
 import { detail, noParams } from '#domain/error-details.ts';
-import { DateTime } from 'luxon';
+import { wallMsOfLocalDate } from '#deadlines/civil-date.ts';
+import { parseIsoInstant } from '#deadlines/iso-instant.ts';
+import { instantOfWallTime } from '#deadlines/zone.ts';
 import type { Actor } from '#domain/audit.ts';
 import type { Case } from '#domain/case.ts';
 import type { PrintItem, PrintQueue } from '#ports/channels.ts';
@@ -22,10 +24,10 @@ const MAX_BACKDATE_DAYS = 366;
  * An instant with an offset is taken as given. Neither may lie in the future.
  */
 export function receiptInstant(value: string, timeZone: string, now: Date): Date {
-  const local = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const parsed = local ? DateTime.fromISO(value, { zone: timeZone }).startOf('day') : DateTime.fromISO(value, { setZone: true });
-  if (!parsed.isValid) throw new ValidationError('receivedAt is not a date.', [{ field: 'receivedAt', message: 'YYYY-MM-DD or an ISO 8601 instant with offset' }], detail('received_not_a_date', noParams));
-  const at = parsed.toJSDate();
+  const midnight = wallMsOfLocalDate(value);
+  const parsed = midnight !== undefined ? instantOfWallTime(midnight, timeZone) : parseIsoInstant(value);
+  if (parsed === undefined || !Number.isFinite(parsed)) throw new ValidationError('receivedAt is not a date.', [{ field: 'receivedAt', message: 'YYYY-MM-DD or an ISO 8601 instant with offset' }], detail('received_not_a_date', noParams));
+  const at = new Date(parsed);
   if (at.getTime() > now.getTime()) throw new ValidationError('receivedAt lies in the future.', [{ field: 'receivedAt', message: 'not after now' }], detail('received_in_future', noParams));
   if (now.getTime() - at.getTime() > MAX_BACKDATE_DAYS * 86_400_000) {
     throw new ValidationError(`receivedAt is more than ${MAX_BACKDATE_DAYS} days ago.`, [{ field: 'receivedAt', message: 'too far in the past' }], detail('received_too_old', { days: MAX_BACKDATE_DAYS }));

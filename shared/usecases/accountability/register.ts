@@ -1,7 +1,8 @@
-import { DateTime } from 'luxon';
 import { ValidationError } from '#domain/errors.ts';
 import { registerRow, registerStatistics, tombstoneRow, type RegisterRow, type RegisterStatistics } from '#domain/register.ts';
 import { holidayCalendar } from '#deadlines/calendar.ts';
+import { DAY_MS, wallMsOfLocalDate } from '#deadlines/civil-date.ts';
+import { instantOfWallTime } from '#deadlines/zone.ts';
 import type { ReceiptIndex } from '#ports/accountability.ts';
 import type { CaseRepository, Clock } from '#ports/cases.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
@@ -52,16 +53,17 @@ const CONCURRENCY = 8;
 export async function buildRegister(deps: RegisterDeps, input: RegisterInput): Promise<Register> {
   const tenant = deps.tenants.get(input.tenantId);
   const calendar = holidayCalendar(tenant.holidayCountry, tenant.timeZone);
-  const from = DateTime.fromISO(input.from, { zone: tenant.timeZone });
-  const to = DateTime.fromISO(input.to, { zone: tenant.timeZone });
+  const from = wallMsOfLocalDate(input.from);
+  const to = wallMsOfLocalDate(input.to);
   const fields = [];
-  if (!from.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(input.from)) fields.push({ field: 'from', message: 'a date YYYY-MM-DD' });
-  if (!to.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(input.to)) fields.push({ field: 'to', message: 'a date YYYY-MM-DD' });
-  if (fields.length === 0 && to < from) fields.push({ field: 'to', message: 'on or after from' });
-  if (fields.length === 0 && to.diff(from, 'days').days > MAX_PERIOD_DAYS) fields.push({ field: 'to', message: `at most ${MAX_PERIOD_DAYS} days after from` });
-  if (fields.length > 0) throw new ValidationError('The register period is not valid.', fields);
-  const fromInstant = from.startOf('day').toUTC().toISO()!;
-  const toInstant = to.plus({ days: 1 }).startOf('day').toUTC().toISO()!;
+  if (from === undefined) fields.push({ field: 'from', message: 'a date YYYY-MM-DD' });
+  if (to === undefined) fields.push({ field: 'to', message: 'a date YYYY-MM-DD' });
+  if (from !== undefined && to !== undefined && to < from) fields.push({ field: 'to', message: 'on or after from' });
+  if (from !== undefined && to !== undefined && (to - from) / DAY_MS > MAX_PERIOD_DAYS) fields.push({ field: 'to', message: `at most ${MAX_PERIOD_DAYS} days after from` });
+  if (from === undefined || to === undefined || fields.length > 0) throw new ValidationError('The register period is not valid.', fields);
+  // Local midnights in the tenant's zone: [from, to + 1 day).
+  const fromInstant = new Date(instantOfWallTime(from, tenant.timeZone)).toISOString();
+  const toInstant = new Date(instantOfWallTime(to + DAY_MS, tenant.timeZone)).toISOString();
 
   const now = deps.clock.now();
   const { cases, tombstones } = await deps.receipts.receivedBetween(tenant.id, fromInstant, toInstant);
