@@ -1,9 +1,10 @@
 import { daysInMonth, wallMsOf } from './civil-date.ts';
 
-// luxon's ISO 8601 grammar for a calendar date with a time and an offset (extended or basic
-// time, a fraction with `.` or `,`, `Z`, `±hh`, `±hhmm` or `±hh:mm`), which staff dates were
-// parsed with before: tests/unit/time-differential.test.ts compares the two on generated input.
-const ISO_INSTANT = /^(\d{4})-(\d\d)-(\d\d)T(\d\d)(?::?(\d\d)(?::?(\d\d)(?:[.,](\d{1,30}))?)?)?(?:(Z)|([+-]\d\d)(?::?(\d\d))?)$/;
+// luxon's ISO 8601 grammar (which staff dates were parsed with before) for what the HTTP schemas
+// admit: a calendar date, a time (extended or basic, a fraction with `.` or `,`) and an offset
+// (`Z`, `±hh`, `±hhmm` or `±hh:mm`); tests/unit/time-differential.test.ts compares the two on
+// generated input. luxon's week and ordinal dates and `[zone]` suffixes are not accepted.
+const ISO_INSTANT = /^(\d{4})-(\d\d)-(\d\d)[Tt](\d\d)(?::?(\d\d)(?::?(\d\d)(?:[.,](\d{1,30}))?)?)?(?:([Zz])|([+-]\d\d)(?::?(\d\d))?)$/;
 
 /**
  * The instant an ISO 8601 date-time with an explicit offset names, in ms since the epoch, or
