@@ -31,6 +31,7 @@ function layerRules() {
         ...(allowed.length < ALIASES.length ? [{ regex: `^#(${ALIASES.filter((a) => !allowed.includes(a)).join('|')})/`, message: `${folder} may import only ${allowed.map((a) => '#' + a).join(', ')} (docs/architecture.md).` }] : []),
         { group: ['**/functions/**', '**/local/**', '**/infra/**', ...(folder === 'wiring' ? [] : ['**/wiring/**'])], message: 'Deployables and the local stack sit above the shared code.' },
         ...(PURE.includes(folder) ? [{ group: ['@aws-sdk/*', 'hono', 'hono/*', '@hono/*', 'node:fs', 'node:fs/*', 'fs'], message: 'Domain code stays free of AWS, HTTP and the file system.' }] : []),
+        { group: ['luxon'], message: "luxon is only the tests' oracle (a devDependency): time zones and calendar arithmetic are shared/deadlines/zone.ts's and civil-date.ts's (docs/deadlines.md)." },
       ] }],
     },
   }));
