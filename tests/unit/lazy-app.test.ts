@@ -1,9 +1,6 @@
 import { Hono } from 'hono';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { FUNCTIONS } from '../../infra/bundling.ts';
 import { mountLazyApp } from '#http/lazy-app.ts';
-import { lambdaBuildOptions } from '../support/lambda-bundle.ts';
 
 // The fulfilment function's console pages load with their first request (issue 15); they must
 // answer exactly as if they had been mounted from the start.
@@ -60,28 +57,4 @@ describe('mountLazyApp', () => {
     expect(await (await app.request('/g')).text()).toBe('outer: chunk missing');
     expect(await (await app.request('/g')).text()).toBe('loaded');
   });
-});
-
-describe('the fulfilment function as bundled', () => {
-  it('loads its console pages in a chunk of their own, not at init', async () => {
-    const spec = FUNCTIONS.find((f) => f.name === 'fulfilment')!;
-    const { metafile } = await build({ ...lambdaBuildOptions(spec), write: false, outdir: 'bundle', metafile: true });
-    const outputs = metafile.outputs;
-    const atInit = new Set<string>();
-    const visit = (path: string) => {
-      if (atInit.has(path) || !outputs[path]) return;
-      atInit.add(path);
-      for (const i of outputs[path]!.imports) if (i.kind === 'import-statement' && !i.external) visit(i.path);
-    };
-    visit(Object.keys(outputs).find((p) => p.endsWith('index.mjs'))!);
-    const inputsAt = (paths: Iterable<string>) => new Set([...paths].flatMap((p) => Object.keys(outputs[p]!.inputs)));
-    const init = inputsAt(atInit);
-    const all = inputsAt(Object.keys(outputs));
-    for (const page of ['shared/http/console/fulfilment-pages.tsx', 'shared/http/console/fulfilment-routes.tsx', 'shared/http/console/register-page-routes.tsx', 'shared/http/console/labels.ts']) {
-      expect(all, page).toContain(page);
-      expect(init, page).not.toContain(page);
-    }
-    // The staff API's task routes and the connectors' signed callbacks stay at init.
-    expect(init).toContain('shared/http/staff-api/fulfilment-routes.ts');
-  }, 60_000);
 });
