@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { BuildOptions, Metafile } from 'esbuild';
 import { WORKFLOW_FUNCTIONS } from '#adapters/sfn/definitions.ts';
 import { sdkDeepImports } from './sdk-deep-imports.mjs';
+import { xmldomLazyEntities } from './xmldom-lazy-entities.mjs';
 
 /**
  * The one description of how Lambda code is bundled, shared by the CDK function construct and
@@ -61,8 +62,9 @@ export function lambdaEsbuildOptions(spec: Pick<FunctionSpec, 'entry' | 'alias'>
     alias: { ...LAMBDA_SDK_ALIAS, ...spec.alias },
     // The SDK's barrel imports resolved to the files that define each name, so lazily loaded clients'
     // code stays in their own chunks (infra/sdk-deep-imports.mjs). Functions do not survive the JSON
-    // that carries these options to infra/split-bundle.mjs, which adds the same plugin itself.
-    plugins: [sdkDeepImports()],
+    // that carries these options to infra/split-bundle.mjs, which adds the same plugins itself.
+    // xmldom's HTML entity table is built on first use, not at init (infra/xmldom-lazy-entities.mjs).
+    plugins: [sdkDeepImports(), xmldomLazyEntities()],
     logLevel: 'silent',
   };
 }

@@ -6,6 +6,7 @@ import { Buffer } from 'node:buffer';
 import process from 'node:process';
 import { build } from 'esbuild';
 import { sdkDeepImports } from './sdk-deep-imports.mjs';
+import { xmldomLazyEntities } from './xmldom-lazy-entities.mjs';
 
 const [outdir, encoded] = process.argv.slice(2);
 if (!outdir || !encoded) {
@@ -13,5 +14,5 @@ if (!outdir || !encoded) {
   process.exit(2);
 }
 const options = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'));
-// The plugin of lambdaEsbuildOptions (infra/bundling.ts), which JSON cannot carry.
-await build({ ...options, plugins: [sdkDeepImports()], outdir, write: true });
+// The plugins of lambdaEsbuildOptions (infra/bundling.ts), which JSON cannot carry.
+await build({ ...options, plugins: [sdkDeepImports(), xmldomLazyEntities()], outdir, write: true });

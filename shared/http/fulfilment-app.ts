@@ -1,14 +1,11 @@
 import { Hono } from 'hono';
-import { csrf } from 'hono/csrf';
 import { bearerToken } from './auth.ts';
 import type { AppExtension } from './app.ts';
 import { createBaseApp } from './base-app.ts';
-import { consoleContext } from './console/context.tsx';
 import type { ConsoleUiDeps } from './console/deps.ts';
-import { consoleErrorHandler } from './console/errors.tsx';
-import { fulfilmentRoutes } from './console/fulfilment-routes.tsx';
-import { registerPageRoutes } from './console/register-page-routes.tsx';
 import type { ApiDeps, AppEnv } from './deps.ts';
+import { mountLazyApp } from './lazy-app.ts';
+import { FULFILMENT_PAGE_PATHS } from './console/fulfilment-page-paths.ts';
 import { consoleFulfilmentRoutes, fulfilmentCallbackRoutes } from './staff-api/fulfilment-routes.ts';
 
 /**
@@ -33,14 +30,9 @@ export const fulfilmentExtension =
     app.route('/console/api', api);
     app.route('/fulfilment', fulfilmentCallbackRoutes(deps));
     if (!ui) return;
-    const pages = new Hono<AppEnv>();
-    const cx = consoleContext(deps, ui);
-    pages.use('/console/cases/*', csrf());
-    pages.use('/console/records/*', csrf());
-    fulfilmentRoutes(pages, cx);
-    registerPageRoutes(pages, cx);
-    pages.onError(consoleErrorHandler(deps, cx.ctxOf));
-    app.route('/', pages);
+    // The pages (~170 KB: JSX views, labels, the console's session and error pages) load with the
+    // first page request, a chunk of their own: a cold start for the API or a callback skips them.
+    mountLazyApp(app, FULFILMENT_PAGE_PATHS, () => import('./console/fulfilment-pages.tsx').then((m) => m.fulfilmentPages(deps, ui)));
   };
 
 /** The fulfilment function's app: the shared base (headers, limits, problem mapper) and the routes above. */

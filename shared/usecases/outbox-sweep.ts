@@ -1,5 +1,9 @@
 import type { NoticeOutbox } from '#ports/cases.ts';
-import { acknowledgeCase, type AcknowledgeDeps } from './acknowledge-case.ts';
+import type { Case } from '#domain/case.ts';
+import type { AcknowledgeDeps } from './acknowledge-case.ts';
+
+// The acknowledgement (its templates) loads with the first one owed: most sweeps owe none (issue 15).
+const acknowledgeCase = async (deps: AcknowledgeDeps, c: Case) => (await import('./acknowledge-case.ts')).acknowledgeCase(deps, c);
 
 export type OutboxSweepDeps = AcknowledgeDeps & { readonly outbox: NoticeOutbox };
 

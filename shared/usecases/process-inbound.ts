@@ -1,7 +1,12 @@
 import type { InboundEntry, InboundLedger, InboundOutcome } from '#domain/inbound-ledger.ts';
 import type { Clock } from '#ports/cases.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
-import { receiveEmail, type ReceiveEmailDeps, type ReceiveEmailInput, type ReceiveEmailResult } from './receive-email.ts';
+import type { ReceiveEmailDeps, ReceiveEmailInput, ReceiveEmailResult } from './receive-email.ts';
+
+// Reading a message (receive-email.ts: parsing, threading, opening a case, the deadline engine and
+// luxon, ~130 KB with what it imports) loads with the first message: the inbound function's
+// every-minute sweep usually finds none, and its cold start skips it (issue 15).
+const receiveEmail = async (deps: ReceiveEmailDeps, input: ReceiveEmailInput): Promise<ReceiveEmailResult> => (await import('./receive-email.ts')).receiveEmail(deps, input);
 
 export interface InboundLedgerDeps extends ReceiveEmailDeps {
   readonly ledger: InboundLedger;

@@ -11,12 +11,12 @@ export class S3BlobStore implements BlobStore {
 
   async put(key: string, body: Uint8Array, contentType: string): Promise<void> {
     // The SDK package is loaded on first use (client-source.ts).
-    const { PutObjectCommand } = await import('@aws-sdk/client-s3');
+    const { PutObjectCommand } = await import('./object-commands.ts');
     await (await resolveClient(this.client)).send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
   }
 
   async get(key: string): Promise<Uint8Array> {
-    const { GetObjectCommand } = await import('@aws-sdk/client-s3');
+    const { GetObjectCommand } = await import('./object-commands.ts');
     const result = await (await resolveClient(this.client)).send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
     if (!result.Body) throw new Error(`s3://${this.bucket}/${key} has no body.`);
     return result.Body.transformToByteArray();
