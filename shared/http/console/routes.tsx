@@ -1,27 +1,29 @@
 import { Hono } from 'hono';
-import { consoleContext } from './context.tsx';
+import { consoleContext, type ConsoleContext } from './context.tsx';
 import { consoleErrorHandler } from './errors.tsx';
 import { sessionRoutes } from './session-routes.tsx';
-import { inboxRoutes } from './inbox-routes.tsx';
-import { caseRoutes } from './case-routes.tsx';
-import { identityRoutes } from './identity-routes.tsx';
-import { intakeRoutes } from './intake-routes.tsx';
-import { printBatchRoutes } from './print-batch-routes.tsx';
-import { unprocessedRoutes } from './unprocessed-routes.tsx';
-import { handlingRoutes } from './handling-routes.tsx';
 import { csrf } from 'hono/csrf';
+import { mountLazyPaths } from '../lazy-routes.ts';
 import type { ApiDeps, AppEnv } from '../deps.ts';
 import type { ConsoleUiDeps } from './deps.ts';
+
+/** A page group's routes, registered on the app it is given (each route file's export). */
+type PageRoutes = (app: Hono<AppEnv>, cx: ConsoleContext) => void;
 
 /**
  * The staff console under `/console`: server-rendered Hono JSX pages and plain HTML forms that
  * call the same use cases as the JSON staff API. The browser holds a signed session cookie;
  * every POST passes Hono's Origin check and a per-session CSRF token.
+ *
+ * Only sign-in and the session check are loaded at init; each group of pages (the inbox, a case,
+ * postal intake, the print batch, the unprocessed mail) is a chunk of its own, loaded by the first
+ * request under its paths (issue 15: every page module was compiled at each cold start, ~800 KB).
  */
 export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const cx = consoleContext(deps, ui);
   const { ctxOf } = cx;
+  const onError = consoleErrorHandler(deps, ctxOf);
 
   // Every state-changing request must come from this origin (Origin header), on top of the token.
   app.use('/console/login/*', csrf());
@@ -34,15 +36,24 @@ export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
   app.use('/console/bulk', csrf());
 
   sessionRoutes(app, cx);
-  inboxRoutes(app, cx);
-  caseRoutes(app, cx);
-  identityRoutes(app, cx);
-  intakeRoutes(app, cx);
-  printBatchRoutes(app, cx);
-  unprocessedRoutes(app, cx);
-  handlingRoutes(app, cx);
+  const pages = (paths: readonly string[], ...groups: ReadonlyArray<() => Promise<PageRoutes>>) =>
+    mountLazyPaths(app, paths, async () => {
+      const group = new Hono<AppEnv>();
+      for (const routes of await Promise.all(groups.map((load) => load()))) routes(group, cx);
+      return group;
+    }, onError);
+  pages(['/console', '/console/fragments/counts', '/console/dashboard'], () => import('./inbox-routes.tsx').then((m) => m.inboxRoutes));
+  pages(
+    ['/console/cases/*', '/console/bulk'],
+    () => import('./case-routes.tsx').then((m) => m.caseRoutes),
+    () => import('./identity-routes.tsx').then((m) => m.identityRoutes),
+    () => import('./handling-routes.tsx').then((m) => m.handlingRoutes),
+  );
+  pages(['/console/register', '/console/print-queue', '/console/print-queue/*'], () => import('./intake-routes.tsx').then((m) => m.intakeRoutes));
+  pages(['/console/print-batch', '/console/print-batch/*'], () => import('./print-batch-routes.tsx').then((m) => m.printBatchRoutes));
+  pages(['/console/unprocessed', '/console/unprocessed/*'], () => import('./unprocessed-routes.tsx').then((m) => m.unprocessedRoutes));
 
-  app.onError(consoleErrorHandler(deps, ctxOf));
+  app.onError(onError);
 
   return app;
 }
