@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { consoleContext, type ConsoleContext } from './context.tsx';
+import { consoleShell, withDeps, type ConsoleContext } from './context.tsx';
 import { consoleErrorHandler } from './errors.tsx';
 import { sessionRoutes } from './session-routes.tsx';
 import { csrf } from 'hono/csrf';
@@ -14,16 +14,37 @@ type PageRoutes = (app: Hono<AppEnv>, cx: ConsoleContext) => void;
  * The staff console under `/console`: server-rendered Hono JSX pages and plain HTML forms that
  * call the same use cases as the JSON staff API. The browser holds a signed session cookie;
  * every POST passes Hono's Origin check and a per-session CSRF token.
- *
- * Only sign-in and the session check are loaded at init; each group of pages (the inbox, a case,
- * postal intake, the print batch, the unprocessed mail) is a chunk of its own, loaded by the first
- * request under its paths (issue 15: every page module was compiled at each cold start, ~800 KB).
  */
 export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
+  return consoleUiDeferred(deps, () => Promise.resolve(deps), ui);
+}
+
+/**
+ * The console with the API's deps made by the first request that needs them (`loadDeps`, the
+ * console function's wiring: its own chunk), and `logError` known at once for the error pages.
+ *
+ * Only sign-in, the session check and the error pages are loaded at init; each group of pages (the
+ * inbox, a case, postal intake, the print batch, the unprocessed mail) is a chunk of its own,
+ * loaded with the deps by the first request under its paths (issue 15: every page module and the
+ * whole composition root were compiled and run at each cold start, ~800 KB). The groups answer
+ * exactly as if registered at init (shared/http/lazy-routes.ts).
+ */
+export function consoleUiDeferred(base: Pick<ApiDeps, 'logError'>, loadDeps: () => Promise<ApiDeps>, ui: ConsoleUiDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const cx = consoleContext(deps, ui);
-  const { ctxOf } = cx;
-  const onError = consoleErrorHandler(deps, ctxOf);
+  const shell = consoleShell(ui);
+  const onError = consoleErrorHandler(base, shell.ctxOf);
+  // Made once; a failure (a configuration error) is retried by the next request, like a failed load.
+  let deps: Promise<ApiDeps> | undefined;
+  const depsOnce = () =>
+    (deps ??= loadDeps().catch((error: unknown) => {
+      deps = undefined;
+      throw error;
+    }));
+  let context: Promise<ConsoleContext> | undefined;
+  const contextOnce = () => (context ??= depsOnce().then((d) => withDeps(shell, d), (error: unknown) => {
+    context = undefined;
+    throw error;
+  }));
 
   // Every state-changing request must come from this origin (Origin header), on top of the token.
   app.use('/console/login/*', csrf());
@@ -35,11 +56,12 @@ export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
   app.use('/console/unprocessed/*', csrf());
   app.use('/console/bulk', csrf());
 
-  sessionRoutes(app, cx);
+  sessionRoutes(app, shell, depsOnce);
   const pages = (paths: readonly string[], ...groups: ReadonlyArray<() => Promise<PageRoutes>>) =>
     mountLazyPaths(app, paths, async () => {
+      const [cx, ...loaded] = await Promise.all([contextOnce(), ...groups.map((load) => load())]);
       const group = new Hono<AppEnv>();
-      for (const routes of await Promise.all(groups.map((load) => load()))) routes(group, cx);
+      for (const routes of loaded as PageRoutes[]) routes(group, cx as ConsoleContext);
       return group;
     }, onError);
   pages(['/console', '/console/fragments/counts', '/console/dashboard'], () => import('./inbox-routes.tsx').then((m) => m.inboxRoutes));
