@@ -198,7 +198,9 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   // 575: every tenant's Art. 15 information in lt and en (#18) added ~24 KB wherever the answer template goes; UTF-8 output took back 7-14 KB (571.8 KB measured).
   // 584: the print batch page (#18: tick letters, one PDF, one dispatch form; lt and en words, the use case) added ~11 KB (582.7 KB measured).
   // 616 after the merge with #18's forms: every problem per field in lt/en, error-detail words, the table editor with CSV (d3-dsv), ~31 KB; 613.2 KB measured 2026-12-05.
-  { name: 'console', entry: 'functions/console/handler.ts', description: 'Staff console pages (Hono JSX, Cognito sign-in)', budgetKb: 616, memoryMb: 1024, timeoutSeconds: 29, async: false, reservedConcurrency: 10 },
+  // 190 since issue 15's second cold-start pass: init loads sign-in, the session check and the error pages; each group of
+  // pages and the API's deps are chunks loaded by their first request (shared/http/console/routes.tsx); 170.7 KB measured 2026-12-05.
+  { name: 'console', entry: 'functions/console/handler.ts', description: 'Staff console pages (Hono JSX, Cognito sign-in)', budgetKb: 190, memoryMb: 1024, timeoutSeconds: 29, async: false, reservedConcurrency: 10 },
   { name: 'inbound-email', entry: 'functions/inbound-email/handler.ts', description: 'SES receipt: parse, thread or open a case', budgetKb: 450, memoryMb: 1024, timeoutSeconds: 120, async: true, reservedConcurrency: 5 },
   { name: 'ses-notifications', entry: 'functions/ses-notifications/handler.ts', description: 'SES bounces and complaints flag the case', budgetKb: 400, async: true, reservedConcurrency: 5 },
   // pdf-lib lives only here, so the API and the workflow steps stay small. No fontkit at run time:
@@ -208,7 +210,9 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   // The webhook retry sweep (EventBridge, every minute): signs (jose) and POSTs due deliveries.
   { name: 'webhooks', entry: 'functions/webhooks/handler.ts', description: 'Partner webhooks: signed deliveries with retries', budgetKb: 400, timeoutSeconds: 60, async: true, reservedConcurrency: 2 },
   // The public web form (API Gateway routes /forms/* here): unauthenticated, kept out of the API bundle.
-  { name: 'forms', entry: 'functions/forms/handler.ts', description: 'Public web form (lt/en), e-mail confirmation, status page', budgetKb: 400, memoryMb: 512, timeoutSeconds: 29, async: false, reservedConcurrency: 20 },
+  // 200 since issue 15's second cold-start pass: init loads what the form page needs (no AWS client); submissions, links and
+  // the deps they use are chunks loaded by their first request (wiring/forms-function.ts); 173.9 KB measured 2026-12-05.
+  { name: 'forms', entry: 'functions/forms/handler.ts', description: 'Public web form (lt/en), e-mail confirmation, status page', budgetKb: 200, memoryMb: 512, timeoutSeconds: 29, async: false, reservedConcurrency: 20 },
   // Every 5 minutes: count the open cases past their due date (the CasesOverdue gauge and alarm).
   { name: 'overdue-gauge', entry: 'functions/overdue-gauge/handler.ts', description: 'CasesOverdue gauge: open cases past their due date', budgetKb: 400, timeoutSeconds: 60, async: true, reservedConcurrency: 1 },
   // Daily: fetch the EU LOTL and the national lists, verify them, cache them for QES validation.

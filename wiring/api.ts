@@ -1,10 +1,8 @@
 import { lambdaLetterRenderer } from '#adapters/lambda/letter-renderer.ts';
-import { loadApiConfig, type ApiConfig } from '#config/api-config.ts';
-import { loadLetterConfig } from '#config/letter-config.ts';
-import { loadMailConfig } from '#config/mail-config.ts';
-import { loadWorkflowEngineConfig } from '#config/workflow-engine-config.ts';
+import type { ApiConfig } from '#config/api-config.ts';
+import { apiClients, loadApiConfigs, type ApiConfigs } from './api-configs.ts';
 import type { ApiDeps } from '#http/deps.ts';
-import { awsClients, type AwsClients } from './clients.ts';
+import type { AwsClients } from './clients.ts';
 import { buildApiDeps } from './http-deps.ts';
 import { buildWorkflowEngine } from './workflow-engine.ts';
 
@@ -15,17 +13,17 @@ import { buildWorkflowEngine } from './workflow-engine.ts';
  * per container.
  */
 export function apiDepsFromEnv(): { config: ApiConfig; deps: ApiDeps; aws: AwsClients } {
-  const config = loadApiConfig();
-  const mail = loadMailConfig();
-  const aws = awsClients({ ...config, ...(mail.s3Endpoint ? { s3Endpoint: mail.s3Endpoint } : {}) });
-  const renderer = lambdaLetterRenderer(loadLetterConfig().functionName, config.region);
+  const configs = loadApiConfigs();
+  const aws = apiClients(configs);
+  return { config: configs.api, aws, deps: apiDepsWith(configs, aws) };
+}
+
+/** The API's deps from configurations already loaded, over the given clients. */
+export function apiDepsWith(configs: ApiConfigs, aws: AwsClients): ApiDeps {
+  const renderer = lambdaLetterRenderer(configs.letters.functionName, configs.api.region);
   return {
-    config,
-    aws,
-    deps: {
-      ...buildApiDeps(config, undefined, mail, renderer ? { renderer, combiner: renderer } : {}, aws),
-      ...withWorkflowAcknowledgements(buildWorkflowEngine(loadWorkflowEngineConfig())),
-    },
+    ...buildApiDeps(configs.api, undefined, configs.mail, renderer ? { renderer, combiner: renderer } : {}, aws),
+    ...withWorkflowAcknowledgements(buildWorkflowEngine(configs.workflows)),
   };
 }
 

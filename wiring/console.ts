@@ -5,7 +5,7 @@ import { DynamoStatisticsReader } from '#adapters/dynamodb/statistics-store.ts';
 import { loadConsoleConfig, type ConsoleConfig } from '#config/console-config.ts';
 import type { ApiDeps } from '#http/deps.ts';
 import type { ConsoleUiDeps } from '#http/console/deps.ts';
-import { apiDepsFromEnv } from './api.ts';
+import { apiClients, loadApiConfigs } from './api-configs.ts';
 import type { AwsClients } from './clients.ts';
 
 /**
@@ -24,7 +24,17 @@ export function buildConsoleUi(config: ConsoleConfig, aws: AwsClients, tableName
   };
 }
 
-export function consoleFromEnv(): { deps: ApiDeps; ui: ConsoleUiDeps } {
-  const { config, deps, aws } = apiDepsFromEnv();
-  return { deps, ui: buildConsoleUi(loadConsoleConfig(), aws, config.tableName) };
+/**
+ * The console function's composition: configuration validated and the session store made at init;
+ * the API's deps (use cases' adapters, tenants, templates: api.ts) made by the first request that
+ * needs them, from a chunk of their own (issue 15: the sign-in pages and the session check need none).
+ */
+export function consoleFromEnv(): { base: Pick<ApiDeps, 'limits'>; loadDeps: () => Promise<ApiDeps>; ui: ConsoleUiDeps } {
+  const configs = loadApiConfigs();
+  const aws = apiClients(configs);
+  return {
+    base: { limits: { maxBodyBytes: configs.api.maxBodyBytes } },
+    loadDeps: () => import('./api.ts').then((m) => m.apiDepsWith(configs, aws)),
+    ui: buildConsoleUi(loadConsoleConfig(), aws, configs.api.tableName),
+  };
 }

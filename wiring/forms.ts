@@ -4,9 +4,7 @@ import { resolveClient, type ClientSource } from '#adapters/client-source.ts';
 import { DynamoCaseRepository, REFERENCE_BLOCK } from '#adapters/dynamodb/case-repository.ts';
 import { SesMailer } from '#adapters/ses/mailer.ts';
 import { systemClock } from '#adapters/system.ts';
-import { loadFormsConfig } from '#config/forms-config.ts';
-import { loadMailConfig } from '#config/mail-config.ts';
-import { loadWorkflowEngineConfig } from '#config/workflow-engine-config.ts';
+import { loadFormsConfigs, type FormsConfigs } from './forms-function.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { awsClients } from './clients.ts';
 import { buildMailAdapters } from './mail.ts';
@@ -54,17 +52,22 @@ function answerFiles(s3: ClientSource<S3Client>, bucket: string): NonNullable<Fo
 
 /** The form function on AWS: its own small bundle, config and clients built once per container. */
 export function formsFromEnv(): FormsDeps {
-  const mail = loadMailConfig();
+  return formsWith(loadFormsConfigs());
+}
+
+/** The form's deps from its configurations (forms-function.ts loads them at init, and this module on first need). */
+export function formsWith(configs: FormsConfigs): FormsDeps {
+  const { mail } = configs;
   const aws = awsClients(mail);
   const dynamo = aws.get(DynamoDBClient, 'dynamodb');
   // S3 and SES are made on first use (client-source.ts): opening the form, the usual first request, needs neither.
   const s3: ClientSource<S3Client> = () => import('@aws-sdk/client-s3').then(({ S3Client }) => aws.get(S3Client, 's3'));
   const mailer = new SesMailer(() => import('@aws-sdk/client-sesv2').then(({ SESv2Client }) => aws.get(SESv2Client, 'ses')), mail.sesConfigurationSet ? { configurationSet: mail.sesConfigurationSet } : {});
   const { notifier } = buildMailAdapters(mail, { dynamo, s3, mailer });
-  const { workflows } = buildWorkflowEngine(loadWorkflowEngineConfig());
+  const { workflows } = buildWorkflowEngine(configs.workflows);
   if (!workflows) throw new Error('The forms function needs CASE_WORKFLOW_ARN and DEADLINE_TIMER_ARN.');
   return buildFormsDeps(
-    loadFormsConfig(),
+    configs.forms,
     { tenants: tenantRegistry, repo: new DynamoCaseRepository(dynamo, mail.tableName, { referenceBlock: REFERENCE_BLOCK }), mailer, notifier, clock: systemClock, dynamo, tableName: mail.tableName, workflows },
     { answers: { s3, bucket: mail.answersBucket } },
   );

@@ -7,14 +7,11 @@ import type { BlobStore, MessageStore } from '#ports/mail.ts';
 import type { Clock, Mailer, NoticeOutbox, SubjectNotifier } from '#ports/cases.ts';
 import { systemClock } from '#adapters/system.ts';
 import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
-import { createChannelNotifier } from '#usecases/channel-notifier.ts';
-import { createSubjectNotifier } from '#usecases/notify-subject.ts';
 import { DynamoMessageStore } from '#adapters/dynamodb/message-store.ts';
 import { DynamoNoticeOutbox } from '#adapters/dynamodb/notice-outbox.ts';
 import { DynamoPrintQueue } from '#adapters/dynamodb/print-queue.ts';
 import { DynamoValidationReportStore } from '#adapters/dynamodb/validation-report-store.ts';
 import type { ValidationReportStore } from '#ports/validation-reports.ts';
-import { MimeEmailSender } from '#adapters/mail/mime-email-sender.ts';
 import { S3BlobStore } from '#adapters/s3/blob-store.ts';
 
 export interface MailAdapters {
@@ -47,15 +44,29 @@ export function buildMailAdapters(
   const messages = new DynamoMessageStore(clients.dynamo, config.tableName);
   const evidence = new S3BlobStore(clients.s3, config.evidenceBucket);
   const printQueue = new DynamoPrintQueue(clients.dynamo, config.tableName);
-  const email = createSubjectNotifier({
-    tenants,
-    messages,
-    email: new MimeEmailSender(clients.mailer),
-    evidence,
-    clock,
-    ...(extras.downloads ? { downloads: extras.downloads } : {}),
-    attachmentLimitBytes: config.attachmentLimitBytes,
-  });
+  // The notifier (notice templates, MIME composition, channel routing) is loaded with the first notice
+  // sent, not at init: most of the API's and the console's requests send none (issue 15).
+  let made: Promise<SubjectNotifier> | undefined;
+  const notifierNow = () =>
+    (made ??= Promise.all([import('#usecases/notify-subject.ts'), import('#usecases/channel-notifier.ts'), import('#adapters/mail/mime-email-sender.ts')]).then(
+      ([{ createSubjectNotifier }, { createChannelNotifier }, { MimeEmailSender }]) =>
+        createChannelNotifier({
+          email: createSubjectNotifier({
+            tenants,
+            messages,
+            email: new MimeEmailSender(clients.mailer),
+            evidence,
+            clock,
+            ...(extras.downloads ? { downloads: extras.downloads } : {}),
+            attachmentLimitBytes: config.attachmentLimitBytes,
+          }),
+          ...(extras.renderer ? { letters: { tenants, renderer: extras.renderer, printQueue, evidence, messages, clock } } : {}),
+        }),
+      (error: unknown) => {
+        made = undefined;
+        throw error;
+      },
+    ));
   return {
     messages,
     outbox: new DynamoNoticeOutbox(clients.dynamo, config.tableName),
@@ -63,9 +74,6 @@ export function buildMailAdapters(
     evidence,
     validationReports: new DynamoValidationReportStore(clients.dynamo, config.tableName),
     printQueue,
-    notifier: createChannelNotifier({
-      email,
-      ...(extras.renderer ? { letters: { tenants, renderer: extras.renderer, printQueue, evidence, messages, clock } } : {}),
-    }),
+    notifier: { notify: async (c, notice) => (await notifierNow()).notify(c, notice) },
   };
 }

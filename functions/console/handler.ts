@@ -4,7 +4,8 @@ import { consoleFromEnv } from '#wiring/console.ts';
 
 /**
  * API Gateway routes `/console` and `/console/*` (but not `/console/api/*`) here: the staff
- * console's pages, signed in through Cognito. Wiring: wiring/console.ts.
+ * console's pages, signed in through Cognito. Wiring: wiring/console.ts (the API's deps are made
+ * by the first request that needs them).
  */
-const { deps, ui } = consoleFromEnv();
-export const handler = handle(createConsoleApp(deps, ui));
+const { base, loadDeps, ui } = consoleFromEnv();
+export const handler = handle(createConsoleApp(base, loadDeps, ui));

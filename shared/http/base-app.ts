@@ -21,6 +21,14 @@ const CSP = contentSecurityPolicy([DOCS_STYLE]);
  * one error mapper (RFC 9457).
  */
 export function createBaseApp(deps: ApiDeps): Hono<AppEnv> {
+  return createBaseAppDeferred(deps, () => Promise.resolve(deps));
+}
+
+/**
+ * The same with the deps beyond `limits` and `logError` made when first needed (`/readyz`): the
+ * console function makes its composition root on the first request that needs it, not at init.
+ */
+export function createBaseAppDeferred(deps: Pick<ApiDeps, 'limits' | 'logError'>, full: () => Promise<ApiDeps>): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   // CSP on every response (HTML pages: console, /docs, problem pages, 404s; harmless on JSON).
   app.use('*', secureHeaders());
@@ -39,7 +47,7 @@ export function createBaseApp(deps: ApiDeps): Hono<AppEnv> {
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
-    const checks = await readiness(deps);
+    const checks = await readiness(await full());
     const ready = Object.values(checks).every((v) => v !== 'down');
     if (ready) return c.json({ status: 'ready', checks });
     const body = { ...problemFor('unavailable', 'Not ready: a dependency does not answer.'), checks };
@@ -50,7 +58,7 @@ export function createBaseApp(deps: ApiDeps): Hono<AppEnv> {
   return app;
 }
 
-export function errorResponse(deps: ApiDeps, c: Context, error: unknown): Response {
+export function errorResponse(deps: Pick<ApiDeps, 'logError'>, c: Context, error: unknown): Response {
   if (error instanceof DomainError) {
     const headers: Record<string, string> = error.code === 'unauthenticated' ? { 'www-authenticate': 'Bearer realm="rightsdesk"' } : {};
     return problemResponse(c, problemFromDomainError(error), headers);

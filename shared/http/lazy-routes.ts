@@ -16,19 +16,34 @@ import { Hono, type Env, type ErrorHandler } from 'hono';
  * Example: `mountLazy(app, '/v1', () => import('./partner-routes.ts').then((m) => m.partnerRoutes(deps)), onError)`.
  */
 export function mountLazy<E extends Env>(app: Hono<E>, prefix: string, load: () => Promise<Hono<E>>, onError: ErrorHandler<E>): void {
+  dispatchLazily(app, [prefix, `${prefix}/*`], () => load().then((routes) => new Hono<E>().route(prefix, routes)), onError);
+}
+
+/**
+ * Like `mountLazy`, for a group whose routes carry their full paths (the console's pages, each
+ * file registering `/console/...` on the app it is given): the group is loaded on the first
+ * request matching one of `paths` (Hono patterns such as `/console/cases/*`), and answers as if
+ * its routes had been registered on `app` at that point.
+ *
+ * Example: `mountLazyPaths(app, ['/console/unprocessed', '/console/unprocessed/*'], () => import('./unprocessed-pages.ts').then((m) => m.pages(cx)), onError)`.
+ */
+export function mountLazyPaths<E extends Env>(app: Hono<E>, paths: readonly string[], load: () => Promise<Hono<E>>, onError: ErrorHandler<E>): void {
+  dispatchLazily(app, paths, () => load().then((routes) => new Hono<E>().route('/', routes)), onError);
+}
+
+function dispatchLazily<E extends Env>(app: Hono<E>, paths: readonly string[], load: () => Promise<Hono<E>>, onError: ErrorHandler<E>): void {
   const unmatched = new WeakSet<Response>();
   let group: Promise<Hono<E>> | undefined;
   const mounted = () =>
     (group ??= load().then(
-      (routes) => {
-        const inner = new Hono<E>();
+      (inner) => {
         inner.onError(onError);
         inner.notFound((c) => {
           const response = c.body(null, 404);
           unmatched.add(response);
           return response;
         });
-        return inner.route(prefix, routes);
+        return inner;
       },
       (error: unknown) => {
         group = undefined;
@@ -44,6 +59,5 @@ export function mountLazy<E extends Env>(app: Hono<E>, prefix: string, load: () 
     }
     return response;
   };
-  app.use(prefix, dispatch);
-  app.use(`${prefix}/*`, dispatch);
+  for (const path of paths) app.use(path, dispatch);
 }

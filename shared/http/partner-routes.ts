@@ -3,7 +3,6 @@ import { ForbiddenError, ValidationError, WorkflowNotWaitingError } from '#domai
 import { deadlinesFor } from '#usecases/compute-deadlines.ts';
 import { getRequest } from '#usecases/get-request.ts';
 import { submitRequest } from '#usecases/submit-request.ts';
-import { registerSubjectReply } from '#usecases/workflow/register-reply.ts';
 import { bearerToken } from './auth.ts';
 import { parseWith, readJson } from './body.ts';
 import { fingerprint } from './canonical-json.ts';
@@ -78,6 +77,8 @@ export function partnerRoutes(deps: ApiDeps): Hono<AppEnv> {
     await getRequest(deps, { tenantId: partner.tenantId, caseId: id, partnerId: partner.partnerId });
     // Only a workflow asks for details, so without one no case can be waiting for them.
     if (!deps.workflows) throw new WorkflowNotWaitingError('The case is not waiting for details from the subject (no workflows run here).');
+    // Loaded with the first reply (a rare request; its use case brings the paper-request rules), not at init (issue 15).
+    const { registerSubjectReply } = await import('#usecases/workflow/register-reply.ts');
     const result = await registerSubjectReply(
       { ...deps, workflows: deps.workflows },
       { tenantId: partner.tenantId, caseId: id, note: body.message, via: 'api', ...(body.receivedAt ? { receivedAt: body.receivedAt } : {}), actor: { kind: 'partner', id: partner.partnerId } },

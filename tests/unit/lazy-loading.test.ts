@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { mountLazy } from '#http/lazy-routes.ts';
+import { mountLazy, mountLazyPaths } from '#http/lazy-routes.ts';
 
 // The API's staff routes are loaded on their first request (issue 15); they
 // must answer exactly as if they had been there from the start.
@@ -48,5 +48,44 @@ describe('mountLazy', () => {
 
     expect(await (await app.request('/g')).text()).toBe('outer: chunk missing');
     expect(await (await app.request('/g')).text()).toBe('loaded');
+  });
+});
+
+// The console's page groups register their full paths (`/console/...`) and are loaded by the
+// first request under any of theirs (issue 15).
+describe('mountLazyPaths', () => {
+  const onError = (error: Error) => new Response(`mapped: ${error.message}`, { status: 418 });
+
+  it('loads a group of full paths on the first request under any of them, once, keeping earlier middleware', async () => {
+    let loads = 0;
+    const app = new Hono();
+    app.use('/pages/*', async (c, next) => {
+      await next();
+      c.res.headers.set('x-outer', 'yes');
+    });
+    mountLazyPaths(app, ['/pages/cases/*', '/pages/bulk'], async () => {
+      loads += 1;
+      return new Hono()
+        .get('/pages/cases/:id', (c) => c.text(`case ${c.req.param('id')}`))
+        .post('/pages/bulk', (c) => c.text('bulk'))
+        .get('/pages/cases/:id/boom', () => {
+          throw new Error('no');
+        });
+    }, onError);
+    app.get('/pages/cases/:id/tasks', (c) => c.text('later route'));
+    app.get('/pages', (c) => c.text('eager'));
+    app.notFound((c) => c.text('outer not found', 404));
+
+    expect(await (await app.request('/pages')).text()).toBe('eager');
+    expect(loads).toBe(0);
+    const page = await app.request('/pages/cases/7');
+    expect([await page.text(), page.headers.get('x-outer')]).toEqual(['case 7', 'yes']);
+    expect(await (await app.request('/pages/bulk', { method: 'POST' })).text()).toBe('bulk');
+    expect(await (await app.request('/pages/cases/7/tasks')).text()).toBe('later route');
+    const boom = await app.request('/pages/cases/7/boom');
+    expect([boom.status, await boom.text()]).toEqual([418, 'mapped: no']);
+    const missing = await app.request('/pages/cases/7/nothing');
+    expect([missing.status, await missing.text()]).toEqual([404, 'outer not found']);
+    expect(loads).toBe(1);
   });
 });

@@ -40,11 +40,15 @@ export function languageOf(c: Context): Language {
 }
 
 /** What every console route needs: the API deps, the session and page helpers, one read model. */
-export interface ConsoleContext {
+export interface ConsoleContext extends ConsoleShell {
   readonly deps: ApiDeps;
+  readonly readModel: ConsoleReadModel;
+}
+
+/** The session and page helpers, which need no API deps: what the console loads at init (sign-in, the session check, error pages). */
+export interface ConsoleShell {
   readonly ui: ConsoleUiDeps;
   readonly key: Uint8Array;
-  readonly readModel: ConsoleReadModel;
   readonly cookieOptions: { httpOnly: boolean; secure: boolean; sameSite: 'Lax'; path: '/console' };
   ctxOf(c: Context, session: Session | null): PageContext;
   session(c: Context): Promise<Session | null>;
@@ -54,8 +58,16 @@ export interface ConsoleContext {
 }
 
 export function consoleContext(deps: ApiDeps, ui: ConsoleUiDeps): ConsoleContext {
+  return withDeps(consoleShell(ui), deps);
+}
+
+/** The shell with the API deps: what the console's pages get once their group is loaded. */
+export function withDeps(shell: ConsoleShell, deps: ApiDeps): ConsoleContext {
+  return { ...shell, deps, readModel: shell.ui.readModel ?? repositoryReadModel(deps.repo) };
+}
+
+export function consoleShell(ui: ConsoleUiDeps): ConsoleShell {
   const key = ui.config.sessionSecret;
-  const readModel: ConsoleReadModel = ui.readModel ?? repositoryReadModel(deps.repo);
 
   const cookieOptions = { httpOnly: true, secure: ui.config.secureCookies, sameSite: 'Lax' as const, path: '/console' as const };
   const ctxOf = (c: Context, session: Session | null): PageContext => {
@@ -84,7 +96,7 @@ export function consoleContext(deps: ApiDeps, ui: ConsoleUiDeps): ConsoleContext
     setCookie(c, SESSION_COOKIE, await signSession(staff, key, ui.config.sessionTtlSeconds, id), { ...cookieOptions, maxAge: ui.config.sessionTtlSeconds });
     return c.redirect(safeNext(next), 303);
   };
-  return { deps, ui, key, readModel, cookieOptions, ctxOf, session, requireSession, checkCsrf, startSession };
+  return { ui, key, cookieOptions, ctxOf, session, requireSession, checkCsrf, startSession };
 }
 
 /** Inbound attachments that can be an ID-document scan (images and PDFs), newest message first. */

@@ -12,7 +12,7 @@ import { errorText, PAGE_ERROR_TEXT } from './error-text.ts';
  * session, the domain error's page, Hono's own refusals, and a correlation id for our faults.
  * Shared by the console function and the fulfilment function's pages.
  */
-export function consoleErrorHandler(deps: ApiDeps, ctxOf: ConsoleContext['ctxOf']) {
+export function consoleErrorHandler(deps: Pick<ApiDeps, 'logError'>, ctxOf: ConsoleContext['ctxOf']) {
   return (error: Error, c: Context) => {
     const ctx = ctxOf(c, null);
     if (error instanceof UnauthenticatedError && c.req.method === 'GET' && !c.req.path.startsWith('/console/callback')) {

@@ -1,17 +1,14 @@
 import { Hono } from 'hono';
-import { consoleContext } from './context.tsx';
+import { consoleShell, withDeps, type ConsoleContext } from './context.tsx';
 import { consoleErrorHandler } from './errors.tsx';
 import { sessionRoutes } from './session-routes.tsx';
-import { inboxRoutes } from './inbox-routes.tsx';
-import { caseRoutes } from './case-routes.tsx';
-import { identityRoutes } from './identity-routes.tsx';
-import { intakeRoutes } from './intake-routes.tsx';
-import { printBatchRoutes } from './print-batch-routes.tsx';
-import { unprocessedRoutes } from './unprocessed-routes.tsx';
-import { handlingRoutes } from './handling-routes.tsx';
 import { csrf } from 'hono/csrf';
+import { mountLazyPaths } from '../lazy-routes.ts';
 import type { ApiDeps, AppEnv } from '../deps.ts';
 import type { ConsoleUiDeps } from './deps.ts';
+
+/** A page group's routes, registered on the app it is given (each route file's export). */
+type PageRoutes = (app: Hono<AppEnv>, cx: ConsoleContext) => void;
 
 /**
  * The staff console under `/console`: server-rendered Hono JSX pages and plain HTML forms that
@@ -19,9 +16,35 @@ import type { ConsoleUiDeps } from './deps.ts';
  * every POST passes Hono's Origin check and a per-session CSRF token.
  */
 export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
+  return consoleUiDeferred(deps, () => Promise.resolve(deps), ui);
+}
+
+/**
+ * The console with the API's deps made by the first request that needs them (`loadDeps`, the
+ * console function's wiring: its own chunk), and `logError` known at once for the error pages.
+ *
+ * Only sign-in, the session check and the error pages are loaded at init; each group of pages (the
+ * inbox, a case, postal intake, the print batch, the unprocessed mail) is a chunk of its own,
+ * loaded with the deps by the first request under its paths (issue 15: every page module and the
+ * whole composition root were compiled and run at each cold start, ~800 KB). The groups answer
+ * exactly as if registered at init (shared/http/lazy-routes.ts).
+ */
+export function consoleUiDeferred(base: Pick<ApiDeps, 'logError'>, loadDeps: () => Promise<ApiDeps>, ui: ConsoleUiDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const cx = consoleContext(deps, ui);
-  const { ctxOf } = cx;
+  const shell = consoleShell(ui);
+  const onError = consoleErrorHandler(base, shell.ctxOf);
+  // Made once; a failure (a configuration error) is retried by the next request, like a failed load.
+  let deps: Promise<ApiDeps> | undefined;
+  const depsOnce = () =>
+    (deps ??= loadDeps().catch((error: unknown) => {
+      deps = undefined;
+      throw error;
+    }));
+  let context: Promise<ConsoleContext> | undefined;
+  const contextOnce = () => (context ??= depsOnce().then((d) => withDeps(shell, d), (error: unknown) => {
+    context = undefined;
+    throw error;
+  }));
 
   // Every state-changing request must come from this origin (Origin header), on top of the token.
   app.use('/console/login/*', csrf());
@@ -33,16 +56,26 @@ export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
   app.use('/console/unprocessed/*', csrf());
   app.use('/console/bulk', csrf());
 
-  sessionRoutes(app, cx);
-  inboxRoutes(app, cx);
-  caseRoutes(app, cx);
-  identityRoutes(app, cx);
-  intakeRoutes(app, cx);
-  printBatchRoutes(app, cx);
-  unprocessedRoutes(app, cx);
-  handlingRoutes(app, cx);
+  sessionRoutes(app, shell, depsOnce);
+  const pages = (paths: readonly string[], ...groups: ReadonlyArray<() => Promise<PageRoutes>>) =>
+    mountLazyPaths(app, paths, async () => {
+      const [cx, ...loaded] = await Promise.all([contextOnce(), ...groups.map((load) => load())]);
+      const group = new Hono<AppEnv>();
+      for (const routes of loaded as PageRoutes[]) routes(group, cx as ConsoleContext);
+      return group;
+    }, onError);
+  pages(['/console', '/console/fragments/counts', '/console/dashboard'], () => import('./inbox-routes.tsx').then((m) => m.inboxRoutes));
+  pages(
+    ['/console/cases/*', '/console/bulk'],
+    () => import('./case-routes.tsx').then((m) => m.caseRoutes),
+    () => import('./identity-routes.tsx').then((m) => m.identityRoutes),
+    () => import('./handling-routes.tsx').then((m) => m.handlingRoutes),
+  );
+  pages(['/console/register', '/console/print-queue', '/console/print-queue/*'], () => import('./intake-routes.tsx').then((m) => m.intakeRoutes));
+  pages(['/console/print-batch', '/console/print-batch/*'], () => import('./print-batch-routes.tsx').then((m) => m.printBatchRoutes));
+  pages(['/console/unprocessed', '/console/unprocessed/*'], () => import('./unprocessed-routes.tsx').then((m) => m.unprocessedRoutes));
 
-  app.onError(consoleErrorHandler(deps, ctxOf));
+  app.onError(onError);
 
   return app;
 }

@@ -1,11 +1,10 @@
 import type { Hono } from 'hono';
-import { LANG_COOKIE, LOGIN_CSRF_COOKIE, OIDC_COOKIE, parseForm, safeNext, type ConsoleContext } from './context.tsx';
+import { LANG_COOKIE, LOGIN_CSRF_COOKIE, OIDC_COOKIE, parseForm, safeNext, type ConsoleShell } from './context.tsx';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { jwtVerify, SignJWT } from 'jose';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '#domain/errors.ts';
 import { STAFF_ROLES } from '../auth.ts';
-import type { AppEnv } from '../deps.ts';
-import { CONSOLE_CSS, CONSOLE_JS } from './assets.ts';
+import type { ApiDeps, AppEnv } from '../deps.ts';
 import { authorizeUrl, exchangeCode, pkcePair, poolKeys, verifyIdToken } from './oidc.ts';
 import { randomToken, sameToken, SESSION_COOKIE } from './session.ts';
 import { CognitoSignIn, DevSignIn } from './sign-in-views.tsx';
@@ -14,12 +13,16 @@ import * as z from 'zod/mini';
 const DevLoginForm = z.lazy(() => z.object({ _csrf: z.string(), tenant: z.string(), role: z.enum(STAFF_ROLES), next: z.optional(z.string()) }));
 const OidcState = z.lazy(() => z.object({ state: z.string(), nonce: z.string(), verifier: z.string(), next: z.string() }));
 
-/** Assets, the language switch, sign-in (development and Cognito OIDC) and sign-out. */
-export function sessionRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
-  const { deps, ui, key, cookieOptions, ctxOf, requireSession, checkCsrf, startSession } = cx;
+/**
+ * Assets, the language switch, sign-in (development and Cognito OIDC) and sign-out. `deps` gives
+ * the API's deps (the console function makes them on the first request that needs them).
+ */
+export function sessionRoutes(app: Hono<AppEnv>, cx: ConsoleShell, deps: () => Promise<Pick<ApiDeps, 'verifyStaffToken'>>): void {
+  const { ui, key, cookieOptions, ctxOf, requireSession, checkCsrf, startSession } = cx;
 
-  app.get('/console/assets/console.css', (c) => c.body(CONSOLE_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
-  app.get('/console/assets/console.js', (c) => c.body(CONSOLE_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
+  // The style sheet and script load with their own first request (browsers cache them a day), not at init.
+  app.get('/console/assets/console.css', async (c) => c.body((await import('./assets.ts')).CONSOLE_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
+  app.get('/console/assets/console.js', async (c) => c.body((await import('./assets.ts')).CONSOLE_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
 
   app.get('/console/lang/:lang', (c) => {
     const lang = c.req.param('lang');
@@ -45,7 +48,7 @@ export function sessionRoutes(app: Hono<AppEnv>, cx: ConsoleContext): void {
     const cookie = getCookie(c, LOGIN_CSRF_COOKIE);
     if (!cookie || !sameToken(form._csrf, cookie)) throw new ForbiddenError('The sign-in form has expired; reload it.');
     deleteCookie(c, LOGIN_CSRF_COOKIE, { path: '/console' });
-    const staff = await deps.verifyStaffToken(await ui.devIdp.mint(form.tenant, form.role));
+    const staff = await (await deps()).verifyStaffToken(await ui.devIdp.mint(form.tenant, form.role));
     return startSession(c, staff, form.next ?? '/console');
   });
 

@@ -1,22 +1,19 @@
 import { raw } from 'hono/html';
-import { createHash } from 'node:crypto';
 import { contentSecurityPolicy } from '../csp.ts';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Child } from 'hono/jsx';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { FormPageTokens } from '#ports/forms.ts';
-import type { AuditEvent } from '#domain/audit.ts';
-import type { Case } from '#domain/case.ts';
 import type { Language } from '#domain/channels.ts';
 import { DomainError, ValidationError } from '#domain/errors.ts';
 import type { RateLimiter, WorkflowEngine } from '#ports/cases.ts';
 import type { RateLimit } from '#domain/rate-limit.ts';
-import { RIGHT_TYPES, type RightType } from '#domain/rights.ts';
+import { RIGHT_TYPES } from '#domain/rights.ts';
 import { RIGHT_LABEL } from '#templates/labels.ts';
 import { FORM_TEXT } from '#templates/web-form.ts';
-import { previewEmailControl } from '#usecases/identity/email-control.ts';
-import { confirmWebFormEmail, submitWebForm, webFormStatus, type WebFormDeps } from '#usecases/web-form.ts';
+import type { WebFormDeps } from '#usecases/web-form.ts';
+import type { FormsCaseHandlers } from './forms-cases.tsx';
 import { ISSUE_TEXT, issueOf } from '../console/form-errors.tsx';
 
 /**
@@ -63,13 +60,6 @@ export function clientAddress(c: Context): string {
 
 const FORM_BODY_LIMIT = 16 * 1024;
 
-const Submission = z.object({
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  email: z.email().check(z.maxLength(254)),
-  rights: z.array(z.enum(RIGHT_TYPES)).check(z.minLength(1)),
-  details: z.optional(z.string().check(z.maxLength(4000))),
-  language: z.enum(['lt', 'en']),
-});
 
 /** The form's only style, inline; its hash is in the Content-Security-Policy (csp.ts). */
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:1rem auto;padding:0 1rem;color:#1a1a1a}
@@ -78,7 +68,7 @@ fieldset{margin-top:1rem;border:1px solid #999;border-radius:4px}fieldset label{
 button{margin-top:1.5rem;padding:.6rem 1.2rem;font:inherit;background:#0b5394;color:#fff;border:0;border-radius:4px}
 :focus-visible{outline:3px solid #f6b26b;outline-offset:2px}.error{color:#a00000}.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}`;
 
-function Page(props: { lang: Language; title: string; children: Child }) {
+export function Page(props: { lang: Language; title: string; children: Child }) {
   // Without the doctype browsers render the form in quirks mode (the Nu checker's one error here).
   return (
     <>
@@ -123,7 +113,7 @@ export function submissionErrors(issues: readonly z.core.$ZodIssue[], lang: Lang
   return errors;
 }
 
-function FormPage(props: { tenant: string; controller: string; lang: Language; token: string; state: FormState }) {
+export function FormPage(props: { tenant: string; controller: string; lang: Language; token: string; state: FormState }) {
   const t = FORM_TEXT[props.lang];
   const errors = props.state.errors ?? {};
   const v = props.state.values ?? {};
@@ -193,35 +183,36 @@ function FormPage(props: { tenant: string; controller: string; lang: Language; t
   );
 }
 
-function StatusPage(props: { lang: Language; c: Case; events: readonly AuditEvent[] }) {
-  const t = FORM_TEXT[props.lang];
-  return (
-    <Page lang={props.lang} title={`${t.status} – ${props.c.reference}`}>
-      <dl>
-        <dt>{t.reference}</dt>
-        <dd>{props.c.reference}</dd>
-        <dt>{t.due}</dt>
-        <dd>{props.c.dueDate}</dd>
-      </dl>
-      <h2>{t.timeline}</h2>
-      <ol>
-        {props.events.map((e) => (
-          <li>
-            <time datetime={e.at}>{e.at.slice(0, 10)}</time> {e.summary}
-          </li>
-        ))}
-      </ol>
-    </Page>
-  );
-}
-
-function languageOf(c: Context, fallback: Language): Language {
+export function languageOf(c: Context, fallback: Language): Language {
   const q = c.req.query('lang');
   return q === 'lt' || q === 'en' ? q : fallback;
 }
 
 export function createFormsApp(deps: FormsDeps): Hono {
+  return createFormsAppDeferred(deps, () => Promise.resolve(deps));
+}
+
+/** What the form page itself needs: the tenant, its form token and who may embed it. */
+export type FormsPageDeps = Pick<FormsDeps, 'tenants' | 'formTokens' | 'frameAncestors'>;
+
+/**
+ * The web form with the deps of everything but the form page (the case's repository, notifier,
+ * workflows, rate limiter: the forms function's wiring) made by the first request that needs
+ * them, and those routes' handlers (forms-cases.tsx: the use cases) loaded with them. Opening the
+ * form, the usual first request, loads neither (issue 15).
+ */
+export function createFormsAppDeferred(deps: FormsPageDeps, loadDeps: () => Promise<FormsDeps>): Hono {
   const app = new Hono();
+  let handlers: Promise<FormsCaseHandlers> | undefined;
+  // Made once; a failure (a configuration error, a missing chunk) is tried again by the next request.
+  const cases = () =>
+    (handlers ??= Promise.all([loadDeps(), import('./forms-cases.tsx')]).then(
+      ([full, m]) => m.formsCaseHandlers(full),
+      (error: unknown) => {
+        handlers = undefined;
+        throw error;
+      },
+    ));
 
   app.use('*', async (c, next) => {
     await next();
@@ -246,131 +237,32 @@ export function createFormsApp(deps: FormsDeps): Hono {
   });
 
   app.post('/:tenantId', bodyLimit({ maxSize: FORM_BODY_LIMIT, onError: (c) => c.text('Too large', 413) }), async (c) => {
-    const tenant = tenantOr404(c);
-    if (!tenant) return c.notFound();
-    const origin = c.req.header('origin');
-    const self = new URL(c.req.url).origin;
-    if (origin && origin !== 'null' && origin !== self && !(deps.frameAncestors[tenant.id] ?? []).includes(origin)) return c.text('Forbidden', 403);
-    const form = await c.req.parseBody({ all: true });
-    const one = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : undefined);
-    const lang: Language = one('language') === 'en' ? 'en' : one('language') === 'lt' ? 'lt' : tenant.languages.official;
-    const t = FORM_TEXT[lang];
-    const rawRights = form.rights;
-    const rights = (Array.isArray(rawRights) ? rawRights : rawRights === undefined ? [] : [rawRights]).filter((r): r is string => typeof r === 'string');
-    const values = { name: one('name'), email: one('email'), rights, details: one('details') };
-    const parsed = Submission.safeParse({ ...values, details: values.details || undefined, language: lang });
-    const errors = parsed.success ? {} : submissionErrors(parsed.error.issues, lang);
-    // The form again with what the subject typed, every problem at once and a fresh token.
-    const again = async (status: 403 | 422, notice?: string) =>
-      c.html(<FormPage tenant={tenant.id} controller={tenant.controller.name} lang={lang} token={await deps.formTokens.issueFormToken(tenant.id)} state={{ values, errors, ...(notice ? { notice } : {}) }} />, status);
-    const token = one('formToken') ?? '';
-    const formToken = await deps.formTokens.checkFormToken(token, tenant.id);
-    if (!formToken) {
-      const refusal = await deps.formTokens.formTokenRefusal(token, tenant.id);
-      return again(403, refusal === 'too_fast' ? t.tooFast : refusal === 'expired' ? t.expired : t.tokenInvalid);
-    }
-    // A filled honeypot is a bot: it sees the usual thank-you page and nothing happens.
-    if (one('website')) return c.html(<Page lang={lang} title={t.sent}><p>{t.sentText}</p></Page>);
-    if (!parsed.success) return again(422);
-    // One submission per rendered form: a replayed token (a second click, a script re-posting a
-    // captured form) is told so and opens nothing, before it can count against the rate limit.
-    if (!(await deps.used.markUsed(tenant.id, `FORM#${formToken.jti}`, formToken.expiresAt))) {
-      return c.html(
-        <Page lang={lang} title={t.alreadySent}>
-          <p role="alert">{t.alreadySent}</p>
-          <p>
-            <a href={`/forms/${tenant.id}?lang=${lang}`}>{t.title}</a>
-          </p>
-        </Page>,
-        409,
-      );
-    }
-    // Only accepted submissions count; the address is kept as a digest, never in clear.
-    const addressDigest = createHash('sha256').update(clientAddress(c)).digest('hex').slice(0, 32);
-    const taken = await deps.rateLimiter.take(`FORM#${tenant.id}#${addressDigest}`, deps.rateLimit, deps.clock.now());
-    if (!taken.allowed) {
-      c.header('retry-after', String(taken.retryAfterSeconds));
-      return c.text('Too many requests; please try again later.', 429);
-    }
-    const { case: created } = await submitWebForm(deps, {
-      tenantId: tenant.id,
-      name: parsed.data.name,
-      email: parsed.data.email,
-      rights: parsed.data.rights as RightType[],
-      ...(parsed.data.details ? { details: parsed.data.details } : {}),
-      language: lang,
-    });
-    return c.html(
-      <Page lang={lang} title={t.sent}>
-        <p>{t.sentText}</p>
-        <p>
-          {t.reference}: <strong>{created.reference}</strong>
-        </p>
-      </Page>,
-      201,
-    );
+    if (!tenantOr404(c)) return c.notFound();
+    return (await cases()).submit(c);
   });
 
   // Opening the link only shows a button: mail scanners and link previews fetch every URL in a
   // message, and a GET that consumed the link would use it up (or confirm) before the subject saw it.
   app.get('/:tenantId/confirm', async (c) => {
-    const tenant = tenantOr404(c);
-    if (!tenant) return c.notFound();
-    const token = c.req.query('token') ?? '';
-    const found = await previewEmailControl(deps, { tenantId: tenant.id, token });
-    const lang = languageOf(c, found.language);
-    const t = FORM_TEXT[lang];
-    return c.html(
-      <Page lang={lang} title={t.confirmTitle}>
-        <p>{t.confirmText}</p>
-        <p>
-          {t.reference}: <strong>{found.reference}</strong>
-        </p>
-        <form method="post" action={`/forms/${tenant.id}/confirm`}>
-          <input type="hidden" name="token" value={token} />
-          <button type="submit">{t.confirmButton}</button>
-        </form>
-      </Page>,
-    );
+    if (!tenantOr404(c)) return c.notFound();
+    return (await cases()).confirmPage(c);
   });
 
   app.post('/:tenantId/confirm', bodyLimit({ maxSize: FORM_BODY_LIMIT, onError: (c) => c.text('Too large', 413) }), async (c) => {
-    const tenant = tenantOr404(c);
-    if (!tenant) return c.notFound();
-    const origin = c.req.header('origin');
-    if (origin && origin !== 'null' && origin !== new URL(c.req.url).origin) return c.text('Forbidden', 403);
-    const form = await c.req.parseBody();
-    const result = await confirmWebFormEmail(deps, { tenantId: tenant.id, token: typeof form.token === 'string' ? form.token : '' });
-    const lang = result.case.language;
-    const t = FORM_TEXT[lang];
-    return c.html(
-      <Page lang={lang} title={result.alreadyUsed ? t.used : t.confirmed}>
-        <p>{result.alreadyUsed ? t.used : result.identityEstablished ? t.confirmedText : t.confirmedMore}</p>
-        <p>
-          {t.reference}: <strong>{result.case.reference}</strong>
-        </p>
-      </Page>,
-      result.alreadyUsed ? 409 : 200,
-    );
+    if (!tenantOr404(c)) return c.notFound();
+    return (await cases()).confirm(c);
   });
 
   // A signed download link from an answer e-mail: checked, then exchanged for a presigned URL of a
   // few minutes, so the link lives as long as the answer says, not as long as a Lambda session.
   app.get('/:tenantId/download', async (c) => {
-    const tenant = tenantOr404(c);
-    if (!tenant || !deps.answerFiles) return c.notFound();
-    const file = await deps.formTokens.verifyDownload(c.req.query('token') ?? '');
-    if (file.tenantId !== tenant.id || !file.key.startsWith(`answers/${tenant.id}/`)) {
-      throw new ValidationError('This link is not valid.', [{ field: 'token', message: 'another tenant' }]);
-    }
-    return c.redirect(await deps.answerFiles.presignedUrl(file.key), 302);
+    if (!tenantOr404(c)) return c.notFound();
+    return (await cases()).download(c);
   });
 
   app.get('/:tenantId/status', async (c) => {
-    const tenant = tenantOr404(c);
-    if (!tenant) return c.notFound();
-    const { case: found, events } = await webFormStatus(deps, { tenantId: tenant.id, token: c.req.query('token') ?? '' });
-    return c.html(<StatusPage lang={languageOf(c, found.language)} c={found} events={events} />);
+    if (!tenantOr404(c)) return c.notFound();
+    return (await cases()).status(c);
   });
 
   app.onError((error, c) => {
