@@ -113,6 +113,40 @@ function whoAndWhen(hits: readonly Hit[], folded: string): Hit[] {
     });
 }
 
+/** Words of the data behind a decision ("kokie duomenys lėmė rezultatą", "what data was used", "what triggered it"). */
+const DECISION_DATA = /\b(?:lem\w*|nulem\w*|leme|nuleme|(?:buvo )?panaudot\w*|naudot\w* (?:priimant|vertinant|sprendim\w*|vertinim\w*|skaiciuojant)|was used|were used|used (?:in|for|to make|to reach) (?:the|this|that|my) (?:decision|assessment|score|scoring|calculation)|led to|triggered|determined|based (?:on|upon)|explanation of (?:how|why)|paaiskint\w* (?:kaip|kodel))\b/;
+/** A correction asked in the cue's own words ("pataisyti", "correct", "update", "use my new"), not only a statement that something is wrong. */
+const CORRECTION_VERB = /(?:istais|patais|patikslin|pakeis|pakeist|atnaujin|irasy|nurodyk|correct|fix|updat|amend|chang|replac|rectif|record|register|enter|put in|use my)/;
+/** A pending ground of a restriction (Art. 18(1)(a), (d)): "while my objection is assessed", "kol nagrinėjate mano skundą". */
+const PENDING = /\b(?:while|until|pending|whilst|kol|iki|is being|are being|nagrinej\w*|vertinam\w*|tikrinam\w*|tikrinat\w*|assessed|considered|reviewed|verified|checked)\b/;
+const OBJECTION_NOUN = /^(?:my )?(?:objection|priestaravim\w*|nesutikim\w*)/;
+
+/**
+ * What a right asked now makes of the words of another beside it:
+ * - the data behind a decision, asked beside an Art. 22 review ("peržiūrėtų žmogus ir paaiškintų, kokie mano duomenys lėmė
+ *   rezultatą", "I also want to know what data was used"), is the review's explanation (Art. 22(3)), not an access request;
+ *   asking for one's data as such ("atsiųskit, kokius duomenis apie mane naudojat", "a copy of the data you hold") stays access;
+ * - beside a restriction asked with confidence, a statement that data is wrong with no correction asked ("neteisingai nurodytas
+ *   vėlavimas … kol tikrinate, nenaudokite") and an objection named as pending ("while my objection is being assessed") are the
+ *   restriction's grounds (Art. 18(1)(a), (d)), not rights asked too; so is a bare "delete" there (the deletion to hold off).
+ */
+function grounds(hits: readonly Hit[], folded: string): Hit[] {
+  const askedNow = (right: RightType) => hits.some((h) => h.cue.right === right && !h.notNow && !h.narrative && h.cue.weight >= CONFIDENT);
+  const review = askedNow('automated_decision_review');
+  const restriction = askedNow('restriction');
+  return hits.filter((h) => {
+    const sentence = span(folded, h.index, SENTENCE_BREAK);
+    const text = folded.slice(sentence.start, sentence.end);
+    const words = folded.slice(h.index, h.index + h.length);
+    if (review && h.cue.right === 'access' && DECISION_DATA.test(text)) return false;
+    if (restriction && h.cue.right === 'rectification' && !CORRECTION_VERB.test(words)) return false;
+    if (restriction && h.cue.right === 'objection' && OBJECTION_NOUN.test(words) && PENDING.test(text)) return false;
+    // A bare "delete" beside "keep it, don't delete it until…" is the deletion the writer wants held off (the controller's usual one).
+    if (restriction && h.cue.right === 'erasure' && h.cue.weight < CONFIDENT) return false;
+    return true;
+  });
+}
+
 /** Marketing named only to say it is not about marketing. */
 const NOT_MARKETING = /\b(?:ne|not|nei|no|isskyrus)\s+(?:\w+\s+)?(?:del\s+|for\s+|about\s+)?(?:reklam|rinkodar|marketing|advertis|naujienlaisk|newsletter)\w*/g;
 
@@ -184,7 +218,7 @@ export function readByRules(text: string, subject = ''): Classification {
   // "Ačiū, kad ištrynėte mano duomenis" reports a right done: its "mano duomenis" is no hint of access either.
   if (hits.length === 0 && negated.length === 0 && !first.reported) hits = hitsOf(WEAK_ACCESS, folded).hits;
 
-  hits = whoAndWhen(governed(hits, folded), folded);
+  hits = grounds(whoAndWhen(governed(hits, folded), folded), folded);
   // The subject line is a summary: a bare verb there ("Subject: delete") gives way to a body read with confidence ("I deleted my old address, please replace it with …").
   // Likewise a bare "Prieštarauju" / "Objection" subject over a body that objects to marketing is that marketing objection.
   const subjectEnd = original.indexOf('\n') === -1 ? original.length : original.indexOf('\n');
@@ -198,6 +232,8 @@ export function readByRules(text: string, subject = ''): Classification {
   if (body.some((h) => h.cue.right === 'direct_marketing_objection') && !body.some((h) => h.cue.right === 'objection')) hits = hits.filter((h) => h.index >= subjectEnd || h.cue.right !== 'objection');
   // …and a bare "opt out" subject over a body that objects to something that is not marketing ("Analytics opt out") is that objection.
   if (body.some((h) => h.cue.right === 'objection') && !body.some((h) => h.cue.right === 'direct_marketing_objection') && !MARKETING_CONTEXT.test(folded.replace(NOT_MARKETING, ' '))) hits = hits.filter((h) => h.index >= subjectEnd || h.cue.right !== 'direct_marketing_objection');
+  // A subject that names a copy of the data ("Duomenų kopija ir ištrynimas") over a body asking for it in a machine format is that portability request's title.
+  if (body.some((h) => h.cue.right === 'portability' && h.cue.weight >= CONFIDENT) && !body.some((h) => h.cue.right === 'access')) hits = hits.filter((h) => h.index >= subjectEnd || h.cue.right !== 'access');
   const read = new Set(hits.map((h) => h.cue.right));
   // A generic "send me my data" means nothing more when a more specific right (portability) is read.
   hits = hits.filter((h) => !(h.cue.yieldsTo ?? []).some((r) => read.has(r)));
