@@ -21,7 +21,7 @@ import { example, SETTINGS, train, weightsModule, type TrainingSettings } from '
  * corrected on (n, t, b1, b2, b3, b4, t1–t3), the rules' reading before the set was first seen
  * (first-run-rules.json) is measured as well: only that is text the rules had not seen either.
  */
-export const SETS = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'train-t1', 'train-t2', 'train-t3', 'service'] as const;
+export const SETS = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'train-t1', 'train-t2', 'train-t3', 'train-t4', 'train-t5', 'service'] as const;
 const fixture = (name: string) => fileURLToPath(new URL(`../tests/fixtures/classifier/${name}`, import.meta.url));
 /** One labelled set (its format: tests/fixtures/classifier/README.md). Read here, not through the test support, which loads the model this script writes. */
 export const loadSet = (name: (typeof SETS)[number]): LabelledRequest[] =>
