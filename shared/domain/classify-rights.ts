@@ -115,6 +115,12 @@ function whoAndWhen(hits: readonly Hit[], folded: string): Hit[] {
 
 /** Words of the data behind a decision ("kokie duomenys lėmė rezultatą", "what data was used", "what triggered it"). */
 const DECISION_DATA = /\b(?:lem\w*|nulem\w*|leme|nuleme|(?:buvo )?panaudot\w*|naudot\w* (?:priimant|vertinant|sprendim\w*|vertinim\w*|skaiciuojant)|was used|were used|used (?:in|for|to make|to reach) (?:the|this|that|my) (?:decision|assessment|score|scoring|calculation)|led to|triggered|determined|based (?:on|upon)|explanation of (?:how|why)|paaiskint\w* (?:kaip|kodel))\b/;
+/** Asking for a copy or to be sent the data: access in its own right, whatever the sentence says about a decision ("…based on, plus a copy of that data"). */
+const COPY = /\b(?:cop(?:y|ies)|kopij\w*|atsius\w*|send|pateik\w*)\b/;
+/** A question about how long the writer's own things are kept, or about what is held about them ("how long will you keep my CV?", "what notes … about me?"). */
+const ABOUT_MY_OWN = /\babout me\b|\bapie mane\b|\b(?:keep|store|hold|retain|saugo\w*|laiky\w*|laikot\w*)\s+(?:my|mano|savo)\b/;
+/** The writer's own earlier request, told ("pateikiau prašymą…", "I submitted a request…"): a chase, not a report of the right done. */
+const OWN_EARLIER_REQUEST = /\b(?:pateikiau|issiunciau|pateikem|prasiau|paprasiau|submitted|sent|requested|asked)\b/;
 /** A correction asked in the cue's own words ("pataisyti", "correct", "update", "use my new"), not only a statement that something is wrong. */
 const CORRECTION_VERB = /(?:istais|patais|patikslin|pakeis|pakeist|atnaujin|irasy|nurodyk|correct|fix|updat|amend|chang|replac|rectif|record|register|enter|put in|use my)/;
 /** A pending ground of a restriction (Art. 18(1)(a), (d)): "while my objection is assessed", "kol nagrinėjate mano skundą". */
@@ -138,11 +144,13 @@ function grounds(hits: readonly Hit[], folded: string): Hit[] {
     const sentence = span(folded, h.index, SENTENCE_BREAK);
     const text = folded.slice(sentence.start, sentence.end);
     const words = folded.slice(h.index, h.index + h.length);
-    if (review && h.cue.right === 'access' && DECISION_DATA.test(text)) return false;
+    if (review && h.cue.right === 'access' && DECISION_DATA.test(text) && !COPY.test(words)) return false;
     if (restriction && h.cue.right === 'rectification' && !CORRECTION_VERB.test(words)) return false;
     if (restriction && h.cue.right === 'objection' && OBJECTION_NOUN.test(words) && PENDING.test(text)) return false;
     // A bare "delete" beside "keep it, don't delete it until…" is the deletion the writer wants held off (the controller's usual one).
     if (restriction && h.cue.right === 'erasure' && h.cue.weight < CONFIDENT) return false;
+    // …and a retention period named in the restriction's own sentence ("nenaikinkite pasibaigus įprastam saugojimo terminui") is the deletion it holds off, not a question.
+    if (restriction && h.cue.right === 'information' && hits.some((o) => o.cue.right === 'restriction' && o.index >= sentence.start && o.index < sentence.end)) return false;
     return true;
   });
 }
@@ -164,10 +172,11 @@ function globalOf(c: Cue): RegExp {
   return made;
 }
 
-function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: Hit[]; reported: boolean } {
+function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: Hit[]; reported: boolean; reports: Hit[] } {
   const hits: Hit[] = [];
   const negated: Hit[] = [];
   let reported = false;
+  const reports: Hit[] = [];
   // A marketing word the writer rules out ("ne reklamai, tiesiog nesutinku", "not for marketing") is no marketing context (blanked, same length).
   const unmarketed = folded.replace(NOT_MARKETING, (m) => ' '.repeat(m.length));
   for (const c of cues) {
@@ -188,6 +197,7 @@ function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: H
       const act = isNegated ? null : speechAct(folded, index, read.right);
       if (act === 'report') {
         reported = true;
+        reports.push({ cue: read, index, length: m[0].length });
         continue;
       }
       const told = NARRATIVE.test(before) || act === 'hypothetical' || act === 'question';
@@ -198,7 +208,7 @@ function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: H
       if (c.right === 'consent_withdrawal' && !isNegated && RECEIVE_MARKETING.test(clauseAfter(folded, index, 120))) hits.push({ ...hit, cue: asRight(hit.cue, 'direct_marketing_objection') });
     }
   }
-  return { hits, negated, reported };
+  return { hits, negated, reported, reports };
 }
 
 /**
@@ -227,6 +237,11 @@ export function readByRules(text: string, subject = ''): Classification {
   // A subject names the topic the body is about: when the body only asks about a right ("Subject: duomenų ištrynimas" over
   // "kiek laiko užtrunka ištrinti paskyrą?"), the subject's words of it are no request either.
   hits = hits.map((h) => (h.index < subjectEnd && !h.notNow && hits.some((o) => o.index >= subjectEnd && o.cue.right === h.cue.right) && hits.every((o) => o.index < subjectEnd || o.cue.right !== h.cue.right || o.notNow) ? { ...h, cue: asHint(h.cue), notNow: true } : h));
+  // A subject naming a right over a body that reports it done ("Subject: ištrynimas" over "paskyra tikrai ištrinta, ačiū", "Re: Unsubscribe
+  // confirmation" over "I unsubscribed last week"), and asks for it nowhere, is the report's title, not a request.
+  // Not a chase: "pateikiau prašymą gauti kopiją…, atsakymo negavau" under "Prašymas gauti duomenis" still asks for it.
+  const done = first.reports.filter((r) => r.index >= subjectEnd && !OWN_EARLIER_REQUEST.test(folded.slice(span(folded, r.index, SENTENCE_BREAK).start, span(folded, r.index, SENTENCE_BREAK).end)));
+  hits = hits.filter((h) => !(h.index < subjectEnd && h.cue.right !== 'information' && done.some((r) => r.cue.right === h.cue.right) && !hits.some((o) => o.index >= subjectEnd && o.cue.right === h.cue.right && !o.notNow)));
   const body = hits.filter((h) => h.index >= subjectEnd);
   if (body.some((h) => h.cue.weight >= CONFIDENT)) hits = hits.filter((h) => h.index >= subjectEnd || h.cue.weight >= CONFIDENT);
   if (body.some((h) => h.cue.right === 'direct_marketing_objection') && !body.some((h) => h.cue.right === 'objection')) hits = hits.filter((h) => h.index >= subjectEnd || h.cue.right !== 'objection');
@@ -273,7 +288,8 @@ export function readByRules(text: string, subject = ''): Classification {
   // may ask more than information, which needs no identity: staff confirm it rather than it opening silently.
   // So does one where the writer says what they do not want done to them ("As nenoriu, kad mane filmuotų", "I don't want my calls recorded").
   // And one where the writer also asks to be sent something of their own ("prašau atsiųsti visų mano pirkimų istoriją", "send me a copy of all chats").
-  const onlyInformation = proposed.length === 1 && proposed[0] === 'information' && (FIRST_PERSON_DATA.test(folded) || OWN_UNWILLINGNESS.test(folded) || SEND_ME_MINE.test(folded));
+  // So does a question about how long the writer's own things are kept or what is held about them (Art. 15(1)(d), (a)): "how long will you keep my CV?".
+  const onlyInformation = proposed.length === 1 && proposed[0] === 'information' && (FIRST_PERSON_DATA.test(folded) || OWN_UNWILLINGNESS.test(folded) || SEND_ME_MINE.test(folded) || ABOUT_MY_OWN.test(folded));
   const needsConfirmation = proposed.length === 0 || onlyInformation || proposed.some((r) => (confidence[r] ?? 0) < CONFIDENT);
   return {
     rights,

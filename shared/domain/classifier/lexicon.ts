@@ -430,15 +430,16 @@ export const CUES: readonly Cue[] = [
   // Restriction to keep data for a claim (Art. 18(1)(c)): "keep / preserve … and don't delete", "neištrinkite …, kol / nes reikės",
   // "išsaugoti … ir neištrinti", "refrain from erasing … pending". A bare "don't delete" stays a negated erasure, for staff.
   cue(RESTRICTION, EN, 0.9, /\b(preserve|retain|keep|save|secure|hold on to)\b[^.\n]{0,80}?\b(and )?(do not|don'?t|not to|never) (delete|erase|destroy|purge|overwrite|remove|wipe)\b/),
-  cue(RESTRICTION, EN, 0.9, /\b(do not|don'?t|not to|refrain from|never) (delet|eras|destroy|purg|overwrit|wip)~\b[^.\n]{0,100}?\b(until|while|pending|i('ll| will)? need (it|them)|(we|they|police|insurer|lawyer)\b[^.\n]{0,20}\bneed (it|them)|needed (for|by)|for (my|the|a) (insurance|court|claim|police|case|lawsuit|dispute|proceedings))/),
+  cue(RESTRICTION, EN, 0.9, /\b(do not|don'?t|not to|refrain from|never) (delet|eras|destroy|purg|overwrit|wip)~\b[^.\n]{0,100}?\b(until|while|pending|for (my|the|a|an) (insurance|court|claim|police|case|lawsuit|dispute|proceedings|complaint|evidence)|(as )?evidence|(police|insurer|lawyer|court)\b)/),
   cue(RESTRICTION, EN, 0.9, /\b(until|while|pending)\b[^.\n]{0,100}?\b(do not|don'?t|not to|refrain from|never) (delet|eras|destroy|purg|overwrit|wip)~/),
   cue(RESTRICTION, EN, 0.9, /\b(preserve|retain) (the |all |any |my |that |those |these )?(\w+ )?(cctv |video |camera )?(footage|recordings?|records?|video|logs?)\b/),
   cue(RESTRICTION, EN, 0.9, /\bkeep (it|them|mine|my (\w+ )?(data|records|account|details)) (frozen|on hold|locked|blocked)\b|\b(do not|don'?t) use (it|them|my (\w+ )?data) for anything else\b/),
   cue(RESTRICTION, EN, 0.9, /\b(until|while|pending|in the meantime|meanwhile)\b[^.\n]{0,100}?\b(do not|don'?t|not to|stop|cease)\b[^.\n]{0,30}?\b(use|using|share|sharing|pass|passing|disclose|disclosing|process|processing|send|sending)\b/),
   cue(RESTRICTION, LT, 0.9, /\b(issaugot~|issaugokit~|islaikyt~|islaikykit~|pasaugot~)\b[^.\n]{0,120}?\b(neistrint~|neistrinkit~|nenaikint~|nenaikinkit~|netrint~|netrinkit~|nesunaikint~)/),
-  cue(RESTRICTION, LT, 0.9, /\b(neistrint~|neistrinkit~|nenaikint~|nenaikinkit~|netrint~|netrinkit~|nesunaikint~)\b[^.\n]{0,120}?\b(kol|iki|reikes|prireiks|reikaling~)\b/),
-  cue(RESTRICTION, LT, 0.9, /\b(kol|iki)\b[^.\n]{0,100}?\b(neistrint~|neistrinkit~|nenaikint~|nenaikinkit~|netrint~|netrinkit~|nesunaikint~)/),
-  cue(RESTRICTION, LT, 0.9, /\b(issaugot~|issaugokit~)\b[^.\n]{0,100}?\b(kol|iki)\b/),
+  // "Kol kas" is "for now" ("kol kas nieko netrinkite, tik klausiu"), not "until"; "man reikalinga" alone (I still use it) is no claim.
+  cue(RESTRICTION, LT, 0.9, /\b(neistrint~|neistrinkit~|nenaikint~|nenaikinkit~|netrint~|netrinkit~|nesunaikint~)\b[^.\n]{0,120}?(\b(kol(?! kas\b)|iki)\b|\b(reikes|prireiks|reikaling~|reikia)\b[^.\n]{0,60}?\b(teism~|gin~|ieskin~|byl~|policij~|skund~|draudik~|draudim~|irodym~|tyrim~|advokat~))/),
+  cue(RESTRICTION, LT, 0.9, /\b(kol(?! kas\b)|iki)\b[^.\n]{0,100}?\b(neistrint~|neistrinkit~|nenaikint~|nenaikinkit~|netrint~|netrinkit~|nesunaikint~|nesiust~|nesiusk~)/),
+  cue(RESTRICTION, LT, 0.9, /\b(issaugot~|issaugokit~)\b[^.\n]{0,100}?\b(kol(?! kas\b)|iki)\b/),
   cue(RESTRICTION, LT, 0.9, /\b(stabdyt~|stabdykit~|sustabdyt~|sustabdykit~) (mano |savo )?(asmens )?(duomen~ )?(tvarkym~|naudojim~)[^.\n]{0,60}\b(kol|iki)\b/),
   // Art. 22 review asked with the person first ("noriu, kad žmogus peržiūrėtų", "kad sprendimą peržiūrėtų komisijos narys"),
   // or passive ("reviewed by a person"), or "a real person / someone real to look at" in a mail about an automated decision.
