@@ -130,8 +130,9 @@ const OBJECTION_NOUN = /^(?:my )?(?:objection|priestaravim\w*|nesutikim\w*)/;
 /**
  * What a right asked now makes of the words of another beside it:
  * - the data behind a decision, asked beside an Art. 22 review ("peržiūrėtų žmogus ir paaiškintų, kokie mano duomenys lėmė
- *   rezultatą", "I also want to know what data was used"), is the review's explanation (Art. 22(3)), not an access request;
- *   asking for one's data as such ("atsiųskit, kokius duomenis apie mane naudojat", "a copy of the data you hold") stays access;
+ *   rezultatą", "I also want to know what data was used"), may be the review's explanation (Art. 22(3)) or an access request:
+ *   the writers of the labelled sets read it both ways, so it is only a hint and staff confirm it; asking for one's data as
+ *   such ("atsiųskit, kokius duomenis apie mane naudojat", "a copy of the data you hold") stays access;
  * - beside a restriction asked with confidence, a statement that data is wrong with no correction asked ("neteisingai nurodytas
  *   vėlavimas … kol tikrinate, nenaudokite") and an objection named as pending ("while my objection is being assessed") are the
  *   restriction's grounds (Art. 18(1)(a), (d)), not rights asked too; so is a bare "delete" there (the deletion to hold off).
@@ -140,11 +141,15 @@ function grounds(hits: readonly Hit[], folded: string): Hit[] {
   const askedNow = (right: RightType) => hits.some((h) => h.cue.right === right && !h.notNow && !h.narrative && h.cue.weight >= CONFIDENT);
   const review = askedNow('automated_decision_review');
   const restriction = askedNow('restriction');
-  return hits.filter((h) => {
+  return hits.flatMap((h) => {
     const sentence = span(folded, h.index, SENTENCE_BREAK);
     const text = folded.slice(sentence.start, sentence.end);
     const words = folded.slice(h.index, h.index + h.length);
-    if (review && h.cue.right === 'access' && DECISION_DATA.test(text) && !COPY.test(words)) return false;
+    // Writers label this form both ways (the explanation Art. 22(3) gives, or access beside it): a hint, so staff confirm it.
+    if (review && h.cue.right === 'access' && DECISION_DATA.test(text) && !COPY.test(words)) return [{ ...h, cue: asHint(h.cue), notNow: true }];
+    return keep(h, sentence, words, text) ? [h] : [];
+  });
+  function keep(h: Hit, sentence: { start: number; end: number }, words: string, text: string): boolean {
     if (restriction && h.cue.right === 'rectification' && !CORRECTION_VERB.test(words)) return false;
     if (restriction && h.cue.right === 'objection' && OBJECTION_NOUN.test(words) && PENDING.test(text)) return false;
     // A bare "delete" beside "keep it, don't delete it until…" is the deletion the writer wants held off (the controller's usual one).
@@ -152,7 +157,7 @@ function grounds(hits: readonly Hit[], folded: string): Hit[] {
     // …and a retention period named in the restriction's own sentence ("nenaikinkite pasibaigus įprastam saugojimo terminui") is the deletion it holds off, not a question.
     if (restriction && h.cue.right === 'information' && hits.some((o) => o.cue.right === 'restriction' && o.index >= sentence.start && o.index < sentence.end)) return false;
     return true;
-  });
+  }
 }
 
 /** Marketing named only to say it is not about marketing. */
