@@ -114,7 +114,7 @@ function whoAndWhen(hits: readonly Hit[], folded: string): Hit[] {
 }
 
 /** Words of the data behind a decision ("kokie duomenys lėmė rezultatą", "what data was used", "what triggered it"). */
-const DECISION_DATA = /\b(?:lem\w*|nulem\w*|leme|nuleme|(?:buvo )?panaudot\w*|naudot\w* (?:priimant|vertinant|sprendim\w*|vertinim\w*|skaiciuojant)|was used|were used|used (?:in|for|to make|to reach) (?:the|this|that|my) (?:decision|assessment|score|scoring|calculation)|led to|triggered|determined|based (?:on|upon)|explanation of (?:how|why)|paaiskint\w* (?:kaip|kodel))\b/;
+const DECISION_DATA = /\b(?:lem\w*|nulem\w*|leme|nuleme|(?:buvo )?panaudot\w*|naudo(?:t|jam)\w* (?:priimant|vertinant|nustatant|sprendim\w*|vertinim\w*|skaiciuojant)|was used|were used|(?:you )?used (?:for|in) (?:this|that|it|the decision)|used (?:in|for|to make|to reach) (?:the|this|that|my) (?:decision|assessment|score|scoring|calculation)|led to|triggered|determined|based (?:on|upon)|explanation of (?:how|why)|paaiskint\w* (?:kaip|kodel))\b/;
 /** Asking for a copy or to be sent the data: access in its own right, whatever the sentence says about a decision ("…based on, plus a copy of that data"). */
 const COPY = /\b(?:cop(?:y|ies)|kopij\w*|atsius\w*|send|pateik\w*)\b/;
 /** A question about how long the writer's own things are kept, or about what is held about them ("how long will you keep my CV?", "what notes … about me?"). */

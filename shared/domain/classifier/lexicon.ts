@@ -471,7 +471,7 @@ export const MAILING_LIST = /\b(?:from|off|is)\s+(?:\S+\s+){0,2}?(?:newsletter|m
  * later ("before I decide whether to ask for erasure", "galbūt vėliau"): not asked now, so read as a
  * request only when nothing else is, and then for staff to confirm.
  */
-export const NARRATIVE = /\b(?:prasiau|paprasiau|prasem|paprasem|buvau\s+(?:pa)?prases\w*|asked(?:\s+you)?|asking(?:\s+you)?|ignore|disregard|had\s+asked|requested|already\s+asked|whether\s+to|might|may\s+later|later\s+(?:i\s+)?(?:may|might|will)|maybe|perhaps|considering|thinking\s+(?:about|of)|galbut|veliau|svarstau|ketinu|planuoju)\b/;
+export const NARRATIVE = /\b(?:prasiau|paprasiau|prasem|paprasem|buvau\s+(?:pa)?prases\w*|(?:esu|esame|buvau)\s+pateik\w*|pateikiau|i\s+have\s+(?:already\s+)?(?:submitted|filed)|asked(?:\s+you)?|asking(?:\s+you)?|ignore|disregard|had\s+asked|requested|already\s+asked|whether\s+to|might|may\s+later|later\s+(?:i\s+)?(?:may|might|will)|maybe|perhaps|considering|thinking\s+(?:about|of)|galbut|veliau|svarstau|ketinu|planuoju)\b/;
 /** Customers in general, not the writer: "kokius duomenis renkate apie klientus", "what data you process about your customers". */
 export const CUSTOMERS_IN_GENERAL = /\b(?:klient\w*|vartotoj\w*|pirkej\w*|customers|clients|users|visitors|people|someone|apskritai|paprastai|in\s+general|generally|typically)\b/;
 /** What ends a sentence, for rules that look at the whole sentence. */

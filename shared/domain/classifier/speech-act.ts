@@ -113,6 +113,8 @@ const RIGHTS_NOTICE = /\b(?:jus )?turite teis\w*|\byou (?:also )?(?:have|has) (?
  */
 const RECEIVED = /\b(?:gavau|gavome|gavom|received|got)\b/;
 const LETTER_SAYING = /\b(?:laisk\w*|pranesim\w*|patvirtinim\w*|letter|e-?mail|confirmation|notice|message|notification)\b(?: \w+){0,2}?,? (?:apie tai,? kad|kad|jog|about|that|saying|stating|confirming)\b/;
+/** The controller saying it cannot (or the writer repeating that it cannot): "negalite ištrinti", "you can't delete it yet". */
+const REFUSED = /\b(?:negalite|negalit|negalime|negalim|you (?:cannot|can'?t|are unable to)|we (?:cannot|can'?t|are unable to))\b/;
 const IN_ADVANCE = /\b(?:in advance|is anksto)\b/;
 
 /**
@@ -159,6 +161,8 @@ export function speechAct(folded: string, index: number, right: RightType): Spee
   const clause = span(folded, index, CLAUSE_ENDS);
   const clauseText = folded.slice(clause.start, clause.end);
   if (REPORT.test(clauseText) && !IN_ADVANCE.test(clauseText)) return 'report';
+  // The controller's refusal, told ("duomenų ištrinti negalite", "you can't delete it while…"): not asked.
+  if (REFUSED.test(clauseText) && folded[sentence.end] !== '?') return 'report';
   if (RIGHTS_NOTICE.test(folded.slice(sentence.start, sentence.end))) return 'report';
   if (right === 'information') return null;
   if (RECEIVED.test(folded.slice(sentence.start, sentence.end)) && LETTER_SAYING.test(folded.slice(sentence.start, index))) return 'report';
