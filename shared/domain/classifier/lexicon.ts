@@ -441,12 +441,18 @@ export const CUES: readonly Cue[] = [
   cue(RESTRICTION, LT, 0.9, /\b(kol(?! kas\b)|iki)\b[^.\n]{0,100}?\b(neistrint~|neistrinkit~|nenaikint~|nenaikinkit~|netrint~|netrinkit~|nesunaikint~|nesiust~|nesiusk~)/),
   cue(RESTRICTION, LT, 0.9, /\b(issaugot~|issaugokit~)\b[^.\n]{0,100}?\b(kol(?! kas\b)|iki)\b/),
   cue(RESTRICTION, LT, 0.9, /\b(stabdyt~|stabdykit~|sustabdyt~|sustabdykit~) (mano |savo )?(asmens )?(duomen~ )?(tvarkym~|naudojim~)[^.\n]{0,60}\b(kol|iki)\b/),
+  // …kept "until" or "in the meantime", not let be overwritten, not to be used until; dates' dots ("2026 m. vasario 18 d.") do not end the sentence.
+  cue(RESTRICTION, EN, 0.9, /\bkeep (the |all |my |our |that |those |these )?(\w+ ){0,3}?(footage|cctv|recordings?|records?|video|photos?|pictures?|messages|logs?|it|them)\b[^.\n]{0,100}?\b(until|till|pending|exactly as (they|it) (are|is))\b|\b(in the meantime|meanwhile)\b[^.\n]{0,30}?\bkeep\b/),
+  cue(RESTRICTION, EN, 0.9, /\b(do not|don'?t) let\b[^.\n]{0,80}?\b(be |get )?(overwritten|deleted|erased|destroyed|wiped)\b|\b(is|are|be|gets?) not (deleted|erased|destroyed|overwritten|wiped)\b[^.\n]{0,60}?\b(claim|court|police|insurance|evidence|dispute|lawyer|legal)/),
+  cue(RESTRICTION, EN, 0.9, /\b(until|while|pending)\b[^.\n]{0,100}?\bnot (to )?be (used|processed|shared|passed on|disclosed)\b|\b(do not|don'?t|not to)\b[^.\n]{0,20}?\b(share|pass|disclose)\w*\b[^.\n]{0,80}?\b(until|pending|while)\b|\bfreeze my (\w+ )?(data|records|details|information)\b/),
+  cue(RESTRICTION, LT, 0.9, /\b(neistrint~|neistrinkit~|nenaikint~|nenaikinkit~|netrint~|netrinkit~|nesunaikint~)\b([^.\n]|\b(m|d|g|nr|val|str)\.|\.(?=\s?\d)){0,140}?\b(kol(?! kas\b)|iki|teism~|ginc~|ieskin~|byl~|policij~|draudik~|irodym~|tyrim~|advokat~)/),
+  cue(RESTRICTION, LT, 0.9, /\b(uzsaldyt~|uzsaldykit~|issaugokit~ ir nenaudokit~) (mano |savo )?(asmens )?(duomen~|paskyr~|iras~)/),
   // Art. 22 review asked with the person first ("noriu, kad žmogus peržiūrėtų", "kad sprendimą peržiūrėtų komisijos narys"),
   // or passive ("reviewed by a person"), or "a real person / someone real to look at" in a mail about an automated decision.
   cue(AUTOMATED, LT, 0.9, /\b(zmog~|darbuotoj~|specialist~|vadybinink~|komisij~|gyv~ zmog~)\b (\w+ ){0,2}?(perziuret~|persvarstyt~|perziurek~|ivertint~|patikrint~)/),
   cue(AUTOMATED, LT, 0.9, /\b(perziuret~|persvarstyt~) (\w+ ){0,3}?(komisij~|vadov~|gyv~ zmog~|zmogus)\b/),
   cue(AUTOMATED, EN, 0.9, /\b(reviewed|looked at|reconsidered|re-?examined|reassessed|re-?evaluated|checked) (again |manually )?by (a|an|one of your|your|some|real) (real |actual |human |living |live )?(person|human( being)?|employee|staff member|member of staff|manager|recruiter|reviewer|people|humans)\b/),
-  cue(AUTOMATED, EN, 0.9, /(?<=\b(automat|algorithm|system|bots?\b|robot|computer|engine|scor|artificial|\bai\b)[\s\S]{0,600})\b(someone real|somebody real|a (real|actual|live|living) (person|human)|a human( \w+)?|a person)\b (to )?(look at|review|reconsider|re-?examine|reassess|check)\b/),
+  cue(AUTOMATED, EN, 0.9, /(?<=\b(automat|algorithm|system|bots?\b|robot|computer|software|engine|scor|artificial|\bai\b)[\s\S]{0,600})\b(someone real|somebody real|someone (from|at|on) (your|the) (team|staff|company)|a (real|actual|live|living) (person|human)|a human( \w+)?|a person)\b (to )?(\w+ly )?(look at|review|reconsider|re-?examine|reassess|check)\b/),
   cue(AUTOMATED, EN, 0.9, /\b(someone real|somebody real|a (real|actual|live|living) (person|human)|a human( \w+)?|a person)\b (to )?(look at|review|reconsider|re-?examine|reassess|check)\b(?=[\s\S]{0,600}\b(automat|algorithm|system|bots?\b|robot|computer|engine|scor|artificial|ai\b))/),
   // Portability in a machine format named in everyday words ("mašininiu formatu", "CSV ar JSON").
   cue(PORTABILITY, LT, 0.9, /\bmasinin~ (skaitom~ )?format~/),
