@@ -16,6 +16,10 @@ describe('restriction in everyday words (Art. 18(1)(c): keep it for a claim)', (
     ['Neištrinkite mano pokalbių įrašų, kol nebus baigtas tyrimas.', 'lt'],
     ['Stabdykite mano duomenų naudojimą, kol išsiaiškinsime dėl skolos.', 'lt'],
     ['While you look into the disputed invoice, please do not share or pass my details to anyone.', 'en'],
+    ['In the meantime please keep the parking camera video from Friday night.', 'en'],
+    ['Please do not let the entrance camera recordings be overwritten, the police will ask for them.', 'en'],
+    ['Prašome nenaikinti 2026 m. sausio 5 d. įrašų, kol bus baigtas ginčas.', 'lt, a date inside the sentence'],
+    ['Prašau užšaldyti mano duomenis, kol išnagrinėsite skundą.', 'lt'],
   ])('"%s" (%s) is restriction, read with confidence', (text) => {
     const c = readByRules(text);
     expect(c.rights).toEqual(['restriction']);
@@ -35,6 +39,7 @@ describe('Art. 22 review asked with the person first, or passively', () => {
     ['mano paraiska atmete sistema. noriu kad zmogus perziuretu si sprendima'],
     ['The algorithm refused my loan. I want the decision reviewed by a person.'],
     ['My account was frozen by your automated checks. I would like someone real to look at this.'],
+    ['The software turned my application down overnight. I want someone from your team to review it.'],
   ])('"%s" asks for the review', (text) => {
     expect(readByRules(text).rights).toContain('automated_decision_review');
   });
