@@ -58,6 +58,10 @@ if (files.length > 0) {
   print('seventh held-out set (b4, blind, run once on 2026-12-05 after all development; since then seen: trained on, its errors studied)', figures(loadCorpus('heldout7')));
   // Written on 2026-12-05 by three collaborators who never saw the classifier; first runs in tests/fixtures/classifier/runs/, since then trained on and studied.
   for (const t of ['train-t1', 'train-t2', 'train-t3'] as const) print(`${t} (written blind, first run recorded; since then trained on and its errors studied)`, figures(loadCorpus(t)));
+  // b5 and b6: blind, run once on 2026-12-05 (docs/channels.md, "The blind run on b5 and b6"); since then studied and trained on.
+  print('eighth and ninth held-out sets (b5, b6: blind, run once; since then trained on and their errors studied)', figures([...loadCorpus('heldout8'), ...loadCorpus('heldout9')]));
+  // t4 and t5: written blind for training; their first runs (before they were read) are in tests/fixtures/classifier/runs/.
+  for (const t of ['train-t4', 'train-t5'] as const) print(`${t} (written blind, first run recorded; since then trained on and its errors studied)`, figures(loadCorpus(t)));
   // Mail that asks for no right but uses the rights' verbs: every proposal here is wrong, and none may open without staff.
   print('customer-service mail with the rights\' verbs (no right asked; written to trap the rules, not blind)', figures(loadCorpus('service')));
 }

@@ -113,6 +113,53 @@ function whoAndWhen(hits: readonly Hit[], folded: string): Hit[] {
     });
 }
 
+/** Words of the data behind a decision ("kokie duomenys lėmė rezultatą", "what data was used", "what triggered it"). */
+const DECISION_DATA = /\b(?:lem\w*|nulem\w*|leme|nuleme|(?:buvo )?panaudot\w*|naudo(?:t|jam)\w* (?:priimant|vertinant|nustatant|sprendim\w*|vertinim\w*|skaiciuojant)|was used|were used|(?:you )?used (?:for|in) (?:this|that|it|the decision)|used (?:in|for|to make|to reach) (?:the|this|that|my) (?:decision|assessment|score|scoring|calculation)|led to|triggered|determined|based (?:on|upon)|explanation of (?:how|why)|paaiskint\w* (?:kaip|kodel))\b/;
+/** Asking for a copy or to be sent the data: access in its own right, whatever the sentence says about a decision ("…based on, plus a copy of that data"). */
+const COPY = /\b(?:cop(?:y|ies)|kopij\w*|atsius\w*|send|pateik\w*)\b/;
+/** A question about how long the writer's own things are kept, or about what is held about them ("how long will you keep my CV?", "what notes … about me?"). */
+const ABOUT_MY_OWN = /\babout me\b|\bapie mane\b|\b(?:keep|store|hold|retain|saugo\w*|laiky\w*|laikot\w*)\s+(?:my|mano|savo)\b/;
+/** The writer's own earlier request, told ("pateikiau prašymą…", "I submitted a request…"): a chase, not a report of the right done. */
+const OWN_EARLIER_REQUEST = /\b(?:pateikiau|issiunciau|pateikem|prasiau|paprasiau|submitted|sent|requested|asked)\b/;
+/** A correction asked in the cue's own words ("pataisyti", "correct", "update", "use my new"), not only a statement that something is wrong. */
+const CORRECTION_VERB = /(?:istais|patais|patikslin|pakeis|pakeist|atnaujin|irasy|nurodyk|correct|fix|updat|amend|chang|replac|rectif|record|register|enter|put in|use my)/;
+/** A pending ground of a restriction (Art. 18(1)(a), (d)): "while my objection is assessed", "kol nagrinėjate mano skundą". */
+const PENDING = /\b(?:while|until|pending|whilst|kol|iki|is being|are being|nagrinej\w*|vertinam\w*|tikrinam\w*|tikrinat\w*|assessed|considered|reviewed|verified|checked)\b/;
+const OBJECTION_NOUN = /^(?:my )?(?:objection|priestaravim\w*|nesutikim\w*)/;
+
+/**
+ * What a right asked now makes of the words of another beside it:
+ * - the data behind a decision, asked beside an Art. 22 review ("peržiūrėtų žmogus ir paaiškintų, kokie mano duomenys lėmė
+ *   rezultatą", "I also want to know what data was used"), may be the review's explanation (Art. 22(3)) or an access request:
+ *   the writers of the labelled sets read it both ways, so it is only a hint and staff confirm it; asking for one's data as
+ *   such ("atsiųskit, kokius duomenis apie mane naudojat", "a copy of the data you hold") stays access;
+ * - beside a restriction asked with confidence, a statement that data is wrong with no correction asked ("neteisingai nurodytas
+ *   vėlavimas … kol tikrinate, nenaudokite") and an objection named as pending ("while my objection is being assessed") are the
+ *   restriction's grounds (Art. 18(1)(a), (d)), not rights asked too; so is a bare "delete" there (the deletion to hold off).
+ */
+function grounds(hits: readonly Hit[], folded: string): Hit[] {
+  const askedNow = (right: RightType) => hits.some((h) => h.cue.right === right && !h.notNow && !h.narrative && h.cue.weight >= CONFIDENT);
+  const review = askedNow('automated_decision_review');
+  const restriction = askedNow('restriction');
+  return hits.flatMap((h) => {
+    const sentence = span(folded, h.index, SENTENCE_BREAK);
+    const text = folded.slice(sentence.start, sentence.end);
+    const words = folded.slice(h.index, h.index + h.length);
+    // Writers label this form both ways (the explanation Art. 22(3) gives, or access beside it): a hint, so staff confirm it.
+    if (review && h.cue.right === 'access' && DECISION_DATA.test(text) && !COPY.test(words)) return [{ ...h, cue: asHint(h.cue), notNow: true }];
+    return keep(h, sentence, words, text) ? [h] : [];
+  });
+  function keep(h: Hit, sentence: { start: number; end: number }, words: string, text: string): boolean {
+    if (restriction && h.cue.right === 'rectification' && !CORRECTION_VERB.test(words)) return false;
+    if (restriction && h.cue.right === 'objection' && OBJECTION_NOUN.test(words) && PENDING.test(text)) return false;
+    // A bare "delete" beside "keep it, don't delete it until…" is the deletion the writer wants held off (the controller's usual one).
+    if (restriction && h.cue.right === 'erasure' && h.cue.weight < CONFIDENT) return false;
+    // …and a retention period named in the restriction's own sentence ("nenaikinkite pasibaigus įprastam saugojimo terminui") is the deletion it holds off, not a question.
+    if (restriction && h.cue.right === 'information' && hits.some((o) => o.cue.right === 'restriction' && o.index >= sentence.start && o.index < sentence.end)) return false;
+    return true;
+  }
+}
+
 /** Marketing named only to say it is not about marketing. */
 const NOT_MARKETING = /\b(?:ne|not|nei|no|isskyrus)\s+(?:\w+\s+)?(?:del\s+|for\s+|about\s+)?(?:reklam|rinkodar|marketing|advertis|naujienlaisk|newsletter)\w*/g;
 
@@ -130,10 +177,11 @@ function globalOf(c: Cue): RegExp {
   return made;
 }
 
-function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: Hit[]; reported: boolean } {
+function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: Hit[]; reported: boolean; reports: Hit[] } {
   const hits: Hit[] = [];
   const negated: Hit[] = [];
   let reported = false;
+  const reports: Hit[] = [];
   // A marketing word the writer rules out ("ne reklamai, tiesiog nesutinku", "not for marketing") is no marketing context (blanked, same length).
   const unmarketed = folded.replace(NOT_MARKETING, (m) => ' '.repeat(m.length));
   for (const c of cues) {
@@ -154,6 +202,7 @@ function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: H
       const act = isNegated ? null : speechAct(folded, index, read.right);
       if (act === 'report') {
         reported = true;
+        reports.push({ cue: read, index, length: m[0].length });
         continue;
       }
       const told = NARRATIVE.test(before) || act === 'hypothetical' || act === 'question';
@@ -164,7 +213,7 @@ function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: H
       if (c.right === 'consent_withdrawal' && !isNegated && RECEIVE_MARKETING.test(clauseAfter(folded, index, 120))) hits.push({ ...hit, cue: asRight(hit.cue, 'direct_marketing_objection') });
     }
   }
-  return { hits, negated, reported };
+  return { hits, negated, reported, reports };
 }
 
 /**
@@ -184,7 +233,7 @@ export function readByRules(text: string, subject = ''): Classification {
   // "Ačiū, kad ištrynėte mano duomenis" reports a right done: its "mano duomenis" is no hint of access either.
   if (hits.length === 0 && negated.length === 0 && !first.reported) hits = hitsOf(WEAK_ACCESS, folded).hits;
 
-  hits = whoAndWhen(governed(hits, folded), folded);
+  hits = grounds(whoAndWhen(governed(hits, folded), folded), folded);
   // The subject line is a summary: a bare verb there ("Subject: delete") gives way to a body read with confidence ("I deleted my old address, please replace it with …").
   // Likewise a bare "Prieštarauju" / "Objection" subject over a body that objects to marketing is that marketing objection.
   const subjectEnd = original.indexOf('\n') === -1 ? original.length : original.indexOf('\n');
@@ -193,11 +242,18 @@ export function readByRules(text: string, subject = ''): Classification {
   // A subject names the topic the body is about: when the body only asks about a right ("Subject: duomenų ištrynimas" over
   // "kiek laiko užtrunka ištrinti paskyrą?"), the subject's words of it are no request either.
   hits = hits.map((h) => (h.index < subjectEnd && !h.notNow && hits.some((o) => o.index >= subjectEnd && o.cue.right === h.cue.right) && hits.every((o) => o.index < subjectEnd || o.cue.right !== h.cue.right || o.notNow) ? { ...h, cue: asHint(h.cue), notNow: true } : h));
+  // A subject naming a right over a body that reports it done ("Subject: ištrynimas" over "paskyra tikrai ištrinta, ačiū", "Re: Unsubscribe
+  // confirmation" over "I unsubscribed last week"), and asks for it nowhere, is the report's title, not a request.
+  // Not a chase: "pateikiau prašymą gauti kopiją…, atsakymo negavau" under "Prašymas gauti duomenis" still asks for it.
+  const done = first.reports.filter((r) => r.index >= subjectEnd && !OWN_EARLIER_REQUEST.test(folded.slice(span(folded, r.index, SENTENCE_BREAK).start, span(folded, r.index, SENTENCE_BREAK).end)));
+  hits = hits.filter((h) => !(h.index < subjectEnd && h.cue.right !== 'information' && done.some((r) => r.cue.right === h.cue.right) && !hits.some((o) => o.index >= subjectEnd && o.cue.right === h.cue.right && !o.notNow)));
   const body = hits.filter((h) => h.index >= subjectEnd);
   if (body.some((h) => h.cue.weight >= CONFIDENT)) hits = hits.filter((h) => h.index >= subjectEnd || h.cue.weight >= CONFIDENT);
   if (body.some((h) => h.cue.right === 'direct_marketing_objection') && !body.some((h) => h.cue.right === 'objection')) hits = hits.filter((h) => h.index >= subjectEnd || h.cue.right !== 'objection');
   // …and a bare "opt out" subject over a body that objects to something that is not marketing ("Analytics opt out") is that objection.
   if (body.some((h) => h.cue.right === 'objection') && !body.some((h) => h.cue.right === 'direct_marketing_objection') && !MARKETING_CONTEXT.test(folded.replace(NOT_MARKETING, ' '))) hits = hits.filter((h) => h.index >= subjectEnd || h.cue.right !== 'direct_marketing_objection');
+  // A subject that names a copy of the data ("Duomenų kopija ir ištrynimas") over a body asking for it in a machine format is that portability request's title.
+  if (body.some((h) => h.cue.right === 'portability' && h.cue.weight >= CONFIDENT) && !body.some((h) => h.cue.right === 'access')) hits = hits.filter((h) => h.index >= subjectEnd || h.cue.right !== 'access');
   const read = new Set(hits.map((h) => h.cue.right));
   // A generic "send me my data" means nothing more when a more specific right (portability) is read.
   hits = hits.filter((h) => !(h.cue.yieldsTo ?? []).some((r) => read.has(r)));
@@ -237,7 +293,8 @@ export function readByRules(text: string, subject = ''): Classification {
   // may ask more than information, which needs no identity: staff confirm it rather than it opening silently.
   // So does one where the writer says what they do not want done to them ("As nenoriu, kad mane filmuotų", "I don't want my calls recorded").
   // And one where the writer also asks to be sent something of their own ("prašau atsiųsti visų mano pirkimų istoriją", "send me a copy of all chats").
-  const onlyInformation = proposed.length === 1 && proposed[0] === 'information' && (FIRST_PERSON_DATA.test(folded) || OWN_UNWILLINGNESS.test(folded) || SEND_ME_MINE.test(folded));
+  // So does a question about how long the writer's own things are kept or what is held about them (Art. 15(1)(d), (a)): "how long will you keep my CV?".
+  const onlyInformation = proposed.length === 1 && proposed[0] === 'information' && (FIRST_PERSON_DATA.test(folded) || OWN_UNWILLINGNESS.test(folded) || SEND_ME_MINE.test(folded) || ABOUT_MY_OWN.test(folded));
   const needsConfirmation = proposed.length === 0 || onlyInformation || proposed.some((r) => (confidence[r] ?? 0) < CONFIDENT);
   return {
     rights,

@@ -27,6 +27,8 @@ export interface Thresholds {
  * Chosen on 2026-12-05 by `npm run train:classifier -- --choose` on the nine sets the rules had not seen (n, t, b1–b4, t1–t3):
  * access and erasure were read wrongly without staff more often than the others,
  * so the model must agree more strongly before they open (figures: docs/channels.md, "Training on t1–t3").
+ * Kept after b5, b6, t4 and t5 (13 folds): chosen again without each set, thresholds gave no better precision on it and sent more
+ * to staff (docs/channels.md, "After b5 and b6").
  */
 export const THRESHOLDS: Thresholds = { agree: 0.15, agreeSeveral: 0.1, miss: 0.6, byRight: { access: 0.9, erasure: 0.3 } };
 

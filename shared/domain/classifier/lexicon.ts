@@ -426,6 +426,37 @@ export const CUES: readonly Cue[] = [
   cue(ACCESS, EN, 0.9, /\b(get|receive|obtain|have|hear) (the |a copy of the |copies of the )?(recordings?|transcripts?|logs?) of (all )?my\b/),
   cue(INFORMATION, EN, 0.9, /\bdo you (guys )?(sell|share|buy|rent|transfer|give) (customer|client|user|personal|people'?s|your customers'?) (data|information|details)\b|\b(which|what) (companies|partners|sources|third parties|brokers) do you (buy|get|obtain|receive|source|share|sell)\b/),
   cue(INFORMATION, EN, 0.9, /\b(data|information|categories)\b[^.?\n]{0,40}?\byou (process|collect|keep|store|hold) (about|on|from) (your )?(customers|clients|users|visitors|people|guests)\b/),
+  // Round after b5/b6 (2026-12-05): restriction and Art. 22 in everyday words, as families of forms (docs/channels.md, "After b5 and b6").
+  // Restriction to keep data for a claim (Art. 18(1)(c)): "keep / preserve … and don't delete", "neištrinkite …, kol / nes reikės",
+  // "išsaugoti … ir neištrinti", "refrain from erasing … pending". A bare "don't delete" stays a negated erasure, for staff.
+  cue(RESTRICTION, EN, 0.9, /\b(preserve|retain|keep|save|secure|hold on to)\b[^.\n]{0,80}?\b(and )?(do not|don'?t|not to|never) (delete|erase|destroy|purge|overwrite|remove|wipe)\b/),
+  cue(RESTRICTION, EN, 0.9, /\b(do not|don'?t|not to|refrain from|never) (delet|eras|destroy|purg|overwrit|wip)~\b[^.\n]{0,100}?\b(until|while|pending|for (my|the|a|an) (insurance|court|claim|police|case|lawsuit|dispute|proceedings|complaint|evidence)|(as )?evidence|(police|insurer|lawyer|court)\b)/),
+  cue(RESTRICTION, EN, 0.9, /\b(until|while|pending)\b[^.\n]{0,100}?\b(do not|don'?t|not to|refrain from|never) (delet|eras|destroy|purg|overwrit|wip)~/),
+  cue(RESTRICTION, EN, 0.9, /\b(preserve|retain) (the |all |any |my |that |those |these )?(\w+ )?(cctv |video |camera )?(footage|recordings?|records?|video|logs?)\b/),
+  cue(RESTRICTION, EN, 0.9, /\bkeep (it|them|mine|my (\w+ )?(data|records|account|details)) (frozen|on hold|locked|blocked)\b|\b(do not|don'?t) use (it|them|my (\w+ )?data) for anything else\b/),
+  cue(RESTRICTION, EN, 0.9, /\b(until|while|pending|in the meantime|meanwhile)\b[^.\n]{0,100}?\b(do not|don'?t|not to|stop|cease)\b[^.\n]{0,30}?\b(use|using|share|sharing|pass|passing|disclose|disclosing|process|processing|send|sending)\b/),
+  cue(RESTRICTION, LT, 0.9, /\b(issaugot~|issaugokit~|islaikyt~|islaikykit~|pasaugot~)\b[^.\n]{0,120}?\b(neistrint~|neistrinkit~|nenaikint~|nenaikinkit~|netrint~|netrinkit~|nesunaikint~)/),
+  // "Kol kas" is "for now" ("kol kas nieko netrinkite, tik klausiu"), not "until"; "man reikalinga" alone (I still use it) is no claim.
+  cue(RESTRICTION, LT, 0.9, /\b(neistrint~|neistrinkit~|nenaikint~|nenaikinkit~|netrint~|netrinkit~|nesunaikint~)\b[^.\n]{0,120}?(\b(kol(?! kas\b)|iki)\b|\b(reikes|prireiks|reikaling~|reikia)\b[^.\n]{0,60}?\b(teism~|gin~|ieskin~|byl~|policij~|skund~|draudik~|draudim~|irodym~|tyrim~|advokat~))/),
+  cue(RESTRICTION, LT, 0.9, /\b(kol(?! kas\b)|iki)\b[^.\n]{0,100}?\b(neistrint~|neistrinkit~|nenaikint~|nenaikinkit~|netrint~|netrinkit~|nesunaikint~|nesiust~|nesiusk~)/),
+  cue(RESTRICTION, LT, 0.9, /\b(issaugot~|issaugokit~)\b[^.\n]{0,100}?\b(kol(?! kas\b)|iki)\b/),
+  cue(RESTRICTION, LT, 0.9, /\b(stabdyt~|stabdykit~|sustabdyt~|sustabdykit~) (mano |savo )?(asmens )?(duomen~ )?(tvarkym~|naudojim~)[^.\n]{0,60}\b(kol|iki)\b/),
+  // …kept "until" or "in the meantime", not let be overwritten, not to be used until; dates' dots ("2026 m. vasario 18 d.") do not end the sentence.
+  cue(RESTRICTION, EN, 0.9, /\bkeep (the |all |my |our |that |those |these )?(\w+ ){0,3}?(footage|cctv|recordings?|records?|video|photos?|pictures?|messages|logs?|it|them)\b[^.\n]{0,100}?\b(until|till|pending|exactly as (they|it) (are|is))\b|\b(in the meantime|meanwhile)\b[^.\n]{0,30}?\bkeep\b/),
+  cue(RESTRICTION, EN, 0.9, /\b(do not|don'?t) let\b[^.\n]{0,80}?\b(be |get )?(overwritten|deleted|erased|destroyed|wiped)\b|\b(is|are|be|gets?) not (deleted|erased|destroyed|overwritten|wiped)\b[^.\n]{0,60}?\b(claim|court|police|insurance|evidence|dispute|lawyer|legal)/),
+  cue(RESTRICTION, EN, 0.9, /\b(until|while|pending)\b[^.\n]{0,100}?\bnot (to )?be (used|processed|shared|passed on|disclosed)\b|\b(do not|don'?t|not to)\b[^.\n]{0,20}?\b(share|pass|disclose)\w*\b[^.\n]{0,80}?\b(until|pending|while)\b|\bfreeze my (\w+ )?(data|records|details|information)\b/),
+  cue(RESTRICTION, LT, 0.9, /\b(neistrint~|neistrinkit~|nenaikint~|nenaikinkit~|netrint~|netrinkit~|nesunaikint~)\b([^.\n]|\b(m|d|g|nr|val|str)\.|\.(?=\s?\d)){0,140}?\b(kol(?! kas\b)|iki|teism~|ginc~|ieskin~|byl~|policij~|draudik~|irodym~|tyrim~|advokat~)/),
+  cue(RESTRICTION, LT, 0.9, /\b(uzsaldyt~|uzsaldykit~|issaugokit~ ir nenaudokit~) (mano |savo )?(asmens )?(duomen~|paskyr~|iras~)/),
+  // Art. 22 review asked with the person first ("noriu, kad žmogus peržiūrėtų", "kad sprendimą peržiūrėtų komisijos narys"),
+  // or passive ("reviewed by a person"), or "a real person / someone real to look at" in a mail about an automated decision.
+  cue(AUTOMATED, LT, 0.9, /\b(zmog~|darbuotoj~|specialist~|vadybinink~|komisij~|gyv~ zmog~)\b (\w+ ){0,2}?(perziuret~|persvarstyt~|perziurek~|ivertint~|patikrint~)/),
+  cue(AUTOMATED, LT, 0.9, /\b(perziuret~|persvarstyt~) (\w+ ){0,3}?(komisij~|vadov~|gyv~ zmog~|zmogus)\b/),
+  cue(AUTOMATED, EN, 0.9, /\b(reviewed|looked at|reconsidered|re-?examined|reassessed|re-?evaluated|checked) (again |manually )?by (a|an|one of your|your|some|real) (real |actual |human |living |live )?(person|human( being)?|employee|staff member|member of staff|manager|recruiter|reviewer|people|humans)\b/),
+  cue(AUTOMATED, EN, 0.9, /(?<=\b(automat|algorithm|system|bots?\b|robot|computer|software|engine|scor|artificial|\bai\b)[\s\S]{0,600})\b(someone real|somebody real|someone (from|at|on) (your|the) (team|staff|company)|a (real|actual|live|living) (person|human)|a human( \w+)?|a person)\b (to )?(\w+ly )?(look at|review|reconsider|re-?examine|reassess|check)\b/),
+  cue(AUTOMATED, EN, 0.9, /\b(someone real|somebody real|a (real|actual|live|living) (person|human)|a human( \w+)?|a person)\b (to )?(look at|review|reconsider|re-?examine|reassess|check)\b(?=[\s\S]{0,600}\b(automat|algorithm|system|bots?\b|robot|computer|engine|scor|artificial|ai\b))/),
+  // Portability in a machine format named in everyday words ("mašininiu formatu", "CSV ar JSON").
+  cue(PORTABILITY, LT, 0.9, /\bmasinin~ (skaitom~ )?format~/),
+  cue(PORTABILITY, EN, 0.9, /\b(csv|json|xml|xlsx) (or|ar|arba|\/) (csv|json|xml|xlsx)\b/),
 ];
 
 /** A plain mention of "my data" with no verb we know: probably access, but only staff can say. */
@@ -446,7 +477,7 @@ export const MAILING_LIST = /\b(?:from|off|is)\s+(?:\S+\s+){0,2}?(?:newsletter|m
  * later ("before I decide whether to ask for erasure", "galbūt vėliau"): not asked now, so read as a
  * request only when nothing else is, and then for staff to confirm.
  */
-export const NARRATIVE = /\b(?:prasiau|paprasiau|prasem|paprasem|buvau\s+(?:pa)?prases\w*|asked(?:\s+you)?|asking(?:\s+you)?|ignore|disregard|had\s+asked|requested|already\s+asked|whether\s+to|might|may\s+later|later\s+(?:i\s+)?(?:may|might|will)|maybe|perhaps|considering|thinking\s+(?:about|of)|galbut|veliau|svarstau|ketinu|planuoju)\b/;
+export const NARRATIVE = /\b(?:prasiau|paprasiau|prasem|paprasem|buvau\s+(?:pa)?prases\w*|(?:esu|esame|buvau)\s+pateik\w*|pateikiau|i\s+have\s+(?:already\s+)?(?:submitted|filed)|asked(?:\s+you)?|asking(?:\s+you)?|ignore|disregard|had\s+asked|requested|already\s+asked|whether\s+to|might|may\s+later|later\s+(?:i\s+)?(?:may|might|will)|maybe|perhaps|considering|thinking\s+(?:about|of)|galbut|veliau|svarstau|ketinu|planuoju)\b/;
 /** Customers in general, not the writer: "kokius duomenis renkate apie klientus", "what data you process about your customers". */
 export const CUSTOMERS_IN_GENERAL = /\b(?:klient\w*|vartotoj\w*|pirkej\w*|customers|clients|users|visitors|people|someone|apskritai|paprastai|in\s+general|generally|typically)\b/;
 /** What ends a sentence, for rules that look at the whole sentence. */

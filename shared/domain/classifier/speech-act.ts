@@ -73,7 +73,7 @@ const QUESTION_FORM = /(?:^|[,:]|\s-)\s*(?:ar|kodel|kaip|kada|kiek|kur|do|does|d
  * A disclaimer anywhere in the mail that nothing is asked yet ("not objecting now, just want to understand", "dar negalvoju trinti,
  * tiesiog noriu žinoti", "kol kas tik klausiu"): the rights it names are asked about, not asked for.
  */
-const ONLY_ASKING = /\b(?:just|only|merely) (?:want(?:ed)? to|would like to|trying to) (?:know|understand|ask|check|clarify|find out)(?: (?:the options|my options|how (?:it|this) works|whether|if))?(?= *(?:[.!\n]|$|whether|if|the options|my options|how (?:it|this) works))|\bjust (?:asking|curious|wondering)\b|\bnot (?:asking|requesting|objecting|withdrawing|deleting|applying|unsubscribing|requesting anything)\b[^.?!\n]{0,20}\b(?:yet|now|at this (?:point|stage|time))\b|\b(?:tik|tiesiog) (?:noriu|norejau|noreciau|norim|norime|norejome) (?:suzinoti|zinoti|pasiteirauti|paklausti|pasitikslinti|suprasti)(?= *(?:[.!\n]|$|ar\b|kaip\b))|\b(?:tik|tiesiog) (?:klausiu|teiraujuosi|domiuosi)\b|\bdar (?:negalvoju|neprasau|nenusprendziau|nesprendziau|neapsisprendziau)\b|\bkol kas (?:tik klausiu|tik domiuosi|nieko neprasau|neprasau)\b/;
+const ONLY_ASKING = /\b(?:just|only|merely) (?:want(?:ed)? to|would like to|trying to) (?:know|understand|ask|check|clarify|find out)(?: (?:the options|my options|how (?:it|this) works|whether|if))?(?= *(?:[.!\n]|$|whether|if|the options|my options|how (?:it|this) works))|\bjust (?:asking|curious|wondering)\b|\bnot (?:asking|requesting|objecting|withdrawing|deleting|applying|unsubscribing|requesting anything)\b[^.?!\n]{0,20}\b(?:yet|now|at this (?:point|stage|time))\b|\b(?:tik|tiesiog) (?:noriu|norejau|noreciau|norim|norime|norejome) (?:suzinoti|zinoti|pasiteirauti|paklausti|pasitikslinti|suprasti)(?= *,? *(?:[.!\n]|$|ar\b|kaip\b|kiek\b|kas\b))|\b(?:tik|tiesiog) (?:klausiu|teiraujuosi|domiuosi)\b|\bdar (?:negalvoju|neprasau|nenusprendziau|nesprendziau|neapsisprendziau)\b|\bkol kas (?:tik klausiu|tik domiuosi|nieko neprasau|neprasau)\b|\bnieko (?:daugiau )?(?:neprasau|nebeprasau|nereikalauju|nebereikalauju)\b|\bi(?:'m| am) not (?:asking|requesting) (?:you )?(?:for )?anything\b|\b(?:bet|taciau|but) (?:as |i )?(?:nenoriu|nenoreciau|don'?t want to|do not want to|wouldn'?t want to) (?:prarast\w*|netekt\w*|lose)\b/;
 
 /** Markers of an indirect question ("norėjau pasiteirauti, ar…", "I'd like to know whether…"): no "?" needed. */
 const INDIRECT_QUESTION = /\b(?:wondering|wonder|want(?:ed)? to know|like to know|to ask|to enquire|to inquire|curious)\b[^.?!\n]{0,12}?\b(?:if|whether|how|what happens)\b|\b(?:noreciau|norejau|noriu|norim|norime)\s+(?:suzinoti|pasiteirauti|paklausti|pasitikslinti|zinoti)\b[\s,:–-]+(?:ar|kiek|kaip|kada|jeigu|jei)\b|\b(?:idomu|klausimas)\b[\s,:–-]+(?:ar|kiek|kaip|jeigu|jei)\b/;
@@ -106,7 +106,15 @@ const REPORT = new RegExp(
   ].join('|'),
 );
 /** The controller's own statement of rights, quoted or forwarded ("Jūs turite teisę…", "you have the right to…"): a sentence that asks nothing. */
-const RIGHTS_NOTICE = /\b(?:jus )?turite teis\w*|\byou (?:also )?(?:have|has) (?:the |a )?right|\byou (?:can|may) (?:also )?(?:at any time )?(?:request|ask|exercise|object|withdraw|opt out|unsubscribe)\b|\bgalite bet kada\b/;
+const RIGHTS_NOTICE = /\b(?:jus )?turite teis\w*|\byou (?:also )?(?:have|has) (?:the |a )?right|\byou (?:can|may) (?:also )?(?:at any time )?(?:request|ask|exercise|object|withdraw|opt out|unsubscribe|submit a request|make a request)\b|\bgalite bet kada\b|(?<!\bar )\bgalite (?:taip pat )?(?:pateikti prasym\w*|(?:pa)?prasyti|reikalauti|kreiptis)\b/;
+/**
+ * A letter or notice received, and what it said ("laišką apie tai, kad nebesiųsite reklamos, gavau", "I got your e-mail saying the
+ * account was closed"): the right's words after "that / kad" are the letter's content, not a request.
+ */
+const RECEIVED = /\b(?:gavau|gavome|gavom|received|got)\b/;
+const LETTER_SAYING = /\b(?:laisk\w*|pranesim\w*|patvirtinim\w*|letter|e-?mail|confirmation|notice|message|notification)\b(?: \w+){0,2}?,? (?:apie tai,? kad|kad|jog|about|that|saying|stating|confirming)\b/;
+/** The controller saying it cannot (or the writer repeating that it cannot): "negalite ištrinti", "you can't delete it yet". */
+const REFUSED = /\b(?:negalite|negalit|negalime|negalim|you (?:cannot|can'?t|are unable to)|we (?:cannot|can'?t|are unable to))\b/;
 const IN_ADVANCE = /\b(?:in advance|is anksto)\b/;
 
 /**
@@ -153,8 +161,11 @@ export function speechAct(folded: string, index: number, right: RightType): Spee
   const clause = span(folded, index, CLAUSE_ENDS);
   const clauseText = folded.slice(clause.start, clause.end);
   if (REPORT.test(clauseText) && !IN_ADVANCE.test(clauseText)) return 'report';
+  // The controller's refusal, told ("duomenų ištrinti negalite", "you can't delete it while…"): not asked.
+  if (REFUSED.test(clauseText) && folded[sentence.end] !== '?') return 'report';
   if (RIGHTS_NOTICE.test(folded.slice(sentence.start, sentence.end))) return 'report';
   if (right === 'information') return null;
+  if (RECEIVED.test(folded.slice(sentence.start, sentence.end)) && LETTER_SAYING.test(folded.slice(sentence.start, index))) return 'report';
   if (HYPOTHETICAL.test(before)) return 'hypothetical';
   if (ASKED_BY_QUESTION.has(right)) {
     const text = folded.slice(sentence.start, sentence.end);
