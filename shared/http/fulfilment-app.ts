@@ -4,8 +4,8 @@ import type { AppExtension } from './app.ts';
 import { createBaseApp } from './base-app.ts';
 import type { ConsoleUiDeps } from './console/deps.ts';
 import type { ApiDeps, AppEnv } from './deps.ts';
-import { mountLazyApp } from './lazy-app.ts';
 import { FULFILMENT_PAGE_PATHS } from './console/fulfilment-page-paths.ts';
+import { mountLazyPaths } from './lazy-routes.ts';
 import { consoleFulfilmentRoutes, fulfilmentCallbackRoutes } from './staff-api/fulfilment-routes.ts';
 
 /**
@@ -32,7 +32,7 @@ export const fulfilmentExtension =
     if (!ui) return;
     // The pages (~170 KB: JSX views, labels, the console's session and error pages) load with the
     // first page request, a chunk of their own: a cold start for the API or a callback skips them.
-    mountLazyApp(app, FULFILMENT_PAGE_PATHS, () => import('./console/fulfilment-pages.tsx').then((m) => m.fulfilmentPages(deps, ui)));
+    mountLazyPaths(app, FULFILMENT_PAGE_PATHS, () => import('./console/fulfilment-pages.tsx').then((m) => m.fulfilmentPages(deps, ui)));
   };
 
 /** The fulfilment function's app: the shared base (headers, limits, problem mapper) and the routes above. */

@@ -25,19 +25,22 @@ export function mountLazy<E extends Env>(app: Hono<E>, prefix: string, load: () 
  * request matching one of `paths` (Hono patterns such as `/console/cases/*`), and answers as if
  * its routes had been registered on `app` at that point.
  *
+ * Without `onError` the group keeps its own error handler (the fulfilment function's pages answer
+ * errors with the console's error page).
+ *
  * Example: `mountLazyPaths(app, ['/console/unprocessed', '/console/unprocessed/*'], () => import('./unprocessed-pages.ts').then((m) => m.pages(cx)), onError)`.
  */
-export function mountLazyPaths<E extends Env>(app: Hono<E>, paths: readonly string[], load: () => Promise<Hono<E>>, onError: ErrorHandler<E>): void {
+export function mountLazyPaths<E extends Env>(app: Hono<E>, paths: readonly string[], load: () => Promise<Hono<E>>, onError?: ErrorHandler<E>): void {
   dispatchLazily(app, paths, () => load().then((routes) => new Hono<E>().route('/', routes)), onError);
 }
 
-function dispatchLazily<E extends Env>(app: Hono<E>, paths: readonly string[], load: () => Promise<Hono<E>>, onError: ErrorHandler<E>): void {
+function dispatchLazily<E extends Env>(app: Hono<E>, paths: readonly string[], load: () => Promise<Hono<E>>, onError: ErrorHandler<E> | undefined): void {
   const unmatched = new WeakSet<Response>();
   let group: Promise<Hono<E>> | undefined;
   const mounted = () =>
     (group ??= load().then(
       (inner) => {
-        inner.onError(onError);
+        if (onError) inner.onError(onError);
         inner.notFound((c) => {
           const response = c.body(null, 404);
           unmatched.add(response);

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { mountLazyApp } from '#http/lazy-app.ts';
+import { mountLazyPaths } from '#http/lazy-routes.ts';
 
 // The fulfilment function's console pages load with their first request (issue 15); they must
 // answer exactly as if they had been mounted from the start.
-describe('mountLazyApp', () => {
+describe('mountLazyPaths without an outer error handler', () => {
   it('loads the app once, on the first request under its paths, and answers with its full-path routes', async () => {
     let loads = 0;
     const app = new Hono();
@@ -12,7 +12,7 @@ describe('mountLazyApp', () => {
       await next();
       c.res.headers.set('x-outer', 'yes');
     });
-    mountLazyApp(app, ['/console/records', '/console/records/*'], async () => {
+    mountLazyPaths(app, ['/console/records', '/console/records/*'], async () => {
       loads += 1;
       return new Hono().get('/console/records', (c) => c.text('register')).get('/console/records/download', (c) => c.text('csv'));
     });
@@ -33,7 +33,7 @@ describe('mountLazyApp', () => {
       throw new Error('no');
     });
     pages.onError((error, c) => c.text(`page: ${error.message}`, 418));
-    mountLazyApp(app, ['/console/cases/*'], async () => pages);
+    mountLazyPaths(app, ['/console/cases/*'], async () => pages);
     app.get('/console/cases/:id', (c) => c.text(`case ${c.req.param('id')}`));
     app.notFound((c) => c.text('outer not found', 404));
 
@@ -48,7 +48,7 @@ describe('mountLazyApp', () => {
     let attempt = 0;
     const app = new Hono();
     app.onError((error, c) => c.text(`outer: ${error.message}`, 500));
-    mountLazyApp(app, ['/g'], async () => {
+    mountLazyPaths(app, ['/g'], async () => {
       attempt += 1;
       if (attempt === 1) throw new Error('chunk missing');
       return new Hono().get('/g', (c) => c.text('loaded'));
