@@ -62,6 +62,8 @@ if (files.length > 0) {
   print('eighth and ninth held-out sets (b5, b6: blind, run once; since then trained on and their errors studied)', figures([...loadCorpus('heldout8'), ...loadCorpus('heldout9')]));
   // t4 and t5: written blind for training; their first runs (before they were read) are in tests/fixtures/classifier/runs/.
   for (const t of ['train-t4', 'train-t5'] as const) print(`${t} (written blind, first run recorded; since then trained on and its errors studied)`, figures(loadCorpus(t)));
+  // b7 and b8: blind, run once on 2026-12-06 after all of the round's development (docs/channels.md, "The blind run on b7 and b8"); not trained on.
+  print('tenth and eleventh held-out sets (b7, b8: blind, run once on 2026-12-06; not trained on)', figures([...loadCorpus('heldout10'), ...loadCorpus('heldout11')]));
   // Mail that asks for no right but uses the rights' verbs: every proposal here is wrong, and none may open without staff.
   print('customer-service mail with the rights\' verbs (no right asked; written to trap the rules, not blind)', figures(loadCorpus('service')));
 }

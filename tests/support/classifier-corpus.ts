@@ -19,7 +19,7 @@ export interface LabelledRequest {
   readonly rights: readonly RightType[];
 }
 
-export function loadCorpus(name: 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'train-t1' | 'train-t2' | 'train-t3' | 'train-t4' | 'train-t5' | 'service'): LabelledRequest[] {
+export function loadCorpus(name: 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'train-t1' | 'train-t2' | 'train-t3' | 'train-t4' | 'train-t5' | 'service'): LabelledRequest[] {
   return loadFile(fileURLToPath(new URL(`../fixtures/classifier/${name}.jsonl`, import.meta.url)));
 }
 
