@@ -3,9 +3,11 @@
 // `require('./entities')` resolves to shared/signatures/xmldom-entities.cjs, which gives the same
 // exports but builds the HTML entity table (only `text/html` parsing reads it) on first use instead
 // of at every init. That file explains why; docs/performance.md has the figures.
+import { join } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
 
-const SHIM = fileURLToPath(new URL('../shared/signatures/xmldom-entities.cjs', import.meta.url));
+// Resolved from the repository's root (this file's parent folder), like infra/bundling.ts's repoPath.
+const SHIM = join(fileURLToPath(new URL('..', import.meta.url)), 'shared', 'signatures', 'xmldom-entities.cjs');
 const XMLDOM_LIB = /[\\/]node_modules[\\/]@xmldom[\\/]xmldom[\\/]lib[\\/][^\\/]+\.js$/;
 
 export function xmldomLazyEntities() {

@@ -3,7 +3,7 @@
 // tests/unit/time-differential.test.ts holds the luxon-free implementation to, instant for instant.
 import { DateTime, IANAZone } from 'luxon';
 import { HolidayHeaderSchema, HolidayYearSchema } from '#deadlines/holiday-data.ts';
-import generated from '../../../shared/deadlines/holidays.generated.json' with { type: 'json' };
+import generated from '#deadlines/holidays.generated.json' with { type: 'json' };
 import type { LocalDate } from '#deadlines/period.ts';
 
 // The shape is checked on first use (~3 ms, not at every cold start: not every invocation counts
