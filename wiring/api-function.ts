@@ -1,3 +1,4 @@
+import { loadOnce } from '#domain/load-once.ts';
 import { sesReadiness } from '#adapters/ses/readiness.ts';
 import { sfnReadiness } from '#adapters/sfn/readiness.ts';
 import { kmsKid, kmsWebhookJwks } from '#adapters/webhooks/kms-jwks.ts';
@@ -37,15 +38,6 @@ export function apiFromEnv(extend?: (config: ApiConfig, aws: AwsClients) => Part
 function webhookJwksFor(webhooks: WebhookConfig, aws: AwsClients): ApiDeps['webhookJwks'] {
   const keyId = webhooks.kmsKeyId;
   if (!keyId) return webhooks.jwks;
-  let cached: Promise<WebhookJwks> | undefined;
-  return () => {
-    // KMS is loaded on first use: one read per container, and the client costs every cold start.
-    cached ??= import('@aws-sdk/client-kms')
-      .then(({ KMSClient }) => kmsWebhookJwks(aws.get(KMSClient, 'kms'), keyId, kmsKid(keyId)))
-      .catch((error: unknown) => {
-        cached = undefined;
-        throw error;
-      });
-    return cached;
-  };
+  // KMS is loaded on first use: one read per container, and the client costs every cold start.
+  return loadOnce<WebhookJwks>(() => import('@aws-sdk/client-kms').then(({ KMSClient }) => kmsWebhookJwks(aws.get(KMSClient, 'kms'), keyId, kmsKid(keyId))));
 }

@@ -1,3 +1,4 @@
+import { loadOnce } from '#domain/load-once.ts';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { ClientSource } from '#adapters/client-source.ts';
@@ -46,9 +47,8 @@ export function buildMailAdapters(
   const printQueue = new DynamoPrintQueue(clients.dynamo, config.tableName);
   // The notifier (notice templates, MIME composition, channel routing) is loaded with the first notice
   // sent, not at init: most of the API's and the console's requests send none (issue 15).
-  let made: Promise<SubjectNotifier> | undefined;
-  const notifierNow = () =>
-    (made ??= Promise.all([import('#usecases/notify-subject.ts'), import('#usecases/channel-notifier.ts'), import('#adapters/mail/mime-email-sender.ts')]).then(
+  const notifierNow = loadOnce<SubjectNotifier>(() =>
+    Promise.all([import('#usecases/notify-subject.ts'), import('#usecases/channel-notifier.ts'), import('#adapters/mail/mime-email-sender.ts')]).then(
       ([{ createSubjectNotifier }, { createChannelNotifier }, { MimeEmailSender }]) =>
         createChannelNotifier({
           email: createSubjectNotifier({
@@ -62,11 +62,8 @@ export function buildMailAdapters(
           }),
           ...(extras.renderer ? { letters: { tenants, renderer: extras.renderer, printQueue, evidence, messages, clock } } : {}),
         }),
-      (error: unknown) => {
-        made = undefined;
-        throw error;
-      },
-    ));
+    ),
+  );
   return {
     messages,
     outbox: new DynamoNoticeOutbox(clients.dynamo, config.tableName),

@@ -1,3 +1,4 @@
+import { loadOnce } from '#domain/load-once.ts';
 import { AWS_CLIENT_LIMITS } from '#adapters/aws-client-limits.ts';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { WorkflowEngineConfig } from '#config/workflow-engine-config.ts';
@@ -16,10 +17,5 @@ export function buildWorkflowEngine(config: WorkflowEngineConfig | null): { work
 
 /** One SFN client per composition root, made on first use. */
 export function lazySfnClient(config: WorkflowEngineConfig): () => Promise<SFNClient> {
-  let client: Promise<SFNClient> | undefined;
-  return () =>
-    (client ??= import('@aws-sdk/client-sfn').then(({ SFNClient }) => new SFNClient({ ...AWS_CLIENT_LIMITS, region: config.region, ...(config.sfnEndpoint ? { endpoint: config.sfnEndpoint } : {}) })).catch((error: unknown) => {
-      client = undefined;
-      throw error;
-    }));
+  return loadOnce(() => import('@aws-sdk/client-sfn').then(({ SFNClient }) => new SFNClient({ ...AWS_CLIENT_LIMITS, region: config.region, ...(config.sfnEndpoint ? { endpoint: config.sfnEndpoint } : {}) })));
 }

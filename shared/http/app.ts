@@ -1,5 +1,6 @@
 import type { Hono, Context } from 'hono';
 import type { ApiDeps, AppEnv } from './deps.ts';
+import { loadOnce } from '#domain/load-once.ts';
 import { createBaseApp, errorResponse } from './base-app.ts';
 import { renderDocsPage } from './docs-page.ts';
 import { mountLazy } from './lazy-routes.ts';
@@ -20,15 +21,12 @@ export function createApp(deps: ApiDeps, extensions: readonly AppExtension[] = [
   const app = createBaseApp(deps);
   // Loaded and built on the first request for the documents, not at init: converting every zod
   // schema to JSON Schema took ~55 ms of each cold start, and few containers are ever asked for them (issue 15).
-  let docs: Promise<{ openApi: unknown; html: string }> | undefined;
-  const documents = () =>
-    (docs ??= import('./openapi.ts').then(({ buildOpenApi }) => {
+  const documents = loadOnce(() =>
+    import('./openapi.ts').then(({ buildOpenApi }) => {
       const openApi = buildOpenApi();
       return { openApi, html: renderDocsPage(openApi) };
-    }, (error: unknown) => {
-      docs = undefined;
-      throw error;
-    }));
+    }),
+  );
 
   // Partners verify webhook JWS signatures with these (kid per tenant key); cacheable, keys rotate by adding.
   app.get('/.well-known/jwks.json', async (c) => {

@@ -1,4 +1,5 @@
 import { Hono, type Env, type ErrorHandler } from 'hono';
+import { loadOnce } from '#domain/load-once.ts';
 
 /**
  * Mounts a route group that is loaded on the first request under `prefix`, not when the app is
@@ -36,23 +37,17 @@ export function mountLazyPaths<E extends Env>(app: Hono<E>, paths: readonly stri
 
 function dispatchLazily<E extends Env>(app: Hono<E>, paths: readonly string[], load: () => Promise<Hono<E>>, onError: ErrorHandler<E> | undefined): void {
   const unmatched = new WeakSet<Response>();
-  let group: Promise<Hono<E>> | undefined;
-  const mounted = () =>
-    (group ??= load().then(
-      (inner) => {
-        if (onError) inner.onError(onError);
-        inner.notFound((c) => {
-          const response = c.body(null, 404);
-          unmatched.add(response);
-          return response;
-        });
-        return inner;
-      },
-      (error: unknown) => {
-        group = undefined;
-        throw error;
-      },
-    ));
+  const mounted = loadOnce(() =>
+    load().then((inner) => {
+      if (onError) inner.onError(onError);
+      inner.notFound((c) => {
+        const response = c.body(null, 404);
+        unmatched.add(response);
+        return response;
+      });
+      return inner;
+    }),
+  );
   const dispatch = async (c: Parameters<Parameters<Hono<E>['use']>[1]>[0], next: () => Promise<void>) => {
     const inner = await mounted();
     const response = await inner.fetch(c.req.raw, c.env);

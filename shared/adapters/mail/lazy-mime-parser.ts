@@ -1,4 +1,5 @@
 import type { ParsedEmail } from '#domain/mail.ts';
+import { loadOnce } from '#domain/load-once.ts';
 import type { MailParser } from '#ports/mail.ts';
 
 /**
@@ -9,17 +10,10 @@ import type { MailParser } from '#ports/mail.ts';
  * Example: `{ parser: new LazyMimeParser() }` in a composition root.
  */
 export class LazyMimeParser implements MailParser {
-  private parser: Promise<MailParser> | undefined;
+  // A failed load is not kept: the next message tries again.
+  private readonly parser = loadOnce<MailParser>(() => import('./postal-mime-parser.ts').then(({ PostalMimeParser }) => new PostalMimeParser()));
 
-  parse(raw: Uint8Array): Promise<ParsedEmail> {
-    // A failed load is not kept: the next message tries again.
-    this.parser ??= import('./postal-mime-parser.ts').then(
-      ({ PostalMimeParser }) => new PostalMimeParser(),
-      (error: unknown) => {
-        this.parser = undefined;
-        throw error;
-      },
-    );
-    return this.parser.then((parser) => parser.parse(raw));
+  async parse(raw: Uint8Array): Promise<ParsedEmail> {
+    return (await this.parser()).parse(raw);
   }
 }

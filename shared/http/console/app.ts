@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { AppExtension } from '../app.ts';
+import { loadOnce } from '#domain/load-once.ts';
 import { createBaseAppDeferred } from '../base-app.ts';
 import type { ApiDeps, AppEnv } from '../deps.ts';
 import type { ConsoleUiDeps } from './deps.ts';
@@ -20,13 +21,8 @@ export const consoleUiExtension =
  */
 export function createConsoleApp(base: Pick<ApiDeps, 'limits' | 'logError'>, loadDeps: () => Promise<ApiDeps>, ui: ConsoleUiDeps): Hono<AppEnv> {
   // One set of deps for the pages and /readyz, made once (a failure is retried by the next request).
-  let deps: Promise<ApiDeps> | undefined;
-  const once = () =>
-    (deps ??= loadDeps().catch((error: unknown) => {
-      deps = undefined;
-      throw error;
-    }));
-  const app = createBaseAppDeferred(base, once);
-  app.route('/', consoleUiDeferred(base, once, ui));
+  const deps = loadOnce(loadDeps);
+  const app = createBaseAppDeferred(base, deps);
+  app.route('/', consoleUiDeferred(base, deps, ui));
   return app;
 }

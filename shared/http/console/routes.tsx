@@ -4,6 +4,7 @@ import { consoleErrorHandler } from './errors.tsx';
 import { sessionRoutes } from './session-routes.tsx';
 import { csrf } from 'hono/csrf';
 import { mountLazyPaths } from '../lazy-routes.ts';
+import { loadOnce } from '#domain/load-once.ts';
 import type { ApiDeps, AppEnv } from '../deps.ts';
 import type { ConsoleUiDeps } from './deps.ts';
 
@@ -21,7 +22,8 @@ export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
 
 /**
  * The console with the API's deps made by the first request that needs them (`loadDeps`, the
- * console function's wiring: its own chunk), and `logError` known at once for the error pages.
+ * console function's wiring: its own chunk; called by every request that needs them, so pass a
+ * loader made with `loadOnce`), and `logError` known at once for the error pages.
  *
  * Only sign-in, the session check and the error pages are loaded at init; each group of pages (the
  * inbox, a case, postal intake, the print batch, the unprocessed mail) is a chunk of its own,
@@ -34,17 +36,7 @@ export function consoleUiDeferred(base: Pick<ApiDeps, 'logError'>, loadDeps: () 
   const shell = consoleShell(ui);
   const onError = consoleErrorHandler(base, shell.ctxOf);
   // Made once; a failure (a configuration error) is retried by the next request, like a failed load.
-  let deps: Promise<ApiDeps> | undefined;
-  const depsOnce = () =>
-    (deps ??= loadDeps().catch((error: unknown) => {
-      deps = undefined;
-      throw error;
-    }));
-  let context: Promise<ConsoleContext> | undefined;
-  const contextOnce = () => (context ??= depsOnce().then((d) => withDeps(shell, d), (error: unknown) => {
-    context = undefined;
-    throw error;
-  }));
+  const contextOnce = loadOnce(() => loadDeps().then((d) => withDeps(shell, d)));
 
   // Every state-changing request must come from this origin (Origin header), on top of the token.
   app.use('/console/login/*', csrf());
@@ -56,7 +48,7 @@ export function consoleUiDeferred(base: Pick<ApiDeps, 'logError'>, loadDeps: () 
   app.use('/console/unprocessed/*', csrf());
   app.use('/console/bulk', csrf());
 
-  sessionRoutes(app, shell, depsOnce);
+  sessionRoutes(app, shell, loadDeps);
   const pages = (paths: readonly string[], ...groups: ReadonlyArray<() => Promise<PageRoutes>>) =>
     mountLazyPaths(app, paths, async () => {
       const [cx, ...loaded] = await Promise.all([contextOnce(), ...groups.map((load) => load())]);

@@ -7,6 +7,7 @@ import type * as z from 'zod/mini';
 import type { FormPageTokens } from '#ports/forms.ts';
 import type { Language } from '#domain/channels.ts';
 import { DomainError, ValidationError } from '#domain/errors.ts';
+import { loadOnce } from '#domain/load-once.ts';
 import type { RateLimiter, WorkflowEngine } from '#ports/cases.ts';
 import type { RateLimit } from '#domain/rate-limit.ts';
 import { RIGHT_TYPES } from '#domain/rights.ts';
@@ -203,16 +204,8 @@ export type FormsPageDeps = Pick<FormsDeps, 'tenants' | 'formTokens' | 'frameAnc
  */
 export function createFormsAppDeferred(deps: FormsPageDeps, loadDeps: () => Promise<FormsDeps>): Hono {
   const app = new Hono();
-  let handlers: Promise<FormsCaseHandlers> | undefined;
   // Made once; a failure (a configuration error, a missing chunk) is tried again by the next request.
-  const cases = () =>
-    (handlers ??= Promise.all([loadDeps(), import('./forms-cases.tsx')]).then(
-      ([full, m]) => m.formsCaseHandlers(full),
-      (error: unknown) => {
-        handlers = undefined;
-        throw error;
-      },
-    ));
+  const cases = loadOnce<FormsCaseHandlers>(() => Promise.all([loadDeps(), import('./forms-cases.tsx')]).then(([full, m]) => m.formsCaseHandlers(full)));
 
   app.use('*', async (c, next) => {
     await next();
