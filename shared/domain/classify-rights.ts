@@ -177,10 +177,9 @@ function globalOf(c: Cue): RegExp {
   return made;
 }
 
-function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: Hit[]; reported: boolean; reports: Hit[] } {
+function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: Hit[]; reports: Hit[] } {
   const hits: Hit[] = [];
   const negated: Hit[] = [];
-  let reported = false;
   const reports: Hit[] = [];
   // A marketing word the writer rules out ("ne reklamai, tiesiog nesutinku", "not for marketing") is no marketing context (blanked, same length).
   const unmarketed = folded.replace(NOT_MARKETING, (m) => ' '.repeat(m.length));
@@ -201,7 +200,6 @@ function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: H
       // about it or a supposition asks for information (dropped beside a right asked now); asking whether one may is a hint for staff.
       const act = isNegated ? null : speechAct(folded, index, read.right);
       if (act === 'report') {
-        reported = true;
         reports.push({ cue: read, index, length: m[0].length });
         continue;
       }
@@ -213,7 +211,7 @@ function hitsOf(cues: readonly Cue[], folded: string): { hits: Hit[]; negated: H
       if (c.right === 'consent_withdrawal' && !isNegated && RECEIVE_MARKETING.test(clauseAfter(folded, index, 120))) hits.push({ ...hit, cue: asRight(hit.cue, 'direct_marketing_objection') });
     }
   }
-  return { hits, negated, reported, reports };
+  return { hits, negated, reports };
 }
 
 /**
@@ -231,7 +229,7 @@ export function readByRules(text: string, subject = ''): Classification {
   const negated = first.negated;
   let hits = first.hits;
   // "Ačiū, kad ištrynėte mano duomenis" reports a right done: its "mano duomenis" is no hint of access either.
-  if (hits.length === 0 && negated.length === 0 && !first.reported) hits = hitsOf(WEAK_ACCESS, folded).hits;
+  if (hits.length === 0 && negated.length === 0 && first.reports.length === 0) hits = hitsOf(WEAK_ACCESS, folded).hits;
 
   hits = grounds(whoAndWhen(governed(hits, folded), folded), folded);
   // The subject line is a summary: a bare verb there ("Subject: delete") gives way to a body read with confidence ("I deleted my old address, please replace it with …").
@@ -245,7 +243,10 @@ export function readByRules(text: string, subject = ''): Classification {
   // A subject naming a right over a body that reports it done ("Subject: ištrynimas" over "paskyra tikrai ištrinta, ačiū", "Re: Unsubscribe
   // confirmation" over "I unsubscribed last week"), and asks for it nowhere, is the report's title, not a request.
   // Not a chase: "pateikiau prašymą gauti kopiją…, atsakymo negavau" under "Prašymas gauti duomenis" still asks for it.
-  const done = first.reports.filter((r) => r.index >= subjectEnd && !OWN_EARLIER_REQUEST.test(folded.slice(span(folded, r.index, SENTENCE_BREAK).start, span(folded, r.index, SENTENCE_BREAK).end)));
+  const done = first.reports.filter((r) => {
+    const sentence = span(folded, r.index, SENTENCE_BREAK);
+    return r.index >= subjectEnd && !OWN_EARLIER_REQUEST.test(folded.slice(sentence.start, sentence.end));
+  });
   hits = hits.filter((h) => !(h.index < subjectEnd && h.cue.right !== 'information' && done.some((r) => r.cue.right === h.cue.right) && !hits.some((o) => o.index >= subjectEnd && o.cue.right === h.cue.right && !o.notNow)));
   const body = hits.filter((h) => h.index >= subjectEnd);
   if (body.some((h) => h.cue.weight >= CONFIDENT)) hits = hits.filter((h) => h.index >= subjectEnd || h.cue.weight >= CONFIDENT);
