@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { coercedNumber } from '#domain/zod-core.ts';
 import type { JSONWebKeySet } from 'jose';
 
 /**
@@ -19,8 +20,8 @@ const EnvSchema = z.object({
   /** …or where to fetch them (cached by jose). */
   AUTH_JWKS_URL: z.optional(z.url()),
   /** Longest partner token lifetime (`exp` − `iat`) accepted, in seconds (default 7 days). */
-  PARTNER_TOKEN_MAX_LIFETIME_SECONDS: z.optional(z.coerce.number().check(z.int(), z.positive())),
-  MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.positive()), 64 * 1024),
+  PARTNER_TOKEN_MAX_LIFETIME_SECONDS: z.optional(coercedNumber().check(z.int(), z.positive())),
+  MAX_BODY_BYTES: z._default(coercedNumber().check(z.int(), z.positive()), 64 * 1024),
   /**
    * Partners' identity-assertion keys: `{ "<tenant>": { "<partner id>": { "keys": [<public JWK>…] } } }`
    * (a JWKS per partner per tenant). Locally generated into `.local/keys/partner-assertion.json`.

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { coercedNumber } from '#domain/zod-core.ts';
 
 /**
  * The staff console's configuration, read once and validated (fail fast). Two ways to sign in:
@@ -15,7 +16,7 @@ const EnvSchema = z.object({
   CONSOLE_AUTH: z._default(z.enum(['dev', 'cognito']), 'cognito'),
   CONSOLE_SESSION_SECRET: z.string().check(z.regex(/^[A-Za-z0-9_-]{43,}$/, 'at least 32 bytes, base64url')),
   // At most 8 h (a working day; issue 11): a stolen cookie is worth less, and sign-out ends it anyway.
-  CONSOLE_SESSION_HOURS: z._default(z.coerce.number().check(z.int(), z.positive(), z.lte(8)), 8),
+  CONSOLE_SESSION_HOURS: z._default(coercedNumber().check(z.int(), z.positive(), z.lte(8)), 8),
   CONSOLE_BASE_URL: z.optional(z.url()),
   COGNITO_REGION: z.optional(z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/))),
   COGNITO_USER_POOL_ID: z.optional(z.string().check(z.regex(/^[\w-]+_[0-9A-Za-z]+$/))),

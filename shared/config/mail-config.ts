@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { coercedNumber } from '#domain/zod-core.ts';
 
 /**
  * E-mail channel configuration (inbound handler and the API's notifier), read once from the
@@ -19,9 +20,9 @@ const EnvSchema = z.object({
   /** Answers too large to attach are published here as presigned links… */
   ANSWERS_BUCKET: z._default(z.string().check(z.minLength(3)), 'rightsdesk-answers'),
   /** …valid this long (SigV4 allows at most 7 days)… */
-  ANSWER_LINK_TTL_SECONDS: z._default(z.coerce.number().check(z.int(), z.positive(), z.maximum(604_800)), 604_800),
+  ANSWER_LINK_TTL_SECONDS: z._default(coercedNumber().check(z.int(), z.positive(), z.maximum(604_800)), 604_800),
   /** …when the attachments of one answer exceed this many bytes. */
-  ANSWER_ATTACHMENT_LIMIT_BYTES: z._default(z.coerce.number().check(z.int(), z.positive()), 7 * 1024 * 1024),
+  ANSWER_ATTACHMENT_LIMIT_BYTES: z._default(coercedNumber().check(z.int(), z.positive()), 7 * 1024 * 1024),
 });
 
 export interface MailConfig {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { coercedNumber } from '#domain/zod-core.ts';
 import type { JSONWebKeySet } from 'jose';
 import type { TenantWebhookKey } from '#ports/channels.ts';
 
@@ -17,7 +18,7 @@ const EnvSchema = z.object({
   WEBHOOK_SIGNING_KEYS: z.optional(z.string()),
   WEBHOOK_KMS_KEY_ID: z.optional(z.string().check(z.minLength(1))),
   WEBHOOK_JWKS: z.optional(z.string()),
-  WEBHOOK_BATCH: z._default(z.coerce.number().check(z.int(), z.positive(), z.maximum(100)), 25),
+  WEBHOOK_BATCH: z._default(coercedNumber().check(z.int(), z.positive(), z.maximum(100)), 25),
 });
 
 export interface WebhookConfig {

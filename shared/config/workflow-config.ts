@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { coercedNumber } from '#domain/zod-core.ts';
 import { DEFAULT_WORKFLOW_SETTINGS, type WorkflowSettings } from '#domain/workflow.ts';
 
 /**
@@ -19,8 +20,8 @@ const EnvSchema = z.object({
   CASE_WORKFLOW_ARN: z.string().check(z.startsWith('arn:')),
   DEADLINE_TIMER_ARN: z.string().check(z.startsWith('arn:')),
   WORKFLOW_REMINDER_DAYS: z.optional(positiveList),
-  WORKFLOW_IDENTITY_REMINDER_DAYS: z.optional(z.coerce.number().check(z.int(), z.positive())),
-  WORKFLOW_IDENTITY_CLOSE_DAYS: z.optional(z.coerce.number().check(z.int(), z.positive())),
+  WORKFLOW_IDENTITY_REMINDER_DAYS: z.optional(coercedNumber().check(z.int(), z.positive())),
+  WORKFLOW_IDENTITY_CLOSE_DAYS: z.optional(coercedNumber().check(z.int(), z.positive())),
 });
 
 export interface WorkflowConfig {

@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
+import { configureZod, globalRegistry, isoDateTime } from '#domain/zod-core.ts';
 import { CASE_STATUSES } from '#domain/case.ts';
 import { CHANNELS, LANGUAGES } from '#domain/channels.ts';
 import { IDENTITY_METHODS, IDENTITY_STATUSES } from '#domain/identity.ts';
 import { RIGHT_STATUSES, RIGHT_TYPES } from '#domain/rights.ts';
 
 // zod/mini ships no messages by default; partners deserve readable field errors.
-z.config(en());
+configureZod(en());
 
 /**
  * The partner API's schemas (docs/design.md §4.2). The same objects validate requests at the edge and
@@ -29,7 +30,7 @@ export const CASE_ID_PATTERN = '^[A-Za-z0-9-]{1,64}$';
 /** An Idempotency-Key header value: 1–255 visible ASCII characters (also published). */
 export const IDEMPOTENCY_KEY_PATTERN = '^[\\x21-\\x7e]{1,255}$';
 
-const instant = z.iso.datetime({ offset: true });
+const instant = isoDateTime({ offset: true });
 
 export const DeadlinesQuerySchema = z.object({ receivedAt: instant });
 
@@ -224,5 +225,5 @@ export function registerPartnerSchemas(): void {
   const q = requestSchemas();
   const r = responseSchemas();
   const ordered = [q.RightRequestSchema, q.SubjectSchema, q.NewRequestSchema, r.DeadlineSchema, r.HourDeadlineSchema, r.DeadlinesSchema, q.SubjectReplySchema, r.EventSchema, r.CaseSchema, r.ProblemSchema, r.HealthSchema, r.ReadinessSchema];
-  for (const schema of ordered) if (!z.globalRegistry.has(schema)) z.globalRegistry.add(schema, names.get(schema)!);
+  for (const schema of ordered) if (!globalRegistry.has(schema)) globalRegistry.add(schema, names.get(schema)!);
 }

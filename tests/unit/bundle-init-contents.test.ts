@@ -47,4 +47,12 @@ describe('what a cold start compiles', () => {
       ['shared/usecases/process-inbound.ts', 'shared/usecases/outbox-sweep.ts', 'shared/adapters/dynamodb/inbound-ledger.ts'],
     );
   }, 60_000);
+
+  it("api: zod's JSON Schema generator loads with the OpenAPI documents, not at init (no named re-export of zod's index at init: shared/domain/zod-core.ts)", async () => {
+    expectOnFirstUse(
+      await modulesOf('api'),
+      ['node_modules/zod/v4/core/json-schema-processors.js', 'node_modules/zod/v4/core/to-json-schema.js', 'shared/http/openapi.ts'],
+      ['node_modules/zod/v4/core/schemas.js', 'shared/http/schemas.ts', 'shared/http/partner-routes.ts'],
+    );
+  }, 60_000);
 });
