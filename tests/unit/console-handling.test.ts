@@ -218,7 +218,7 @@ describe('the JSON twins under /console/api', () => {
 
   it('keeps the handling in the stored case (the DynamoDB schema parses it, never drops it)', () => {
     const handling = { assignee: { userId: 'a', by: 'b', at: '2026-11-23T09:00:00.000Z' }, pause: { reason: 'r', by: 'b', at: '2026-11-23T09:00:00.000Z' }, spam: null };
-    const shape = StoredCaseSchema.shape.handling;
+    const shape = StoredCaseSchema._zod.innerType.shape.handling;
     expect(shape.parse(handling)).toEqual(handling);
   });
 });
