@@ -3,9 +3,9 @@ import { sesReadiness } from '#adapters/ses/readiness.ts';
 import { sfnReadiness } from '#adapters/sfn/readiness.ts';
 import { kmsKid, kmsWebhookJwks } from '#adapters/webhooks/kms-jwks.ts';
 import { loadWebhookConfig, type WebhookConfig } from '#config/webhook-config.ts';
-import { loadWorkflowEngineConfig } from '#config/workflow-engine-config.ts';
 import { lazySfnClient } from './workflow-engine.ts';
 import type { ApiConfig } from '#config/api-config.ts';
+import type { LetterConfig } from '#config/letter-config.ts';
 import type { ApiDeps, WebhookJwks } from '#http/deps.ts';
 import { apiDepsFromEnv } from './api.ts';
 import type { AwsClients } from './clients.ts';
@@ -17,20 +17,22 @@ import type { AwsClients } from './clients.ts';
  * The API function alone serves the webhook JWKS (the console's bundle stays free of KMS) and
  * `/readyz` (API Gateway routes only `/console/*` pages to the console function); `extend` adds
  * what only the API carries (the register and evidence packs), on the same config and clients.
+ * Each configuration is read and validated once, here at init.
  */
-export function apiFromEnv(extend?: (config: ApiConfig, aws: AwsClients) => Partial<ApiDeps>): ApiDeps {
-  const { config, deps, aws } = apiDepsFromEnv();
-  const workflows = loadWorkflowEngineConfig();
+export function apiFromEnv(extend?: (config: ApiConfig, aws: AwsClients, loaded: { readonly webhooks: WebhookConfig; readonly letters: LetterConfig }) => Partial<ApiDeps>): ApiDeps {
+  const { config, configs, deps, aws } = apiDepsFromEnv();
+  const workflows = configs.workflows;
   const sfn = workflows ? lazySfnClient(workflows) : undefined;
+  const webhooks = loadWebhookConfig();
   return {
     ...deps,
-    webhookJwks: webhookJwksFor(loadWebhookConfig(), aws),
+    webhookJwks: webhookJwksFor(webhooks, aws),
     readiness: {
       // SES loads on the first /readyz, not at init (client-source.ts).
       mailSender: sesReadiness(() => import('@aws-sdk/client-sesv2').then(({ SESv2Client }) => aws.get(SESv2Client, 'ses'))),
       ...(workflows && sfn ? { workflows: sfnReadiness(sfn, workflows.arns.caseWorkflow) } : {}),
     },
-    ...(extend?.(config, aws) ?? {}),
+    ...(extend?.(config, aws, { webhooks, letters: configs.letters }) ?? {}),
   };
 }
 

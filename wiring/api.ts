@@ -12,10 +12,10 @@ import { buildWorkflowEngine } from './workflow-engine.ts';
  * console action and its JSON twin run the very same use case. Config and clients are built once
  * per container.
  */
-export function apiDepsFromEnv(): { config: ApiConfig; deps: ApiDeps; aws: AwsClients } {
+export function apiDepsFromEnv(): { config: ApiConfig; configs: ApiConfigs; deps: ApiDeps; aws: AwsClients } {
   const configs = loadApiConfigs();
   const aws = apiClients(configs);
-  return { config: configs.api, aws, deps: apiDepsWith(configs, aws) };
+  return { config: configs.api, configs, aws, deps: apiDepsWith(configs, aws) };
 }
 
 /** The API's deps from configurations already loaded, over the given clients. */

@@ -11,8 +11,8 @@ import { accountabilityFromEnv } from '#wiring/api-accountability.ts';
  */
 export const handler = handle(
   createApp(
-    apiFromEnv((config, aws) => {
-      const accountability = accountabilityFromEnv(config, aws);
+    apiFromEnv((config, aws, loaded) => {
+      const accountability = accountabilityFromEnv(config, aws, loaded);
       return accountability ? { accountability } : {};
     }),
   ),
