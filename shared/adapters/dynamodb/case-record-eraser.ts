@@ -1,5 +1,6 @@
 import { TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from './document-client.ts';
 import { ConcurrentUpdateError } from '#domain/errors.ts';
 import type { Tombstone } from '#domain/retention.ts';
 import type { CaseFootprint, CaseRecordEraser } from '#ports/accountability.ts';
@@ -22,7 +23,7 @@ export class DynamoCaseRecordEraser implements CaseRecordEraser {
   private readonly doc: DynamoDBDocumentClient;
 
   constructor(client: DynamoDBClient, private readonly tableName: string) {
-    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.doc = documentClient(client);
   }
 
   async putTombstone(tombstone: Tombstone): Promise<void> {

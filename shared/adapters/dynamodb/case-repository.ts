@@ -1,6 +1,6 @@
 import { TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  DynamoDBDocumentClient,
+  type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
@@ -8,6 +8,7 @@ import {
   type QueryCommandInput,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from './document-client.ts';
 import * as z from 'zod/mini';
 import type { AuditEvent } from '#domain/audit.ts';
 import type { Case, CaseStatus } from '#domain/case.ts';
@@ -69,7 +70,7 @@ export class DynamoCaseRepository implements CaseRepository {
    * hands out are skipped, which references may do already (never repeat).
    */
   constructor(client: DynamoDBClient, private readonly tableName: string, options: { readonly referenceBlock?: number } = {}) {
-    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.doc = documentClient(client);
     this.referenceBlock = Math.max(1, Math.floor(options.referenceBlock ?? 1));
   }
 

@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from './document-client.ts';
 import * as z from 'zod/mini';
 import type { CaseStatus } from '#domain/case.ts';
 import { queuePartition, statusPartition } from '#adapters/dynamodb/keys.ts';
@@ -21,7 +22,7 @@ export class DynamoConsoleReadModel implements ConsoleReadModel {
   private readonly doc: DynamoDBDocumentClient;
 
   constructor(client: DynamoDBClient, private readonly tableName: string) {
-    this.doc = DynamoDBDocumentClient.from(client);
+    this.doc = documentClient(client);
   }
 
   async countByStatus(tenantId: string, status: CaseStatus, cap: number): Promise<CappedCount> {

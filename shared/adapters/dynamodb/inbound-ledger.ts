@@ -1,6 +1,7 @@
 import { StoredAuthVerdictsSchema } from './auth-verdicts-record.ts';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from './document-client.ts';
 import * as z from 'zod/mini';
 import { INBOUND_ENTRY_STATUSES, INBOUND_OUTCOMES, type InboundEntry, type InboundLedger, type InboundOutcome, type NewInboundEntry } from '#domain/inbound-ledger.ts';
 import { countQuery } from './count-query.ts';
@@ -48,7 +49,7 @@ export class DynamoInboundLedger implements InboundLedger {
   private readonly doc: DynamoDBDocumentClient;
 
   constructor(client: DynamoDBClient, private readonly tableName: string) {
-    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.doc = documentClient(client);
   }
 
   async record(entry: NewInboundEntry): Promise<InboundEntry> {

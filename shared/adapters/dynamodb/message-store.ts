@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DynamoDBDocumentClient, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from './document-client.ts';
 import type { CaseMessage, FlaggedInbound } from '#domain/mail.ts';
 import type { MessageStore } from '#ports/mail.ts';
 import { caseKey } from './keys.ts';
@@ -33,7 +34,7 @@ export class DynamoMessageStore implements MessageStore {
   private readonly doc: DynamoDBDocumentClient;
 
   constructor(client: DynamoDBClient, private readonly tableName: string) {
-    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.doc = documentClient(client);
   }
 
   async addMessage(message: CaseMessage, alsoKnownAs: readonly string[] = []): Promise<'added' | 'exists'> {

@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from './document-client.ts';
 import * as z from 'zod/mini';
 import { NOTICE_KINDS, type NoticeKind } from '#domain/notices.ts';
 import type { NoticeOutbox, OutboxClaim, OutboxEntry } from '#ports/cases.ts';
@@ -38,7 +39,7 @@ export class DynamoNoticeOutbox implements NoticeOutbox {
   private readonly doc: DynamoDBDocumentClient;
 
   constructor(client: DynamoDBClient, private readonly tableName: string) {
-    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.doc = documentClient(client);
   }
 
   async claim(tenantId: string, caseId: string, kind: NoticeKind, now: Date, until: Date): Promise<OutboxClaim> {

@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from './document-client.ts';
 import * as z from 'zod/mini';
 import { PRINT_STATUSES, type PrintItem, type PrintQueue } from '#ports/channels.ts';
 import { TABLE_INDEXES } from './table.ts';
@@ -40,7 +41,7 @@ export class DynamoPrintQueue implements PrintQueue {
   private readonly doc: DynamoDBDocumentClient;
 
   constructor(client: DynamoDBClient, private readonly tableName: string) {
-    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.doc = documentClient(client);
   }
 
   async add(item: PrintItem): Promise<void> {

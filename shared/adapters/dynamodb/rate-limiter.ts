@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from './document-client.ts';
 import type { RateLimiter } from '#ports/cases.ts';
 import { rateWindow, type RateLimit } from '#domain/rate-limit.ts';
 
@@ -12,7 +13,7 @@ export class DynamoRateLimiter implements RateLimiter {
   private readonly doc: DynamoDBDocumentClient;
 
   constructor(client: DynamoDBClient, private readonly tableName: string) {
-    this.doc = DynamoDBDocumentClient.from(client);
+    this.doc = documentClient(client);
   }
 
   async take(key: string, limit: RateLimit, now: Date): Promise<{ allowed: boolean; retryAfterSeconds: number }> {

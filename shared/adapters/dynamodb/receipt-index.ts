@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from './document-client.ts';
 import type { Case } from '#domain/case.ts';
 import type { Tombstone } from '#domain/retention.ts';
 import type { ReceiptIndex } from '#ports/accountability.ts';
@@ -28,7 +29,7 @@ export class DynamoReceiptIndex implements ReceiptIndex {
   private readonly doc: DynamoDBDocumentClient;
 
   constructor(client: DynamoDBClient, private readonly tableName: string) {
-    this.doc = DynamoDBDocumentClient.from(client);
+    this.doc = documentClient(client);
   }
 
   async receivedBetween(tenantId: string, fromIso: string, toIso: string): Promise<{ cases: Case[]; tombstones: Tombstone[] }> {

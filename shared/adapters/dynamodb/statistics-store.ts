@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from './document-client.ts';
 import * as z from 'zod/mini';
 import type { StatisticsSnapshot, StatisticsStore } from '#ports/accountability.ts';
 
@@ -20,7 +21,7 @@ export class DynamoStatisticsReader implements Pick<StatisticsStore, 'get'> {
   protected readonly doc: DynamoDBDocumentClient;
 
   constructor(client: DynamoDBClient, protected readonly tableName: string) {
-    this.doc = DynamoDBDocumentClient.from(client);
+    this.doc = documentClient(client);
   }
 
   async get(tenantId: string): Promise<StatisticsSnapshot | null> {

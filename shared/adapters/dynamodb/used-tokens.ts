@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from './document-client.ts';
 import type { UsedTokens } from '#ports/forms.ts';
 
 /**
@@ -11,7 +12,7 @@ export class DynamoUsedTokens implements UsedTokens {
   private readonly doc: DynamoDBDocumentClient;
 
   constructor(client: DynamoDBClient, private readonly tableName: string) {
-    this.doc = DynamoDBDocumentClient.from(client);
+    this.doc = documentClient(client);
   }
 
   async markUsed(tenantId: string, jti: string, expiresAt: Date): Promise<boolean> {

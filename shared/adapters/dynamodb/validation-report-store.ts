@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from './document-client.ts';
 import * as z from 'zod/mini';
 import type { ValidationReportSummary } from '#domain/validation-report.ts';
 import type { ValidationReportStore } from '#ports/validation-reports.ts';
@@ -24,7 +25,7 @@ export class DynamoValidationReportStore implements ValidationReportStore {
   private readonly doc: DynamoDBDocumentClient;
 
   constructor(client: DynamoDBClient, private readonly tableName: string) {
-    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.doc = documentClient(client);
   }
 
   async save(tenantId: string, caseId: string, summary: ValidationReportSummary, xml: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from './document-client.ts';
 import * as z from 'zod/mini';
 import { CASE_STATUSES } from '#domain/case.ts';
 import type { WebhookOutbox } from '#ports/channels.ts';
@@ -51,7 +52,7 @@ export class DynamoWebhookOutbox implements WebhookOutbox {
   private readonly doc: DynamoDBDocumentClient;
 
   constructor(client: DynamoDBClient, private readonly tableName: string) {
-    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.doc = documentClient(client);
   }
 
   async enqueue(d: WebhookDelivery): Promise<void> {
