@@ -219,7 +219,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   // Every 5 minutes: count the open cases past their due date (the CasesOverdue gauge and alarm).
   { name: 'overdue-gauge', entry: 'functions/overdue-gauge/handler.ts', description: 'CasesOverdue gauge: open cases past their due date', budgetKb: 400, timeoutSeconds: 60, async: true, reservedConcurrency: 1 },
   // Daily: fetch the EU LOTL and the national lists, verify them, cache them for QES validation.
-  { name: 'trusted-list-refresh', entry: 'functions/trusted-list-refresh/handler.ts', description: 'Refresh and verify the EU trusted lists (ETSI TS 119 612)', budgetKb: 400, memoryMb: 1024, timeoutSeconds: 300, async: true, reservedConcurrency: 1 },
+  { name: 'trusted-list-refresh', entry: 'functions/trusted-list-refresh/handler.ts', description: 'Refresh and verify the EU trusted lists (ETSI TS 119 612)', budgetKb: 250, memoryMb: 1024, timeoutSeconds: 300, async: true, reservedConcurrency: 1 },
   // Hourly: purge closed cases past their retention period (tombstones, legal holds) and refresh the dashboard statistics.
   { name: 'accountability-sweep', entry: 'functions/accountability-sweep/handler.ts', description: 'Retention purge and dashboard statistics (docs/accountability.md)', budgetKb: 400, memoryMb: 512, timeoutSeconds: 900, async: true, reservedConcurrency: 1 },
   // Fulfilment's HTTP side (docs/fulfilment.md): the staff task routes, signed callbacks, the console's task pages and

@@ -11,13 +11,12 @@ import { JoseWebhookSigner } from '#adapters/webhooks/jose-signer.ts';
 import { FetchSignedRequests, JwksCallbackVerifier } from '#adapters/webhooks/signed-requests.ts';
 import { loadConsoleConfig } from '#config/console-config.ts';
 import { loadFulfilmentConfig, type FulfilmentConfig } from '#config/fulfilment-config.ts';
-import { loadLetterConfig } from '#config/letter-config.ts';
-import { loadMailConfig } from '#config/mail-config.ts';
 import { loadWebhookConfig } from '#config/webhook-config.ts';
 import type { ConsoleUiDeps } from '#http/console/deps.ts';
 import type { ApiDeps } from '#http/deps.ts';
 import { fulfilmentRegisters } from '#tenants/fulfilment/registry.ts';
-import { apiDepsFromEnv } from './api.ts';
+import { apiDepsWith } from './api.ts';
+import { apiClients, loadApiConfigs } from './api-configs.ts';
 import { buildConsoleUi } from './console.ts';
 import type { AwsClients } from './clients.ts';
 
@@ -42,10 +41,13 @@ export function buildFulfilment(deps: ApiDeps, config: FulfilmentConfig, aws: Aw
 
 /** The fulfilment function: the API's deps with the connectors, and the console's session and register page deps. */
 export function fulfilmentFromEnv(): { deps: ApiDeps; ui: ConsoleUiDeps } {
-  const { config, deps, aws } = apiDepsFromEnv();
-  const mail = loadMailConfig();
-  const withFulfilment: ApiDeps = { ...deps, fulfilment: buildFulfilment(deps, loadFulfilmentConfig(), aws, mail.answersBucket) };
-  const letters = lambdaLetterRenderer(loadLetterConfig().functionName, config.region);
+  // The API's configurations, parsed once and shared (the mail and letter ones were parsed twice).
+  const configs = loadApiConfigs();
+  const aws = apiClients(configs);
+  const deps = apiDepsWith(configs, aws);
+  const config = configs.api;
+  const withFulfilment: ApiDeps = { ...deps, fulfilment: buildFulfilment(deps, loadFulfilmentConfig(), aws, configs.mail.answersBucket) };
+  const letters = lambdaLetterRenderer(configs.letters.functionName, config.region);
   const ui: ConsoleUiDeps = {
     ...buildConsoleUi(loadConsoleConfig(), aws, config.tableName),
     register: { receipts: new DynamoReceiptIndex(aws.get(DynamoDBClient, 'dynamodb'), config.tableName), ...(letters ? { letters } : {}) },

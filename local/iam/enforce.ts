@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
+import { SignedS3Client } from '#adapters/s3/signed-s3-client.ts';
 import { iamRequests, type IamRequest, type LocalNames } from './requests.ts';
 import { LOCAL_ACCOUNT, synthesizedRolePolicies, type RolePolicies } from './role-policies.ts';
 
@@ -61,6 +62,16 @@ export function installLocalIam(policies: RolePolicies, names: LocalNames): void
     return send.apply(this, args);
   };
   base.__localIam = true;
+  // The light S3 client (shared/adapters/s3/signed-s3-client.ts) names each call by its SDK
+  // command: the same check runs before it signs and sends.
+  const light = SignedS3Client.prototype as unknown as { sendS3Command: (commandName: string, input: Record<string, unknown>) => Promise<unknown>; __localIam?: boolean };
+  if (light.__localIam) return;
+  const sendS3Command = light.sendS3Command;
+  light.sendS3Command = async function (this: SignedS3Client, commandName: string, input: Record<string, unknown>) {
+    await authorise({ commandName, clientName: this.clientName }, input);
+    return sendS3Command.call(this, commandName, input);
+  };
+  light.__localIam = true;
 }
 
 /**
@@ -91,22 +102,26 @@ type Next = (args: { input: Record<string, unknown> }) => Promise<unknown>;
 
 function enforcementMiddleware(next: Next, context: { commandName?: string; clientName?: string }) {
   return async (args: { input: Record<string, unknown> }) => {
-    const fn = calling.getStore();
-    if (state && fn && context.commandName) {
-      const current = state;
-      const policies = current.policies[fn];
-      if (!policies) throw new Error(`Local IAM: no role for function "${fn}" in the synthesized template`);
-      for (const request of iamRequests(context.commandName, args.input, current.names)) {
-        current.checked += 1;
-        const denial = await decide(current, fn, request);
-        if (denial) {
-          current.denied.push({ ...request, fn });
-          throw accessDenied(context, fn, request, denial);
-        }
-      }
-    }
+    await authorise(context, args.input);
     return next(args);
   };
+}
+
+/** Throws AWS's access-denied error when the calling function's role does not allow the call. */
+async function authorise(context: { commandName?: string; clientName?: string }, input: Record<string, unknown>): Promise<void> {
+  const fn = calling.getStore();
+  if (!state || !fn || !context.commandName) return;
+  const current = state;
+  const policies = current.policies[fn];
+  if (!policies) throw new Error(`Local IAM: no role for function "${fn}" in the synthesized template`);
+  for (const request of iamRequests(context.commandName, input, current.names)) {
+    current.checked += 1;
+    const denial = await decide(current, fn, request);
+    if (denial) {
+      current.denied.push({ ...request, fn });
+      throw accessDenied(context, fn, request, denial);
+    }
+  }
 }
 
 function decide(current: NonNullable<typeof state>, fn: string, request: IamRequest): Promise<string | undefined> {

@@ -158,7 +158,9 @@ export async function synthesizedRolePolicies(options: { readonly tableName: str
     const [{ App }, { buildApp }] = await Promise.all([import('aws-cdk-lib'), import('../../infra/app.ts')]);
     const { context } = JSON.parse(readFileSync(join(root, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
     // No bundling: the roles do not depend on the code assets.
-    const app = new App({ context: { ...context, 'aws:cdk:bundling-stacks': [], ...options.context }, outdir: join(cacheDir, 'cdk.out') });
+    // The trusted-list refresh is deployed only with a LOTL signers file; its role does not depend
+    // on the file's content, so any file stands in, and the local world holds its role too.
+    const app = new App({ context: { ...context, 'aws:cdk:bundling-stacks': [], 'rightsdesk:lotlSignersFile': join(root, 'cdk.json'), ...options.context }, outdir: join(cacheDir, 'cdk.out') });
     const built = buildApp(app);
     const assembly = app.synth();
     templates = {

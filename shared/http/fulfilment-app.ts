@@ -1,12 +1,14 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bearerToken } from './auth.ts';
 import type { AppExtension } from './app.ts';
-import { createBaseApp } from './base-app.ts';
+import { createBaseApp, errorResponse } from './base-app.ts';
 import type { ConsoleUiDeps } from './console/deps.ts';
 import type { ApiDeps, AppEnv } from './deps.ts';
 import { FULFILMENT_PAGE_PATHS } from './console/fulfilment-page-paths.ts';
-import { mountLazyPaths } from './lazy-routes.ts';
-import { consoleFulfilmentRoutes, fulfilmentCallbackRoutes } from './staff-api/fulfilment-routes.ts';
+import { mountLazy, mountLazyPaths } from './lazy-routes.ts';
+
+/** The staff API's fulfilment routes and the connector callbacks: a chunk of their own, loaded on their first request. */
+const routes = () => import('./staff-api/fulfilment-routes.ts');
 
 /**
  * Fulfilment over HTTP (docs/fulfilment.md), its own deployable: the staff fulfilment API
@@ -20,15 +22,26 @@ import { consoleFulfilmentRoutes, fulfilmentCallbackRoutes } from './staff-api/f
 export const fulfilmentExtension =
   (deps: ApiDeps, ui?: ConsoleUiDeps): AppExtension =>
   (app) => {
-    const api = new Hono<AppEnv>();
-    api.use('*', async (c, next) => {
-      // Mounted beside the staff API (locally) its token check has run already; on its own it runs here.
-      if (!c.get('staff')) c.set('staff', await deps.verifyStaffToken(bearerToken(c.req.header('authorization'))));
-      await next();
-    });
-    api.route('/', consoleFulfilmentRoutes(deps));
-    app.route('/console/api', api);
-    app.route('/fulfilment', fulfilmentCallbackRoutes(deps));
+    // The JSON routes (their use cases: tasks, notices, answer assembly, the workflow's decision)
+    // load with their first request, not at every cold start: the function's usual first request
+    // is a handler opening a task page (issue 15). Errors map as the app's own (one RFC 9457 mapper).
+    const onError = (error: unknown, c: Context<AppEnv>) => errorResponse(deps, c, error);
+    mountLazy(
+      app,
+      '/console/api',
+      () =>
+        routes().then(({ consoleFulfilmentRoutes }) => {
+          const api = new Hono<AppEnv>();
+          api.use('*', async (c, next) => {
+            // Mounted beside the staff API (locally) its token check has run already; on its own it runs here.
+            if (!c.get('staff')) c.set('staff', await deps.verifyStaffToken(bearerToken(c.req.header('authorization'))));
+            await next();
+          });
+          return api.route('/', consoleFulfilmentRoutes(deps));
+        }),
+      onError,
+    );
+    mountLazy(app, '/fulfilment', () => routes().then(({ fulfilmentCallbackRoutes }) => fulfilmentCallbackRoutes(deps)), onError);
     if (!ui) return;
     // The pages (~170 KB: JSX views, labels, the console's session and error pages) load with the
     // first page request, a chunk of their own: a cold start for the API or a callback skips them.

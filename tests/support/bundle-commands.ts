@@ -37,6 +37,8 @@ export async function bundleCommands(spec: Pick<FunctionSpec, 'entry' | 'alias'>
       if (name.endsWith('Command')) commands.add(name);
     }
   }
+  // The light S3 client (shared/adapters/s3/signed-s3-client.ts) names each call by its SDK command.
+  for (const match of text.matchAll(/\.sendS3Command\(\s*"(\w+Command)"/g)) commands.add(match[1]!);
   const actions = new Set<string>();
   const unmapped: string[] = [];
   for (const command of commands) {

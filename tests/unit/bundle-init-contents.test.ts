@@ -32,11 +32,19 @@ function expectOnFirstUse(modules: { init: Set<string>; all: Set<string> }, lazy
 }
 
 describe('what a cold start compiles', () => {
-  it('fulfilment: its console pages load with the first page request; the staff API and the signed callbacks are there at init', async () => {
+  it('fulfilment: its console pages, its staff API routes and the signed callbacks load with the first request of each; the lazy mounts are there at init', async () => {
     expectOnFirstUse(
       await modulesOf('fulfilment'),
-      ['shared/http/console/fulfilment-pages.tsx', 'shared/http/console/fulfilment-routes.tsx', 'shared/http/console/register-page-routes.tsx', 'shared/http/console/labels.ts'],
-      ['shared/http/staff-api/fulfilment-routes.ts'],
+      [
+        'shared/http/console/fulfilment-pages.tsx',
+        'shared/http/console/fulfilment-routes.tsx',
+        'shared/http/console/register-page-routes.tsx',
+        'shared/http/console/labels.ts',
+        'shared/http/staff-api/fulfilment-routes.ts',
+        'shared/usecases/workflow/decide.ts',
+        'shared/usecases/fulfilment/http-connector.ts',
+      ],
+      ['shared/http/fulfilment-app.ts', 'shared/http/lazy-routes.ts', 'shared/tenants/fulfilment/registry.ts'],
     );
   }, 60_000);
 
