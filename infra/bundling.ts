@@ -31,11 +31,14 @@ export const LAMBDA_BUNDLING = {
 
 /**
  * Module stand-ins every Lambda bundle gets: the SDK's default credential chain becomes the
- * execution role's environment credentials, all a Lambda ever uses (shared/adapters/aws/lambda-credentials.ts).
+ * execution role's environment credentials, all a Lambda ever uses (shared/adapters/aws/lambda-credentials.ts),
+ * and the endpoint-discovery cache loses its LRU library (shared/adapters/aws/endpoint-cache.ts).
  * The full chain cost ~37 KB and ~0.25× bare Hono of every init (docs/performance.md, 2026-12-05 evening).
  */
 export const LAMBDA_SDK_ALIAS: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': repoPath('shared/adapters/aws/lambda-credentials.ts'),
+  // The DynamoDB client's endpoint-discovery cache over a Map, without mnemonist (shared/adapters/aws/endpoint-cache.ts).
+  '@aws-sdk/endpoint-cache': repoPath('shared/adapters/aws/endpoint-cache.ts'),
 };
 
 /**

@@ -19,7 +19,7 @@ import { loadEmailControlConfig } from '#config/forms-config.ts';
 import { DEFAULT_WORKFLOW_SETTINGS } from '#domain/workflow.ts';
 import { acknowledgementIdentityLink } from '#usecases/identity/email-control.ts';
 import { FormTokenEmailControlLinks } from '#adapters/forms/email-control-links.ts';
-import { JoseFormTokens } from '#adapters/forms/jose-form-tokens.ts';
+import { lazyFormTokens } from '#adapters/forms/lazy-form-tokens.ts';
 import { lambdaLetterRenderer } from '#adapters/lambda/letter-renderer.ts';
 import { loadLetterConfig } from '#config/letter-config.ts';
 import type { LetterRenderer } from '#ports/channels.ts';
@@ -45,7 +45,7 @@ export function buildReceiveEmailDeps(
   const adapters = buildMailAdapters(config, { dynamo, s3: () => import('@aws-sdk/client-s3').then(({ S3Client }) => aws.get(S3Client, 's3')), mailer }, tenants, options.renderer ? { renderer: options.renderer } : {});
   // The acknowledgement carries the e-mail control link where the rule accepts it (one e-mail per event).
   const identityLink = options.emailControl ? acknowledgementIdentityLink({
-        links: new FormTokenEmailControlLinks(new JoseFormTokens(options.emailControl.secret, { now: () => systemClock.now() }), options.emailControl.baseUrl, systemClock),
+        links: new FormTokenEmailControlLinks(lazyFormTokens(options.emailControl.secret, { now: () => systemClock.now() }), options.emailControl.baseUrl, systemClock),
         settings: DEFAULT_WORKFLOW_SETTINGS,
       }) : undefined;
   return {

@@ -20,7 +20,7 @@ import type { WorkflowDeps } from '#usecases/workflow/deps.ts';
 import { withWebhookOutbox } from '#usecases/webhooks.ts';
 import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
 import { FormTokenEmailControlLinks } from '#adapters/forms/email-control-links.ts';
-import { JoseFormTokens } from '#adapters/forms/jose-form-tokens.ts';
+import { lazyFormTokens } from '#adapters/forms/lazy-form-tokens.ts';
 import type { DownloadLinks } from '#adapters/s3/answer-downloads.ts';
 import { DynamoWebhookOutbox } from '#adapters/dynamodb/webhook-outbox.ts';
 import { withEscalationMetric } from '#adapters/metrics/overdue-metric.ts';
@@ -83,12 +83,12 @@ export function buildWorkflowDeps(
 
 /** E-mail control links signed with the web form's secret, pointing at its confirmation page. */
 export function emailControlLinks(config: { readonly secret: string; readonly baseUrl: string | (() => string) }, clock: Clock = systemClock): EmailControlLinks {
-  return new FormTokenEmailControlLinks(new JoseFormTokens(config.secret, { now: () => clock.now() }), config.baseUrl, clock);
+  return new FormTokenEmailControlLinks(lazyFormTokens(config.secret, { now: () => clock.now() }), config.baseUrl, clock);
 }
 
 /** Signed links to answer files, served by the web form's download route (S3AnswerDownloads). */
 export function answerDownloadLinks(config: { readonly secret: string; readonly baseUrl: string | (() => string) }, clock: Clock = systemClock): DownloadLinks {
-  return { tokens: new JoseFormTokens(config.secret, { now: () => clock.now() }), baseUrl: config.baseUrl };
+  return { tokens: lazyFormTokens(config.secret, { now: () => clock.now() }), baseUrl: config.baseUrl };
 }
 
 /** The web form's secret and base URL, which sign e-mail control and answer download links. */

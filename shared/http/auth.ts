@@ -1,6 +1,7 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import * as z from 'zod/mini';
 import { UnauthenticatedError } from '#domain/errors.ts';
+import { STAFF_ROLES, type StaffPrincipal } from './staff-roles.ts';
 
 /** Only asymmetric algorithms: a verifier must never be able to mint tokens (no HS256, no `none`). */
 export const ALLOWED_ALGORITHMS = ['ES256', 'EdDSA', 'RS256'];
@@ -124,15 +125,7 @@ async function verifyPartnerToken(
   };
 }
 
-export const STAFF_ROLES = ['agent', 'approver', 'admin'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
-
-export interface StaffPrincipal {
-  readonly userId: string;
-  readonly tenantId: string;
-  readonly role: StaffRole;
-  readonly email?: string;
-}
+export { STAFF_ROLES, type StaffPrincipal, type StaffRole } from './staff-roles.ts';
 
 const StaffClaims = z.lazy(() => z.object({
   sub: z.string().check(z.minLength(1), z.maxLength(256)),

@@ -1,24 +1,29 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
-const documents = new WeakMap<DynamoDBClient, DynamoDBDocumentClient>();
+const made = new WeakMap<DynamoDBClient, DynamoDBDocumentClient>();
 
 /**
- * The one document client over a DynamoDB client, shared by every adapter made on it, with
- * `undefined` members left out of what is written.
+ * The one document client of a DynamoDB client, shared by every adapter given that client.
  *
- * Why one: `DynamoDBDocumentClient.from` stores its translation options on the client's *shared*
- * config, so with one document client per adapter the last adapter made chose the options of all
- * (the API's receipt index, made last and without options, turned `removeUndefinedValues` off for
- * the case repository); and each `from` cost a middleware-stack walk at every cold start (issue 15).
+ * Why one: `DynamoDBDocumentClient.from` stores its marshalling options on the wrapped client's
+ * own `config` (lib-dynamodb 3.x: `this.config = client.config; this.config.translateConfig = …`),
+ * so every document client of one DynamoDB client already marshalled with the options of the last
+ * one made: adapters asking for different options got whichever adapter was built last. One
+ * document client with one set of options makes that explicit and independent of wiring order.
+ * It also makes each composition root cheaper to start: every `from` walks and names the
+ * client's whole middleware stack (`identify()`), ~0.3–2 ms of CPU each at a cold start, and a
+ * workflow step's wiring made seven (issue 15).
  *
- * Example: `this.doc = documentClient(client);` in an adapter's constructor.
+ * The options: `removeUndefinedValues`, which every writing adapter asked for (an optional field
+ * left undefined is not stored, as DynamoDB has no `undefined`).
+ * Example: `this.doc = documentClient(client)` in an adapter's constructor.
  */
 export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
-  let doc = documents.get(client);
+  let doc = made.get(client);
   if (!doc) {
     doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-    documents.set(client, doc);
+    made.set(client, doc);
   }
   return doc;
 }

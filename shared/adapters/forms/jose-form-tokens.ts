@@ -2,6 +2,7 @@ import { errors, jwtVerify, SignJWT } from 'jose';
 import * as z from 'zod/mini';
 import { ValidationError } from '#domain/errors.ts';
 import type { DownloadClaims, FormPageTokens, FormTokenRefusal, FormTokens } from '#ports/forms.ts';
+import { checkFormSecret } from './form-secret.ts';
 
 /**
  * The web form's tokens, signed and checked by us alone, so a symmetric key is right here
@@ -33,7 +34,7 @@ export class JoseFormTokens implements FormTokens, FormPageTokens {
   private readonly key: Uint8Array;
 
   constructor(secret: string, private readonly options: { readonly minFormAgeSeconds?: number; readonly now?: () => Date } = {}) {
-    if (secret.length < 32) throw new Error('The forms secret must be at least 32 characters.');
+    checkFormSecret(secret);
     this.key = new TextEncoder().encode(secret);
   }
 

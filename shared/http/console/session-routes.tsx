@@ -3,15 +3,18 @@ import { LANG_COOKIE, LOGIN_CSRF_COOKIE, OIDC_COOKIE, parseForm, safeNext, type 
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { jwtVerify, SignJWT } from 'jose';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '#domain/errors.ts';
-import { STAFF_ROLES } from '../auth.ts';
+import { STAFF_ROLES } from '../staff-roles.ts';
 import type { ApiDeps, AppEnv } from '../deps.ts';
-import { authorizeUrl, exchangeCode, pkcePair, poolKeys, verifyIdToken } from './oidc.ts';
+import { loadOnce } from '#domain/load-once.ts';
 import { randomToken, sameToken, SESSION_COOKIE } from './session.ts';
 import { CognitoSignIn, DevSignIn } from './sign-in-views.tsx';
 import * as z from 'zod/mini';
 
 const DevLoginForm = z.lazy(() => z.object({ _csrf: z.string(), tenant: z.string(), role: z.enum(STAFF_ROLES), next: z.optional(z.string()) }));
 const OidcState = z.lazy(() => z.object({ state: z.string(), nonce: z.string(), verifier: z.string(), next: z.string() }));
+// Cognito's sign-in (PKCE, the code exchange, the ID token and the pool's remote key set) only runs on
+// /console/login/cognito and /console/callback: a chunk of its own, not compiled at each cold start (issue 15).
+const oidc = loadOnce(() => import('./oidc.ts'));
 
 /**
  * Assets, the language switch, sign-in (development and Cognito OIDC) and sign-out. `deps` gives
@@ -55,6 +58,7 @@ export function sessionRoutes(app: Hono<AppEnv>, cx: ConsoleShell, deps: () => P
   app.get('/console/login/cognito', async (c) => {
     const cfg = ui.config.cognito;
     if (!cfg) throw new NotFoundError('Cognito sign-in is not configured.');
+    const { authorizeUrl, pkcePair } = await oidc();
     const { verifier, challenge } = await pkcePair();
     const state = randomToken();
     const nonce = randomToken();
@@ -80,6 +84,7 @@ export function sessionRoutes(app: Hono<AppEnv>, cx: ConsoleShell, deps: () => P
     deleteCookie(c, OIDC_COOKIE, { path: '/console' });
     const code = c.req.query('code');
     if (!code || !sameToken(c.req.query('state'), pending.state)) throw new UnauthenticatedError('The sign-in response does not match this browser’s sign-in (state).');
+    const { exchangeCode, poolKeys, verifyIdToken } = await oidc();
     const idToken = await exchangeCode(cfg, code, pending.verifier, ui.fetch);
     const staff = await verifyIdToken(cfg, idToken, pending.nonce, ui.poolKeys ?? poolKeys(cfg));
     return startSession(c, staff, pending.next);

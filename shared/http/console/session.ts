@@ -1,5 +1,5 @@
 import { jwtVerify, SignJWT } from 'jose';
-import { STAFF_ROLES, type StaffPrincipal } from '../auth.ts';
+import { STAFF_ROLES, type StaffPrincipal } from '../staff-roles.ts';
 import * as z from 'zod/mini';
 
 /**
