@@ -3,6 +3,7 @@ import type { BuildOptions, Metafile } from 'esbuild';
 import { WORKFLOW_FUNCTIONS } from '#adapters/sfn/definitions.ts';
 import { sdkDeepImports } from './sdk-deep-imports.mjs';
 import { xmldomLazyEntities } from './xmldom-lazy-entities.mjs';
+import { initChunkMerge } from './init-chunk-merge.mjs';
 
 /**
  * The one description of how Lambda code is bundled, shared by the CDK function construct and
@@ -67,7 +68,8 @@ export function lambdaEsbuildOptions(spec: Pick<FunctionSpec, 'entry' | 'alias'>
     // code stays in their own chunks (infra/sdk-deep-imports.mjs). Functions do not survive the JSON
     // that carries these options to infra/split-bundle.mjs, which adds the same plugins itself.
     // xmldom's HTML entity table is built on first use, not at init (infra/xmldom-lazy-entities.mjs).
-    plugins: [sdkDeepImports(), xmldomLazyEntities()],
+    // What init loads is one chunk, not one per set of lazy modules that share it (infra/init-chunk-merge.mjs).
+    plugins: [initChunkMerge(), sdkDeepImports(), xmldomLazyEntities()],
     logLevel: 'silent',
   };
 }

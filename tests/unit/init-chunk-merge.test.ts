@@ -1,0 +1,60 @@
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { FUNCTIONS } from '../../infra/bundling.ts';
+import { initChunkMerge } from '../../infra/init-chunk-merge.mjs';
+import { lambdaBuildOptions } from '../support/lambda-bundle.ts';
+
+/** The files a fresh process loads at init: index.mjs and every chunk it imports statically. */
+function initFiles(metafile: Metafile): string[] {
+  const outputs = metafile.outputs;
+  const seen = new Set<string>();
+  const visit = (path: string) => {
+    if (seen.has(path) || !outputs[path]) return;
+    seen.add(path);
+    for (const i of outputs[path]!.imports) if (i.kind === 'import-statement' && !i.external) visit(i.path);
+  };
+  visit(Object.keys(outputs).find((p) => /(^|\/)index\.mjs$/.test(p))!);
+  return [...seen];
+}
+
+describe('init-chunk-merge (infra/init-chunk-merge.mjs)', () => {
+  it('every deployed bundle loads at most two files at init (index.mjs and one chunk), whatever it loads lazily', async () => {
+    const entries = new Map(FUNCTIONS.map((f) => [f.entry, f]));
+    for (const spec of entries.values()) {
+      const { metafile } = await build({ ...lambdaBuildOptions(spec), write: false, outdir: 'bundle', metafile: true });
+      const lazyChunks = Object.keys(metafile.outputs).filter((p) => p.endsWith('.mjs')).length - initFiles(metafile).length;
+      expect(initFiles(metafile).length, `${spec.name} (${lazyChunks} lazy chunks)`).toBeLessThanOrEqual(2);
+    }
+  }, 120_000);
+
+  it('a lazily loaded module keeps its named exports, runs once, and the entry runs once', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'init-chunk-merge-'));
+    await writeFile(join(dir, 'shared-a.ts'), `export const a = 'a'; (globalThis as any).runs.push('shared-a');`);
+    await writeFile(join(dir, 'shared-b.ts'), `export const b = 'b'; (globalThis as any).runs.push('shared-b');`);
+    await writeFile(join(dir, 'lazy-1.ts'), `import { a } from './shared-a.ts'; export const one = () => a + 1; (globalThis as any).runs.push('lazy-1');`);
+    await writeFile(join(dir, 'lazy-2.ts'), `import { a } from './shared-a.ts'; import { b } from './shared-b.ts'; export const two = () => a + b + 2; (globalThis as any).runs.push('lazy-2');`);
+    await writeFile(
+      join(dir, 'entry.ts'),
+      `import { a } from './shared-a.ts'; import { b } from './shared-b.ts';
+       (globalThis as any).runs.push('entry');
+       export const handler = async () => [a, b, (await import('./lazy-1.ts')).one(), (await import('./lazy-2.ts')).two(), (await import('./lazy-1.ts')).one()].join(' ');`,
+    );
+    const options = { entryPoints: [join(dir, 'entry.ts')], bundle: true, format: 'esm', splitting: true, platform: 'node', outdir: join(dir, 'out'), entryNames: 'index', outExtension: { '.js': '.mjs' }, metafile: true } satisfies BuildOptions;
+    const plain = (await build({ ...options, outdir: join(dir, 'plain') })).metafile!;
+    const merged = (await build({ ...options, plugins: [initChunkMerge()] })).metafile!;
+    // Without the plugin esbuild cuts shared-a and shared-b into chunks of their own (two sets of lazy modules use them).
+    expect(initFiles(plain).length).toBeGreaterThan(2);
+    expect(initFiles(merged).length).toBeLessThanOrEqual(2);
+    expect((await readdir(join(dir, 'out'))).filter((f) => f.endsWith('.mjs')).length).toBeGreaterThanOrEqual(3);
+
+    (globalThis as { runs?: string[] }).runs = [];
+    const mod = (await import(pathToFileURL(join(dir, 'out', 'index.mjs')).href)) as { handler: () => Promise<string> };
+    expect((globalThis as { runs?: string[] }).runs).toEqual(['shared-a', 'shared-b', 'entry']);
+    expect(await mod.handler()).toBe('a b a1 ab2 a1');
+    expect((globalThis as { runs?: string[] }).runs).toEqual(['shared-a', 'shared-b', 'entry', 'lazy-1', 'lazy-2']);
+  });
+});
