@@ -12,7 +12,7 @@ type Refresh = Parameters<typeof refreshTrustedLists>;
 /**
  * The trusted-list refresh: the EU list of lists over HTTPS, the cache in the evidence bucket.
  * Its two S3 calls (read and write the cache) go through the light signed client, not the SDK's
- * S3 client, whose code was a third of this function's cold start (docs/performance-b.md).
+ * S3 client, whose code was a third of this function's cold start (docs/performance.md).
  */
 /** `env`: the process environment unless given (tests). */
 export function trustedListsFromEnv(env?: Record<string, string | undefined>): { deps: Refresh[0]; input: Refresh[1] } {

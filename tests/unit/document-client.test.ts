@@ -14,6 +14,8 @@ describe('documentClient', () => {
     const other = new DynamoDBClient({ region: 'eu-central-1' });
     expect(documentClient(client)).toBe(documentClient(client));
     expect(documentClient(other)).not.toBe(documentClient(client));
+    // lib-dynamodb keeps the options and the middleware on the wrapped client: one set, whatever the wiring order.
+    expect(documentClient(client).middlewareStack).toBe(client.middlewareStack);
     client.destroy();
     other.destroy();
   });

@@ -3,7 +3,7 @@
  * class over a `Map` in place of mnemonist's LRU cache. Every DynamoDB client makes one at
  * construction (endpoint discovery), but DynamoDB only reads it when discovery is turned on, which
  * no function does; mnemonist and obliterator, CommonJS evaluated at load, were ~7 KB of every
- * init (issue 15, docs/performance-c.md). Same contract as the SDK's: least recently read or
+ * init (issue 15, docs/performance.md). Same contract as the SDK's: least recently read or
  * written key evicted at capacity, `has`/peek without touching recency, expired endpoints dropped
  * on read, `delete` stores an empty list. `tests/unit/endpoint-cache.test.ts` runs both on the same
  * operations. Locally and in tests the SDK's own module runs (nothing is aliased outside the bundles).

@@ -6,7 +6,7 @@ import { credentialsFromEnv, type AwsCredentials } from '#config/aws-request-env
  * GetObject and PutObject as SigV4-signed HTTPS requests (aws4 signs, global fetch sends), for a
  * function that needs only those two calls: the trusted-list refresh. `@aws-sdk/client-s3` costs
  * ~280 KB of code at init (the client, @smithy/core, checksums, the S3 middleware, the XML
- * serde), about a third of that function's cold start (issue 15, docs/performance-b.md); aws4 is
+ * serde), about a third of that function's cold start (issue 15, docs/performance.md); aws4 is
  * 9 KB, and fetch is loaded anyway by the same request (the trusted lists are fetched with it).
  *
  * What it keeps of the SDK client: the same IAM action per call (each call is named by its SDK
