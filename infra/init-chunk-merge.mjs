@@ -12,8 +12,9 @@
 // for esbuild every module init loads is then reached by the same set of entry points: one chunk.
 // What a lazy chunk adds on its own is unchanged.
 //
-// The wrapper re-exports the module's named exports (`export *`): the lazy imports of this code
-// base take named exports only (a default export would not pass through; none is imported lazily).
+// The wrapper re-exports the module's named exports (`export *`, which never carries `default`) and
+// its default export by name: `import('pg')` takes pg's default export. For a module without one,
+// `default` is undefined, as it was.
 import { dirname, isAbsolute, resolve } from 'node:path';
 import process from 'node:process';
 
@@ -38,7 +39,7 @@ export function initChunkMerge() {
         return { path: target.path, namespace: NAMESPACE, sideEffects: true };
       });
       build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({
-        contents: `import ${JSON.stringify(entry)};\nexport * from ${JSON.stringify(args.path)};\n`,
+        contents: `import ${JSON.stringify(entry)};\nexport * from ${JSON.stringify(args.path)};\nimport * as lazyModule from ${JSON.stringify(args.path)};\nexport default lazyModule.default;\n`,
         resolveDir: dirname(args.path),
         loader: 'js',
       }));

@@ -52,16 +52,17 @@ export function installLocalIam(policies: RolePolicies, names: LocalNames): void
   // Every SDK v3 client extends the same smithy Client: patch its send once, so clients built
   // anywhere (composition roots, handlers, tests) get the middleware on their first call.
   const base = Object.getPrototypeOf(DynamoDBClient.prototype) as { send: (...args: unknown[]) => unknown; __localIam?: boolean };
-  if (base.__localIam) return;
-  const send = base.send;
-  base.send = function (this: { middlewareStack: MiddlewareStack }, ...args: unknown[]) {
-    if (!instrumented.has(this.middlewareStack)) {
-      instrumented.add(this.middlewareStack);
-      this.middlewareStack.add(enforcementMiddleware, { step: 'initialize', name: 'localIamEnforcement', priority: 'high' });
-    }
-    return send.apply(this, args);
-  };
-  base.__localIam = true;
+  if (!base.__localIam) {
+    const send = base.send;
+    base.send = function (this: { middlewareStack: MiddlewareStack }, ...args: unknown[]) {
+      if (!instrumented.has(this.middlewareStack)) {
+        instrumented.add(this.middlewareStack);
+        this.middlewareStack.add(enforcementMiddleware, { step: 'initialize', name: 'localIamEnforcement', priority: 'high' });
+      }
+      return send.apply(this, args);
+    };
+    base.__localIam = true;
+  }
   // The light S3 client (shared/adapters/s3/signed-s3-client.ts) names each call by its SDK
   // command: the same check runs before it signs and sends.
   const light = SignedS3Client.prototype as unknown as { sendS3Command: (commandName: string, input: Record<string, unknown>) => Promise<unknown>; __localIam?: boolean };

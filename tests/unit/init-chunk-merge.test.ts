@@ -31,17 +31,17 @@ describe('init-chunk-merge (infra/init-chunk-merge.mjs)', () => {
     }
   }, 120_000);
 
-  it('a lazily loaded module keeps its named exports, runs once, and the entry runs once', async () => {
+  it('a lazily loaded module keeps its named and default exports, runs once, and the entry runs once', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'init-chunk-merge-'));
     await writeFile(join(dir, 'shared-a.ts'), `export const a = 'a'; (globalThis as any).runs.push('shared-a');`);
     await writeFile(join(dir, 'shared-b.ts'), `export const b = 'b'; (globalThis as any).runs.push('shared-b');`);
     await writeFile(join(dir, 'lazy-1.ts'), `import { a } from './shared-a.ts'; export const one = () => a + 1; (globalThis as any).runs.push('lazy-1');`);
-    await writeFile(join(dir, 'lazy-2.ts'), `import { a } from './shared-a.ts'; import { b } from './shared-b.ts'; export const two = () => a + b + 2; (globalThis as any).runs.push('lazy-2');`);
+    await writeFile(join(dir, 'lazy-2.ts'), `import { a } from './shared-a.ts'; import { b } from './shared-b.ts'; export const two = () => a + b + 2; export default 'default-2'; (globalThis as any).runs.push('lazy-2');`);
     await writeFile(
       join(dir, 'entry.ts'),
       `import { a } from './shared-a.ts'; import { b } from './shared-b.ts';
        (globalThis as any).runs.push('entry');
-       export const handler = async () => [a, b, (await import('./lazy-1.ts')).one(), (await import('./lazy-2.ts')).two(), (await import('./lazy-1.ts')).one()].join(' ');`,
+       export const handler = async () => [a, b, (await import('./lazy-1.ts')).one(), (await import('./lazy-2.ts')).two(), (await import('./lazy-1.ts')).one(), (await import('./lazy-2.ts')).default, String((await import('./lazy-1.ts') as any).default)].join(' ');`,
     );
     const options = { entryPoints: [join(dir, 'entry.ts')], bundle: true, format: 'esm', splitting: true, platform: 'node', outdir: join(dir, 'out'), entryNames: 'index', outExtension: { '.js': '.mjs' }, metafile: true } satisfies BuildOptions;
     const plain = (await build({ ...options, outdir: join(dir, 'plain') })).metafile!;
@@ -54,7 +54,15 @@ describe('init-chunk-merge (infra/init-chunk-merge.mjs)', () => {
     (globalThis as { runs?: string[] }).runs = [];
     const mod = (await import(pathToFileURL(join(dir, 'out', 'index.mjs')).href)) as { handler: () => Promise<string> };
     expect((globalThis as { runs?: string[] }).runs).toEqual(['shared-a', 'shared-b', 'entry']);
-    expect(await mod.handler()).toBe('a b a1 ab2 a1');
+    // Named and default exports pass through the wrapper; a module without a default export still has none.
+    expect(await mod.handler()).toBe('a b a1 ab2 a1 default-2 undefined');
     expect((globalThis as { runs?: string[] }).runs).toEqual(['shared-a', 'shared-b', 'entry', 'lazy-1', 'lazy-2']);
+  });
+  it("a package's default export passes too: the PostgreSQL connector's `import('pg')`, bundled as deployed", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'init-chunk-merge-pg-'));
+    await writeFile(join(dir, 'entry.ts'), `export const handler = async () => { const { default: pg } = await import('pg'); return typeof pg.Client; };`);
+    await build({ entryPoints: [join(dir, 'entry.ts')], bundle: true, format: 'esm', splitting: true, platform: 'node', outdir: join(dir, 'out'), entryNames: 'index', outExtension: { '.js': '.mjs' }, nodePaths: [join(process.cwd(), 'node_modules')], banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }, plugins: [initChunkMerge()] });
+    const mod = (await import(pathToFileURL(join(dir, 'out', 'index.mjs')).href)) as { handler: () => Promise<string> };
+    expect(await mod.handler()).toBe('function');
   });
 });

@@ -72,19 +72,22 @@ export class SignedS3Client {
         { ...this.credentials() },
       );
       let response: Response;
+      let body: Uint8Array;
       try {
         response = await fetch(url, {
           method,
           headers: withoutHost(signed.headers as Record<string, string | number>),
           ...(input.Body ? { body: input.Body } : {}),
+          // A redirect would be followed to another host with headers no longer signed for it: S3's 3xx is an error here.
+          redirect: 'manual',
           signal: AbortSignal.timeout(AWS_CLIENT_LIMITS.requestHandler.requestTimeout),
         });
+        body = new Uint8Array(await response.arrayBuffer());
       } catch (error) {
-        // A network failure or a timeout: retried, as the SDK retries transient errors.
+        // A network failure or a timeout, while sending or while reading the body: retried, as the SDK retries transient errors.
         last = error;
         continue;
       }
-      const body = new Uint8Array(await response.arrayBuffer());
       if (response.ok) return body;
       const error = s3Error(response.status, body, commandName, input);
       if (!RETRYABLE_STATUS.has(response.status) && !RETRYABLE_CODES.has(error.code)) throw error;
@@ -94,7 +97,8 @@ export class SignedS3Client {
   }
 
   private objectUrl(bucket: string, key: string): URL {
-    const path = key.split('/').map(encodeURIComponent).join('/');
+    // RFC 3986 escaping, as aws4 signs the path: encodeURIComponent leaves !'()* as they are.
+    const path = key.split('/').map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
     // Path-style on an explicit endpoint (the stand-in cannot resolve <bucket>.127.0.0.1), virtual-hosted on AWS.
     if (this.config.endpoint) return new URL(`${this.config.endpoint.replace(/\/+$/, '')}/${bucket}/${path}`);
     return new URL(`https://${bucket}.s3.${this.config.region}.amazonaws.com/${path}`);
