@@ -32,16 +32,17 @@ describe('init-chunk-merge (infra/init-chunk-merge.mjs)', () => {
   }, 120_000);
 
   it('a lazily loaded module keeps its named and default exports, runs once, and the entry runs once', async () => {
+    // The fixtures are plain JavaScript in .ts files: esbuild bundles them without type-checking.
     const dir = await mkdtemp(join(tmpdir(), 'init-chunk-merge-'));
-    await writeFile(join(dir, 'shared-a.ts'), `export const a = 'a'; (globalThis as any).runs.push('shared-a');`);
-    await writeFile(join(dir, 'shared-b.ts'), `export const b = 'b'; (globalThis as any).runs.push('shared-b');`);
-    await writeFile(join(dir, 'lazy-1.ts'), `import { a } from './shared-a.ts'; export const one = () => a + 1; (globalThis as any).runs.push('lazy-1');`);
-    await writeFile(join(dir, 'lazy-2.ts'), `import { a } from './shared-a.ts'; import { b } from './shared-b.ts'; export const two = () => a + b + 2; export default 'default-2'; (globalThis as any).runs.push('lazy-2');`);
+    await writeFile(join(dir, 'shared-a.ts'), `export const a = 'a'; globalThis.runs.push('shared-a');`);
+    await writeFile(join(dir, 'shared-b.ts'), `export const b = 'b'; globalThis.runs.push('shared-b');`);
+    await writeFile(join(dir, 'lazy-1.ts'), `import { a } from './shared-a.ts'; export const one = () => a + 1; globalThis.runs.push('lazy-1');`);
+    await writeFile(join(dir, 'lazy-2.ts'), `import { a } from './shared-a.ts'; import { b } from './shared-b.ts'; export const two = () => a + b + 2; export default 'default-2'; globalThis.runs.push('lazy-2');`);
     await writeFile(
       join(dir, 'entry.ts'),
       `import { a } from './shared-a.ts'; import { b } from './shared-b.ts';
-       (globalThis as any).runs.push('entry');
-       export const handler = async () => [a, b, (await import('./lazy-1.ts')).one(), (await import('./lazy-2.ts')).two(), (await import('./lazy-1.ts')).one(), (await import('./lazy-2.ts')).default, String((await import('./lazy-1.ts') as any).default)].join(' ');`,
+       globalThis.runs.push('entry');
+       export const handler = async () => [a, b, (await import('./lazy-1.ts')).one(), (await import('./lazy-2.ts')).two(), (await import('./lazy-1.ts')).one(), (await import('./lazy-2.ts')).default, String((await import('./lazy-1.ts')).default)].join(' ');`,
     );
     const options = { entryPoints: [join(dir, 'entry.ts')], bundle: true, format: 'esm', splitting: true, platform: 'node', outdir: join(dir, 'out'), entryNames: 'index', outExtension: { '.js': '.mjs' }, metafile: true } satisfies BuildOptions;
     const plain = (await build({ ...options, outdir: join(dir, 'plain') })).metafile!;
