@@ -74,13 +74,8 @@ export function lambdaEsbuildOptions(spec: Pick<FunctionSpec, 'entry' | 'alias'>
   };
 }
 
-/**
- * What a fresh process loads at init from a split build: the entry chunk and every chunk it
- * imports statically, in KB; `sdkKb` is the part of it that comes from the AWS SDK (@aws-sdk,
- * @smithy and their helpers) and `ownKb` the rest (our code and its libraries, without the
- * chunks' import/export glue): the budgets count `ownKb`, what they counted while the SDK was external.
- */
-export function initLoadKb(metafile: Metafile): { kb: number; sdkKb: number; ownKb: number; totalKb: number } {
+/** The output files a fresh process loads at init from a split build: index.mjs and every chunk it imports statically. */
+export function initOutputs(metafile: Metafile): Set<string> {
   const outputs = metafile.outputs;
   const entry = Object.keys(outputs).find((path) => /(^|\/)index\.mjs$/.test(path));
   if (!entry) throw new Error('No index.mjs in the build.');
@@ -91,6 +86,18 @@ export function initLoadKb(metafile: Metafile): { kb: number; sdkKb: number; own
     for (const i of outputs[path]!.imports) if (i.kind === 'import-statement' && !i.external) visit(i.path);
   };
   visit(entry);
+  return loaded;
+}
+
+/**
+ * What a fresh process loads at init from a split build: the entry chunk and every chunk it
+ * imports statically, in KB; `sdkKb` is the part of it that comes from the AWS SDK (@aws-sdk,
+ * @smithy and their helpers) and `ownKb` the rest (our code and its libraries, without the
+ * chunks' import/export glue): the budgets count `ownKb`, what they counted while the SDK was external.
+ */
+export function initLoadKb(metafile: Metafile): { kb: number; sdkKb: number; ownKb: number; totalKb: number } {
+  const outputs = metafile.outputs;
+  const loaded = initOutputs(metafile);
   let bytes = 0;
   let sdk = 0;
   let own = 0;

@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { FUNCTIONS } from '../../infra/bundling.ts';
+import { FUNCTIONS, initOutputs } from '../../infra/bundling.ts';
 import { lambdaBuildOptions } from '../support/lambda-bundle.ts';
 
 /**
@@ -12,13 +12,7 @@ async function modulesOf(name: string): Promise<{ init: Set<string>; all: Set<st
   const spec = FUNCTIONS.find((f) => f.name === name)!;
   const { metafile } = await build({ ...lambdaBuildOptions(spec), write: false, outdir: 'bundle', metafile: true });
   const outputs = metafile.outputs;
-  const atInit = new Set<string>();
-  const visit = (path: string) => {
-    if (atInit.has(path) || !outputs[path]) return;
-    atInit.add(path);
-    for (const i of outputs[path]!.imports) if (i.kind === 'import-statement' && !i.external) visit(i.path);
-  };
-  visit(Object.keys(outputs).find((p) => p.endsWith('index.mjs'))!);
+  const atInit = initOutputs(metafile);
   const inputsOf = (paths: Iterable<string>) => new Set([...paths].flatMap((p) => Object.keys(outputs[p]!.inputs)));
   return { init: inputsOf(atInit), all: inputsOf(Object.keys(outputs)) };
 }

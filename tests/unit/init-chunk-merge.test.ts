@@ -4,22 +4,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { FUNCTIONS } from '../../infra/bundling.ts';
+import { FUNCTIONS, initOutputs } from '../../infra/bundling.ts';
 import { initChunkMerge } from '../../infra/init-chunk-merge.mjs';
 import { lambdaBuildOptions } from '../support/lambda-bundle.ts';
 
 /** The files a fresh process loads at init: index.mjs and every chunk it imports statically. */
-function initFiles(metafile: Metafile): string[] {
-  const outputs = metafile.outputs;
-  const seen = new Set<string>();
-  const visit = (path: string) => {
-    if (seen.has(path) || !outputs[path]) return;
-    seen.add(path);
-    for (const i of outputs[path]!.imports) if (i.kind === 'import-statement' && !i.external) visit(i.path);
-  };
-  visit(Object.keys(outputs).find((p) => /(^|\/)index\.mjs$/.test(p))!);
-  return [...seen];
-}
+const initFiles = (metafile: Metafile): string[] => [...initOutputs(metafile)];
 
 describe('init-chunk-merge (infra/init-chunk-merge.mjs)', () => {
   it('every deployed bundle loads at most two files at init (index.mjs and one chunk), whatever it loads lazily', async () => {
