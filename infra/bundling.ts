@@ -1,9 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions, Metafile } from 'esbuild';
 import { WORKFLOW_FUNCTIONS } from '#adapters/sfn/definitions.ts';
-import { sdkDeepImports } from './sdk-deep-imports.mjs';
-import { xmldomLazyEntities } from './xmldom-lazy-entities.mjs';
-import { initChunkMerge } from './init-chunk-merge.mjs';
+import { lambdaPlugins } from './lambda-plugins.mjs';
 
 /**
  * The one description of how Lambda code is bundled, shared by the CDK function construct and
@@ -64,12 +62,9 @@ export function lambdaEsbuildOptions(spec: Pick<FunctionSpec, 'entry' | 'alias'>
     outExtension: { '.js': '.mjs' },
     banner: { js: LAMBDA_BUNDLING.banner },
     alias: { ...LAMBDA_SDK_ALIAS, ...spec.alias },
-    // The SDK's barrel imports resolved to the files that define each name, so lazily loaded clients'
-    // code stays in their own chunks (infra/sdk-deep-imports.mjs). Functions do not survive the JSON
-    // that carries these options to infra/split-bundle.mjs, which adds the same plugins itself.
-    // xmldom's HTML entity table is built on first use, not at init (infra/xmldom-lazy-entities.mjs).
-    // What init loads is one chunk, not one per set of lazy modules that share it (infra/init-chunk-merge.mjs).
-    plugins: [initChunkMerge(), sdkDeepImports(), xmldomLazyEntities()],
+    // infra/lambda-plugins.mjs says what each does. Functions do not survive the JSON that carries
+    // these options to infra/split-bundle.mjs, which takes the same list itself.
+    plugins: lambdaPlugins(),
     logLevel: 'silent',
   };
 }

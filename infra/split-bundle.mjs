@@ -5,9 +5,7 @@
 import { Buffer } from 'node:buffer';
 import process from 'node:process';
 import { build } from 'esbuild';
-import { sdkDeepImports } from './sdk-deep-imports.mjs';
-import { xmldomLazyEntities } from './xmldom-lazy-entities.mjs';
-import { initChunkMerge } from './init-chunk-merge.mjs';
+import { lambdaPlugins } from './lambda-plugins.mjs';
 
 const [outdir, encoded] = process.argv.slice(2);
 if (!outdir || !encoded) {
@@ -16,4 +14,4 @@ if (!outdir || !encoded) {
 }
 const options = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'));
 // The plugins of lambdaEsbuildOptions (infra/bundling.ts), which JSON cannot carry.
-await build({ ...options, plugins: [initChunkMerge(), sdkDeepImports(), xmldomLazyEntities()], outdir, write: true });
+await build({ ...options, plugins: lambdaPlugins(), outdir, write: true });

@@ -1,15 +1,10 @@
 import { DAY_MS, isoWeekday, localDateOfWallMs, wallMsOfLocalDate } from './civil-date.ts';
-import { HolidayHeaderSchema, HolidayYearSchema } from './holiday-data.ts';
-import generated from './holidays.generated.json' with { type: 'json' };
+import { HOLIDAY_TABLE } from './holiday-table.ts';
 import type { LocalDate } from './period.ts';
 import { instantOfWallTime, isValidTimeZone, zoneOffsetMs } from './zone.ts';
 
-// The shape is checked on first use (~3 ms, not at every cold start: not every invocation counts
-// a deadline) and each year's pairs when that year is first used (HolidayYearSchema, in loadYear):
-// a hand-edited or truncated data file still fails before any deadline or receipt range is used,
-// and the unit tests parse the whole file (tests/unit/holidays-generated.test.ts).
-let header: ReturnType<typeof HolidayHeaderSchema.parse> | undefined;
-const holidays = () => (header ??= HolidayHeaderSchema.parse(generated));
+// Validated in full before use (holiday-table.ts: when the Lambda bundle is built, else on load).
+const holidays = () => HOLIDAY_TABLE;
 
 /**
  * The receipt instants the engine can count from: holidays must be known for the receipt year and
@@ -116,7 +111,7 @@ function loadYear(country: string, year: number): YearHolidays {
     throw new RangeError(`Public holidays are known for ${HOLIDAYS.firstYear}–${HOLIDAYS.lastYear}, not ${year} (regenerate: npm run generate:holidays)`);
   }
   const byDate = new Map<LocalDate, string>();
-  for (const [date, nameIndex] of HolidayYearSchema.parse(data.years[String(year)] ?? [])) {
+  for (const [date, nameIndex] of data.years[String(year)] ?? []) {
     const name = data.names[nameIndex] ?? 'public holiday';
     const known = byDate.get(date);
     byDate.set(date, known === undefined ? name : `${known} / ${name}`);

@@ -1,16 +1,14 @@
 import * as z from 'zod/mini';
 
-// Each schema is built on first use (z.lazy): the header with the first deadline, each year's
-// pairs with that year, the whole file's only in the unit tests.
+// Each schema is built on first use (z.lazy). The data file is validated in full with
+// `HolidayDataSchema` (holiday-table.ts: when a Lambda bundle is built, else when loaded); the
+// header and year schemas serve the luxon oracle's frozen copy of the earlier calendar
+// (tests/support/luxon-oracle), which checked each part on first use.
 
 /** One year of one country: `[YYYY-MM-DD, name index]` pairs. */
 export const HolidayYearSchema = z.lazy(() => z.array(z.tuple([z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)), z.int()])));
 
-/**
- * The file without its years' pairs: what calendar.ts checks on first use, while each year is
- * checked with `HolidayYearSchema` when first used (a full parse of 101 years was ~10 ms of every
- * cold start; the unit tests parse the whole file with `HolidayDataSchema`).
- */
+/** The file without its years' pairs. */
 export const HolidayHeaderSchema = z.lazy(() => z.object({
   /** The date-holidays version that produced the data. */
   source: z.string(),

@@ -4,7 +4,8 @@ import { RIGHT_TYPES } from '#domain/rights.ts';
 import { TenantSchema, type LocalizedText } from '#domain/tenant-policy.ts';
 import { answerTemplate } from '#templates/answer-draft.ts';
 import { renderNotice } from '#templates/notices.ts';
-import { TENANT_CONFIGS, tenantRegistry } from '#tenants/registry.ts';
+import { tenantRegistry } from '#tenants/registry.ts';
+import { TENANT_CONFIGS } from '#tenants/seed-list.ts';
 import { ENGLISH } from '../support/english-words.ts';
 
 /**

@@ -7,14 +7,9 @@ import { bajtelTenant } from '#tenants/bajtel.ts';
 import { gautoraTenant } from '#tenants/gautora.ts';
 import { legalbalanceTenant } from '#tenants/legalbalance.ts';
 import { lytagraTenant } from '#tenants/lytagra.ts';
-import {
-  createTenantRegistry,
-  findTenantByMailbox,
-  getTenant,
-  listTenants,
-  TENANT_CONFIGS,
-  TenantConfigurationError,
-} from '#tenants/registry.ts';
+import { findTenantByMailbox, getTenant, listTenants } from '#tenants/registry.ts';
+import { TENANT_CONFIGS } from '#tenants/seed-list.ts';
+import { createTenantRegistry, TenantConfigurationError } from '#tenants/validation.ts';
 import { type DeadlinePolicy, type TenantConfig, TenantSchema } from '#domain/tenant-policy.ts';
 import { softeraTenant } from '#tenants/softera.ts';
 

@@ -8,7 +8,7 @@ import { zoneOffsetMs } from '#deadlines/zone.ts';
 import { localYear } from '#domain/open-case.ts';
 import { detectRepeat, type EarlierRequest } from '#domain/repeats.ts';
 import type { RepeatRule } from '#domain/tenant-policy.ts';
-import { TENANT_CONFIGS } from '#tenants/registry.ts';
+import { TENANT_CONFIGS } from '#tenants/seed-list.ts';
 import * as oldCalendar from '../support/luxon-oracle/calendar.ts';
 import * as oldEngine from '../support/luxon-oracle/engine.ts';
 import { detectRepeat as oldDetectRepeat } from '../support/luxon-oracle/repeats.ts';

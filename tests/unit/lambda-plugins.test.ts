@@ -1,0 +1,71 @@
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { isBuiltin } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { HOLIDAY_TABLE } from '#deadlines/holiday-table.ts';
+import { SEED_TENANTS } from '#tenants/seeds.ts';
+import { initOutputs } from '../../infra/bundling.ts';
+import { buildTimeModules } from '../../infra/build-time-modules.mjs';
+import { builtinsRequire } from '../../infra/builtins-require.mjs';
+import { lambdaBuildOptions } from '../support/lambda-bundle.ts';
+
+const BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+/** Bundles `source` (a module in a fresh folder inside the repository, so `#` imports and packages resolve) with the deploy's options. */
+async function deployBuild(name: string, source: string) {
+  await mkdir(join(process.cwd(), '.local'), { recursive: true });
+  const dir = await mkdtemp(join(process.cwd(), '.local', `${name}-`));
+  await writeFile(join(dir, 'entry.ts'), source);
+  const result = await build({ ...lambdaBuildOptions({ entry: join(dir, 'entry.ts') }), outdir: join(dir, 'out'), write: true, metafile: true });
+  const initCode = (await Promise.all([...initOutputs(result.metafile)].map((p) => readFile(p, 'utf8')))).join('\n');
+  return { dir, metafile: result.metafile, initCode, load: async <T>() => (await import(pathToFileURL(join(dir, 'out', 'index.mjs')).href)) as T };
+}
+
+describe('build-time modules (infra/build-time-modules.mjs)', () => {
+  it('a Lambda bundle holds the seed tenants and the holiday table as validated values, without the schemas that validate them', async () => {
+    const bundle = await deployBuild('build-time', "export { SEED_TENANTS } from '#tenants/seeds.ts';\nexport { HOLIDAY_TABLE } from '#deadlines/holiday-table.ts';\n");
+    const mod = await bundle.load<{ SEED_TENANTS: unknown; HOLIDAY_TABLE: unknown }>();
+    expect(mod.SEED_TENANTS).toEqual(SEED_TENANTS);
+    expect(mod.HOLIDAY_TABLE).toEqual(HOLIDAY_TABLE);
+    const inputs = Object.keys(bundle.metafile.inputs).join('\n');
+    for (const gone of ['shared/domain/tenant-policy.ts', 'shared/deadlines/holiday-data.ts', 'shared/tenants/softera.ts', 'holidays.generated.json', 'node_modules/zod']) expect(inputs).not.toContain(gone);
+  });
+
+  it('fails the build, naming the export, when a value would not survive JSON', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'build-time-refused-'));
+    await writeFile(join(dir, 'values.ts'), "export const fine = { a: [1, 'b', null] };\nexport const when = new Date(0);\n");
+    await writeFile(join(dir, 'entry.ts'), "export { fine, when } from './values.ts';\n");
+    const attempt = build({ entryPoints: [join(dir, 'entry.ts')], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent', plugins: [buildTimeModules([join(dir, 'values.ts')])] });
+    await expect(attempt).rejects.toThrow(/export "when" does not survive JSON/);
+  });
+});
+
+describe('built-ins by require (infra/builtins-require.mjs)', () => {
+  it('named, default and namespace imports of built-ins work, and the bundle imports none of them as ES modules', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'builtins-require-'));
+    await writeFile(
+      join(dir, 'entry.ts'),
+      `import { createHash } from 'node:crypto';\nimport https from 'node:https';\nimport * as path from 'path';\nimport { promises } from 'node:fs';\n` +
+        `export const answer = [createHash('sha256').update('x').digest('hex').slice(0, 8), typeof https.request, path.join('a', 'b'), typeof promises.readFile].join(' ');\n` +
+        `export const later = async () => (await import('node:os')).EOL.length;\n`,
+    );
+    const result = await build({ entryPoints: [join(dir, 'entry.ts')], bundle: true, format: 'esm', platform: 'node', outdir: join(dir, 'out'), outExtension: { '.js': '.mjs' }, banner: { js: BANNER }, write: true, plugins: [builtinsRequire()] });
+    expect(result.errors).toEqual([]);
+    const code = await readFile(join(dir, 'out', 'entry.mjs'), 'utf8');
+    expect(code.replace(BANNER, '')).not.toMatch(/from\s*["'](node:)?(crypto|https|path|fs)["']/);
+    const mod = (await import(pathToFileURL(join(dir, 'out', 'entry.mjs')).href)) as { answer: string; later: () => Promise<number> };
+    expect(mod.answer).toBe('2d711642 function a/b function');
+    expect(await mod.later()).toBe(1);
+  });
+
+  it('the deployed api bundle loads no built-in through an ES module import at init but node:module (the banner)', async () => {
+    const bundle = await deployBuild('builtins-api', "export { handler } from '../../functions/api/handler.ts';\n");
+    const imported = [...bundle.initCode.matchAll(/import\s*(?:[\w$]+|\*\s*as\s*[\w$]+|\{[^}]*\})\s*from\s*["']([^"']+)["']/g)].map((m) => m[1]!);
+    expect(imported).toContain('node:module');
+    const esmBuiltins = imported.filter((s) => isBuiltin(s) && s !== 'node:module');
+    expect(esmBuiltins).toEqual([]);
+  }, 60_000);
+});
