@@ -58,20 +58,21 @@ export function indexTenants(tenants: readonly TenantConfig[]): TenantRegistry {
   const byMailbox = new Map<string, TenantConfig>();
   const byPrefix = new Map<string, TenantConfig>();
   for (const tenant of tenants) {
-    deepFreeze(tenant);
     claim(byId, tenant.id, tenant, 'id');
     claim(byMailbox, normaliseAddress(tenant.mailbox), tenant, 'mailbox');
     claim(byPrefix, tenant.referencePrefix, tenant, 'reference prefix');
   }
-  const all = Object.freeze([...tenants]);
+  // Frozen when first handed out, not here: most invocations use one tenant (issue 15).
+  const handOut = (tenant: TenantConfig | undefined) => (tenant ? deepFreeze(tenant) : undefined);
+  let all: readonly TenantConfig[] | undefined;
   return {
-    find: (id) => byId.get(id),
+    find: (id) => handOut(byId.get(id)),
     get: (id) => {
-      const tenant = byId.get(id);
+      const tenant = handOut(byId.get(id));
       if (!tenant) throw new UnknownTenantError(`Unknown tenant "${id}".`);
       return tenant;
     },
-    findByMailbox: (address) => byMailbox.get(normaliseAddress(address)),
-    list: () => all,
+    findByMailbox: (address) => handOut(byMailbox.get(normaliseAddress(address))),
+    list: () => (all ??= Object.freeze(tenants.map((tenant) => deepFreeze(tenant)))),
   };
 }
