@@ -39,7 +39,7 @@ export function initChunkMerge() {
         return { path: target.path, namespace: NAMESPACE, sideEffects: true };
       });
       build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({
-        contents: `import ${JSON.stringify(entry)};\nexport * from ${JSON.stringify(args.path)};\nimport * as lazyModule from ${JSON.stringify(args.path)};\nexport default lazyModule.default;\n`,
+        contents: `import ${JSON.stringify(entry)};\nexport * from ${JSON.stringify(args.path)};\nimport * as lazyModule from ${JSON.stringify(args.path)};\nexport default Reflect.get(lazyModule, 'default');\n`,
         resolveDir: dirname(args.path),
         loader: 'js',
       }));
