@@ -27,7 +27,8 @@ export function buildTimeModules(paths) {
           if (json === undefined || !isDeepStrictEqual(JSON.parse(json), value)) {
             return { errors: [{ text: `${args.path}: export "${name}" does not survive JSON, so it cannot be computed when the bundle is built.` }] };
           }
-          lines.push(`export const ${name} = JSON.parse(${JSON.stringify(json)});`);
+          const parsed = `JSON.parse(${JSON.stringify(json)})`;
+          lines.push(name === 'default' ? `export default ${parsed};` : `export const ${name} = ${parsed};`);
         }
         // Rebuilt when any of the module's own inputs changes (watch mode, incremental builds).
         return { contents: lines.join('\n'), loader: 'js', watchFiles: Object.keys(bundled.metafile.inputs) };

@@ -34,9 +34,16 @@ describe('build-time modules (infra/build-time-modules.mjs)', () => {
     for (const gone of ['shared/domain/tenant-policy.ts', 'shared/deadlines/holiday-data.ts', 'shared/tenants/softera.ts', 'holidays.generated.json', 'node_modules/zod']) expect(inputs).not.toContain(gone);
   });
 
-  it('fails the build, naming the export, when a value would not survive JSON', async () => {
+  it('bundles default and named exports as values, and fails the build, naming the export, when a value would not survive JSON', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'build-time-refused-'));
     await writeFile(join(dir, 'values.ts'), "export const fine = { a: [1, 'b', null] };\nexport const when = new Date(0);\n");
+    await writeFile(join(dir, 'plain.ts'), "export default { computed: [1, 2, 3].map((n) => n * 2) };\nexport const label = 'plain';\n");
+    const plain = await build({ stdin: { contents: "export { default, label } from './plain.ts';", resolveDir: dir, loader: 'ts' }, bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent', plugins: [buildTimeModules([join(dir, 'plain.ts')])] });
+    const built = plain.outputFiles[0]!.text;
+    expect(built).not.toContain('map(');
+    const mod = (await import(`data:text/javascript;base64,${Buffer.from(built).toString('base64')}`)) as { default: unknown; label: string };
+    expect(mod.default).toEqual({ computed: [2, 4, 6] });
+    expect(mod.label).toBe('plain');
     await writeFile(join(dir, 'entry.ts'), "export { fine, when } from './values.ts';\n");
     const attempt = build({ entryPoints: [join(dir, 'entry.ts')], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent', plugins: [buildTimeModules([join(dir, 'values.ts')])] });
     await expect(attempt).rejects.toThrow(/export "when" does not survive JSON/);
