@@ -22,13 +22,16 @@ export type PortMethods<P> = { readonly [K in keyof P]-?: undefined extends P[K]
  * then calls it with the same arguments: its results, errors, retries and exactly-once behaviour are
  * the adapter's own. A load that fails fails that call and is tried again by the next one.
  *
- * Primary course: `lazyAdapter(() => import('#adapters/dynamodb/inbound-ledger.ts').then((m) =>
+ * The port is named (`lazyAdapter<InboundLedger>(…)`; nothing is inferred from the adapter's class),
+ * so the result is exactly the port and the listing names exactly its methods.
+ *
+ * Primary course: `lazyAdapter<InboundLedger>(() => import('#adapters/dynamodb/inbound-ledger.ts').then((m) =>
  * new m.DynamoInboundLedger(dynamo, table)), { record: true, get: true, … })` at init; the first
  * `ledger.get(id)` imports the chunk, makes the ledger and returns its answer.
  *
- * Example: `partnerAssertions: lazyAdapter(() => import('…/jose-partner-assertions.ts').then((m) => new m.JosePartnerAssertions(keys)), { verify: true })`.
+ * Example: `lazyAdapter<PartnerAssertionVerifier>(() => import('…/jose-partner-assertions.ts').then((m) => new m.JosePartnerAssertions(keys)), { verify: true })`.
  */
-export function lazyAdapter<P extends AsyncPort<P>>(load: () => Promise<P>, methods: PortMethods<P>): P {
+export function lazyAdapter<P extends AsyncPort<P>>(load: () => Promise<NoInfer<P>>, methods: NoInfer<PortMethods<P>>): P {
   const adapter = loadOnce(load);
   const port: Partial<Record<keyof P, (...args: never[]) => Promise<unknown>>> = {};
   for (const name of Object.keys(methods) as Array<keyof P & string>) {
