@@ -25,7 +25,59 @@ function expectOnFirstUse(modules: { init: Set<string>; all: Set<string> }, lazy
   for (const path of atInit) expect(modules.init, path).toContain(path);
 }
 
+/** Whether a package's module is among `modules`, wherever node_modules is (a worktree may link it). */
+function hasPackageModule(modules: Set<string>, path: string): boolean {
+  return [...modules].some((m) => m === `node_modules/${path}` || m.endsWith(`/node_modules/${path}`));
+}
+
+// Adapters the usual first request never calls are made by their first call (lazyAdapter,
+// shared/adapters/lazy-adapter.ts): chunks of their own, not in any HTTP function's init.
+const HTTP_LAZY_ADAPTERS = [
+  'shared/adapters/dynamodb/inbound-ledger.ts',
+  'shared/adapters/dynamodb/notice-outbox.ts',
+  'shared/adapters/dynamodb/message-store.ts',
+  'shared/adapters/dynamodb/print-queue.ts',
+  'shared/adapters/dynamodb/validation-report-store.ts',
+  'shared/adapters/identity/jose-partner-assertions.ts',
+  'shared/adapters/s3/blob-eraser.ts',
+  'shared/adapters/s3/answer-file-store.ts',
+];
+
 describe('what a cold start compiles', () => {
+  it("api: the adapters a partner's intake never calls and the /docs page load with their first use; the intake's own (the case repository, the token checks) are there at init", async () => {
+    expectOnFirstUse(
+      await modulesOf('api'),
+      [...HTTP_LAZY_ADAPTERS, 'shared/http/docs-page.ts'],
+      ['shared/adapters/lazy-adapter.ts', 'shared/adapters/dynamodb/case-repository.ts', 'shared/adapters/dynamodb/webhook-outbox.ts', 'shared/http/auth.ts', 'shared/http/docs-style.ts'],
+    );
+  }, 60_000);
+
+  it("fulfilment: a task page's init has no connector, no mail store and no jose (the token checks load with the first bearer token); the case repository it reads is there", async () => {
+    const modules = await modulesOf('fulfilment');
+    expectOnFirstUse(
+      modules,
+      [
+        ...HTTP_LAZY_ADAPTERS,
+        'shared/adapters/postgres/pg-database-connector.ts',
+        'shared/adapters/mail/mime-email-sender.ts',
+        'shared/adapters/webhooks/signed-requests.ts',
+        'shared/adapters/webhooks/kms-signer.ts',
+        'shared/http/auth.ts',
+      ],
+      ['shared/adapters/lazy-adapter.ts', 'shared/adapters/dynamodb/case-repository.ts', 'shared/http/bearer.ts'],
+    );
+    expect(hasPackageModule(modules.init, 'jose/dist/webapi/jwt/verify.js')).toBe(false);
+    expect(hasPackageModule(modules.all, 'jose/dist/webapi/jwt/verify.js')).toBe(true);
+  }, 60_000);
+
+  it('console: sign-in and sign-out load with their first request; the session check a signed-in page needs is there at init', async () => {
+    expectOnFirstUse(
+      await modulesOf('console'),
+      ['shared/http/console/session-routes.tsx', 'shared/http/console/sign-in-views.tsx', 'shared/http/console/oidc.ts'],
+      ['shared/http/console/session.ts', 'shared/http/console/routes.tsx', 'shared/http/lazy-routes.ts'],
+    );
+  }, 60_000);
+
   it('fulfilment: its console pages, its staff API routes and the signed callbacks load with the first request of each; the lazy mounts are there at init', async () => {
     expectOnFirstUse(
       await modulesOf('fulfilment'),
