@@ -1,8 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoReceiptIndex } from '#adapters/dynamodb/receipt-index.ts';
 import { lambdaLetterRenderer } from '#adapters/lambda/letter-renderer.ts';
 import { lazyAdapter } from '#adapters/lazy-adapter.ts';
 import { systemClock } from '#adapters/system.ts';
+import type { ReceiptIndex } from '#ports/accountability.ts';
 import type { WebhookSigner } from '#ports/channels.ts';
 import type { CallbackVerifier, DatabaseConnector, SignedRequests, TaskDataStore } from '#ports/fulfilment.ts';
 import type { EmailSender } from '#ports/mail.ts';
@@ -63,9 +63,11 @@ export function fulfilmentFromEnv(): { deps: ApiDeps; ui: ConsoleUiDeps } {
   const config = configs.api;
   const withFulfilment: ApiDeps = { ...deps, fulfilment: buildFulfilment(deps, loadFulfilmentConfig(), aws, configs.mail.answersBucket) };
   const letters = lambdaLetterRenderer(configs.letters.functionName, config.region);
+  const dynamo = aws.get(DynamoDBClient, 'dynamodb');
   const ui: ConsoleUiDeps = {
     ...buildConsoleUi(loadConsoleConfig(), aws, config.tableName),
-    register: { receipts: new DynamoReceiptIndex(aws.get(DynamoDBClient, 'dynamodb'), config.tableName), ...(letters ? { letters } : {}) },
+    // The register download's index is made with the first download (lazyAdapter), not for each task page (issue 15).
+    register: { receipts: lazyAdapter<ReceiptIndex>(() => import('#adapters/dynamodb/receipt-index.ts').then((m) => new m.DynamoReceiptIndex(dynamo, config.tableName)), { receivedBetween: true }), ...(letters ? { letters } : {}) },
   };
   return { deps: withFulfilment, ui };
 }

@@ -47,8 +47,24 @@ describe('what a cold start compiles', () => {
   it("api: the adapters a partner's intake never calls and the /docs page load with their first use; the intake's own (the case repository, the token checks) are there at init", async () => {
     expectOnFirstUse(
       await modulesOf('api'),
-      [...HTTP_LAZY_ADAPTERS, 'shared/http/docs-page.ts'],
-      ['shared/adapters/lazy-adapter.ts', 'shared/adapters/dynamodb/case-repository.ts', 'shared/adapters/dynamodb/webhook-outbox.ts', 'shared/http/auth.ts', 'shared/http/docs-style.ts'],
+      [
+        ...HTTP_LAZY_ADAPTERS,
+        'shared/http/docs-page.ts',
+        'shared/adapters/evidence/pack-sealer.ts',
+        'shared/adapters/dynamodb/receipt-index.ts',
+        // Sent by the workflow's intake step, not in line; checked only when a partner sends an assertion.
+        'shared/usecases/acknowledge-case.ts',
+        'shared/domain/partner-assertion.ts',
+      ],
+      [
+        'shared/adapters/lazy-adapter.ts',
+        'shared/adapters/dynamodb/case-repository.ts',
+        'shared/adapters/dynamodb/webhook-outbox.ts',
+        'shared/http/auth.ts',
+        'shared/http/docs-style.ts',
+        'shared/usecases/acknowledgement-channel.ts',
+        'shared/templates/acknowledgement.ts',
+      ],
     );
   }, 60_000);
 
@@ -62,6 +78,7 @@ describe('what a cold start compiles', () => {
         'shared/adapters/mail/mime-email-sender.ts',
         'shared/adapters/webhooks/signed-requests.ts',
         'shared/adapters/webhooks/kms-signer.ts',
+        'shared/adapters/dynamodb/receipt-index.ts',
         'shared/http/auth.ts',
       ],
       ['shared/adapters/lazy-adapter.ts', 'shared/adapters/dynamodb/case-repository.ts', 'shared/http/bearer.ts'],
