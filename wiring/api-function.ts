@@ -7,7 +7,6 @@ import { lazySfnClient } from './workflow-engine.ts';
 import type { ApiConfig } from '#config/api-config.ts';
 import type { LetterConfig } from '#config/letter-config.ts';
 import type { ApiDeps, WebhookJwks } from '#http/deps.ts';
-import { partnerTokenVerifier, staffTokenVerifier } from '#http/auth.ts';
 import { apiDepsFromEnv } from './api.ts';
 import type { AwsClients } from './clients.ts';
 
@@ -21,8 +20,7 @@ import type { AwsClients } from './clients.ts';
  * Each configuration is read and validated once, here at init.
  */
 export function apiFromEnv(extend?: (config: ApiConfig, aws: AwsClients, loaded: { readonly webhooks: WebhookConfig; readonly letters: LetterConfig }) => Partial<ApiDeps>): ApiDeps {
-  // The token checks are made now: the API's usual first request (a partner's intake) checks a token.
-  const { config, configs, deps, aws } = apiDepsFromEnv((auth) => ({ verifyPartnerToken: partnerTokenVerifier(auth), verifyStaffToken: staffTokenVerifier(auth) }));
+  const { config, configs, deps, aws } = apiDepsFromEnv();
   const workflows = configs.workflows;
   const sfn = workflows ? lazySfnClient(workflows) : undefined;
   const webhooks = loadWebhookConfig();

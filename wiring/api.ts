@@ -3,7 +3,7 @@ import type { ApiConfig } from '#config/api-config.ts';
 import { apiClients, loadApiConfigs, type ApiConfigs } from './api-configs.ts';
 import type { ApiDeps } from '#http/deps.ts';
 import type { AwsClients } from './clients.ts';
-import { buildApiDeps, type TokenVerifiers } from './http-deps.ts';
+import { buildApiDeps } from './http-deps.ts';
 import { buildWorkflowEngine } from './workflow-engine.ts';
 
 /**
@@ -12,17 +12,17 @@ import { buildWorkflowEngine } from './workflow-engine.ts';
  * console action and its JSON twin run the very same use case. Config and clients are built once
  * per container.
  */
-export function apiDepsFromEnv(verifiers?: (auth: ApiConfig['auth']) => TokenVerifiers): { config: ApiConfig; configs: ApiConfigs; deps: ApiDeps; aws: AwsClients } {
+export function apiDepsFromEnv(): { config: ApiConfig; configs: ApiConfigs; deps: ApiDeps; aws: AwsClients } {
   const configs = loadApiConfigs();
   const aws = apiClients(configs);
-  return { config: configs.api, configs, aws, deps: apiDepsWith(configs, aws, verifiers?.(configs.api.auth)) };
+  return { config: configs.api, configs, aws, deps: apiDepsWith(configs, aws) };
 }
 
-/** The API's deps from configurations already loaded, over the given clients; the token checks made on the first token unless given. */
-export function apiDepsWith(configs: ApiConfigs, aws: AwsClients, verifiers?: TokenVerifiers): ApiDeps {
+/** The API's deps from configurations already loaded, over the given clients. */
+export function apiDepsWith(configs: ApiConfigs, aws: AwsClients): ApiDeps {
   const renderer = lambdaLetterRenderer(configs.letters.functionName, configs.api.region);
   return {
-    ...buildApiDeps(configs.api, undefined, configs.mail, renderer ? { renderer, combiner: renderer } : {}, aws, verifiers),
+    ...buildApiDeps(configs.api, undefined, configs.mail, renderer ? { renderer, combiner: renderer } : {}, aws),
     ...withWorkflowAcknowledgements(buildWorkflowEngine(configs.workflows)),
   };
 }

@@ -3,6 +3,7 @@ import { randomIds, systemClock } from '#adapters/system.ts';
 import type { ApiConfig } from '#config/api-config.ts';
 import type { MailConfig } from '#config/mail-config.ts';
 import type { LetterRenderer, PdfCombiner } from '#ports/channels.ts';
+import { partnerTokenVerifier, staffTokenVerifier } from '#http/auth.ts';
 import type { ApiDeps } from '#http/deps.ts';
 import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
 import { withWebhookOutbox } from '#usecases/webhooks.ts';
@@ -16,22 +17,6 @@ import { awsClients, type AwsClients } from './clients.ts';
 import { lazyMailAdapters } from './http-mail.ts';
 import { SesMailer } from '#adapters/ses/mailer.ts';
 
-/** The bearer-token checks of the partner API and the staff API (#http/auth.ts). */
-export type TokenVerifiers = Pick<ApiDeps, 'verifyPartnerToken' | 'verifyStaffToken'>;
-
-/**
- * The token checks with jose and their claims loaded by the first token checked (lazyAdapter):
- * fulfilment's task pages and the console's pages sign staff in with a session cookie, and jose's
- * verification code was ~25 KB of fulfilment's init (issue 15). The API, whose usual first
- * request carries a partner token, makes them at init instead (wiring/api-function.ts).
- */
-export function tokenVerifiersOnFirstUse(auth: ApiConfig['auth']): TokenVerifiers {
-  return lazyAdapter<TokenVerifiers>(() => import('#http/auth.ts').then((m) => ({ verifyPartnerToken: m.partnerTokenVerifier(auth), verifyStaffToken: m.staffTokenVerifier(auth) })), {
-    verifyPartnerToken: true,
-    verifyStaffToken: true,
-  });
-}
-
 /**
  * The HTTP functions' shared composition (the API, the console pages, the local server): real
  * adapters over one set of clients, pointed at the stand-ins when the config names them.
@@ -43,8 +28,6 @@ export function buildApiDeps(
   /** Letters for post / in-person cases (the `letters` function on AWS, pdf-lib in-process locally). */
   extras: { readonly renderer?: LetterRenderer; readonly combiner?: PdfCombiner } = {},
   aws: AwsClients = awsClients({ ...config, ...(mail?.s3Endpoint ? { s3Endpoint: mail.s3Endpoint } : {}) }),
-  /** The token checks: made now by the API (wiring/api-function.ts: its usual first request carries a partner token), else on the first token. */
-  verifiers: TokenVerifiers = tokenVerifiersOnFirstUse(config.auth),
 ): ApiDeps {
   const dynamo = aws.get(DynamoDBClient, 'dynamodb');
   // S3 and SES serve rare paths here (evidence, erasure, answer files, mail the workflows mostly
@@ -68,7 +51,8 @@ export function buildApiDeps(
     mailer,
     clock: systemClock,
     ids: randomIds,
-    ...verifiers,
+    verifyPartnerToken: partnerTokenVerifier(config.auth),
+    verifyStaffToken: staffTokenVerifier(config.auth),
     limits: { maxBodyBytes: config.maxBodyBytes },
     ledger: lazyAdapter<InboundLedger>(() => import('#adapters/dynamodb/inbound-ledger.ts').then((m) => new m.DynamoInboundLedger(dynamo, table)), {
       record: true, get: true, claim: true, complete: true, fail: true, retry: true, listDue: true, listFailed: true, countPending: true,

@@ -149,4 +149,10 @@ export function staffTokenVerifier(config: TokenVerifierConfig): (token: string)
   };
 }
 
-export { bearerToken } from './bearer.ts';
+/** Extracts the bearer token, or explains what is wrong with the header. */
+export function bearerToken(header: string | undefined): string {
+  if (!header) throw new UnauthenticatedError('Send an "Authorization: Bearer <token>" header.');
+  const match = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/i.exec(header.trim());
+  if (!match?.[1]) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>".');
+  return match[1];
+}

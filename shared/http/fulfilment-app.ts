@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { bearerToken } from './bearer.ts';
+import { bearerToken } from './auth.ts';
 import type { AppExtension } from './app.ts';
 import { createBaseApp, errorResponse } from './base-app.ts';
 import type { ConsoleUiDeps } from './console/deps.ts';
