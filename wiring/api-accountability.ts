@@ -30,7 +30,7 @@ export function accountabilityFromEnv(config: ApiConfig, aws: AwsClients, loaded
     { seal: true },
   );
   const dynamo = aws.get(DynamoDBClient, 'dynamodb');
-  const receipts = lazyAdapter<ReceiptIndex>(() => import('#adapters/dynamodb/receipt-index.ts').then((m) => new m.DynamoReceiptIndex(dynamo, config.tableName)), { receivedBetween: true });
+  const receipts = lazyAdapter<ReceiptIndex>(() => import('./deferred-stores.ts').then((m) => new m.DynamoReceiptIndex(dynamo, config.tableName)), { receivedBetween: true });
   const letters = lambdaLetterRenderer((loaded.letters ?? loadLetterConfig()).functionName, config.region);
   return { receipts, sealer, ...(letters ? { letters } : {}) };
 }

@@ -40,7 +40,7 @@ export function buildFulfilment(deps: ApiDeps, config: FulfilmentConfig, aws: Aw
   // still decided here, from the configuration, as the pages and routes ask.
   return {
     registers: fulfilmentRegisters,
-    data: lazyAdapter<TaskDataStore>(() => import('#adapters/s3/answer-file-store.ts').then((m) => new m.S3AnswerFileStore(() => import('@aws-sdk/client-s3').then(({ S3Client }) => aws.get(S3Client, 's3')), answersBucket, systemClock)), { put: true, read: true }),
+    data: lazyAdapter<TaskDataStore>(() => import('./deferred-stores.ts').then((m) => new m.S3AnswerFileStore(() => import('@aws-sdk/client-s3').then(({ S3Client }) => aws.get(S3Client, 's3')), answersBucket, systemClock)), { put: true, read: true }),
     ...(Object.keys(config.databaseUrls).length > 0
       ? { database: lazyAdapter<DatabaseConnector>(() => import('#adapters/postgres/pg-database-connector.ts').then((m) => new m.PgDatabaseConnector(config.databaseUrls)), { read: true, erase: true }) }
       : {}),
@@ -67,7 +67,7 @@ export function fulfilmentFromEnv(): { deps: ApiDeps; ui: ConsoleUiDeps } {
   const ui: ConsoleUiDeps = {
     ...buildConsoleUi(loadConsoleConfig(), aws, config.tableName),
     // The register download's index is made with the first download (lazyAdapter), not for each task page (issue 15).
-    register: { receipts: lazyAdapter<ReceiptIndex>(() => import('#adapters/dynamodb/receipt-index.ts').then((m) => new m.DynamoReceiptIndex(dynamo, config.tableName)), { receivedBetween: true }), ...(letters ? { letters } : {}) },
+    register: { receipts: lazyAdapter<ReceiptIndex>(() => import('./deferred-stores.ts').then((m) => new m.DynamoReceiptIndex(dynamo, config.tableName)), { receivedBetween: true }), ...(letters ? { letters } : {}) },
   };
   return { deps: withFulfilment, ui };
 }

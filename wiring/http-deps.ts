@@ -41,7 +41,7 @@ export function buildApiDeps(
   // (few requests carry one), ID-scan erasure and answer files. No function's usual first request
   // calls them, and their modules were ~9 KB of the API's and fulfilment's init (issue 15).
   const table = config.tableName;
-  const eraser = (bucket: string) => lazyAdapter<BlobEraser>(() => import('#adapters/s3/blob-eraser.ts').then((m) => new m.S3BlobEraser(s3, bucket)), { delete: true, deleteOlderVersions: true });
+  const eraser = (bucket: string) => lazyAdapter<BlobEraser>(() => import('./deferred-stores.ts').then((m) => new m.S3BlobEraser(s3, bucket)), { delete: true, deleteOlderVersions: true });
   return {
     ...mailAdapters,
     ...(extras.combiner ? { pdfCombiner: extras.combiner } : {}),
@@ -54,7 +54,7 @@ export function buildApiDeps(
     verifyPartnerToken: partnerTokenVerifier(config.auth),
     verifyStaffToken: staffTokenVerifier(config.auth),
     limits: { maxBodyBytes: config.maxBodyBytes },
-    ledger: lazyAdapter<InboundLedger>(() => import('#adapters/dynamodb/inbound-ledger.ts').then((m) => new m.DynamoInboundLedger(dynamo, table)), {
+    ledger: lazyAdapter<InboundLedger>(() => import('./deferred-stores.ts').then((m) => new m.DynamoInboundLedger(dynamo, table)), {
       record: true, get: true, claim: true, complete: true, fail: true, retry: true, listDue: true, listFailed: true, countPending: true,
     }),
     partnerAssertions: lazyAdapter<PartnerAssertionVerifier>(() => import('#adapters/identity/jose-partner-assertions.ts').then((m) => new m.JosePartnerAssertions(config.partnerAssertionKeys)), { verify: true }),
@@ -63,7 +63,7 @@ export function buildApiDeps(
       ? {
           evidenceEraser: eraser(mail.evidenceBucket),
           inboundEraser: eraser(mail.inboundBucket),
-          answerFiles: lazyAdapter<AnswerFileStore>(() => import('#adapters/s3/answer-file-store.ts').then((m) => new m.S3AnswerFileStore(s3, mail.answersBucket, systemClock)), { uploadUrl: true, put: true, head: true, read: true }),
+          answerFiles: lazyAdapter<AnswerFileStore>(() => import('./deferred-stores.ts').then((m) => new m.S3AnswerFileStore(s3, mail.answersBucket, systemClock)), { uploadUrl: true, put: true, head: true, read: true }),
         }
       : {}),
   };

@@ -22,12 +22,12 @@ export function lazyMailAdapters(config: MailConfig, clients: { dynamo: DynamoDB
   const { dynamo, s3 } = clients;
   const table = config.tableName;
   const stores = {
-    messages: lazyAdapter<MessageStore>(() => import('#adapters/dynamodb/message-store.ts').then((m) => new m.DynamoMessageStore(dynamo, table)), { addMessage: true, listMessages: true, findCaseByMessageIds: true, replaceMessage: true, flag: true, listFlagged: true }),
-    outbox: lazyAdapter<NoticeOutbox>(() => import('#adapters/dynamodb/notice-outbox.ts').then((m) => new m.DynamoNoticeOutbox(dynamo, table)), { claim: true, markSent: true, release: true, listDue: true, countUnsent: true }),
+    messages: lazyAdapter<MessageStore>(() => import('./deferred-stores.ts').then((m) => new m.DynamoMessageStore(dynamo, table)), { addMessage: true, listMessages: true, findCaseByMessageIds: true, replaceMessage: true, flag: true, listFlagged: true }),
+    outbox: lazyAdapter<NoticeOutbox>(() => import('./deferred-stores.ts').then((m) => new m.DynamoNoticeOutbox(dynamo, table)), { claim: true, markSent: true, release: true, listDue: true, countUnsent: true }),
     inboundMail: new S3BlobStore(s3, config.inboundBucket),
     evidence: new S3BlobStore(s3, config.evidenceBucket),
-    validationReports: lazyAdapter<ValidationReportStore>(() => import('#adapters/dynamodb/validation-report-store.ts').then((m) => new m.DynamoValidationReportStore(dynamo, table)), { save: true, list: true, xml: true }),
-    printQueue: lazyAdapter<PrintQueue>(() => import('#adapters/dynamodb/print-queue.ts').then((m) => new m.DynamoPrintQueue(dynamo, table)), { add: true, get: true, listQueued: true, markDispatched: true }),
+    validationReports: lazyAdapter<ValidationReportStore>(() => import('./deferred-stores.ts').then((m) => new m.DynamoValidationReportStore(dynamo, table)), { save: true, list: true, xml: true }),
+    printQueue: lazyAdapter<PrintQueue>(() => import('./deferred-stores.ts').then((m) => new m.DynamoPrintQueue(dynamo, table)), { add: true, get: true, listQueued: true, markDispatched: true }),
   };
   return withNotifier(config, stores, clients.mailer, tenants, extras);
 }
