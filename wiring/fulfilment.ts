@@ -2,6 +2,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { lambdaLetterRenderer } from '#adapters/lambda/letter-renderer.ts';
 import { lazyAdapter } from '#adapters/lazy-adapter.ts';
 import { systemClock } from '#adapters/system.ts';
+// Only the kid (a static import keeps the JWKS reader, and its kms:GetPublicKey, out of this bundle).
+import { kmsKid } from '#adapters/webhooks/kms-jwks.ts';
 import type { ReceiptIndex } from '#ports/accountability.ts';
 import type { WebhookSigner } from '#ports/channels.ts';
 import type { CallbackVerifier, DatabaseConnector, SignedRequests, TaskDataStore } from '#ports/fulfilment.ts';
@@ -27,10 +29,7 @@ export function buildFulfilment(deps: ApiDeps, config: FulfilmentConfig, aws: Aw
   const webhooks = loadWebhookConfig();
   const kmsKeyId = webhooks.kmsKeyId;
   const signer: (() => Promise<WebhookSigner>) | null = kmsKeyId
-    ? () =>
-        Promise.all([import('#adapters/webhooks/kms-signer.ts'), import('#adapters/webhooks/kms-jwks.ts')]).then(
-          ([m, { kmsKid }]) => new m.KmsWebhookSigner(() => import('@aws-sdk/client-kms').then(({ KMSClient }) => aws.get(KMSClient, 'kms')), kmsKeyId, kmsKid(kmsKeyId)),
-        )
+    ? () => import('#adapters/webhooks/kms-signer.ts').then((m) => new m.KmsWebhookSigner(() => import('@aws-sdk/client-kms').then(({ KMSClient }) => aws.get(KMSClient, 'kms')), kmsKeyId, kmsKid(kmsKeyId)))
     : Object.keys(webhooks.signingKeys).length > 0
       ? () => import('#adapters/webhooks/jose-signer.ts').then((m) => new m.JoseWebhookSigner(webhooks.signingKeys))
       : null;
