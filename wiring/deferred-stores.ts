@@ -2,7 +2,7 @@
 // makes a chunk for each dynamic import and one more for each set of them that shares a module,
 // so one import per store split the helpers they share with the case repository (key layout,
 // queries, records) into a dozen sub-kilobyte chunks that the console's first request then loaded
-// one by one (24 files instead of 17, ~3 ms more CPU; issue 15). Together they are one ~25 KB
+// one by one (24 files instead of 17; 20 with this module; issue 15). Together they are one
 // chunk, loaded by the first call to any of them.
 export { DynamoInboundLedger } from '#adapters/dynamodb/inbound-ledger.ts';
 export { DynamoMessageStore } from '#adapters/dynamodb/message-store.ts';

@@ -35,7 +35,7 @@ export function buildFulfilment(deps: ApiDeps, config: FulfilmentConfig, aws: Aw
       : null;
   // Every connector is made on its first call (lazyAdapter): the function's usual first request, a
   // handler opening a task page, calls none, and their modules (pg's connector, MIME composition,
-  // the signers and jose's JWS code) were ~15 KB of each init (issue 15). Which connectors exist is
+  // the signers, the answers bucket's store, the register's index) were ~10 KB of each init (issue 15). Which connectors exist is
   // still decided here, from the configuration, as the pages and routes ask.
   return {
     registers: fulfilmentRegisters,

@@ -39,7 +39,7 @@ export function buildApiDeps(
   const mailAdapters = mail ? lazyMailAdapters(mail, { dynamo, s3, mailer }, tenants, extras) : {};
   // Made on their first call (lazyAdapter): the staff routes' ledger, partners' identity assertions
   // (few requests carry one), ID-scan erasure and answer files. No function's usual first request
-  // calls them, and their modules were ~9 KB of the API's and fulfilment's init (issue 15).
+  // calls them, and their modules were ~8 KB of the API's and fulfilment's init (issue 15).
   const table = config.tableName;
   const eraser = (bucket: string) => lazyAdapter<BlobEraser>(() => import('./deferred-stores.ts').then((m) => new m.S3BlobEraser(s3, bucket)), { delete: true, deleteOlderVersions: true });
   return {

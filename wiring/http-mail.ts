@@ -15,7 +15,7 @@ import { withNotifier, type MailAdapters, type MailExtras } from './mail-adapter
  * The channels' adapters for the HTTP functions (the API, the console, fulfilment, the local
  * server): the same as mail.ts `buildMailAdapters`, with the DynamoDB stores made on their first
  * call (lazyAdapter). Their usual first requests (a partner's intake, whose acknowledgement the
- * workflow sends; a console page; a task page) call none of them, and the four modules were ~8 KB
+ * workflow sends; a console page; a task page) call none of them, and the four modules were ~7 KB
  * of each init (issue 15). The buckets' adapters are a few hundred bytes over a lazy S3 client.
  */
 export function lazyMailAdapters(config: MailConfig, clients: { dynamo: DynamoDBClient; s3: ClientSource<S3Client>; mailer: Mailer }, tenants?: TenantRegistry, extras: MailExtras = {}): MailAdapters {
