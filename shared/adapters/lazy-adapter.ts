@@ -14,8 +14,8 @@ export type PortMethods<P> = { readonly [K in keyof P]-?: undefined extends P[K]
  * A port backed by an adapter made on its first call rather than at init. `load` is typically a
  * dynamic `import()` of the adapter's module, which the Lambda bundle turns into a chunk of its
  * own: a cold start whose request never calls the port neither compiles nor runs that module
- * (issue 15: the API's, the console's and fulfilment's composition roots made ~25 KB of adapters
- * at every init that their usual first request never calls, ~3.5 ms of compile per 100 KB).
+ * (issue 15: the API's and fulfilment's composition roots made ~20 KB of adapters at every init
+ * that their usual first request never calls, ~3.5 ms of compile per 100 KB).
  *
  * Each call waits for the one adapter (`loadOnce`: concurrent first calls share one load, and every
  * later call goes to that same object, so its state — caches, pools, leases — is the eager one's),
