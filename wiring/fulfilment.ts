@@ -4,6 +4,7 @@ import { lazyAdapter } from '#adapters/lazy-adapter.ts';
 import { systemClock } from '#adapters/system.ts';
 // Only the kid (a static import keeps the JWKS reader, and its kms:GetPublicKey, out of this bundle).
 import { kmsKid } from '#adapters/webhooks/kms-jwks.ts';
+import { JoseWebhookSigner } from '#adapters/webhooks/jose-signer.ts';
 import type { ReceiptIndex } from '#ports/accountability.ts';
 import type { WebhookSigner } from '#ports/channels.ts';
 import type { CallbackVerifier, DatabaseConnector, SignedRequests, TaskDataStore } from '#ports/fulfilment.ts';
@@ -31,7 +32,8 @@ export function buildFulfilment(deps: ApiDeps, config: FulfilmentConfig, aws: Aw
   const signer: (() => Promise<WebhookSigner>) | null = kmsKeyId
     ? () => import('#adapters/webhooks/kms-signer.ts').then((m) => new m.KmsWebhookSigner(() => import('@aws-sdk/client-kms').then(({ KMSClient }) => aws.get(KMSClient, 'kms')), kmsKeyId, kmsKid(kmsKeyId)))
     : Object.keys(webhooks.signingKeys).length > 0
-      ? () => import('#adapters/webhooks/jose-signer.ts').then((m) => new m.JoseWebhookSigner(webhooks.signingKeys))
+      ? // Imported statically: a dynamic import would keep the module's key generation, and the jose code it uses, in the bundle's init.
+        async () => new JoseWebhookSigner(webhooks.signingKeys)
       : null;
   // Every connector is made on its first call (lazyAdapter): the function's usual first request, a
   // handler opening a task page, calls none, and their modules (pg's connector, MIME composition,
