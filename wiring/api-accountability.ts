@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoReceiptIndex } from '#adapters/dynamodb/receipt-index.ts';
-import { JosePackSealer, KmsPackSealer } from '#adapters/evidence/pack-sealer.ts';
+import { lazyAdapter } from '#adapters/lazy-adapter.ts';
+import type { PackSealer, ReceiptIndex } from '#ports/accountability.ts';
 import { lambdaLetterRenderer } from '#adapters/lambda/letter-renderer.ts';
 import { kmsKid } from '#adapters/webhooks/kms-jwks.ts';
 import type { ApiConfig } from '#config/api-config.ts';
@@ -18,10 +18,19 @@ import type { AwsClients } from './clients.ts';
  */
 export function accountabilityFromEnv(config: ApiConfig, aws: AwsClients, loaded: { readonly webhooks?: WebhookConfig; readonly letters?: LetterConfig } = {}): AccountabilityDeps | null {
   const webhooks = loaded.webhooks ?? loadWebhookConfig();
-  const sealer = webhooks.kmsKeyId
-    ? new KmsPackSealer(() => import('@aws-sdk/client-kms').then(({ KMSClient }) => aws.get(KMSClient, 'kms')), webhooks.kmsKeyId, kmsKid(webhooks.kmsKeyId))
-    : Object.keys(webhooks.signingKeys).length > 0 ? new JosePackSealer(webhooks.signingKeys) : null;
-  if (!sealer) return null;
+  const kmsKeyId = webhooks.kmsKeyId;
+  if (!kmsKeyId && Object.keys(webhooks.signingKeys).length === 0) return null;
+  // The sealer and the receipt index are made on their first call (lazyAdapter): only the register
+  // and evidence packs use them, never a partner's intake, the API's usual first request (issue 15).
+  const sealer = lazyAdapter<PackSealer>(
+    () =>
+      import('#adapters/evidence/pack-sealer.ts').then((m) =>
+        kmsKeyId ? new m.KmsPackSealer(() => import('@aws-sdk/client-kms').then(({ KMSClient }) => aws.get(KMSClient, 'kms')), kmsKeyId, kmsKid(kmsKeyId)) : new m.JosePackSealer(webhooks.signingKeys),
+      ),
+    { seal: true },
+  );
+  const dynamo = aws.get(DynamoDBClient, 'dynamodb');
+  const receipts = lazyAdapter<ReceiptIndex>(() => import('./deferred-stores.ts').then((m) => new m.DynamoReceiptIndex(dynamo, config.tableName)), { receivedBetween: true });
   const letters = lambdaLetterRenderer((loaded.letters ?? loadLetterConfig()).functionName, config.region);
-  return { receipts: new DynamoReceiptIndex(aws.get(DynamoDBClient, 'dynamodb'), config.tableName), sealer, ...(letters ? { letters } : {}) };
+  return { receipts, sealer, ...(letters ? { letters } : {}) };
 }

@@ -8,13 +8,13 @@ import type { ApiDeps } from '#http/deps.ts';
 import { tenantRegistry, type TenantRegistry } from '#tenants/registry.ts';
 import { withWebhookOutbox } from '#usecases/webhooks.ts';
 import { DynamoCaseRepository, REFERENCE_BLOCK } from '#adapters/dynamodb/case-repository.ts';
-import { DynamoInboundLedger } from '#adapters/dynamodb/inbound-ledger.ts';
 import { DynamoWebhookOutbox } from '#adapters/dynamodb/webhook-outbox.ts';
-import { JosePartnerAssertions } from '#adapters/identity/jose-partner-assertions.ts';
+import { lazyAdapter } from '#adapters/lazy-adapter.ts';
+import type { InboundLedger } from '#domain/inbound-ledger.ts';
+import type { AnswerFileStore } from '#ports/channels.ts';
+import type { BlobEraser, PartnerAssertionVerifier } from '#ports/identity.ts';
 import { awsClients, type AwsClients } from './clients.ts';
-import { buildMailAdapters } from './mail.ts';
-import { S3AnswerFileStore } from '#adapters/s3/answer-file-store.ts';
-import { S3BlobEraser } from '#adapters/s3/blob-eraser.ts';
+import { lazyMailAdapters } from './http-mail.ts';
 import { SesMailer } from '#adapters/ses/mailer.ts';
 
 /**
@@ -36,7 +36,12 @@ export function buildApiDeps(
   const s3 = () => import('@aws-sdk/client-s3').then(({ S3Client }) => aws.get(S3Client, 's3'));
   const mailer = new SesMailer(ses, config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {});
   // With the e-mail configuration, acknowledgements go through the threaded notifier with evidence.
-  const mailAdapters = mail ? buildMailAdapters(mail, { dynamo, s3, mailer }, tenants, extras) : {};
+  const mailAdapters = mail ? lazyMailAdapters(mail, { dynamo, s3, mailer }, tenants, extras) : {};
+  // Made on their first call (lazyAdapter): the staff routes' ledger, partners' identity assertions
+  // (few requests carry one), ID-scan erasure and answer files. No function's usual first request
+  // calls them, and their modules were ~8 KB of the API's and fulfilment's init (issue 15).
+  const table = config.tableName;
+  const eraser = (bucket: string) => lazyAdapter<BlobEraser>(() => import('./deferred-stores.ts').then((m) => new m.S3BlobEraser(s3, bucket)), { delete: true, deleteOlderVersions: true });
   return {
     ...mailAdapters,
     ...(extras.combiner ? { pdfCombiner: extras.combiner } : {}),
@@ -49,9 +54,17 @@ export function buildApiDeps(
     verifyPartnerToken: partnerTokenVerifier(config.auth),
     verifyStaffToken: staffTokenVerifier(config.auth),
     limits: { maxBodyBytes: config.maxBodyBytes },
-    ledger: new DynamoInboundLedger(dynamo, config.tableName),
-    partnerAssertions: new JosePartnerAssertions(config.partnerAssertionKeys),
+    ledger: lazyAdapter<InboundLedger>(() => import('./deferred-stores.ts').then((m) => new m.DynamoInboundLedger(dynamo, table)), {
+      record: true, get: true, claim: true, complete: true, fail: true, retry: true, listDue: true, listFailed: true, countPending: true,
+    }),
+    partnerAssertions: lazyAdapter<PartnerAssertionVerifier>(() => import('#adapters/identity/jose-partner-assertions.ts').then((m) => new m.JosePartnerAssertions(config.partnerAssertionKeys)), { verify: true }),
     // Identity-document scans are deleted from the evidence bucket once identity is decided.
-    ...(mail ? { evidenceEraser: new S3BlobEraser(s3, mail.evidenceBucket), inboundEraser: new S3BlobEraser(s3, mail.inboundBucket), answerFiles: new S3AnswerFileStore(s3, mail.answersBucket, systemClock) } : {}),
+    ...(mail
+      ? {
+          evidenceEraser: eraser(mail.evidenceBucket),
+          inboundEraser: eraser(mail.inboundBucket),
+          answerFiles: lazyAdapter<AnswerFileStore>(() => import('./deferred-stores.ts').then((m) => new m.S3AnswerFileStore(s3, mail.answersBucket, systemClock)), { uploadUrl: true, put: true, head: true, read: true }),
+        }
+      : {}),
   };
 }

@@ -2,7 +2,6 @@ import type { Hono, Context } from 'hono';
 import type { ApiDeps, AppEnv } from './deps.ts';
 import { loadOnce } from '#domain/load-once.ts';
 import { createBaseApp, errorResponse } from './base-app.ts';
-import { renderDocsPage } from './docs-page.ts';
 import { mountLazy } from './lazy-routes.ts';
 import { partnerRoutes } from './partner-routes.ts';
 import { PROBLEM_KINDS, problemFor, problemResponse, type ProblemCode } from './problem.ts';
@@ -20,9 +19,10 @@ export type AppExtension = (app: Hono<AppEnv>) => void;
 export function createApp(deps: ApiDeps, extensions: readonly AppExtension[] = []): Hono<AppEnv> {
   const app = createBaseApp(deps);
   // Loaded and built on the first request for the documents, not at init: converting every zod
-  // schema to JSON Schema took ~55 ms of each cold start, and few containers are ever asked for them (issue 15).
+  // schema to JSON Schema took ~55 ms of each cold start, and few containers are ever asked for them;
+  // the HTML page's renderer (~2 KB) comes with them (issue 15).
   const documents = loadOnce(() =>
-    import('./openapi.ts').then(({ buildOpenApi }) => {
+    Promise.all([import('./openapi.ts'), import('./docs-page.ts')]).then(([{ buildOpenApi }, { renderDocsPage }]) => {
       const openApi = buildOpenApi();
       return { openApi, html: renderDocsPage(openApi) };
     }),

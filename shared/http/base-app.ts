@@ -6,7 +6,7 @@ import { DomainError } from '#domain/errors.ts';
 import { MalformedJsonError } from './body.ts';
 import type { ApiDeps, AppEnv } from './deps.ts';
 import { contentSecurityPolicy } from './csp.ts';
-import { DOCS_STYLE } from './docs-page.ts';
+import { DOCS_STYLE } from './docs-style.ts';
 import { isDependencyOutage, OUTAGE_RETRY_AFTER_SECONDS } from './outage.ts';
 import { notFoundPage, wantsHtml } from './not-found-page.ts';
 import { problemFor, problemFromDomainError, problemResponse } from './problem.ts';

@@ -1,4 +1,5 @@
 import { markdownBlocks, markdownInline } from './docs-markdown.ts';
+import { DOCS_STYLE } from './docs-style.ts';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
@@ -44,6 +45,3 @@ export function renderDocsPage(doc: Record<string, unknown>): string {
 ${markdownBlocks(info.description)}<p>Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p>
 <h2>Operations</h2>${operations.join('')}<h2>Schemas</h2>${schemaBlocks}</main></body></html>`;
 }
-
-/** The reference page's only style, inline; its hash is in the Content-Security-Policy (csp.ts). */
-export const DOCS_STYLE = 'body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}code,pre{font-family:ui-monospace,monospace}pre{background:#f4f4f4;padding:1rem;overflow:auto;font-size:13px}.m{background:#1d4ed8;color:#fff;padding:0 .4rem;border-radius:3px;font-size:.8em}section{border-top:1px solid #ddd;padding-top:.5rem}';

@@ -9,6 +9,9 @@ import { missingIdentity } from '#domain/identity-requirements.ts';
 import { rightsAwaitConfirmation } from '#domain/rights-confirmation.ts';
 import type { TenantConfig } from '#domain/tenant-policy.ts';
 
+// How a case is acknowledged is decided apart (acknowledgement-channel.ts); re-exported for the steps that also send.
+export { acknowledgedByEmail, acknowledgedInResponse } from './acknowledgement-channel.ts';
+
 export interface AcknowledgeDeps {
   readonly tenants: TenantRegistry;
   readonly repo: CaseRepository;
@@ -50,20 +53,6 @@ export const ACK_LEASE_MS = 2 * 60_000;
 /** When a failed send is tried again (the sweeper picks it up then). */
 const RETRY_AFTER_MS = 60_000;
 const RECORD_ATTEMPTS = 6;
-
-/** True when the acknowledgement goes out as an e-mail (the outbox entry is owed with the case). */
-export function acknowledgedByEmail(c: Case, deps: Pick<AcknowledgeDeps, 'notifier'>): boolean {
-  const to = c.subject.email ?? c.representative?.email;
-  const onPaper = (c.channel === 'post' || c.channel === 'in_person') && deps.notifier !== undefined;
-  return Boolean(to) && !onPaper && !c.sender?.cannotAnswerByEmail;
-}
-
-/** True when the acknowledgement is the API response itself (no address, not on paper): recorded in the case's first write. */
-export function acknowledgedInResponse(c: Case, deps: Pick<AcknowledgeDeps, 'notifier'>): boolean {
-  const to = c.subject.email ?? c.representative?.email;
-  const onPaper = (c.channel === 'post' || c.channel === 'in_person') && deps.notifier !== undefined;
-  return !to && !onPaper;
-}
 
 /**
  * Acknowledges a new case in its channel (threaded e-mail through the notifier) or, for an API

@@ -7,10 +7,10 @@ import { localYear, openCase, type NewCaseRequest } from '#domain/open-case.ts';
 import type { CaseRepository, Clock, IdempotencyRecord, IdGenerator, Mailer, NoticeOutbox, SubjectNotifier, WorkflowEngine } from '#ports/cases.ts';
 import type { WebFormLinks } from '#domain/notices.ts';
 import type { PartnerAssertionVerifier } from '#ports/identity.ts';
-import { assertionEvidence, failedAssertionEvidence, withAssertionEvidence } from '#domain/partner-assertion.ts';
 import type { TenantRegistry } from '#tenants/registry.ts';
 import { renderAcknowledgement } from '#templates/acknowledgement.ts';
-import { acknowledgeCase, acknowledgedByEmail, acknowledgedInResponse } from './acknowledge-case.ts';
+import type { AcknowledgeDeps } from './acknowledge-case.ts';
+import { acknowledgedByEmail, acknowledgedInResponse } from './acknowledgement-channel.ts';
 import { identityForSender } from '#domain/sender-authentication.ts';
 import type { EventDraft } from './case-writes.ts';
 
@@ -19,6 +19,11 @@ const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
 const EARLIER_REQUESTS_CONSIDERED = 50;
 /** How long the outbox sweeper leaves an acknowledgement to the workflow's intake step before it sends it itself. */
 const WORKFLOW_ACK_GRACE_MS = 30_000;
+
+// Sending an acknowledgement in line and checking a partner's identity assertion load with their first
+// use (~10 KB with the assertion's evidence and matching): with workflows the API's intake leaves the
+// e-mail to the workflow, and few partners send an assertion (issue 15).
+const acknowledgeCase = async (deps: AcknowledgeDeps, c: Case) => (await import('./acknowledge-case.ts')).acknowledgeCase(deps, c);
 
 export interface SubmitRequestDeps {
   readonly tenants: TenantRegistry;
@@ -165,6 +170,7 @@ function withFirstEvents(opened: { case: Case; events: AuditEvent[] }, drafts: r
 async function checkAssertion(deps: SubmitRequestDeps, opened: { case: Case; events: AuditEvent[] }, input: SubmitRequestInput, now: Date) {
   const c = opened.case;
   if (c.identity.status !== 'pending') return opened;
+  const { assertionEvidence, failedAssertionEvidence, withAssertionEvidence } = await import('#domain/partner-assertion.ts');
   const fail = (reason: string) => withAssertionEvidence(opened, failedAssertionEvidence([reason], now), now);
   if (!c.identity.acceptedMethods.includes('partner_assertion')) return fail(`The controller does not accept a partner’s assertion for this channel (${c.identity.rule}).`);
   if (!input.partnerId || !deps.partnerAssertions) return fail('No partner keys are configured to verify the assertion.');

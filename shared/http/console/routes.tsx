@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { consoleShell, withDeps, type ConsoleContext } from './context.tsx';
 import { consoleErrorHandler } from './errors.tsx';
-import { sessionRoutes } from './session-routes.tsx';
 import { csrf } from 'hono/csrf';
 import { mountLazyPaths } from '../lazy-routes.ts';
 import { loadOnce } from '#domain/load-once.ts';
@@ -25,7 +24,7 @@ export function consoleUi(deps: ApiDeps, ui: ConsoleUiDeps): Hono<AppEnv> {
  * console function's wiring: its own chunk; called by every request that needs them, so pass a
  * loader made with `loadOnce`), and `logError` known at once for the error pages.
  *
- * Only sign-in, the session check and the error pages are loaded at init; each group of pages (the
+ * Only the session check and the error pages are loaded at init; sign-in and each group of pages (the
  * inbox, a case, postal intake, the print batch, the unprocessed mail) is a chunk of its own,
  * loaded with the deps by the first request under its paths (issue 15: every page module and the
  * whole composition root were compiled and run at each cold start, ~800 KB). The groups answer
@@ -48,7 +47,20 @@ export function consoleUiDeferred(base: Pick<ApiDeps, 'logError'>, loadDeps: () 
   app.use('/console/unprocessed/*', csrf());
   app.use('/console/bulk', csrf());
 
-  sessionRoutes(app, shell, loadDeps);
+  // Sign-in and sign-out, the assets and the language switch load with their first request: a
+  // signed-in page view, the console's usual first request, checks the cookie only (context.tsx),
+  // and these routes and the sign-in views were ~4 KB of each init (issue 15; jose stays: the session check uses it).
+  mountLazyPaths(
+    app,
+    ['/console/assets/*', '/console/lang/*', '/console/login', '/console/login/*', '/console/callback', '/console/logout'],
+    () =>
+      import('./session-routes.tsx').then(({ sessionRoutes }) => {
+        const group = new Hono<AppEnv>();
+        sessionRoutes(group, shell, loadDeps);
+        return group;
+      }),
+    onError,
+  );
   const pages = (paths: readonly string[], ...groups: ReadonlyArray<() => Promise<PageRoutes>>) =>
     mountLazyPaths(app, paths, async () => {
       const [cx, ...loaded] = await Promise.all([contextOnce(), ...groups.map((load) => load())]);
