@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { HOLIDAY_TABLE } from '#deadlines/holiday-table.ts';
+import { SEED_REGISTERS } from '#tenants/fulfilment/registers.ts';
 import { SEED_TENANTS } from '#tenants/seeds.ts';
 import { initOutputs } from '../../infra/bundling.ts';
 import { buildTimeModules } from '../../infra/build-time-modules.mjs';
@@ -32,6 +33,15 @@ describe('build-time modules (infra/build-time-modules.mjs)', () => {
     expect(mod.HOLIDAY_TABLE).toEqual(HOLIDAY_TABLE);
     const inputs = Object.keys(bundle.metafile.inputs).join('\n');
     for (const gone of ['shared/domain/tenant-policy.ts', 'shared/deadlines/holiday-data.ts', 'shared/tenants/softera.ts', 'holidays.generated.json', 'node_modules/zod']) expect(inputs).not.toContain(gone);
+  });
+
+  it('a Lambda bundle holds the fulfilment registers as validated values, without the register schemas', async () => {
+    const bundle = await deployBuild('build-time-registers', "export { SEED_REGISTERS } from '#tenants/fulfilment/registers.ts';\nexport { fulfilmentRegisters } from '#tenants/fulfilment/registry.ts';\n");
+    const mod = await bundle.load<{ SEED_REGISTERS: unknown; fulfilmentRegisters: { get(id: string): unknown } }>();
+    expect(mod.SEED_REGISTERS).toEqual(SEED_REGISTERS);
+    expect(mod.fulfilmentRegisters.get('bajtel')).toEqual(SEED_REGISTERS.find((r) => r.tenantId === 'bajtel'));
+    const inputs = Object.keys(bundle.metafile.inputs).join('\n');
+    for (const gone of ['shared/domain/fulfilment/register.ts', 'shared/tenants/fulfilment/validation.ts', 'shared/tenants/fulfilment/bajtel.ts', 'node_modules/zod']) expect(inputs).not.toContain(gone);
   });
 
   it('fails the build, naming the export, when a value would not survive JSON', async () => {
