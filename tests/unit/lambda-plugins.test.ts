@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { HOLIDAY_TABLE } from '#deadlines/holiday-table.ts';
+import { FORM_STYLE_SOURCE, PAGE_CSP } from '#http/csp-policies.ts';
 import { SEED_REGISTERS } from '#tenants/fulfilment/registers.ts';
 import { SEED_TENANTS } from '#tenants/seeds.ts';
 import { initOutputs } from '../../infra/bundling.ts';
@@ -42,6 +43,15 @@ describe('build-time modules (infra/build-time-modules.mjs)', () => {
     expect(mod.fulfilmentRegisters.get('bajtel')).toEqual(SEED_REGISTERS.find((r) => r.tenantId === 'bajtel'));
     const inputs = Object.keys(bundle.metafile.inputs).join('\n');
     for (const gone of ['shared/domain/fulfilment/register.ts', 'shared/tenants/fulfilment/validation.ts', 'shared/tenants/fulfilment/bajtel.ts', 'node_modules/zod']) expect(inputs).not.toContain(gone);
+  });
+
+  it('a Lambda bundle holds the constant Content-Security-Policy values, without the code that hashes the styles', async () => {
+    const bundle = await deployBuild('build-time-csp', "export { PAGE_CSP, FORM_STYLE_SOURCE } from '#http/csp-policies.ts';\n");
+    const mod = await bundle.load<{ PAGE_CSP: unknown; FORM_STYLE_SOURCE: unknown }>();
+    expect(mod).toMatchObject({ PAGE_CSP, FORM_STYLE_SOURCE });
+    const inputs = Object.keys(bundle.metafile.inputs).join('\n');
+    for (const gone of ['shared/http/csp.ts', 'shared/http/docs-page.ts', 'shared/http/forms/form-style.ts']) expect(inputs).not.toContain(gone);
+    expect(bundle.initCode).not.toContain('createHash');
   });
 
   it('fails the build, naming the export, when a value would not survive JSON', async () => {
