@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { coercedNumber } from '#domain/zod-core.ts';
+import { positiveInt } from './env-fields.ts';
 
 /**
  * The public web form: `FORM_SECRET` signs its tokens (HS256, ≥ 32 characters, from a secret on
@@ -11,7 +11,7 @@ const EnvSchema = z.object({
   FORM_SECRET: z.string().check(z.minLength(32)),
   PUBLIC_BASE_URL: z.url(),
   FORM_FRAME_ANCESTORS: z._default(z.string(), '{}'),
-  FORM_RATE_LIMIT: z._default(coercedNumber().check(z.int(), z.positive()), 5),
+  FORM_RATE_LIMIT: z._default(positiveInt, 5),
 });
 
 const Ancestors = z.record(z.string(), z.array(z.string().check(z.regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/))));

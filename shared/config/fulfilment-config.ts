@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { optionalUrl } from './env-fields.ts';
 import type { JSONWebKeySet } from 'jose';
 
 /**
@@ -15,7 +16,7 @@ import type { JSONWebKeySet } from 'jose';
 const EnvSchema = z.object({
   FULFILMENT_DATABASE_URLS: z.optional(z.string().check(z.startsWith('{'))),
   FULFILMENT_CALLBACK_JWKS: z.optional(z.string().check(z.startsWith('{'))),
-  CONSOLE_BASE_URL: z.optional(z.url()),
+  CONSOLE_BASE_URL: optionalUrl,
 });
 const UrlsSchema = z.record(z.string().check(z.regex(/^[a-z_][a-z0-9_]{0,62}$/)), z.string().check(z.regex(/^postgres(ql)?:\/\//)));
 const JwksSchema = z.record(z.string(), z.object({ keys: z.array(z.record(z.string(), z.unknown())) }));
