@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { HOLIDAY_TABLE } from '#deadlines/holiday-table.ts';
 import { FORM_STYLE_SOURCE, PAGE_CSP } from '#http/csp-policies.ts';
 import { SEED_REGISTERS } from '#tenants/fulfilment/registers.ts';
+import { CASE_RETENTION } from '#tenants/retention-rules.ts';
 import { SEED_TENANTS } from '#tenants/seeds.ts';
 import { initOutputs } from '../../infra/bundling.ts';
 import { buildTimeModules } from '../../infra/build-time-modules.mjs';
@@ -43,6 +44,15 @@ describe('build-time modules (infra/build-time-modules.mjs)', () => {
     expect(mod.fulfilmentRegisters.get('bajtel')).toEqual(SEED_REGISTERS.find((r) => r.tenantId === 'bajtel'));
     const inputs = Object.keys(bundle.metafile.inputs).join('\n');
     for (const gone of ['shared/domain/fulfilment/register.ts', 'shared/tenants/fulfilment/validation.ts', 'shared/tenants/fulfilment/bajtel.ts', 'node_modules/zod']) expect(inputs).not.toContain(gone);
+  });
+
+  it('a Lambda bundle holds the retention rules as validated values, without their schema', async () => {
+    const bundle = await deployBuild('build-time-retention', "export { CASE_RETENTION, retentionRuleFor } from '#tenants/retention.ts';\n");
+    const mod = await bundle.load<{ CASE_RETENTION: unknown; retentionRuleFor(id: string): unknown }>();
+    expect(mod.CASE_RETENTION).toEqual(CASE_RETENTION);
+    expect(mod.retentionRuleFor('gautora')).toEqual(CASE_RETENTION.gautora);
+    const inputs = Object.keys(bundle.metafile.inputs).join('\n');
+    for (const gone of ['shared/domain/retention.ts', 'shared/tenants/retention-list.ts', 'node_modules/zod']) expect(inputs).not.toContain(gone);
   });
 
   it('a Lambda bundle holds the constant Content-Security-Policy values, without the code that hashes the styles', async () => {
