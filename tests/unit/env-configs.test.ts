@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadApiConfig } from '#config/api-config.ts';
+import { loadFulfilmentConfig } from '#config/fulfilment-config.ts';
 import { loadLetterConfig } from '#config/letter-config.ts';
 import { loadMailConfig } from '#config/mail-config.ts';
 import { loadWebhookConfig } from '#config/webhook-config.ts';
@@ -46,5 +47,10 @@ describe('the configurations the API validates at init', () => {
     expect(() => loadWebhookConfig({ WEBHOOK_JWKS: '{"keys":{}}' })).toThrow(/WEBHOOK_JWKS is not a JSON Web Key Set/);
     expect(() => loadApiConfig({ ...api, AUTH_JWKS_URL: undefined, AUTH_JWKS: '{"keys":[]}' })).toThrow(/AUTH_JWKS is not a JSON Web Key Set/);
     expect(loadApiConfig({ ...api, AUTH_JWKS_URL: undefined, AUTH_JWKS: JSON.stringify({ keys: [jwk] }) }).auth.jwks).toEqual({ keys: [jwk] });
+    expect(loadFulfilmentConfig({})).toEqual({ databaseUrls: {}, callbackJwks: {} });
+    expect(loadFulfilmentConfig({ FULFILMENT_DATABASE_URLS: '{"shop":"postgres://u@db/shop"}', FULFILMENT_CALLBACK_JWKS: JSON.stringify({ bajtel: { keys: [jwk] } }) })).toEqual({ databaseUrls: { shop: 'postgres://u@db/shop' }, callbackJwks: { bajtel: { keys: [jwk] } } });
+    expect(() => loadFulfilmentConfig({ FULFILMENT_DATABASE_URLS: '{"shop":"mysql://db"}' })).toThrow(/FULFILMENT_DATABASE_URLS must map/);
+    expect(() => loadFulfilmentConfig({ FULFILMENT_DATABASE_URLS: '{not json' })).toThrow(/FULFILMENT_DATABASE_URLS is not JSON/);
+    expect(() => loadFulfilmentConfig({ FULFILMENT_CALLBACK_JWKS: '{"bajtel":{"keys":{}}}' })).toThrow(/FULFILMENT_CALLBACK_JWKS must map/);
   });
 });
