@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { HOLIDAY_TABLE } from '#deadlines/holiday-table.ts';
+import { CUES } from '#domain/classifier/lexicon.ts';
 import { FORM_STYLE_SOURCE, PAGE_CSP } from '#http/csp-policies.ts';
 import { SEED_REGISTERS } from '#tenants/fulfilment/registers.ts';
 import { CASE_RETENTION } from '#tenants/retention-rules.ts';
@@ -53,6 +54,14 @@ describe('build-time modules (infra/build-time-modules.mjs)', () => {
     expect(mod.retentionRuleFor('gautora')).toEqual(CASE_RETENTION.gautora);
     const inputs = Object.keys(bundle.metafile.inputs).join('\n');
     for (const gone of ['shared/domain/retention.ts', 'shared/tenants/retention-list.ts', 'node_modules/zod']) expect(inputs).not.toContain(gone);
+  });
+
+  it('a Lambda bundle holds the classifier cues expanded, without the written list or the expansion', async () => {
+    const bundle = await deployBuild('build-time-cues', "export { CUES } from '#domain/classifier/lexicon.ts';\n");
+    const mod = await bundle.load<{ CUES: readonly { pattern: RegExp }[] }>();
+    expect(mod.CUES.map((c) => ({ ...c, pattern: c.pattern.source }))).toEqual(CUES.map((c) => ({ ...c, pattern: c.pattern.source })));
+    const inputs = Object.keys(bundle.metafile.inputs).join('\n');
+    expect(inputs).not.toContain('shared/domain/classifier/cues.ts');
   });
 
   it('a Lambda bundle holds the constant Content-Security-Policy values, without the code that hashes the styles', async () => {
