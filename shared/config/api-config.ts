@@ -25,6 +25,7 @@ const EnvSchema = z.object({
   /**
    * Partners' identity-assertion keys: `{ "<tenant>": { "<partner id>": { "keys": [<public JWK>…] } } }`
    * (a JWKS per partner per tenant). Locally generated into `.local/keys/partner-assertion.json`.
+   * Absent: no partner's assertions are accepted.
    */
   PARTNER_ASSERTION_KEYS: optionalString,
 });
