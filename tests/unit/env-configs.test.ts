@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadApiConfig } from '#config/api-config.ts';
+import { loadFormsConfig } from '#config/forms-config.ts';
 import { loadFulfilmentConfig } from '#config/fulfilment-config.ts';
 import { loadLetterConfig } from '#config/letter-config.ts';
 import { loadMailConfig } from '#config/mail-config.ts';
@@ -47,6 +48,11 @@ describe('the configurations the API validates at init', () => {
     expect(() => loadWebhookConfig({ WEBHOOK_JWKS: '{"keys":{}}' })).toThrow(/WEBHOOK_JWKS is not a JSON Web Key Set/);
     expect(() => loadApiConfig({ ...api, AUTH_JWKS_URL: undefined, AUTH_JWKS: '{"keys":[]}' })).toThrow(/AUTH_JWKS is not a JSON Web Key Set/);
     expect(loadApiConfig({ ...api, AUTH_JWKS_URL: undefined, AUTH_JWKS: JSON.stringify({ keys: [jwk] }) }).auth.jwks).toEqual({ keys: [jwk] });
+    const forms = { FORM_SECRET: 'bench-secret-bench-secret-bench-secret-0123', PUBLIC_BASE_URL: 'https://privacy.example.lt/' };
+    expect(loadFormsConfig(forms)).toEqual({ secret: forms.FORM_SECRET, baseUrl: 'https://privacy.example.lt', frameAncestors: {}, rateLimit: 5 });
+    expect(loadFormsConfig({ ...forms, FORM_FRAME_ANCESTORS: '{"softera":["https://www.softera.lt"]}' }).frameAncestors).toEqual({ softera: ['https://www.softera.lt'] });
+    expect(() => loadFormsConfig({ ...forms, FORM_FRAME_ANCESTORS: '{"softera":["javascript:x"]}' })).toThrow(/FORM_FRAME_ANCESTORS must map/);
+    expect(() => loadFormsConfig({ ...forms, FORM_FRAME_ANCESTORS: '[' })).toThrow(/FORM_FRAME_ANCESTORS is not JSON/);
     expect(loadFulfilmentConfig({})).toEqual({ databaseUrls: {}, callbackJwks: {} });
     expect(loadFulfilmentConfig({ FULFILMENT_DATABASE_URLS: '{"shop":"postgres://u@db/shop"}', FULFILMENT_CALLBACK_JWKS: JSON.stringify({ bajtel: { keys: [jwk] } }) })).toEqual({ databaseUrls: { shop: 'postgres://u@db/shop' }, callbackJwks: { bajtel: { keys: [jwk] } } });
     expect(() => loadFulfilmentConfig({ FULFILMENT_DATABASE_URLS: '{"shop":"mysql://db"}' })).toThrow(/FULFILMENT_DATABASE_URLS must map/);
