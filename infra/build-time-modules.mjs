@@ -2,10 +2,12 @@
 // infra/split-bundle.mjs, run by `node` during the deploy, can use it too): the listed modules are
 // run when the bundle is built, and the bundle holds their exports' values as JSON, not their code.
 //
-// For data that is fixed when the bundle is built and validated by code that is costly at a cold
-// start: the seed tenants (shared/tenants/seeds.ts) are checked with a zod schema whose
-// construction and first parse cost ~3 ms each at every init. Run here, an invalid seed fails the
-// build, and the function loads neither the schema nor zod's parser for it. Each value must survive
+// For data that is fixed when the bundle is built and validated or derived by code that is costly
+// at a cold start (the list: BUILD_TIME_MODULES): the seed tenants (shared/tenants/seeds.ts) are
+// checked with a zod schema whose construction and first parse cost ~3 ms each at every init. Run
+// here, an invalid seed fails the build, and the function loads neither the schema nor zod's
+// parser for it; likewise the fulfilment registers and retention rules, the constant CSP hashes
+// and the classifier's expanded cue patterns. Each value must survive
 // JSON unchanged (plain objects, arrays, strings, finite numbers, booleans, null), else the build
 // fails naming the export; `JSON.parse` of a string is also V8's fastest way to load an object.
 import { Buffer } from 'node:buffer';

@@ -12,7 +12,14 @@ import { xmldomLazyEntities } from './xmldom-lazy-entities.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Modules whose values are computed when the bundle is built (infra/build-time-modules.mjs). */
-export const BUILD_TIME_MODULES = ['shared/tenants/seeds.ts', 'shared/deadlines/holiday-table.ts'].map((path) => join(ROOT, path));
+export const BUILD_TIME_MODULES = [
+  'shared/tenants/seeds.ts',
+  'shared/deadlines/holiday-table.ts',
+  'shared/tenants/fulfilment/registers.ts',
+  'shared/tenants/retention-rules.ts',
+  'shared/http/csp-policies.ts',
+  'shared/domain/classifier/cue-sources.ts',
+].map((path) => join(ROOT, path));
 
 export function lambdaPlugins() {
   return [

@@ -5,6 +5,7 @@ import { sweepOutbox } from '#usecases/outbox-sweep.ts';
 import { drainDeadLetter, type DeadLetter } from '#usecases/drain-dead-letters.ts';
 import { inboundFromEnv } from '#wiring/inbound.ts';
 import { fromSesVerdict, type AuthVerdicts } from '#domain/sender-authentication.ts';
+import { isoDateTime } from '#domain/zod-core.ts';
 
 /**
  * SES receipt rule → this Lambda (also: the sweeper's schedule, and SQS draining the dead-letter
@@ -12,28 +13,31 @@ import { fromSesVerdict, type AuthVerdicts } from '#domain/sender-authentication
  * `<prefix><mail.messageId>`; the Lambda action hands us the event below (only the fields we use
  * are parsed). The local SMTP listener (local/services/smtp-local.ts) calls the same function.
  */
-const Verdict = z.object({ status: z.string().check(z.maxLength(40)) });
-
-const SesReceiptEvent = z.object({
-  Records: z
-    .array(
-      z.object({
-        eventSource: z.literal('aws:ses'),
-        ses: z.object({
-          mail: z.object({ messageId: z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[A-Za-z0-9._-]+$/)), timestamp: z.iso.datetime({ offset: true }) }),
-          receipt: z.object({
-            recipients: z.array(z.string()).check(z.minLength(1)),
-            // SES's own verdicts on the message: the only proof of who sent it (issue 16).
-            spfVerdict: z.optional(Verdict),
-            dkimVerdict: z.optional(Verdict),
-            dmarcVerdict: z.optional(Verdict),
-            // Local SMTP listener only (mailauth): whether a passing DKIM/SPF domain aligns with From.
-            alignment: z.optional(z.object({ dkim: z.boolean(), spf: z.boolean() })),
+// Built with the first receipt or dead letter (z.lazy): the every-minute sweep, most of this
+// function's invocations, parses neither (issue 15).
+const SesReceiptEvent = z.lazy(() => {
+  const Verdict = z.object({ status: z.string().check(z.maxLength(40)) });
+  return z.object({
+    Records: z
+      .array(
+        z.object({
+          eventSource: z.literal('aws:ses'),
+          ses: z.object({
+            mail: z.object({ messageId: z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[A-Za-z0-9._-]+$/)), timestamp: isoDateTime({ offset: true }) }),
+            receipt: z.object({
+              recipients: z.array(z.string()).check(z.minLength(1)),
+              // SES's own verdicts on the message: the only proof of who sent it (issue 16).
+              spfVerdict: z.optional(Verdict),
+              dkimVerdict: z.optional(Verdict),
+              dmarcVerdict: z.optional(Verdict),
+              // Local SMTP listener only (mailauth): whether a passing DKIM/SPF domain aligns with From.
+              alignment: z.optional(z.object({ dkim: z.boolean(), spf: z.boolean() })),
+            }),
           }),
         }),
-      }),
-    )
-    .check(z.minLength(1)),
+      )
+      .check(z.minLength(1)),
+  });
 });
 export type SesReceiptEvent = z.infer<typeof SesReceiptEvent>;
 
@@ -67,7 +71,7 @@ const SqsEvent = z.object({
   Records: z.array(z.object({ eventSource: z.literal('aws:sqs'), messageId: z.string(), body: z.string() })).check(z.minLength(1)),
 });
 /** A Lambda on-failure destination record: the original event is `requestPayload`. */
-const DestinationRecord = z.object({ requestContext: z.object({ condition: z.string() }), requestPayload: z.unknown() });
+const DestinationRecord = z.lazy(() => z.object({ requestContext: z.object({ condition: z.string() }), requestPayload: z.unknown() }));
 
 /** What a dead letter is, or null when it is neither shape (then it stays in the queue, alarmed). */
 export function deadLetterOf(body: string, keyPrefix: string): DeadLetter | null {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { coercedNumber } from '#domain/zod-core.ts';
+import { awsRegion, nonEmptyString, optionalString, optionalUrl, positiveInt, tableName } from './env-fields.ts';
 import type { JSONWebKeySet } from 'jose';
 
 /**
@@ -8,29 +8,32 @@ import type { JSONWebKeySet } from 'jose';
  * SDK's defaults apply.
  */
 const EnvSchema = z.object({
-  RIGHTSDESK_TABLE: z.string().check(z.minLength(3)),
-  AWS_REGION: z._default(z.string(), 'eu-central-1'),
-  DYNAMODB_ENDPOINT: z.optional(z.url()),
-  SES_ENDPOINT: z.optional(z.url()),
-  SES_CONFIGURATION_SET: z.optional(z.string()),
-  AUTH_ISSUER: z.string().check(z.minLength(1)),
-  AUTH_AUDIENCE: z.string().check(z.minLength(1)),
+  RIGHTSDESK_TABLE: tableName,
+  AWS_REGION: awsRegion,
+  DYNAMODB_ENDPOINT: optionalUrl,
+  SES_ENDPOINT: optionalUrl,
+  SES_CONFIGURATION_SET: optionalString,
+  AUTH_ISSUER: nonEmptyString,
+  AUTH_AUDIENCE: nonEmptyString,
   /** Inline JWKS (JSON) for the partner token issuer's public keys… */
-  AUTH_JWKS: z.optional(z.string()),
+  AUTH_JWKS: optionalString,
   /** …or where to fetch them (cached by jose). */
-  AUTH_JWKS_URL: z.optional(z.url()),
+  AUTH_JWKS_URL: optionalUrl,
   /** Longest partner token lifetime (`exp` − `iat`) accepted, in seconds (default 7 days). */
-  PARTNER_TOKEN_MAX_LIFETIME_SECONDS: z.optional(coercedNumber().check(z.int(), z.positive())),
-  MAX_BODY_BYTES: z._default(coercedNumber().check(z.int(), z.positive()), 64 * 1024),
+  PARTNER_TOKEN_MAX_LIFETIME_SECONDS: z.optional(positiveInt),
+  MAX_BODY_BYTES: z._default(positiveInt, 64 * 1024),
   /**
    * Partners' identity-assertion keys: `{ "<tenant>": { "<partner id>": { "keys": [<public JWK>…] } } }`
    * (a JWKS per partner per tenant). Locally generated into `.local/keys/partner-assertion.json`.
+   * Absent: no partner's assertions are accepted.
    */
-  PARTNER_ASSERTION_KEYS: z._default(z.string(), '{}'),
+  PARTNER_ASSERTION_KEYS: optionalString,
 });
 
-const JwksSchema = z.object({ keys: z.array(z.record(z.string(), z.unknown())).check(z.minLength(1)) });
-const AssertionKeysSchema = z.record(z.string(), z.record(z.string(), JwksSchema));
+// Built when parsed (z.lazy): an inline JWKS is the local stack's, and only a deployment with
+// partner assertion keys reads them (issue 15).
+const JwksSchema = z.lazy(() => z.object({ keys: z.array(z.record(z.string(), z.unknown())).check(z.minLength(1)) }));
+const AssertionKeysSchema = z.lazy(() => z.record(z.string(), z.record(z.string(), JwksSchema)));
 
 /** Public keys per tenant, per partner id. */
 export type PartnerAssertionKeys = Readonly<Record<string, Readonly<Record<string, JSONWebKeySet>>>>;
@@ -61,14 +64,6 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
     // jose validates each key's fields when it imports them.
     jwks = keys.data as unknown as JSONWebKeySet;
   } else throw new Error('Invalid API configuration: set AUTH_JWKS or AUTH_JWKS_URL.');
-  let assertionJson: unknown;
-  try {
-    assertionJson = JSON.parse(e.PARTNER_ASSERTION_KEYS);
-  } catch {
-    throw new Error('Invalid API configuration: PARTNER_ASSERTION_KEYS is not JSON.');
-  }
-  const assertionKeys = AssertionKeysSchema.safeParse(assertionJson);
-  if (!assertionKeys.success) throw new Error('Invalid API configuration: PARTNER_ASSERTION_KEYS must map tenant ids to partner ids to JSON Web Key Sets.');
   return {
     tableName: e.RIGHTSDESK_TABLE,
     region: e.AWS_REGION,
@@ -77,7 +72,19 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
     ...(e.SES_CONFIGURATION_SET ? { sesConfigurationSet: e.SES_CONFIGURATION_SET } : {}),
     auth: { issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE, jwks, ...(e.PARTNER_TOKEN_MAX_LIFETIME_SECONDS ? { maxLifetimeSeconds: e.PARTNER_TOKEN_MAX_LIFETIME_SECONDS } : {}) },
     maxBodyBytes: e.MAX_BODY_BYTES,
-    // jose validates each key's fields when it imports them.
-    partnerAssertionKeys: assertionKeys.data as unknown as PartnerAssertionKeys,
+    partnerAssertionKeys: e.PARTNER_ASSERTION_KEYS === undefined ? {} : assertionKeysOf(e.PARTNER_ASSERTION_KEYS),
   };
+}
+
+function assertionKeysOf(raw: string): PartnerAssertionKeys {
+  let assertionJson: unknown;
+  try {
+    assertionJson = JSON.parse(raw);
+  } catch {
+    throw new Error('Invalid API configuration: PARTNER_ASSERTION_KEYS is not JSON.');
+  }
+  const assertionKeys = AssertionKeysSchema.safeParse(assertionJson);
+  if (!assertionKeys.success) throw new Error('Invalid API configuration: PARTNER_ASSERTION_KEYS must map tenant ids to partner ids to JSON Web Key Sets.');
+  // jose validates each key's fields when it imports them.
+  return assertionKeys.data as unknown as PartnerAssertionKeys;
 }

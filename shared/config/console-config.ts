@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { coercedNumber } from '#domain/zod-core.ts';
+import { optionalNonEmptyString, optionalUrl, positiveInt } from './env-fields.ts';
 
 /**
  * The staff console's configuration, read once and validated (fail fast). Two ways to sign in:
@@ -16,13 +16,13 @@ const EnvSchema = z.object({
   CONSOLE_AUTH: z._default(z.enum(['dev', 'cognito']), 'cognito'),
   CONSOLE_SESSION_SECRET: z.string().check(z.regex(/^[A-Za-z0-9_-]{43,}$/, 'at least 32 bytes, base64url')),
   // At most 8 h (a working day; issue 11): a stolen cookie is worth less, and sign-out ends it anyway.
-  CONSOLE_SESSION_HOURS: z._default(coercedNumber().check(z.int(), z.positive(), z.lte(8)), 8),
-  CONSOLE_BASE_URL: z.optional(z.url()),
+  CONSOLE_SESSION_HOURS: z._default(positiveInt.check(z.lte(8)), 8),
+  CONSOLE_BASE_URL: optionalUrl,
   COGNITO_REGION: z.optional(z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/))),
   COGNITO_USER_POOL_ID: z.optional(z.string().check(z.regex(/^[\w-]+_[0-9A-Za-z]+$/))),
-  COGNITO_CLIENT_ID: z.optional(z.string().check(z.minLength(1))),
-  COGNITO_CLIENT_SECRET: z.optional(z.string().check(z.minLength(1))),
-  COGNITO_DOMAIN: z.optional(z.url()),
+  COGNITO_CLIENT_ID: optionalNonEmptyString,
+  COGNITO_CLIENT_SECRET: optionalNonEmptyString,
+  COGNITO_DOMAIN: optionalUrl,
 });
 
 export interface CognitoConfig {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { coercedNumber } from '#domain/zod-core.ts';
+import { positiveInt } from './env-fields.ts';
 
 /**
  * The public web form: `FORM_SECRET` signs its tokens (HS256, ≥ 32 characters, from a secret on
@@ -10,11 +10,13 @@ import { coercedNumber } from '#domain/zod-core.ts';
 const EnvSchema = z.object({
   FORM_SECRET: z.string().check(z.minLength(32)),
   PUBLIC_BASE_URL: z.url(),
-  FORM_FRAME_ANCESTORS: z._default(z.string(), '{}'),
-  FORM_RATE_LIMIT: z._default(coercedNumber().check(z.int(), z.positive()), 5),
+  FORM_FRAME_ANCESTORS: z.optional(z.string()),
+  FORM_RATE_LIMIT: z._default(positiveInt, 5),
 });
 
-const Ancestors = z.record(z.string(), z.array(z.string().check(z.regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/))));
+// Built when the variable is set (z.lazy): the workflow steps and inbound e-mail load this module
+// for the e-mail control links only, and without it no partner site embeds the form (issue 15).
+const Ancestors = z.lazy(() => z.record(z.string(), z.array(z.string().check(z.regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/)))));
 
 export interface FormsConfig {
   readonly secret: string;
@@ -26,15 +28,20 @@ export interface FormsConfig {
 export function loadFormsConfig(env: Record<string, string | undefined> = process.env): FormsConfig {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) throw new Error(`Invalid forms configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const raw = parsed.data.FORM_FRAME_ANCESTORS;
+  return { secret: parsed.data.FORM_SECRET, baseUrl: parsed.data.PUBLIC_BASE_URL.replace(/\/$/, ''), frameAncestors: raw === undefined ? {} : frameAncestorsOf(raw), rateLimit: parsed.data.FORM_RATE_LIMIT };
+}
+
+function frameAncestorsOf(raw: string): Readonly<Record<string, readonly string[]>> {
   let ancestors: unknown;
   try {
-    ancestors = JSON.parse(parsed.data.FORM_FRAME_ANCESTORS);
+    ancestors = JSON.parse(raw);
   } catch {
     throw new Error('Invalid forms configuration: FORM_FRAME_ANCESTORS is not JSON.');
   }
   const frame = Ancestors.safeParse(ancestors);
   if (!frame.success) throw new Error('Invalid forms configuration: FORM_FRAME_ANCESTORS must map tenant ids to lists of origins.');
-  return { secret: parsed.data.FORM_SECRET, baseUrl: parsed.data.PUBLIC_BASE_URL.replace(/\/$/, ''), frameAncestors: frame.data, rateLimit: parsed.data.FORM_RATE_LIMIT };
+  return frame.data;
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { optionalUrl } from './env-fields.ts';
 import type { JSONWebKeySet } from 'jose';
 
 /**
@@ -15,10 +16,11 @@ import type { JSONWebKeySet } from 'jose';
 const EnvSchema = z.object({
   FULFILMENT_DATABASE_URLS: z.optional(z.string().check(z.startsWith('{'))),
   FULFILMENT_CALLBACK_JWKS: z.optional(z.string().check(z.startsWith('{'))),
-  CONSOLE_BASE_URL: z.optional(z.url()),
+  CONSOLE_BASE_URL: optionalUrl,
 });
-const UrlsSchema = z.record(z.string().check(z.regex(/^[a-z_][a-z0-9_]{0,62}$/)), z.string().check(z.regex(/^postgres(ql)?:\/\//)));
-const JwksSchema = z.record(z.string(), z.object({ keys: z.array(z.record(z.string(), z.unknown())) }));
+// Built when their variable is set (z.lazy); an absent one is an empty map without them (issue 15).
+const UrlsSchema = z.lazy(() => z.record(z.string().check(z.regex(/^[a-z_][a-z0-9_]{0,62}$/)), z.string().check(z.regex(/^postgres(ql)?:\/\//))));
+const JwksSchema = z.lazy(() => z.record(z.string(), z.object({ keys: z.array(z.record(z.string(), z.unknown())) })));
 
 export interface FulfilmentConfig {
   readonly databaseUrls: Readonly<Record<string, string>>;
@@ -26,8 +28,7 @@ export interface FulfilmentConfig {
   readonly consoleUrl?: string;
 }
 
-function json(name: string, raw: string | undefined): unknown {
-  if (raw === undefined) return {};
+function json(name: string, raw: string): unknown {
   try {
     return JSON.parse(raw);
   } catch {
@@ -38,13 +39,14 @@ function json(name: string, raw: string | undefined): unknown {
 export function loadFulfilmentConfig(env: Record<string, string | undefined> = process.env): FulfilmentConfig {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) throw new Error(`Invalid fulfilment configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  const urls = UrlsSchema.safeParse(json('FULFILMENT_DATABASE_URLS', parsed.data.FULFILMENT_DATABASE_URLS));
-  if (!urls.success) throw new Error('Invalid fulfilment configuration: FULFILMENT_DATABASE_URLS must map database names to postgres:// URLs.');
-  const jwks = JwksSchema.safeParse(json('FULFILMENT_CALLBACK_JWKS', parsed.data.FULFILMENT_CALLBACK_JWKS));
-  if (!jwks.success) throw new Error('Invalid fulfilment configuration: FULFILMENT_CALLBACK_JWKS must map tenant ids to JSON Web Key Sets.');
+  const { FULFILMENT_DATABASE_URLS: rawUrls, FULFILMENT_CALLBACK_JWKS: rawJwks } = parsed.data;
+  const urls = rawUrls === undefined ? null : UrlsSchema.safeParse(json('FULFILMENT_DATABASE_URLS', rawUrls));
+  if (urls && !urls.success) throw new Error('Invalid fulfilment configuration: FULFILMENT_DATABASE_URLS must map database names to postgres:// URLs.');
+  const jwks = rawJwks === undefined ? null : JwksSchema.safeParse(json('FULFILMENT_CALLBACK_JWKS', rawJwks));
+  if (jwks && !jwks.success) throw new Error('Invalid fulfilment configuration: FULFILMENT_CALLBACK_JWKS must map tenant ids to JSON Web Key Sets.');
   return {
-    databaseUrls: urls.data,
-    callbackJwks: jwks.data as unknown as Record<string, JSONWebKeySet>,
+    databaseUrls: urls?.data ?? {},
+    callbackJwks: (jwks?.data ?? {}) as unknown as Record<string, JSONWebKeySet>,
     ...(parsed.data.CONSOLE_BASE_URL ? { consoleUrl: parsed.data.CONSOLE_BASE_URL } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { optionalNonEmptyString } from './env-fields.ts';
 
 /**
  * Where letter rendering finds its font and function. `LETTER_FONT_PATH`: the DejaVu Sans subset
@@ -7,8 +8,8 @@ import * as z from 'zod/mini';
  * `LETTERS_FUNCTION`: the function the API and workflow steps invoke to render (AWS only).
  */
 const EnvSchema = z.object({
-  LETTER_FONT_PATH: z.optional(z.string().check(z.minLength(1))),
-  LETTERS_FUNCTION: z.optional(z.string().check(z.minLength(1))),
+  LETTER_FONT_PATH: optionalNonEmptyString,
+  LETTERS_FUNCTION: optionalNonEmptyString,
 });
 
 export interface LetterConfig {

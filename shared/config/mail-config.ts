@@ -1,17 +1,17 @@
 import * as z from 'zod/mini';
-import { coercedNumber } from '#domain/zod-core.ts';
+import { awsRegion, optionalString, optionalUrl, positiveInt, tableName } from './env-fields.ts';
 
 /**
  * E-mail channel configuration (inbound handler and the API's notifier), read once from the
  * environment and validated (fail fast). Endpoints are only set locally (stand-ins).
  */
 const EnvSchema = z.object({
-  RIGHTSDESK_TABLE: z.string().check(z.minLength(3)),
-  AWS_REGION: z._default(z.string(), 'eu-central-1'),
-  DYNAMODB_ENDPOINT: z.optional(z.url()),
-  SES_ENDPOINT: z.optional(z.url()),
-  S3_ENDPOINT: z.optional(z.url()),
-  SES_CONFIGURATION_SET: z.optional(z.string()),
+  RIGHTSDESK_TABLE: tableName,
+  AWS_REGION: awsRegion,
+  DYNAMODB_ENDPOINT: optionalUrl,
+  SES_ENDPOINT: optionalUrl,
+  S3_ENDPOINT: optionalUrl,
+  SES_CONFIGURATION_SET: optionalString,
   /** Where the SES receipt rule's S3 action stores raw mail… */
   INBOUND_MAIL_BUCKET: z._default(z.string().check(z.minLength(3)), 'rightsdesk-inbound-mail'),
   /** …under this key prefix (the action's ObjectKeyPrefix); the key is prefix + SES message id. */
@@ -20,9 +20,9 @@ const EnvSchema = z.object({
   /** Answers too large to attach are published here as presigned links… */
   ANSWERS_BUCKET: z._default(z.string().check(z.minLength(3)), 'rightsdesk-answers'),
   /** …valid this long (SigV4 allows at most 7 days)… */
-  ANSWER_LINK_TTL_SECONDS: z._default(coercedNumber().check(z.int(), z.positive(), z.maximum(604_800)), 604_800),
+  ANSWER_LINK_TTL_SECONDS: z._default(positiveInt.check(z.maximum(604_800)), 604_800),
   /** …when the attachments of one answer exceed this many bytes. */
-  ANSWER_ATTACHMENT_LIMIT_BYTES: z._default(coercedNumber().check(z.int(), z.positive()), 7 * 1024 * 1024),
+  ANSWER_ATTACHMENT_LIMIT_BYTES: z._default(positiveInt, 7 * 1024 * 1024),
 });
 
 export interface MailConfig {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
+import { awsRegion, optionalNonEmptyString, optionalUrl } from './env-fields.ts';
 
 /**
  * Configuration of the trusted-list refresh job, read once at start-up (fail fast).
@@ -7,14 +8,14 @@ import * as z from 'zod/mini';
  * in the Official Journal of the EU.
  */
 const EnvSchema = z.object({
-  AWS_REGION: z._default(z.string(), 'eu-central-1'),
-  S3_ENDPOINT: z.optional(z.url()),
+  AWS_REGION: awsRegion,
+  S3_ENDPOINT: optionalUrl,
   EVIDENCE_BUCKET: z.string().check(z.minLength(3)),
   TL_LOTL_URL: z._default(z.url(), 'https://ec.europa.eu/tools/lotl/eu-lotl.xml'),
   /** The LOTL signers' certificates as PEM text… */
   TL_LOTL_SIGNERS: z.optional(z.string().check(z.includes('-----BEGIN CERTIFICATE-----'))),
   /** …or a PEM file shipped beside the bundle (a Lambda environment holds only 4 KB). */
-  TL_LOTL_SIGNERS_FILE: z.optional(z.string().check(z.minLength(1))),
+  TL_LOTL_SIGNERS_FILE: optionalNonEmptyString,
   TL_TERRITORIES: z._default(z.string(), ''),
 });
 

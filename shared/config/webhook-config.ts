@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { coercedNumber } from '#domain/zod-core.ts';
+import { optionalNonEmptyString, optionalString, positiveInt } from './env-fields.ts';
 import type { JSONWebKeySet } from 'jose';
 import type { TenantWebhookKey } from '#ports/channels.ts';
 
@@ -8,17 +8,18 @@ import type { TenantWebhookKey } from '#ports/channels.ts';
  * calls kms:Sign, the API serves its public key); otherwise the sender reads private keys from
  * `WEBHOOK_SIGNING_KEYS` (JSON `{ "<tenant>": { "privateJwk": {…}, "publicJwk": {…} } }`, injected
  * from a Secrets Manager secret); the API serves the public halves from `WEBHOOK_JWKS` (a JWKS).
- * Locally both come from `.local/keys/webhook.json` (local/webhook-keys.ts).
+ * Locally both come from `.local/keys/webhook.json` (local/webhook-keys.ts). Their schemas are
+ * built when a variable is set (z.lazy): on AWS a KMS key signs by default (issue 15).
  */
-const jwk = z.record(z.string(), z.unknown());
-const KeysSchema = z.record(z.string(), z.object({ privateJwk: jwk, publicJwk: jwk }));
-const JwksSchema = z.object({ keys: z.array(jwk) });
+const jwk = () => z.record(z.string(), z.unknown());
+const KeysSchema = z.lazy(() => z.record(z.string(), z.object({ privateJwk: jwk(), publicJwk: jwk() })));
+const JwksSchema = z.lazy(() => z.object({ keys: z.array(jwk()) }));
 
 const EnvSchema = z.object({
-  WEBHOOK_SIGNING_KEYS: z.optional(z.string()),
-  WEBHOOK_KMS_KEY_ID: z.optional(z.string().check(z.minLength(1))),
-  WEBHOOK_JWKS: z.optional(z.string()),
-  WEBHOOK_BATCH: z._default(coercedNumber().check(z.int(), z.positive(), z.maximum(100)), 25),
+  WEBHOOK_SIGNING_KEYS: optionalString,
+  WEBHOOK_KMS_KEY_ID: optionalNonEmptyString,
+  WEBHOOK_JWKS: optionalString,
+  WEBHOOK_BATCH: z._default(positiveInt.check(z.maximum(100)), 25),
 });
 
 export interface WebhookConfig {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { coercedNumber } from '#domain/zod-core.ts';
+import { awsRegion, optionalUrl, positiveInt, tableName } from './env-fields.ts';
 import { DEFAULT_WORKFLOW_SETTINGS, type WorkflowSettings } from '#domain/workflow.ts';
 
 /**
@@ -12,16 +12,16 @@ const positiveList = z.pipe(
 );
 
 const EnvSchema = z.object({
-  RIGHTSDESK_TABLE: z.string().check(z.minLength(3)),
-  AWS_REGION: z._default(z.string(), 'eu-central-1'),
-  DYNAMODB_ENDPOINT: z.optional(z.url()),
-  SES_ENDPOINT: z.optional(z.url()),
-  SFN_ENDPOINT: z.optional(z.url()),
+  RIGHTSDESK_TABLE: tableName,
+  AWS_REGION: awsRegion,
+  DYNAMODB_ENDPOINT: optionalUrl,
+  SES_ENDPOINT: optionalUrl,
+  SFN_ENDPOINT: optionalUrl,
   CASE_WORKFLOW_ARN: z.string().check(z.startsWith('arn:')),
   DEADLINE_TIMER_ARN: z.string().check(z.startsWith('arn:')),
   WORKFLOW_REMINDER_DAYS: z.optional(positiveList),
-  WORKFLOW_IDENTITY_REMINDER_DAYS: z.optional(coercedNumber().check(z.int(), z.positive())),
-  WORKFLOW_IDENTITY_CLOSE_DAYS: z.optional(coercedNumber().check(z.int(), z.positive())),
+  WORKFLOW_IDENTITY_REMINDER_DAYS: z.optional(positiveInt),
+  WORKFLOW_IDENTITY_CLOSE_DAYS: z.optional(positiveInt),
 });
 
 export interface WorkflowConfig {

@@ -1,14 +1,15 @@
 import * as z from 'zod/mini';
+import { awsRegion, optionalUrl } from './env-fields.ts';
 
 /**
  * Where the Step Functions state machines are, for deployables that start or resume workflows
  * (the API, inbound e-mail). Both ARNs or neither: a half-configured engine fails fast.
  */
 const EnvSchema = z.object({
-  AWS_REGION: z._default(z.string(), 'eu-central-1'),
+  AWS_REGION: awsRegion,
   CASE_WORKFLOW_ARN: z.optional(z.string().check(z.startsWith('arn:'))),
   DEADLINE_TIMER_ARN: z.optional(z.string().check(z.startsWith('arn:'))),
-  SFN_ENDPOINT: z.optional(z.url()),
+  SFN_ENDPOINT: optionalUrl,
 });
 
 export interface WorkflowEngineConfig {

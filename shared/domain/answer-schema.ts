@@ -7,12 +7,12 @@ import { RIGHT_TYPES } from './rights.ts';
  * for both, so what was accepted is exactly what is read back.
  */
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
-const value = z.union([z.string().check(z.maxLength(10_000)), z.number(), z.boolean(), z.null()]);
+const value = () => z.union([z.string().check(z.maxLength(10_000)), z.number(), z.boolean(), z.null()]);
 
-// Built on first use (z.lazy): only a case with an answer, or an answer form, parses it.
+// Built on first use (z.lazy), its parts too: only a case with an answer, or an answer form, parses it.
 export const AnswerContentSchema = z.lazy(() => z.object({
   data: z.optional(
-    z.array(z.object({ category: text(200), records: z.array(z.record(z.string().check(z.maxLength(200)), value)).check(z.maxLength(10_000)) })).check(z.maxLength(100)),
+    z.array(z.object({ category: text(200), records: z.array(z.record(z.string().check(z.maxLength(200)), value())).check(z.maxLength(10_000)) })).check(z.maxLength(100)),
   ),
   results: z.optional(
     z.array(

@@ -20,6 +20,11 @@ let schema: ReturnType<typeof retentionRule> | undefined;
 export const retentionRuleSchema = () => (schema ??= retentionRule());
 export type RetentionRule = z.infer<ReturnType<typeof retentionRule>>;
 
+/** Each tenant's rule validated with `retentionRuleSchema`; throws zod's error, whose path names the tenant and the field. */
+export function validateRetentionRules(rules: Readonly<Record<string, RetentionRule>>): Readonly<Record<string, RetentionRule>> {
+  return z.record(z.string(), retentionRuleSchema()).parse(rules);
+}
+
 /** The instant a closed case's retention period ends (calendar arithmetic in UTC). */
 export function retentionEndsAt(closedAt: string, rule: Pick<RetentionRule, 'period'>): string {
   const end = new Date(closedAt);

@@ -5,16 +5,13 @@ import { secureHeaders } from 'hono/secure-headers';
 import { DomainError } from '#domain/errors.ts';
 import { MalformedJsonError } from './body.ts';
 import type { ApiDeps, AppEnv } from './deps.ts';
-import { contentSecurityPolicy } from './csp.ts';
-import { DOCS_STYLE } from './docs-style.ts';
+import { PAGE_CSP } from './csp-policies.ts';
 import { isDependencyOutage, OUTAGE_RETRY_AFTER_SECONDS } from './outage.ts';
 import { notFoundPage, wantsHtml } from './not-found-page.ts';
 import { problemFor, problemFromDomainError, problemResponse } from './problem.ts';
 
 // A module apart from app.ts, so the console and fulfilment bundles, which use only this, do not
 // see app.ts's lazily loaded staff API (esbuild makes a chunk for every dynamic import it sees).
-
-const CSP = contentSecurityPolicy([DOCS_STYLE]);
 
 /**
  * What every deployable HTTP app shares: security headers, the body limit, `/healthz`, and the
@@ -34,7 +31,7 @@ export function createBaseAppDeferred(deps: Pick<ApiDeps, 'limits' | 'logError'>
   app.use('*', secureHeaders());
   app.use('*', async (c, next) => {
     await next();
-    c.res.headers.set('content-security-policy', CSP);
+    c.res.headers.set('content-security-policy', PAGE_CSP);
   });
   const limit = bodyLimit({
     maxSize: deps.limits.maxBodyBytes,

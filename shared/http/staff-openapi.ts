@@ -1,5 +1,5 @@
 import { TASK_OUTCOMES, TASK_STATUSES } from '#domain/fulfilment/tasks.ts';
-import { IDENTIFIER_KINDS } from '#domain/fulfilment/register.ts';
+import { IDENTIFIER_KINDS } from '#domain/fulfilment/kinds.ts';
 import { RIGHT_TYPES } from '#domain/rights.ts';
 
 /**

@@ -6,6 +6,10 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { HOLIDAY_TABLE } from '#deadlines/holiday-table.ts';
+import { CUES } from '#domain/classifier/lexicon.ts';
+import { FORM_STYLE_SOURCE, PAGE_CSP } from '#http/csp-policies.ts';
+import { SEED_REGISTERS } from '#tenants/fulfilment/registers.ts';
+import { CASE_RETENTION } from '#tenants/retention-rules.ts';
 import { SEED_TENANTS } from '#tenants/seeds.ts';
 import { initOutputs } from '../../infra/bundling.ts';
 import { buildTimeModules } from '../../infra/build-time-modules.mjs';
@@ -32,6 +36,41 @@ describe('build-time modules (infra/build-time-modules.mjs)', () => {
     expect(mod.HOLIDAY_TABLE).toEqual(HOLIDAY_TABLE);
     const inputs = Object.keys(bundle.metafile.inputs).join('\n');
     for (const gone of ['shared/domain/tenant-policy.ts', 'shared/deadlines/holiday-data.ts', 'shared/tenants/softera.ts', 'holidays.generated.json', 'node_modules/zod']) expect(inputs).not.toContain(gone);
+  });
+
+  it('a Lambda bundle holds the fulfilment registers as validated values, without the register schemas', async () => {
+    const bundle = await deployBuild('build-time-registers', "export { SEED_REGISTERS } from '#tenants/fulfilment/registers.ts';\nexport { fulfilmentRegisters } from '#tenants/fulfilment/registry.ts';\n");
+    const mod = await bundle.load<{ SEED_REGISTERS: unknown; fulfilmentRegisters: { get(id: string): unknown } }>();
+    expect(mod.SEED_REGISTERS).toEqual(SEED_REGISTERS);
+    expect(mod.fulfilmentRegisters.get('bajtel')).toEqual(SEED_REGISTERS.find((r) => r.tenantId === 'bajtel'));
+    const inputs = Object.keys(bundle.metafile.inputs).join('\n');
+    for (const gone of ['shared/domain/fulfilment/register.ts', 'shared/tenants/fulfilment/validation.ts', 'shared/tenants/fulfilment/bajtel.ts', 'node_modules/zod']) expect(inputs).not.toContain(gone);
+  });
+
+  it('a Lambda bundle holds the retention rules as validated values, without their schema', async () => {
+    const bundle = await deployBuild('build-time-retention', "export { CASE_RETENTION, retentionRuleFor } from '#tenants/retention.ts';\n");
+    const mod = await bundle.load<{ CASE_RETENTION: unknown; retentionRuleFor(id: string): unknown }>();
+    expect(mod.CASE_RETENTION).toEqual(CASE_RETENTION);
+    expect(mod.retentionRuleFor('gautora')).toEqual(CASE_RETENTION.gautora);
+    const inputs = Object.keys(bundle.metafile.inputs).join('\n');
+    for (const gone of ['shared/domain/retention.ts', 'shared/tenants/retention-list.ts', 'node_modules/zod']) expect(inputs).not.toContain(gone);
+  });
+
+  it('a Lambda bundle holds the classifier cues expanded, without the written list or the expansion', async () => {
+    const bundle = await deployBuild('build-time-cues', "export { CUES } from '#domain/classifier/lexicon.ts';\n");
+    const mod = await bundle.load<{ CUES: readonly { pattern: RegExp }[] }>();
+    expect(mod.CUES.map((c) => ({ ...c, pattern: c.pattern.source }))).toEqual(CUES.map((c) => ({ ...c, pattern: c.pattern.source })));
+    const inputs = Object.keys(bundle.metafile.inputs).join('\n');
+    expect(inputs).not.toContain('shared/domain/classifier/cues.ts');
+  });
+
+  it('a Lambda bundle holds the constant Content-Security-Policy values, without the code that hashes the styles', async () => {
+    const bundle = await deployBuild('build-time-csp', "export { PAGE_CSP, FORM_STYLE_SOURCE } from '#http/csp-policies.ts';\n");
+    const mod = await bundle.load<{ PAGE_CSP: unknown; FORM_STYLE_SOURCE: unknown }>();
+    expect(mod).toMatchObject({ PAGE_CSP, FORM_STYLE_SOURCE });
+    const inputs = Object.keys(bundle.metafile.inputs).join('\n');
+    for (const gone of ['shared/http/csp.ts', 'shared/http/docs-page.ts', 'shared/http/forms/form-style.ts']) expect(inputs).not.toContain(gone);
+    expect(bundle.initCode).not.toContain('createHash');
   });
 
   it('bundles default and named exports as values, and fails the build, naming the export, when a value would not survive JSON', async () => {

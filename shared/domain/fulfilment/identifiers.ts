@@ -1,6 +1,6 @@
 import type { Case } from '../case.ts';
 import type { IdentityMethod } from '../identity.ts';
-import type { IdentifierKind } from './register.ts';
+import type { IdentifierKind } from './kinds.ts';
 
 /**
  * What an identity method proved about the subject (docs/fulfilment.md): e-mail control proves

@@ -1,17 +1,15 @@
 import * as z from 'zod/mini';
 import { RIGHT_TYPES } from '../rights.ts';
+import { IDENTIFIER_KINDS } from './kinds.ts';
 
 /**
  * A controller's register of data systems and of recipients (docs/fulfilment.md): what it holds
  * where, who owns each place, which rights each serves and how rightsdesk reaches it (a
  * connector), and to whom the data goes (Art. 19). Written from each policy, every entry citing
  * its clause (`source`, "002 §8.1"); entries the policy does not name are marked `example: true`
- * for the controller to replace.
+ * for the controller to replace. Lambda bundles hold the registers validated when they were built
+ * (shared/tenants/fulfilment/registers.ts), so only the build, the local stack and the tests run these schemas.
  */
-
-/** What an identity method can prove about the subject, and so what systems may be searched by. */
-export const IDENTIFIER_KINDS = ['email', 'personal_code', 'customer_id'] as const;
-export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 
 // Every schema here is built on first use (`z.lazy`, memoised by zod): a register is validated
 // when it is first read, which most invocations of the functions that load this module never do,
@@ -175,6 +173,3 @@ function maskWithinAllowList(e: PgErase): boolean {
   const set = Object.keys(e.set ?? {});
   return set.length > 0 && set.every((c) => allowed.has(c)) && e.kept !== undefined;
 }
-
-/** Rights whose carrying out must be told to recipients (GDPR Art. 19: Art. 16, 17(1), 18). */
-export const ART19_RIGHTS = ['rectification', 'erasure', 'restriction'] as const;

@@ -2,7 +2,8 @@ import type { Actor } from '../audit.ts';
 import type { Case } from '../case.ts';
 import type { RightType } from '../rights.ts';
 import type { VerifiedIdentifier } from './identifiers.ts';
-import { ART19_RIGHTS, type FulfilmentRegister } from './register.ts';
+import { ART19_RIGHTS } from './kinds.ts';
+import type { FulfilmentRegister } from './register.ts';
 
 /**
  * Fulfilment tasks (docs/fulfilment.md): once identity is settled, each right of a case gets one

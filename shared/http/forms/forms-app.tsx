@@ -1,5 +1,6 @@
 import { raw } from 'hono/html';
 import { contentSecurityPolicy } from '../csp.ts';
+import { FORM_STYLE_SOURCE } from '../csp-policies.ts';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Child } from 'hono/jsx';
@@ -16,6 +17,7 @@ import { FORM_TEXT } from '#templates/web-form.ts';
 import type { WebFormDeps } from '#usecases/web-form.ts';
 import type { FormsCaseHandlers } from './forms-cases.tsx';
 import { ISSUE_TEXT, issueOf } from '../console/form-errors.tsx';
+import { FORM_STYLE } from './form-style.ts';
 
 /**
  * The public web form per tenant (docs/design.md §1.2): `GET /forms/{tenantId}?lang=lt|en`, server-
@@ -62,12 +64,6 @@ export function clientAddress(c: Context): string {
 const FORM_BODY_LIMIT = 16 * 1024;
 
 
-/** The form's only style, inline; its hash is in the Content-Security-Policy (csp.ts). */
-const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:1rem auto;padding:0 1rem;color:#1a1a1a}
-label{display:block;margin-top:1rem;font-weight:600}input[type=text],input[type=email],textarea,select{width:100%;padding:.5rem;font:inherit;border:1px solid #555;border-radius:4px}
-fieldset{margin-top:1rem;border:1px solid #999;border-radius:4px}fieldset label{font-weight:400;margin:.25rem 0}
-button{margin-top:1.5rem;padding:.6rem 1.2rem;font:inherit;background:#0b5394;color:#fff;border:0;border-radius:4px}
-:focus-visible{outline:3px solid #f6b26b;outline-offset:2px}.error{color:#a00000}.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}`;
 
 export function Page(props: { lang: Language; title: string; children: Child }) {
   // Without the doctype browsers render the form in quirks mode (the Nu checker's one error here).
@@ -79,7 +75,7 @@ export function Page(props: { lang: Language; title: string; children: Child }) 
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title}</title>
-        <style>{STYLE}</style>
+        <style>{FORM_STYLE}</style>
       </head>
       <body>
         <main>
@@ -212,7 +208,7 @@ export function createFormsAppDeferred(deps: FormsPageDeps, loadDeps: () => Prom
     const tenantId = c.req.param('tenantId') ?? c.req.path.split('/')[2] ?? '';
     const ancestors = deps.frameAncestors[tenantId] ?? [];
     // The form's one inline style by hash (no 'unsafe-inline'); framing only by the tenant's own sites.
-    c.header('content-security-policy', contentSecurityPolicy([STYLE], ["'self'", ...ancestors]));
+    c.header('content-security-policy', contentSecurityPolicy([FORM_STYLE_SOURCE], ["'self'", ...ancestors]));
     c.header('x-content-type-options', 'nosniff');
     // Links carry tokens: never leak them to another site through Referer.
     c.header('referrer-policy', 'no-referrer');

@@ -1,30 +1,16 @@
 import { UnknownTenantError } from '#domain/errors.ts';
-import { FulfilmentRegisterSchema, type FulfilmentRegister } from '#domain/fulfilment/register.ts';
-import { bajtelRegister } from './bajtel.ts';
-import { gautoraRegister } from './gautora.ts';
-import { legalbalanceRegister } from './legalbalance.ts';
-import { lytagraRegister } from './lytagra.ts';
-import { softeraRegister } from './softera.ts';
-
-/**
- * Each controller's register of data systems and recipients (docs/fulfilment.md), as written. A
- * sixth controller adds one file and one line. Validated like the tenant configuration: in full
- * by the unit tests (`fulfilmentRegisterList`), and at run time each on its first use
- * (`fulfilmentRegisters.get`), not at every cold start.
- */
-const SEED_REGISTERS: readonly FulfilmentRegister[] = [softeraRegister, legalbalanceRegister, bajtelRegister, gautoraRegister, lytagraRegister];
-
-let validatedList: readonly FulfilmentRegister[] | undefined;
-
-/** Every seed register, validated with `FulfilmentRegisterSchema` (throws on the first invalid one). */
-export function fulfilmentRegisterList(): readonly FulfilmentRegister[] {
-  return (validatedList ??= SEED_REGISTERS.map((r) => FulfilmentRegisterSchema.parse(r)));
-}
+import type { FulfilmentRegister } from '#domain/fulfilment/register.ts';
+import { SEED_REGISTERS } from './registers.ts';
 
 export interface RegisterLookup {
   get(tenantId: string): FulfilmentRegister;
 }
 
+/**
+ * A lookup by tenant over registers already validated (registers.ts, or `validateRegisters` in a
+ * test). This module imports no schema, so a Lambda holding the registers validated when it was
+ * built never loads one.
+ */
 export function registerLookup(registers: readonly FulfilmentRegister[]): RegisterLookup {
   const byId = new Map(registers.map((r) => [r.tenantId, r]));
   return {
@@ -36,21 +22,5 @@ export function registerLookup(registers: readonly FulfilmentRegister[]): Regist
   };
 }
 
-/** The seed registers, each validated on its first `get`. */
-export const fulfilmentRegisters: RegisterLookup = lazyRegisterLookup(SEED_REGISTERS);
-
-function lazyRegisterLookup(registers: readonly FulfilmentRegister[]): RegisterLookup {
-  const byId = new Map(registers.map((r) => [r.tenantId, r]));
-  const validated = new Map<string, FulfilmentRegister>();
-  return {
-    get(tenantId) {
-      const known = validated.get(tenantId);
-      if (known) return known;
-      const found = byId.get(tenantId);
-      if (!found) throw new UnknownTenantError(`No fulfilment register for tenant "${tenantId}".`);
-      const register = FulfilmentRegisterSchema.parse(found);
-      validated.set(tenantId, register);
-      return register;
-    },
-  };
-}
+/** The controllers' registers (registers.ts: validated when the bundle was built). */
+export const fulfilmentRegisters: RegisterLookup = registerLookup(SEED_REGISTERS);

@@ -1,6 +1,6 @@
 import { SYSTEM } from '#domain/audit.ts';
 import type { Case } from '#domain/case.ts';
-import { ART19_RIGHTS } from '#domain/fulfilment/register.ts';
+import { ART19_RIGHTS } from '#domain/fulfilment/kinds.ts';
 import { systemsSettled, type FulfilmentTask } from '#domain/fulfilment/tasks.ts';
 import { domainOf, normaliseMessageId } from '#domain/threading.ts';
 import { RIGHT_ARTICLE } from '#domain/rights.ts';
