@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, inlineStyleSource } from '#http/csp.ts';
 import { FORM_STYLE_SOURCE, PAGE_CSP } from '#http/csp-policies.ts';
-import { DOCS_STYLE } from '#http/docs-page.ts';
+import { DOCS_STYLE } from '#http/docs-style.ts';
 import { FORM_STYLE } from '#http/forms/form-style.ts';
 
 const sha256 = (css: string) => `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
