@@ -47,6 +47,8 @@ describe('what a cold start compiles', () => {
       [
         ...HTTP_LAZY_ADAPTERS,
         'shared/http/docs-page.ts',
+        // The pages' Content-Security-Policy is computed when the bundle is built (shared/http/csp-policies.ts).
+        'shared/http/docs-style.ts',
         'shared/adapters/evidence/pack-sealer.ts',
         'shared/adapters/dynamodb/receipt-index.ts',
         // Sent by the workflow's intake step, not in line; checked only when a partner sends an assertion.
@@ -58,7 +60,6 @@ describe('what a cold start compiles', () => {
         'shared/adapters/dynamodb/case-repository.ts',
         'shared/adapters/dynamodb/webhook-outbox.ts',
         'shared/http/auth.ts',
-        'shared/http/docs-style.ts',
         'shared/usecases/acknowledgement-channel.ts',
         'shared/templates/acknowledgement.ts',
       ],
