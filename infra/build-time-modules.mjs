@@ -11,6 +11,8 @@
 // JSON unchanged (plain objects, arrays, strings, finite numbers, booleans, null), else the build
 // fails naming the export; `JSON.parse` of a string is also V8's fastest way to load an object.
 import { Buffer } from 'node:buffer';
+import { resolve } from 'node:path';
+import process from 'node:process';
 import { isDeepStrictEqual } from 'node:util';
 
 export function buildTimeModules(paths) {
@@ -21,7 +23,9 @@ export function buildTimeModules(paths) {
       build.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
         if (!listed.has(args.path)) return undefined;
         // The module and what it imports, bundled into one ES module and run in this process.
-        const bundled = await build.esbuild.build({ entryPoints: [args.path], bundle: true, format: 'esm', platform: 'node', write: false, metafile: true, logLevel: 'silent', absWorkingDir: build.initialOptions.absWorkingDir });
+        // With the bundle's own module resolution (aliases, conditions, main fields), so the value is what the bundle's code would compute.
+        const { absWorkingDir, alias, conditions, mainFields } = build.initialOptions;
+        const bundled = await build.esbuild.build({ entryPoints: [args.path], bundle: true, format: 'esm', platform: 'node', write: false, metafile: true, logLevel: 'silent', absWorkingDir, alias, conditions, mainFields });
         const exports = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].contents).toString('base64')}`);
         const lines = [];
         for (const [name, value] of Object.entries(exports)) {
@@ -33,7 +37,7 @@ export function buildTimeModules(paths) {
           lines.push(name === 'default' ? `export default ${parsed};` : `export const ${name} = ${parsed};`);
         }
         // Rebuilt when any of the module's own inputs changes (watch mode, incremental builds).
-        return { contents: lines.join('\n'), loader: 'js', watchFiles: Object.keys(bundled.metafile.inputs) };
+        return { contents: lines.join('\n'), loader: 'js', watchFiles: Object.keys(bundled.metafile.inputs).map((input) => resolve(absWorkingDir ?? process.cwd(), input)) };
       });
     },
   };

@@ -5,10 +5,13 @@
 // Why: an ESM `import … from 'node:crypto'` makes Node build an ES module facade of the built-in,
 // copying every export (getESMFacade, syncExports). The SDK and our code import nine built-ins at
 // init (crypto, fs, fs/promises, https, os, path, process, stream, module), and those facades were
-// ~4 ms of every bundle's ~11 ms of built-in loading (docs/performance.md). `require` returns the
-// same object without a facade. esbuild's CommonJS interop keeps the import's meaning: named
-// imports become property reads at the place of use (as live as the ESM binding), and the module
-// is required where the import stood, before any code that uses it.
+// ~4 ms of every bundle's ~11 ms of built-in loading (docs/performance.md, "Data computed when the
+// bundle is built, built-ins without facades"). `require` returns the same object without a
+// facade. The shim module below keeps the import's meaning: the built-in is required where the
+// import stood, before any code that uses it, and each imported name is read once from it, as the
+// ESM facade reads it (names no module imports are never read, so lazy getters stay lazy). The
+// names come from the building machine's Node: tests/unit/init-chunk-merge.test.ts builds every
+// bundle and fails on any esbuild warning, such as a name that Node does not have.
 import { createRequire, isBuiltin } from 'node:module';
 
 const requireHere = createRequire(import.meta.url);
@@ -20,7 +23,7 @@ export function builtinsRequire() {
   return {
     name: 'builtins-require',
     setup(build) {
-      build.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
+      build.onResolve({ filter: /^[a-z0-9_:/]+$/ }, (args) => {
         if (!isBuiltin(args.path)) return undefined;
         const name = args.path.startsWith('node:') ? args.path : `node:${args.path}`;
         // Static imports go through a CommonJS shim; require() and dynamic import() stay as written.

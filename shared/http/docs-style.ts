@@ -1,5 +1,5 @@
 /**
- * The reference page's only style, inline; its hash is in the Content-Security-Policy (csp.ts). A
+ * The reference page's only style, inline; its hash is in the Content-Security-Policy (csp-policies.ts). A
  * module apart from docs-page.ts, so the headers every response carries (base-app.ts) do not bring
  * the page's renderer into each init: it loads with the first /docs (issue 15).
  */

@@ -12,7 +12,7 @@ describe('holidays.generated.json', () => {
     expect(committed).toEqual(buildHolidayData(countries));
   });
 
-  it('is valid in full (calendar.ts checks each year only when first used)', () => {
+  it('is valid in full (holiday-table.ts validates it when a bundle is built, or on load)', () => {
     const committed: unknown = JSON.parse(readFileSync(HOLIDAY_DATA_FILE, 'utf8'));
     const parsed = HolidayDataSchema.safeParse(committed);
     expect(parsed.success ? [] : parsed.error.issues).toEqual([]);

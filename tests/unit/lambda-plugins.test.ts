@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { HOLIDAY_TABLE } from '#deadlines/holiday-table.ts';
 import { CUES } from '#domain/classifier/lexicon.ts';
 import { FORM_STYLE_SOURCE, PAGE_CSP } from '#http/csp-policies.ts';
@@ -18,10 +18,14 @@ import { lambdaBuildOptions } from '../support/lambda-bundle.ts';
 
 const BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
-/** Bundles `source` (a module in a fresh folder inside the repository, so `#` imports and packages resolve) with the deploy's options. */
+/** Scratch folders inside the repository (gitignored), so `#` imports and packages resolve from them; removed after the tests. */
+const SCRATCH = fileURLToPath(new URL('../../.local/lambda-plugins-test/', import.meta.url));
+afterAll(() => rm(SCRATCH, { recursive: true, force: true }));
+
+/** Bundles `source` (a module in a fresh folder inside the repository) with the deploy's options. */
 async function deployBuild(name: string, source: string) {
-  await mkdir(join(process.cwd(), '.local'), { recursive: true });
-  const dir = await mkdtemp(join(process.cwd(), '.local', `${name}-`));
+  await mkdir(SCRATCH, { recursive: true });
+  const dir = await mkdtemp(join(SCRATCH, `${name}-`));
   await writeFile(join(dir, 'entry.ts'), source);
   const result = await build({ ...lambdaBuildOptions({ entry: join(dir, 'entry.ts') }), outdir: join(dir, 'out'), write: true, metafile: true });
   const initCode = (await Promise.all([...initOutputs(result.metafile)].map((p) => readFile(p, 'utf8')))).join('\n');
@@ -87,6 +91,13 @@ describe('build-time modules (infra/build-time-modules.mjs)', () => {
     const attempt = build({ entryPoints: [join(dir, 'entry.ts')], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent', plugins: [buildTimeModules([join(dir, 'values.ts')])] });
     await expect(attempt).rejects.toThrow(/export "when" does not survive JSON/);
   });
+
+  it('fails the build when a listed module throws (an invalid seed cannot be bundled)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'build-time-throws-'));
+    await writeFile(join(dir, 'seeds.ts'), "const seeds = [{ id: 'a' }, { id: 'a' }];\nif (new Set(seeds.map((s) => s.id)).size !== seeds.length) throw new Error('Tenants share the id \"a\".');\nexport const SEEDS = seeds;\n");
+    const attempt = build({ stdin: { contents: "export { SEEDS } from './seeds.ts';", resolveDir: dir, loader: 'ts' }, bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent', plugins: [buildTimeModules([join(dir, 'seeds.ts')])] });
+    await expect(attempt).rejects.toThrow(/Tenants share the id "a"/);
+  });
 });
 
 describe('built-ins by require (infra/builtins-require.mjs)', () => {
@@ -108,7 +119,8 @@ describe('built-ins by require (infra/builtins-require.mjs)', () => {
   });
 
   it('the deployed api bundle builds without warnings and loads no built-in through an ES module import at init but node:module (the banner)', async () => {
-    const bundle = await deployBuild('builtins-api', "export { handler } from '../../functions/api/handler.ts';\n");
+    const handler = fileURLToPath(new URL('../../functions/api/handler.ts', import.meta.url));
+    const bundle = await deployBuild('builtins-api', `export { handler } from ${JSON.stringify(handler)};\n`);
     // The deploy prints esbuild's warnings (infra/split-bundle.mjs): the lazy-import wrappers once warned for every module without a default export.
     expect(bundle.warnings.map((w) => w.text)).toEqual([]);
     const imported = [...bundle.initCode.matchAll(/import\s*(?:[\w$]+|\*\s*as\s*[\w$]+|\{[^}]*\})\s*from\s*["']([^"']+)["']/g)].map((m) => m[1]!);

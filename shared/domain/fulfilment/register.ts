@@ -11,9 +11,9 @@ import { IDENTIFIER_KINDS } from './kinds.ts';
  * (shared/tenants/fulfilment/registers.ts), so only the build, the local stack and the tests run these schemas.
  */
 
-// Every schema here is built on first use (`z.lazy`, memoised by zod): a register is validated
-// when it is first read, which most invocations of the functions that load this module never do,
-// and building these ~70 schemas was 5–10 ms of each of their cold starts (docs/performance.md).
+// Every schema here is built on first use (`z.lazy`, memoised by zod): only the validation of the
+// seed registers (when a bundle is built, or when the local stack or a test loads them) builds
+// them; building these ~70 schemas was 5–10 ms of a cold start when it happened at init.
 let parts: ReturnType<typeof buildParts> | undefined;
 const part = () => (parts ??= buildParts());
 function buildParts() {
