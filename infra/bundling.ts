@@ -186,7 +186,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   // 558 after the merge with #18's forms: error details as keys worded by each page (~2 KB), 556.0 KB measured 2026-12-05.
   // 420 since issue 15's cold-start pass: what init loads, without the staff API (a chunk its first request loads),
   // which is a chunk loaded by its own first request (shared/http/lazy-routes.ts); 407.8 KB measured 2026-12-05.
-  { name: 'api', entry: 'functions/api/handler.ts', description: 'Partner API, staff API and console (Hono)', budgetKb: 420, memoryMb: 1024, timeoutSeconds: 29, async: false, reservedConcurrency: 50 },
+  { name: 'api', entry: 'functions/api/handler.ts', description: 'Partner API, staff API and console (Hono)', budgetKb: 280, memoryMb: 1024, timeoutSeconds: 29, async: false, reservedConcurrency: 50 },
   // The staff console's pages: the API's other half (same use cases), its own bundle so that
   // neither crosses the 450 KB budget of an HTTP function.
   // 460, not 450: the inbound ledger's "could not be processed" page and the acknowledgement outbox added ~5 KB (457 KB measured).
@@ -207,7 +207,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   // 616 after the merge with #18's forms: every problem per field in lt/en, error-detail words, the table editor with CSV (d3-dsv), ~31 KB; 613.2 KB measured 2026-12-05.
   // 190 since issue 15's second cold-start pass: init loads sign-in, the session check and the error pages; each group of
   // pages and the API's deps are chunks loaded by their first request (shared/http/console/routes.tsx); 170.7 KB measured 2026-12-05.
-  { name: 'console', entry: 'functions/console/handler.ts', description: 'Staff console pages (Hono JSX, Cognito sign-in)', budgetKb: 190, memoryMb: 1024, timeoutSeconds: 29, async: false, reservedConcurrency: 10 },
+  { name: 'console', entry: 'functions/console/handler.ts', description: 'Staff console pages (Hono JSX, Cognito sign-in)', budgetKb: 175, memoryMb: 1024, timeoutSeconds: 29, async: false, reservedConcurrency: 10 },
   { name: 'inbound-email', entry: 'functions/inbound-email/handler.ts', description: 'SES receipt: parse, thread or open a case', budgetKb: 450, memoryMb: 1024, timeoutSeconds: 120, async: true, reservedConcurrency: 5 },
   { name: 'ses-notifications', entry: 'functions/ses-notifications/handler.ts', description: 'SES bounces and complaints flag the case', budgetKb: 400, async: true, reservedConcurrency: 5 },
   // pdf-lib lives only here, so the API and the workflow steps stay small. No fontkit at run time:
@@ -232,7 +232,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   // pg (~80 KB); 548.4 KB measured 2026-12-05. Moving these out took the API from 536.5 to 515.0 and the console from 540.2 to 514.7.
   // 572: every tenant's Art. 15 information in lt and en (#18) added ~24 KB wherever the answer template goes; UTF-8 output took back 7-14 KB (568.4 KB measured).
   // 581: #18's forms (the shared layout, error page and error-detail words) added ~10 KB (578.6 KB measured 2026-12-05).
-  { name: 'fulfilment', entry: 'functions/fulfilment/handler.ts', description: 'Fulfilment: tasks, connectors (PostgreSQL, HTTP), Art. 19 notices, task pages', budgetKb: 581, memoryMb: 1024, timeoutSeconds: 29, async: false, reservedConcurrency: 10 },
+  { name: 'fulfilment', entry: 'functions/fulfilment/handler.ts', description: 'Fulfilment: tasks, connectors (PostgreSQL, HTTP), Art. 19 notices, task pages', budgetKb: 240, memoryMb: 1024, timeoutSeconds: 29, async: false, reservedConcurrency: 10 },
   // Daily: one digest e-mail per owner of open manual tasks.
   { name: 'task-digest', entry: 'functions/task-digest/handler.ts', description: 'Daily digest of open manual fulfilment tasks', budgetKb: 400, timeoutSeconds: 300, async: true, reservedConcurrency: 1 },
   ...workflowSteps,
