@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { awsRegion, nonEmptyString, optionalString, optionalUrl, positiveInt, tableName } from './env-fields.ts';
+import { awsRegion, jsonVariable, nonEmptyString, optionalString, optionalUrl, positiveInt, tableName } from './env-fields.ts';
 import type { JSONWebKeySet } from 'jose';
 
 /**
@@ -59,7 +59,7 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
   let jwks: JSONWebKeySet | URL;
   if (e.AUTH_JWKS_URL) jwks = new URL(e.AUTH_JWKS_URL);
   else if (e.AUTH_JWKS) {
-    const keys = JwksSchema.safeParse(JSON.parse(e.AUTH_JWKS));
+    const keys = JwksSchema.safeParse(jsonVariable('API', 'AUTH_JWKS', e.AUTH_JWKS));
     if (!keys.success) throw new Error('Invalid API configuration: AUTH_JWKS is not a JSON Web Key Set.');
     // jose validates each key's fields when it imports them.
     jwks = keys.data as unknown as JSONWebKeySet;
@@ -77,13 +77,7 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
 }
 
 function assertionKeysOf(raw: string): PartnerAssertionKeys {
-  let assertionJson: unknown;
-  try {
-    assertionJson = JSON.parse(raw);
-  } catch {
-    throw new Error('Invalid API configuration: PARTNER_ASSERTION_KEYS is not JSON.');
-  }
-  const assertionKeys = AssertionKeysSchema.safeParse(assertionJson);
+  const assertionKeys = AssertionKeysSchema.safeParse(jsonVariable('API', 'PARTNER_ASSERTION_KEYS', raw));
   if (!assertionKeys.success) throw new Error('Invalid API configuration: PARTNER_ASSERTION_KEYS must map tenant ids to partner ids to JSON Web Key Sets.');
   // jose validates each key's fields when it imports them.
   return assertionKeys.data as unknown as PartnerAssertionKeys;

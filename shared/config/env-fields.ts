@@ -25,3 +25,16 @@ export const optionalNonEmptyString = z.optional(nonEmptyString);
 
 /** A positive whole number, from the variable's text (`Number(text)`), e.g. `MAX_BODY_BYTES`. */
 export const positiveInt = coercedNumber().check(z.int(), z.positive());
+
+/**
+ * A variable that holds JSON (key sets, maps by tenant), parsed with the configuration's own
+ * error. Example: `jsonVariable('webhook', 'WEBHOOK_JWKS', '{"keys":[]}')` → `{ keys: [] }`;
+ * `jsonVariable('API', 'AUTH_JWKS', '{')` throws "Invalid API configuration: AUTH_JWKS is not JSON.".
+ */
+export function jsonVariable(configuration: string, name: string, raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new Error(`Invalid ${configuration} configuration: ${name} is not JSON.`);
+  }
+}

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { positiveInt } from './env-fields.ts';
+import { jsonVariable, positiveInt } from './env-fields.ts';
 
 /**
  * The public web form: `FORM_SECRET` signs its tokens (HS256, ≥ 32 characters, from a secret on
@@ -33,13 +33,7 @@ export function loadFormsConfig(env: Record<string, string | undefined> = proces
 }
 
 function frameAncestorsOf(raw: string): Readonly<Record<string, readonly string[]>> {
-  let ancestors: unknown;
-  try {
-    ancestors = JSON.parse(raw);
-  } catch {
-    throw new Error('Invalid forms configuration: FORM_FRAME_ANCESTORS is not JSON.');
-  }
-  const frame = Ancestors.safeParse(ancestors);
+  const frame = Ancestors.safeParse(jsonVariable('forms', 'FORM_FRAME_ANCESTORS', raw));
   if (!frame.success) throw new Error('Invalid forms configuration: FORM_FRAME_ANCESTORS must map tenant ids to lists of origins.');
   return frame.data;
 }

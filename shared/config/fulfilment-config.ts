@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { optionalUrl } from './env-fields.ts';
+import { jsonVariable, optionalUrl } from './env-fields.ts';
 import type { JSONWebKeySet } from 'jose';
 
 /**
@@ -28,21 +28,13 @@ export interface FulfilmentConfig {
   readonly consoleUrl?: string;
 }
 
-function json(name: string, raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    throw new Error(`Invalid fulfilment configuration: ${name} is not JSON.`);
-  }
-}
-
 export function loadFulfilmentConfig(env: Record<string, string | undefined> = process.env): FulfilmentConfig {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) throw new Error(`Invalid fulfilment configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const { FULFILMENT_DATABASE_URLS: rawUrls, FULFILMENT_CALLBACK_JWKS: rawJwks } = parsed.data;
-  const urls = rawUrls === undefined ? null : UrlsSchema.safeParse(json('FULFILMENT_DATABASE_URLS', rawUrls));
+  const urls = rawUrls === undefined ? null : UrlsSchema.safeParse(jsonVariable('fulfilment', 'FULFILMENT_DATABASE_URLS', rawUrls));
   if (urls && !urls.success) throw new Error('Invalid fulfilment configuration: FULFILMENT_DATABASE_URLS must map database names to postgres:// URLs.');
-  const jwks = rawJwks === undefined ? null : JwksSchema.safeParse(json('FULFILMENT_CALLBACK_JWKS', rawJwks));
+  const jwks = rawJwks === undefined ? null : JwksSchema.safeParse(jsonVariable('fulfilment', 'FULFILMENT_CALLBACK_JWKS', rawJwks));
   if (jwks && !jwks.success) throw new Error('Invalid fulfilment configuration: FULFILMENT_CALLBACK_JWKS must map tenant ids to JSON Web Key Sets.');
   return {
     databaseUrls: urls?.data ?? {},

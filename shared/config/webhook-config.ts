@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { optionalNonEmptyString, optionalString, positiveInt } from './env-fields.ts';
+import { jsonVariable, optionalNonEmptyString, optionalString, positiveInt } from './env-fields.ts';
 import type { JSONWebKeySet } from 'jose';
 import type { TenantWebhookKey } from '#ports/channels.ts';
 
@@ -30,21 +30,13 @@ export interface WebhookConfig {
   readonly batch: number;
 }
 
-function json(name: string, raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    throw new Error(`Invalid webhook configuration: ${name} is not JSON.`);
-  }
-}
-
 export function loadWebhookConfig(env: Record<string, string | undefined> = process.env): WebhookConfig {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) throw new Error(`Invalid webhook configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const e = parsed.data;
-  const keys = e.WEBHOOK_SIGNING_KEYS ? KeysSchema.safeParse(json('WEBHOOK_SIGNING_KEYS', e.WEBHOOK_SIGNING_KEYS)) : null;
+  const keys = e.WEBHOOK_SIGNING_KEYS ? KeysSchema.safeParse(jsonVariable('webhook', 'WEBHOOK_SIGNING_KEYS', e.WEBHOOK_SIGNING_KEYS)) : null;
   if (keys && !keys.success) throw new Error('Invalid webhook configuration: WEBHOOK_SIGNING_KEYS must map tenant ids to { privateJwk, publicJwk }.');
-  const jwks = e.WEBHOOK_JWKS ? JwksSchema.safeParse(json('WEBHOOK_JWKS', e.WEBHOOK_JWKS)) : null;
+  const jwks = e.WEBHOOK_JWKS ? JwksSchema.safeParse(jsonVariable('webhook', 'WEBHOOK_JWKS', e.WEBHOOK_JWKS)) : null;
   if (jwks && !jwks.success) throw new Error('Invalid webhook configuration: WEBHOOK_JWKS is not a JSON Web Key Set.');
   // jose validates each key's members when it imports them.
   return {

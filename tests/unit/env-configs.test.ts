@@ -42,6 +42,8 @@ describe('the configurations the API validates at init', () => {
   it('validate key material only where it is set, and refuse a malformed one', () => {
     expect(loadApiConfig(api).partnerAssertionKeys).toEqual({});
     expect(() => loadApiConfig({ ...api, PARTNER_ASSERTION_KEYS: '' })).toThrow(/PARTNER_ASSERTION_KEYS is not JSON/);
+    // An inline key set that is not JSON names its variable too (it used to throw JSON.parse's SyntaxError).
+    expect(() => loadApiConfig({ ...api, AUTH_JWKS_URL: undefined, AUTH_JWKS: '{' })).toThrow('Invalid API configuration: AUTH_JWKS is not JSON.');
     expect(loadWebhookConfig({ WEBHOOK_KMS_KEY_ID: 'key' })).toEqual({ kmsKeyId: 'key', signingKeys: {}, jwks: { keys: [] }, batch: 25 });
     expect(loadWebhookConfig({ WEBHOOK_SIGNING_KEYS: JSON.stringify({ softera: { privateJwk: jwk, publicJwk: jwk } }), WEBHOOK_JWKS: JSON.stringify({ keys: [jwk] }) })).toMatchObject({ signingKeys: { softera: { publicJwk: jwk } }, jwks: { keys: [jwk] } });
     expect(() => loadWebhookConfig({ WEBHOOK_SIGNING_KEYS: JSON.stringify({ softera: { privateJwk: jwk } }) })).toThrow(/WEBHOOK_SIGNING_KEYS must map/);
