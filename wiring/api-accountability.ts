@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { lazyAdapter } from '#adapters/lazy-adapter.ts';
-import type { PackSealer, ReceiptIndex } from '#ports/accountability.ts';
+import type { PackSealer } from '#ports/accountability.ts';
 import { lambdaLetterRenderer } from '#adapters/lambda/letter-renderer.ts';
 import { kmsKid } from '#adapters/webhooks/kms-jwks.ts';
 import type { ApiConfig } from '#config/api-config.ts';
@@ -8,6 +8,7 @@ import { loadLetterConfig, type LetterConfig } from '#config/letter-config.ts';
 import { loadWebhookConfig, type WebhookConfig } from '#config/webhook-config.ts';
 import type { AccountabilityDeps } from '#http/staff-api/accountability-deps.ts';
 import type { AwsClients } from './clients.ts';
+import { lazyReceiptIndex } from './lazy-receipt-index.ts';
 
 /**
  * The register, evidence packs and legal holds for the API function only (a module of its own,
@@ -29,8 +30,7 @@ export function accountabilityFromEnv(config: ApiConfig, aws: AwsClients, loaded
       ),
     { seal: true },
   );
-  const dynamo = aws.get(DynamoDBClient, 'dynamodb');
-  const receipts = lazyAdapter<ReceiptIndex>(() => import('./deferred-stores.ts').then((m) => new m.DynamoReceiptIndex(dynamo, config.tableName)), { receivedBetween: true });
+  const receipts = lazyReceiptIndex(aws.get(DynamoDBClient, 'dynamodb'), config.tableName);
   const letters = lambdaLetterRenderer((loaded.letters ?? loadLetterConfig()).functionName, config.region);
   return { receipts, sealer, ...(letters ? { letters } : {}) };
 }

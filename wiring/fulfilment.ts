@@ -5,7 +5,6 @@ import { systemClock } from '#adapters/system.ts';
 // Only the kid (a static import keeps the JWKS reader, and its kms:GetPublicKey, out of this bundle).
 import { kmsKid } from '#adapters/webhooks/kms-jwks.ts';
 import { JoseWebhookSigner } from '#adapters/webhooks/jose-signer.ts';
-import type { ReceiptIndex } from '#ports/accountability.ts';
 import type { WebhookSigner } from '#ports/channels.ts';
 import type { CallbackVerifier, DatabaseConnector, SignedRequests, TaskDataStore } from '#ports/fulfilment.ts';
 import type { EmailSender } from '#ports/mail.ts';
@@ -15,9 +14,9 @@ import { loadWebhookConfig } from '#config/webhook-config.ts';
 import type { ConsoleUiDeps } from '#http/console/deps.ts';
 import type { ApiDeps } from '#http/deps.ts';
 import { fulfilmentRegisters } from '#tenants/fulfilment/registry.ts';
-import { apiDepsWith } from './api.ts';
-import { apiClients, loadApiConfigs } from './api-configs.ts';
+import { apiDepsFromEnv } from './api.ts';
 import { buildConsoleUi } from './console.ts';
+import { lazyReceiptIndex } from './lazy-receipt-index.ts';
 import type { AwsClients } from './clients.ts';
 
 /**
@@ -58,17 +57,13 @@ export function buildFulfilment(deps: ApiDeps, config: FulfilmentConfig, aws: Aw
 /** The fulfilment function: the API's deps with the connectors, and the console's session and register page deps. */
 export function fulfilmentFromEnv(): { deps: ApiDeps; ui: ConsoleUiDeps } {
   // The API's configurations, parsed once and shared (the mail and letter ones were parsed twice).
-  const configs = loadApiConfigs();
-  const aws = apiClients(configs);
-  const deps = apiDepsWith(configs, aws);
-  const config = configs.api;
+  const { config, configs, deps, aws } = apiDepsFromEnv();
   const withFulfilment: ApiDeps = { ...deps, fulfilment: buildFulfilment(deps, loadFulfilmentConfig(), aws, configs.mail.answersBucket) };
   const letters = lambdaLetterRenderer(configs.letters.functionName, config.region);
-  const dynamo = aws.get(DynamoDBClient, 'dynamodb');
   const ui: ConsoleUiDeps = {
     ...buildConsoleUi(loadConsoleConfig(), aws, config.tableName),
     // The register download's index is made with the first download (lazyAdapter), not for each task page (issue 15).
-    register: { receipts: lazyAdapter<ReceiptIndex>(() => import('./deferred-stores.ts').then((m) => new m.DynamoReceiptIndex(dynamo, config.tableName)), { receivedBetween: true }), ...(letters ? { letters } : {}) },
+    register: { receipts: lazyReceiptIndex(aws.get(DynamoDBClient, 'dynamodb'), config.tableName), ...(letters ? { letters } : {}) },
   };
   return { deps: withFulfilment, ui };
 }

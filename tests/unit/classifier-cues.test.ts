@@ -16,7 +16,7 @@ describe('the classifier cues (classifier/cue-sources.ts, lexicon.ts)', () => {
     expect(CUES.every((cue) => cue.pattern instanceof RegExp)).toBe(true);
   });
 
-  it('hold the expanded shorthand: a space as any white space, ~ as any ending', () => {
+  it('hold the expanded shorthand: a space stands for any white space, ~ for any ending', () => {
     const sources = [...CUE_SOURCES, ...WEAK_ACCESS_SOURCES].map((s) => s.pattern);
     expect(sources.some((s) => s.includes('\\s+'))).toBe(true);
     expect(sources.some((s) => s.includes('\\w*'))).toBe(true);
