@@ -12,8 +12,11 @@ export const LAMBDA_BUNDLING = {
   format: 'esm',
   platform: 'node',
   minify: true,
-  // Lithuanian text as UTF-8, not \uXXXX escapes (7-14 KB less per bundle; Node reads UTF-8 source).
-  charset: 'utf8',
+  // Lithuanian text as \uXXXX escapes: Node decodes an all-ASCII file into a one-byte string, and
+  // one non-ASCII character makes the whole init file a two-byte string (twice the memory, slower to
+  // decode and scan): ~0.5 ms of the api's init for ~5 KB more file (docs/performance.md, "One file
+  // at init"). esbuild leaves regex literals as written; tests/unit/init-chunk-merge.test.ts checks init files.
+  charset: 'ascii',
   sourcemap: true,
   // The AWS SDK v3 only tree-shakes through its ES module builds (docs/design.md §5).
   mainFields: ['module', 'main'],

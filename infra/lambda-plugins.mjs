@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
 import { buildTimeModules } from './build-time-modules.mjs';
 import { builtinsRequire } from './builtins-require.mjs';
+import { initChunkIntoEntry } from './init-chunk-into-entry.mjs';
 import { initChunkMerge } from './init-chunk-merge.mjs';
 import { sdkDeepImports } from './sdk-deep-imports.mjs';
 import { xmldomLazyEntities } from './xmldom-lazy-entities.mjs';
@@ -25,6 +26,8 @@ export function lambdaPlugins() {
   return [
     // What init loads is one chunk, not one per set of lazy modules that share it.
     initChunkMerge(),
+    // ... and that chunk is the entry file itself: one file at init.
+    initChunkIntoEntry(),
     // The SDK's barrel imports resolved to the files that define each name, so lazily loaded clients' code stays in their own chunks.
     sdkDeepImports(),
     // xmldom's HTML entity table is built on first use, not at init.

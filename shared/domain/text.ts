@@ -5,8 +5,12 @@
  */
 const FOLD: Record<string, string> = { ą: 'a', č: 'c', ę: 'e', ė: 'e', į: 'i', š: 's', ų: 'u', ū: 'u', ž: 'z', '„': '"', '“': '"' };
 
+// Built from FOLD's keys, not written as a regex literal: esbuild escapes strings for the Lambda
+// bundles' ASCII-only output (infra/bundling.ts `charset`) but leaves regex literals as written.
+const FOLDED = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'g');
+
 export function foldLithuanian(text: string): string {
-  return text.toLowerCase().replace(/[ąčęėįšųūž„“]/g, (ch) => FOLD[ch] ?? ch);
+  return text.toLowerCase().replace(FOLDED, (ch) => FOLD[ch] ?? ch);
 }
 
 /**
