@@ -1,5 +1,6 @@
 import { DAY_MS, isoWeekday, localDateOfWallMs, wallMsOfLocalDate } from './civil-date.ts';
 import { HOLIDAY_TABLE } from './holiday-table.ts';
+import { decodeHolidayYear } from './holiday-year-code.ts';
 import type { LocalDate } from './period.ts';
 import { instantOfWallTime, isValidTimeZone, zoneOffsetMs } from './zone.ts';
 
@@ -111,7 +112,7 @@ function loadYear(country: string, year: number): YearHolidays {
     throw new RangeError(`Public holidays are known for ${HOLIDAYS.firstYear}–${HOLIDAYS.lastYear}, not ${year} (regenerate: npm run generate:holidays)`);
   }
   const byDate = new Map<LocalDate, string>();
-  for (const [date, nameIndex] of data.years[String(year)] ?? []) {
+  for (const [date, nameIndex] of decodeHolidayYear(year, data.years[String(year)] ?? '')) {
     const name = data.names[nameIndex] ?? 'public holiday';
     const known = byDate.get(date);
     byDate.set(date, known === undefined ? name : `${known} / ${name}`);
