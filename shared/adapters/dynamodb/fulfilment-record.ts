@@ -5,8 +5,9 @@ import { IDENTITY_METHODS } from '#domain/identity.ts';
 import { RIGHT_TYPES } from '#domain/rights.ts';
 
 /** The case's `fulfilment` as read back from DynamoDB (parsed, never cast). */
-const actor = z.object({ kind: z.enum(['subject', 'partner', 'staff', 'system']), id: z.string() });
-const who = z.object({ by: z.string(), at: z.string(), reason: z.string() });
+// Parts built with the schemas that use them, on first use (z.lazy), not at every init (issue 15).
+const actor = () => z.object({ kind: z.enum(['subject', 'partner', 'staff', 'system']), id: z.string() });
+const who = () => z.object({ by: z.string(), at: z.string(), reason: z.string() });
 
 export const StoredTaskSchema = z.lazy(() => z.object({
   id: z.string(),
@@ -28,7 +29,7 @@ export const StoredTaskSchema = z.lazy(() => z.object({
         legalBasis: z.optional(z.string()),
         counts: z.optional(z.record(z.string(), z.number())),
         dataKey: z.optional(z.string()),
-        by: actor,
+        by: actor(),
         at: z.string(),
       }),
     ),
@@ -36,8 +37,8 @@ export const StoredTaskSchema = z.lazy(() => z.object({
   dryRun: z.optional(z.nullable(z.object({ at: z.string(), by: z.string(), counts: z.record(z.string(), z.number()) }))),
   notice: z.optional(z.nullable(z.object({ sentAt: z.string(), messageId: z.string(), replyDueAt: z.string(), repliedAt: z.optional(z.string()), reply: z.optional(z.string()) }))),
   pendingSince: z.optional(z.nullable(z.string())),
-  skipped: z.optional(z.nullable(who)),
-  added: z.optional(z.nullable(who)),
+  skipped: z.optional(z.nullable(who())),
+  added: z.optional(z.nullable(who())),
 }));
 
 // Built on first use (z.lazy): only an item that carries fulfilment tasks parses it, so most cold starts never build it.
