@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { lazyAdapter } from '#adapters/lazy-adapter.ts';
 import type { PackSealer } from '#ports/accountability.ts';
 import { lambdaLetterRenderer } from '#adapters/lambda/letter-renderer.ts';
-import { kmsKid } from '#adapters/webhooks/kms-jwks.ts';
+import { kmsKid } from '#adapters/webhooks/kms-kid.ts';
 import type { ApiConfig } from '#config/api-config.ts';
 import { loadLetterConfig, type LetterConfig } from '#config/letter-config.ts';
 import { loadWebhookConfig, type WebhookConfig } from '#config/webhook-config.ts';

@@ -1,7 +1,7 @@
 import { loadOnce } from '#domain/load-once.ts';
+import { kmsKid } from '#adapters/webhooks/kms-kid.ts';
 import { sesReadiness } from '#adapters/ses/readiness.ts';
 import { sfnReadiness } from '#adapters/sfn/readiness.ts';
-import { kmsKid, kmsWebhookJwks } from '#adapters/webhooks/kms-jwks.ts';
 import { loadWebhookConfig, type WebhookConfig } from '#config/webhook-config.ts';
 import { lazySfnClient } from './workflow-engine.ts';
 import type { ApiConfig } from '#config/api-config.ts';
@@ -40,6 +40,10 @@ export function apiFromEnv(extend?: (config: ApiConfig, aws: AwsClients, loaded:
 function webhookJwksFor(webhooks: WebhookConfig, aws: AwsClients): ApiDeps['webhookJwks'] {
   const keyId = webhooks.kmsKeyId;
   if (!keyId) return webhooks.jwks;
-  // KMS is loaded on first use: one read per container, and the client costs every cold start.
-  return loadOnce<WebhookJwks>(() => import('@aws-sdk/client-kms').then(({ KMSClient }) => kmsWebhookJwks(aws.get(KMSClient, 'kms'), keyId, kmsKid(keyId))));
+  // KMS and the key's PEM import load on first use: one read per container, and the client costs every cold start.
+  return loadOnce<WebhookJwks>(() =>
+    Promise.all([import('@aws-sdk/client-kms'), import('#adapters/webhooks/kms-jwks.ts')]).then(([{ KMSClient }, { kmsWebhookJwks }]) =>
+      kmsWebhookJwks(aws.get(KMSClient, 'kms'), keyId, kmsKid(keyId)),
+    ),
+  );
 }

@@ -3,7 +3,7 @@ import { lambdaLetterRenderer } from '#adapters/lambda/letter-renderer.ts';
 import { lazyAdapter } from '#adapters/lazy-adapter.ts';
 import { systemClock } from '#adapters/system.ts';
 // Only the kid (a static import keeps the JWKS reader, and its kms:GetPublicKey, out of this bundle).
-import { kmsKid } from '#adapters/webhooks/kms-jwks.ts';
+import { kmsKid } from '#adapters/webhooks/kms-kid.ts';
 import { JoseWebhookSigner } from '#adapters/webhooks/jose-signer.ts';
 import type { WebhookSigner } from '#ports/channels.ts';
 import type { CallbackVerifier, DatabaseConnector, SignedRequests, TaskDataStore } from '#ports/fulfilment.ts';

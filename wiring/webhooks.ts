@@ -4,7 +4,7 @@ import { DynamoWebhookOutbox } from '#adapters/dynamodb/webhook-outbox.ts';
 import { systemClock } from '#adapters/system.ts';
 import { FetchWebhookTransport } from '#adapters/webhooks/fetch-transport.ts';
 import { JoseWebhookSigner } from '#adapters/webhooks/jose-signer.ts';
-import { kmsKid } from '#adapters/webhooks/kms-jwks.ts';
+import { kmsKid } from '#adapters/webhooks/kms-kid.ts';
 import { KmsWebhookSigner } from '#adapters/webhooks/kms-signer.ts';
 import { loadMailConfig } from '#config/mail-config.ts';
 import { loadWebhookConfig } from '#config/webhook-config.ts';

@@ -54,6 +54,8 @@ describe('what a cold start compiles', () => {
         // Sent by the workflow's intake step, not in line; checked only when a partner sends an assertion.
         'shared/usecases/acknowledge-case.ts',
         'shared/domain/partner-assertion.ts',
+        // The webhook JWKS from KMS (the key's PEM import) loads with the first /.well-known/jwks.json.
+        'shared/adapters/webhooks/kms-jwks.ts',
       ],
       [
         'shared/adapters/lazy-adapter.ts',

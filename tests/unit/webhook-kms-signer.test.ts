@@ -3,7 +3,8 @@ import { GetPublicKeyCommand, KMSClient, SignCommand, type SignCommandInput } fr
 import { mockClient } from 'aws-sdk-client-mock';
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
-import { kmsKid, kmsWebhookJwks } from '#adapters/webhooks/kms-jwks.ts';
+import { kmsWebhookJwks } from '#adapters/webhooks/kms-jwks.ts';
+import { kmsKid } from '#adapters/webhooks/kms-kid.ts';
 import { joseSignature, KmsWebhookSigner } from '#adapters/webhooks/kms-signer.ts';
 import { WEBHOOK_JWS_TYPE } from '#adapters/webhooks/jose-signer.ts';
 import { harness } from '../support/harness.ts';

@@ -14,8 +14,3 @@ export async function kmsWebhookJwks(kms: KMSClient, keyId: string, kid: string)
   const jwk = await exportJWK(await importSPKI(pem, 'ES256', { extractable: true }));
   return { keys: [{ ...jwk, kid, alg: 'ES256', use: 'sig' }] };
 }
-
-/** The `kid` of a KMS key: stable per key, so partners can cache the JWKS. */
-export function kmsKid(keyId: string): string {
-  return `rightsdesk-webhook-${keyId.split('/').pop()!.slice(0, 8)}`;
-}
