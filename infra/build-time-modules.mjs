@@ -6,10 +6,11 @@
 // at a cold start (the list: BUILD_TIME_MODULES): the seed tenants (shared/tenants/seeds.ts) are
 // checked with a zod schema whose construction and first parse cost ~3 ms each at every init. Run
 // here, an invalid seed fails the build, and the function loads neither the schema nor zod's
-// parser for it; likewise the fulfilment registers and retention rules, the constant CSP hashes
-// and the classifier's expanded cue patterns. Each value must survive
-// JSON unchanged (plain objects, arrays, strings, finite numbers, booleans, null), else the build
-// fails naming the export; `JSON.parse` of a string is also V8's fastest way to load an object.
+// parser for it; likewise the tenants' Art. 15 information, the fulfilment registers and
+// retention rules, the constant CSP hashes and the classifier's expanded cue patterns. Each value
+// must survive JSON unchanged (plain objects, arrays, strings, finite numbers, booleans, null),
+// else the build fails naming the export; `JSON.parse` of a string is also V8's fastest way to
+// load an object.
 import { Buffer } from 'node:buffer';
 import { resolve } from 'node:path';
 import process from 'node:process';

@@ -189,7 +189,9 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   // 558 after the merge with #18's forms: error details as keys worded by each page (~2 KB), 556.0 KB measured 2026-12-05.
   // 420 since issue 15's cold-start pass: what init loads, without the staff API (a chunk its first request loads),
   // which is a chunk loaded by its own first request (shared/http/lazy-routes.ts); 407.8 KB measured 2026-12-05.
-  { name: 'api', entry: 'functions/api/handler.ts', description: 'Partner API, staff API and console (Hono)', budgetKb: 280, memoryMb: 1024, timeoutSeconds: 29, async: false, reservedConcurrency: 50 },
+  // 230: the tenants' value at init no longer carries their Art. 15 information (~48 KB, shared/tenants/art15-seeds.ts,
+  // loaded with the answer templates); 210.0 KB measured 2026-12-06 (258.7 before).
+  { name: 'api', entry: 'functions/api/handler.ts', description: 'Partner API, staff API and console (Hono)', budgetKb: 230, memoryMb: 1024, timeoutSeconds: 29, async: false, reservedConcurrency: 50 },
   // The staff console's pages: the API's other half (same use cases), its own bundle so that
   // neither crosses the 450 KB budget of an HTTP function.
   // 460, not 450: the inbound ledger's "could not be processed" page and the acknowledgement outbox added ~5 KB (457 KB measured).
@@ -222,7 +224,9 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   // The public web form (API Gateway routes /forms/* here): unauthenticated, kept out of the API bundle.
   // 200 since issue 15's second cold-start pass: init loads what the form page needs (no AWS client); submissions, links and
   // the deps they use are chunks loaded by their first request (wiring/forms-function.ts); 173.9 KB measured 2026-12-05.
-  { name: 'forms', entry: 'functions/forms/handler.ts', description: 'Public web form (lt/en), e-mail confirmation, status page', budgetKb: 200, memoryMb: 512, timeoutSeconds: 29, async: false, reservedConcurrency: 20 },
+  // 145: the tenants' value at init no longer carries their Art. 15 information (~48 KB, shared/tenants/art15-seeds.ts);
+  // 121.9 KB measured 2026-12-06 (170.5 before).
+  { name: 'forms', entry: 'functions/forms/handler.ts', description: 'Public web form (lt/en), e-mail confirmation, status page', budgetKb: 145, memoryMb: 512, timeoutSeconds: 29, async: false, reservedConcurrency: 20 },
   // Every 5 minutes: count the open cases past their due date (the CasesOverdue gauge and alarm).
   { name: 'overdue-gauge', entry: 'functions/overdue-gauge/handler.ts', description: 'CasesOverdue gauge: open cases past their due date', budgetKb: 400, timeoutSeconds: 60, async: true, reservedConcurrency: 1 },
   // Daily: fetch the EU LOTL and the national lists, verify them, cache them for QES validation.
@@ -235,7 +239,9 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   // pg (~80 KB); 548.4 KB measured 2026-12-05. Moving these out took the API from 536.5 to 515.0 and the console from 540.2 to 514.7.
   // 572: every tenant's Art. 15 information in lt and en (#18) added ~24 KB wherever the answer template goes; UTF-8 output took back 7-14 KB (568.4 KB measured).
   // 581: #18's forms (the shared layout, error page and error-detail words) added ~10 KB (578.6 KB measured 2026-12-05).
-  { name: 'fulfilment', entry: 'functions/fulfilment/handler.ts', description: 'Fulfilment: tasks, connectors (PostgreSQL, HTTP), Art. 19 notices, task pages', budgetKb: 240, memoryMb: 1024, timeoutSeconds: 29, async: false, reservedConcurrency: 10 },
+  // 190: the tenants' value at init no longer carries their Art. 15 information (~48 KB, shared/tenants/art15-seeds.ts,
+  // loaded with the answer templates); 168.1 KB measured 2026-12-06 (216.7 before).
+  { name: 'fulfilment', entry: 'functions/fulfilment/handler.ts', description: 'Fulfilment: tasks, connectors (PostgreSQL, HTTP), Art. 19 notices, task pages', budgetKb: 190, memoryMb: 1024, timeoutSeconds: 29, async: false, reservedConcurrency: 10 },
   // Daily: one digest e-mail per owner of open manual tasks.
   { name: 'task-digest', entry: 'functions/task-digest/handler.ts', description: 'Daily digest of open manual fulfilment tasks', budgetKb: 400, timeoutSeconds: 300, async: true, reservedConcurrency: 1 },
   ...workflowSteps,

@@ -15,6 +15,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Modules whose values are computed when the bundle is built (infra/build-time-modules.mjs). */
 export const BUILD_TIME_MODULES = [
   'shared/tenants/seeds.ts',
+  'shared/tenants/art15-seeds.ts',
   'shared/deadlines/holiday-table.ts',
   'shared/tenants/fulfilment/registers.ts',
   'shared/tenants/retention-rules.ts',

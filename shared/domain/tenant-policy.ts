@@ -66,11 +66,16 @@ export const RepeatRuleSchema = z.discriminatedUnion('kind', [
 
 /**
  * Text shown to subjects and staff (the Art. 15 information, the authority's name): Lithuanian and
- * English are both required, so a tenant file missing one fails to compile (`satisfies TenantConfig`)
- * and fails validation at start-up, as the interface labels do.
+ * English are both required, so a tenant file missing one fails to compile (`satisfies TenantConfig`
+ * or `satisfies Art15Info`) and fails validation when the bundle is built, as the interface labels do.
  */
 const TextSchema = z.object({ lt: nonEmpty, en: nonEmpty });
 
+/**
+ * A controller's Art. 15(1)–(2) information, as its policy gives it. Not part of `TenantSchema`:
+ * only answers use it, so it is its own dataset keyed by tenant id (shared/tenants/art15-seeds.ts)
+ * and a function's init does not load it with the tenants (issue 15).
+ */
 export const Art15InfoSchema = z.object({
   purposes: z.array(
     z.object({
@@ -135,13 +140,13 @@ export const TenantSchema = z.object({
   identity: IdentityPolicySchema,
   repeats: RepeatRuleSchema,
   fees: z.object({ freeByDefault: z.boolean(), feeForExcessive: z.boolean(), source }),
-  art15: Art15InfoSchema,
   supervisoryAuthority: z.object({ name: TextSchema, address: nonEmpty, website: nonEmpty, email: z.optional(z.email()) }),
   approvals: z.object({ fourEyes: z.boolean() }),
   clarification: ClarificationPolicySchema,
 });
 
 export type TenantConfig = z.infer<typeof TenantSchema>;
+export type Art15Info = z.infer<typeof Art15InfoSchema>;
 export type DeadlinePolicy = z.infer<typeof DeadlinePolicySchema>;
 export type IdentityPolicy = z.infer<typeof IdentityPolicySchema>;
 export type RepeatRule = z.infer<typeof RepeatRuleSchema>;

@@ -1,6 +1,7 @@
 import type { Case } from '#domain/case.ts';
 import type { Language } from '#domain/channels.ts';
 import type { LocalizedText, TenantConfig } from '#domain/tenant-policy.ts';
+import { art15Of } from '#tenants/art15.ts';
 
 const H = {
   en: { greeting: (n: string) => `Dear ${n},`, intro: (r: string) => `In reply to your request ${r}, here is the information about the processing of your personal data (GDPR Art. 15(1)).`, purposes: 'Purposes, legal basis, data categories and retention', recipients: 'Recipients', sources: 'Sources of the data', automated: 'Automated decision-making', transfers: 'Transfers to third countries', rights: 'You may ask for rectification, erasure or restriction, object to processing, and complain to the supervisory authority:', copy: 'A copy of your personal data is attached.', closing: 'Kind regards,' },
@@ -17,7 +18,7 @@ const text = (t: LocalizedText, lang: Language) => t[lang];
 export function answerTemplate(tenant: TenantConfig, c: Case): string {
   const lang = c.language;
   const h = H[lang];
-  const a = tenant.art15;
+  const a = art15Of(tenant.id);
   const lines: string[] = [h.greeting(c.subject.name), '', h.intro(c.reference), '', `${h.purposes}:`];
   for (const p of a.purposes) {
     lines.push(`- ${text(p.purpose, lang)} — ${text(p.legalBasis, lang)}; ${p.dataCategories.map((d) => text(d, lang)).join(', ')}; ${text(p.retention, lang)} (${p.source})`);

@@ -3,6 +3,7 @@ import type { Case } from '#domain/case.ts';
 import type { Language } from '#domain/channels.ts';
 import { RIGHT_ARTICLE, type RightType } from '#domain/rights.ts';
 import type { LocalizedText, TenantConfig } from '#domain/tenant-policy.ts';
+import { art15Of } from '#tenants/art15.ts';
 import { RIGHT_LABEL } from './labels.ts';
 
 /**
@@ -34,7 +35,7 @@ function heading(type: RightType, lang: Language): string {
 
 /** Art. 15(1)(a)–(h) and 15(2) from the controller's policy. */
 export function art15Block(tenant: TenantConfig, content: AnswerContent | undefined, lang: Language): string {
-  const a = tenant.art15;
+  const a = art15Of(tenant.id);
   const lt = lang === 'lt';
   const purposes = a.purposes.map((p) =>
     [

@@ -1,4 +1,4 @@
-import type { TenantConfig } from '#domain/tenant-policy.ts';
+import type { Art15Info, TenantConfig } from '#domain/tenant-policy.ts';
 import { LITHUANIA } from './lithuania.ts';
 
 /**
@@ -104,102 +104,6 @@ export const lytagraTenant = {
   // 004 does not say requests are free (only §1.9: objecting to direct marketing is free); GDPR
   // Art. 12(5) makes them free, and §3.6 allows administrative costs for abuse.
   fees: { freeByDefault: true, feeForExcessive: true, source: '004 §3.6' },
-  art15: {
-    purposes: [
-      {
-        purpose: {
-          lt: 'Bendrovės paslaugų teikimas (paslaugų užsakymų apdorojimas, administravimas, lojalumo nuolaidų pritaikymas), kliento identifikavimas Bendrovės informacinėje sistemoje ir prisijungiant prie savo paskyros Bendrovės internetiniame tinklalapyje, sąskaitų ir kitų finansinių dokumentų išrašymas',
-          en: 'Providing the Company’s services (processing and administration of service orders, loyalty discounts), customer identification in the Company’s information system and when logging in to the website account, issuing invoices and other financial documents',
-        },
-        legalBasis: {
-          lt: 'Bendrovės pareiga vykdyti sudarytą su duomenų subjektu sutartį ir (arba) duomenų subjekto prašymu (užsakymu) imtis veiksmų sutarčiai sudaryti',
-          en: 'The Company’s obligation to perform the agreement concluded with the data subject and/or to take steps at the data subject’s request (order) to conclude it',
-        },
-        dataCategories: [
-          { lt: 'Vardas, pavardė', en: 'Name, surname' },
-          { lt: 'Elektroninio pašto adresas, adresas, telefono numeris', en: 'E-mail address, address, telephone number' },
-        ],
-        retention: {
-          lt: 'Ne ilgiau kaip 10 metų nuo paskutiniojo užsakymo (pirkimo) įvykdymo',
-          en: 'No longer than 10 years after the last order (purchase) was executed',
-        },
-        source: '004 §1.5.1',
-      },
-      {
-        purpose: { lt: 'Tiesioginė rinkodara', en: 'Direct marketing' },
-        legalBasis: { lt: 'Duomenų subjekto sutikimas', en: 'Consent of the data subject' },
-        dataCategories: [
-          { lt: 'Vardas, pavardė', en: 'Name, surname' },
-          { lt: 'Elektroninio pašto adresas, adresas, telefono numeris', en: 'E-mail address, address, telephone number' },
-        ],
-        retention: {
-          lt: 'Ne ilgiau nei iki sutikimo gauti reklamą panaikinimo (atšaukimo)',
-          en: 'Until consent to receive advertising is withdrawn',
-        },
-        source: '004 §1.5.2',
-      },
-      // The cookie purposes exist only in the English text (004 §4.3); the Lithuanian §4 is a link.
-      {
-        purpose: { lt: 'Funkciniai slapukai ir paslaugų teikimas; paslaugų tobulinimas (kuriomis svetainės dalimis naudojamasi, iš kur ateina lankytojai, kiek laiko praleidžia)', en: 'Functional cookies and service provision; service development (which parts of the website are used, where visitors come from, time spent)' },
-        legalBasis: { lt: 'Slapukų naudojimo tvarkos priėmimas naudojantis svetaine; slapukų galima atsisakyti naršyklėje (004 §4.2). Politikoje BDAR 6 straipsnio pagrindas neįvardytas.', en: 'Acceptance of the cookie procedure when using the website; cookies can be refused in the browser (004 §4.2). The policy names no GDPR Art. 6 basis.' },
-        dataCategories: [{ lt: 'Slapukų duomenys: prisijungimo patogumo duomenys, aplankyti puslapiai, ankstesnės ir tolesnės svetainės, svetainėje praleistas laikas', en: 'Cookie data: login convenience data, pages visited, referring and next websites, time on the website' }],
-        retention: { lt: 'Politikoje nenurodyta', en: 'Not stated in the policy' },
-        source: '004 §4.3.1',
-      },
-      {
-        purpose: { lt: 'Naudojimo analizė (lankytojų statistika, reklamos veiksmingumas, ar rinkodaros laiškai buvo atidaryti ir ar pagal juos veikta) ir tikslinė rinkodara naršyklėmis grindžiamoms tikslinėms grupėms', en: 'Use analysis (visitor statistics, advertising effectiveness, whether marketing e-mails were opened and acted on) and targeted marketing to browser-based target groups' },
-        legalBasis: { lt: 'Slapukų naudojimo tvarkos priėmimas naudojantis svetaine; slapukų galima atsisakyti naršyklėje (004 §4.2). Politikoje BDAR 6 straipsnio pagrindas neįvardytas.', en: 'Acceptance of the cookie procedure when using the website; cookies can be refused in the browser (004 §4.2). The policy names no GDPR Art. 6 basis.' },
-        dataCategories: [{ lt: 'Slapukų duomenys: naudojimo statistika, el. laiškų atidarymas ir nuorodų paspaudimai, naršykle grindžiamas reklamos profilis', en: 'Cookie data: usage statistics, e-mail opening and link clicks, browser-based advertising profile' }],
-        retention: { lt: 'Politikoje nenurodyta', en: 'Not stated in the policy' },
-        source: '004 §4.3.3',
-      },
-    ],
-    recipients: [
-      {
-        recipient: {
-          lt: 'Bendrovės partneriai, Bendrovės vardu veikiantys kaip duomenų tvarkytojai, teikiantys siuntų pristatymo ir kitas su paslaugų sutarties vykdymu susijusias paslaugas',
-          en: 'The Company’s partners acting as data processors on its behalf, providing delivery and other services related to performing the services contract',
-        },
-        source: '004 §2.2',
-      },
-      {
-        recipient: {
-          lt: 'Tretieji asmenys – tik Lietuvos Respublikos teisės aktų nustatytais atvejais ir tvarka',
-          en: 'Third parties only in the cases and by the procedure established by the laws of the Republic of Lithuania',
-        },
-        source: '004 §2.2',
-      },
-    ],
-    sources: [
-      {
-        from: {
-          lt: 'Duomenų subjektas – duomenys renkami Bendrovės internetiniame tinklalapyje (užsakymai, paskyra, sutikimas gauti reklamą)',
-          en: 'The data subject — data collected on the Company’s website (orders, account, consent to advertising)',
-        },
-        source: '004 §1.5',
-      },
-      { from: { lt: 'Slapukai Bendrovės interneto svetainėje ir rinkodaros el. laiškuose', en: 'Cookies on the Company’s website and in marketing e-mails' }, source: '004 §4.3.3' },
-    ],
-    // 004 mentions no automated decision-making; targeted marketing cookies (§4.3.4) build target
-    // groups for advertising, which is not a decision with legal or similar effect.
-    automatedDecisionMaking: {
-      used: false,
-      description: {
-        lt: 'Politikoje nenurodyta, kad sprendimai priimami vien automatizuotu būdu',
-        en: 'The policy describes no decisions based solely on automated processing; cookies are used to target advertising to browser-based groups (004 §4.3.4).',
-      },
-      source: '004 §4.3.4',
-    },
-    // 004 mentions no transfer outside the EEA (AS „Lytagra“ is an EU subsidiary).
-    thirdCountryTransfers: {
-      transfers: false,
-      safeguards: {
-        lt: 'Politikoje duomenų perdavimas į trečiąsias valstybes nenurodytas; tvarkytojams duomenys teikiami tik pagal sutartis, užtikrinančias BDAR reikalaujamą apsaugą',
-        en: 'The policy states no transfer to third countries; processors receive data only under agreements ensuring the protection required by the GDPR (004 §2.2).',
-      },
-      source: '004 §2.2',
-    },
-  },
   // 004 §1.1.8: „Priežiūros institucija – Valstybinė duomenų apsaugos inspekcija“; §3.2 right to complain.
   supervisoryAuthority: LITHUANIA.supervisoryAuthority,
   approvals: { fourEyes: true },
@@ -207,3 +111,101 @@ export const lytagraTenant = {
   // and keep running while it waits, so 7 days, a reminder, 7 more days.
   clarification: { reminderAfterDays: 7, closeAfterReminderDays: 7, source: '004 §3.4.1' },
 } satisfies TenantConfig;
+
+/** The Art. 15(1)–(2) information policy 004 gives (art15-list.ts): apart from the configuration, since only answers use it. */
+export const lytagraArt15 = {
+  purposes: [
+    {
+      purpose: {
+        lt: 'Bendrovės paslaugų teikimas (paslaugų užsakymų apdorojimas, administravimas, lojalumo nuolaidų pritaikymas), kliento identifikavimas Bendrovės informacinėje sistemoje ir prisijungiant prie savo paskyros Bendrovės internetiniame tinklalapyje, sąskaitų ir kitų finansinių dokumentų išrašymas',
+        en: 'Providing the Company’s services (processing and administration of service orders, loyalty discounts), customer identification in the Company’s information system and when logging in to the website account, issuing invoices and other financial documents',
+      },
+      legalBasis: {
+        lt: 'Bendrovės pareiga vykdyti sudarytą su duomenų subjektu sutartį ir (arba) duomenų subjekto prašymu (užsakymu) imtis veiksmų sutarčiai sudaryti',
+        en: 'The Company’s obligation to perform the agreement concluded with the data subject and/or to take steps at the data subject’s request (order) to conclude it',
+      },
+      dataCategories: [
+        { lt: 'Vardas, pavardė', en: 'Name, surname' },
+        { lt: 'Elektroninio pašto adresas, adresas, telefono numeris', en: 'E-mail address, address, telephone number' },
+      ],
+      retention: {
+        lt: 'Ne ilgiau kaip 10 metų nuo paskutiniojo užsakymo (pirkimo) įvykdymo',
+        en: 'No longer than 10 years after the last order (purchase) was executed',
+      },
+      source: '004 §1.5.1',
+    },
+    {
+      purpose: { lt: 'Tiesioginė rinkodara', en: 'Direct marketing' },
+      legalBasis: { lt: 'Duomenų subjekto sutikimas', en: 'Consent of the data subject' },
+      dataCategories: [
+        { lt: 'Vardas, pavardė', en: 'Name, surname' },
+        { lt: 'Elektroninio pašto adresas, adresas, telefono numeris', en: 'E-mail address, address, telephone number' },
+      ],
+      retention: {
+        lt: 'Ne ilgiau nei iki sutikimo gauti reklamą panaikinimo (atšaukimo)',
+        en: 'Until consent to receive advertising is withdrawn',
+      },
+      source: '004 §1.5.2',
+    },
+    // The cookie purposes exist only in the English text (004 §4.3); the Lithuanian §4 is a link.
+    {
+      purpose: { lt: 'Funkciniai slapukai ir paslaugų teikimas; paslaugų tobulinimas (kuriomis svetainės dalimis naudojamasi, iš kur ateina lankytojai, kiek laiko praleidžia)', en: 'Functional cookies and service provision; service development (which parts of the website are used, where visitors come from, time spent)' },
+      legalBasis: { lt: 'Slapukų naudojimo tvarkos priėmimas naudojantis svetaine; slapukų galima atsisakyti naršyklėje (004 §4.2). Politikoje BDAR 6 straipsnio pagrindas neįvardytas.', en: 'Acceptance of the cookie procedure when using the website; cookies can be refused in the browser (004 §4.2). The policy names no GDPR Art. 6 basis.' },
+      dataCategories: [{ lt: 'Slapukų duomenys: prisijungimo patogumo duomenys, aplankyti puslapiai, ankstesnės ir tolesnės svetainės, svetainėje praleistas laikas', en: 'Cookie data: login convenience data, pages visited, referring and next websites, time on the website' }],
+      retention: { lt: 'Politikoje nenurodyta', en: 'Not stated in the policy' },
+      source: '004 §4.3.1',
+    },
+    {
+      purpose: { lt: 'Naudojimo analizė (lankytojų statistika, reklamos veiksmingumas, ar rinkodaros laiškai buvo atidaryti ir ar pagal juos veikta) ir tikslinė rinkodara naršyklėmis grindžiamoms tikslinėms grupėms', en: 'Use analysis (visitor statistics, advertising effectiveness, whether marketing e-mails were opened and acted on) and targeted marketing to browser-based target groups' },
+      legalBasis: { lt: 'Slapukų naudojimo tvarkos priėmimas naudojantis svetaine; slapukų galima atsisakyti naršyklėje (004 §4.2). Politikoje BDAR 6 straipsnio pagrindas neįvardytas.', en: 'Acceptance of the cookie procedure when using the website; cookies can be refused in the browser (004 §4.2). The policy names no GDPR Art. 6 basis.' },
+      dataCategories: [{ lt: 'Slapukų duomenys: naudojimo statistika, el. laiškų atidarymas ir nuorodų paspaudimai, naršykle grindžiamas reklamos profilis', en: 'Cookie data: usage statistics, e-mail opening and link clicks, browser-based advertising profile' }],
+      retention: { lt: 'Politikoje nenurodyta', en: 'Not stated in the policy' },
+      source: '004 §4.3.3',
+    },
+  ],
+  recipients: [
+    {
+      recipient: {
+        lt: 'Bendrovės partneriai, Bendrovės vardu veikiantys kaip duomenų tvarkytojai, teikiantys siuntų pristatymo ir kitas su paslaugų sutarties vykdymu susijusias paslaugas',
+        en: 'The Company’s partners acting as data processors on its behalf, providing delivery and other services related to performing the services contract',
+      },
+      source: '004 §2.2',
+    },
+    {
+      recipient: {
+        lt: 'Tretieji asmenys – tik Lietuvos Respublikos teisės aktų nustatytais atvejais ir tvarka',
+        en: 'Third parties only in the cases and by the procedure established by the laws of the Republic of Lithuania',
+      },
+      source: '004 §2.2',
+    },
+  ],
+  sources: [
+    {
+      from: {
+        lt: 'Duomenų subjektas – duomenys renkami Bendrovės internetiniame tinklalapyje (užsakymai, paskyra, sutikimas gauti reklamą)',
+        en: 'The data subject — data collected on the Company’s website (orders, account, consent to advertising)',
+      },
+      source: '004 §1.5',
+    },
+    { from: { lt: 'Slapukai Bendrovės interneto svetainėje ir rinkodaros el. laiškuose', en: 'Cookies on the Company’s website and in marketing e-mails' }, source: '004 §4.3.3' },
+  ],
+  // 004 mentions no automated decision-making; targeted marketing cookies (§4.3.4) build target
+  // groups for advertising, which is not a decision with legal or similar effect.
+  automatedDecisionMaking: {
+    used: false,
+    description: {
+      lt: 'Politikoje nenurodyta, kad sprendimai priimami vien automatizuotu būdu',
+      en: 'The policy describes no decisions based solely on automated processing; cookies are used to target advertising to browser-based groups (004 §4.3.4).',
+    },
+    source: '004 §4.3.4',
+  },
+  // 004 mentions no transfer outside the EEA (AS „Lytagra“ is an EU subsidiary).
+  thirdCountryTransfers: {
+    transfers: false,
+    safeguards: {
+      lt: 'Politikoje duomenų perdavimas į trečiąsias valstybes nenurodytas; tvarkytojams duomenys teikiami tik pagal sutartis, užtikrinančias BDAR reikalaujamą apsaugą',
+      en: 'The policy states no transfer to third countries; processors receive data only under agreements ensuring the protection required by the GDPR (004 §2.2).',
+    },
+    source: '004 §2.2',
+  },
+} satisfies Art15Info;

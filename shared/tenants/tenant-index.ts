@@ -1,5 +1,6 @@
 import { UnknownTenantError } from '#domain/errors.ts';
 import type { TenantConfig } from '#domain/tenant-policy.ts';
+import { deepFreeze } from './deep-freeze.ts';
 
 /**
  * Read access to validated tenant configuration. Use cases take this port rather than the module
@@ -35,16 +36,6 @@ function claim(index: Map<string, TenantConfig>, key: string, tenant: TenantConf
 /** Mail headers may carry `<addr>` and any letter case; the mailbox is matched on the bare address. */
 function normaliseAddress(address: string): string {
   return address.trim().replace(/^<(.*)>$/, '$1').trim().toLowerCase();
-}
-
-// Configuration is shared by every request in a process; freezing stops one caller's edit from
-// leaking into another tenant's case.
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
 
 /**

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { openCase } from '#domain/open-case.ts';
 import { RIGHT_TYPES } from '#domain/rights.ts';
-import { TenantSchema, type LocalizedText } from '#domain/tenant-policy.ts';
+import { Art15InfoSchema, type LocalizedText } from '#domain/tenant-policy.ts';
 import { answerTemplate } from '#templates/answer-draft.ts';
 import { renderNotice } from '#templates/notices.ts';
+import { art15Of } from '#tenants/art15.ts';
+import { ART15_CONFIGS } from '#tenants/art15-list.ts';
+import { validateArt15Sheets } from '#tenants/art15-validation.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { TENANT_CONFIGS } from '#tenants/seed-list.ts';
 import { ENGLISH } from '../support/english-words.ts';
@@ -41,17 +44,20 @@ describe("the tenants' Art. 15 information in Lithuanian", () => {
     const { text } = renderNotice(tenant, c, { kind: 'answer', body: 'Pridedame informaciją.', answer: { data: [{ category: 'Paskyra', records: [{ vardas: 'Ona' }] }] } });
     for (const shown of [draft, text]) {
       expect([...new Set(words(shown).match(ENGLISH) ?? [])], tenantId).toEqual([]);
-      for (const p of tenant.art15.purposes) expect(shown).toContain(p.purpose.lt);
-      expect(shown).toContain(tenant.art15.automatedDecisionMaking.description.lt);
+      const art15 = art15Of(tenantId);
+      for (const p of art15.purposes) expect(shown).toContain(p.purpose.lt);
+      expect(shown).toContain(art15.automatedDecisionMaking.description.lt);
     }
   });
 
-  it('refuses a tenant whose text lacks Lithuanian, at compile time and at start-up', () => {
+  it('refuses Art. 15 information whose text lacks Lithuanian, at compile time and when validated', () => {
     // @ts-expect-error a text without `lt` does not type-check: the missing language is a compile error.
     const englishOnly: LocalizedText = { en: 'Accounting' };
-    const [first, ...rest] = TENANT_CONFIGS[0]!.art15.purposes;
-    const broken = { ...TENANT_CONFIGS[0]!, art15: { ...TENANT_CONFIGS[0]!.art15, purposes: [{ ...first!, purpose: englishOnly }, ...rest] } };
-    expect(TenantSchema.safeParse(broken).success).toBe(false);
-    expect(TenantSchema.safeParse(TENANT_CONFIGS[0]).success).toBe(true);
+    const sheet = ART15_CONFIGS.softera!;
+    const [first, ...rest] = sheet.purposes;
+    const broken = { ...sheet, purposes: [{ ...first!, purpose: englishOnly }, ...rest] };
+    expect(Art15InfoSchema.safeParse(broken).success).toBe(false);
+    expect(Art15InfoSchema.safeParse(sheet).success).toBe(true);
+    expect(() => validateArt15Sheets({ ...ART15_CONFIGS, softera: broken }, TENANT_CONFIGS.map((t) => t.id))).toThrow(/Tenant "softera" has invalid Art\. 15 information: purposes\.0\.purpose\.lt/);
   });
 });

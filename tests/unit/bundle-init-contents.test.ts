@@ -1,5 +1,6 @@
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { ART15_SHEETS } from '#tenants/art15-seeds.ts';
 import { FUNCTIONS, initOutputs } from '../../infra/bundling.ts';
 import { lambdaBuildOptions } from '../support/lambda-bundle.ts';
 
@@ -8,15 +9,16 @@ import { lambdaBuildOptions } from '../support/lambda-bundle.ts';
  * and the chunks it imports statically) and those only a later request loads (chunks behind a
  * dynamic import), from the bundle as deployed (infra/bundling.ts).
  */
-async function modulesOf(name: string): Promise<{ init: Set<string>; all: Set<string> }> {
+async function modulesOf(name: string): Promise<{ init: Set<string>; all: Set<string>; initCode: string; allCode: string }> {
   const spec = FUNCTIONS.find((f) => f.name === name)!;
-  const { metafile } = await build({ ...lambdaBuildOptions(spec), write: false, outdir: 'bundle', metafile: true });
+  const { metafile, outputFiles } = await build({ ...lambdaBuildOptions(spec), write: false, outdir: 'bundle', metafile: true });
   const outputs = metafile.outputs;
   const atInit = initOutputs(metafile);
   // Packages as `node_modules/…` wherever node_modules is (a git worktree may link another checkout's).
   const fromRoot = (input: string) => (input.includes('node_modules/') ? input.slice(input.indexOf('node_modules/')) : input);
   const inputsOf = (paths: Iterable<string>) => new Set([...paths].flatMap((p) => Object.keys(outputs[p]!.inputs).map(fromRoot)));
-  return { init: inputsOf(atInit), all: inputsOf(Object.keys(outputs)) };
+  const codeOf = (paths: Iterable<string>) => [...paths].map((p) => outputFiles.find((file) => file.path.endsWith(`/${p}`))!.text).join('\n');
+  return { init: inputsOf(atInit), all: inputsOf(Object.keys(outputs)), initCode: codeOf(atInit), allCode: codeOf(Object.keys(outputs).filter((p) => p.endsWith('.mjs'))) };
 }
 
 function expectOnFirstUse(modules: { init: Set<string>; all: Set<string> }, lazy: readonly string[], atInit: readonly string[]): void {
@@ -39,6 +41,16 @@ const HTTP_LAZY_ADAPTERS = [
   'shared/adapters/s3/blob-eraser.ts',
   'shared/adapters/s3/answer-file-store.ts',
 ];
+
+/**
+ * Texts of every tenant's Art. 15 information as they appear in a bundle, where the tenants' value
+ * (shared/tenants/seeds.ts) carried them until issue 15: the purposes, without the few whose
+ * wording has quotes (written escaped in the bundle's JSON string) and the short ones other data
+ * share ("Accounting" is also a fulfilment register's purpose).
+ */
+const ART15_TEXTS = Object.values(ART15_SHEETS)
+  .flatMap((sheet) => sheet.purposes.flatMap((p) => [p.purpose.lt, p.purpose.en]))
+  .filter((text) => text.length >= 30 && !/["'\\`]/.test(text));
 
 describe('what a cold start compiles', () => {
   it("api: the adapters a partner's intake never calls and the /docs page load with their first use; the intake's own (the case repository, the token checks) are there at init", async () => {
@@ -115,6 +127,15 @@ describe('what a cold start compiles', () => {
       ['shared/usecases/receive-email.ts', 'shared/usecases/acknowledge-case.ts'],
       ['shared/usecases/process-inbound.ts', 'shared/usecases/outbox-sweep.ts', 'shared/adapters/dynamodb/inbound-ledger.ts'],
     );
+  }, 60_000);
+
+  it.each(['api', 'fulfilment'])("%s: init parses the tenants without their Art. 15 information, which the answer templates' chunk carries", async (name) => {
+    const modules = await modulesOf(name);
+    expectOnFirstUse(modules, ['shared/tenants/art15-seeds.ts', 'shared/templates/answers.ts'], ['shared/tenants/seeds.ts']);
+    expect(ART15_TEXTS.length).toBeGreaterThan(40);
+    // The texts, not the chunks, in a failure's message: a chunk is hundreds of KB.
+    expect(ART15_TEXTS.filter((text) => modules.initCode.includes(text))).toEqual([]);
+    expect(ART15_TEXTS.filter((text) => !modules.allCode.includes(text))).toEqual([]);
   }, 60_000);
 
   it("api: zod's JSON Schema generator loads with the OpenAPI documents, not at init (no named re-export of zod's index at init: shared/domain/zod-core.ts)", async () => {

@@ -9,6 +9,7 @@ import { RIGHT_TYPES, type RightType } from '#domain/rights.ts';
 import { receiptInstant } from '#usecases/paper-requests.ts';
 import { letterFor } from '#templates/letter.ts';
 import { renderNotice } from '#templates/notices.ts';
+import { art15Of } from '#tenants/art15.ts';
 import { tenantRegistry } from '#tenants/registry.ts';
 import { RecordingMailer } from '../support/harness.ts';
 import { pdfText } from '../support/pdf-text.ts';
@@ -44,14 +45,15 @@ describe('answer templates', () => {
     expect(text).not.toMatch(/undefined|null|NaN|\[object/);
     expect(subject).toContain(c.reference);
     // Art. 15(1): purposes, recipients, sources, automated decisions, transfers, the authority.
-    const purpose = tenant.art15.purposes[0]!.purpose;
+    const art15 = art15Of(tenantId);
+    const purpose = art15.purposes[0]!.purpose;
     expect(text).toContain(lang === 'lt' ? (purpose.lt ?? purpose.en) : purpose.en);
     expect(text).toContain(tenant.supervisoryAuthority.website);
     expect(text).toContain(lang === 'lt' || tenant.languages.official === 'lt' ? 'Teisinis pagrindas' : 'Legal basis');
     if (lang === 'en') expect(text).toContain('Legal basis');
     expect(text).toContain(`${c.reference}-data.json`);
     expect(text).toContain(lang === 'lt' ? 'Išsaugota ir kodėl' : 'Kept, and why');
-    if (tenant.art15.recipientsWindow) expect(text).toContain(`${tenant.art15.recipientsWindow.months}`);
+    if (art15.recipientsWindow) expect(text).toContain(`${art15.recipientsWindow.months}`);
   });
 
   it('says there is nothing to port when no data are attached', () => {

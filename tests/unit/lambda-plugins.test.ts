@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { HOLIDAY_TABLE } from '#deadlines/holiday-table.ts';
 import { CUES } from '#domain/classifier/lexicon.ts';
 import { FORM_STYLE_SOURCE, PAGE_CSP } from '#http/csp-policies.ts';
+import { ART15_SHEETS } from '#tenants/art15-seeds.ts';
 import { SEED_REGISTERS } from '#tenants/fulfilment/registers.ts';
 import { CASE_RETENTION } from '#tenants/retention-rules.ts';
 import { SEED_TENANTS } from '#tenants/seeds.ts';
@@ -58,6 +59,15 @@ describe('build-time modules (infra/build-time-modules.mjs)', () => {
     expect(mod.retentionRuleFor('gautora')).toEqual(CASE_RETENTION.gautora);
     const inputs = Object.keys(bundle.metafile.inputs).join('\n');
     for (const gone of ['shared/domain/retention.ts', 'shared/tenants/retention-list.ts', 'node_modules/zod']) expect(inputs).not.toContain(gone);
+  });
+
+  it("a Lambda bundle holds the tenants' Art. 15 information as validated values, without its schema or the tenant files", async () => {
+    const bundle = await deployBuild('build-time-art15', "export { ART15_SHEETS } from '#tenants/art15-seeds.ts';\nexport { art15Of } from '#tenants/art15.ts';\n");
+    const mod = await bundle.load<{ ART15_SHEETS: unknown; art15Of(id: string): unknown }>();
+    expect(mod.ART15_SHEETS).toEqual(ART15_SHEETS);
+    expect(mod.art15Of('lytagra')).toEqual(ART15_SHEETS.lytagra);
+    const inputs = Object.keys(bundle.metafile.inputs).join('\n');
+    for (const gone of ['shared/domain/tenant-policy.ts', 'shared/tenants/art15-list.ts', 'shared/tenants/art15-validation.ts', 'shared/tenants/lytagra.ts', 'node_modules/zod']) expect(inputs).not.toContain(gone);
   });
 
   it('a Lambda bundle holds the classifier cues expanded, without the written list or the expansion', async () => {
