@@ -14,8 +14,8 @@ export const LAMBDA_BUNDLING = {
   minify: true,
   // Lithuanian text as \uXXXX escapes: Node decodes an all-ASCII file into a one-byte string, and
   // one non-ASCII character makes the whole init file a two-byte string (twice the memory, slower to
-  // decode and scan): ~0.5 ms of the api's init for ~5 KB more file (docs/performance.md, "One file
-  // at init"). esbuild leaves regex literals as written; tests/unit/init-chunk-merge.test.ts checks init files.
+  // decode and scan): 0.3–0.7 ms of the api's init for ~5 KB more file (docs/performance.md, "one
+  // ASCII file at init"). esbuild leaves regex literals as written; tests/unit/init-chunk-merge.test.ts checks init files.
   charset: 'ascii',
   sourcemap: true,
   // The AWS SDK v3 only tree-shakes through its ES module builds (docs/design.md §5).

@@ -6,8 +6,8 @@
 // Why: with code splitting (lazy modules in chunks of their own) esbuild writes the entry as a
 // two-line file that imports the shared init chunk (infra/init-chunk-merge.mjs makes that one
 // chunk) and re-exports the handler. Node's ES module loader pays for each file it loads (resolve,
-// read, decode, compile, link): ~0.5 ms of a cold start for a file of one line (docs/performance.md,
-// "One file at init"). So index.mjs takes the chunk's code and also exports the handler under the
+// read, decode, compile, link): 0.3–0.8 ms of the api's import for a file of two lines
+// (docs/performance.md, "one ASCII file at init"). So index.mjs takes the chunk's code and also exports the handler under the
 // entry's name, and the lazy chunks import what they share from "./index.mjs": the module the
 // runtime already loaded, evaluated once.
 //
