@@ -19,19 +19,10 @@ import { Buffer } from 'node:buffer';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, relative, resolve } from 'node:path';
 import process from 'node:process';
+import { braceItems as items } from './brace-list.mjs';
 
 const NAME = 'init-chunk-into-entry';
 
-/** `a as b` items of a brace list: [local or imported, exported or local]. */
-const items = (list) =>
-  list
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((s) => {
-      const [first, second = first] = s.split(/\s+as\s+/);
-      return [first, second];
-    });
 
 /** A relative module specifier from the directory of `from` to `to`, as esbuild writes them. */
 const specifier = (from, to) => {

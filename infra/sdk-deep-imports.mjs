@@ -18,6 +18,7 @@
 // still evaluated once. Anything the plugin cannot read is left as it was.
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { braceItems as items } from './brace-list.mjs';
 
 const BARREL_SPEC = /^@(?:smithy|aws-sdk)\/core(?:\/[a-z-]+)?$/;
 const SDK_FILE = /[\\/]node_modules[\\/]@(?:smithy|aws-sdk)[\\/][^\\/]+[\\/]dist-es[\\/].+\.js$/;
@@ -25,16 +26,6 @@ const IMPORT = /(import|export)\s*\{([^}]*)\}\s*from\s*"(@(?:smithy|aws-sdk)\/co
 const RE_EXPORT = /export\s*\{([^}]*)\}\s*from\s*"([^"]+)";/g;
 const LOCALS = 'sdk-barrel-locals';
 
-/** `A` or `A as B` items of a brace list: [imported, local]. */
-const items = (list) =>
-  list
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((s) => {
-      const [imported, local = imported] = s.split(/\s+as\s+/);
-      return [imported, local];
-    });
 
 export function sdkDeepImports() {
   return {
