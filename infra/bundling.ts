@@ -45,7 +45,7 @@ export const LAMBDA_SDK_ALIAS: Readonly<Record<string, string>> = {
 
 /**
  * The esbuild options of one function's bundle, as deployed (CDK's NodejsFunction, then the
- * split rebuild of infra/constructs/split-bundle.ts) and as the tests and benchmarks measure it:
+ * split rebuild of infra/split-bundle.mjs) and as the tests and benchmarks measure it:
  * write it to a directory (`outdir`); the handler module is `index.mjs`, chunks `chunk-<hash>.mjs`.
  */
 export function lambdaEsbuildOptions(spec: Pick<FunctionSpec, 'entry' | 'alias'>): BuildOptions {

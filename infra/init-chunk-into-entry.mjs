@@ -16,6 +16,7 @@
 // (`write: false`, the tests), and rewrites the metafile to match, so what tests and benchmarks
 // count at init is what a process loads.
 import { Buffer } from 'node:buffer';
+import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, relative, resolve } from 'node:path';
 import process from 'node:process';
@@ -52,8 +53,15 @@ export function initChunkIntoEntry() {
         const entry = Object.keys(outputs).find((p) => outputs[p].entryPoint !== undefined && resolve(cwd, outputs[p].entryPoint) === entryPoint);
         if (!entry) return;
         const staticImports = outputs[entry].imports.filter((i) => !i.external && i.kind === 'import-statement');
-        if (staticImports.length !== 1) return;
+        // Nothing split off: the entry is the only file init loads already.
+        if (staticImports.length === 0) return;
+        // Any other shape stays as esbuild wrote it, with a warning (the deploy prints it; a test fails on it).
+        const skip = (why) => {
+          result.warnings.push({ id: '', pluginName: NAME, text: `${entry} still loads a chunk at init: ${why}`, location: null, notes: [], detail: undefined });
+        };
+        if (staticImports.length !== 1) return skip(`it imports ${staticImports.length} chunks`);
         const chunk = staticImports[0].path;
+        if (dirname(chunk) !== dirname(entry)) return skip('the chunk is in another directory, so its own relative imports would break');
 
         // The files' text: on disk when esbuild wrote them, else in outputFiles.
         const files = result.outputFiles;
@@ -62,40 +70,51 @@ export function initChunkIntoEntry() {
 
         const entryText = await read(entry);
         const chunkText = await read(chunk);
-        if (entryText === undefined || chunkText === undefined) return;
+        if (entryText === undefined || chunkText === undefined) return skip('its files could not be read');
         const body = (entryText.startsWith(banner) ? entryText.slice(banner.length) : entryText).replace(/\/\/# sourceMappingURL=\S+\s*$/, '');
         const entryShape = /^\s*import\s*\{([^}]*)\}\s*from\s*"([^"]+)";?\s*export\s*\{([^}]*)\};?\s*$/.exec(body);
-        if (!entryShape || entryShape[2] !== specifier(entry, chunk)) return;
+        if (!entryShape || entryShape[2] !== specifier(entry, chunk)) return skip('the entry holds more than an import and a re-export');
         const imported = new Map(items(entryShape[1]).map(([name, local]) => [local, name]));
 
-        const exportClause = /export\s*\{([^}]*)\};?(\s*\/\/# sourceMappingURL=\S+)?\s*$/.exec(chunkText);
-        if (!exportClause) return;
+        // The chunk's closing export clause: only comments (legal comments, the source map's) may follow it.
+        const exportClause = /export\s*\{([^}]*)\};?((?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*)*)$/.exec(chunkText);
+        if (!exportClause) return skip("the chunk does not end with its export clause");
         const chunkExports = items(exportClause[1]);
         const localOf = new Map(chunkExports.map(([local, exported]) => [exported, local]));
         const added = [];
         for (const [local, exported] of items(entryShape[3])) {
           const source = localOf.get(imported.get(local));
-          if (source === undefined || localOf.has(exported)) return;
+          if (source === undefined) return skip(`the chunk does not export what the entry re-exports as ${exported}`);
+          // Already exported under that name (an unminified build): the same binding, nothing to add.
+          if (localOf.has(exported)) {
+            if (localOf.get(exported) !== source) return skip(`the chunk exports another ${exported}`);
+            continue;
+          }
           added.push(`${source} as ${exported}`);
         }
 
         const mapOf = (p) => `${p}.map`;
-        const hasMap = exportClause[2] !== undefined;
         const clause = `export{${[...chunkExports.map(([local, exported]) => (local === exported ? local : `${local} as ${exported}`)), ...added].join(',')}};`;
-        const merged = chunkText.slice(0, exportClause.index) + clause + (hasMap ? `\n//# sourceMappingURL=${basename(mapOf(entry))}\n` : '\n');
+        // A linked source map is now index.mjs's; an inline one (a data: URL) stays as it is.
+        const trailer = exportClause[2].replace(/\/\/# sourceMappingURL=(?!data:)\S+/, `//# sourceMappingURL=${basename(mapOf(entry))}`);
+        const merged = chunkText.slice(0, exportClause.index) + clause + trailer;
 
-        // Every other chunk imports what it shares with init from the entry instead.
-        const others = Object.keys(outputs).filter((p) => p.endsWith('.mjs') && p !== entry && p !== chunk);
+        // Every other chunk imports what it shares with init from the entry instead. The specifier is
+        // padded with spaces to the old one's length, so columns after it (minified code is one line)
+        // still match the chunk's source map, which stack traces use (--enable-source-maps).
+        const others = Object.keys(outputs).filter((p) => /\.[cm]?js$/.test(p) && p !== entry && p !== chunk);
         const rewritten = new Map();
         for (const p of others) {
           const text = await read(p);
-          if (text === undefined) return;
+          if (text === undefined) return skip(`${p} could not be read`);
           const from = JSON.stringify(specifier(p, chunk));
-          if (text.includes(from)) rewritten.set(p, text.split(from).join(JSON.stringify(specifier(p, entry))));
+          const to = JSON.stringify(specifier(p, entry));
+          if (to.length > from.length) return skip(`${p} would need a longer import specifier`);
+          if (text.includes(from)) rewritten.set(p, text.split(from).join(to + ' '.repeat(from.length - to.length)));
         }
         const chunkMap = await read(mapOf(chunk));
 
-        // Written out: the entry, its map, the chunks that import it; the chunk and the entry's old map go.
+        // Written out: the entry, its map, the chunks that import it; the chunk and its map go.
         const writes = new Map([[entry, merged], ...rewritten]);
         if (chunkMap !== undefined) writes.set(mapOf(entry), chunkMap);
         const removed = [chunk, mapOf(chunk)];
@@ -110,7 +129,7 @@ export function initChunkIntoEntry() {
 
         // The metafile as a process now loads it.
         const entryMeta = outputs[entry];
-        outputs[entry] = { ...outputs[chunk], entryPoint: entryMeta.entryPoint, exports: [...outputs[chunk].exports, ...entryMeta.exports], bytes: Buffer.byteLength(merged) };
+        outputs[entry] = { ...outputs[chunk], entryPoint: entryMeta.entryPoint, exports: [...new Set([...outputs[chunk].exports, ...entryMeta.exports])], bytes: Buffer.byteLength(merged) };
         if (outputs[mapOf(chunk)]) outputs[mapOf(entry)] = outputs[mapOf(chunk)];
         for (const p of removed) delete outputs[p];
         for (const p of Object.keys(outputs)) {
@@ -122,8 +141,8 @@ export function initChunkIntoEntry() {
   };
 }
 
-/** An esbuild OutputFile for `write: false` builds. */
+/** An esbuild OutputFile for `write: false` builds; `hash` tells callers whether the contents changed, as esbuild's does. */
 function outputFile(path, text) {
   const contents = new Uint8Array(Buffer.from(text, 'utf8'));
-  return { path, contents, hash: '', text };
+  return { path, contents, hash: createHash('sha256').update(contents).digest('base64url').slice(0, 16), text };
 }

@@ -10,7 +10,7 @@ export function normaliseMessageId(id: string): string {
   return trimmed.startsWith('<') ? trimmed : `<${trimmed}>`;
 }
 
-/** Every `<…>` id in a References / In-Reply-To value, in order, without duplicates. */
+/** Every `<…>` id in a References / In-Reply-To value, in order, each once. */
 export function parseMessageIds(value: string | readonly string[] | null | undefined): string[] {
   if (!value) return [];
   const text = typeof value === 'string' ? value : value.join(' ');

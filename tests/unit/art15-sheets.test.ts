@@ -42,7 +42,7 @@ describe('the Art. 15 sheets (shared/tenants/art15-seeds.ts)', () => {
     expect(() => art15Of('constructor')).toThrow(TenantConfigurationError);
   });
 
-  it.each(SEED_IDS.flatMap((id) => (['lt', 'en'] as const).map((language) => [id, language] as const)))('an access answer of %s (%s) carries every Art. 15 purpose', (tenantId, language) => {
+  it.each(SEED_IDS.flatMap((id) => (['lt', 'en'] as const).map((language) => [id, language] as const)))('an access answer of %s (%s) carries every Art. 15 purpose of its controller and none of another\'s', (tenantId, language) => {
     const tenant = tenantRegistry.get(tenantId);
     const c = openCase({
       tenant,
@@ -61,5 +61,12 @@ describe('the Art. 15 sheets (shared/tenants/art15-seeds.ts)', () => {
       expect(text).toContain(p.purpose[language]);
       expect(text).toContain(p.legalBasis[language]);
     }
+    // And no other controller's: a mix-up of sheets would tell a subject someone else's processing.
+    const own = new Set(purposes.map((p) => p.purpose[language]));
+    const others = SEED_IDS.filter((id) => id !== tenantId).flatMap((id) => art15Of(id).purposes.map((p) => p.purpose[language]))
+      // Distinctive ones only: short purposes ("Direct marketing") recur in every controller's wording.
+      .filter((purpose) => purpose.length >= 40 && !own.has(purpose));
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.filter((purpose) => text.includes(purpose))).toEqual([]);
   });
 });

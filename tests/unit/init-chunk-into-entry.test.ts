@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,7 +17,9 @@ async function fixture(): Promise<{ dir: string; options: BuildOptions }> {
   const dir = await mkdtemp(join(tmpdir(), 'init-chunk-into-entry-'));
   dirs.push(dir);
   // Plain JavaScript in .ts files: esbuild bundles them without type-checking.
-  await writeFile(join(dir, 'shared.ts'), `export const a = 'a'; export class Marker {} globalThis.runs.push('shared');`);
+  // A legal comment: esbuild moves it to the end of the chunk, after the export clause.
+  await writeFile(join(dir, 'shared.ts'), `/*! shared.ts: a licence text */\nexport const a = 'a'; export class Marker {} globalThis.runs.push('shared');`);
+  await writeFile(join(dir, 'lazy-throw.ts'), `import { a } from './shared.ts';\nexport function fail() {\n  throw new Error('from the lazy chunk ' + a);\n}\n`);
   await writeFile(join(dir, 'lazy-1.ts'), `import { a, Marker } from './shared.ts'; export const one = () => a + 1; export const marker = new Marker(); globalThis.runs.push('lazy-1');`);
   await writeFile(join(dir, 'lazy-2.ts'), `import { a } from './shared.ts'; export default 'default-2' + a; globalThis.runs.push('lazy-2');`);
   await writeFile(
@@ -24,7 +27,8 @@ async function fixture(): Promise<{ dir: string; options: BuildOptions }> {
     `import { a, Marker } from './shared.ts';
      globalThis.runs.push('entry');
      export const handler = async () => { const l1 = await import('./lazy-1.ts'); return [a, l1.one(), (await import('./lazy-2.ts')).default, l1.marker instanceof Marker].join(' '); };
-     export const other = () => 'other';`,
+     export const other = () => 'other';
+     export const failLazily = async () => (await import('./lazy-throw.ts')).fail();`,
   );
   const banner = "import { createRequire as __req } from 'node:module'; const require = __req(import.meta.url);";
   const options = {
@@ -60,8 +64,9 @@ describe('init-chunk-into-entry (infra/init-chunk-into-entry.mjs)', () => {
     const index = await readFile(join(out, 'index.mjs'), 'utf8');
     expect(index).not.toMatch(/from\s*"\.\/chunk-/);
     expect(index.trimEnd().endsWith('//# sourceMappingURL=index.mjs.map')).toBe(true);
+    expect(index).toContain('shared.ts: a licence text');
     const lazyChunks = files.filter((f) => f !== 'index.mjs');
-    expect(lazyChunks.length).toBe(2);
+    expect(lazyChunks.length).toBe(3);
     for (const f of lazyChunks) expect(await readFile(join(out, f), 'utf8')).toContain('"./index.mjs"');
 
     // The map is the shared chunk's: it names the modules whose code index.mjs now holds.
@@ -83,7 +88,8 @@ describe('init-chunk-into-entry (infra/init-chunk-into-entry.mjs)', () => {
     const result = await build({ ...options, write: false, plugins: [initChunkMerge(), initChunkIntoEntry()] });
     const names = result.outputFiles.map((f) => f.path.split('/').pop()!).sort();
     expect(names.filter((n) => n.startsWith('index'))).toEqual(['index.mjs', 'index.mjs.map']);
-    expect(names.filter((n) => n.endsWith('.mjs')).length).toBe(3);
+    expect(names.filter((n) => n.endsWith('.mjs')).length).toBe(4);
+    expect(result.warnings).toEqual([]);
     expect(Object.keys(result.metafile!.outputs).map((p) => p.split('/').pop()!).sort()).toEqual(names);
     const index = result.outputFiles.find((f) => f.path.endsWith('index.mjs'))!;
     expect(result.metafile!.outputs[Object.keys(result.metafile!.outputs).find((p) => p.endsWith('index.mjs'))!]!.bytes).toBe(index.contents.byteLength);
@@ -97,5 +103,36 @@ describe('init-chunk-into-entry (infra/init-chunk-into-entry.mjs)', () => {
     const texts = (r: typeof plain) => r.outputFiles.map((f) => [f.path, f.text]).sort();
     expect(texts(folded)).toEqual(texts(plain));
     expect(initOutputs(folded.metafile!).size).toBe(initOutputs(plain.metafile!).size);
+    // Said, not silent: the deploy prints it and the deployed-bundle test fails on any warning.
+    expect(folded.warnings.map((w) => w.text)).toEqual([expect.stringContaining('still loads a chunk at init')]);
+  });
+
+  it('keeps stack traces from lazy chunks on the right source line (the deploy runs with --enable-source-maps)', async () => {
+    const { dir, options } = await fixture();
+    await build({ ...options, plugins: [initChunkMerge(), initChunkIntoEntry()] });
+    await writeFile(join(dir, 'runs.mjs'), `globalThis.runs = []; const m = await import(${JSON.stringify(pathToFileURL(join(dir, 'out', 'index.mjs')).href)}); try { await m.failLazily(); } catch (e) { console.log(e.stack); }`);
+    const stack = execFileSync(process.execPath, ['--enable-source-maps', join(dir, 'runs.mjs')], { encoding: 'utf8' });
+    expect(stack).toContain('from the lazy chunk a');
+    // lazy-throw.ts line 3, column 9: where `throw` is, as written.
+    expect(stack).toMatch(/lazy-throw\.ts:3:9\b/);
+  });
+
+  it.each([
+    ['unminified', { minify: false }],
+    ['.js files', { outExtension: {} }],
+  ])('folds %s builds too', async (_, variant) => {
+    const { dir, options } = await fixture();
+    const out = join(dir, 'out');
+    await mkdir(out, { recursive: true });
+    await writeFile(join(out, 'package.json'), '{"type":"module"}');
+    const result = await build({ ...options, ...variant, plugins: [initChunkMerge(), initChunkIntoEntry()] });
+    expect(result.warnings).toEqual([]);
+    const index = (await readdir(out)).find((f) => /^index\.m?js$/.test(f))!;
+    const entryMeta = result.metafile!.outputs[Object.keys(result.metafile!.outputs).find((p) => p.endsWith(`/${index}`))!]!;
+    expect(entryMeta.imports.filter((i) => !i.external && i.kind === 'import-statement')).toEqual([]);
+    (globalThis as Runs).runs = [];
+    const mod = (await import(pathToFileURL(join(out, index)).href)) as { handler: () => Promise<string> };
+    expect(await mod.handler()).toBe('a a1 default-2a true');
+    expect((globalThis as Runs).runs).toEqual(['shared', 'entry', 'lazy-1', 'lazy-2']);
   });
 });
