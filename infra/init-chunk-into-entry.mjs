@@ -55,10 +55,8 @@ export function initChunkIntoEntry() {
         const staticImports = outputs[entry].imports.filter((i) => !i.external && i.kind === 'import-statement');
         // Nothing split off: the entry is the only file init loads already.
         if (staticImports.length === 0) return;
-        // Any other shape stays as esbuild wrote it, with a warning (the deploy prints it; a test fails on it).
-        const skip = (why) => {
-          result.warnings.push({ id: '', pluginName: NAME, text: `${entry} still loads a chunk at init: ${why}`, location: null, notes: [], detail: undefined });
-        };
+        // Any other shape stays as esbuild wrote it, with a warning (esbuild logs it in the deploy; a test fails on it).
+        const skip = (why) => ({ warnings: [{ text: `${entry} still loads a chunk at init: ${why}` }] });
         if (staticImports.length !== 1) return skip(`it imports ${staticImports.length} chunks`);
         const chunk = staticImports[0].path;
         if (dirname(chunk) !== dirname(entry)) return skip('the chunk is in another directory, so its own relative imports would break');

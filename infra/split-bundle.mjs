@@ -14,7 +14,4 @@ if (!outdir || !encoded) {
 }
 const options = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'));
 // The plugins of lambdaEsbuildOptions (infra/bundling.ts), which JSON cannot carry.
-const result = await build({ ...options, plugins: lambdaPlugins(), outdir, write: true });
-// The options keep esbuild silent; its warnings (a built-in the building Node lacks, a function
-// that still loads a chunk at init) still belong in the deploy's output.
-for (const warning of result.warnings) process.stderr.write(`split-bundle: warning: ${warning.pluginName ? `[${warning.pluginName}] ` : ''}${warning.text}\n`);
+await build({ ...options, plugins: lambdaPlugins(), outdir, write: true });
