@@ -1,4 +1,5 @@
 import { Art15InfoSchema, type Art15Info } from '#domain/tenant-policy.ts';
+import { issueText } from './issue-text.ts';
 import { TenantConfigurationError } from './tenant-index.ts';
 
 const quoted = (ids: readonly string[]) => ids.map((id) => `"${id}"`).join(', ');
@@ -6,7 +7,7 @@ const quoted = (ids: readonly string[]) => ids.map((id) => `"${id}"`).join(', ')
 function parseSheet(tenantId: string, sheet: Art15Info): Art15Info {
   const result = Art15InfoSchema.safeParse(sheet);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+  const issues = issueText(result.error);
   throw new TenantConfigurationError(`Tenant "${tenantId}" has invalid Art. 15 information: ${issues}`, { cause: result.error });
 }
 

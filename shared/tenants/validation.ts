@@ -1,4 +1,5 @@
 import { TenantSchema, type TenantConfig } from '#domain/tenant-policy.ts';
+import { issueText } from './issue-text.ts';
 import { indexTenants, TenantConfigurationError, type TenantRegistry } from './tenant-index.ts';
 
 export { TenantConfigurationError };
@@ -7,7 +8,7 @@ function parseTenant(config: TenantConfig, index: number): TenantConfig {
   const result = TenantSchema.safeParse(config);
   if (result.success) return result.data;
   const name = typeof config.id === 'string' && config.id !== '' ? `"${config.id}"` : `#${index}`;
-  const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+  const issues = issueText(result.error);
   throw new TenantConfigurationError(`Tenant ${name} has an invalid configuration: ${issues}`, { cause: result.error });
 }
 

@@ -2,10 +2,10 @@ import type { KMSClient } from '@aws-sdk/client-kms';
 import { exportJWK, importSPKI, type JSONWebKeySet } from 'jose';
 
 /**
- * The webhook KMS key as partners see it: its public half and its `kid`. Apart from the signer
- * (kms-signer.ts), so the API, which only serves the JWKS, bundles no ASN.1 code.
+ * The public half of the webhook KMS key as a JWKS, as partners see it (read once per container;
+ * keys rotate by adding; its `kid`: kms-kid.ts). Apart from the signer (kms-signer.ts); the API
+ * loads it with its first JWKS request, not at init (wiring/api-function.ts).
  */
-/** The public half of the KMS key as a JWKS (read once per container; keys rotate by adding). */
 export async function kmsWebhookJwks(kms: KMSClient, keyId: string, kid: string): Promise<JSONWebKeySet> {
   const { GetPublicKeyCommand } = await import('@aws-sdk/client-kms');
   const { PublicKey } = await kms.send(new GetPublicKeyCommand({ KeyId: keyId }));

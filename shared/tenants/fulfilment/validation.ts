@@ -1,4 +1,5 @@
 import { FulfilmentRegisterSchema, type FulfilmentRegister } from '#domain/fulfilment/register.ts';
+import { issueText } from '../issue-text.ts';
 
 /** A register list that must not start: an invalid register, or two for one tenant. */
 export class RegisterConfigurationError extends Error {
@@ -12,7 +13,7 @@ function parseRegister(config: FulfilmentRegister, index: number): FulfilmentReg
   const result = FulfilmentRegisterSchema.safeParse(config);
   if (result.success) return result.data;
   const name = typeof config.tenantId === 'string' && config.tenantId !== '' ? `"${config.tenantId}"` : `#${index}`;
-  const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+  const issues = issueText(result.error);
   throw new RegisterConfigurationError(`The fulfilment register of tenant ${name} is invalid: ${issues}`, { cause: result.error });
 }
 
