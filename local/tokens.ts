@@ -20,17 +20,25 @@ export interface LocalIssuer {
 
 const DAY = 24 * 3600;
 
-function issuerFrom(privateKey: CryptoKey, publicJwk: JWK): LocalIssuer {
+/** Seconds since the epoch; a test can pass its own to mint at a second's edge. */
+export type EpochSeconds = () => number;
+const systemSeconds: EpochSeconds = () => Math.floor(Date.now() / 1000);
+
+function issuerFrom(privateKey: CryptoKey, publicJwk: JWK, nowSeconds: EpochSeconds = systemSeconds): LocalIssuer {
   const kid = publicJwk.kid ?? 'local-1';
-  const sign = (claims: Record<string, unknown>, subject: string, ttl: number) =>
-    new SignJWT(claims)
+  const sign = (claims: Record<string, unknown>, subject: string, ttl: number) => {
+    // One reading of the clock for both claims: two readings that straddle a second make the
+    // lifetime ttl + 1, which the API refuses when ttl is its maximum (7 days, auth.ts).
+    const iat = nowSeconds();
+    return new SignJWT(claims)
       .setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' })
       .setIssuer(LOCAL_ISSUER)
       .setAudience(LOCAL_AUDIENCE)
       .setSubject(subject)
-      .setIssuedAt()
-      .setExpirationTime(Math.floor(Date.now() / 1000) + ttl)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + ttl)
       .sign(privateKey);
+  };
   return {
     jwks: { keys: [{ ...publicJwk, kid, alg: 'ES256', use: 'sig' }] },
     mintPartnerToken: ({ tenant, partnerId = `${tenant}-partner`, ttlSeconds = 7 * DAY, scopes = ['requests:read', 'requests:write'] }) =>
@@ -41,9 +49,9 @@ function issuerFrom(privateKey: CryptoKey, publicJwk: JWK): LocalIssuer {
 }
 
 /** A throwaway issuer for tests. */
-export async function ephemeralIssuer(): Promise<LocalIssuer> {
+export async function ephemeralIssuer(nowSeconds?: EpochSeconds): Promise<LocalIssuer> {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
-  return issuerFrom(privateKey, { ...(await exportJWK(publicKey)), kid: `test-${Date.now()}` });
+  return issuerFrom(privateKey, { ...(await exportJWK(publicKey)), kid: `test-${Date.now()}` }, nowSeconds);
 }
 
 /** Loads the local issuer's key pair, creating it on first use. */

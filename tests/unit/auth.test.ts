@@ -1,4 +1,4 @@
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { decodeJwt, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UnauthenticatedError } from '#domain/errors.ts';
 import { bearerToken, partnerTokenVerifier } from '#http/auth.ts';
@@ -47,6 +47,18 @@ describe('partnerTokenVerifier', () => {
     await expect(own(await sign({ iat: now, exp: now + 600 }))).resolves.toMatchObject({ partnerId: 'shop' });
     await expect(own(await sign({ exp: now + 600 }))).rejects.toThrow(/no "iat"/);
     await expect(own(await sign({ iat: now + 86_400, exp: now + 86_400 + 600 }))).rejects.toThrow(/in the future/);
+  });
+
+  it('mints a token that lives exactly its ttl when the clock ticks over a second while minting', async () => {
+    // Each reading of this clock is a second later: two readings (iat, then exp) would make the
+    // lifetime 7 days + 1 s, which the default verifier refuses (the flaky 401 this test pins down).
+    let next = Math.floor(Date.now() / 1000);
+    const issuer = await ephemeralIssuer(() => next++);
+    const verify = partnerTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwks: issuer.jwks });
+    const token = await issuer.mintPartnerToken({ tenant: 'softera' });
+    const { iat, exp } = decodeJwt(token);
+    expect(exp! - iat!).toBe(7 * 24 * 3600);
+    await expect(verify(token)).resolves.toMatchObject({ tenantId: 'softera' });
   });
 
   it('rejects a token for another audience', async () => {

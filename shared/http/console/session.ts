@@ -34,14 +34,15 @@ export function randomToken(bytes = 24): string {
 
 /** Signs a session cookie; `id` names its server-side record (a fresh random one by default). */
 export async function signSession(staff: StaffPrincipal, key: Uint8Array, ttlSeconds: number, id: string = randomToken()): Promise<string> {
+  const iat = Math.floor(Date.now() / 1000); // one reading for both claims: the lifetime is exactly ttlSeconds
   return new SignJWT({ tenant: staff.tenantId, role: staff.role, ...(staff.email ? { email: staff.email } : {}), csrf: randomToken() })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(SESSION_ISSUER)
     .setAudience(SESSION_AUDIENCE)
     .setSubject(staff.userId)
     .setJti(id)
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ttlSeconds)
     .sign(key);
 }
 
