@@ -44,14 +44,19 @@ export function partnerAssertionKeysEnv(keys: Record<string, LocalAssertionKey>)
   return JSON.stringify(Object.fromEntries(Object.entries(keys).map(([tenant, k]) => [tenant, { [k.partnerId]: { keys: [k.publicJwk] } }])));
 }
 
-/** Signs an assertion as the tenant's local partner would (`iss` partner, `aud` tenant). */
+/**
+ * Signs an assertion as the tenant's local partner would (`iss` partner, `aud` tenant), issued at
+ * `at`: the API checks assertions on the stack's clock, which may run fast or resume ahead of the
+ * wall clock, so the stack mints its sample on that clock.
+ */
 export async function mintLocalAssertion(
   key: LocalAssertionKey,
   tenant: string,
   claims: { readonly sub: string; readonly name?: string; readonly personal_code?: string },
   ttlSeconds: number,
+  at: Date = new Date(),
 ): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
+  const now = Math.floor(at.getTime() / 1000);
   return new SignJWT({ ...claims })
     .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })
     .setIssuer(key.partnerId)

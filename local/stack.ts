@@ -341,7 +341,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
                 kid: assertionKeys[tenant.id]!.kid,
                 alg: assertionKeys[tenant.id]!.alg,
                 keysFile: assertionKeysFile,
-                sample: await mintLocalAssertion(assertionKeys[tenant.id]!, tenant.id, { sub: 'ona@example.lt', name: 'Ona Petraitienė' }, TOKEN_TTL_SECONDS),
+                sample: await mintLocalAssertion(assertionKeys[tenant.id]!, tenant.id, { sub: 'ona@example.lt', name: 'Ona Petraitienė' }, TOKEN_TTL_SECONDS, workflows.clock.now()),
               },
             }
           : {}),

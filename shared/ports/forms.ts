@@ -23,16 +23,17 @@ export interface DownloadClaims {
 /** A refused form token: sent sooner than a person could fill in the form, too late, or not ours / another tenant's. */
 export type FormTokenRefusal = 'too_fast' | 'expired' | 'invalid';
 
+/** A form token accepted (its id and expiry) or refused (why, so the page can say it in the subject's language). */
+export type FormTokenCheck = { readonly ok: true; readonly jti: string; readonly expiresAt: Date } | { readonly ok: false; readonly refusal: FormTokenRefusal };
+
 /** The form's own anti-automation tokens (a minimum fill time) and the answer download links. */
 export interface FormPageTokens {
   issueFormToken(tenantId: string): Promise<string>;
   /**
-   * The token's id and expiry (to record its single use), or null for a forged, expired, too
-   * fast or other tenant's token.
+   * The token's id and expiry (to record its single use), or why it was refused: one reading of
+   * the clock decides both, so a form that comes of age between two checks is not called forged.
    */
-  checkFormToken(token: string, tenantId: string): Promise<{ readonly jti: string; readonly expiresAt: Date } | null>;
-  /** Why checkFormToken refused a token, so the page can say it in the subject's language. */
-  formTokenRefusal(token: string, tenantId: string): Promise<FormTokenRefusal>;
+  checkFormToken(token: string, tenantId: string): Promise<FormTokenCheck>;
   /** Throws ValidationError for a forged or expired download link. */
   verifyDownload(token: string): Promise<DownloadClaims>;
 }

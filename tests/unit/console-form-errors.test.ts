@@ -247,12 +247,24 @@ describe('why the public form refused its token', () => {
     const tokens = new JoseFormTokens('s'.repeat(40), { now: () => now });
     const token = await tokens.issueFormToken('softera');
     now = new Date('2026-11-23T09:00:01Z');
-    expect(await tokens.checkFormToken(token, 'softera')).toBeNull();
-    expect(await tokens.formTokenRefusal(token, 'softera')).toBe('too_fast');
-    expect(await tokens.formTokenRefusal(token, 'gautora')).toBe('invalid');
-    expect(await tokens.formTokenRefusal('forged.token.value', 'softera')).toBe('invalid');
+    expect(await tokens.checkFormToken(token, 'softera')).toEqual({ ok: false, refusal: 'too_fast' });
+    expect(await tokens.checkFormToken(token, 'gautora')).toEqual({ ok: false, refusal: 'invalid' });
+    expect(await tokens.checkFormToken('forged.token.value', 'softera')).toEqual({ ok: false, refusal: 'invalid' });
+    now = new Date('2026-11-23T09:00:02Z');
+    expect(await tokens.checkFormToken(token, 'softera')).toMatchObject({ ok: true, expiresAt: new Date('2026-11-23T11:00:00Z') });
     now = new Date('2026-11-23T11:00:05Z');
-    expect(await tokens.checkFormToken(token, 'softera')).toBeNull();
-    expect(await tokens.formTokenRefusal(token, 'softera')).toBe('expired');
+    expect(await tokens.checkFormToken(token, 'softera')).toEqual({ ok: false, refusal: 'expired' });
+  });
+
+  it('measures the minimum fill time in milliseconds from the moment the form was issued, not from its whole second', async () => {
+    // Issued at .900: counted from its whole second (iat), a post 1.999 s later would read 2.899 s
+    // and be accepted; counted from the millisecond it is too fast until the full 2 s have passed.
+    let now = new Date('2026-11-23T09:00:00.900Z');
+    const tokens = new JoseFormTokens('s'.repeat(40), { now: () => now });
+    const token = await tokens.issueFormToken('softera');
+    now = new Date('2026-11-23T09:00:02.899Z');
+    expect(await tokens.checkFormToken(token, 'softera')).toEqual({ ok: false, refusal: 'too_fast' });
+    now = new Date('2026-11-23T09:00:02.900Z');
+    expect(await tokens.checkFormToken(token, 'softera')).toMatchObject({ ok: true });
   });
 });

@@ -43,8 +43,9 @@ describe('resumeOpenCases (issue 11: 1 000 open cases in ≤ 30 s, with bounded 
     expect(result).toEqual({ resumed: expected.length, failed: [] });
     expect(engine.started.sort()).toEqual(expected.sort());
     expect(engine.maxInFlight).toBe(16);
-    // 2 ms per start, 16 at a time: far below a serial run (expected.length × 2 ms).
-    expect(ms).toBeLessThan(expected.length * 2);
+    // The issue's bound. That the starts overlap is shown by maxInFlight above, not by a wall-clock
+    // race against a serial run, which a loaded CI machine can lose.
+    expect(ms).toBeLessThan(30_000);
   }, 60_000);
 
   it('a case that cannot be started is reported and does not stop the others', async () => {

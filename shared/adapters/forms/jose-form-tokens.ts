@@ -1,7 +1,7 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
 import * as z from 'zod/mini';
 import { ValidationError } from '#domain/errors.ts';
-import type { DownloadClaims, FormPageTokens, FormTokenRefusal, FormTokens } from '#ports/forms.ts';
+import type { DownloadClaims, FormPageTokens, FormTokenCheck, FormTokens } from '#ports/forms.ts';
 import { checkFormSecret } from './form-secret.ts';
 
 /**
@@ -24,6 +24,8 @@ const Claims = z.object({
   case: z.optional(z.string()),
   jti: z.string(),
   iat: z.number(),
+  /** Form tokens: the issue time in milliseconds (`iat` is whole seconds, too coarse for a 2 s minimum). */
+  iatMs: z.optional(z.number()),
   exp: z.number(),
   addr: z.optional(z.string()),
   key: z.optional(z.string()),
@@ -42,14 +44,14 @@ export class JoseFormTokens implements FormTokens, FormPageTokens {
     return this.options.now?.() ?? new Date();
   }
 
-  private sign(claims: Record<string, unknown>, ttlSeconds: number): Promise<string> {
-    const iat = Math.floor(this.now().getTime() / 1000);
+  private sign(claims: Record<string, unknown>, ttlSeconds: number, now: Date = this.now()): Promise<string> {
+    const iat = Math.floor(now.getTime() / 1000);
     return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setIssuer(ISSUER).setIssuedAt(iat).setExpirationTime(iat + ttlSeconds).sign(this.key);
   }
 
-  private async read(token: string, purpose: 'confirm' | 'status' | 'form' | 'download') {
+  private async read(token: string, purpose: 'confirm' | 'status' | 'form' | 'download', now: Date = this.now()) {
     try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER, currentDate: this.now() });
+      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER, currentDate: now });
       const claims = Claims.safeParse(payload);
       if (!claims.success || claims.data.purpose !== purpose) throw new ValidationError('This link is not valid.', [{ field: 'token', message: 'wrong purpose' }]);
       return claims.data;
@@ -82,28 +84,22 @@ export class JoseFormTokens implements FormTokens, FormPageTokens {
   }
 
   issueFormToken(tenantId: string): Promise<string> {
-    return this.sign({ purpose: 'form', tenant: tenantId, jti: crypto.randomUUID() }, 2 * 3600);
+    const now = this.now();
+    return this.sign({ purpose: 'form', tenant: tenantId, jti: crypto.randomUUID(), iatMs: now.getTime() }, 2 * 3600, now);
   }
 
-  /** Its id and expiry when the token came from our form for this tenant, old enough and not expired. */
-  async checkFormToken(token: string, tenantId: string): Promise<{ jti: string; expiresAt: Date } | null> {
+  /** Accepted when the token came from our form for this tenant, is old enough and not expired; else why not. */
+  async checkFormToken(token: string, tenantId: string): Promise<FormTokenCheck> {
+    const now = this.now();
     try {
-      const claims = await this.read(token, 'form');
-      const age = this.now().getTime() / 1000 - claims.iat;
-      if (claims.tenant !== tenantId || age < (this.options.minFormAgeSeconds ?? 2)) return null;
-      return { jti: claims.jti, expiresAt: new Date(claims.exp * 1000) };
-    } catch {
-      return null;
-    }
-  }
-
-  async formTokenRefusal(token: string, tenantId: string): Promise<FormTokenRefusal> {
-    try {
-      const claims = await this.read(token, 'form');
-      if (claims.tenant !== tenantId) return 'invalid';
-      return this.now().getTime() / 1000 - claims.iat < (this.options.minFormAgeSeconds ?? 2) ? 'too_fast' : 'invalid';
+      const claims = await this.read(token, 'form', now);
+      if (claims.tenant !== tenantId) return { ok: false, refusal: 'invalid' };
+      // A token from before iatMs existed counts from its whole second (at most 1 s older than it is).
+      const ageMs = now.getTime() - (claims.iatMs ?? claims.iat * 1000);
+      if (ageMs < (this.options.minFormAgeSeconds ?? 2) * 1000) return { ok: false, refusal: 'too_fast' };
+      return { ok: true, jti: claims.jti, expiresAt: new Date(claims.exp * 1000) };
     } catch (error) {
-      return error instanceof ValidationError && error.issues[0]?.message === 'expired' ? 'expired' : 'invalid';
+      return { ok: false, refusal: error instanceof ValidationError && error.issues[0]?.message === 'expired' ? 'expired' : 'invalid' };
     }
   }
 }

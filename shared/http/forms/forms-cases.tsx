@@ -76,10 +76,7 @@ export function formsCaseHandlers(deps: FormsDeps): FormsCaseHandlers {
         c.html(<FormPage tenant={tenant.id} controller={tenant.controller.name} lang={lang} token={await deps.formTokens.issueFormToken(tenant.id)} state={{ values, errors, ...(notice ? { notice } : {}) }} />, status);
       const token = one('formToken') ?? '';
       const formToken = await deps.formTokens.checkFormToken(token, tenant.id);
-      if (!formToken) {
-        const refusal = await deps.formTokens.formTokenRefusal(token, tenant.id);
-        return again(403, refusal === 'too_fast' ? t.tooFast : refusal === 'expired' ? t.expired : t.tokenInvalid);
-      }
+      if (!formToken.ok) return again(403, formToken.refusal === 'too_fast' ? t.tooFast : formToken.refusal === 'expired' ? t.expired : t.tokenInvalid);
       // A filled honeypot is a bot: it sees the usual thank-you page and nothing happens.
       if (one('website')) return c.html(<Page lang={lang} title={t.sent}><p>{t.sentText}</p></Page>);
       if (!parsed.success) return again(422);
